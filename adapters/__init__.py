@@ -1,0 +1,1 @@
+"""Platform adapters: the terminal, Slack and Discord, each a thin layer over :mod:`bot`."""

@@ -1,0 +1,65 @@
+"""Entry point of the ``explainbot`` command: builds the parser from each adapter's commands.
+
+Each command module exposes ``register(subparsers, parents)``; platform modules import their
+libraries lazily so that ``explainbot ask`` never pays for slack_bolt or discord.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot.errors import ExplainbotError
+
+# Modules that add subcommands; each owns its own.
+COMMAND_MODULES = (
+    "adapters.cli.commands",  # ask, topics, check
+    "adapters.cli.report",  # report
+    "adapters.slack.cli",  # serve slack
+    "adapters.discord.cli",  # serve discord, discord sync
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--knowledge",
+        metavar="DIR",
+        default=None,
+        help="knowledge directory (default: $EXPLAINBOT_KNOWLEDGE, else the bundled knowledge/)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="explainbot", description="Explains AI terms from curated snippets."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    serve = sub.add_parser("serve", help="run the bot on a chat platform")
+    serve_sub = serve.add_subparsers(dest="platform", required=True, metavar="PLATFORM")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue  # not written yet
+        module.register(sub, serve_sub, [common])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except ExplainbotError as exc:
+        print(f"explainbot: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

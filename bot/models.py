@@ -1,0 +1,142 @@
+"""Platform-neutral domain objects: snippets, questions, answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem:
+    """One validation finding in a knowledge directory.
+
+    ``line`` is 1-based; 0 when the problem concerns the whole file.
+    """
+
+    path: Path
+    line: int
+    field: str
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        kind = "warning: " if self.warning else ""
+        return f"{self.path}:{self.line}: {kind}{self.field}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """Where a snippet's facts come from."""
+
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Snippet:
+    """One curated explanation, as loaded from ``knowledge/<id>.yaml``."""
+
+    id: str
+    title: str
+    summary: str
+    questions: tuple[str, ...]
+    body: str
+    aliases: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    path: Path | None = None
+
+
+class Status(StrEnum):
+    """How sure the engine is."""
+
+    ANSWER = "answer"
+    SUGGEST = "suggest"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Suggestion:
+    """A did-you-mean or autocomplete candidate."""
+
+    id: str
+    title: str
+    summary: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Answer:
+    """The engine's neutral reply to one question.
+
+    Attributes:
+        question: the question as asked.
+        status: answer, suggest or none.
+        snippets: for ``answer``, the snippet(s) used, primary first (two for a composed
+            comparison); empty otherwise.
+        score: confidence of the best match, 0-100.
+        related: snippets worth offering next (``answer`` only).
+        suggestions: did-you-mean candidates (``suggest``), at most 3.
+        topics: filled when the question asked for the topic list (empty, help, list, topics).
+        message: a polite plain-text line for ``none`` and ``suggest`` (how to list topics).
+    """
+
+    question: str
+    status: Status
+    snippets: tuple[Snippet, ...] = ()
+    score: float = 0.0
+    related: tuple[Snippet, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    topics: tuple[Suggestion, ...] = ()
+    message: str = ""
+
+    @property
+    def primary(self) -> Snippet | None:
+        return self.snippets[0] if self.snippets else None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.snippets)
+
+    @property
+    def title(self) -> str | None:
+        """Title of the answer: the snippet's, or both titles for a composed comparison."""
+        if not self.snippets:
+            return None
+        return " vs ".join(s.title for s in self.snippets)
+
+
+class ChannelKind(StrEnum):
+    """Where a question was asked; recorded, never used for matching."""
+
+    CHANNEL = "channel"
+    THREAD = "thread"
+    DM = "dm"
+    CLI = "cli"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question:
+    """A question as an adapter hands it to the answer service (no platform objects)."""
+
+    text: str
+    platform: str
+    user_id: str = ""
+    channel_kind: ChannelKind = ChannelKind.CHANNEL
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reply:
+    """What the answer service returns to an adapter.
+
+    Attributes:
+        answer: the engine's answer.
+        question_id: id of the recorded question, for feedback buttons; None when not recorded.
+        throttled: the user asked too often; ``answer`` then carries a polite "slow down" message.
+    """
+
+    answer: Answer
+    question_id: int | None = None
+    throttled: bool = False
