@@ -1,17 +1,55 @@
-"""Load a knowledge directory. PLACEHOLDER: minimal, no validation yet; to be replaced."""
+"""Load and validate a knowledge directory.
+
+Layout: one snippet per ``<id>.yaml`` file directly in the directory (subdirectories are not
+searched). Only the ``.yaml`` extension is loaded, so that there is one way to name a snippet;
+a ``.yml`` file gets a warning saying it was not loaded. Files whose name starts with ``_`` are not
+snippets (``_synonyms.yaml`` holds the synonyms); hidden files (``.name``) are ignored.
+
+Every problem in every file is collected before anything is reported, each as
+``file:line: field: what is wrong``; paths are the directory argument joined with the file name.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from bot.crosscheck import Entry, cross_check
+from bot.errors import KnowledgeError
 from bot.knowledge import KnowledgeBase, build_knowledge
-from bot.models import Snippet, Source
+from bot.models import Problem, Snippet
+from bot.synonyms import check_synonyms
+from bot.validate import Positions, check_snippet
+from bot.yamlpos import YamlValue, parse_yaml
 
 ENV_VAR = "EXPLAINBOT_KNOWLEDGE"
+SYNONYMS_FILE = "_synonyms.yaml"
+MAX_FILE_BYTES = 1_000_000  # a snippet body is at most 3,500 chars; anything this big is a mistake
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scan:
+    """A knowledge directory read and validated, before any index is built.
+
+    Attributes:
+        snippets: the valid snippets, sorted by id.
+        synonyms: canonical term -> variants.
+        problems: errors and warnings, sorted by file and line.
+    """
+
+    snippets: tuple[Snippet, ...] = ()
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.warning)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.warning)
 
 
 def default_knowledge_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -23,25 +61,119 @@ def default_knowledge_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 
 def load_knowledge(directory: Path) -> KnowledgeBase:
-    snippets = []
-    for path in sorted(directory.glob("*.yaml")):
-        if path.name.startswith("_"):
-            continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        snippets.append(
-            Snippet(
-                id=data["id"],
-                title=data["title"],
-                summary=data["summary"],
-                questions=tuple(data["questions"]),
-                body=data["body"],
-                aliases=tuple(data.get("aliases", ())),
-                related=tuple(data.get("related", ())),
-                tags=tuple(data.get("tags", ())),
-                sources=tuple(Source(title=str(x)) for x in data.get("sources", ())),
-                path=path,
+    """Load, validate and index a knowledge directory.
+
+    Raises:
+        KnowledgeError: with every error found; warnings alone do not raise and are kept in
+            ``KnowledgeBase.warnings``.
+    """
+    directory = Path(directory)
+    scan = scan_knowledge(directory)
+    if scan.errors:
+        raise KnowledgeError(scan.errors)
+    return build_knowledge(scan.snippets, scan.synonyms, source=directory, warnings=scan.warnings)
+
+
+def scan_knowledge(directory: Path) -> Scan:
+    """Read and validate every file of ``directory``; never raises for bad content."""
+    directory = Path(directory)
+    problems: list[Problem] = []
+    files = _list_files(directory, problems)
+    if files is None:
+        return Scan(problems=tuple(problems))
+    entries: list[Entry] = []
+    snippets: list[Snippet] = []
+    synonyms: dict[str, tuple[str, ...]] = {}
+    for path in files:
+        name = path.name
+        if name.endswith(".yml"):
+            problems.append(
+                Problem(
+                    path=path,
+                    line=0,
+                    field="file",
+                    message=f"not loaded: snippet files end in .yaml (rename to {path.stem}.yaml)",
+                    warning=True,
+                )
             )
+            continue
+        if not name.endswith(".yaml") or (name.startswith("_") and name != SYNONYMS_FILE):
+            continue
+        root = _parse(path, problems)
+        if name == SYNONYMS_FILE:
+            synonyms = check_synonyms(path, root, problems)
+            continue
+        if root is None:
+            entries.append(Entry(path=path, id=None, positions=Positions()))
+            continue
+        checked = check_snippet(path, root)
+        problems.extend(checked.problems)
+        snippet_id = checked.snippet.id if checked.snippet else _raw_id(root)
+        entries.append(Entry(path=path, id=snippet_id, positions=checked.positions))
+        if checked.snippet is not None:
+            snippets.append(checked.snippet)
+    if not entries:
+        problems.append(
+            Problem(path=directory, line=0, field="knowledge", message="no snippet files (*.yaml)")
         )
-    syn_path = directory / "_synonyms.yaml"
-    synonyms = yaml.safe_load(syn_path.read_text()) if syn_path.exists() else {}
-    return build_knowledge(snippets, synonyms or {}, source=directory)
+    problems.extend(cross_check(entries))
+    problems.sort(key=lambda p: (str(p.path), p.line))
+    return Scan(
+        snippets=tuple(sorted(snippets, key=lambda s: s.id)),
+        synonyms=synonyms,
+        problems=tuple(problems),
+    )
+
+
+def _list_files(directory: Path, problems: list[Problem]) -> list[Path] | None:
+    def fail(message: str) -> None:
+        problems.append(Problem(path=directory, line=0, field="knowledge", message=message))
+
+    try:
+        if not directory.exists():
+            fail("directory does not exist")
+            return None
+        if not directory.is_dir():
+            fail("is not a directory")
+            return None
+        with os.scandir(directory) as it:
+            names = sorted(e.name for e in it if not e.name.startswith(".") and e.is_file())
+    except OSError as exc:
+        fail(f"cannot read directory: {exc.strerror or exc}")
+        return None
+    return [directory / name for name in names]
+
+
+def _parse(path: Path, problems: list[Problem]) -> YamlValue | None:
+    """Read ``path`` as UTF-8 YAML; None (with a problem when it is not empty) if that fails."""
+
+    def fail(line: int, message: str) -> None:
+        problems.append(Problem(path=path, line=line, field="file", message=message))
+
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            fail(0, f"file is larger than {MAX_FILE_BYTES} bytes")
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        fail(0, f"cannot read file: {exc.strerror or exc}")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        fail(line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8")
+        return None
+    root, found = parse_yaml(text.removeprefix("\ufeff"), path)
+    problems.extend(found)
+    if root is None and not found and path.name != SYNONYMS_FILE:
+        fail(0, "file is empty")
+    return root
+
+
+def _raw_id(root: YamlValue) -> str | None:
+    """The id a broken snippet declares, so that other files' related ids to it still resolve."""
+    for entry in root.entries:
+        if entry.key == "id" and isinstance(entry.value.scalar, str):
+            return entry.value.scalar.strip()
+    return None

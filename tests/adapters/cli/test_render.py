@@ -1,0 +1,121 @@
+"""Terminal rendering and the ``ask --json`` contract, on answers built by hand."""
+
+from __future__ import annotations
+
+import json
+
+from adapters.cli.render import answer_to_json_dict, render_answer, topics_to_json_list
+from bot.models import Answer, Snippet, Status, Suggestion
+
+
+def snip(sid: str, title: str) -> Snippet:
+    return Snippet(
+        id=sid,
+        title=title,
+        summary=f"About {title}.",
+        questions=("a", "b", "c"),
+        body=f"**{title}** explained.\n\n- point one\n",
+    )
+
+
+LLM = snip("what-is-llm", "Large language models")
+GENAI = snip("what-is-genai", "Generative AI")
+SUGGESTIONS = (
+    Suggestion(id="gan", title="GANs", summary="Two networks compete.", score=71.5),
+    Suggestion(id="vae", title="VAEs", summary="Encode, then decode.", score=60.0),
+)
+
+
+def test_json_of_an_answer() -> None:
+    answer = Answer(
+        question="llm vs genai", status=Status.ANSWER, snippets=(LLM, GENAI), score=88.25
+    )
+    assert answer_to_json_dict(answer) == {
+        "question": "llm vs genai",
+        "status": "answer",
+        "id": "what-is-llm",
+        "ids": ["what-is-llm", "what-is-genai"],
+        "title": "Large language models vs Generative AI",
+        "score": 88.25,
+        "suggestions": [],
+    }
+
+
+def test_json_of_a_suggestion() -> None:
+    answer = Answer(question="gen", status=Status.SUGGEST, score=71.5, suggestions=SUGGESTIONS)
+    obj = answer_to_json_dict(answer)
+    assert obj["status"] == "suggest" and obj["id"] is None and obj["ids"] == []
+    assert obj["title"] is None
+    assert obj["suggestions"] == [
+        {"id": "gan", "title": "GANs", "score": 71.5},
+        {"id": "vae", "title": "VAEs", "score": 60.0},
+    ]
+
+
+def test_json_is_one_line_and_scores_are_valid_floats() -> None:
+    answer = Answer(question='multi\nline "quoted"\u2028', status=Status.NONE, score=float("nan"))
+    line = json.dumps(answer_to_json_dict(answer))
+    assert "\n" not in line and line.isascii()
+    obj = json.loads(line)
+    assert obj["question"] == 'multi\nline "quoted"\u2028'
+    assert obj["score"] == 0.0 and isinstance(obj["score"], float)
+    integer_score = Answer(question="q", status=Status.ANSWER, snippets=(LLM,), score=100)
+    assert isinstance(answer_to_json_dict(integer_score)["score"], float)
+
+
+def test_render_answer_shows_title_body_related_and_score() -> None:
+    answer = Answer(
+        question="what is an llm",
+        status=Status.ANSWER,
+        snippets=(LLM,),
+        score=91.0,
+        related=(GENAI,),
+    )
+    text = render_answer(answer)
+    assert text.startswith("Large language models\n=====")
+    assert "**Large language models** explained.\n\n- point one" in text
+    assert "Related: Generative AI (what-is-genai)" in text
+    assert text.endswith("Score: 91.0")
+
+
+def test_render_composed_comparison_shows_both_bodies() -> None:
+    answer = Answer(question="llm vs genai", status=Status.ANSWER, snippets=(LLM, GENAI))
+    text = render_answer(answer)
+    assert text.startswith("Large language models vs Generative AI\n")
+    assert text.index("**Large language models**") < text.index("**Generative AI**")
+
+
+def test_render_suggest_is_a_numbered_did_you_mean() -> None:
+    answer = Answer(
+        question="gen", status=Status.SUGGEST, suggestions=SUGGESTIONS, message="Not sure."
+    )
+    assert render_answer(answer).splitlines() == [
+        "Not sure.",
+        "",
+        "Did you mean:",
+        "  1. GANs (gan): Two networks compete.",
+        "  2. VAEs (vae): Encode, then decode.",
+    ]
+
+
+def test_render_none_is_the_polite_message() -> None:
+    answer = Answer(question="weather", status=Status.NONE, message="Sorry, ask for topics.")
+    assert render_answer(answer) == "Sorry, ask for topics."
+
+
+def test_render_topic_list() -> None:
+    answer = Answer(question="topics", status=Status.NONE, topics=SUGGESTIONS, message="x")
+    lines = render_answer(answer).splitlines()
+    assert lines == [
+        "I can explain these topics:",
+        "  gan  GANs",
+        "       Two networks compete.",
+        "  vae  VAEs",
+        "       Encode, then decode.",
+    ]
+
+
+def test_topics_json_list() -> None:
+    assert topics_to_json_list(SUGGESTIONS[:1]) == [
+        {"id": "gan", "title": "GANs", "summary": "Two networks compete."}
+    ]
