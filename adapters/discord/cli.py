@@ -1,0 +1,102 @@
+"""``explainbot serve discord`` and ``explainbot discord sync``; discord.py imported lazily."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.engine import Engine
+from bot.knowledge import build_knowledge
+from bot.loader import default_knowledge_dir, load_knowledge
+from bot.service import AnswerService
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    serve_subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    parents: Sequence[argparse.ArgumentParser],
+) -> None:
+    serve = serve_subparsers.add_parser(
+        "discord",
+        parents=list(parents),
+        help="run the Discord bot (needs DISCORD_TOKEN)",
+        description="Run the Discord bot. Needs DISCORD_TOKEN; DISCORD_API_BASE_URL and "
+        "DISCORD_GATEWAY_URL optionally point it at a proxy.",
+    )
+    serve.set_defaults(func=serve_command)
+    discord_parser = subparsers.add_parser("discord", help="Discord administration")
+    actions = discord_parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    sync = actions.add_parser(
+        "sync",
+        help="register /explain and 'Explain this' with Discord",
+        description="Register the commands globally (may take a while to appear everywhere) "
+        "or, with --guild, in one server at once.",
+    )
+    sync.add_argument("--guild", type=_snowflake, metavar="ID", help="server (guild) id")
+    sync.set_defaults(func=sync_command)
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    from adapters.discord.client import create_bot
+    from adapters.discord.serve import serve
+    from adapters.discord.settings import DiscordSettings
+
+    settings = DiscordSettings.from_env()
+    _configure_logging(settings.token)
+    directory = Path(args.knowledge) if args.knowledge else default_knowledge_dir()
+    service = AnswerService(Engine(load_knowledge(directory)))
+
+    async def main() -> None:
+        await serve(create_bot(service, settings=settings), settings)
+
+    asyncio.run(main())
+    return 0
+
+
+def sync_command(args: argparse.Namespace) -> int:
+    from adapters.discord.client import create_bot
+    from adapters.discord.serve import sync_commands
+    from adapters.discord.settings import DiscordSettings
+
+    settings = DiscordSettings.from_env()
+    _configure_logging(settings.token)
+    # Registering commands needs none of the knowledge: an empty engine will do.
+    service = AnswerService(Engine(build_knowledge(())))
+
+    async def main() -> list[str]:
+        return await sync_commands(
+            create_bot(service, settings=settings), settings, guild_id=args.guild
+        )
+
+    names = asyncio.run(main())
+    where = f"guild {args.guild}" if args.guild else "globally"
+    print(f"registered {len(names)} command(s) {where}: {', '.join(names)}")
+    return 0
+
+
+def _snowflake(raw: str) -> int:
+    if not raw.isdigit():
+        raise argparse.ArgumentTypeError(f"not a Discord id: {raw!r}")
+    return int(raw)
+
+
+class _NoVoiceWarnings(logging.Filter):
+    """The bot never joins voice: discord.py's warnings about missing voice libraries are noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "voice will NOT be supported" not in record.getMessage()
+
+
+def _configure_logging(token: str) -> None:
+    root = logging.getLogger()
+    if root.handlers:
+        return  # the host (a test runner, an embedding program) configured logging already
+    from bot.logs import setup_logging
+
+    handler = setup_logging(secrets=(token,))
+    handler.addFilter(_NoVoiceWarnings())
+    # discord.py's INFO lines ("logging in using static token", sessions) add nothing here.
+    logging.getLogger("discord").setLevel(logging.WARNING)

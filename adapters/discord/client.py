@@ -1,0 +1,86 @@
+"""Building the bot: intents, no pings, the cog and persistent buttons, API endpoints."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+
+from adapters.discord.cog import ExplainCog
+from adapters.discord.components import SnippetButton
+from adapters.discord.respond import apologise
+from adapters.discord.settings import DiscordSettings
+from bot.service import AnswerService
+
+log = logging.getLogger(__name__)
+
+
+def bot_intents() -> discord.Intents:
+    """Default intents without the privileged Message Content one: Discord still delivers the
+    text of DMs and of messages that mention the bot, which is all the bot reads."""
+    intents = discord.Intents.default()
+    intents.message_content = False
+    return intents
+
+
+def apply_endpoints(settings: DiscordSettings) -> None:
+    """Point discord.py's REST client and gateway at the configured URLs (proxies, tests).
+
+    discord.py reads both from class attributes, so this must run before login/connect.
+    """
+    if settings.api_base_url:
+        discord.http.Route.BASE = settings.api_base_url
+    if settings.gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+class ExplainTree(app_commands.CommandTree[Any]):
+    """A command tree that answers politely when a command fails before our handlers run."""
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        log.error("app command failed: %s", error, exc_info=error)
+        await apologise(interaction)
+
+
+class ExplainBot(commands.Bot):
+    """The Discord client; everything it answers with comes from the injected service."""
+
+    def __init__(
+        self,
+        service: AnswerService,
+        *,
+        settings: DiscordSettings,
+        guild_ready_timeout: float = 2.0,
+    ) -> None:
+        super().__init__(
+            # No prefix commands exist; when_mentioned avoids discord.py's intent warning.
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=bot_intents(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=ExplainTree,
+            guild_ready_timeout=guild_ready_timeout,
+        )
+        self.service = service
+        self.settings = settings
+
+    async def setup_hook(self) -> None:
+        await self.add_cog(ExplainCog(self, self.service, defer_after=self.settings.defer_after))
+        # Buttons on old messages keep working: their custom_id carries the snippet id.
+        self.add_dynamic_items(SnippetButton)
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """Mentions are answered by the cog's listener; there are no prefix commands."""
+
+
+def create_bot(
+    service: AnswerService, *, settings: DiscordSettings, guild_ready_timeout: float = 2.0
+) -> ExplainBot:
+    """The bot, not yet logged in. Add cogs or listeners before serving it."""
+    return ExplainBot(service, settings=settings, guild_ready_timeout=guild_ready_timeout)

@@ -1,0 +1,138 @@
+"""The Discord surface: ``/explain``, its autocomplete, "Explain this", mentions and DMs."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from adapters.discord.components import COG_NAME
+from adapters.discord.convert import (
+    question_from_interaction,
+    question_from_message,
+    render_reply,
+)
+from adapters.discord.respond import NONE, answer_interaction, message_kwargs
+from adapters.discord.text import (
+    CHOICE_NAME_MAX,
+    CHOICE_VALUE_MAX,
+    CHOICES_MAX,
+    clip,
+    one_line,
+)
+from bot.models import Reply
+from bot.service import AnswerService
+
+log = logging.getLogger(__name__)
+
+MENU_NAME = "Explain this"
+TOPIC_MAX = 200  # longer than any useful topic; keeps a pasted essay out of the matcher
+NO_TEXT = "That message has no text I can explain."
+_ANSWERED_TYPES = frozenset({discord.MessageType.default, discord.MessageType.reply})
+
+
+class ExplainCog(commands.Cog, name=COG_NAME):
+    """Explains AI terms from the answer service; holds no state but its collaborators."""
+
+    def __init__(
+        self, bot: commands.Bot, service: AnswerService, *, defer_after: float = 1.5
+    ) -> None:
+        self.bot = bot
+        self.service = service
+        self.defer_after = defer_after
+        # Context menus cannot live inside a cog class body; registered in cog_load.
+        self.menu = app_commands.ContextMenu(name=MENU_NAME, callback=self.explain_message)
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    @app_commands.command(name="explain", description="Explain an AI term in plain words")
+    @app_commands.describe(topic="A term or question, e.g. 'llm vs genai'; 'topics' lists all")
+    async def explain(
+        self,
+        interaction: discord.Interaction[Any],
+        topic: app_commands.Range[str, 0, TOPIC_MAX] = "",
+    ) -> None:
+        question = question_from_interaction(interaction, topic)
+        await answer_interaction(
+            interaction, lambda: self.service.ask(question), defer_after=self.defer_after
+        )
+
+    @explain.autocomplete("topic")
+    async def topic_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        try:
+            found = self.service.engine.suggest(current[:TOPIC_MAX], CHOICES_MAX)
+        except Exception:
+            # Autocomplete cannot show an error; an empty list beats "loading options failed".
+            log.exception("autocomplete failed")
+            return []
+        choices: dict[str, app_commands.Choice[str]] = {}
+        for s in found[:CHOICES_MAX]:
+            value = clip(one_line(s.title), CHOICE_VALUE_MAX)
+            name = clip(one_line(f"{s.title}: {s.summary}"), CHOICE_NAME_MAX)
+            choices.setdefault(value, app_commands.Choice(name=name, value=value))
+        return list(choices.values())
+
+    async def explain_message(
+        self, interaction: discord.Interaction[Any], message: discord.Message
+    ) -> None:
+        """The "Explain this" message command: the message's text is the question."""
+        text = message.content or next(
+            (e.description or e.title or "" for e in message.embeds if e.description or e.title),
+            "",
+        )
+        if not text.strip():
+            await interaction.response.send_message(NO_TEXT, ephemeral=True, allowed_mentions=NONE)
+            return
+        question = question_from_interaction(interaction, text)
+        await answer_interaction(
+            interaction, lambda: self.service.ask(question), defer_after=self.defer_after
+        )
+
+    async def show_snippet(self, interaction: discord.Interaction[Any], snippet_id: str) -> None:
+        """A did-you-mean or related button: a private message is replaced in place, a
+        public one is left alone and the snippet is shown privately to whoever clicked."""
+        message = interaction.message
+        private = message is not None and message.flags.ephemeral
+        await answer_interaction(
+            interaction,
+            lambda: Reply(answer=self.service.explain(snippet_id)),
+            defer_after=self.defer_after,
+            update=private,
+            ephemeral=not private,
+        )
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer DMs and messages that mention the bot, as a reply; ignore bots."""
+        me = self.bot.user
+        if me is None or message.author.bot or message.author.id == me.id:
+            return
+        if message.type not in _ANSWERED_TYPES:
+            return
+        if message.guild is not None and not any(u.id == me.id for u in message.mentions):
+            return
+        question = question_from_message(message, me.id)
+        try:
+            reply = await asyncio.to_thread(self.service.ask, question)
+            rendered = render_reply(reply)
+            await message.reply(**message_kwargs(rendered), mention_author=False)
+        except Exception:
+            log.exception("failed to answer message %s", message.id)
+            try:
+                await message.reply(
+                    "Sorry, something went wrong while answering.",
+                    mention_author=False,
+                    allowed_mentions=NONE,
+                )
+            except discord.HTTPException:
+                log.exception("could not apologise for message %s", message.id)
