@@ -1,0 +1,93 @@
+"""Build the bolt app: listeners and middleware wired to injected collaborators."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.convert import PICK_ACTION, RELATED_ACTION, SHORTCUT_CALLBACK
+from adapters.slack.dedup import SeenEvents
+from adapters.slack.handlers import SlackHandlers
+from adapters.slack.settings import SlackSettings
+from bot.errors import ConfigError
+from bot.service import AnswerService
+
+COMMAND = "/explain"
+Middleware = Callable[..., Awaitable[BoltResponse | None]]
+
+
+def create_app(
+    service: AnswerService,
+    *,
+    settings: SlackSettings,
+    client: AsyncWebClient | None = None,
+    seen: SeenEvents | None = None,
+    logger: logging.Logger | None = None,
+) -> AsyncApp:
+    """Create the Slack app.
+
+    Args:
+        service: answers questions.
+        settings: tokens and options; the signing secret is required unless in Socket Mode.
+        client: the Web API client (default: one for ``settings.bot_token`` and
+            ``settings.api_base_url``).
+        seen: memory of handled event ids (default: a new one).
+        logger: where the app logs (default: ``explainbot.slack``).
+    """
+    if not settings.socket_mode and not settings.signing_secret:
+        raise ConfigError("SLACK_SIGNING_SECRET is not set: HTTP mode needs it")
+    log = logger or logging.getLogger("explainbot.slack")
+    app = AsyncApp(
+        name="explainbot",
+        # Bolt reads SLACK_BOT_TOKEN / SLACK_SIGNING_SECRET itself when given None: pass the
+        # validated values (an injected client carries its own token).
+        token=None if client is not None else settings.bot_token,
+        client=client,
+        signing_secret=settings.signing_secret or "",
+        logger=log,
+    )
+    if client is None and settings.api_base_url:
+        # Bolt builds its own client (with its user agent) but takes no base URL.
+        app.client.base_url = settings.api_base_url
+    app.middleware(skip_redeliveries(seen or SeenEvents(), log))
+    handlers = SlackHandlers(service, settings, logger=log)
+    app.command(COMMAND)(handlers.command)
+    app.event("app_mention")(handlers.mention)
+    app.event("message")(handlers.direct_message)
+    app.message_shortcut(SHORTCUT_CALLBACK)(handlers.shortcut)
+    app.action(re.compile(rf"^{RELATED_ACTION}(_\d+)?$"))(handlers.related)
+    app.action(re.compile(rf"^{PICK_ACTION}(_\d+)?$"))(handlers.pick)
+    return app
+
+
+def skip_redeliveries(seen: SeenEvents, log: logging.Logger) -> Middleware:
+    """Middleware that acknowledges, but does not handle, a redelivered event.
+
+    A redelivery is an HTTP request with ``x-slack-retry-num`` above 0 (bolt maps Socket
+    Mode's ``retry_attempt`` onto the same header; 0 is the first delivery), or an
+    ``event_id`` already handled.
+    """
+
+    async def middleware(
+        request: AsyncBoltRequest, body: dict[str, Any], next: Callable[[], Awaitable[None]]
+    ) -> BoltResponse | None:
+        if body.get("type") == "event_callback":
+            retry = (request.headers.get("x-slack-retry-num") or ["0"])[0]
+            event_id = str(body.get("event_id", ""))
+            if retry.strip() not in {"", "0"}:
+                log.info("ignoring redelivered event %s (retry %s)", event_id, retry)
+                return BoltResponse(status=200, body="")
+            if event_id and not seen.first_time(event_id):
+                log.info("ignoring duplicate event %s", event_id)
+                return BoltResponse(status=200, body="")
+        await next()
+        return None
+
+    return middleware

@@ -1,0 +1,62 @@
+"""``explainbot serve slack``. Slack libraries are imported only when the command runs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from bot.errors import ConfigError
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    serve_subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    parents: list[argparse.ArgumentParser],
+) -> None:
+    """Add ``serve slack`` (this module adds no top-level command)."""
+    del subparsers
+    parser = serve_subparsers.add_parser(
+        "slack",
+        parents=parents,
+        help="run the Slack bot",
+        description=(
+            "Run the Slack bot: Socket Mode when SLACK_APP_TOKEN is set, otherwise an HTTP "
+            "server for Slack's Events API and interactivity on --host/--port at /slack/events. "
+            "Needs SLACK_BOT_TOKEN, and SLACK_SIGNING_SECRET in HTTP mode."
+        ),
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="HTTP mode: address to bind (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--port", type=_port, default=3000, help="HTTP mode: port (default: %(default)s)"
+    )
+    parser.set_defaults(func=_serve)
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}")
+    return port
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from adapters.slack.settings import load_settings
+    from bot.engine import Engine
+    from bot.loader import default_knowledge_dir, load_knowledge
+    from bot.service import AnswerService
+
+    settings = load_settings(os.environ)  # before anything slow: a bad setting stops at once
+    directory = Path(args.knowledge) if args.knowledge else default_knowledge_dir()
+    if not directory.is_dir():
+        raise ConfigError(f"--knowledge: {directory} is not a directory")
+    service = AnswerService(Engine(load_knowledge(directory)))
+
+    from adapters.slack.serve import run  # slack_bolt loads here, never for other commands
+
+    return run(service, settings, host=args.host, port=args.port)

@@ -1,0 +1,182 @@
+"""The two conversions: Slack payloads to a neutral Question, a Reply to a Slack message."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from adapters.slack import blocks as bk
+from adapters.slack.mrkdwn import escape, to_mrkdwn
+from bot.models import Answer, ChannelKind, Question, Reply, Snippet, Source, Status
+
+PLATFORM = "slack"
+RELATED_ACTION = "explain_related"
+PICK_ACTION = "explain_pick"
+SHORTCUT_CALLBACK = "explain_message"
+_FALLBACK = "Sorry, I don't have an explanation for that yet."
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SlackMessage:
+    """A rendered message.
+
+    Attributes:
+        text: the plain fallback for notifications and screen readers (mrkdwn-safe).
+        blocks: the Block Kit blocks.
+        public: True for a confident answer the channel may see; False for what only the
+            asker should see (did-you-mean, fallback, topic list, slow-down).
+    """
+
+    text: str
+    blocks: list[bk.Block]
+    public: bool
+
+    def payload(self) -> dict[str, Any]:
+        """Fields for chat.postMessage, chat.postEphemeral or a response_url."""
+        # Rendering is already ping-safe; these tell Slack not to add links or mentions itself.
+        return {"text": self.text, "blocks": self.blocks, "parse": "none", "link_names": False}
+
+
+def strip_mention(text: str, bot_user_id: str | None) -> str:
+    """Remove the bot's own ``<@U…>`` mention(s) from a message text."""
+    if not bot_user_id:
+        return text.strip()
+    return re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text).strip()
+
+
+def command_question(command: Mapping[str, Any]) -> Question:
+    """A ``/explain`` slash command payload as a Question."""
+    is_dm = str(command.get("channel_id", "")).startswith("D") or (
+        command.get("channel_name") == "directmessage"
+    )
+    return Question(
+        text=str(command.get("text") or ""),
+        platform=PLATFORM,
+        user_id=str(command.get("user_id", "")),
+        channel_kind=ChannelKind.DM if is_dm else ChannelKind.CHANNEL,
+    )
+
+
+def event_question(event: Mapping[str, Any], text: str) -> Question:
+    """An ``app_mention`` or direct ``message`` event (with its question ``text``) as a Question."""
+    if event.get("channel_type") == "im":
+        kind = ChannelKind.DM
+    elif event.get("thread_ts"):
+        kind = ChannelKind.THREAD
+    else:
+        kind = ChannelKind.CHANNEL
+    return Question(
+        text=text, platform=PLATFORM, user_id=str(event.get("user", "")), channel_kind=kind
+    )
+
+
+def shortcut_question(shortcut: Mapping[str, Any], text: str) -> Question:
+    """An "Explain this" message shortcut as a Question; it is answered in the thread."""
+    return Question(
+        text=text,
+        platform=PLATFORM,
+        user_id=str(shortcut.get("user", {}).get("id", "")),
+        channel_kind=ChannelKind.THREAD,
+    )
+
+
+def to_message(reply: Reply) -> SlackMessage:
+    """Render what the answer service replied."""
+    answer = reply.answer
+    if reply.throttled:
+        return _note(answer.message or "Please slow down a little.", None)
+    return answer_message(answer)
+
+
+def answer_message(answer: Answer) -> SlackMessage:
+    """Render a neutral Answer as a Slack message."""
+    if answer.status is Status.ANSWER and answer.snippets:
+        return _answer(answer)
+    if answer.topics:
+        return _topics(answer)
+    if answer.status is Status.SUGGEST and answer.suggestions:
+        return _did_you_mean(answer)
+    return _note(answer.message or _FALLBACK, answer.question)
+
+
+def _answer(answer: Answer) -> SlackMessage:
+    snippets = answer.snippets
+    if len(snippets) == 1:
+        body = to_mrkdwn(snippets[0].body)
+    else:  # a composed comparison: one titled part per snippet
+        body = "\n\n".join(f"*{escape(s.title)}*\n{to_mrkdwn(s.body)}" for s in snippets)
+    related = bk.buttons("related", RELATED_ACTION, ((s.title, s.id) for s in answer.related))
+    return SlackMessage(
+        text=bk.clip("\n".join(f"{escape(s.title)}: {escape(s.summary)}" for s in snippets), 3000),
+        blocks=bk.fit(
+            [bk.header(answer.title or snippets[0].title)],
+            bk.sections(body),
+            [bk.context(_credits(snippets)), related],
+        ),
+        public=True,
+    )
+
+
+def _credits(snippets: tuple[Snippet, ...]) -> str:
+    ids = " · ".join(f"`{escape(s.id)}`" for s in snippets)
+    sources = [_source(src) for s in snippets for src in s.sources]
+    if not sources:
+        return f"explainbot {ids}"
+    label = "Source" if len(sources) == 1 else "Sources"
+    return f"{label}: {', '.join(dict.fromkeys(sources))} · {ids}"
+
+
+def _source(source: Source) -> str:
+    title = escape(source.title).replace("|", "/")
+    if source.url.startswith(("https://", "http://")):
+        return f"<{escape(source.url).replace('|', '%7C')}|{title}>"
+    return title
+
+
+def _topics(answer: Answer) -> SlackMessage:
+    lines = [
+        f"• *{escape(t.title)}* (`{escape(t.id)}`): {escape(t.summary)}" for t in answer.topics
+    ]
+    return SlackMessage(
+        text=f"I can explain {len(answer.topics)} topics.",
+        blocks=bk.fit(
+            [bk.header("What I can explain")],
+            bk.sections("\n".join(lines)),
+            [bk.context("Ask with `/explain` and a topic, or mention me with a question.")],
+        ),
+        public=False,
+    )
+
+
+def _did_you_mean(answer: Answer) -> SlackMessage:
+    choices = answer.suggestions
+    lines = "\n".join(f"• *{escape(c.title)}*: {escape(c.summary)}" for c in choices)
+    titles = ", ".join(escape(c.title) for c in choices)
+    return SlackMessage(
+        text=f"Did you mean: {titles}?",
+        blocks=bk.fit(
+            [],
+            bk.sections(f"*Did you mean…*\n{lines}"),
+            [
+                bk.buttons("did_you_mean", PICK_ACTION, ((c.title, c.id) for c in choices)),
+                bk.context(_asked(answer.question) + " " + to_mrkdwn(answer.message)),
+            ],
+        ),
+        public=False,
+    )
+
+
+def _note(message: str, question: str | None) -> SlackMessage:
+    text = to_mrkdwn(message)
+    tail = [bk.context(_asked(question))] if question and question.strip() else []
+    return SlackMessage(
+        text=bk.clip(text, bk.MAX_FALLBACK),
+        blocks=bk.fit([], bk.sections(text), tail),
+        public=False,
+    )
+
+
+def _asked(question: str) -> str:
+    return f"You asked: “{escape(bk.clip(' '.join(question.split()), 200))}”."

@@ -1,0 +1,320 @@
+"""Loopback stand-ins for Slack, and a kit that drives the real bolt app against them.
+
+Everything listens on 127.0.0.1 port 0: a mock Web API (records every call), a response_url
+receiver, and a Socket Mode websocket server. Tests are plain functions that run one
+``asyncio.run`` each (pytest-asyncio is not used); waits are on conditions, never sleeps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import copy
+import hashlib
+import hmac
+import json
+import sys
+import time
+import urllib.parse
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import aiohttp
+import pytest
+from aiohttp import web
+
+from adapters.slack.app import create_app
+from adapters.slack.dedup import SeenEvents
+from adapters.slack.serve import http_server
+from adapters.slack.settings import SlackSettings
+from bot.engine import Engine, MatchConfig
+from bot.knowledge import build_knowledge
+from bot.models import Snippet, Source
+from bot.service import AnswerService
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "slack"
+SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+BOT_TOKEN = "xoxb-17-fake-bot-token"
+APP_TOKEN = "xapp-1-A123-fake-app-token"
+BOT_USER = "UBOT"
+WAIT = 5.0  # generous upper bound for a wait that normally ends in milliseconds
+
+LLM_BODY = """A **large language model** predicts the next piece of text, one *token* at a time.
+It learns from a huge corpus & is tuned with feedback; see [the paper](https://arxiv.org/abs/1706.03762).
+
+- Input: a `prompt` like `a < b`
+- Output: generated text
+"""
+
+SNIPPETS = (
+    Snippet(
+        id="llm",
+        title="Large language model (LLM)",
+        summary="A model trained on lots of text to predict and generate language.",
+        questions=("what is an llm", "what is a large language model", "explain llms"),
+        aliases=("llm", "large language model"),
+        body=LLM_BODY,
+        related=("genai", "rag"),
+        sources=(
+            Source(title="Attention Is All You Need", url="https://arxiv.org/abs/1706.03762"),
+        ),
+    ),
+    Snippet(
+        id="genai",
+        title="Generative AI",
+        summary="AI that creates new text, images or sound.",
+        questions=("what is generative ai", "what is genai", "explain generative ai"),
+        aliases=("genai", "gen ai"),
+        body="**Generative AI** makes new content.\n\nLLMs are one kind of it.",
+        related=("llm",),
+    ),
+    Snippet(
+        id="rag",
+        title="Retrieval-augmented generation",
+        summary="Looking documents up before generating an answer.",
+        questions=("what is rag", "what is retrieval augmented generation", "explain rag"),
+        aliases=("rag",),
+        body="*RAG* fetches relevant passages, then lets the model answer from them.",
+        sources=(Source(title="Lewis et al. 2020"),),
+    ),
+)
+
+
+def make_service(config: MatchConfig | None = None) -> AnswerService:
+    return AnswerService(Engine(build_knowledge(SNIPPETS), config=config))
+
+
+# Configs that force each outcome whatever the matcher scores, so tests survive its rewrite.
+ALWAYS_SUGGEST = MatchConfig(answer_threshold=101.0, suggest_threshold=0.0)
+NEVER_MATCH = MatchConfig(answer_threshold=101.0, suggest_threshold=101.0)
+
+
+class Recorder:
+    """A list that coroutines can wait on."""
+
+    def __init__(self) -> None:
+        self.items: list[Any] = []
+        self._changed = asyncio.Condition()
+
+    async def add(self, item: Any) -> None:
+        async with self._changed:
+            self.items.append(item)
+            self._changed.notify_all()
+
+    async def wait_for(self, predicate: Callable[[list[Any]], bool]) -> list[Any]:
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: predicate(self.items)), WAIT)
+        return self.items
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    authorization: str
+
+
+class MockSlackApi:
+    """``/api/<method>``: answers like Slack and records every call."""
+
+    def __init__(self) -> None:
+        self.calls = Recorder()
+        self.errors: dict[str, str] = {}
+        self.thread: list[dict[str, Any]] = []
+        self.ws_url = ""
+        self.app = web.Application()
+        self.app.router.add_route("*", "/api/{method}", self._handle)
+
+    def called(self, method: str) -> list[Call]:
+        return [c for c in self.calls.items if c.method == method]
+
+    async def wait(self, method: str, count: int = 1) -> list[Call]:
+        await self.calls.wait_for(lambda items: len(self.called(method)) >= count)
+        return self.called(method)
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params: dict[str, Any] = dict(request.query)
+        if request.content_type == "application/json":
+            params.update(await request.json())
+        elif request.can_read_body:
+            params.update(await request.post())
+        await self.calls.add(Call(method, params, request.headers.get("Authorization", "")))
+        if method in self.errors:
+            return web.json_response({"ok": False, "error": self.errors[method]})
+        return web.json_response({"ok": True, **self._result(method, params)})
+
+    def _result(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {
+                "url": "https://example.slack.com/",
+                "team": "Example",
+                "user": "explainbot",
+                "team_id": "T0001",
+                "user_id": BOT_USER,
+                "bot_id": "BBOT",
+                "is_enterprise_install": False,
+            }
+        if method == "chat.postMessage":
+            return {"channel": params.get("channel"), "ts": "1715009999.000100"}
+        if method == "chat.postEphemeral":
+            return {"message_ts": "1715009999.000200"}
+        if method == "conversations.replies":
+            return {"messages": self.thread, "has_more": False}
+        if method == "apps.connections.open":
+            return {"url": self.ws_url}
+        return {}
+
+
+class ResponseUrls:
+    """A response_url receiver: ``POST /hooks/<name>`` records the JSON body."""
+
+    def __init__(self) -> None:
+        self.posts = Recorder()
+        self.base = ""
+        self.app = web.Application()
+        self.app.router.add_post("/hooks/{name}", self._handle)
+
+    def url(self, name: str) -> str:
+        return f"{self.base}/hooks/{name}"
+
+    async def wait(self, count: int = 1) -> list[dict[str, Any]]:
+        return await self.posts.wait_for(lambda items: len(items) >= count)
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        await self.posts.add({"name": request.match_info["name"], **body})
+        return web.Response(text="ok")
+
+
+class SocketModeServer:
+    """Plays Slack's Socket Mode endpoint: says hello, sends envelopes, records acks."""
+
+    def __init__(self) -> None:
+        self.acks = Recorder()
+        self.connected = asyncio.Event()
+        self.app = web.Application()
+        self.app.router.add_get("/link", self._handle)
+        self._ws: web.WebSocketResponse | None = None
+
+    async def send(self, envelope: dict[str, Any]) -> None:
+        await asyncio.wait_for(self.connected.wait(), WAIT)
+        assert self._ws is not None
+        await self._ws.send_json(envelope)
+
+    async def wait_ack(self, envelope_id: str) -> dict[str, Any]:
+        items = await self.acks.wait_for(
+            lambda acks: any(a.get("envelope_id") == envelope_id for a in acks)
+        )
+        return next(a for a in items if a.get("envelope_id") == envelope_id)
+
+    async def _handle(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._ws = ws
+        await ws.send_str((FIXTURES / "socket_hello.json").read_text())
+        self.connected.set()
+        async for message in ws:
+            if message.type == aiohttp.WSMsgType.TEXT:
+                await self.acks.add(json.loads(message.data))
+        return ws
+
+
+@contextlib.asynccontextmanager
+async def serving(app: web.Application) -> AsyncIterator[str]:
+    """Serve an aiohttp app on 127.0.0.1 at a free port; yields its base URL."""
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        host, port = runner.addresses[0][:2]
+        yield f"http://{host}:{port}"
+    finally:
+        await runner.cleanup()
+
+
+def payload(name: str) -> dict[str, Any]:
+    """A fresh copy of a recorded payload from tests/fixtures/slack."""
+    data: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text())
+    return copy.deepcopy(data)
+
+
+def signature(body: bytes, timestamp: int, secret: str = SECRET) -> str:
+    base = b"v0:" + str(timestamp).encode() + b":" + body
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+@dataclass
+class Kit:
+    """What a scenario gets: the running bot's URL, the mocks, and request helpers."""
+
+    events_url: str
+    api: MockSlackApi
+    hooks: ResponseUrls
+    session: aiohttp.ClientSession
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    async def post(
+        self,
+        body: bytes,
+        content_type: str,
+        *,
+        timestamp: int | None = None,
+        sign_body: bytes | None = None,
+        secret: str = SECRET,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, str]:
+        ts = int(time.time()) if timestamp is None else timestamp
+        signed = body if sign_body is None else sign_body
+        all_headers = {
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": str(ts),
+            "X-Slack-Signature": signature(signed, ts, secret),
+            **(headers or {}),
+        }
+        async with self.session.post(self.events_url, data=body, headers=all_headers) as resp:
+            return resp.status, await resp.text()
+
+    async def command(self, text: str, **fields: str) -> tuple[int, str]:
+        data = payload("slash_command") | {"text": text, "response_url": self.hooks.url("cmd")}
+        body = urllib.parse.urlencode(data | fields).encode()
+        return await self.post(body, "application/x-www-form-urlencoded")
+
+    async def event(self, body: dict[str, Any], **kwargs: Any) -> tuple[int, str]:
+        return await self.post(json.dumps(body).encode(), "application/json", **kwargs)
+
+    async def interaction(self, body: dict[str, Any]) -> tuple[int, str]:
+        form = urllib.parse.urlencode({"payload": json.dumps(body)}).encode()
+        return await self.post(form, "application/x-www-form-urlencoded")
+
+
+Scenario = Callable[[Kit], Awaitable[None]]
+
+
+async def _run_http(scenario: Scenario, service: AnswerService, settings: dict[str, Any]) -> None:
+    api, hooks = MockSlackApi(), ResponseUrls()
+    async with serving(api.app) as api_url, serving(hooks.app) as hooks_url:
+        hooks.base = hooks_url
+        config = SlackSettings(
+            bot_token=BOT_TOKEN, signing_secret=SECRET, api_base_url=f"{api_url}/api/", **settings
+        )
+        app = create_app(service, settings=config, seen=SeenEvents(size=100))
+        async with (
+            http_server(app, host="127.0.0.1", port=0) as (host, port),
+            aiohttp.ClientSession() as session,
+        ):
+            await scenario(Kit(f"http://{host}:{port}/slack/events", api, hooks, session))
+
+
+def run_http(scenario: Scenario, service: AnswerService | None = None, **settings: Any) -> None:
+    """Run ``scenario`` against the real bolt app served over HTTP on loopback."""
+    asyncio.run(_run_http(scenario, service or make_service(), settings))
+
+
+@pytest.fixture
+def slack() -> ModuleType:
+    """This module: its helpers and mocks, for test modules (importlib mode cannot import it)."""
+    return sys.modules[__name__]

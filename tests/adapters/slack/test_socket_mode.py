@@ -1,0 +1,74 @@
+"""Socket Mode end to end: ``serve()`` connects to a loopback websocket that plays Slack."""
+
+from __future__ import annotations
+
+import asyncio
+
+from adapters.slack.serve import serve
+from adapters.slack.settings import SlackSettings
+
+
+def test_socket_mode_acks_envelopes_and_answers(slack):
+    async def main():
+        api, hooks, sock = slack.MockSlackApi(), slack.ResponseUrls(), slack.SocketModeServer()
+        async with (
+            slack.serving(api.app) as api_url,
+            slack.serving(hooks.app) as hooks_url,
+            slack.serving(sock.app) as ws_base,
+        ):
+            hooks.base = hooks_url
+            api.ws_url = ws_base.replace("http://", "ws://") + "/link"
+            settings = SlackSettings(
+                bot_token=slack.BOT_TOKEN, app_token=slack.APP_TOKEN, api_base_url=f"{api_url}/api/"
+            )
+            stop = asyncio.Event()
+            server = asyncio.create_task(
+                serve(slack.make_service(), settings, host="127.0.0.1", port=0, stop=stop)
+            )
+            try:
+                await _converse(slack, api, hooks, sock)
+            finally:
+                stop.set()
+                await asyncio.wait_for(server, slack.WAIT)
+            opens = api.called("apps.connections.open")
+            assert opens and all(c.authorization == f"Bearer {slack.APP_TOKEN}" for c in opens)
+
+    asyncio.run(main())
+
+
+async def _converse(slack, api, hooks, sock):
+    command = slack.payload("socket_slash_commands")
+    command["payload"] = slack.payload("slash_command") | {"response_url": hooks.url("sock")}
+    await sock.send(command)
+    ack = await sock.wait_ack(command["envelope_id"])
+    assert ack == {"envelope_id": command["envelope_id"]}
+    (posted,) = await hooks.wait()
+    assert posted["response_type"] == "in_channel"
+    assert posted["blocks"][0]["text"]["text"] == "Large language model (LLM)"
+
+    first = _event(slack, "env-first", "Ev0SOCK1", "1715000010.000001", retry_attempt=0)
+    retry = _event(slack, "env-retry", "Ev0SOCK2", "1715000020.000002", retry_attempt=1)
+    again = _event(slack, "env-again", "Ev0SOCK1", "1715000010.000001", retry_attempt=0)
+    last = _event(slack, "env-last", "Ev0SOCK3", "1715000030.000003", retry_attempt=0)
+    await sock.send(first)
+    await sock.wait_ack("env-first")
+    await api.wait("chat.postMessage")
+    for envelope in (retry, again, last):
+        await sock.send(envelope)
+        assert await sock.wait_ack(envelope["envelope_id"]) == {
+            "envelope_id": envelope["envelope_id"]
+        }
+    posts = await api.wait("chat.postMessage", 2)
+    assert [p.params["thread_ts"] for p in posts] == ["1715000010.000001", "1715000030.000003"]
+    assert posts[0].params["blocks"][0]["text"]["text"] == "Large language model (LLM)"
+
+
+def _event(slack, envelope_id, event_id, ts, *, retry_attempt):
+    envelope = slack.payload("socket_events_api")
+    body = slack.payload("app_mention")
+    body["event_id"] = event_id
+    body["event"].update(ts=ts, event_ts=ts)
+    envelope.update(envelope_id=envelope_id, payload=body, retry_attempt=retry_attempt)
+    if retry_attempt:
+        envelope["retry_reason"] = "timeout"
+    return envelope
