@@ -1,0 +1,119 @@
+"""Health and metrics endpoints of a serving process (aiohttp).
+
+``GET /healthz``: 200 when the platform connection is up and knowledge is loaded, else 503;
+JSON ``{platform, connected, snippets, knowledge_loaded_at, last_reload_error}``.
+``GET /metrics``: the Prometheus text format from the process's own registry.
+The listening port comes from ``EXPLAINBOT_HEALTH_PORT`` (unset: no server) and the address from
+``EXPLAINBOT_HEALTH_HOST`` (default 127.0.0.1; the container sets 0.0.0.0).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from aiohttp import web
+
+from bot.engine import Engine
+from bot.errors import ConfigError
+from bot.metrics import Metrics
+from bot.reload import ReloadStatus
+
+log = logging.getLogger(__name__)
+
+PORT_ENV = "EXPLAINBOT_HEALTH_PORT"
+HOST_ENV = "EXPLAINBOT_HEALTH_HOST"
+DEFAULT_HOST = "127.0.0.1"
+
+
+def health_address(environ: Mapping[str, str]) -> tuple[str, int] | None:
+    """(host, port) from the environment; None when no health server is wanted.
+
+    Raises:
+        ConfigError: the port is not a number from 0 to 65535.
+    """
+    text = environ.get(PORT_ENV, "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or int(text) > 65_535:
+        raise ConfigError(f"{PORT_ENV}: {text!r} is not a port number (0-65535)")
+    return environ.get(HOST_ENV, "").strip() or DEFAULT_HOST, int(text)
+
+
+class HealthServer:
+    """Serves ``/healthz`` and ``/metrics``.
+
+    Args:
+        platform: the platform name reported in the body.
+        engine: its knowledge is what "loaded" means (at least one snippet).
+        connected: True while the adapter is connected to its platform (adapter-provided).
+        metrics: rendered at ``/metrics``.
+        reload_status: the reloader's status (omit when not reloading).
+    """
+
+    def __init__(
+        self,
+        platform: str,
+        *,
+        engine: Engine,
+        connected: Callable[[], bool],
+        metrics: Metrics,
+        reload_status: Callable[[], ReloadStatus] | None = None,
+    ) -> None:
+        self._platform = platform
+        self._engine = engine
+        self._connected = connected
+        self._metrics = metrics
+        self._reload_status = reload_status or ReloadStatus
+        self._runner: web.AppRunner | None = None
+        self.port: int | None = None
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_get("/healthz", self._healthz)
+        app.router.add_get("/metrics", self._metrics_text)
+        return app
+
+    def report(self) -> tuple[bool, dict[str, Any]]:
+        """(healthy, JSON body) as ``/healthz`` returns them."""
+        kb = self._engine.knowledge
+        try:
+            connected = bool(self._connected())
+        except Exception:  # a broken probe means "not connected", never a 500
+            log.exception("connection probe failed")
+            connected = False
+        status = self._reload_status()
+        body = {
+            "platform": self._platform,
+            "connected": connected,
+            "snippets": len(kb.snippets),
+            "knowledge_loaded_at": kb.loaded_at.isoformat(),
+            "last_reload_error": status.last_error,
+        }
+        return connected and len(kb.snippets) > 0, body
+
+    async def start(self, host: str = DEFAULT_HOST, port: int = 0) -> int:
+        """Listen on ``host:port`` (0: any free port); the port actually bound."""
+        runner = web.AppRunner(self.app(), access_log=None, handle_signals=False)
+        await runner.setup()
+        site = web.TCPSite(runner, host, port)
+        await site.start()
+        self._runner = runner
+        self.port = site.port  # the bound one, when 0 was asked for
+        log.info("health and metrics on http://%s:%d/healthz", host, self.port)
+        return self.port
+
+    async def stop(self) -> None:
+        """Stop listening (idempotent)."""
+        if self._runner is not None:
+            runner, self._runner = self._runner, None
+            await runner.cleanup()
+
+    async def _healthz(self, request: web.Request) -> web.Response:
+        healthy, body = self.report()
+        return web.json_response(body, status=200 if healthy else 503)
+
+    async def _metrics_text(self, request: web.Request) -> web.Response:
+        data, content_type = self._metrics.render()
+        return web.Response(body=data, headers={"Content-Type": content_type})
