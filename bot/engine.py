@@ -3,25 +3,44 @@
 Thread-safe: the engine only reads an immutable :class:`KnowledgeBase`, and :meth:`Engine.swap`
 replaces it with one reference assignment, so a question is answered wholly from the old or
 wholly from the new knowledge.
+
+Decision: the best snippet is answered when its score reaches ``answer_threshold`` and leads the
+runner-up by ``min_margin``; otherwise the candidates above ``suggest_threshold`` become a
+did-you-mean; otherwise a polite none. A comparison ("X vs Y") resolves each side on its own and
+answers the comparison snippet covering both, or composes one answer from the two snippets.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.compare import parse_comparison
 from bot.knowledge import KnowledgeBase
+from bot.matcher import TYPO_CUTOFF, Hit
 from bot.models import Answer, Snippet, Status, Suggestion
+from bot.normalize import words
 
 HOW_TO_LIST = "Ask for `topics` to see everything I can explain."
+_LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MatchConfig:
-    """Thresholds (scores 0-100) that decide between answer, suggest and none."""
+    """Thresholds (scores 0-100) that decide between answer, suggest and none.
 
-    answer_threshold: float = 80.0
-    suggest_threshold: float = 55.0
+    Attributes:
+        answer_threshold: the best snippet's score needed to answer.
+        suggest_threshold: a candidate's score needed to be offered as did-you-mean.
+        min_margin: lead over the runner-up needed to answer (else: did-you-mean).
+        max_suggestions: did-you-mean candidates at most.
+        typo_cutoff: rapidfuzz ratio an unknown word needs to be read as a known one.
+    """
+
+    answer_threshold: float = 37.0
+    suggest_threshold: float = 25.0
+    min_margin: float = 1.0
     max_suggestions: int = 3
+    typo_cutoff: float = TYPO_CUTOFF
 
 
 class Engine:
@@ -53,51 +72,104 @@ class Engine:
         snippet = kb.snippets.get(snippet_id)
         if snippet is None:
             return Answer(question=snippet_id, status=Status.NONE, message=_fallback())
-        return Answer(
-            question=snippet_id,
-            status=Status.ANSWER,
-            snippets=(snippet,),
-            score=100.0,
-            related=_related(kb, (snippet,)),
-        )
+        return _answer(kb, snippet_id, (snippet,), 100.0)
 
     def suggest(self, prefix: str, limit: int = 25) -> tuple[Suggestion, ...]:
-        """Autocomplete candidates for a partly typed question."""
+        """Autocomplete candidates for a partly typed question, best first, at most ``limit``."""
         kb = self._kb
-        if not prefix.strip():
+        if limit <= 0:
+            return ()
+        if not words(prefix):
             return self.topics()[:limit]
-        hits = kb.index.search(prefix, limit=limit)
+        index = kb.index
+        tokens = index.tokens(prefix, typo_cutoff=self._config.typo_cutoff)
+        floor = self._config.suggest_threshold / 2
+        hits = [h for h in index.search(tokens, limit) if h.score >= floor]
         return tuple(_suggestion(kb.snippets[h.id], h.score) for h in hits)
 
     def answer(self, question: str) -> Answer:
         """Answer one question; never raises for any string."""
         kb = self._kb
         cfg = self._config
-        text = question.strip().lower()
-        if text in {"", "help", "list", "topics"}:
+        raw = words(question)
+        if not raw or (len(raw) <= 2 and all(w in _LIST_WORDS for w in raw)):
             return Answer(
                 question=question, status=Status.NONE, topics=self.topics(), message=HOW_TO_LIST
             )
-        hits = kb.index.search(question, limit=cfg.max_suggestions)
-        if hits and hits[0].score >= cfg.answer_threshold:
-            snippet = kb.snippets[hits[0].id]
-            return Answer(
-                question=question,
-                status=Status.ANSWER,
-                snippets=(snippet,),
-                score=hits[0].score,
-                related=_related(kb, (snippet,)),
-            )
+        index = kb.index
+        tokens = index.tokens(question, typo_cutoff=cfg.typo_cutoff)
+        hits = index.search(tokens, limit=max(cfg.max_suggestions, 2))
+        sides = parse_comparison(tokens)
+        if sides is not None:
+            compared = self._compare(question, sides, hits)
+            if compared is not None:
+                return compared
+        return self._decide(question, hits)
+
+    def _decide(self, question: str, hits: list[Hit]) -> Answer:
+        kb, cfg = self._kb, self._config
+        if hits:
+            top = hits[0]
+            margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
+            if top.score >= cfg.answer_threshold and margin >= cfg.min_margin:
+                return _answer(kb, question, (kb.snippets[top.id],), top.score)
+        return self._did_you_mean(question, hits)
+
+    def _did_you_mean(self, question: str, hits: list[Hit]) -> Answer:
+        kb, cfg = self._kb, self._config
         candidates = [h for h in hits if h.score >= cfg.suggest_threshold]
-        if candidates:
-            return Answer(
-                question=question,
-                status=Status.SUGGEST,
-                score=candidates[0].score,
-                suggestions=tuple(_suggestion(kb.snippets[h.id], h.score) for h in candidates),
-                message="I'm not sure which one you mean. " + HOW_TO_LIST,
-            )
-        return Answer(question=question, status=Status.NONE, message=_fallback())
+        candidates = candidates[: cfg.max_suggestions]
+        if not candidates:
+            return Answer(question=question, status=Status.NONE, message=_fallback())
+        return Answer(
+            question=question,
+            status=Status.SUGGEST,
+            score=candidates[0].score,
+            suggestions=tuple(_suggestion(kb.snippets[h.id], h.score) for h in candidates),
+            message="I'm not sure which one you mean. " + HOW_TO_LIST,
+        )
+
+    def _compare(
+        self, question: str, sides: tuple[tuple[str, ...], tuple[str, ...]], hits: list[Hit]
+    ) -> Answer | None:
+        """Answer "X vs Y": the comparison snippet covering both, else both snippets."""
+        kb, cfg = self._kb, self._config
+        left = kb.index.search(sides[0], 1, plain_only=True)
+        right = kb.index.search(sides[1], 1, plain_only=True)
+        if not left or not right or left[0].id == right[0].id:
+            return None
+        a, b = left[0], right[0]
+        score = min(a.score, b.score)
+        if score < cfg.suggest_threshold:
+            return None
+        top = hits[0] if hits else None
+        if (
+            top is not None
+            and top.id not in {a.id, b.id}
+            and top.score > score
+            and top.id not in set(kb.index.pairs.values())
+        ):
+            return None  # "what came first, llm or genai": a plain snippet fits better
+        covering = kb.index.pairs.get(frozenset((a.id, b.id)))
+        if covering is not None:
+            whole = next((h.score for h in hits if h.id == covering), 0.0)
+            return _answer(kb, question, (kb.snippets[covering],), max(score, whole))
+        if score >= cfg.answer_threshold:
+            pair = (kb.snippets[a.id], kb.snippets[b.id])
+            return _answer(kb, question, pair, score)
+        # One side is unsure: offer both sides first.
+        merged = [a, b, *(h for h in hits if h.id not in {a.id, b.id})]
+        return self._did_you_mean(question, merged)
+
+
+def _answer(kb: KnowledgeBase, question: str, used: tuple[Snippet, ...], score: float) -> Answer:
+    return Answer(
+        question=question,
+        status=Status.ANSWER,
+        snippets=used,
+        score=min(100.0, score),
+        related=_related(kb, used),
+    )
 
 
 def _fallback() -> str:

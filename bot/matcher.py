@@ -1,16 +1,36 @@
-"""Fuzzy matching of questions against snippets. The only module that imports rapidfuzz.
+"""The search index over snippets. The only module that imports rapidfuzz.
 
-PLACEHOLDER: a naive single-pass matcher so that the other layers can be built; to be replaced.
+Each snippet is indexed through its example questions, aliases and title (its "documents").
+A query is scored against every snippet as a mix of its best single document (cosine of
+TF-IDF vectors, see :mod:`bot.features`) and its centroid (all its questions together, refined
+by :mod:`bot.train` when the knowledge base is small enough), through an inverted index so that
+only documents sharing a feature with the query are touched. A whole alias or title match
+counts on its own.
+Out-of-vocabulary words are first mapped onto the index vocabulary with rapidfuzz (typos).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache, partial
 
-from rapidfuzz import fuzz, process, utils
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
 
+from bot.compare import parse_comparison
+from bot.features import Floats, Ints, SparseRows, Vectorizer
 from bot.models import Snippet
+from bot.normalize import SynonymFolder, stem, strip_filler, words
+from bot.train import refine
+
+# Weight of the best single document against the snippet's centroid in a snippet's score.
+BEST_SHARE = 0.2
+NAME_SHARE = 1.0  # an alias or title matched as a whole is as good as a question
+TYPO_CUTOFF = 84.0  # rapidfuzz ratio (0-100) an unknown word needs to be read as a known one
+TYPO_MIN_LEN = 4
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,36 +41,195 @@ class Hit:
     score: float
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class MatchIndex:
-    """Search structure over a set of snippets."""
+    """Immutable search structure over a set of snippets (built once per knowledge base)."""
 
-    texts: tuple[str, ...]
-    owners: tuple[str, ...]
+    ids: tuple[str, ...]
+    q_starts: Ints  # first question document of each snippet (grouped by snippet)
+    n_questions: int
+    n_starts: Ints  # first name document (aliases, title) of each snippet
+    n_names: int
+    vectorizer: Vectorizer
+    questions: SparseRows  # feature -> question documents
+    names: SparseRows  # feature -> name documents
+    centroids: SparseRows  # feature -> snippets
+    weights: npt.NDArray[np.float32] | None  # feature x snippet, refined centroids (or None)
+    folder: SynonymFolder
+    vocab: tuple[str, ...]  # known words before synonym folding, most frequent first
+    known: frozenset[str]
+    closest: Callable[[str, float], str | None]  # typo lookup, cached per index
+    is_comparison: npt.NDArray[np.bool_]  # snippets that compare two things
+    pairs: Mapping[frozenset[str], str]  # {id, id} -> comparison snippet covering both
 
     @classmethod
     def build(
         cls, snippets: Sequence[Snippet], synonyms: Mapping[str, Sequence[str]]
     ) -> MatchIndex:
-        texts: list[str] = []
-        owners: list[str] = []
-        for s in snippets:
-            for q in (*s.questions, *s.aliases, s.title):
-                texts.append(q)
-                owners.append(s.id)
-        return cls(texts=tuple(texts), owners=tuple(owners))
+        folder = SynonymFolder.build(synonyms)
+        counts: Counter[str] = Counter()
 
-    def search(self, text: str, limit: int = 5) -> list[Hit]:
-        best: dict[str, float] = {}
-        for _, score, i in process.extract(
-            text,
-            self.texts,
-            scorer=fuzz.token_sort_ratio,
-            processor=utils.default_process,
-            score_cutoff=0,
-            limit=limit * 10,
-        ):
-            owner = self.owners[i]
-            best[owner] = max(best.get(owner, 0.0), float(score))
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-        return [Hit(id=k, score=v) for k, v in ranked]
+        def analyse(text: str) -> list[str]:
+            tokens = [stem(t) for t in strip_filler(words(text))]
+            counts.update(tokens)
+            return folder.apply(tokens)
+
+        q_docs = [[analyse(q) for q in s.questions] for s in snippets]
+        n_docs = [[analyse(n) for n in (*s.aliases, s.title)] for s in snippets]
+        for key, target in folder.table.items():
+            counts.update(key)
+            counts.update(target)
+        flat_q = [d for group in q_docs for d in group]
+        flat_n = [d for group in n_docs for d in group]
+        vectorizer = Vectorizer.fit(flat_q + flat_n)
+        q_rows = [vectorizer.vector(d) for d in flat_q]
+        n_rows = [vectorizer.vector(d) for d in flat_n]
+        q_starts = _starts(q_docs)
+        centroid_rows = [
+            _centroid(q_rows[a : a + len(g)])
+            for a, g in zip(q_starts.tolist(), q_docs, strict=True)
+        ]
+        n_features = len(vectorizer.ids)
+        q_matrix = SparseRows.from_rows(q_rows)
+        labels = np.repeat(
+            np.arange(len(snippets), dtype=np.int32), [len(g) for g in q_docs]
+        ).astype(np.int32)
+        c_matrix = SparseRows.from_rows(centroid_rows)
+        weights = refine(q_matrix, labels, c_matrix, n_features, len(snippets))
+        vocab = tuple(sorted(counts, key=lambda w: (-counts[w], w)))
+        core = cls(
+            ids=tuple(s.id for s in snippets),
+            q_starts=q_starts,
+            n_questions=len(flat_q),
+            n_starts=_starts(n_docs),
+            n_names=len(flat_n),
+            vectorizer=vectorizer,
+            questions=q_matrix.transpose(n_features),
+            names=SparseRows.from_rows(n_rows).transpose(n_features),
+            centroids=c_matrix.transpose(n_features),
+            weights=weights,
+            folder=folder,
+            vocab=vocab,
+            known=frozenset(counts),
+            closest=lru_cache(maxsize=4096)(partial(_closest, vocab)),
+            is_comparison=np.zeros(len(snippets), dtype=np.bool_),
+            pairs={},
+        )
+        return comparison_cover(core, q_docs, n_docs)
+
+    def tokens(self, text: str, *, typo_cutoff: float = TYPO_CUTOFF) -> list[str]:
+        """The query pipeline: words, filler, plurals, typos, synonyms."""
+        tokens = [stem(t) for t in strip_filler(words(text))]
+        fixed = [self._fix(t, typo_cutoff) for t in tokens]
+        return self.folder.apply(fixed)
+
+    def _fix(self, token: str, cutoff: float) -> str:
+        if token in self.known or len(token) < TYPO_MIN_LEN or not token.isalpha():
+            return token
+        return self.closest(token, cutoff) or token
+
+    def search(
+        self, tokens: Sequence[str], limit: int = 5, *, plain_only: bool = False
+    ) -> list[Hit]:
+        """Best snippets for analysed query tokens, best first (ties by id).
+
+        Args:
+            tokens: from :meth:`tokens`.
+            limit: at most this many hits.
+            plain_only: leave out comparison snippets (to resolve one side of a comparison).
+        """
+        scores = self.scores(tokens)
+        if scores is None or limit <= 0:
+            return []
+        if plain_only:
+            scores = np.where(self.is_comparison, np.float32(0.0), scores)
+        k = min(limit, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        ranked = sorted(top.tolist(), key=lambda i: (-scores[i], self.ids[i]))
+        return [
+            Hit(id=self.ids[i], score=round(float(scores[i]) * 100.0, 2))
+            for i in ranked
+            if scores[i] > 0.0
+        ]
+
+    def scores(self, tokens: Sequence[str]) -> Floats | None:
+        """Score (0-1) of every snippet, or None when the query shares nothing with the index."""
+        if not self.ids:
+            return None
+        vec = self.vectorizer.vector(tokens)
+        if not vec:
+            return None
+        q_ids: Ints = np.fromiter(vec.keys(), dtype=np.int32, count=len(vec))
+        q_vals: Floats = np.fromiter(vec.values(), dtype=np.float32, count=len(vec))
+        n = len(self.ids)
+        best = np.maximum.reduceat(
+            self.questions.dot(q_ids, q_vals, self.n_questions), self.q_starts
+        )
+        name = np.maximum.reduceat(self.names.dot(q_ids, q_vals, self.n_names), self.n_starts)
+        if self.weights is not None:
+            cent = q_vals @ self.weights[q_ids]
+        else:
+            cent = self.centroids.dot(q_ids, q_vals, n)
+        mixed = BEST_SHARE * best + (1.0 - BEST_SHARE) * cent
+        out: Floats = np.clip(np.maximum(mixed, NAME_SHARE * name), 0.0, 1.0)
+        return out
+
+
+def comparison_cover(
+    core: MatchIndex, q_docs: Sequence[Sequence[list[str]]], n_docs: Sequence[Sequence[list[str]]]
+) -> MatchIndex:
+    """Mark comparison snippets and find the pair of snippets each one compares.
+
+    A snippet is a comparison when its title or at least half of its questions parse as one;
+    each side is resolved to the best plain snippet, and the most frequent pair wins.
+    """
+    flags = [
+        parse_comparison(names[-1]) is not None
+        or 2 * sum(parse_comparison(q) is not None for q in questions) >= max(len(questions), 1)
+        for questions, names in zip(q_docs, n_docs, strict=True)
+    ]
+    if not any(flags):
+        return core
+    index = replace(core, is_comparison=np.array(flags, dtype=np.bool_))
+    pairs: dict[frozenset[str], str] = {}
+    for i, flag in enumerate(flags):
+        if not flag:
+            continue
+        votes: Counter[frozenset[str]] = Counter()
+        for doc in (*q_docs[i], *n_docs[i]):
+            sides = parse_comparison(doc)
+            if sides is None:
+                continue
+            found = [index.search(side, 1, plain_only=True) for side in sides]
+            if all(found) and found[0][0].id != found[1][0].id:
+                votes[frozenset((found[0][0].id, found[1][0].id))] += 1
+        if votes:
+            pair = max(votes.items(), key=lambda kv: (kv[1], sorted(kv[0])))[0]
+            pairs.setdefault(pair, index.ids[i])
+    return replace(index, pairs=pairs)
+
+
+def _starts(groups: Sequence[Sequence[object]]) -> Ints:
+    sizes = np.fromiter((len(g) for g in groups), dtype=np.int64, count=len(groups))
+    return (np.cumsum(sizes) - sizes).astype(np.int32)
+
+
+def _centroid(rows: Sequence[dict[int, float]]) -> dict[int, float]:
+    total: dict[int, float] = {}
+    for row in rows:
+        for k, v in row.items():
+            total[k] = total.get(k, 0.0) + v
+    norm = sum(v * v for v in total.values()) ** 0.5
+    return {k: v / norm for k, v in total.items()} if norm > 0 else {}
+
+
+def _closest(vocab: Sequence[str], token: str, cutoff: float) -> str | None:
+    """The known word nearest to an unknown one, or None below ``cutoff``."""
+    found = process.extractOne(
+        token,
+        vocab,
+        scorer=fuzz.ratio,
+        processor=None,
+        score_cutoff=cutoff,
+    )
+    return None if found is None else str(found[0])

@@ -1,0 +1,84 @@
+"""Recognise comparison questions ("X vs Y", "difference between X and Y") in analysed tokens.
+
+Works on the tokens of :func:`bot.matcher.MatchIndex.tokens` (lower-case, plurals stemmed), so
+"differences" arrives as "difference".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+Side = tuple[str, ...]
+
+_VS = frozenset({"vs", "versus", "v"})
+_DIFF = frozenset({"difference", "diff", "differenc", "distinction"})
+_COMPARE = frozenset({"compare", "comparing", "comparison", "contrast"})
+_SPLIT = frozenset({"and", "with", "to", "vs", "versus", "v", "from", "or"})
+_DIFFER = frozenset({"differ", "different", "distinguish", "distinguished"})
+# Words trimmed from both ends of a side: question words and comparison phrasing.
+_EDGE = frozenset(
+    {
+        "what", "whats", "is", "are", "the", "a", "an", "of", "do", "doe", "does", "how",
+        "which", "one", "better", "explain", "difference", "differenc", "diff", "between",
+        "compare", "compared", "comparing", "comparison", "in", "term", "exactly", "really",
+        "so", "i", "should", "use", "and", "there", "any", "actual", "main", "key", "relate",
+        "related", "relationship", "tell", "me", "about", "vs", "versus", "or",
+    }
+)  # fmt: skip
+MAX_OR_SIDE = 4  # "X or Y" only between short terms: "should I walk or take the bus" is not one
+
+
+def parse_comparison(tokens: Sequence[str]) -> tuple[Side, Side] | None:
+    """The two compared terms, or None when the tokens are not a comparison."""
+    toks = list(tokens)
+    for i, tok in enumerate(toks):
+        if tok in _VS:
+            return _pair(toks[:i], toks[i + 1 :])
+    for i, tok in enumerate(toks):
+        if tok in _DIFF or tok in _COMPARE:
+            rest = toks[i + 1 :]
+            if rest[:1] in (["between"], ["of"], ["among"]):
+                rest = rest[1:]
+            found = _split_once(rest)
+            if found is not None:
+                return found
+            # "llm and genai difference": the terms come before the word
+            found = _split_once(toks[:i])
+            if found is not None:
+                return found
+    for i, tok in enumerate(toks):
+        if tok in _DIFFER:
+            for j in range(i + 1, len(toks)):
+                if toks[j] in {"from", "to", "than"}:
+                    return _pair(toks[:i], toks[j + 1 :])
+    for i, tok in enumerate(toks):
+        if tok == "or":
+            pair = _pair(toks[:i], toks[i + 1 :])
+            if pair and all(len(side) <= MAX_OR_SIDE for side in pair):
+                return pair
+    return None
+
+
+def _split_once(toks: Sequence[str]) -> tuple[Side, Side] | None:
+    for j, tok in enumerate(toks):
+        if tok in _SPLIT:
+            pair = _pair(toks[:j], toks[j + 1 :])
+            if pair is not None:
+                return pair
+    return None
+
+
+def _pair(left: Sequence[str], right: Sequence[str]) -> tuple[Side, Side] | None:
+    a, b = _trim(left), _trim(right)
+    if not a or not b or a == b:
+        return None
+    return a, b
+
+
+def _trim(side: Sequence[str]) -> Side:
+    start, end = 0, len(side)
+    while start < end and side[start] in _EDGE:
+        start += 1
+    while end > start and side[end - 1] in _EDGE:
+        end -= 1
+    return tuple(side[start:end])

@@ -1,0 +1,121 @@
+"""Sparse TF-IDF features (word uni/bi-grams and in-word character 3-5-grams) and their index.
+
+A question becomes a unit vector made of two blocks, each normalised on its own and mixed with
+``WORD_SHARE``: cosine = WORD_SHARE * word cosine + (1 - WORD_SHARE) * character cosine. Words
+make rare terms count; character n-grams make typos and word forms still overlap.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+import numpy.typing as npt
+
+WORD_SHARE = 0.5
+CHAR_SIZES = (3, 4, 5)
+
+Floats = npt.NDArray[np.float32]
+Ints = npt.NDArray[np.int32]
+
+
+def raw_features(tokens: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
+    """Term counts of the word block and of the character block."""
+    wordf: Counter[str] = Counter(tokens)
+    wordf.update(f"{a} {b}" for a, b in pairwise(tokens))
+    charf: Counter[str] = Counter()
+    for tok in tokens:
+        padded = f" {tok} "
+        for n in CHAR_SIZES:
+            charf.update(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return wordf, charf
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SparseRows:
+    """Rows of sparse vectors in CSR form (``indptr`` delimits each row's ids and values)."""
+
+    indptr: Ints
+    ids: Ints
+    values: Floats
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[dict[int, float]]) -> SparseRows:
+        lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        ids = np.fromiter((k for r in rows for k in r), dtype=np.int32, count=int(indptr[-1]))
+        vals = np.fromiter((v for r in rows for v in r.values()), np.float32, int(indptr[-1]))
+        return cls(indptr=indptr.astype(np.int32), ids=ids, values=vals)
+
+    def transpose(self, n_cols: int) -> SparseRows:
+        """Column-major copy: for each feature, the rows holding it (the inverted index)."""
+        rows = np.repeat(np.arange(len(self.indptr) - 1, dtype=np.int32), np.diff(self.indptr))
+        order = np.argsort(self.ids, kind="stable")
+        counts = np.bincount(self.ids, minlength=n_cols)
+        indptr = np.zeros(n_cols + 1, dtype=np.int32)
+        np.cumsum(counts, out=indptr[1:])
+        return SparseRows(indptr=indptr, ids=rows[order], values=self.values[order])
+
+    def dot(self, q_ids: Ints, q_vals: Floats, n_rows: int) -> Floats:
+        """All rows' dot products with a sparse query, via this (transposed) postings layout."""
+        starts = self.indptr[q_ids]
+        lengths = self.indptr[q_ids + 1] - starts
+        total = int(lengths.sum())
+        if total == 0:
+            return np.zeros(n_rows, dtype=np.float32)
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        pos = offsets + np.arange(total, dtype=np.int64)
+        weights = self.values[pos] * np.repeat(q_vals, lengths)
+        return np.bincount(self.ids[pos], weights=weights, minlength=n_rows).astype(np.float32)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vectorizer:
+    """Feature ids and IDF weights learnt from the indexed texts."""
+
+    ids: dict[str, int]
+    idf: Floats
+    is_word: npt.NDArray[np.bool_]
+    unseen_idf: float
+
+    @classmethod
+    def fit(cls, docs: Sequence[Sequence[str]]) -> Vectorizer:
+        df: Counter[str] = Counter()
+        for tokens in docs:
+            wordf, charf = raw_features(tokens)
+            df.update(f"w{k}" for k in wordf)
+            df.update(f"c{k}" for k in charf)
+        n = len(docs)
+        keys = sorted(df)
+        idf = np.array([math.log((1 + n) / (1 + df[k])) + 1.0 for k in keys], dtype=np.float32)
+        is_word = np.array([k[0] == "w" for k in keys], dtype=np.bool_)
+        return cls(
+            ids={k: i for i, k in enumerate(keys)},
+            idf=idf,
+            is_word=is_word,
+            unseen_idf=math.log(1 + n) + 1.0,
+        )
+
+    def vector(self, tokens: Sequence[str]) -> dict[int, float]:
+        """Unit TF-IDF vector of known features; unknown ones still count in the norm."""
+        out: dict[int, float] = {}
+        for prefix, counts, share in zip(
+            "wc", raw_features(tokens), (WORD_SHARE, 1.0 - WORD_SHARE), strict=True
+        ):
+            block: dict[int, float] = {}
+            norm = 0.0
+            for key, tf in counts.items():
+                fid = self.ids.get(prefix + key)
+                w = (1.0 + math.log(tf)) * (self.unseen_idf if fid is None else self.idf[fid])
+                norm += w * w
+                if fid is not None:
+                    block[fid] = w
+            if norm > 0.0:
+                scale = math.sqrt(share / norm)
+                out.update((k, v * scale) for k, v in block.items())
+        return out

@@ -1,0 +1,142 @@
+"""Text normalization shared by indexing and querying: what people type -> comparable tokens.
+
+The same steps run over the example questions at load time and over each question asked, so
+that both sides meet in one vocabulary: chat markup removed, Unicode folded to plain lower-case
+ASCII, punctuation dropped, leading filler ("hey bot, can you explain") removed, plurals
+stemmed, and synonym variants folded to their canonical term.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+# Long input is cut before any heavy work; a question longer than this is not a question.
+MAX_CHARS = 600
+MAX_TOKENS = 60
+
+# Chat markup (Slack and Discord) as it reaches the bot in raw message text.
+_LABELLED = re.compile(r"<(?:#|https?://|mailto:)[^<>|]*\|([^<>]*)>")  # <#C1|general>, <url|label>
+_URL = re.compile(r"<(https?://[^<>|]*)>|https?://\S+")
+_MENTION = re.compile(r"<(?:@[!&]?|#|!)[^<>]*>")  # <@U1>, <@!1>, <@&1>, <#1>, <!here>
+_EMOJI = re.compile(r"<a?:([A-Za-z0-9_~-]+):\d+>")  # <:emoji:123> -> emoji
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+# Look-alikes that anyascii would transliterate by sound instead of by shape (Cyrillic
+# er is "r" by sound but looks like "p"): Cyrillic and Greek letters shaped like Latin
+# ones, and the Latin script g. Applied before case folding. Escaped so that the source
+# stays plain ASCII.
+_CONFUSABLES = str.maketrans(
+    (
+        "\u0440\u0420\u0441\u0421\u0443\u0423\u0445\u0425\u0432\u0412\u043d\u041d"
+        "\u043a\u041a\u0442\u0422\u043c\u041c\u04bb\u0456\u0406\u0458\u0455\u0501"
+        "\u0261\u03bf\u039f\u03c1\u03a1\u03bd\u03c5\u03c7\u03a7\u03c4\u03a4\u03ba"
+        "\u039a\u03b9\u0399\u0397\u0392\u0396\u0395\u0391\u03b1\u03b5\u039c\u039d"
+    ),
+    "pPcCyYxXbBhHkKtTmMhiIjsdgoOpPvuxXtTkKiIHBZEAaeMN",
+)
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+# Words that carry no topic when they lead (or end) a question: greetings, the bot's name,
+# politeness and request verbs. Stripped only while something else remains.
+_FILLER_HEAD = (
+    ("hey",), ("hi",), ("hello",), ("yo",), ("ok",), ("okay",), ("so",), ("um",), ("uh",),
+    ("hmm",), ("bot",), ("explainbot",), ("please",), ("pls",), ("plz",), ("quick",),
+    ("question",), ("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"),
+    ("can", "u"), ("explain",), ("define",), ("describe",), ("tell", "me", "about"),
+    ("tell", "me"), ("i", "want", "to", "know"), ("i", "d", "like", "to", "know"),
+    ("give", "me"), ("me",), ("to",), ("about",), ("briefly",), ("simply",),
+)  # fmt: skip
+_FILLER_TAIL = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "you", "bot"})
+_NO_STEM_SUFFIX = ("ss", "us", "is", "as", "os")
+
+
+def strip_markup(text: str) -> str:
+    """Replace chat markup by its readable part: labels stay, mentions and ids go."""
+    text = _LABELLED.sub(r" \1 ", text)
+    text = _EMOJI.sub(r" \1 ", text)
+    text = _URL.sub(" ", text)
+    return _MENTION.sub(" ", text)
+
+
+def fold(text: str) -> str:
+    """Unicode to lower-case ASCII: NFKC, look-alikes, case folding, accents."""
+    text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).translate(_CONFUSABLES)
+    return anyascii(text.casefold()).lower()
+
+
+def words(text: str) -> list[str]:
+    """Lower-case ASCII word tokens of raw text; apostrophes join ("what's" -> "whats")."""
+    text = fold(strip_markup(text[:MAX_CHARS])).replace("'", "")
+    return _WORD.findall(text)[:MAX_TOKENS]
+
+
+def strip_filler(tokens: Sequence[str]) -> list[str]:
+    """Drop leading and trailing filler while at least one token remains."""
+    start, end = 0, len(tokens)
+    moved = True
+    while moved:
+        moved = False
+        for phrase in _FILLER_HEAD:
+            n = len(phrase)
+            if end - start > n and tuple(tokens[start : start + n]) == phrase:
+                start += n
+                moved = True
+                break
+    while end - start > 1 and tokens[end - 1] in _FILLER_TAIL:
+        end -= 1
+    return list(tokens[start:end])
+
+
+def stem(token: str) -> str:
+    """Light plural stemming: models -> model, queries -> query; short words stay."""
+    if len(token) <= 3 or not token.isalpha():
+        return token
+    if token.endswith("ies") and len(token) > 4:
+        return token[:-3] + "y"
+    if token.endswith("s") and not token.endswith(_NO_STEM_SUFFIX):
+        return token[:-1]
+    return token
+
+
+@dataclass(frozen=True, slots=True)
+class SynonymFolder:
+    """Rewrites variant phrases (token tuples) to their canonical tokens, longest first."""
+
+    table: Mapping[tuple[str, ...], tuple[str, ...]]
+    longest: int
+
+    @classmethod
+    def build(cls, synonyms: Mapping[str, Iterable[str]]) -> SynonymFolder:
+        table: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for canonical, variants in sorted(synonyms.items()):
+            target = tuple(stem(t) for t in words(canonical))
+            if not target:
+                continue
+            for variant in variants:
+                key = tuple(stem(t) for t in words(variant))
+                if key and key != target:
+                    table.setdefault(key, target)
+        return cls(table=table, longest=max((len(k) for k in table), default=0))
+
+    def apply(self, tokens: Sequence[str]) -> list[str]:
+        if not self.table:
+            return list(tokens)
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                target = self.table.get(tuple(tokens[i : i + n]))
+                if target is not None:
+                    out.extend(target)
+                    i += n
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out

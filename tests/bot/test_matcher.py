@@ -1,0 +1,95 @@
+"""The search index: ranking, typos, synonyms, comparison cover, empty cases."""
+
+from __future__ import annotations
+
+from bot.knowledge import build_knowledge
+from bot.matcher import MatchIndex
+from bot.models import Snippet
+
+SYNONYMS = {
+    "generative ai": ["genai", "gen ai"],
+    "large language model": ["llm", "llms"],
+}
+
+
+def snip(sid: str, title: str, questions: list[str], aliases: tuple[str, ...] = ()) -> Snippet:
+    return Snippet(
+        id=sid, title=title, summary=f"About {title}.", questions=tuple(questions), body="b",
+        aliases=aliases,
+    )  # fmt: skip
+
+
+SNIPPETS = [
+    snip("llm", "Large language models", ["what is an llm", "explain large language models",
+         "how does an llm work"], ("llm",)),
+    snip("genai", "Generative AI", ["what is generative ai", "define genai",
+         "what does generative ai mean"], ("genai",)),
+    snip("llm-vs-genai", "LLM vs generative AI", ["llm vs genai",
+         "difference between llm and generative ai", "is an llm the same as genai"]),
+    snip("diffusion", "Diffusion models", ["what is a diffusion model",
+         "how do diffusion models make images", "explain stable diffusion"]),
+]  # fmt: skip
+
+
+def index() -> MatchIndex:
+    return build_knowledge(SNIPPETS, SYNONYMS).index
+
+
+def test_exact_question_ranks_its_snippet_first_with_a_high_score() -> None:
+    idx = index()
+    hits = idx.search(idx.tokens("how do diffusion models make images"), 3)
+    assert hits[0].id == "diffusion"
+    assert hits[0].score > 60
+    assert hits[0].score - hits[1].score > 30
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_typos_are_mapped_onto_known_words() -> None:
+    idx = index()
+    assert idx.tokens("diffrence between llm and generativ ai") == [
+        "difference", "between", "large", "language", "model", "and", "generative", "ai",
+    ]  # fmt: skip
+    assert idx.search(idx.tokens("difusion modls"), 1)[0].id == "diffusion"
+
+
+def test_typo_cutoff_is_applied() -> None:
+    idx = index()
+    assert idx.tokens("generativ", typo_cutoff=99.0) == ["generativ"]
+    assert idx.tokens("generativ", typo_cutoff=80.0) == ["generative"]
+
+
+def test_synonym_variants_match_the_canonical_term() -> None:
+    idx = index()
+    assert idx.search(idx.tokens("what is gen ai"), 1)[0].id == "genai"
+    assert idx.search(idx.tokens("Large Language Models?"), 1)[0].id == "llm"
+
+
+def test_alias_alone_is_strong_evidence() -> None:
+    idx = index()
+    hit = idx.search(idx.tokens("LLMs"), 1)[0]
+    assert hit.id == "llm"
+    assert hit.score > 90
+
+
+def test_comparison_snippet_covers_both_sides() -> None:
+    idx = index()
+    assert dict(idx.pairs) == {frozenset({"llm", "genai"}): "llm-vs-genai"}
+    flags = dict(zip(idx.ids, idx.is_comparison.tolist(), strict=True))
+    assert flags == {"diffusion": False, "genai": False, "llm": False, "llm-vs-genai": True}
+
+
+def test_plain_only_leaves_comparisons_out() -> None:
+    idx = index()
+    hits = idx.search(idx.tokens("llm vs genai"), 4, plain_only=True)
+    assert "llm-vs-genai" not in [h.id for h in hits]
+
+
+def test_unknown_words_share_nothing() -> None:
+    idx = index()
+    assert idx.search(idx.tokens("kubernetes helm"), 3) == []
+    assert idx.search([], 3) == []
+
+
+def test_empty_index() -> None:
+    idx = build_knowledge([]).index
+    assert idx.search(idx.tokens("llm"), 3) == []
