@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from bot.engine import Engine
 from bot.knowledge import build_knowledge
-from bot.loader import default_knowledge_dir, load_knowledge
 from bot.service import AnswerService
 
 
@@ -24,7 +23,8 @@ def register(
         parents=list(parents),
         help="run the Discord bot (needs DISCORD_TOKEN)",
         description="Run the Discord bot. Needs DISCORD_TOKEN; DISCORD_API_BASE_URL and "
-        "DISCORD_GATEWAY_URL optionally point it at a proxy.",
+        "DISCORD_GATEWAY_URL optionally point it at a proxy. Reloads the knowledge on change, "
+        "records questions (EXPLAINBOT_DB) and stops cleanly on SIGTERM; see .env.example.",
     )
     serve.set_defaults(func=serve_command)
     discord_parser = subparsers.add_parser("discord", help="Discord administration")
@@ -40,20 +40,11 @@ def register(
 
 
 def serve_command(args: argparse.Namespace) -> int:
-    from adapters.discord.client import create_bot
-    from adapters.discord.serve import serve
-    from adapters.discord.settings import DiscordSettings
+    from adapters.discord.run import prepare, run
 
-    settings = DiscordSettings.from_env()
-    _configure_logging(settings.token)
-    directory = Path(args.knowledge) if args.knowledge else default_knowledge_dir()
-    service = AnswerService(Engine(load_knowledge(directory)))
-
-    async def main() -> None:
-        await serve(create_bot(service, settings=settings), settings)
-
-    asyncio.run(main())
-    return 0
+    _configure_logging()
+    serving = prepare(os.environ, knowledge=args.knowledge)
+    return asyncio.run(run(serving))
 
 
 def sync_command(args: argparse.Namespace) -> int:
@@ -62,7 +53,7 @@ def sync_command(args: argparse.Namespace) -> int:
     from adapters.discord.settings import DiscordSettings
 
     settings = DiscordSettings.from_env()
-    _configure_logging(settings.token)
+    _configure_logging()
     # Registering commands needs none of the knowledge: an empty engine will do.
     service = AnswerService(Engine(build_knowledge(())))
 
@@ -90,13 +81,14 @@ class _NoVoiceWarnings(logging.Filter):
         return "voice will NOT be supported" not in record.getMessage()
 
 
-def _configure_logging(token: str) -> None:
+def _configure_logging() -> None:
     root = logging.getLogger()
     if root.handlers:
         return  # the host (a test runner, an embedding program) configured logging already
     from bot.logs import setup_logging
 
-    handler = setup_logging(secrets=(token,))
+    # DISCORD_TOKEN is masked with every other *_TOKEN variable's value.
+    handler = setup_logging()
     handler.addFilter(_NoVoiceWarnings())
     # discord.py's INFO lines ("logging in using static token", sessions) add nothing here.
     logging.getLogger("discord").setLevel(logging.WARNING)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from typing import Any
 
 import discord
@@ -10,8 +11,9 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
-from adapters.discord.cog import ExplainCog
+from adapters.discord.cog import Answering, ExplainCog
 from adapters.discord.components import SnippetButton
+from adapters.discord.feedback import FeedbackButton
 from adapters.discord.respond import apologise
 from adapters.discord.settings import DiscordSettings
 from bot.service import AnswerService
@@ -49,7 +51,10 @@ class ExplainTree(app_commands.CommandTree[Any]):
 
 
 class ExplainBot(commands.Bot):
-    """The Discord client; everything it answers with comes from the injected service."""
+    """The Discord client; everything it answers with comes from the injected service.
+
+    ``answering`` and ``slow_down_window`` are handed to :class:`ExplainCog`.
+    """
 
     def __init__(
         self,
@@ -57,6 +62,8 @@ class ExplainBot(commands.Bot):
         *,
         settings: DiscordSettings,
         guild_ready_timeout: float = 2.0,
+        answering: Answering = nullcontext,
+        slow_down_window: float = 60.0,
     ) -> None:
         super().__init__(
             # No prefix commands exist; when_mentioned avoids discord.py's intent warning.
@@ -69,18 +76,39 @@ class ExplainBot(commands.Bot):
         )
         self.service = service
         self.settings = settings
+        self._answering = answering
+        self._slow_down_window = slow_down_window
 
     async def setup_hook(self) -> None:
-        await self.add_cog(ExplainCog(self, self.service, defer_after=self.settings.defer_after))
-        # Buttons on old messages keep working: their custom_id carries the snippet id.
-        self.add_dynamic_items(SnippetButton)
+        cog = ExplainCog(
+            self,
+            self.service,
+            defer_after=self.settings.defer_after,
+            answering=self._answering,
+            slow_down_window=self._slow_down_window,
+        )
+        await self.add_cog(cog)
+        # Buttons on old messages keep working: their custom_id carries the snippet id or the
+        # question id and vote.
+        self.add_dynamic_items(SnippetButton, FeedbackButton)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """Mentions are answered by the cog's listener; there are no prefix commands."""
 
 
 def create_bot(
-    service: AnswerService, *, settings: DiscordSettings, guild_ready_timeout: float = 2.0
+    service: AnswerService,
+    *,
+    settings: DiscordSettings,
+    guild_ready_timeout: float = 2.0,
+    answering: Answering = nullcontext,
+    slow_down_window: float = 60.0,
 ) -> ExplainBot:
     """The bot, not yet logged in. Add cogs or listeners before serving it."""
-    return ExplainBot(service, settings=settings, guild_ready_timeout=guild_ready_timeout)
+    return ExplainBot(
+        service,
+        settings=settings,
+        guild_ready_timeout=guild_ready_timeout,
+        answering=answering,
+        slow_down_window=slow_down_window,
+    )

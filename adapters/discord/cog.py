@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import discord
@@ -16,6 +18,7 @@ from adapters.discord.convert import (
     question_from_message,
     render_reply,
 )
+from adapters.discord.feedback import THANKS
 from adapters.discord.respond import NONE, answer_interaction, message_kwargs
 from adapters.discord.text import (
     CHOICE_NAME_MAX,
@@ -24,7 +27,8 @@ from adapters.discord.text import (
     clip,
     one_line,
 )
-from bot.models import Reply
+from bot.models import Question, Reply
+from bot.ratelimit import RateLimit, RateLimiter
 from bot.service import AnswerService
 
 log = logging.getLogger(__name__)
@@ -35,15 +39,35 @@ NO_TEXT = "That message has no text I can explain."
 _ANSWERED_TYPES = frozenset({discord.MessageType.default, discord.MessageType.reply})
 
 
+Answering = Callable[[], AbstractContextManager[object]]
+
+
 class ExplainCog(commands.Cog, name=COG_NAME):
-    """Explains AI terms from the answer service; holds no state but its collaborators."""
+    """Explains AI terms from the answer service.
+
+    Args:
+        bot: the client the commands are added to.
+        service: answers, records and rate-limits questions.
+        defer_after: seconds an interaction answer may take before it is deferred.
+        answering: wraps each "answer and send" (``Lifecycle.answering``: shutdown waits).
+        slow_down_window: a mention over the rate limit gets the "slow down" reply once in
+            this many seconds per user; later ones are ignored so a channel is not flooded.
+    """
 
     def __init__(
-        self, bot: commands.Bot, service: AnswerService, *, defer_after: float = 1.5
+        self,
+        bot: commands.Bot,
+        service: AnswerService,
+        *,
+        defer_after: float = 1.5,
+        answering: Answering = nullcontext,
+        slow_down_window: float = 60.0,
     ) -> None:
         self.bot = bot
         self.service = service
         self.defer_after = defer_after
+        self.answering = answering
+        self.notices = RateLimiter(RateLimit(max_questions=1, per_seconds=slow_down_window))
         # Context menus cannot live inside a cog class body; registered in cog_load.
         self.menu = app_commands.ContextMenu(name=MENU_NAME, callback=self.explain_message)
 
@@ -61,9 +85,10 @@ class ExplainCog(commands.Cog, name=COG_NAME):
         topic: app_commands.Range[str, 0, TOPIC_MAX] = "",
     ) -> None:
         question = question_from_interaction(interaction, topic)
-        await answer_interaction(
-            interaction, lambda: self.service.ask(question), defer_after=self.defer_after
-        )
+        with self.answering():
+            await answer_interaction(
+                interaction, lambda: self.service.ask(question), defer_after=self.defer_after
+            )
 
     @explain.autocomplete("topic")
     async def topic_autocomplete(
@@ -94,22 +119,36 @@ class ExplainCog(commands.Cog, name=COG_NAME):
             await interaction.response.send_message(NO_TEXT, ephemeral=True, allowed_mentions=NONE)
             return
         question = question_from_interaction(interaction, text)
-        await answer_interaction(
-            interaction, lambda: self.service.ask(question), defer_after=self.defer_after
-        )
+        with self.answering():
+            await answer_interaction(
+                interaction, lambda: self.service.ask(question), defer_after=self.defer_after
+            )
 
     async def show_snippet(self, interaction: discord.Interaction[Any], snippet_id: str) -> None:
         """A did-you-mean or related button: a private message is replaced in place, a
         public one is left alone and the snippet is shown privately to whoever clicked."""
         message = interaction.message
         private = message is not None and message.flags.ephemeral
-        await answer_interaction(
-            interaction,
-            lambda: Reply(answer=self.service.explain(snippet_id)),
-            defer_after=self.defer_after,
-            update=private,
-            ephemeral=not private,
-        )
+        with self.answering():
+            await answer_interaction(
+                interaction,
+                lambda: Reply(answer=self.service.explain(snippet_id)),
+                defer_after=self.defer_after,
+                update=private,
+                ephemeral=not private,
+            )
+
+    async def record_feedback(
+        self, interaction: discord.Interaction[Any], question_id: int, helpful: bool
+    ) -> None:
+        """A Helpful / Not helpful click: record it and thank the clicker privately; the shared
+        answer stays as it is (other readers may vote differently)."""
+        with self.answering():
+            # Only queues the vote (never raises, never blocks): no thread needed.
+            self.service.feedback(
+                question_id=question_id, user_id=str(interaction.user.id), helpful=helpful
+            )
+            await interaction.response.send_message(THANKS, ephemeral=True, allowed_mentions=NONE)
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -122,8 +161,16 @@ class ExplainCog(commands.Cog, name=COG_NAME):
         if message.guild is not None and not any(u.id == me.id for u in message.mentions):
             return
         question = question_from_message(message, me.id)
+        with self.answering():
+            await self._answer_message(message, question)
+
+    async def _answer_message(self, message: discord.Message, question: Question) -> None:
         try:
             reply = await asyncio.to_thread(self.service.ask, question)
+            if reply.throttled and not self.notices.allow(question.user_id):
+                # Already told to slow down in this window: silence beats a flooded channel.
+                log.debug("ignoring a throttled mention (message %s)", message.id)
+                return
             rendered = render_reply(reply)
             await message.reply(**message_kwargs(rendered), mention_author=False)
         except Exception:

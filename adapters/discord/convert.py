@@ -10,6 +10,7 @@ from typing import Any
 import discord
 
 from adapters.discord.components import SnippetButton, snippet_custom_id
+from adapters.discord.feedback import feedback_buttons
 from adapters.discord.text import (
     BUTTONS_PER_ROW,
     CONTENT_MAX,
@@ -24,7 +25,7 @@ from bot.models import Answer, ChannelKind, Question, Reply, Snippet, Status, Su
 
 PLATFORM = "discord"
 COLOUR = discord.Colour(0x5865F2)
-MAX_RELATED = 10  # two rows; the other rows stay free for later buttons (feedback)
+MAX_RELATED = 10  # two rows of 5; feedback buttons get the last row (Discord allows 5)
 TOPICS_TITLE = "Topics I can explain"
 TOPICS_HINT = "Use `/explain` with a topic, or mention me with a question."
 _THREADS = frozenset(
@@ -78,7 +79,8 @@ def render_reply(reply: Reply) -> Rendered:
     if reply.throttled:
         return Rendered(content=clip(answer.message, CONTENT_MAX), ephemeral=True)
     if answer.status is Status.ANSWER and answer.snippets:
-        return Rendered(embed=answer_embed(answer), view=related_view(answer.related))
+        view = answer_view(answer.related, reply.question_id)
+        return Rendered(embed=answer_embed(answer), view=view)
     if answer.topics:
         return Rendered(embed=topics_embed(answer.topics), ephemeral=True)
     if answer.status is Status.SUGGEST and answer.suggestions:
@@ -127,6 +129,17 @@ def topics_embed(topics: Sequence[Suggestion]) -> discord.Embed:
     embed = discord.Embed(title=TOPICS_TITLE, description="\n".join(lines), colour=COLOUR)
     embed.set_footer(text=f"{len(topics)} topics")
     return embed
+
+
+def answer_view(related: Sequence[Snippet], question_id: int | None) -> discord.ui.View | None:
+    """Related-topic buttons, and Helpful / Not helpful when the question was recorded."""
+    view = related_view(related)
+    if question_id is None:
+        return view
+    view = view or discord.ui.View(timeout=None)
+    for button in feedback_buttons(question_id):
+        view.add_item(button)
+    return view
 
 
 def related_view(related: Sequence[Snippet]) -> discord.ui.View | None:

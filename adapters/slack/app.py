@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -14,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.convert import PICK_ACTION, RELATED_ACTION, SHORTCUT_CALLBACK
 from adapters.slack.dedup import SeenEvents
+from adapters.slack.feedback import FEEDBACK_ACTION, FeedbackHandlers
 from adapters.slack.handlers import SlackHandlers
 from adapters.slack.settings import SlackSettings
 from bot.errors import ConfigError
@@ -21,6 +24,8 @@ from bot.service import AnswerService
 
 COMMAND = "/explain"
 Middleware = Callable[..., Awaitable[BoltResponse | None]]
+Listener = Callable[..., Awaitable[None]]
+Answering = Callable[[], contextlib.AbstractContextManager[None]]
 
 
 def create_app(
@@ -30,6 +35,7 @@ def create_app(
     client: AsyncWebClient | None = None,
     seen: SeenEvents | None = None,
     logger: logging.Logger | None = None,
+    answering: Answering = contextlib.nullcontext,
 ) -> AsyncApp:
     """Create the Slack app.
 
@@ -40,6 +46,8 @@ def create_app(
             ``settings.api_base_url``).
         seen: memory of handled event ids (default: a new one).
         logger: where the app logs (default: ``explainbot.slack``).
+        answering: wraps each listener run, so that shutdown waits for answers in flight
+            (``Lifecycle.answering``; default: no tracking).
     """
     if not settings.socket_mode and not settings.signing_secret:
         raise ConfigError("SLACK_SIGNING_SECRET is not set: HTTP mode needs it")
@@ -58,13 +66,35 @@ def create_app(
         app.client.base_url = settings.api_base_url
     app.middleware(skip_redeliveries(seen or SeenEvents(), log))
     handlers = SlackHandlers(service, settings, logger=log)
-    app.command(COMMAND)(handlers.command)
-    app.event("app_mention")(handlers.mention)
-    app.event("message")(handlers.direct_message)
-    app.message_shortcut(SHORTCUT_CALLBACK)(handlers.shortcut)
-    app.action(re.compile(rf"^{RELATED_ACTION}(_\d+)?$"))(handlers.related)
-    app.action(re.compile(rf"^{PICK_ACTION}(_\d+)?$"))(handlers.pick)
+    feedback = FeedbackHandlers(service, logger=log)
+    app.command(COMMAND)(tracked(handlers.command, answering))
+    app.event("app_mention")(tracked(handlers.mention, answering))
+    app.event("message")(tracked(handlers.direct_message, answering))
+    app.message_shortcut(SHORTCUT_CALLBACK)(tracked(handlers.shortcut, answering))
+    app.action(_action(RELATED_ACTION))(tracked(handlers.related, answering))
+    app.action(_action(PICK_ACTION))(tracked(handlers.pick, answering))
+    app.action(_action(FEEDBACK_ACTION))(tracked(feedback.vote, answering))
     return app
+
+
+def _action(prefix: str) -> re.Pattern[str]:
+    return re.compile(rf"^{prefix}(_\d+)?$")
+
+
+def tracked(listener: Listener, answering: Answering) -> Listener:
+    """``listener`` run inside ``answering()``.
+
+    Bolt runs listeners as tasks after the ack, so only a wrapper around the whole listener
+    sees an answer through to its delivery. Bolt injects arguments by the names it reads
+    through ``functools.wraps``, so the wrapper takes exactly the listener's arguments.
+    """
+
+    @functools.wraps(listener)
+    async def run(**kwargs: Any) -> None:
+        with answering():
+            await listener(**kwargs)
+
+    return run
 
 
 def skip_redeliveries(seen: SeenEvents, log: logging.Logger) -> Middleware:

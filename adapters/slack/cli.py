@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-from pathlib import Path
 
 from bot.errors import ConfigError
 
@@ -46,17 +45,23 @@ def _port(value: str) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from adapters.slack.settings import load_settings
+    from adapters.slack.settings import SlackSettings, load_settings
     from bot.engine import Engine
-    from bot.loader import default_knowledge_dir, load_knowledge
-    from bot.service import AnswerService
+    from bot.lifecycle import idle_wanted, missing_settings
+    from bot.loader import load_knowledge
+    from bot.ops import Ops, OpsSettings
 
-    settings = load_settings(os.environ)  # before anything slow: a bad setting stops at once
-    directory = Path(args.knowledge) if args.knowledge else default_knowledge_dir()
+    # Settings first, before anything slow: a bad setting stops at once, in one line.
+    missing = missing_settings(["SLACK_BOT_TOKEN"], os.environ)
+    settings: SlackSettings | None = None
+    if not (missing and idle_wanted(os.environ)):
+        settings = load_settings(os.environ)
+    ops_settings = OpsSettings.from_env(os.environ, knowledge=args.knowledge)
+    directory = ops_settings.knowledge_dir
     if not directory.is_dir():
         raise ConfigError(f"--knowledge: {directory} is not a directory")
-    service = AnswerService(Engine(load_knowledge(directory)))
+    ops = Ops("slack", Engine(load_knowledge(directory)), ops_settings)
 
     from adapters.slack.serve import run  # slack_bolt loads here, never for other commands
 
-    return run(service, settings, host=args.host, port=args.port)
+    return run(ops, settings, host=args.host, port=args.port, missing=missing)

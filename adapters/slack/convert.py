@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from adapters.slack import blocks as bk
+from adapters.slack.feedback import feedback_block
 from adapters.slack.mrkdwn import escape, to_mrkdwn
 from bot.models import Answer, ChannelKind, Question, Reply, Snippet, Source, Status
 
@@ -83,17 +84,23 @@ def shortcut_question(shortcut: Mapping[str, Any], text: str) -> Question:
 
 
 def to_message(reply: Reply) -> SlackMessage:
-    """Render what the answer service replied."""
+    """Render what the answer service replied (a recorded confident answer gets feedback)."""
     answer = reply.answer
     if reply.throttled:
         return _note(answer.message or "Please slow down a little.", None)
-    return answer_message(answer)
+    return answer_message(answer, question_id=reply.question_id)
 
 
-def answer_message(answer: Answer) -> SlackMessage:
-    """Render a neutral Answer as a Slack message."""
+def answer_message(answer: Answer, *, question_id: int | None = None) -> SlackMessage:
+    """Render a neutral Answer as a Slack message.
+
+    Args:
+        answer: what the engine answered.
+        question_id: the recorded question; a confident answer then carries Helpful /
+            Not helpful buttons (never a did-you-mean, fallback or topic list).
+    """
     if answer.status is Status.ANSWER and answer.snippets:
-        return _answer(answer)
+        return _answer(answer, question_id)
     if answer.topics:
         return _topics(answer)
     if answer.status is Status.SUGGEST and answer.suggestions:
@@ -101,7 +108,7 @@ def answer_message(answer: Answer) -> SlackMessage:
     return _note(answer.message or _FALLBACK, answer.question)
 
 
-def _answer(answer: Answer) -> SlackMessage:
+def _answer(answer: Answer, question_id: int | None) -> SlackMessage:
     snippets = answer.snippets
     if len(snippets) == 1:
         body = to_mrkdwn(snippets[0].body)
@@ -113,7 +120,12 @@ def _answer(answer: Answer) -> SlackMessage:
         blocks=bk.fit(
             [bk.header(answer.title or snippets[0].title)],
             bk.sections(body),
-            [bk.context(_credits(snippets)), related],
+            # fit() counts these: the feedback buttons survive a body cut to 50 blocks.
+            [
+                bk.context(_credits(snippets)),
+                related,
+                None if question_id is None else feedback_block(question_id),
+            ],
         ),
         public=True,
     )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 
 import aiohttp
 from aiohttp import web
@@ -15,11 +16,16 @@ from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
 
+from adapters.slack.admin import admin_poster
 from adapters.slack.app import create_app
 from adapters.slack.redact import SecretFilter
 from adapters.slack.settings import SlackSettings
 from bot.errors import ConfigError
-from bot.service import AnswerService
+from bot.health import PORT_ENV as HEALTH_PORT_ENV
+from bot.lifecycle import idle
+from bot.logs import setup_logging
+from bot.ops import Ops
+from bot.reload import ProblemsCallback
 
 EVENTS_PATH = "/slack/events"
 _log = logging.getLogger("explainbot.slack")
@@ -46,7 +52,10 @@ async def http_server(
     await runner.setup()
     try:
         site = web.TCPSite(runner, host, port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as exc:
+            raise ConfigError(f"--port: cannot listen on {host}:{port}: {exc}") from None
         bound = runner.addresses[0]
         yield str(bound[0]), int(bound[1])
     finally:
@@ -65,20 +74,55 @@ async def socket_mode(app: AsyncApp, *, app_token: str) -> AsyncIterator[AsyncSo
 
 
 async def serve(
-    service: AnswerService, settings: SlackSettings, *, host: str, port: int,
-    stop: asyncio.Event,
-) -> None:  # fmt: skip
-    """Run until ``stop`` is set."""
-    app = create_app(service, settings=settings)
-    await check_tokens(app, settings)
-    if settings.app_token is not None:
-        async with socket_mode(app, app_token=settings.app_token):
-            _log.info("explainbot is connected to Slack in Socket Mode")
-            await stop.wait()
-    else:
-        async with http_server(app, host=host, port=port) as (bound_host, bound_port):
-            _log.info("explainbot listens on http://%s:%s%s", bound_host, bound_port, EVENTS_PATH)
-            await stop.wait()
+    ops: Ops, settings: SlackSettings, *, host: str, port: int, stop: asyncio.Event
+) -> None:
+    """Serve until ``stop`` is set, then stop ``ops`` (in-flight answers finish first).
+
+    ``ops`` starts once the connection is up: hot reload of the knowledge directory, the health
+    server, and (with ``EXPLAINBOT_ADMIN_CHANNEL``) reload problems posted to the admin channel.
+
+    Raises:
+        ConfigError: a token is rejected, Slack cannot be reached, or a port cannot be bound.
+    """
+    try:
+        app = create_app(ops.service, settings=settings, answering=ops.lifecycle.answering)
+        await check_tokens(app, settings)
+        on_problems = admin_poster(app.client, ops.settings.admin_channel)
+        if settings.app_token is not None:
+            async with socket_mode(app, app_token=settings.app_token) as handler:
+                await _start(ops, connected=lambda: _socket_up(handler), on_problems=on_problems)
+                _log.info("explainbot is connected to Slack in Socket Mode")
+                await stop.wait()
+        else:
+            listening = asyncio.Event()  # what /healthz reports as "connected" in HTTP mode
+            async with http_server(app, host=host, port=port) as (bound_host, bound_port):
+                listening.set()
+                await _start(ops, connected=listening.is_set, on_problems=on_problems)
+                _log.info(
+                    "explainbot listens on http://%s:%s%s", bound_host, bound_port, EVENTS_PATH
+                )
+                await stop.wait()
+                listening.clear()
+    finally:
+        await ops.stop()
+
+
+async def _start(
+    ops: Ops,
+    *,
+    connected: Callable[[], bool],
+    on_problems: ProblemsCallback | None = None,
+    signals: bool = False,  # serve() has its own stop event and signal handlers
+) -> None:
+    try:
+        await ops.start(connected=connected, on_problems=on_problems, signals=signals)
+    except OSError as exc:
+        raise ConfigError(f"{HEALTH_PORT_ENV}: cannot listen for health checks: {exc}") from None
+
+
+def _socket_up(handler: AsyncSocketModeHandler) -> bool:
+    session = handler.client.current_session
+    return session is not None and not session.closed
 
 
 async def check_tokens(app: AsyncApp, settings: SlackSettings) -> None:
@@ -107,25 +151,45 @@ async def check_tokens(app: AsyncApp, settings: SlackSettings) -> None:
             raise ConfigError(f"cannot reach the Slack API at {base}: {exc}") from None
 
 
-def run(service: AnswerService, settings: SlackSettings, *, host: str, port: int) -> int:
-    """Configure logging, then serve until SIGINT or SIGTERM."""
+def run(
+    ops: Ops,
+    settings: SlackSettings | None,
+    *,
+    host: str,
+    port: int,
+    missing: Sequence[str] = (),
+) -> int:
+    """Configure logging, then serve until SIGINT or SIGTERM; the exit status.
+
+    With ``settings`` None (the token is absent and ``EXPLAINBOT_IDLE_WITHOUT_TOKEN`` is set)
+    it idles without connecting, reported unhealthy, until stopped, and returns 0.
+    """
     _configure_logging()
 
-    async def main() -> None:
+    async def main() -> int:
+        if settings is None:
+            await _start(ops, connected=lambda: False, signals=True)
+            return await idle("slack", missing, lifecycle=ops.lifecycle)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError):  # not on Windows
-                loop.add_signal_handler(sig, stop.set)
-        await serve(service, settings, host=host, port=port, stop=stop)
+                loop.add_signal_handler(sig, _stopper(stop, sig))
+        await serve(ops, settings, host=host, port=port, stop=stop)
+        return 0
 
-    asyncio.run(main())
-    return 0
+    return asyncio.run(main())
+
+
+def _stopper(stop: asyncio.Event, sig: signal.Signals) -> Callable[[], None]:
+    def request() -> None:
+        _log.info("stopping (%s): finishing the answers in flight", sig.name)
+        stop.set()
+
+    return request
 
 
 def _configure_logging() -> None:
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(SecretFilter())
+    handler = setup_logging(os.environ)
+    # Also masks the verification token that slash-command bodies carry (``token=...``).
+    handler.addFilter(SecretFilter())

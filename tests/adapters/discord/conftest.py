@@ -73,6 +73,9 @@ class FakeDiscord:
     identify: dict[str, Any] | None = None
     heartbeats: int = 0
     port: int = 0
+    # Requests whose path matches ``hold`` get no answer until ``release`` is set (in flight).
+    hold: re.Pattern[str] | None = None
+    release: asyncio.Event = field(default_factory=asyncio.Event)
     _interaction_types: dict[str, int] = field(default_factory=dict)
     _ws: web.WebSocketResponse | None = None
     _runner: web.AppRunner | None = None
@@ -171,6 +174,8 @@ class FakeDiscord:
         )
         self.calls.append(call)
         self._changed.set()
+        if self.hold is not None and self.hold.fullmatch(call.path):
+            await self.release.wait()
         for method, pattern, handler in self._routes():
             match = re.fullmatch(pattern, call.path)
             if method == call.method and match:
@@ -518,6 +523,8 @@ class Kit:
     make_service: Callable[..., AnswerService] = make_service
     custom_ids: Callable[[list[dict[str, Any]]], list[str]] = custom_ids
     fake: type[FakeDiscord] = FakeDiscord
+    harness: type[Harness] = Harness
+    wait: float = WAIT
 
 
 @pytest.fixture

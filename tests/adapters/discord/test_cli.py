@@ -26,8 +26,9 @@ body: |
 
 
 @pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch, discord_globals: None) -> Any:
+def env(monkeypatch: pytest.MonkeyPatch, discord_globals: None, tmp_path: Path) -> Any:
     def point_at(fake: Any, token: str) -> None:
+        monkeypatch.setenv("EXPLAINBOT_DB", str(tmp_path / "questions.db"))
         monkeypatch.setenv("DISCORD_TOKEN", token)
         # A bare host, as proxies are usually given: /api/v10 is appended.
         monkeypatch.setenv("DISCORD_API_BASE_URL", f"http://127.0.0.1:{fake.port}")

@@ -13,6 +13,8 @@ import copy
 import hashlib
 import hmac
 import json
+import os
+import socket
 import sys
 import time
 import urllib.parse
@@ -24,18 +26,22 @@ from typing import Any
 
 import aiohttp
 import pytest
+import yaml
 from aiohttp import web
 
 from adapters.slack.app import create_app
 from adapters.slack.dedup import SeenEvents
-from adapters.slack.serve import http_server
+from adapters.slack.serve import http_server, serve
 from adapters.slack.settings import SlackSettings
 from bot.engine import Engine, MatchConfig
 from bot.knowledge import build_knowledge
 from bot.models import Snippet, Source
+from bot.ops import Ops, OpsSettings
 from bot.service import AnswerService
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "slack"
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = ROOT / "tests" / "fixtures" / "slack"
+BUNDLED = ROOT / "knowledge"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 BOT_TOKEN = "xoxb-17-fake-bot-token"
 APP_TOKEN = "xapp-1-A123-fake-app-token"
@@ -175,6 +181,7 @@ class ResponseUrls:
     def __init__(self) -> None:
         self.posts = Recorder()
         self.base = ""
+        self.gate: asyncio.Event | None = None  # when set, deliveries hang until it opens
         self.app = web.Application()
         self.app.router.add_post("/hooks/{name}", self._handle)
 
@@ -187,6 +194,8 @@ class ResponseUrls:
     async def _handle(self, request: web.Request) -> web.Response:
         body = await request.json()
         await self.posts.add({"name": request.match_info["name"], **body})
+        if self.gate is not None:
+            await self.gate.wait()
         return web.Response(text="ok")
 
 
@@ -312,6 +321,94 @@ async def _run_http(scenario: Scenario, service: AnswerService, settings: dict[s
 def run_http(scenario: Scenario, service: AnswerService | None = None, **settings: Any) -> None:
     """Run ``scenario`` against the real bolt app served over HTTP on loopback."""
     asyncio.run(_run_http(scenario, service or make_service(), settings))
+
+
+def free_port() -> int:
+    """A port free on 127.0.0.1 right now (for servers whose port the test must know first)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Save like an editor does: write a temporary file, then rename it over the real one."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def copy_snippets(target: Path, ids: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """Copy bundled snippets into ``target``, keeping only ``related`` links among them."""
+    target.mkdir(parents=True, exist_ok=True)
+    copied = {}
+    for snippet_id in ids:
+        data = yaml.safe_load((BUNDLED / f"{snippet_id}.yaml").read_text(encoding="utf-8"))
+        related = [r for r in data.pop("related", []) if r in ids]
+        if related:
+            data["related"] = related
+        write_atomically(target / f"{snippet_id}.yaml", yaml.safe_dump(data, sort_keys=False))
+        copied[snippet_id] = data
+    return copied
+
+
+def make_ops(
+    tmp_path: Path, engine: Engine | None = None, *, knowledge_dir: Path | None = None, **opts: Any
+) -> Ops:
+    """Ops around ``engine`` (default: the test snippets), database and watched dir in tmp_path."""
+    directory = knowledge_dir or tmp_path / "knowledge"
+    directory.mkdir(exist_ok=True)
+    settings = OpsSettings(
+        knowledge_dir=directory,
+        db_path=tmp_path / "explainbot.db",
+        health=("127.0.0.1", 0),
+        **opts,
+    )
+    return Ops("slack", engine or Engine(build_knowledge(SNIPPETS)), settings)
+
+
+async def wait_until(check: Callable[[], bool], timeout: float = WAIT) -> None:
+    """Poll ``check`` (cheap, synchronous) until it holds; fails after ``timeout`` seconds."""
+    async with asyncio.timeout(timeout):
+        while not check():
+            await asyncio.sleep(0.02)
+
+
+async def _run_served(scenario: Scenario, ops: Ops, settings: dict[str, Any]) -> None:
+    api, hooks = MockSlackApi(), ResponseUrls()
+    async with (
+        serving(api.app) as api_url,
+        serving(hooks.app) as hooks_url,
+        aiohttp.ClientSession() as session,
+    ):
+        hooks.base = hooks_url
+        config = SlackSettings(
+            bot_token=BOT_TOKEN, signing_secret=SECRET, api_base_url=f"{api_url}/api/", **settings
+        )
+        stop, port = asyncio.Event(), free_port()
+        task = asyncio.create_task(serve(ops, config, host="127.0.0.1", port=port, stop=stop))
+        try:
+            # Ops start once the events server listens; the health port is bound last.
+            await wait_until(lambda: task.done() or (ops.health and ops.health.port) is not None)
+            if task.done():
+                await task  # start-up failed: show why
+            assert ops.health is not None
+            extra = {"stop": stop, "task": task, "health": f"http://127.0.0.1:{ops.health.port}"}
+            events_url = f"http://127.0.0.1:{port}/slack/events"
+            await scenario(Kit(events_url, api, hooks, session, extra))
+        finally:
+            if hooks.gate is not None:
+                hooks.gate.set()
+            stop.set()
+            await asyncio.wait_for(task, WAIT)
+
+
+def run_served(scenario: Scenario, ops: Ops, **settings: Any) -> None:
+    """Run ``scenario`` against ``serve()`` (HTTP mode) with ``ops`` started around it.
+
+    ``kit.extra`` holds ``stop`` (set it to stop serving), ``task`` (serve's task) and
+    ``health`` (the health server's base URL).
+    """
+    asyncio.run(_run_served(scenario, ops, settings))
 
 
 @pytest.fixture

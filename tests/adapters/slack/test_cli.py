@@ -10,11 +10,17 @@ import pytest
 
 from adapters.cli.main import build_parser, main
 from adapters.slack.app import create_app
-from adapters.slack.serve import check_tokens
+from adapters.slack.serve import check_tokens, http_server
 from adapters.slack.settings import SlackSettings
 from bot.errors import ConfigError
 
-SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_BASE_URL")
+SLACK_VARS = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_APP_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_API_BASE_URL",
+    "EXPLAINBOT_IDLE_WITHOUT_TOKEN",
+)
 
 
 def test_serve_slack_options():
@@ -33,13 +39,44 @@ def test_bad_port_is_a_usage_error(port, capsys):
     assert "not a port number" in capsys.readouterr().err
 
 
-def test_missing_token_stops_start_up_with_one_line(monkeypatch, capsys):
+@pytest.mark.parametrize("idle", [None, "0", "no"])
+def test_missing_token_stops_start_up_with_one_line(monkeypatch, capsys, idle):
     for name in SLACK_VARS:
         monkeypatch.delenv(name, raising=False)
+    if idle is not None:
+        monkeypatch.setenv("EXPLAINBOT_IDLE_WITHOUT_TOKEN", idle)
     assert main(["serve", "slack"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("explainbot: SLACK_BOT_TOKEN is not set")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("EXPLAINBOT_HEALTH_PORT", "http"), ("EXPLAINBOT_RATE_LIMIT", "lots")],
+)
+def test_malformed_ops_setting_stops_start_up_with_one_line(
+    monkeypatch, capsys, slack, variable, value
+):
+    monkeypatch.setenv("SLACK_BOT_TOKEN", slack.BOT_TOKEN)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", slack.SECRET)
+    monkeypatch.setenv(variable, value)
+    assert main(["serve", "slack"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"explainbot: {variable}") and err.count("\n") == 1
+
+
+def test_a_port_in_use_is_a_config_error(slack):
+    async def scenario():
+        app = create_app(slack.make_service(), settings=SlackSettings(
+            bot_token=slack.BOT_TOKEN, signing_secret=slack.SECRET
+        ))  # fmt: skip
+        async with http_server(app, host="127.0.0.1", port=0) as (host, port):
+            with pytest.raises(ConfigError, match=f"^--port: cannot listen on {host}:{port}: "):
+                async with http_server(app, host=host, port=port):
+                    pass
+
+    asyncio.run(scenario())
 
 
 def test_missing_knowledge_directory_is_reported(monkeypatch, capsys, tmp_path, slack):

@@ -8,7 +8,7 @@ from adapters.slack.serve import serve
 from adapters.slack.settings import SlackSettings
 
 
-def test_socket_mode_acks_envelopes_and_answers(slack):
+def test_socket_mode_acks_envelopes_and_answers(slack, tmp_path):
     async def main():
         api, hooks, sock = slack.MockSlackApi(), slack.ResponseUrls(), slack.SocketModeServer()
         async with (
@@ -22,11 +22,15 @@ def test_socket_mode_acks_envelopes_and_answers(slack):
                 bot_token=slack.BOT_TOKEN, app_token=slack.APP_TOKEN, api_base_url=f"{api_url}/api/"
             )
             stop = asyncio.Event()
-            server = asyncio.create_task(
-                serve(slack.make_service(), settings, host="127.0.0.1", port=0, stop=stop)
-            )
+            ops = slack.make_ops(tmp_path)
+            server = asyncio.create_task(serve(ops, settings, host="127.0.0.1", port=0, stop=stop))
             try:
                 await _converse(slack, api, hooks, sock)
+                # /healthz reports the websocket session as the connection.
+                await slack.wait_until(lambda: ops.health is not None and ops.health.port)
+                assert ops.health is not None
+                healthy, body = ops.health.report()
+                assert healthy and body["connected"] is True
             finally:
                 stop.set()
                 await asyncio.wait_for(server, slack.WAIT)

@@ -1,0 +1,129 @@
+"""``explainbot serve slack`` as a real process: serves, logs JSON, stops on SIGTERM, idles.
+
+The process talks only to the loopback mock Web API started here; each test starts one
+process (about a second, most of it imports).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sqlite3
+import sys
+
+import aiohttp
+
+STARTUP = 30.0  # upper bound for a process to import, load knowledge and listen on a busy box
+
+
+def _environ(tmp_path, **extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "EXPLAINBOT_"))}
+    return env | {
+        "EXPLAINBOT_DB": str(tmp_path / "explainbot.db"),
+        "EXPLAINBOT_LOG_FORMAT": "json",
+        **extra,
+    }
+
+
+async def _start(slack, tmp_path, env, *args):
+    directory = tmp_path / "knowledge"
+    slack.copy_snippets(directory, ("what-is-llm", "what-is-genai"))
+    log = (tmp_path / "stderr.log").open("wb")
+    command = [sys.executable, "-m", "adapters.cli.main", "serve", "slack", *args]
+    proc = await asyncio.create_subprocess_exec(
+        *command, "--knowledge", str(directory),
+        env=env, cwd=slack.ROOT, stdout=asyncio.subprocess.DEVNULL, stderr=log,
+    )  # fmt: skip
+    log.close()
+    return proc
+
+
+async def _health(session, port, proc):
+    """(status, body) of the first /healthz that answers; fails if the process exits first."""
+    async with asyncio.timeout(STARTUP):
+        while True:
+            assert proc.returncode is None, "the process exited early"
+            try:
+                async with session.get(f"http://127.0.0.1:{port}/healthz") as resp:
+                    return resp.status, await resp.json()
+            except aiohttp.ClientConnectionError:
+                await asyncio.sleep(0.05)
+
+
+async def _stop(proc):
+    try:
+        proc.send_signal(signal.SIGTERM)
+        return await asyncio.wait_for(proc.wait(), 10.0)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+
+
+def _log_lines(tmp_path):
+    text = (tmp_path / "stderr.log").read_text()
+    return text, [json.loads(line) for line in text.splitlines()]  # every line is JSON
+
+
+def test_serve_answers_then_stops_cleanly_on_sigterm(slack, tmp_path):
+    async def main():
+        api, hooks = slack.MockSlackApi(), slack.ResponseUrls()
+        async with (
+            slack.serving(api.app) as api_url,
+            slack.serving(hooks.app) as hooks_url,
+            aiohttp.ClientSession() as session,
+        ):
+            hooks.base = hooks_url
+            port, health_port = slack.free_port(), slack.free_port()
+            env = _environ(
+                tmp_path,
+                SLACK_BOT_TOKEN=slack.BOT_TOKEN,
+                SLACK_SIGNING_SECRET=slack.SECRET,
+                SLACK_API_BASE_URL=f"{api_url}/api/",
+                EXPLAINBOT_HEALTH_PORT=str(health_port),
+            )
+            proc = await _start(slack, tmp_path, env, "--port", str(port))
+            try:
+                status, body = await _health(session, health_port, proc)
+                assert (status, body["platform"], body["connected"]) == (200, "slack", True)
+                kit = slack.Kit(f"http://127.0.0.1:{port}/slack/events", api, hooks, session)
+                await kit.command("what is an llm")
+                (answer,) = await hooks.wait()
+                assert any(b.get("block_id") == "feedback" for b in answer["blocks"])
+            finally:
+                code = await _stop(proc)
+            assert code == 0
+
+    asyncio.run(main())
+    text, lines = _log_lines(tmp_path)
+    messages = [line["message"] for line in lines]
+    assert any(m.startswith("stopping (SIGTERM)") for m in messages)
+    assert messages[-1] == "stopped"
+    assert slack.BOT_TOKEN not in text and slack.SECRET not in text
+    assert "U2147483697" not in text  # user ids are shortened in logs
+    with sqlite3.connect(tmp_path / "explainbot.db") as conn:
+        assert conn.execute("SELECT platform, outcome FROM questions").fetchall() == [
+            ("slack", "answer")
+        ]
+
+
+def test_without_a_token_it_idles_unhealthy_until_sigterm(slack, tmp_path):
+    async def main():
+        health_port = slack.free_port()
+        env = _environ(
+            tmp_path, EXPLAINBOT_IDLE_WITHOUT_TOKEN="1", EXPLAINBOT_HEALTH_PORT=str(health_port)
+        )
+        proc = await _start(slack, tmp_path, env)
+        async with aiohttp.ClientSession() as session:
+            try:
+                status, body = await _health(session, health_port, proc)
+            finally:
+                code = await _stop(proc)
+        assert (status, body["platform"], body["connected"]) == (503, "slack", False)
+        assert code == 0
+
+    asyncio.run(main())
+    _, lines = _log_lines(tmp_path)
+    assert any("SLACK_BOT_TOKEN not set" in line["message"] for line in lines)

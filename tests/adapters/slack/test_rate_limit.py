@@ -1,0 +1,57 @@
+"""The per-user limit: the excess gets a polite slow-down that only the asker sees."""
+
+from __future__ import annotations
+
+from bot.engine import Engine
+from bot.knowledge import build_knowledge
+from bot.ratelimit import RateLimit, RateLimiter
+from bot.service import SLOW_DOWN, AnswerService
+
+ASKER = "U2147483697"  # the user of the recorded payloads
+OTHER = "U0OTHER0001"
+
+
+def _service(slack):
+    limiter = RateLimiter(RateLimit(max_questions=2, per_seconds=60))
+    return AnswerService(Engine(build_knowledge(slack.SNIPPETS)), limiter=limiter)
+
+
+def _first_sentence(posted):
+    return SLOW_DOWN.split(".")[0] in posted["text"]
+
+
+def test_third_question_in_a_minute_is_slowed_down_privately(slack):
+    async def scenario(kit):
+        for n in range(3):
+            await kit.command("what is an llm")
+            await kit.hooks.wait(n + 1)
+        first, second, third = kit.hooks.posts.items
+        assert [p["response_type"] for p in (first, second)] == ["in_channel", "in_channel"]
+        assert first["blocks"][0]["type"] == "header" and not _first_sentence(first)
+        assert third["response_type"] == "ephemeral"
+        assert _first_sentence(third)
+        assert all(b["type"] != "header" for b in third["blocks"])
+        assert all(b.get("block_id") != "feedback" for b in third["blocks"])
+        # Someone else in the channel is not slowed down by it.
+        await kit.command("what is an llm", user_id=OTHER)
+        (*_, other) = await kit.hooks.wait(4)
+        assert other["response_type"] == "in_channel" and not _first_sentence(other)
+
+    slack.run_http(scenario, _service(slack))
+
+
+def test_a_throttled_mention_is_answered_only_to_the_asker(slack):
+    async def scenario(kit):
+        for n in range(2):
+            await kit.command("what is genai")
+            await kit.hooks.wait(n + 1)
+        event = slack.payload("app_mention")
+        assert event["event"]["user"] == ASKER
+        await kit.event(event)
+        (private,) = await kit.api.wait("chat.postEphemeral")
+        assert private.params["user"] == ASKER
+        assert _first_sentence(private.params)
+        assert private.params["thread_ts"] == event["event"]["ts"]
+        assert not kit.api.called("chat.postMessage")
+
+    slack.run_http(scenario, _service(slack))
