@@ -94,11 +94,19 @@ class HealthServer:
         return connected and len(kb.snippets) > 0, body
 
     async def start(self, host: str = DEFAULT_HOST, port: int = 0) -> int:
-        """Listen on ``host:port`` (0: any free port); the port actually bound."""
+        """Listen on ``host:port`` (0: any free port); the port actually bound.
+
+        Raises:
+            ConfigError: the address cannot be bound (in use, not local, no permission).
+        """
         runner = web.AppRunner(self.app(), access_log=None, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, host, port)
-        await site.start()
+        try:
+            await site.start()
+        except OSError as exc:
+            await runner.cleanup()
+            raise ConfigError(f"{PORT_ENV}: cannot listen for health checks: {exc}") from None
         self._runner = runner
         self.port = site.port  # the bound one, when 0 was asked for
         log.info("health and metrics on http://%s:%d/healthz", host, self.port)

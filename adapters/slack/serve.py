@@ -21,11 +21,9 @@ from adapters.slack.app import create_app
 from adapters.slack.redact import SecretFilter
 from adapters.slack.settings import SlackSettings
 from bot.errors import ConfigError
-from bot.health import PORT_ENV as HEALTH_PORT_ENV
 from bot.lifecycle import idle
 from bot.logs import setup_logging
 from bot.ops import Ops
-from bot.reload import ProblemsCallback
 
 EVENTS_PATH = "/slack/events"
 _log = logging.getLogger("explainbot.slack")
@@ -90,14 +88,16 @@ async def serve(
         on_problems = admin_poster(app.client, ops.settings.admin_channel)
         if settings.app_token is not None:
             async with socket_mode(app, app_token=settings.app_token) as handler:
-                await _start(ops, connected=lambda: _socket_up(handler), on_problems=on_problems)
+                await ops.start(
+                    connected=lambda: _socket_up(handler), on_problems=on_problems, signals=False
+                )
                 _log.info("explainbot is connected to Slack in Socket Mode")
                 await stop.wait()
         else:
             listening = asyncio.Event()  # what /healthz reports as "connected" in HTTP mode
             async with http_server(app, host=host, port=port) as (bound_host, bound_port):
                 listening.set()
-                await _start(ops, connected=listening.is_set, on_problems=on_problems)
+                await ops.start(connected=listening.is_set, on_problems=on_problems, signals=False)
                 _log.info(
                     "explainbot listens on http://%s:%s%s", bound_host, bound_port, EVENTS_PATH
                 )
@@ -105,19 +105,6 @@ async def serve(
                 listening.clear()
     finally:
         await ops.stop()
-
-
-async def _start(
-    ops: Ops,
-    *,
-    connected: Callable[[], bool],
-    on_problems: ProblemsCallback | None = None,
-    signals: bool = False,  # serve() has its own stop event and signal handlers
-) -> None:
-    try:
-        await ops.start(connected=connected, on_problems=on_problems, signals=signals)
-    except OSError as exc:
-        raise ConfigError(f"{HEALTH_PORT_ENV}: cannot listen for health checks: {exc}") from None
 
 
 def _socket_up(handler: AsyncSocketModeHandler) -> bool:
@@ -168,7 +155,7 @@ def run(
 
     async def main() -> int:
         if settings is None:
-            await _start(ops, connected=lambda: False, signals=True)
+            await ops.start(connected=lambda: False, signals=True)
             return await idle("slack", missing, lifecycle=ops.lifecycle)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

@@ -183,3 +183,19 @@ def test_health_address() -> None:
     for bad in ("http", "-1", "70000"):
         with pytest.raises(ConfigError, match="EXPLAINBOT_HEALTH_PORT"):
             health_address({"EXPLAINBOT_HEALTH_PORT": bad})
+
+
+def test_a_port_in_use_is_one_clear_config_error() -> None:
+    first = make(engine_with("gan"), lambda: True)
+    second = make(engine_with("gan"), lambda: True)
+
+    async def run() -> None:
+        port = await first.start("127.0.0.1", 0)
+        try:
+            with pytest.raises(ConfigError, match=r"^EXPLAINBOT_HEALTH_PORT: cannot listen"):
+                await second.start("127.0.0.1", port)
+        finally:
+            await first.stop()
+            await second.stop()
+
+    asyncio.run(run())
