@@ -17,7 +17,7 @@ from bot.features import Floats, Ints, SparseRows
 MAX_CELLS = 40_000_000  # 160 MB of float32 at most
 EPOCHS = 8
 RATE = 0.15
-MARGIN = 0.2
+MARGIN = 0.4
 
 
 def refine(
