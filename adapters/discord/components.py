@@ -62,14 +62,21 @@ class SnippetButton(
         return cls(match["id"], label=label)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        # Looked up at click time: the cog owns the service and may be reloaded.
-        client = interaction.client
-        cog = client.get_cog(COG_NAME) if isinstance(client, commands.Bot) else None
-        show = getattr(cog, "show_snippet", None)
-        if show is None:
-            log.warning("snippet button clicked while the %s cog is not loaded", COG_NAME)
-            await interaction.response.send_message(
-                RESTARTING, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
-            )
-            return
-        await show(interaction, self.snippet_id)
+        await call_cog(interaction, "show_snippet", self.snippet_id)
+
+
+async def call_cog(interaction: discord.Interaction[Any], method: str, *args: object) -> None:
+    """Hand a button click to the cog's ``method``, or say politely that the bot is restarting.
+
+    Looked up at click time: the cog owns the service and may be reloaded.
+    """
+    client = interaction.client
+    cog = client.get_cog(COG_NAME) if isinstance(client, commands.Bot) else None
+    handler = getattr(cog, method, None)
+    if handler is None:
+        log.warning("button clicked while the %s cog is not loaded", COG_NAME)
+        await interaction.response.send_message(
+            RESTARTING, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+        )
+        return
+    await handler(interaction, *args)

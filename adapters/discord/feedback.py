@@ -6,23 +6,18 @@ on an answer sent before a restart still records its vote.
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any, Self
 
 import discord
-from discord.ext import commands
 
-from adapters.discord.components import COG_NAME, RESTARTING
-
-log = logging.getLogger(__name__)
+from adapters.discord.components import call_cog
 
 FEEDBACK_PREFIX = "fb:"
 FEEDBACK_ROW = 4  # the last of Discord's 5 rows; related-topic buttons use the first two
 HELPFUL = "Helpful"
 NOT_HELPFUL = "Not helpful"
 THANKS = "Thanks for the feedback! It helps improve these answers."
-_NONE = discord.AllowedMentions.none()
 
 
 def feedback_custom_id(question_id: int, helpful: bool) -> str:
@@ -59,17 +54,7 @@ class FeedbackButton(
         return cls(int(match["qid"]), match["vote"] == "1")
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        # Looked up at click time, as for snippet buttons: the cog owns the service.
-        client = interaction.client
-        cog = client.get_cog(COG_NAME) if isinstance(client, commands.Bot) else None
-        record = getattr(cog, "record_feedback", None)
-        if record is None:
-            log.warning("feedback clicked while the %s cog is not loaded", COG_NAME)
-            await interaction.response.send_message(
-                RESTARTING, ephemeral=True, allowed_mentions=_NONE
-            )
-            return
-        await record(interaction, self.question_id, self.helpful)
+        await call_cog(interaction, "record_feedback", self.question_id, self.helpful)
 
 
 def feedback_buttons(question_id: int) -> tuple[FeedbackButton, FeedbackButton]:
