@@ -29,6 +29,7 @@ from bot.knowledge import KnowledgeBase
 from bot.loader import default_knowledge_dir, load_knowledge, scan_knowledge
 from bot.models import Answer, ChannelKind, Question
 from bot.service import AnswerService
+from bot.thresholds import match_config_from_env
 
 ECHO_LIMIT = 200  # characters of a question echoed before its answer in batch text mode
 
@@ -72,7 +73,7 @@ def run_ask(args: argparse.Namespace) -> int:
     kb = _load(knowledge_dir(args))
     if kb is None:
         return 1
-    service = AnswerService(Engine(kb))
+    service = AnswerService(Engine(kb, config=match_config_from_env(os.environ)))
 
     def answer(text: str) -> Answer:
         question = Question(text=text, platform="cli", channel_kind=ChannelKind.CLI)

@@ -26,6 +26,7 @@ from bot.loader import load_knowledge
 from bot.models import Problem
 from bot.ops import ADMIN_CHANNEL_ENV, Ops, OpsSettings
 from bot.reload import ProblemsCallback, format_problems
+from bot.thresholds import match_config_from_env
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,9 @@ def prepare(
     settings = None if missing and idle_wanted(environ) else DiscordSettings.from_env(environ)
     ops_settings = OpsSettings.from_env(environ, knowledge=knowledge)
     admin = admin_channel_id(ops_settings.admin_channel)
-    ops = Ops(PLATFORM, Engine(load_knowledge(ops_settings.knowledge_dir)), ops_settings)
+    config = match_config_from_env(environ)
+    engine = Engine(load_knowledge(ops_settings.knowledge_dir), config=config)
+    ops = Ops(PLATFORM, engine, ops_settings)
     if settings is None:
         return Serving(ops=ops, bot=None, missing=tuple(missing))
     bot = create_bot(

@@ -50,6 +50,7 @@ def _serve(args: argparse.Namespace) -> int:
     from bot.lifecycle import idle_wanted, missing_settings
     from bot.loader import load_knowledge
     from bot.ops import Ops, OpsSettings
+    from bot.thresholds import match_config_from_env
 
     # Settings first, before anything slow: a bad setting stops at once, in one line.
     missing = missing_settings(["SLACK_BOT_TOKEN"], os.environ)
@@ -60,7 +61,8 @@ def _serve(args: argparse.Namespace) -> int:
     directory = ops_settings.knowledge_dir
     if not directory.is_dir():
         raise ConfigError(f"--knowledge: {directory} is not a directory")
-    ops = Ops("slack", Engine(load_knowledge(directory)), ops_settings)
+    engine = Engine(load_knowledge(directory), config=match_config_from_env(os.environ))
+    ops = Ops("slack", engine, ops_settings)
 
     from adapters.slack.serve import run  # slack_bolt loads here, never for other commands
 

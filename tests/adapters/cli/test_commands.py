@@ -200,3 +200,26 @@ def test_check_warnings_only_exits_zero(tmp_path: Path, capsys: pytest.CaptureFi
 def test_check_missing_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(tmp_path / "nope")]) == 1
     assert "directory does not exist" in capsys.readouterr().out
+
+
+def test_ask_honours_threshold_variables(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    question = "what is alpha"
+    monkeypatch.delenv("EXPLAINBOT_ANSWER_THRESHOLD", raising=False)
+    assert main(["ask", "--knowledge", str(VALID), "--json", question]) == 0
+    default = json.loads(capsys.readouterr().out)
+    assert default["status"] == "answer" and default["score"] < 99
+    # Just above the score it got: the same question is no longer answered.
+    monkeypatch.setenv("EXPLAINBOT_ANSWER_THRESHOLD", str(default["score"] + 1))
+    assert main(["ask", "--knowledge", str(VALID), "--json", question]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] != "answer"
+
+
+def test_ask_with_a_bad_threshold_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("EXPLAINBOT_ANSWER_THRESHOLD", "lots")
+    assert main(["ask", "--knowledge", str(VALID), "what is alpha"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "EXPLAINBOT_ANSWER_THRESHOLD" in err
