@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.normalize import FILLER_MARK
+
 Side = tuple[str, ...]
 
 _VS = frozenset({"vs", "versus", "v"})
@@ -30,7 +32,7 @@ MAX_OR_SIDE = 4  # "X or Y" only between short terms: "should I walk or take the
 
 def parse_comparison(tokens: Sequence[str]) -> tuple[Side, Side] | None:
     """The two compared terms, or None when the tokens are not a comparison."""
-    toks = list(tokens)
+    toks = [t for t in tokens if not t.startswith(FILLER_MARK)]
     for i, tok in enumerate(toks):
         if tok in _VS:
             return _pair(toks[:i], toks[i + 1 :])

@@ -2,7 +2,8 @@
 
 A question becomes a unit vector made of two blocks, each normalised on its own and mixed with
 ``WORD_SHARE``: cosine = WORD_SHARE * word cosine + (1 - WORD_SHARE) * character cosine. Words
-make rare terms count; character n-grams make typos and word forms still overlap.
+make rare terms count; character n-grams make typos and word forms still overlap. Filler words
+(marked ``~hey`` by the matcher) are word unigrams only and count only where the index has them.
 """
 
 from __future__ import annotations
@@ -16,19 +17,23 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
+from bot.normalize import FILLER_MARK
+
 WORD_SHARE = 0.5
 CHAR_SIZES = (3, 4, 5)
+FILLER_WEIGHT = 1.0  # of a marked filler word ("~hey") against a topic word
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int32]
 
 
 def raw_features(tokens: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
-    """Term counts of the word block and of the character block."""
+    """Term counts of the word block and of the character block (filler: word unigrams only)."""
     wordf: Counter[str] = Counter(tokens)
-    wordf.update(f"{a} {b}" for a, b in pairwise(tokens))
+    plain = [t for t in tokens if not t.startswith(FILLER_MARK)]
+    wordf.update(f"{a} {b}" for a, b in pairwise(plain))
     charf: Counter[str] = Counter()
-    for tok in tokens:
+    for tok in plain:
         padded = f" {tok} "
         for n in CHAR_SIZES:
             charf.update(padded[i : i + n] for i in range(len(padded) - n + 1))
@@ -111,7 +116,12 @@ class Vectorizer:
             norm = 0.0
             for key, tf in counts.items():
                 fid = self.ids.get(prefix + key)
+                filler = key.startswith(FILLER_MARK)
+                if fid is None and filler:
+                    continue  # filler the index never saw is no evidence against a match
                 w = (1.0 + math.log(tf)) * (self.unseen_idf if fid is None else self.idf[fid])
+                if filler:
+                    w *= FILLER_WEIGHT
                 norm += w * w
                 if fid is not None:
                     block[fid] = w

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from bot.compare import parse_comparison
 from bot.features import Floats, Ints, SparseRows, Vectorizer
 from bot.models import Snippet
-from bot.normalize import SynonymFolder, stem, strip_filler, words
+from bot.normalize import FILLER_MARK, SynonymFolder, split_filler, stem, words
 from bot.train import refine
 
 # Weight of the best single document against the snippet's centroid in a snippet's score.
@@ -70,9 +70,10 @@ class MatchIndex:
         counts: Counter[str] = Counter()
 
         def analyse(text: str) -> list[str]:
-            tokens = [stem(t) for t in strip_filler(words(text))]
+            kept, filler = split_filler(words(text))
+            tokens = [stem(t) for t in kept]
             counts.update(tokens)
-            return folder.apply(tokens)
+            return folder.apply(tokens) + [FILLER_MARK + t for t in filler]
 
         q_docs = [[analyse(q) for q in s.questions] for s in snippets]
         n_docs = [[analyse(n) for n in (*s.aliases, s.title)] for s in snippets]
@@ -118,10 +119,14 @@ class MatchIndex:
         return comparison_cover(core, q_docs, n_docs)
 
     def tokens(self, text: str, *, typo_cutoff: float = TYPO_CUTOFF) -> list[str]:
-        """The query pipeline: words, filler, plurals, typos, synonyms."""
-        tokens = [stem(t) for t in strip_filler(words(text))]
-        fixed = [self._fix(t, typo_cutoff) for t in tokens]
-        return self.folder.apply(fixed)
+        """The query pipeline: words, filler, plurals, typos, synonyms.
+
+        Leading and trailing filler comes last, marked with ``FILLER_MARK``: weak evidence that
+        only counts where the indexed questions use the same filler.
+        """
+        kept, filler = split_filler(words(text))
+        fixed = [self._fix(stem(t), typo_cutoff) for t in kept]
+        return self.folder.apply(fixed) + [FILLER_MARK + t for t in filler]
 
     def _fix(self, token: str, cutoff: float) -> str:
         if token in self.known or len(token) < TYPO_MIN_LEN or not token.isalpha():

@@ -2,8 +2,9 @@
 
 The same steps run over the example questions at load time and over each question asked, so
 that both sides meet in one vocabulary: chat markup removed, Unicode folded to plain lower-case
-ASCII, punctuation dropped, leading filler ("hey bot, can you explain") removed, plurals
-stemmed, and synonym variants folded to their canonical term.
+ASCII, punctuation dropped, leading filler ("hey bot, can you explain") split off (the
+matcher keeps it as marked, weak evidence), plurals stemmed, and synonym variants folded to
+their canonical term.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from anyascii import anyascii
 # Long input is cut before any heavy work; a question longer than this is not a question.
 MAX_CHARS = 600
 MAX_TOKENS = 60
+# Prefix of a filler token kept as weak evidence ("~hey"): never produced by :func:`words`.
+FILLER_MARK = "~"
 
 # Chat markup (Slack and Discord) as it reaches the bot in raw message text.
 _LABELLED = re.compile(r"<(?:#|https?://|mailto:)[^<>|]*\|([^<>]*)>")  # <#C1|general>, <url|label>
@@ -76,8 +79,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)[:MAX_TOKENS]
 
 
-def strip_filler(tokens: Sequence[str]) -> list[str]:
-    """Drop leading and trailing filler while at least one token remains."""
+def split_filler(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split leading and trailing filler off while at least one token remains.
+
+    Returns:
+        The kept tokens, and the filler tokens (head and tail, in order).
+    """
     start, end = 0, len(tokens)
     moved = True
     while moved:
@@ -90,7 +97,12 @@ def strip_filler(tokens: Sequence[str]) -> list[str]:
                 break
     while end - start > 1 and tokens[end - 1] in _FILLER_TAIL:
         end -= 1
-    return list(tokens[start:end])
+    return list(tokens[start:end]), [*tokens[:start], *tokens[end:]]
+
+
+def strip_filler(tokens: Sequence[str]) -> list[str]:
+    """Drop leading and trailing filler while at least one token remains."""
+    return split_filler(tokens)[0]
 
 
 def stem(token: str) -> str:

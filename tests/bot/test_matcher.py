@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.compare import parse_comparison
 from bot.knowledge import build_knowledge
 from bot.matcher import MatchIndex
 from bot.models import Snippet
@@ -93,3 +94,18 @@ def test_unknown_words_share_nothing() -> None:
 def test_empty_index() -> None:
     idx = build_knowledge([]).index
     assert idx.search(idx.tokens("llm"), 3) == []
+
+
+def test_filler_is_marked_and_never_dilutes_a_match() -> None:
+    idx = index()
+    assert idx.tokens("hey bot, explain diffusion models please") == [
+        "diffusion", "model", "~hey", "~bot", "~explain", "~please",
+    ]  # fmt: skip
+    # None of this filler appears in the indexed questions, so it changes no score.
+    plain = idx.search(idx.tokens("diffusion models"), 2)
+    assert idx.search(idx.tokens("hey bot diffusion models please"), 2) == plain
+
+
+def test_filler_marks_do_not_split_comparisons() -> None:
+    tokens = index().tokens("llm vs gen ai please")
+    assert parse_comparison(tokens) == (("large", "language", "model"), ("generative", "ai"))

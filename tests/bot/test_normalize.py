@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.normalize import MAX_TOKENS, SynonymFolder, stem, strip_filler, strip_markup, words
+from bot.normalize import (
+    MAX_TOKENS,
+    SynonymFolder,
+    split_filler,
+    stem,
+    strip_filler,
+    strip_markup,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,6 +79,13 @@ def test_long_input_is_cut() -> None:
 )
 def test_filler(raw: str, expected: list[str]) -> None:
     assert strip_filler(words(raw)) == expected
+
+
+def test_split_filler_keeps_what_it_strips() -> None:
+    assert split_filler(words("hey bot what is a gan thanks")) == (
+        ["what", "is", "a", "gan"],
+        ["hey", "bot", "thanks"],
+    )
 
 
 @pytest.mark.parametrize(
