@@ -1,6 +1,6 @@
 """explainbot's platform-neutral answer engine.
 
-Nothing in this package knows about Slack or Discord.
+Nothing in this package knows about any chat platform.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ MAX_TOKENS = 60
 # Prefix of a filler token kept as weak evidence ("~hey"): never produced by :func:`words`.
 FILLER_MARK = "~"
 
-# Chat markup (Slack and Discord) as it reaches the bot in raw message text.
+# Chat markup (user, role and channel mentions, labelled links, custom emoji) left in raw text.
 _LABELLED = re.compile(r"<(?:#|https?://|mailto:)[^<>|]*\|([^<>]*)>")  # <#C1|general>, <url|label>
 _URL = re.compile(r"<(https?://[^<>|]*)>|https?://\S+")
 _MENTION = re.compile(r"<(?:@[!&]?|#|!)[^<>]*>")  # <@U1>, <@!1>, <@&1>, <#1>, <!here>
