@@ -83,8 +83,10 @@ def row(name: str, kb: KnowledgeBase, build_s: float, n: int, rng: random.Random
 
     e50, e99 = timed(engine.answer, qs)
     f50, f99 = timed(floor, qs[: max(20, n // 5)])
+    sizes = kb.index.vectorizer.char_sizes
     return (
-        f"| {name} | {len(kb.snippets):,} | {len(all_q):,} | {build_s:.2f} | {e50:.3f} | "
+        f"| {name} | {len(kb.snippets):,} | {len(all_q):,} | {sizes[0]}-{sizes[-1]} | "
+        f"{build_s:.2f} | {e50:.3f} | "
         f"{e99:.3f} | {f50:.3f} | {f99:.3f} | {f50 / e50:.1f}x |"
     )
 
@@ -96,10 +98,10 @@ def main() -> int:
     args = parser.parse_args()
     rng = random.Random(7)
     print(
-        "| knowledge | snippets | questions | build s | engine p50 ms | engine p99 ms "
-        "| WRatio p50 ms | WRatio p99 ms | p50 speed-up |"
+        "| knowledge | snippets | questions | char n-grams | build s | engine p50 ms "
+        "| engine p99 ms | WRatio p50 ms | WRatio p99 ms | p50 speed-up |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     t0 = time.perf_counter()
     kb = load_knowledge(default_knowledge_dir())
     print(row("bundled", kb, time.perf_counter() - t0, args.queries, rng), flush=True)

@@ -1,9 +1,11 @@
-"""Sparse TF-IDF features (word uni/bi-grams and in-word character 3-5-grams) and their index.
+"""Sparse TF-IDF features (word uni/bi-grams, in-word character n-grams) and their index.
 
 A question becomes a unit vector made of two blocks, each normalised on its own and mixed with
 ``WORD_SHARE``: cosine = WORD_SHARE * word cosine + (1 - WORD_SHARE) * character cosine. Words
-make rare terms count; character n-grams make typos and word forms still overlap. Filler words
-(marked ``~hey`` by the matcher) are word unigrams only and count only where the index has them.
+make rare terms count; character 2-5-grams (3-5 on large bases) make typos and word forms
+still overlap. Marked tokens (filler ``~hey`` and typed forms ``~=models``, from the matcher)
+are word unigrams only and count only where the index has them; a typed form lends its
+spelling to the character block.
 """
 
 from __future__ import annotations
@@ -17,25 +19,42 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
-from bot.normalize import FILLER_MARK
+from bot.normalize import FILLER_MARK, TYPED_MARK, stem
 
-WORD_SHARE = 0.5
-CHAR_SIZES = (3, 4, 5)
-FILLER_WEIGHT = 1.0  # of a marked filler word ("~hey") against a topic word
+WORD_SHARE = 0.6
+CHAR_SIZES = (2, 3, 4, 5)
+LARGE_CHAR_SIZES = (3, 4, 5)
+# Above this many example questions, 2-grams ("e ") have postings so long that they dominate
+# query latency (synthetic bases, bench/engine.py), so large bases index 3-5-grams only.
+BIGRAM_MAX_QUESTIONS = 50_000
+FILLER_WEIGHT = 1.0  # of a marked word ("~hey", "~=models") against a topic word
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int32]
 
 
-def raw_features(tokens: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
-    """Term counts of the word block and of the character block (filler: word unigrams only)."""
+def char_sizes_for(n_questions: int, cut: int = BIGRAM_MAX_QUESTIONS) -> tuple[int, ...]:
+    """Character n-gram sizes for a knowledge base of ``n_questions`` example questions."""
+    return CHAR_SIZES if n_questions <= cut else LARGE_CHAR_SIZES
+
+
+def raw_features(
+    tokens: Sequence[str], char_sizes: Sequence[int] = CHAR_SIZES
+) -> tuple[Counter[str], Counter[str]]:
+    """Term counts of the word block and of the character block (marks: word unigrams only)."""
     wordf: Counter[str] = Counter(tokens)
     plain = [t for t in tokens if not t.startswith(FILLER_MARK)]
     wordf.update(f"{a} {b}" for a, b in pairwise(plain))
+    spelled = list(plain)
+    for mark in tokens:
+        if mark.startswith(TYPED_MARK):
+            typed = mark[len(TYPED_MARK) :]
+            if stem(typed) in spelled:  # the stem may be gone (synonym or typo fix)
+                spelled[spelled.index(stem(typed))] = typed
     charf: Counter[str] = Counter()
-    for tok in plain:
+    for tok in spelled:
         padded = f" {tok} "
-        for n in CHAR_SIZES:
+        for n in char_sizes:
             charf.update(padded[i : i + n] for i in range(len(padded) - n + 1))
     return wordf, charf
 
@@ -87,12 +106,15 @@ class Vectorizer:
     idf: Floats
     is_word: npt.NDArray[np.bool_]
     unseen_idf: float
+    char_sizes: tuple[int, ...] = CHAR_SIZES
 
     @classmethod
-    def fit(cls, docs: Sequence[Sequence[str]]) -> Vectorizer:
+    def fit(
+        cls, docs: Sequence[Sequence[str]], char_sizes: tuple[int, ...] = CHAR_SIZES
+    ) -> Vectorizer:
         df: Counter[str] = Counter()
         for tokens in docs:
-            wordf, charf = raw_features(tokens)
+            wordf, charf = raw_features(tokens, char_sizes)
             df.update(f"w{k}" for k in wordf)
             df.update(f"c{k}" for k in charf)
         n = len(docs)
@@ -104,13 +126,14 @@ class Vectorizer:
             idf=idf,
             is_word=is_word,
             unseen_idf=math.log(1 + n) + 1.0,
+            char_sizes=char_sizes,
         )
 
     def vector(self, tokens: Sequence[str]) -> dict[int, float]:
         """Unit TF-IDF vector of known features; unknown ones still count in the norm."""
         out: dict[int, float] = {}
         for prefix, counts, share in zip(
-            "wc", raw_features(tokens), (WORD_SHARE, 1.0 - WORD_SHARE), strict=True
+            "wc", raw_features(tokens, self.char_sizes), (WORD_SHARE, 1.0 - WORD_SHARE), strict=True
         ):
             block: dict[int, float] = {}
             norm = 0.0
@@ -118,7 +141,7 @@ class Vectorizer:
                 fid = self.ids.get(prefix + key)
                 filler = key.startswith(FILLER_MARK)
                 if fid is None and filler:
-                    continue  # filler the index never saw is no evidence against a match
+                    continue  # a mark the index never saw is no evidence against a match
                 w = (1.0 + math.log(tf)) * (self.unseen_idf if fid is None else self.idf[fid])
                 if filler:
                     w *= FILLER_WEIGHT

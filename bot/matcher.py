@@ -21,9 +21,9 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from bot.compare import parse_comparison
-from bot.features import Floats, Ints, SparseRows, Vectorizer
+from bot.features import BIGRAM_MAX_QUESTIONS, Floats, Ints, SparseRows, Vectorizer, char_sizes_for
 from bot.models import Snippet
-from bot.normalize import FILLER_MARK, SynonymFolder, split_filler, stem, words
+from bot.normalize import FILLER_MARK, SynonymFolder, split_filler, stem, typed_marks, words
 from bot.train import refine
 
 # Weight of the best single document against the snippet's centroid in a snippet's score.
@@ -64,8 +64,13 @@ class MatchIndex:
 
     @classmethod
     def build(
-        cls, snippets: Sequence[Snippet], synonyms: Mapping[str, Sequence[str]]
+        cls,
+        snippets: Sequence[Snippet],
+        synonyms: Mapping[str, Sequence[str]],
+        *,
+        bigram_max_questions: int = BIGRAM_MAX_QUESTIONS,
     ) -> MatchIndex:
+        """Index the snippets; character 2-grams only up to ``bigram_max_questions``."""
         folder = SynonymFolder.build(synonyms)
         counts: Counter[str] = Counter()
 
@@ -73,7 +78,7 @@ class MatchIndex:
             kept, filler = split_filler(words(text))
             tokens = [stem(t) for t in kept]
             counts.update(tokens)
-            return folder.apply(tokens) + [FILLER_MARK + t for t in filler]
+            return folder.apply(tokens) + typed_marks(kept) + [FILLER_MARK + t for t in filler]
 
         q_docs = [[analyse(q) for q in s.questions] for s in snippets]
         n_docs = [[analyse(n) for n in (*s.aliases, s.title)] for s in snippets]
@@ -82,7 +87,8 @@ class MatchIndex:
             counts.update(target)
         flat_q = [d for group in q_docs for d in group]
         flat_n = [d for group in n_docs for d in group]
-        vectorizer = Vectorizer.fit(flat_q + flat_n)
+        sizes = char_sizes_for(len(flat_q), bigram_max_questions)
+        vectorizer = Vectorizer.fit(flat_q + flat_n, sizes)
         q_rows = [vectorizer.vector(d) for d in flat_q]
         n_rows = [vectorizer.vector(d) for d in flat_n]
         q_starts = _starts(q_docs)
@@ -121,12 +127,12 @@ class MatchIndex:
     def tokens(self, text: str, *, typo_cutoff: float = TYPO_CUTOFF) -> list[str]:
         """The query pipeline: words, filler, plurals, typos, synonyms.
 
-        Leading and trailing filler comes last, marked with ``FILLER_MARK``: weak evidence that
-        only counts where the indexed questions use the same filler.
+        The typed forms of stemmed words ("~=models") and leading and trailing filler ("~hey")
+        come last, marked: weak evidence that only counts where the indexed questions have it.
         """
         kept, filler = split_filler(words(text))
         fixed = [self._fix(stem(t), typo_cutoff) for t in kept]
-        return self.folder.apply(fixed) + [FILLER_MARK + t for t in filler]
+        return self.folder.apply(fixed) + typed_marks(kept) + [FILLER_MARK + t for t in filler]
 
     def _fix(self, token: str, cutoff: float) -> str:
         if token in self.known or len(token) < TYPO_MIN_LEN or not token.isalpha():
@@ -230,11 +236,5 @@ def _centroid(rows: Sequence[dict[int, float]]) -> dict[int, float]:
 
 def _closest(vocab: Sequence[str], token: str, cutoff: float) -> str | None:
     """The known word nearest to an unknown one, or None below ``cutoff``."""
-    found = process.extractOne(
-        token,
-        vocab,
-        scorer=fuzz.ratio,
-        processor=None,
-        score_cutoff=cutoff,
-    )
+    found = process.extractOne(token, vocab, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
     return None if found is None else str(found[0])

@@ -3,8 +3,9 @@
 The same steps run over the example questions at load time and over each question asked, so
 that both sides meet in one vocabulary: chat markup removed, Unicode folded to plain lower-case
 ASCII, punctuation dropped, leading filler ("hey bot, can you explain") split off (the
-matcher keeps it as marked, weak evidence), plurals stemmed, and synonym variants folded to
-their canonical term.
+matcher keeps it as marked, weak evidence), plurals stemmed (the typed form of a stemmed word
+is kept as a marked token, see :func:`typed_marks`), and synonym variants folded to their
+canonical term.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ MAX_CHARS = 600
 MAX_TOKENS = 60
 # Prefix of a filler token kept as weak evidence ("~hey"): never produced by :func:`words`.
 FILLER_MARK = "~"
+# Prefix of the typed form of a stemmed word ("~=models"): a marked feature like filler.
+TYPED_MARK = FILLER_MARK + "="
 
 # Chat markup (user, role and channel mentions, labelled links, custom emoji) left in raw text.
 _LABELLED = re.compile(r"<(?:#|https?://|mailto:)[^<>|]*\|([^<>]*)>")  # <#C1|general>, <url|label>
@@ -114,6 +117,15 @@ def stem(token: str) -> str:
     if token.endswith("s") and not token.endswith(_NO_STEM_SUFFIX):
         return token[:-1]
     return token
+
+
+def typed_marks(tokens: Sequence[str]) -> list[str]:
+    """The typed form of each word that :func:`stem` changes, marked: "models" -> "~=models".
+
+    Keeps the plural as extra evidence (and spelling for character n-grams) while synonyms,
+    typo fixing and comparisons work on the stems.
+    """
+    return [TYPED_MARK + t for t in tokens if stem(t) != t]
 
 
 @dataclass(frozen=True, slots=True)

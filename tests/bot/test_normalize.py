@@ -11,6 +11,7 @@ from bot.normalize import (
     stem,
     strip_filler,
     strip_markup,
+    typed_marks,
     words,
 )
 
@@ -104,6 +105,13 @@ def test_split_filler_keeps_what_it_strips() -> None:
 )
 def test_stem_plurals(word: str, expected: str) -> None:
     assert stem(word) == expected
+
+
+def test_typed_marks_keep_only_words_the_stemmer_changes() -> None:
+    assert typed_marks(["what", "are", "queries", "gpt4", "llms", "bias"]) == [
+        "~=queries",
+        "~=llms",
+    ]
 
 
 def test_synonyms_fold_variants_to_the_canonical_term_longest_first() -> None:
