@@ -1,14 +1,23 @@
 """Recognise comparison questions ("X vs Y", "difference between X and Y") in analysed tokens.
 
 Works on the tokens of :func:`bot.matcher.MatchIndex.tokens` (lower-case, plurals stemmed), so
-"differences" arrives as "difference".
+"differences" arrives as "difference". :func:`comparison_cover` finds, at index time, the pair
+of snippets each comparison snippet compares.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from bot.normalize import FILLER_MARK
+
+if TYPE_CHECKING:
+    from bot.matcher import MatchIndex
 
 Side = tuple[str, ...]
 
@@ -84,3 +93,37 @@ def _trim(side: Sequence[str]) -> Side:
     while end > start and side[end - 1] in _EDGE:
         end -= 1
     return tuple(side[start:end])
+
+
+def comparison_cover(
+    core: MatchIndex, q_docs: Sequence[Sequence[list[str]]], n_docs: Sequence[Sequence[list[str]]]
+) -> MatchIndex:
+    """Mark comparison snippets and find the pair of snippets each one compares.
+
+    A snippet is a comparison when its title or at least half of its questions parse as one;
+    each side is resolved to the best plain snippet, and the most frequent pair wins.
+    """
+    flags = [
+        parse_comparison(names[-1]) is not None
+        or 2 * sum(parse_comparison(q) is not None for q in questions) >= max(len(questions), 1)
+        for questions, names in zip(q_docs, n_docs, strict=True)
+    ]
+    if not any(flags):
+        return core
+    index = replace(core, is_comparison=np.array(flags, dtype=np.bool_))
+    pairs: dict[frozenset[str], str] = {}
+    for i, flag in enumerate(flags):
+        if not flag:
+            continue
+        votes: Counter[frozenset[str]] = Counter()
+        for doc in (*q_docs[i], *n_docs[i]):
+            sides = parse_comparison(doc)
+            if sides is None:
+                continue
+            found = [index.search(side, 1, plain_only=True) for side in sides]
+            if all(found) and found[0][0].id != found[1][0].id:
+                votes[frozenset((found[0][0].id, found[1][0].id))] += 1
+        if votes:
+            pair = max(votes.items(), key=lambda kv: (kv[1], sorted(kv[0])))[0]
+            pairs.setdefault(pair, index.ids[i])
+    return replace(index, pairs=pairs)

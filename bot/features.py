@@ -28,9 +28,14 @@ LARGE_CHAR_SIZES = (3, 4, 5)
 # query latency (synthetic bases, bench/engine.py), so large bases index 3-5-grams only.
 BIGRAM_MAX_QUESTIONS = 50_000
 FILLER_WEIGHT = 1.0  # of a marked word ("~hey", "~=models") against a topic word
+# Skipping groups of rows (GroupedPostings) costs a bound per group: it pays only with long
+# postings (CLINC150: yes; bundled knowledge, 5-question synthetic bases: no; bench/engine.py).
+SKIP_MIN_VALUES = 100_000
+SKIP_MAX_PEAKS = 0.5  # peaks per stored value at most
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int32]
+AnyInts = npt.NDArray[np.int32] | npt.NDArray[np.int64]
 
 
 def char_sizes_for(n_questions: int, cut: int = BIGRAM_MAX_QUESTIONS) -> tuple[int, ...]:
@@ -96,6 +101,86 @@ class SparseRows:
         pos = offsets + np.arange(total, dtype=np.int64)
         weights = self.values[pos] * np.repeat(q_vals, lengths)
         return np.bincount(self.ids[pos], weights=weights, minlength=n_rows).astype(np.float32)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GroupedPostings:
+    """Inverted postings over rows in consecutive groups (a snippet's questions), that can
+    score the rows of chosen groups only, plus a bound on each group's best row.
+
+    Within a feature's postings the rows ascend, so each group's rows form one run there.
+    """
+
+    postings: SparseRows  # feature -> rows
+    peaks: SparseRows  # feature -> groups: the feature's largest value among the group's rows
+    starts: npt.NDArray[np.int64]  # where each peaks entry's run starts in postings, then the end
+    n_rows: int
+    n_groups: int
+    worth_skipping: bool  # whether skipping groups saves time (many rows per group, long postings)
+
+    @classmethod
+    def build(cls, postings: SparseRows, groups: Ints, n_groups: int) -> GroupedPostings:
+        """Group the rows of ``postings`` (a transposed layout) by ``groups`` (row -> group)."""
+        n_cols = len(postings.indptr) - 1
+        columns = np.repeat(np.arange(n_cols, dtype=np.int64), np.diff(postings.indptr))
+        keys = columns * n_groups + groups[postings.ids]
+        starts = np.flatnonzero(np.diff(keys, prepend=-1)).astype(np.int64)
+        peaks = np.maximum.reduceat(postings.values, starts) if len(starts) else postings.values
+        indptr = np.zeros(n_cols + 1, dtype=np.int32)
+        np.cumsum(np.bincount(columns[starts], minlength=n_cols), out=indptr[1:])
+        ids = (keys[starts] % n_groups).astype(np.int32)
+        return cls(
+            postings=postings,
+            peaks=SparseRows(indptr=indptr, ids=ids, values=peaks),
+            starts=np.append(starts, len(keys)),
+            n_rows=len(groups),
+            n_groups=n_groups,
+            worth_skipping=len(postings.values) >= SKIP_MIN_VALUES
+            and len(peaks) <= SKIP_MAX_PEAKS * len(postings.values),
+        )
+
+    def bound(self, q_ids: Ints, q_vals: Floats) -> Floats:
+        """Each group's largest possible row dot product (up to float rounding)."""
+        return self.peaks.dot(q_ids, q_vals, self.n_groups)
+
+    def dot_groups(self, q_ids: Ints, q_vals: Floats, chosen: npt.NDArray[np.bool_]) -> Floats:
+        """``postings.dot`` for the rows of the chosen groups only (0 for the other rows).
+
+        The same products are added in the same order, so the sums are the same to the bit.
+        """
+        lo, hi = self.peaks.indptr[q_ids], self.peaks.indptr[q_ids + 1]
+        entries = _spans(lo, hi)
+        weight = np.repeat(q_vals, hi - lo)
+        keep = chosen[self.peaks.ids[entries]]
+        entries, weight = entries[keep], weight[keep]
+        first, stop = self.starts[entries], self.starts[entries + 1]
+        pos = _spans(first, stop)
+        products = self.postings.values[pos] * np.repeat(weight, stop - first)
+        sums = np.bincount(self.postings.ids[pos], weights=products, minlength=self.n_rows)
+        return sums.astype(np.float32)
+
+
+def group_starts(groups: Sequence[Sequence[object]]) -> Ints:
+    """The first row of each group when the groups' rows are laid out one after another."""
+    sizes = np.fromiter((len(g) for g in groups), dtype=np.int64, count=len(groups))
+    return (np.cumsum(sizes) - sizes).astype(np.int32)
+
+
+def centroid(rows: Sequence[dict[int, float]]) -> dict[int, float]:
+    """The unit-length sum of sparse rows (empty when they sum to nothing)."""
+    total: dict[int, float] = {}
+    for row in rows:
+        for k, v in row.items():
+            total[k] = total.get(k, 0.0) + v
+    norm = sum(v * v for v in total.values()) ** 0.5
+    return {k: v / norm for k, v in total.items()} if norm > 0 else {}
+
+
+def _spans(starts: AnyInts, stops: AnyInts) -> npt.NDArray[np.int64]:
+    """The positions ``starts[i]:stops[i]`` of all runs, in order."""
+    lengths = (stops - starts).astype(np.int64)
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    return offsets + np.arange(int(lengths.sum()), dtype=np.int64)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,15 +13,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache, partial
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from bot.compare import parse_comparison
-from bot.features import BIGRAM_MAX_QUESTIONS, Floats, Ints, SparseRows, Vectorizer, char_sizes_for
+from bot.compare import comparison_cover
+from bot.features import (
+    BIGRAM_MAX_QUESTIONS,
+    Floats,
+    GroupedPostings,
+    Ints,
+    SparseRows,
+    Vectorizer,
+    centroid,
+    char_sizes_for,
+    group_starts,
+)
 from bot.models import Snippet
 from bot.normalize import FILLER_MARK, SynonymFolder, split_filler, stem, typed_marks, words
 from bot.train import refine
@@ -31,6 +41,7 @@ BEST_SHARE = 0.2
 NAME_SHARE = 1.0  # an alias or title matched as a whole is as good as a question
 TYPO_CUTOFF = 84.0  # rapidfuzz ratio (0-100) an unknown word needs to be read as a known one
 TYPO_MIN_LEN = 4
+SLACK = 1e-4  # rounding allowance of the score bounds that let a search skip snippets
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,7 +62,7 @@ class MatchIndex:
     n_starts: Ints  # first name document (aliases, title) of each snippet
     n_names: int
     vectorizer: Vectorizer
-    questions: SparseRows  # feature -> question documents
+    questions: GroupedPostings  # feature -> question documents, grouped by snippet
     names: SparseRows  # feature -> name documents
     centroids: SparseRows  # feature -> snippets
     weights: npt.NDArray[np.float32] | None  # feature x snippet, refined centroids (or None)
@@ -91,10 +102,9 @@ class MatchIndex:
         vectorizer = Vectorizer.fit(flat_q + flat_n, sizes)
         q_rows = [vectorizer.vector(d) for d in flat_q]
         n_rows = [vectorizer.vector(d) for d in flat_n]
-        q_starts = _starts(q_docs)
+        q_starts = group_starts(q_docs)
         centroid_rows = [
-            _centroid(q_rows[a : a + len(g)])
-            for a, g in zip(q_starts.tolist(), q_docs, strict=True)
+            centroid(q_rows[a : a + len(g)]) for a, g in zip(q_starts.tolist(), q_docs, strict=True)
         ]
         n_features = len(vectorizer.ids)
         q_matrix = SparseRows.from_rows(q_rows)
@@ -108,10 +118,10 @@ class MatchIndex:
             ids=tuple(s.id for s in snippets),
             q_starts=q_starts,
             n_questions=len(flat_q),
-            n_starts=_starts(n_docs),
+            n_starts=group_starts(n_docs),
             n_names=len(flat_n),
             vectorizer=vectorizer,
-            questions=q_matrix.transpose(n_features),
+            questions=GroupedPostings.build(q_matrix.transpose(n_features), labels, len(snippets)),
             names=SparseRows.from_rows(n_rows).transpose(n_features),
             centroids=c_matrix.transpose(n_features),
             weights=weights,
@@ -149,12 +159,15 @@ class MatchIndex:
             limit: at most this many hits.
             plain_only: leave out comparison snippets (to resolve one side of a comparison).
         """
-        scores = self.scores(tokens)
-        if scores is None or limit <= 0:
+        query = self._query(tokens)
+        if query is None or limit <= 0:
             return []
-        if plain_only:
-            scores = np.where(self.is_comparison, np.float32(0.0), scores)
-        k = min(limit, len(scores))
+        k = min(limit, len(self.ids))
+        scores = self._pruned(*query, k, plain_only=plain_only)
+        if scores is None:
+            scores = self._full(*query)
+            if plain_only:
+                scores = np.where(self.is_comparison, np.float32(0.0), scores)
         top = np.argpartition(-scores, k - 1)[:k]
         ranked = sorted(top.tolist(), key=lambda i: (-scores[i], self.ids[i]))
         return [
@@ -165,76 +178,64 @@ class MatchIndex:
 
     def scores(self, tokens: Sequence[str]) -> Floats | None:
         """Score (0-1) of every snippet, or None when the query shares nothing with the index."""
-        if not self.ids:
-            return None
-        vec = self.vectorizer.vector(tokens)
+        query = self._query(tokens)
+        return None if query is None else self._full(*query)
+
+    def _query(self, tokens: Sequence[str]) -> tuple[Ints, Floats] | None:
+        vec = self.vectorizer.vector(tokens) if self.ids else None
         if not vec:
             return None
         q_ids: Ints = np.fromiter(vec.keys(), dtype=np.int32, count=len(vec))
         q_vals: Floats = np.fromiter(vec.values(), dtype=np.float32, count=len(vec))
-        n = len(self.ids)
-        best = np.maximum.reduceat(
-            self.questions.dot(q_ids, q_vals, self.n_questions), self.q_starts
+        return q_ids, q_vals
+
+    def _full(self, q_ids: Ints, q_vals: Floats) -> Floats:
+        dots = self.questions.postings.dot(q_ids, q_vals, self.n_questions)
+        return _mix(
+            np.maximum.reduceat(dots, self.q_starts), *self._centroid_and_name(q_ids, q_vals)
         )
+
+    def _centroid_and_name(self, q_ids: Ints, q_vals: Floats) -> tuple[Floats, Floats]:
         name = np.maximum.reduceat(self.names.dot(q_ids, q_vals, self.n_names), self.n_starts)
         if self.weights is not None:
-            cent = q_vals @ self.weights[q_ids]
-        else:
-            cent = self.centroids.dot(q_ids, q_vals, n)
-        mixed = BEST_SHARE * best + (1.0 - BEST_SHARE) * cent
-        out: Floats = np.clip(np.maximum(mixed, NAME_SHARE * name), 0.0, 1.0)
+            return q_vals @ self.weights[q_ids], name
+        return self.centroids.dot(q_ids, q_vals, len(self.ids)), name
+
+    def _pruned(self, q_ids: Ints, q_vals: Floats, k: int, *, plain_only: bool) -> Floats | None:
+        """:meth:`scores` to the bit for every snippet that can reach the top ``k``, lower for
+        the others, whose questions are skipped: a snippet's best question scores between 0
+        and the dot with its questions' per-feature maxima, so a snippet whose upper bound
+        stays below the k-th lower bound cannot rank. None when the k-th place is a tie or
+        skipping does not pay.
+        """
+        if not self.questions.worth_skipping:
+            return None
+        cent, name = self._centroid_and_name(q_ids, q_vals)
+        n = len(self.ids)
+        peak = np.minimum(self.questions.bound(q_ids, q_vals), np.float32(1.0)) + np.float32(SLACK)
+        lower, upper = _mix(np.zeros_like(cent), cent, name), _mix(peak, cent, name)
+        if plain_only:
+            lower = np.where(self.is_comparison, np.float32(0.0), lower)
+        kth = float(np.partition(lower, n - k)[n - k])
+        chosen = upper + SLACK >= kth
+        dots = self.questions.dot_groups(q_ids, q_vals, chosen)
+        out = _mix(np.maximum.reduceat(dots, self.q_starts), cent, name)
+        if plain_only:
+            out = np.where(self.is_comparison, np.float32(0.0), out)
+        ranked = np.sort(out[chosen])[::-1]
+        if len(ranked) > k and ranked[k] == ranked[k - 1] > 0.0:
+            return None
         return out
-
-
-def comparison_cover(
-    core: MatchIndex, q_docs: Sequence[Sequence[list[str]]], n_docs: Sequence[Sequence[list[str]]]
-) -> MatchIndex:
-    """Mark comparison snippets and find the pair of snippets each one compares.
-
-    A snippet is a comparison when its title or at least half of its questions parse as one;
-    each side is resolved to the best plain snippet, and the most frequent pair wins.
-    """
-    flags = [
-        parse_comparison(names[-1]) is not None
-        or 2 * sum(parse_comparison(q) is not None for q in questions) >= max(len(questions), 1)
-        for questions, names in zip(q_docs, n_docs, strict=True)
-    ]
-    if not any(flags):
-        return core
-    index = replace(core, is_comparison=np.array(flags, dtype=np.bool_))
-    pairs: dict[frozenset[str], str] = {}
-    for i, flag in enumerate(flags):
-        if not flag:
-            continue
-        votes: Counter[frozenset[str]] = Counter()
-        for doc in (*q_docs[i], *n_docs[i]):
-            sides = parse_comparison(doc)
-            if sides is None:
-                continue
-            found = [index.search(side, 1, plain_only=True) for side in sides]
-            if all(found) and found[0][0].id != found[1][0].id:
-                votes[frozenset((found[0][0].id, found[1][0].id))] += 1
-        if votes:
-            pair = max(votes.items(), key=lambda kv: (kv[1], sorted(kv[0])))[0]
-            pairs.setdefault(pair, index.ids[i])
-    return replace(index, pairs=pairs)
-
-
-def _starts(groups: Sequence[Sequence[object]]) -> Ints:
-    sizes = np.fromiter((len(g) for g in groups), dtype=np.int64, count=len(groups))
-    return (np.cumsum(sizes) - sizes).astype(np.int32)
-
-
-def _centroid(rows: Sequence[dict[int, float]]) -> dict[int, float]:
-    total: dict[int, float] = {}
-    for row in rows:
-        for k, v in row.items():
-            total[k] = total.get(k, 0.0) + v
-    norm = sum(v * v for v in total.values()) ** 0.5
-    return {k: v / norm for k, v in total.items()} if norm > 0 else {}
 
 
 def _closest(vocab: Sequence[str], token: str, cutoff: float) -> str | None:
     """The known word nearest to an unknown one, or None below ``cutoff``."""
     found = process.extractOne(token, vocab, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
     return None if found is None else str(found[0])
+
+
+def _mix(best: Floats, cent: Floats, name: Floats) -> Floats:
+    """Snippet scores from best question, centroid and name scores."""
+    mixed = BEST_SHARE * best + (1.0 - BEST_SHARE) * cent
+    out: Floats = np.clip(np.maximum(mixed, NAME_SHARE * name), 0.0, 1.0)
+    return out

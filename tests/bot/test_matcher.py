@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from dataclasses import replace
+
 from bot.compare import parse_comparison
 from bot.knowledge import build_knowledge
 from bot.matcher import MatchIndex
@@ -130,3 +133,28 @@ def test_typed_form_of_a_plural_is_kept_as_a_mark() -> None:
     idx = index()
     assert "w~=models" in idx.vectorizer.ids
     assert idx.tokens("diffusion models") == ["diffusion", "model", "~=models"]
+
+
+def test_search_skipping_snippets_ranks_as_scoring_every_snippet() -> None:
+    rng = random.Random(3)
+    vocab = sorted(
+        {"".join(rng.choices("abcdefghijklmnop", k=rng.randint(3, 8))) for _ in range(300)}
+    )
+    snippets = [
+        snip(f"s{i:02d}", f"Topic {i}", [" ".join(rng.sample(vocab, 5)) for _ in range(4)])
+        for i in range(60)
+    ]
+    built = build_knowledge(snippets).index
+    # Too small for skipping to pay: force it, to compare it with scoring every snippet.
+    idx = replace(built, questions=replace(built.questions, worth_skipping=True))
+    for n in range(200):
+        text = " ".join(rng.sample(vocab, 1 + n % 6))
+        tokens = idx.tokens(text)
+        scores = idx.scores(tokens)
+        assert scores is not None
+        for limit in (1, 3, 5):
+            ranked = sorted(range(len(idx.ids)), key=lambda i: (-scores[i], idx.ids[i]))[:limit]
+            expected = [
+                (idx.ids[i], round(float(scores[i]) * 100, 2)) for i in ranked if scores[i] > 0
+            ]
+            assert [(h.id, h.score) for h in idx.search(tokens, limit)] == expected
