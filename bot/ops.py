@@ -13,14 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.engine import Engine
+from bot.errors import ConfigError
 from bot.health import HealthServer, health_address
 from bot.lifecycle import Callback, Lifecycle
-from bot.loader import default_knowledge_dir
+from bot.loader import default_knowledge_dir, load_knowledge
 from bot.metrics import Metrics
 from bot.ratelimit import RateLimit, RateLimiter, rate_limit_from_env
 from bot.reload import KnowledgeReloader, ProblemsCallback, ReloadStatus
 from bot.service import AnswerService
 from bot.store import SALT_ENV, QuestionStore, default_db_path
+from bot.thresholds import match_config_from_env
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +82,23 @@ class Ops:
         self.lifecycle = Lifecycle()
         self.reloader: KnowledgeReloader | None = None
         self.health: HealthServer | None = None
+
+    @classmethod
+    def from_env(
+        cls, platform: str, environ: Mapping[str, str], *, knowledge: str | Path | None = None
+    ) -> Ops:
+        """Read the settings and thresholds, load the knowledge, build the engine.
+
+        Raises:
+            ConfigError: a setting is malformed (the message names it).
+            KnowledgeError: the knowledge directory does not validate.
+        """
+        settings = OpsSettings.from_env(environ, knowledge=knowledge)
+        if not settings.knowledge_dir.is_dir():  # one clear line before anything slow
+            raise ConfigError(f"--knowledge: {settings.knowledge_dir} is not a directory")
+        config = match_config_from_env(environ)
+        engine = Engine(load_knowledge(settings.knowledge_dir), config=config)
+        return cls(platform, engine, settings)
 
     async def start(
         self,

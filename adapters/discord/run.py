@@ -19,14 +19,11 @@ from adapters.discord.client import ExplainBot, create_bot
 from adapters.discord.convert import PLATFORM
 from adapters.discord.serve import REJECTED, login
 from adapters.discord.settings import TOKEN_VAR, DiscordSettings
-from bot.engine import Engine
 from bot.errors import ConfigError
 from bot.lifecycle import idle, idle_wanted, missing_settings
-from bot.loader import load_knowledge
 from bot.models import Problem
-from bot.ops import ADMIN_CHANNEL_ENV, Ops, OpsSettings
+from bot.ops import ADMIN_CHANNEL_ENV, Ops
 from bot.reload import ProblemsCallback, format_problems
-from bot.thresholds import match_config_from_env
 
 log = logging.getLogger(__name__)
 
@@ -66,11 +63,9 @@ def prepare(
     missing = missing_settings([TOKEN_VAR], environ)
     # Without idling, a missing token is one clear line before anything slow happens.
     settings = None if missing and idle_wanted(environ) else DiscordSettings.from_env(environ)
-    ops_settings = OpsSettings.from_env(environ, knowledge=knowledge)
+    ops = Ops.from_env(PLATFORM, environ, knowledge=knowledge)
+    ops_settings = ops.settings
     admin = admin_channel_id(ops_settings.admin_channel)
-    config = match_config_from_env(environ)
-    engine = Engine(load_knowledge(ops_settings.knowledge_dir), config=config)
-    ops = Ops(PLATFORM, engine, ops_settings)
     if settings is None:
         return Serving(ops=ops, bot=None, missing=tuple(missing))
     bot = create_bot(

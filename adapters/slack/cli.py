@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 
-from bot.errors import ConfigError
-
 
 def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -46,23 +44,15 @@ def _port(value: str) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from adapters.slack.settings import SlackSettings, load_settings
-    from bot.engine import Engine
     from bot.lifecycle import idle_wanted, missing_settings
-    from bot.loader import load_knowledge
-    from bot.ops import Ops, OpsSettings
-    from bot.thresholds import match_config_from_env
+    from bot.ops import Ops
 
     # Settings first, before anything slow: a bad setting stops at once, in one line.
     missing = missing_settings(["SLACK_BOT_TOKEN"], os.environ)
     settings: SlackSettings | None = None
     if not (missing and idle_wanted(os.environ)):
         settings = load_settings(os.environ)
-    ops_settings = OpsSettings.from_env(os.environ, knowledge=args.knowledge)
-    directory = ops_settings.knowledge_dir
-    if not directory.is_dir():
-        raise ConfigError(f"--knowledge: {directory} is not a directory")
-    engine = Engine(load_knowledge(directory), config=match_config_from_env(os.environ))
-    ops = Ops("slack", engine, ops_settings)
+    ops = Ops.from_env("slack", os.environ, knowledge=args.knowledge)
 
     from adapters.slack.serve import run  # slack_bolt loads here, never for other commands
 
