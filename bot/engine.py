@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.autocomplete import Completer
 from bot.compare import parse_comparison
 from bot.knowledge import KnowledgeBase
 from bot.matcher import TYPO_CUTOFF, Hit
@@ -51,6 +52,7 @@ class Engine:
     def __init__(self, knowledge: KnowledgeBase, *, config: MatchConfig | None = None) -> None:
         self._kb = knowledge
         self._config = config or MatchConfig()
+        self._completion: tuple[KnowledgeBase, Completer] | None = None
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -77,17 +79,31 @@ class Engine:
         return _answer(kb, snippet_id, (snippet,), 100.0)
 
     def suggest(self, prefix: str, limit: int = 25) -> tuple[Suggestion, ...]:
-        """Autocomplete candidates for a partly typed question, best first, at most ``limit``."""
+        """Autocomplete choices for a partly typed question, best first, at most ``limit``.
+
+        Prefix and word matches first (:mod:`bot.autocomplete`), then fuzzy matches from the
+        answer index; never empty while any topic exists.
+        """
         kb = self._kb
         if limit <= 0:
             return ()
-        if not words(prefix):
+        ids = self._completer(kb).rank(prefix, limit)
+        if len(ids) < limit and words(prefix):
+            index = kb.index
+            tokens = index.tokens(prefix, typo_cutoff=self._config.typo_cutoff)
+            floor = self._config.suggest_threshold / 2
+            ids += [h.id for h in index.search(tokens, limit) if h.score >= floor]
+        if not ids:
             return self.topics()[:limit]
-        index = kb.index
-        tokens = index.tokens(prefix, typo_cutoff=self._config.typo_cutoff)
-        floor = self._config.suggest_threshold / 2
-        hits = [h for h in index.search(tokens, limit) if h.score >= floor]
-        return tuple(_suggestion(kb.snippets[h.id], h.score) for h in hits)
+        unique = list(dict.fromkeys(ids))[:limit]
+        return tuple(_suggestion(kb.snippets[i], 100.0) for i in unique)
+
+    def _completer(self, kb: KnowledgeBase) -> Completer:
+        cached = self._completion
+        if cached is None or cached[0] is not kb:
+            cached = (kb, Completer.build(tuple(kb.snippets.values())))
+            self._completion = cached  # one reference assignment: safe across threads
+        return cached[1]
 
     def answer(self, question: str) -> Answer:
         """Answer one question; never raises for any string."""

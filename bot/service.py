@@ -14,7 +14,7 @@ from typing import Protocol
 from bot.engine import Engine
 from bot.logs import user_ref
 from bot.metrics import Metrics
-from bot.models import Answer, Question, Reply, Status
+from bot.models import Answer, Question, Reply, Status, Suggestion
 from bot.ratelimit import RateLimiter
 from bot.store import QuestionRecord
 
@@ -108,6 +108,10 @@ class AnswerService:
         return Reply(
             answer=answer, question_id=None if throttled else question_id, throttled=throttled
         )
+
+    def suggest(self, typed: str, limit: int) -> tuple[Suggestion, ...]:
+        """Autocomplete choices for what someone is typing (nothing is recorded)."""
+        return self._engine.suggest(typed, limit)
 
     def explain(self, snippet_id: str) -> Answer:
         """The answer for a snippet picked from a button (did-you-mean or related)."""

@@ -95,7 +95,7 @@ class ExplainCog(commands.Cog, name=COG_NAME):
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
         try:
-            found = self.service.engine.suggest(current[:TOPIC_MAX], CHOICES_MAX)
+            found = self.service.suggest(current[:TOPIC_MAX], CHOICES_MAX)
         except Exception:
             # Autocomplete cannot show an error; an empty list beats "loading options failed".
             log.exception("autocomplete failed")

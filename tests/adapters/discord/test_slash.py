@@ -257,3 +257,55 @@ def test_explain_in_a_direct_message(discord_bot: Any, kit: Any) -> None:
             assert title == "Generative adversarial network (GAN)"
 
     asyncio.run(scenario())
+
+
+def test_autocomplete_follows_each_keystroke_on_the_bundled_knowledge(discord_bot: Any) -> None:
+    from bot.engine import Engine
+    from bot.loader import default_knowledge_dir, load_knowledge
+
+    service = AnswerService(Engine(load_knowledge(default_knowledge_dir())))
+    titles = {s.title: s.id for s in service.engine.knowledge.snippets.values()}
+    # What must be among the top 3 choices once the word is typed this far.
+    expected = {
+        "gen": "what-is-genai",
+        "gene": "what-is-genai",
+        "tra": "transformer",
+        "trans": "transformer",
+        "llm v": "llm-vs-genai",
+        "chat": "chatgpt",
+        "multi": "multimodal",
+    }
+
+    async def scenario() -> None:
+        async with discord_bot(service) as h:
+            for word in ("g", "ge", "gen", "gene", "tra", "trans", "llm v", "chat", "multi"):
+                for n in range(1, len(word) + 1):
+                    typed = word[:n]
+                    callback = await h.interact(h.slash(typed, focused=True))
+                    assert callback.body["type"] == 8, typed  # choices, never a message
+                    choices = callback.body["data"]["choices"]
+                    assert 0 < len(choices) <= 25, typed
+                    top3 = [titles[c["value"]] for c in choices[:3]]
+                    direct = [s.id for s in service.suggest(typed, 25)[:3]]
+                    assert top3 == direct, typed
+                    if typed in expected:
+                        assert expected[typed] in top3, (typed, top3)
+
+    asyncio.run(scenario())
+
+
+def test_autocomplete_error_returns_an_empty_choice_list(discord_bot: Any, kit: Any) -> None:
+    service = kit.make_service()
+
+    def broken(typed: str, limit: int) -> tuple[Any, ...]:
+        raise RuntimeError("index went away")
+
+    service.suggest = broken  # a failing engine underneath the real cog
+
+    async def scenario() -> None:
+        async with discord_bot(service) as h:
+            callback = await h.interact(h.slash("ge", focused=True))
+            assert callback.body["type"] == 8
+            assert callback.body["data"]["choices"] == []
+
+    asyncio.run(scenario())
