@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -36,7 +37,33 @@ _EDGE = frozenset(
         "related", "relationship", "tell", "me", "about", "vs", "versus", "or",
     }
 )  # fmt: skip
+# Words that phrase a comparison rather than name what is compared.
+COMPARISON_WORDS = _VS | _DIFF | _COMPARE | _SPLIT | _DIFFER | _EDGE
 MAX_OR_SIDE = 4  # "X or Y" only between short terms: "should I walk or take the bus" is not one
+
+
+MAX_SIDES = 3  # "llm vs genai vs gan"; more is a list, not a comparison
+
+
+def plain(tokens: Sequence[str]) -> list[str]:
+    """The topic words of analysed tokens: marked filler and typed forms left out."""
+    return [t for t in tokens if not t.startswith(FILLER_MARK)]
+
+
+def parse_sides(tokens: Sequence[str]) -> tuple[Side, ...] | None:
+    """The compared terms (two or three), or None when the tokens are not a comparison.
+
+    "X vs Y vs Z" splits at every "vs"; other phrasings compare two terms.
+    """
+    toks = plain(tokens)
+    cuts = [i for i, t in enumerate(toks) if t in _VS]
+    if len(cuts) >= 2:
+        bounds = [-1, *cuts, len(toks)]
+        sides = tuple(_trim(toks[a + 1 : b]) for a, b in pairwise(bounds))
+        if all(sides) and len(set(sides)) == len(sides) and len(sides) <= MAX_SIDES:
+            return sides
+        return None
+    return parse_comparison(tokens)
 
 
 def parse_comparison(tokens: Sequence[str]) -> tuple[Side, Side] | None:

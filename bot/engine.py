@@ -12,16 +12,36 @@ answers the comparison snippet covering both, or composes one answer from the tw
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from bot.autocomplete import Completer
-from bot.compare import parse_comparison
+from bot.compare import Side, parse_sides, plain
+from bot.coverage import (
+    NEUTRAL_WORDS,
+    Coverage,
+    Respell,
+    Verdict,
+    asks_definition,
+    topic_words,
+)
 from bot.knowledge import KnowledgeBase
-from bot.matcher import TYPO_CUTOFF, Hit
-from bot.models import Answer, Snippet, Status, Suggestion
-from bot.normalize import words
+from bot.lexicon import Lexicon
+from bot.matcher import TYPO_CUTOFF, Hit, MatchIndex, nearest
+from bot.models import Answer, Reason, Snippet, Status, Suggestion
+from bot.normalize import split_filler, words
+from bot.smalltalk import Chat, small_talk
 
 HOW_TO_LIST = "Ask for `topics` to see everything I can explain."
+SMALLTALK, NO_MATCH = Reason.SMALLTALK, Reason.NO_MATCH
+RESPELL_CUTOFF = 75.0  # looser than the typo fixer: only to see what a misspelt word is about
+_CHAT = {
+    Chat.GREETING: "Hi! I explain AI terms in plain words, for example `llm vs genai`.",
+    Chat.THANKS: "You're welcome! Ask me about another AI term any time.",
+    Chat.REACTION: "Glad to help. Ask me about another AI term any time.",
+    Chat.ABOUT_BOT: "I'm a bot that explains AI terms from a curated list written by people.",
+}
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
 
 
@@ -35,6 +55,9 @@ class MatchConfig:
         min_margin: lead over the runner-up needed to answer (else: did-you-mean).
         max_suggestions: did-you-mean candidates at most.
         typo_cutoff: rapidfuzz ratio an unknown word needs to be read as a known one.
+        trusted_score: a best score from which, with ``trusted_margin``, the answer may leave
+            more of the question's words unexplained (:mod:`bot.coverage`).
+        trusted_margin: the lead over the runner-up that goes with ``trusted_score``.
     """
 
     # Defaults chosen on CLINC150 val and our own bundled-knowledge dev questions: a close call
@@ -44,15 +67,25 @@ class MatchConfig:
     min_margin: float = 3.0
     max_suggestions: int = 3
     typo_cutoff: float = TYPO_CUTOFF
+    trusted_score: float = 55.0
+    trusted_margin: float = 10.0
 
 
 class Engine:
     """Answers questions from a swappable knowledge base."""
 
-    def __init__(self, knowledge: KnowledgeBase, *, config: MatchConfig | None = None) -> None:
+    def __init__(
+        self,
+        knowledge: KnowledgeBase,
+        *,
+        config: MatchConfig | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
         self._kb = knowledge
         self._config = config or MatchConfig()
+        self._lexicon = lexicon or Lexicon()
         self._completion: tuple[KnowledgeBase, Completer] | None = None
+        self._covered: tuple[KnowledgeBase, Coverage] | None = None
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -112,72 +145,195 @@ class Engine:
         raw = words(question)
         if not raw or (len(raw) <= 2 and all(w in _LIST_WORDS for w in raw)):
             return Answer(
-                question=question, status=Status.NONE, topics=self.topics(), message=HOW_TO_LIST
+                question=question,
+                status=Status.NONE,
+                topics=self.topics(),
+                message=HOW_TO_LIST,
+                reason=Reason.TOPICS,
+            )
+        chat = small_talk(raw)
+        if chat is not None:
+            return Answer(
+                question=question, status=Status.NONE, message=chat_reply(chat), reason=SMALLTALK
             )
         index = kb.index
-        tokens = index.tokens(question, typo_cutoff=cfg.typo_cutoff)
+        tokens = index.tokens(question, typo_cutoff=cfg.typo_cutoff, keep=self._lexicon.is_word)
+        content = plain(tokens)
+        if not topic_words(content):  # "vs", "what is it": nothing to look up
+            return Answer(
+                question=question, status=Status.NONE, message=_fallback(), reason=NO_MATCH
+            )
+        check = _Check(
+            coverage=self._coverage(kb),
+            lexicon=self._lexicon,
+            definition=asks_definition(split_filler(raw)[0]),
+            respell=partial(_respell, index),
+        )
         hits = index.search(tokens, limit=max(cfg.max_suggestions, 2))
-        sides = parse_comparison(tokens)
+        sides = parse_sides(tokens)
         if sides is not None:
-            compared = self._compare(question, sides, hits)
+            compared = self._compare(question, sides, hits, check)
             if compared is not None:
                 return compared
-        return self._decide(question, hits)
+        return self._decide(question, hits, content, check)
 
-    def _decide(self, question: str, hits: list[Hit]) -> Answer:
+    def _coverage(self, kb: KnowledgeBase) -> Coverage:
+        cached = self._covered
+        if cached is None or cached[0] is not kb:
+            index = kb.index
+            cached = (kb, Coverage.build(tuple(kb.snippets.values()), index.content_words))
+            self._covered = cached  # one reference assignment: safe across threads
+        return cached[1]
+
+    def _decide(self, question: str, hits: list[Hit], content: list[str], check: _Check) -> Answer:
         kb, cfg = self._kb, self._config
         if hits:
             top = hits[0]
             margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
+            trusted = top.score >= cfg.trusted_score and margin >= cfg.trusted_margin
+            verdict = check(content, (top.id,), trusted=trusted)
+            if not verdict.explained:
+                return self._uncovered(question, verdict.missing, hits)
             if top.score >= cfg.answer_threshold and margin >= cfg.min_margin:
                 return _answer(kb, question, (kb.snippets[top.id],), top.score)
         return self._did_you_mean(question, hits)
 
-    def _did_you_mean(self, question: str, hits: list[Hit]) -> Answer:
+    def _did_you_mean(self, question: str, hits: Sequence[Hit]) -> Answer:
         kb, cfg = self._kb, self._config
         candidates = [h for h in hits if h.score >= cfg.suggest_threshold]
         candidates = candidates[: cfg.max_suggestions]
         if not candidates:
-            return Answer(question=question, status=Status.NONE, message=_fallback())
+            return Answer(
+                question=question, status=Status.NONE, message=_fallback(), reason=NO_MATCH
+            )
         return Answer(
             question=question,
             status=Status.SUGGEST,
             score=candidates[0].score,
             suggestions=tuple(_suggestion(kb.snippets[h.id], h.score) for h in candidates),
             message="I'm not sure which one you mean. " + HOW_TO_LIST,
+            reason=Reason.UNSURE,
+        )
+
+    def _uncovered(self, question: str, missing: Sequence[str], hits: Sequence[Hit]) -> Answer:
+        """No snippet explains what the question is about: say so, offer the closest."""
+        kb, cfg = self._kb, self._config
+        terms = tuple(dict.fromkeys(m for m in missing if m))
+        said = _quote(terms) if terms else "that"
+        best: dict[str, Hit] = {}
+        for h in sorted(hits, key=lambda h: -h.score):
+            best.setdefault(h.id, h)  # each snippet once, at its best score
+        candidates = [h for h in best.values() if h.score >= cfg.suggest_threshold]
+        candidates = candidates[: cfg.max_suggestions]
+        if not candidates:
+            return Answer(
+                question=question,
+                status=Status.NONE,
+                message=f"Sorry, I don't have an explanation for {said} yet. {HOW_TO_LIST}",
+                reason=Reason.UNCOVERED,
+                missing=terms,
+            )
+        return Answer(
+            question=question,
+            status=Status.SUGGEST,
+            score=candidates[0].score,
+            suggestions=tuple(_suggestion(kb.snippets[h.id], h.score) for h in candidates),
+            message=f"I don't have an explanation for {said} yet. The closest topics I have:",
+            reason=Reason.UNCOVERED,
+            missing=terms,
         )
 
     def _compare(
-        self, question: str, sides: tuple[tuple[str, ...], tuple[str, ...]], hits: list[Hit]
+        self, question: str, sides: Sequence[Side], hits: list[Hit], check: _Check
     ) -> Answer | None:
-        """Answer "X vs Y": the comparison snippet covering both, else both snippets."""
+        """Answer "X vs Y (vs Z)": the comparison snippet covering a pair, plus the others.
+
+        A side no snippet explains is never dropped silently: the reply names it.
+        """
         kb, cfg = self._kb, self._config
-        left = kb.index.search(sides[0], 1, plain_only=True)
-        right = kb.index.search(sides[1], 1, plain_only=True)
-        if not left or not right or left[0].id == right[0].id:
+        found: list[Hit] = []
+        unknown: list[str] = []
+        for side in sides:
+            words_ = plain(side)
+            hit = kb.index.search(side, 1, plain_only=True)
+            verdict = check(words_, (hit[0].id,) if hit else ())
+            if not verdict.uncovered and not verdict.covered:
+                return None  # a side with nothing in it: "vs", "up or down"
+            if hit and verdict.explained:
+                found.append(hit[0])
+            else:
+                unknown.append(" ".join(words_))
+        if unknown:
+            if not found:
+                return None  # nothing known on either side: the plain path decides
+            return self._uncovered(question, unknown, [*found, *hits])
+        if len({h.id for h in found}) < len(found):
             return None
-        a, b = left[0], right[0]
-        score = min(a.score, b.score)
+        score = min(h.score for h in found)
         if score < cfg.suggest_threshold:
             return None
         top = hits[0] if hits else None
+        ids = {h.id for h in found}
         if (
-            top is not None
-            and top.id not in {a.id, b.id}
+            len(found) == 2
+            and top is not None
+            and top.id not in ids
             and top.score > score
             and top.id not in set(kb.index.pairs.values())
         ):
             return None  # "what came first, llm or genai": a plain snippet fits better
-        covering = kb.index.pairs.get(frozenset((a.id, b.id)))
-        if covering is not None:
-            whole = next((h.score for h in hits if h.id == covering), 0.0)
-            return _answer(kb, question, (kb.snippets[covering],), max(score, whole))
-        if score >= cfg.answer_threshold:
-            pair = (kb.snippets[a.id], kb.snippets[b.id])
-            return _answer(kb, question, pair, score)
-        # One side is unsure: offer both sides first.
-        merged = [a, b, *(h for h in hits if h.id not in {a.id, b.id})]
+        used = _cover_pairs(kb, [h.id for h in found])
+        if len(used) == 1 or score >= cfg.answer_threshold:
+            whole = max((h.score for h in hits if h.id == used[0]), default=0.0)
+            return _answer(kb, question, tuple(kb.snippets[i] for i in used), max(score, whole))
+        # One side is unsure: offer the sides first.
+        merged = [*found, *(h for h in hits if h.id not in ids)]
         return self._did_you_mean(question, merged)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Check:
+    """Judges whether snippets explain a question's words (see :mod:`bot.coverage`)."""
+
+    coverage: Coverage
+    lexicon: Lexicon
+    definition: bool
+    respell: Respell
+
+    def __call__(
+        self, words: Sequence[str], snippet_ids: Sequence[str], *, trusted: bool = False
+    ) -> Verdict:
+        return self.coverage.judge(
+            words,
+            snippet_ids,
+            self.lexicon,
+            definition=self.definition,
+            respell=self.respell,
+            trusted=trusted,
+        )
+
+
+def _respell(index: MatchIndex, word: str) -> str | None:
+    """What a misspelt word most likely is: a knowledge word, or a phrasing word."""
+    return index.closest(word, RESPELL_CUTOFF) or nearest(word, NEUTRAL_WORDS, RESPELL_CUTOFF)
+
+
+def _cover_pairs(kb: KnowledgeBase, ids: list[str]) -> list[str]:
+    """The snippets answering a comparison of ``ids``: comparison snippets for pairs first."""
+    left = list(ids)
+    used: list[str] = []
+    for a in ids:
+        for b in ids:
+            covering = kb.index.pairs.get(frozenset((a, b)))
+            if a in left and b in left and a != b and covering is not None:
+                used.append(covering)
+                left = [i for i in left if i not in {a, b}]
+    return used + left
+
+
+def _quote(terms: Sequence[str]) -> str:
+    quoted = [f"“{t}”" for t in terms]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 def _answer(kb: KnowledgeBase, question: str, used: tuple[Snippet, ...], score: float) -> Answer:
@@ -188,6 +344,15 @@ def _answer(kb: KnowledgeBase, question: str, used: tuple[Snippet, ...], score: 
         score=min(100.0, score),
         related=_related(kb, used),
     )
+
+
+def chat_reply(chat: Chat) -> str:
+    """The friendly reply to small talk, ending with how to list the topics."""
+    return f"{_CHAT[chat]} {HOW_TO_LIST}"
+
+
+def _declined(question: str) -> Answer:
+    return Answer(question=question, status=Status.NONE, message=_fallback(), reason=NO_MATCH)
 
 
 def _fallback() -> str:

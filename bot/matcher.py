@@ -33,7 +33,15 @@ from bot.features import (
     group_starts,
 )
 from bot.models import Snippet
-from bot.normalize import FILLER_MARK, SynonymFolder, split_filler, stem, typed_marks, words
+from bot.normalize import (
+    FILLER_MARK,
+    SynonymFolder,
+    all_words,
+    split_filler,
+    stem,
+    typed_marks,
+    words,
+)
 from bot.train import refine
 
 # Weight of the best single document against the snippet's centroid in a snippet's score.
@@ -134,18 +142,36 @@ class MatchIndex:
         )
         return comparison_cover(core, q_docs, n_docs)
 
-    def tokens(self, text: str, *, typo_cutoff: float = TYPO_CUTOFF) -> list[str]:
+    def tokens(
+        self,
+        text: str,
+        *,
+        typo_cutoff: float = TYPO_CUTOFF,
+        keep: Callable[[str], bool] | None = None,
+    ) -> list[str]:
         """The query pipeline: words, filler, plurals, typos, synonyms.
 
         The typed forms of stemmed words ("~=models") and leading and trailing filler ("~hey")
         come last, marked: weak evidence that only counts where the indexed questions have it.
+
+        Args:
+            text: the question as typed.
+            typo_cutoff: rapidfuzz ratio an unknown word needs to be read as a known one.
+            keep: unknown words for which this is true are never read as typos (real
+                English words: "transfer" is not a misspelt "transformer").
         """
         kept, filler = split_filler(words(text))
-        fixed = [self._fix(stem(t), typo_cutoff) for t in kept]
+        fixed = [self._fix(stem(t), typo_cutoff, keep) for t in kept]
         return self.folder.apply(fixed) + typed_marks(kept) + [FILLER_MARK + t for t in filler]
 
-    def _fix(self, token: str, cutoff: float) -> str:
+    def content_words(self, text: str) -> list[str]:
+        """The topic words of an indexed text, as :meth:`tokens` makes them (no typo fixing)."""
+        return self.folder.apply([stem(t) for t in split_filler(all_words(text))[0]])
+
+    def _fix(self, token: str, cutoff: float, keep: Callable[[str], bool] | None = None) -> str:
         if token in self.known or len(token) < TYPO_MIN_LEN or not token.isalpha():
+            return token
+        if keep is not None and keep(token):
             return token
         return self.closest(token, cutoff) or token
 
@@ -226,6 +252,11 @@ class MatchIndex:
         if len(ranked) > k and ranked[k] == ranked[k - 1] > 0.0:
             return None
         return out
+
+
+def nearest(token: str, choices: Sequence[str], cutoff: float) -> str | None:
+    """The choice most like ``token`` (rapidfuzz ratio, 0-100), or None below ``cutoff``."""
+    return _closest(choices, token, cutoff)
 
 
 def _closest(vocab: Sequence[str], token: str, cutoff: float) -> str | None:

@@ -57,6 +57,17 @@ class Status(StrEnum):
     NONE = "none"
 
 
+class Reason(StrEnum):
+    """Why the engine replied the way it did (finer than :class:`Status`)."""
+
+    MATCH = "match"  # a snippet (or two) fits
+    UNSURE = "unsure"  # close candidates, none clearly best: a did-you-mean
+    UNCOVERED = "uncovered"  # the question is about something no snippet explains
+    NO_MATCH = "no_match"  # nothing comes close
+    SMALLTALK = "smalltalk"  # thanks, hi, what can you do: a friendly reply
+    TOPICS = "topics"  # asked for the list of topics
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Suggestion:
     """A did-you-mean or autocomplete candidate."""
@@ -81,6 +92,8 @@ class Answer:
         suggestions: did-you-mean candidates (``suggest``), at most 3.
         topics: filled when the question asked for the topic list (empty, help, list, topics).
         message: a polite plain-text line for ``none`` and ``suggest`` (how to list topics).
+        reason: why the engine replied this way.
+        missing: terms of the question that no snippet explains (``uncovered``), as typed.
     """
 
     question: str
@@ -91,6 +104,8 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     topics: tuple[Suggestion, ...] = ()
     message: str = ""
+    reason: Reason = Reason.MATCH
+    missing: tuple[str, ...] = ()
 
     @property
     def primary(self) -> Snippet | None:

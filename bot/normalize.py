@@ -60,6 +60,8 @@ _FILLER_HEAD = (
 )  # fmt: skip
 _FILLER_TAIL = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "you", "bot"})
 _NO_STEM_SUFFIX = ("ss", "us", "is", "as", "os")
+# Every word of the filler phrases: wherever they stand, they say nothing about the topic.
+FILLER_WORDS = frozenset({w for phrase in _FILLER_HEAD for w in phrase} | _FILLER_TAIL)
 
 
 def strip_markup(text: str) -> str:
@@ -80,6 +82,11 @@ def words(text: str) -> list[str]:
     """Lower-case ASCII word tokens of raw text; apostrophes join ("what's" -> "whats")."""
     text = fold(strip_markup(text[:MAX_CHARS])).replace("'", "")
     return _WORD.findall(text)[:MAX_TOKENS]
+
+
+def all_words(text: str) -> list[str]:
+    """Like :func:`words`, without the length caps: for snippet bodies, not questions."""
+    return _WORD.findall(fold(strip_markup(text)).replace("'", ""))
 
 
 def split_filler(tokens: Sequence[str]) -> tuple[list[str], list[str]]:

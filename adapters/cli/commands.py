@@ -47,6 +47,9 @@ def register(
     )
     ask.add_argument("question", nargs="*", metavar="QUESTION", help="the question (words)")
     ask.add_argument("--json", action="store_true", help="one JSON object per question per line")
+    ask.add_argument(
+        "--verbose", action="store_true", help="also show the match score (a debugging figure)"
+    )
     ask.set_defaults(func=run_ask)
 
     topics = subparsers.add_parser("topics", parents=list(parents), help="list the topics")
@@ -81,12 +84,16 @@ def run_ask(args: argparse.Namespace) -> int:
 
     if args.question:
         text = " ".join(args.question)
-        return _write(lambda: _emit(answer(text), as_json=args.json, echo=False))
+        return _write(
+            lambda: _emit(answer(text), as_json=args.json, echo=False, verbose=args.verbose)
+        )
     interactive = _is_tty(sys.stdin)
 
     def batch() -> None:
         for line in _stdin_lines():
-            _emit(answer(line), as_json=args.json, echo=True, flush=interactive)
+            _emit(
+                answer(line), as_json=args.json, echo=True, flush=interactive, verbose=args.verbose
+            )
 
     return _write(batch)
 
@@ -133,7 +140,9 @@ def _load(directory: Path) -> KnowledgeBase | None:
         return None
 
 
-def _emit(answer: Answer, *, as_json: bool, echo: bool, flush: bool = False) -> None:
+def _emit(
+    answer: Answer, *, as_json: bool, echo: bool, flush: bool = False, verbose: bool = False
+) -> None:
     if as_json:
         # ASCII-only JSON cannot fail on any terminal encoding and is one line by construction.
         print(json.dumps(answer_to_json_dict(answer)), flush=flush)
@@ -143,7 +152,7 @@ def _emit(answer: Answer, *, as_json: bool, echo: bool, flush: bool = False) -> 
         if len(shown) > ECHO_LIMIT:
             shown = shown[:ECHO_LIMIT] + "..."
         print(f"> {shown}")
-    print(render_answer(answer), flush=flush and not echo)
+    print(render_answer(answer, verbose=verbose), flush=flush and not echo)
     if echo:
         print(flush=flush)  # a blank line between the answers of a batch
 

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from bot.models import Answer, Problem, Status, Suggestion
+from bot.models import Answer, Problem, Reason, Status, Suggestion
 
 
 def answer_to_json_dict(answer: Answer) -> dict[str, Any]:
@@ -27,6 +27,8 @@ def answer_to_json_dict(answer: Answer) -> dict[str, Any]:
         "suggestions": [
             {"id": s.id, "title": s.title, "score": _score(s.score)} for s in answer.suggestions
         ],
+        "reason": answer.reason.value,
+        "missing": list(answer.missing),
     }
 
 
@@ -35,16 +37,23 @@ def topics_to_json_list(topics: Iterable[Suggestion]) -> list[dict[str, str]]:
     return [{"id": t.id, "title": t.title, "summary": t.summary} for t in topics]
 
 
-def render_answer(answer: Answer) -> str:
-    """An answer as readable terminal text (Markdown bodies are shown as written)."""
+def render_answer(answer: Answer, *, verbose: bool = False) -> str:
+    """An answer as readable terminal text (Markdown bodies are shown as written).
+
+    The match score is a debugging figure: shown only with ``verbose``.
+    """
     if answer.topics:
         return render_topics(answer.topics, intro="I can explain these topics:")
     if answer.status is Status.ANSWER and answer.snippets:
-        return _render_found(answer)
+        return _render_found(answer, verbose=verbose)
     if answer.status is Status.SUGGEST and answer.suggestions:
-        lines = [answer.message or "I'm not sure which one you mean.", "", "Did you mean:"]
+        lines = [answer.message or "I'm not sure which one you mean.", ""]
+        if answer.reason is not Reason.UNCOVERED:
+            lines.append("Did you mean:")
         for n, s in enumerate(answer.suggestions, start=1):
             lines.append(f"  {n}. {s.title} ({s.id}): {s.summary}")
+        if verbose:
+            lines += ["", f"Score: {_score(answer.score):.1f} ({answer.reason.value})"]
         return "\n".join(lines)
     return answer.message or "Sorry, I don't have an explanation for that yet."
 
@@ -67,7 +76,7 @@ def render_problems(problems: Iterable[Problem]) -> str:
     return "\n".join(str(p) for p in problems)
 
 
-def _render_found(answer: Answer) -> str:
+def _render_found(answer: Answer, *, verbose: bool) -> str:
     lines: list[str] = []
     if len(answer.snippets) > 1:
         lines += [_underline(answer.title or ""), ""]
@@ -75,8 +84,9 @@ def _render_found(answer: Answer) -> str:
         lines += [_underline(snippet.title), "", snippet.body.strip(), ""]
     if answer.related:
         lines.append("Related: " + ", ".join(f"{r.title} ({r.id})" for r in answer.related))
-    lines.append(f"Score: {_score(answer.score):.1f}")
-    return "\n".join(lines)
+    if verbose:
+        lines.append(f"Score: {_score(answer.score):.1f}")
+    return "\n".join(lines).rstrip("\n")
 
 
 def _underline(title: str) -> str:

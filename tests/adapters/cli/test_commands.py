@@ -15,7 +15,17 @@ FIXTURES = Path(__file__).parents[2] / "fixtures" / "knowledge"
 VALID = FIXTURES / "valid"
 BROKEN = FIXTURES / "broken"
 VALID_IDS = ["alpha-model", "alpha-vs-beta", "beta-model"]
-JSON_KEYS = {"question", "status", "id", "ids", "title", "score", "suggestions"}
+JSON_KEYS = {
+    "question",
+    "status",
+    "id",
+    "ids",
+    "title",
+    "score",
+    "suggestions",
+    "reason",
+    "missing",
+}
 
 
 def feed_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 SCRIPT = Path(sys.executable).parent / "explainbot"
 VALID = Path(__file__).parents[2] / "fixtures" / "knowledge" / "valid"
-KEYS = {"question", "status", "id", "ids", "title", "score", "suggestions"}
+KEYS = {"question", "status", "id", "ids", "title", "score", "suggestions", "reason", "missing"}
 
 pytestmark = pytest.mark.skipif(not SCRIPT.exists(), reason="explainbot is not installed")
 

@@ -38,6 +38,8 @@ def test_json_of_an_answer() -> None:
         "title": "Large language models vs Generative AI",
         "score": 88.25,
         "suggestions": [],
+        "reason": "match",
+        "missing": [],
     }
 
 
@@ -63,7 +65,7 @@ def test_json_is_one_line_and_scores_are_valid_floats() -> None:
     assert isinstance(answer_to_json_dict(integer_score)["score"], float)
 
 
-def test_render_answer_shows_title_body_related_and_score() -> None:
+def test_render_answer_shows_title_body_related_and_score_only_when_verbose() -> None:
     answer = Answer(
         question="what is an llm",
         status=Status.ANSWER,
@@ -75,7 +77,8 @@ def test_render_answer_shows_title_body_related_and_score() -> None:
     assert text.startswith("Large language models\n=====")
     assert "**Large language models** explained.\n\n- point one" in text
     assert "Related: Generative AI (what-is-genai)" in text
-    assert text.endswith("Score: 91.0")
+    assert "Score" not in text  # a debugging figure, not for people
+    assert render_answer(answer, verbose=True).endswith("Score: 91.0")
 
 
 def test_render_composed_comparison_shows_both_bodies() -> None:

@@ -1,0 +1,65 @@
+"""English word frequencies (wordfreq's "small" English list), loaded on first use.
+
+Two jobs: the typo fixer must not rewrite a real English word into a knowledge word
+("transfer" is not a typo of "transformer"), and a word the knowledge does not know counts
+as salient evidence in proportion to how rare it is in English ("pizza" says more about a
+question than "thing").
+
+wordfreq's import and list load cost about 0.2 s, so nothing is loaded until a question
+has a word the knowledge does not know: ``explainbot ask "llm vs genai"`` never pays it.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+
+MIN_ZIPF = 3.0  # the small list's floor: about one use per million words
+# Zipf values between which an unknown word goes from fully salient to nearly irrelevant
+# ("neural" 3.8: a topic; "pizza" 4.4: half; "thing" 5.7, "actually" 5.5: chat).
+SALIENT_ZIPF = 3.5
+CHATTY_ZIPF = 5.5
+CHATTY_WEIGHT = 0.05
+
+
+class Lexicon:
+    """Zipf frequencies of English words; thread-safe, loads once."""
+
+    def __init__(self) -> None:
+        self._zipf: dict[str, float] | None = None
+        self._lock = threading.Lock()
+
+    def _table(self) -> dict[str, float]:
+        table = self._zipf
+        if table is None:
+            with self._lock:
+                if self._zipf is None:
+                    from wordfreq import get_frequency_dict
+
+                    freqs = get_frequency_dict("en", wordlist="small")
+                    self._zipf = {w: math.log10(f) + 9.0 for w, f in freqs.items() if f > 0}
+                table = self._zipf
+        return table
+
+    def zipf(self, word: str) -> float:
+        """Uses per billion words on a log scale (0 for a word not in the list).
+
+        Chat drops apostrophes and our stemmer drops plural endings, so "arent", "im" and
+        "businesse" are looked up as "aren't", "i'm" and "businesses" too.
+        """
+        table = self._table()
+        variants = [word, word + "s", word + "es"]
+        variants += [f"{word[:i]}'{word[i:]}" for i in range(max(1, len(word) - 3), len(word))]
+        return max((table.get(v, 0.0) for v in variants), default=0.0)
+
+    def is_word(self, word: str) -> bool:
+        """A real, reasonably common English word (not a typo)."""
+        return self.zipf(word) >= MIN_ZIPF
+
+    def salience(self, word: str) -> float:
+        """0-1: how much an unknown word says about what the question is about."""
+        z = self.zipf(word)
+        if z <= SALIENT_ZIPF:
+            return 1.0
+        span = (CHATTY_ZIPF - z) / (CHATTY_ZIPF - SALIENT_ZIPF)
+        return max(CHATTY_WEIGHT, min(1.0, span))
