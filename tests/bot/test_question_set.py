@@ -43,6 +43,26 @@ REQUIRED_IDS = (
     "training-data",
     "what-came-first",
     "genai-adoption",
+    # knowledge v2 (issue 10): each with questions written before its snippet
+    "nlp",
+    "chatbots",
+    "prompt-engineering",
+    "ai-ml-dl",
+    "neural-network",
+    "diffusion",
+    "diffusion-vs-gan",
+    "tokens",
+    "context-window",
+    "hallucination",
+    "pre-training",
+    "fine-tuning",
+    "rag",
+    "rag-vs-fine-tuning",
+    "embeddings",
+    "rlhf",
+    "ai-agents",
+    "open-weights",
+    "temperature",
 )
 
 
