@@ -12,30 +12,24 @@ answers the comparison snippet covering both, or composes one answer from the tw
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from functools import partial
 
 from bot.autocomplete import Completer
 from bot.compare import Side, parse_sides, plain
-from bot.coverage import (
-    NEUTRAL_WORDS,
-    Coverage,
-    Respell,
-    Verdict,
-    asks_definition,
-    topic_words,
-)
 from bot.knowledge import KnowledgeBase
 from bot.lexicon import Lexicon
-from bot.matcher import TYPO_CUTOFF, Hit, MatchIndex, nearest
+from bot.matcher import TYPO_CUTOFF, Hit
 from bot.models import Answer, Reason, Snippet, Status, Suggestion
 from bot.normalize import split_filler, words
 from bot.smalltalk import Chat, small_talk
+from bot.trust.judge import Judge, Judgement
+from bot.trust.vocabulary import asks_definition, topic_words
 
 HOW_TO_LIST = "Ask for `topics` to see everything I can explain."
 SMALLTALK, NO_MATCH = Reason.SMALLTALK, Reason.NO_MATCH
-RESPELL_CUTOFF = 75.0  # looser than the typo fixer: only to see what a misspelt word is about
+Check = Callable[..., Judgement]  # Judge with the question's definition flag bound
 _CHAT = {
     Chat.GREETING: "Hi! I explain AI terms in plain words, for example `llm vs genai`.",
     Chat.THANKS: "You're welcome! Ask me about another AI term any time.",
@@ -56,8 +50,11 @@ class MatchConfig:
         max_suggestions: did-you-mean candidates at most.
         typo_cutoff: rapidfuzz ratio an unknown word needs to be read as a known one.
         trusted_score: a best score from which, with ``trusted_margin``, the answer may leave
-            more of the question's words unexplained (:mod:`bot.coverage`).
+            more of the question's words unexplained (:mod:`bot.trust`).
         trusted_margin: the lead over the runner-up that goes with ``trusted_score``.
+        explained_discount: points off ``answer_threshold`` when the snippet explains every
+            salient word of the question (chatty questions score low but are no risk then);
+            only where the explanation check is on.
     """
 
     # Defaults chosen on CLINC150 val and our own bundled-knowledge dev questions: a close call
@@ -69,6 +66,7 @@ class MatchConfig:
     typo_cutoff: float = TYPO_CUTOFF
     trusted_score: float = 55.0
     trusted_margin: float = 10.0
+    explained_discount: float = 7.0
 
 
 class Engine:
@@ -85,7 +83,7 @@ class Engine:
         self._config = config or MatchConfig()
         self._lexicon = lexicon or Lexicon()
         self._completion: tuple[KnowledgeBase, Completer] | None = None
-        self._covered: tuple[KnowledgeBase, Coverage] | None = None
+        self._judged: tuple[KnowledgeBase, Judge] | None = None
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -143,6 +141,11 @@ class Engine:
         kb = self._kb
         cfg = self._config
         raw = words(question)
+        chat = small_talk(raw, question)
+        if chat is not None:
+            return Answer(
+                question=question, status=Status.NONE, message=chat_reply(chat), reason=SMALLTALK
+            )
         if not raw or (len(raw) <= 2 and all(w in _LIST_WORDS for w in raw)):
             return Answer(
                 question=question,
@@ -151,11 +154,6 @@ class Engine:
                 message=HOW_TO_LIST,
                 reason=Reason.TOPICS,
             )
-        chat = small_talk(raw)
-        if chat is not None:
-            return Answer(
-                question=question, status=Status.NONE, message=chat_reply(chat), reason=SMALLTALK
-            )
         index = kb.index
         tokens = index.tokens(question, typo_cutoff=cfg.typo_cutoff, keep=self._lexicon.is_word)
         content = plain(tokens)
@@ -163,12 +161,7 @@ class Engine:
             return Answer(
                 question=question, status=Status.NONE, message=_fallback(), reason=NO_MATCH
             )
-        check = _Check(
-            coverage=self._coverage(kb),
-            lexicon=self._lexicon,
-            definition=asks_definition(split_filler(raw)[0]),
-            respell=partial(_respell, index),
-        )
+        check = partial(self._judge(kb), definition=asks_definition(split_filler(raw)[0]))
         hits = index.search(tokens, limit=max(cfg.max_suggestions, 2))
         sides = parse_sides(tokens)
         if sides is not None:
@@ -177,25 +170,34 @@ class Engine:
                 return compared
         return self._decide(question, hits, content, check)
 
-    def _coverage(self, kb: KnowledgeBase) -> Coverage:
-        cached = self._covered
+    def _judge(self, kb: KnowledgeBase) -> Judge:
+        cached = self._judged
         if cached is None or cached[0] is not kb:
-            index = kb.index
-            cached = (kb, Coverage.build(tuple(kb.snippets.values()), index.content_words))
-            self._covered = cached  # one reference assignment: safe across threads
+            cached = (kb, Judge(tuple(kb.snippets.values()), kb.index, self._lexicon))
+            self._judged = cached  # one reference assignment: safe across threads
         return cached[1]
 
-    def _decide(self, question: str, hits: list[Hit], content: list[str], check: _Check) -> Answer:
+    def _decide(self, question: str, hits: list[Hit], content: list[str], check: Check) -> Answer:
         kb, cfg = self._kb, self._config
         if hits:
             top = hits[0]
             margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
             trusted = top.score >= cfg.trusted_score and margin >= cfg.trusted_margin
             verdict = check(content, (top.id,), trusted=trusted)
+            # The lead over the runner-up separates right from wrong better than the score
+            # (CLINC150 val AUROC 0.94 vs 0.89; 0.88 vs 0.83 at 10 questions per intent).
+            confidence = max(margin, 0.0) / 100.0 * verdict.share
             if not verdict.explained:
-                return self._uncovered(question, verdict.missing, hits)
-            if top.score >= cfg.answer_threshold and margin >= cfg.min_margin:
-                return _answer(kb, question, (kb.snippets[top.id],), top.score)
+                return replace(
+                    self._uncovered(question, verdict.missing, hits), confidence=confidence
+                )
+            needed = cfg.answer_threshold
+            if verdict.solid and needed <= 100.0:  # above 100 means "never answer"
+                needed -= cfg.explained_discount
+            if top.score >= needed and margin >= cfg.min_margin:
+                found = _answer(kb, question, (kb.snippets[top.id],), top.score)
+                return replace(found, confidence=confidence)
+            return replace(self._did_you_mean(question, hits), confidence=confidence)
         return self._did_you_mean(question, hits)
 
     def _did_you_mean(self, question: str, hits: Sequence[Hit]) -> Answer:
@@ -244,7 +246,7 @@ class Engine:
         )
 
     def _compare(
-        self, question: str, sides: Sequence[Side], hits: list[Hit], check: _Check
+        self, question: str, sides: Sequence[Side], hits: list[Hit], check: Check
     ) -> Answer | None:
         """Answer "X vs Y (vs Z)": the comparison snippet covering a pair, plus the others.
 
@@ -257,7 +259,7 @@ class Engine:
             words_ = plain(side)
             hit = kb.index.search(side, 1, plain_only=True)
             verdict = check(words_, (hit[0].id,) if hit else ())
-            if not verdict.uncovered and not verdict.covered:
+            if verdict.empty:
                 return None  # a side with nothing in it: "vs", "up or down"
             if hit and verdict.explained:
                 found.append(hit[0])
@@ -285,37 +287,11 @@ class Engine:
         used = _cover_pairs(kb, [h.id for h in found])
         if len(used) == 1 or score >= cfg.answer_threshold:
             whole = max((h.score for h in hits if h.id == used[0]), default=0.0)
-            return _answer(kb, question, tuple(kb.snippets[i] for i in used), max(score, whole))
+            composed = _answer(kb, question, tuple(kb.snippets[i] for i in used), max(score, whole))
+            return replace(composed, confidence=score / 100.0)  # every side resolved this well
         # One side is unsure: offer the sides first.
         merged = [*found, *(h for h in hits if h.id not in ids)]
         return self._did_you_mean(question, merged)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _Check:
-    """Judges whether snippets explain a question's words (see :mod:`bot.coverage`)."""
-
-    coverage: Coverage
-    lexicon: Lexicon
-    definition: bool
-    respell: Respell
-
-    def __call__(
-        self, words: Sequence[str], snippet_ids: Sequence[str], *, trusted: bool = False
-    ) -> Verdict:
-        return self.coverage.judge(
-            words,
-            snippet_ids,
-            self.lexicon,
-            definition=self.definition,
-            respell=self.respell,
-            trusted=trusted,
-        )
-
-
-def _respell(index: MatchIndex, word: str) -> str | None:
-    """What a misspelt word most likely is: a knowledge word, or a phrasing word."""
-    return index.closest(word, RESPELL_CUTOFF) or nearest(word, NEUTRAL_WORDS, RESPELL_CUTOFF)
 
 
 def _cover_pairs(kb: KnowledgeBase, ids: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ Out-of-vocabulary words are first mapped onto the index vocabulary with rapidfuz
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from functools import lru_cache, partial
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.compare import comparison_cover
 from bot.features import (
@@ -255,8 +257,19 @@ class MatchIndex:
 
 
 def nearest(token: str, choices: Sequence[str], cutoff: float) -> str | None:
-    """The choice most like ``token`` (rapidfuzz ratio, 0-100), or None below ``cutoff``."""
-    return _closest(choices, token, cutoff)
+    """The choice most like ``token``, or None below ``cutoff`` (0-100).
+
+    Counts edits by optimal string alignment, where swapping two neighbouring letters is one
+    edit ("modle" is one edit from "model"), unlike the matcher's typo fixer; ``cutoff``
+    allows ``len(token) * (1 - cutoff / 100)`` edits, rounded down.
+    """
+    edits = math.floor(len(token) * (1.0 - cutoff / 100.0) + 1e-9)
+    if edits <= 0:
+        return None
+    found = process.extractOne(
+        token, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
+    )
+    return None if found is None else str(found[0])
 
 
 def _closest(vocab: Sequence[str], token: str, cutoff: float) -> str | None:

@@ -94,6 +94,9 @@ class Answer:
         message: a polite plain-text line for ``none`` and ``suggest`` (how to list topics).
         reason: why the engine replied this way.
         missing: terms of the question that no snippet explains (``uncovered``), as typed.
+        confidence: 0-1, how sure the engine is of its best candidate: its lead over the
+            runner-up, discounted by what it leaves unexplained; ranks replies (bench/
+            calibration.py measures how well it separates right from wrong).
     """
 
     question: str
@@ -106,6 +109,7 @@ class Answer:
     message: str = ""
     reason: Reason = Reason.MATCH
     missing: tuple[str, ...] = ()
+    confidence: float = 0.0
 
     @property
     def primary(self) -> Snippet | None:

@@ -2,7 +2,8 @@
 
 A set is a YAML list of ``{q, kind, expect}``: ``kind`` is ``on`` (must be answered with one
 of the ``expect`` ids), ``near`` or ``off`` (must not be answered: a did-you-mean or a polite
-decline is right), or ``smalltalk`` (must get the friendly small-talk reply). Used by the
+decline is right), or ``smalltalk`` (must get the friendly small-talk reply, or the topic
+list it points to). Used by the
 tests, ``bench/trust.py`` and admins checking their own questions.
 """
 
@@ -76,7 +77,7 @@ def judge(case: Case, answer: Answer) -> Verdict:
         return Verdict.RIGHT if hit or composed else Verdict.WRONG
     if answered:
         return Verdict.WRONG
-    if case.kind == "smalltalk" and answer.reason is not Reason.SMALLTALK:
+    if case.kind == "smalltalk" and answer.reason not in {Reason.SMALLTALK, Reason.TOPICS}:
         return Verdict.WRONG
     return Verdict.RIGHT
 

@@ -11,6 +11,10 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 class Chat(StrEnum):
     GREETING = "greeting"
     THANKS = "thanks"
@@ -18,149 +22,56 @@ class Chat(StrEnum):
     ABOUT_BOT = "about_bot"
 
 
-_GREETING = frozenset(
-    [
-        "hi",
-        "hello",
-        "hey",
-        "heya",
-        "hiya",
-        "yo",
-        "sup",
-        "gm",
-        "morning",
-        "evening",
-        "afternoon",
-        "good",
-        "day",
-        "howdy",
-        "greetings",
-        "bye",
-        "goodbye",
-        "cya",
-        "night",
-        "gn",
-    ]
+_GREETING = _vocabulary(
+    """
+    hi hello hey heya hiya hallo hola yo sup wassup gm morning evening afternoon good day
+    howdy greetings welcome back bye goodbye cya later night gn
+    """
 )
-_THANKS = frozenset(
-    ["thanks", "thank", "thx", "ty", "tysm", "cheers", "appreciate", "appreciated", "it", "much"]
+_THANKS = _vocabulary(
+    """
+    thanks thank thx thnx thanx ty tysm tyvm cheers appreciate appreciated kudos grateful it
+    much
+    """
 )
-_REACTION = frozenset(
-    [
-        "lol",
-        "lmao",
-        "rofl",
-        "haha",
-        "hahaha",
-        "hehe",
-        "ok",
-        "okay",
-        "k",
-        "kk",
-        "cool",
-        "nice",
-        "great",
-        "awesome",
-        "neat",
-        "sweet",
-        "wow",
-        "perfect",
-        "got",
-        "it",
-        "gotcha",
-        "np",
-        "sure",
-        "yes",
-        "yeah",
-        "yep",
-        "no",
-        "nope",
-        "nah",
-        "one",
-        "good",
-        "bot",
-        "job",
-        "work",
-        "fine",
-        "ah",
-        "oh",
-        "i",
-        "see",
-        "makes",
-        "sense",
-        "interesting",
-    ]
+_REACTION = _vocabulary(
+    """
+    lol lmao lmfao rofl haha hahaha hehe heh ok okay k kk cool nice great awesome amazing neat
+    sweet wow whoa perfect excellent brilliant fantastic helpful useful got it gotcha understood
+    np sure yes yeah yep yup no nope nah one good bot job work fine ah oh hmm huh i see makes
+    sense interesting love this that rock rocks legend well done lovely noted right true fair
+    enough wonderful super
+    thumbsup pray joy tada heart fire hand slight smile sweat grin grinning wink clap raised
+    hands
+    """
 )
 # Questions about the bot: only when they also name the bot or "you".
-_ABOUT = frozenset(
-    [
-        "what",
-        "which",
-        "who",
-        "how",
-        "can",
-        "could",
-        "do",
-        "does",
-        "did",
-        "are",
-        "is",
-        "am",
-        "you",
-        "u",
-        "your",
-        "yourself",
-        "bot",
-        "this",
-        "explain",
-        "explains",
-        "know",
-        "knows",
-        "cover",
-        "covers",
-        "topics",
-        "topic",
-        "subjects",
-        "things",
-        "stuff",
-        "answer",
-        "answers",
-        "help",
-        "use",
-        "work",
-        "works",
-        "made",
-        "make",
-        "built",
-        "created",
-        "wrote",
-        "person",
-        "human",
-        "real",
-        "robot",
-        "an",
-        "a",
-        "i",
-        "me",
-        "tell",
-        "list",
-        "about",
-        "of",
-        "the",
-        "to",
-        "for",
-        "on",
-        "with",
-    ]
+_ABOUT = _vocabulary(
+    """
+    what whats which who how hows can could do does did are is am you u your yourself youre bot
+    this explain explains know knows cover covers topics topic subjects things stuff answer
+    answers help helping use using work works made make built created wrote write person human
+    real robot alive sentient name called an a i me tell list about of the to for on with be
+    able kind sort questions question ask asking doing up it going
+    """
 )
-_YOU = frozenset({"you", "u", "your", "yourself", "bot", "explainbot"})
-_FILLER = frozenset({"all", "everyone", "team", "folks", "guys", "there", "again", "so", "very"})
+_YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explainbot"})
+_FILLER = frozenset(
+    {"all", "everyone", "everybody", "team", "folks", "guys", "yall", "there", "again", "so",
+     "very", "really", "just", "man", "mate"}
+)  # fmt: skip
 
 
-def small_talk(words: Sequence[str]) -> Chat | None:
-    """The kind of small talk the (lower-case ASCII) words are, or None for a real question."""
+def small_talk(words: Sequence[str], text: str = "") -> Chat | None:
+    """The kind of small talk the (lower-case ASCII) words are, or None for a real question.
+
+    Args:
+        words: the message's words (:func:`bot.normalize.words`).
+        text: the message as typed: one with no words but something in it (an emoji, "+1")
+            is a reaction.
+    """
     if not words:
-        return None
+        return Chat.REACTION if text.strip() else None
     content = [w for w in words if w not in _FILLER]
     if not content:
         return Chat.GREETING

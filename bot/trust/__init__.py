@@ -1,0 +1,1 @@
+"""Whether the best snippet really explains a question: salience, coverage, tolerance."""
