@@ -9,11 +9,22 @@ from dataclasses import dataclass, field
 from yarl import URL
 
 from bot.errors import ConfigError
+from bot.secretfiles import with_secret_files
 
 TOKEN_VAR = "DISCORD_TOKEN"
 API_VAR = "DISCORD_API_BASE_URL"
 GATEWAY_VAR = "DISCORD_GATEWAY_URL"
 API_PATH = "/api/v10"
+SECRET_VARS = (TOKEN_VAR,)  # DISCORD_TOKEN_FILE: the token from a mounted secret file
+
+
+def discord_environ(environ: Mapping[str, str]) -> dict[str, str]:
+    """``environ`` with ``DISCORD_TOKEN_FILE`` read in; read every setting from it.
+
+    Raises:
+        ConfigError: the secret file is missing, unreadable or empty, or set twice.
+    """
+    return with_secret_files(environ, SECRET_VARS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,8 +51,8 @@ class DiscordSettings:
         token = env.get(TOKEN_VAR, "").strip()
         if not token:
             raise ConfigError(
-                f"{TOKEN_VAR} is not set: copy the token from the Bot page of your application "
-                "in the Discord Developer Portal"
+                f"{TOKEN_VAR} is not set (nor {TOKEN_VAR}_FILE): copy the token from the Bot "
+                "page of your application in the Discord Developer Portal"
             )
         return cls(
             token=token,
