@@ -52,6 +52,8 @@ class DirectoryWatch:
         self.directory = Path(directory)
         self.mode = STOPPED
         self.arms = 0  # times a watch was armed; more than one: re-armed on a new directory
+        self._armed = False
+        self._last_failure = ""
         self._tick = tick
         self._stop = stop
         self._force_polling = force_polling
@@ -65,8 +67,9 @@ class DirectoryWatch:
                     await self._sleep()
                     yield None
                 else:
-                    async for _ in self._watch(armed_on):
-                        yield None
+                    async with contextlib.aclosing(self._watch(armed_on)) as wakeups:
+                        async for _ in wakeups:
+                            yield None
                 current = identity(self.directory)
                 if current != armed_on and current is not None:
                     log.info("watching the knowledge directory %s anew", self.directory)
@@ -75,14 +78,17 @@ class DirectoryWatch:
             self.mode = STOPPED
 
     async def _watch(self, armed_on: tuple[int, int]) -> AsyncGenerator[None, None]:
-        """Wake-ups from a native (or polling) watch, until the directory is replaced."""
-        paths = [self.directory, self.directory.parent]
+        """Wake-ups from a native (or polling) watch, until the directory is replaced.
+
+        Watches the directory and its parent; the directory alone if the parent cannot be
+        watched (permissions); neither: one tick of periodic checks, then the caller retries.
+        """
         targets = {str(self.directory), str(self.directory.resolve())}
 
         def relevant(_change: Change, path: str) -> bool:
             return path in targets or str(Path(path).parent) in targets
 
-        try:
+        for paths in ((self.directory, self.directory.parent), (self.directory,)):
             watcher = awatch(
                 *paths,
                 watch_filter=relevant,
@@ -94,23 +100,32 @@ class DirectoryWatch:
                 force_polling=self._force_polling,
                 recursive=False,
             )
-            self.arms += 1
-            async with contextlib.aclosing(watcher) as changes:
-                async for _ in changes:
-                    self.mode = POLLING if self._force_polling else EVENTS
-                    yield None
-                    if identity(self.directory) != armed_on:
-                        return  # re-arm on what the path leads to now
-        except (OSError, RuntimeError) as exc:  # watchfiles raises these when it cannot watch
+            self.mode = POLLING if self._force_polling else EVENTS
+            try:
+                async with contextlib.aclosing(watcher) as changes:
+                    async for _ in changes:
+                        if not self._armed:
+                            self._armed, self.arms = True, self.arms + 1
+                            self._last_failure = ""
+                        yield None
+                        if identity(self.directory) != armed_on:
+                            return  # re-arm on what the path leads to now
+                return  # stopped
+            except (OSError, RuntimeError) as exc:  # watchfiles' errors when it cannot watch
+                failure = str(exc)
+            finally:
+                self._armed = False
+        if failure != self._last_failure:  # once per kind of failure, not every tick
             log.warning(
                 "cannot watch %s (%s); checking it every %.1f s instead",
                 self.directory,
-                exc,
+                failure,
                 self._tick,
             )
-            self.mode = PERIODIC
-            await self._sleep()
-            yield None
+        self._last_failure = failure
+        self.mode = PERIODIC
+        await self._sleep()
+        yield None
 
     async def _sleep(self) -> None:
         with contextlib.suppress(TimeoutError):
