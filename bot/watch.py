@@ -103,13 +103,17 @@ class DirectoryWatch:
             self.mode = POLLING if self._force_polling else EVENTS
             try:
                 async with contextlib.aclosing(watcher) as changes:
-                    async for _ in changes:
+                    async for batch in changes:
                         if not self._armed:
                             self._armed, self.arms = True, self.arms + 1
                             self._last_failure = ""
                         yield None
-                        if identity(self.directory) != armed_on:
-                            return  # re-arm on what the path leads to now
+                        # Re-arm on what the path leads to now. The directory itself appearing
+                        # in an event counts too: a recreated directory may get the deleted
+                        # one's inode number back, and then its identity looks unchanged.
+                        replaced = any(path in targets for _, path in batch)
+                        if replaced or identity(self.directory) != armed_on:
+                            return
                 return  # stopped
             except (OSError, RuntimeError) as exc:  # watchfiles' errors when it cannot watch
                 failure = str(exc)

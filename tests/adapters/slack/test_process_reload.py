@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -218,10 +219,16 @@ def test_a_replaced_directory_is_reloaded_and_watched_again(slack, tmp_path, how
                 print(f"\n{how} ({version}): served {took:.2f} s after the change")
                 assert f"alpha {version}." in await bot.answer("what is an alpha particle")
             body = await bot.healthz()
-            assert body["last_reload_error"] is None and body["watch_mode"] in {
-                "events",
-                "polling",
-            }
+            assert body["last_reload_error"] is None and body["watch_mode"] == "events"
+            assert body["watcher_stale"] is False and body["knowledge_checked_at"]
+            metrics = await bot.metrics()
+            assert 'explainbot_knowledge_watch_mode{mode="events"} 1.0' in metrics
+            assert "explainbot_knowledge_last_checked_timestamp_seconds " in metrics
+            if layout is write_tree:  # the directory itself was replaced twice: armed anew
+                arms = re.compile(r"^explainbot_knowledge_watch_arms ([3-9]|\d\d)", re.M)
+                async with asyncio.timeout(5):  # re-armed at the next wake-up (a tick at most)
+                    while not arms.search(await bot.metrics()):
+                        await asyncio.sleep(0.05)
             assert bot.admin_posts() == []
 
     asyncio.run(main())
