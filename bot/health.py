@@ -5,7 +5,7 @@ watcher is checking (not deaf), else 503; JSON ``{platform, connected, snippets,
 knowledge_loaded_at, knowledge_checked_at, watch_mode, watcher_stale, last_reload_error}``.
 ``GET /metrics``: the Prometheus text format from the process's own registry.
 The listening port comes from ``EXPLAINBOT_HEALTH_PORT`` (unset: no server) and the address from
-``EXPLAINBOT_HEALTH_HOST`` (default 127.0.0.1; the container sets 0.0.0.0).
+``EXPLAINBOT_HEALTH_HOST`` (default 127.0.0.1, in the container too: set 0.0.0.0 to publish it).
 """
 
 from __future__ import annotations
