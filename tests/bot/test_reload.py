@@ -312,3 +312,41 @@ def test_a_change_stat_cannot_see_is_found_by_the_content_hash(knowledge: Path) 
             await reloader.stop()
 
     asyncio.run(scenario())
+
+
+def test_a_flipped_release_symlink_is_followed(tmp_path: Path) -> None:
+    """Capistrano-style deploys: ``knowledge -> releases/N``, flipped by renaming a new link."""
+    releases = tmp_path / "releases"
+    for version in ("one", "two", "three"):
+        (releases / version).mkdir(parents=True)
+        for sid in SNIPPETS:
+            write(releases / version, sid, f"{sid} release {version}.")
+    link = tmp_path / "knowledge"
+    link.symlink_to(releases / "one")
+    engine = Engine(load_knowledge(link))
+    reloader = KnowledgeReloader(link, engine)
+
+    async def scenario() -> None:
+        await reloader.start()
+        try:
+            for version in ("two", "three"):
+                (tmp_path / "next").symlink_to(releases / version)
+                os.replace(tmp_path / "next", link)
+                await eventually(
+                    lambda v=version: (
+                        answered(engine, "what is beta decay") == ("beta", f"beta release {v}.")
+                    )
+                )
+            # Still watching by events on the release the link leads to now.
+            write(releases / "three", "alpha", "alpha edited in place.")
+            await eventually(
+                lambda: (
+                    answered(engine, "explain alpha particles")
+                    == ("alpha", "alpha edited in place.")
+                )
+            )
+            assert reloader.status.watch_mode == "events"
+        finally:
+            await reloader.stop()
+
+    asyncio.run(scenario())
