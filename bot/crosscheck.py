@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.excerpt import excerpt
 from bot.models import Problem
 from bot.validate import Positions
 
@@ -37,12 +38,13 @@ def cross_check(entries: Sequence[Entry]) -> list[Problem]:
             continue
         if e.id in first_id:
             other = first_id[e.id]
+            where = f"{other.path}:{other.positions.id}"
             problems.append(
                 Problem(
                     path=e.path,
                     line=e.positions.id,
                     field="id",
-                    message=f"duplicate id '{e.id}', also in {other.path}:{other.positions.id}",
+                    message=f"duplicate id '{excerpt(e.id)}', also in {where}",
                 )
             )
         else:
@@ -67,7 +69,12 @@ def _related(e: Entry, ids: dict[str, Entry]) -> list[Problem]:
             )
         elif rid not in ids:
             out.append(
-                Problem(path=e.path, line=line, field=name, message=f"no snippet has id '{rid}'")
+                Problem(
+                    path=e.path,
+                    line=line,
+                    field=name,
+                    message=f"no snippet has id '{excerpt(rid)}'",
+                )
             )
         elif rid in seen:
             out.append(
@@ -75,7 +82,7 @@ def _related(e: Entry, ids: dict[str, Entry]) -> list[Problem]:
                     path=e.path,
                     line=line,
                     field=name,
-                    message=f"'{rid}' listed twice",
+                    message=f"'{excerpt(rid)}' listed twice",
                     warning=True,
                 )
             )
@@ -97,11 +104,11 @@ def _claimed(entries: Sequence[Entry], kind: str, *, warning: bool) -> list[Prob
             owner, owner_line = first[key]
             where = f"{owner.path}:{owner_line}"
             if owner is e:
-                message = f"'{text}' is listed twice (also on line {owner_line})"
+                message = f"'{excerpt(text)}' is listed twice (also on line {owner_line})"
                 is_warning = True
             else:
                 what = "alias" if kind == "aliases" else "question"
-                message = f"{what} '{text}' is also listed under '{owner.id}' ({where})"
+                message = f"{what} '{excerpt(text)}' is also listed under '{owner.id}' ({where})"
                 is_warning = warning
             out.append(
                 Problem(

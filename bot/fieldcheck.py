@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from bot.excerpt import excerpt
 from bot.models import Problem, Source
 from bot.yamlpos import Kind, YamlEntry, YamlValue
 
@@ -22,8 +23,8 @@ def type_name(value: YamlValue) -> str:
     if isinstance(value.scalar, bool):
         return f"a true/false value ({value.scalar})"
     if isinstance(value.scalar, int | float):
-        return f"a number ({value.scalar})"
-    return f"a {type(value.scalar).__name__} value ({value.scalar})"
+        return f"a number ({excerpt(value.scalar)})"
+    return f"a {type(value.scalar).__name__} value ({excerpt(value.scalar)})"
 
 
 def did_you_mean(key: str, known: tuple[str, ...]) -> str:
@@ -112,11 +113,11 @@ class FieldCheck:
         out: dict[str, YamlValue] = {}
         for entry in entries:
             key = entry.key
-            name = f"{prefix}.{key}" if prefix else str(key)
+            name = f"{prefix}.{excerpt(key)}" if prefix else excerpt(key)
             if not isinstance(key, str):
                 self.error(entry.line, name, "a field name must be text")
             elif key in known:
                 out[key] = entry.value
             else:
-                self.error(entry.line, name, "unknown field" + did_you_mean(key, known))
+                self.error(entry.line, name, "unknown field" + did_you_mean(key[:100], known))
         return out

@@ -1,16 +1,18 @@
 """Health and metrics endpoints of a serving process (aiohttp).
 
-``GET /healthz``: 200 when the platform connection is up and knowledge is loaded, else 503;
-JSON ``{platform, connected, snippets, knowledge_loaded_at, last_reload_error}``.
+``GET /healthz``: 200 when the platform connection is up, knowledge is loaded and the knowledge
+watcher is checking (not deaf), else 503; JSON ``{platform, connected, snippets,
+knowledge_loaded_at, knowledge_checked_at, watch_mode, watcher_stale, last_reload_error}``.
 ``GET /metrics``: the Prometheus text format from the process's own registry.
 The listening port comes from ``EXPLAINBOT_HEALTH_PORT`` (unset: no server) and the address from
-``EXPLAINBOT_HEALTH_HOST`` (default 127.0.0.1; the container sets 0.0.0.0).
+``EXPLAINBOT_HEALTH_HOST`` (default 127.0.0.1, in the container too: set 0.0.0.0 to publish it).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
@@ -25,6 +27,9 @@ log = logging.getLogger(__name__)
 PORT_ENV = "EXPLAINBOT_HEALTH_PORT"
 HOST_ENV = "EXPLAINBOT_HEALTH_HOST"
 DEFAULT_HOST = "127.0.0.1"
+# The watcher checks twice a second; a minute without a check (a reload of a huge knowledge
+# base takes seconds) means it is stuck or dead, and edits would go unseen.
+STALE_AFTER = 60.0
 
 
 def health_address(environ: Mapping[str, str]) -> tuple[str, int] | None:
@@ -50,6 +55,8 @@ class HealthServer:
         connected: True while the adapter is connected to its platform (adapter-provided).
         metrics: rendered at ``/metrics``.
         reload_status: the reloader's status (omit when not reloading).
+        stale_after: seconds without a knowledge check after which the watcher counts as deaf.
+        clock: the current time (tests inject one).
     """
 
     def __init__(
@@ -60,12 +67,16 @@ class HealthServer:
         connected: Callable[[], bool],
         metrics: Metrics,
         reload_status: Callable[[], ReloadStatus] | None = None,
+        stale_after: float = STALE_AFTER,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._platform = platform
         self._engine = engine
         self._connected = connected
         self._metrics = metrics
         self._reload_status = reload_status or ReloadStatus
+        self._stale_after = stale_after
+        self._clock = clock
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
 
@@ -84,14 +95,25 @@ class HealthServer:
             log.exception("connection probe failed")
             connected = False
         status = self._reload_status()
+        checked = status.last_checked_at
+        stale = (
+            checked is not None
+            and not status.reloading
+            and (self._clock() - checked).total_seconds() > self._stale_after
+        )
+        if stale:
+            log.error("the knowledge watcher has not checked since %s", checked)
         body = {
             "platform": self._platform,
             "connected": connected,
             "snippets": len(kb.snippets),
             "knowledge_loaded_at": kb.loaded_at.isoformat(),
+            "knowledge_checked_at": checked.isoformat() if checked else None,
+            "watch_mode": status.watch_mode,
+            "watcher_stale": stale,
             "last_reload_error": status.last_error,
         }
-        return connected and len(kb.snippets) > 0, body
+        return connected and len(kb.snippets) > 0 and not stale, body
 
     async def start(self, host: str = DEFAULT_HOST, port: int = 0) -> int:
         """Listen on ``host:port`` (0: any free port); the port actually bound.

@@ -116,8 +116,9 @@ async def idle(platform: str, missing: Iterable[str], *, lifecycle: Lifecycle) -
     a container then stays up (unhealthy) instead of restarting in a loop.
     """
     log.warning(
-        "%s: %s not set; not connecting, idling until stopped (set it in .env, or run only the "
-        "platforms you use: docker compose up SERVICE)",
+        "%s: %s not set; not connecting, idling until stopped. Set it (or NAME_FILE, a file "
+        "holding it) in the environment; with Docker Compose: cp .env.example .env and fill it "
+        "in, or run only the platforms you use: docker compose up -d SERVICE",
         platform,
         ", ".join(missing),
     )

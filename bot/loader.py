@@ -1,7 +1,9 @@
 """Load and validate a knowledge directory.
 
 Layout: one snippet per ``<id>.yaml`` file directly in the directory (subdirectories are not
-searched). Only the ``.yaml`` extension is loaded, so that there is one way to name a snippet;
+searched). A file may be a symlink (Kubernetes ConfigMaps are all symlinks) as long as it leads
+to a file inside the directory: one that leads outside is refused, unread. Only the ``.yaml``
+extension is loaded, so that there is one way to name a snippet;
 a ``.yml`` file gets a warning saying it was not loaded. Files whose name starts with ``_`` are not
 snippets (``_synonyms.yaml`` holds the synonyms); hidden files (``.name``) are ignored.
 
@@ -26,6 +28,7 @@ from bot.yamlpos import YamlValue, parse_yaml
 
 ENV_VAR = "EXPLAINBOT_KNOWLEDGE"
 SYNONYMS_FILE = "_synonyms.yaml"
+_FILE_FIELDS = frozenset({"file", "yaml"})
 MAX_FILE_BYTES = 1_000_000  # a snippet body is at most 3,500 chars; anything this big is a mistake
 
 
@@ -86,6 +89,17 @@ def scan_knowledge(directory: Path) -> Scan:
     synonyms: dict[str, tuple[str, ...]] = {}
     for path in files:
         name = path.name
+        if not _inside(path, directory):
+            problems.append(
+                Problem(
+                    path=path,
+                    line=0,
+                    field="file",
+                    message="is a symlink to a file outside the knowledge directory; refused "
+                    "(copy the file into the directory instead)",
+                )
+            )
+            continue
         if name.endswith(".yml"):
             problems.append(
                 Problem(
@@ -104,11 +118,13 @@ def scan_knowledge(directory: Path) -> Scan:
             synonyms = check_synonyms(path, root, problems)
             continue
         if root is None:
-            entries.append(Entry(path=path, id=None, positions=Positions()))
+            # Ids equal file names: links to a file that does not parse are not also reported
+            # as "no snippet has id ..." in every file that relates to it.
+            entries.append(Entry(path=path, id=path.stem, positions=Positions()))
             continue
         checked = check_snippet(path, root)
         problems.extend(checked.problems)
-        snippet_id = checked.snippet.id if checked.snippet else _raw_id(root)
+        snippet_id = checked.snippet.id if checked.snippet else (_raw_id(root) or path.stem)
         entries.append(Entry(path=path, id=snippet_id, positions=checked.positions))
         if checked.snippet is not None:
             snippets.append(checked.snippet)
@@ -117,7 +133,8 @@ def scan_knowledge(directory: Path) -> Scan:
             Problem(path=directory, line=0, field="knowledge", message="no snippet files (*.yaml)")
         )
     problems.extend(cross_check(entries))
-    problems.sort(key=lambda p: (str(p.path), p.line))
+    # Files that cannot be read or parsed first: they are the cause of what follows.
+    problems.sort(key=lambda p: (p.field not in _FILE_FIELDS, str(p.path), p.line))
     return Scan(
         snippets=tuple(sorted(snippets, key=lambda s: s.id)),
         synonyms=synonyms,
@@ -142,6 +159,16 @@ def _list_files(directory: Path, problems: list[Problem]) -> list[Path] | None:
         fail(f"cannot read directory: {exc.strerror or exc}")
         return None
     return [directory / name for name in names]
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    """Whether ``path`` (after following symlinks) is a file inside ``directory``."""
+    if not path.is_symlink():
+        return True
+    try:
+        return path.resolve(strict=True).is_relative_to(directory.resolve(strict=True))
+    except (OSError, RuntimeError):  # dangling or looping: not inside
+        return False
 
 
 def _parse(path: Path, problems: list[Problem]) -> YamlValue | None:

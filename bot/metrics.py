@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.exposition import CONTENT_TYPE_LATEST, generate_latest
+
+WATCH_MODES = ("events", "polling", "periodic", "stopped")
 
 # Answering is sub-millisecond to a few ms; slow buckets catch a starving event loop.
 _LATENCY_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
@@ -39,12 +41,41 @@ class Metrics:
             "Knowledge reloads refused because the files did not validate.",
             registry=registry,
         )
+        self.knowledge_checked = Gauge(
+            "explainbot_knowledge_last_checked_timestamp_seconds",
+            "When the knowledge directory was last compared with the loaded knowledge (Unix "
+            "time); alert when it falls behind: the watcher is deaf.",
+            registry=registry,
+        )
+        self.knowledge_loaded = Gauge(
+            "explainbot_knowledge_last_loaded_timestamp_seconds",
+            "When the knowledge being answered from was loaded (Unix time).",
+            registry=registry,
+        )
+        self.watch_mode = Gauge(
+            "explainbot_knowledge_watch_mode",
+            "1 for how the knowledge directory is watched now: events, polling, periodic "
+            "(no watch armed, checks only) or stopped.",
+            ("mode",),
+            registry=registry,
+        )
+        self.watch_arms = Gauge(
+            "explainbot_knowledge_watch_arms",
+            "Times a watch was armed on the knowledge directory (more than 1: it was replaced "
+            "and watched anew).",
+            registry=registry,
+        )
         self.feedback = Counter(
             "explainbot_feedback",
             "Helpful / Not helpful votes.",
             ("helpful",),
             registry=registry,
         )
+
+    def set_watch_mode(self, mode: str, *, arms: int) -> None:
+        for name in WATCH_MODES:
+            self.watch_mode.labels(mode=name).set(1 if name == mode else 0)
+        self.watch_arms.set(arms)
 
     @classmethod
     def create(cls) -> Metrics:

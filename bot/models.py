@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from bot.excerpt import MESSAGE_CHARS, excerpt
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Problem:
@@ -21,8 +23,11 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
+        # Bounded whatever a check quoted: problems reach logs, /healthz and chat.
         kind = "warning: " if self.warning else ""
-        return f"{self.path}:{self.line}: {kind}{self.field}: {self.message}"
+        message = excerpt(self.message, MESSAGE_CHARS)
+        field = excerpt(self.field, 60)
+        return f"{self.path}:{self.line}: {kind}{field}: {message}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -21,12 +21,20 @@ from bot.metrics import Metrics
 from bot.ratelimit import RateLimit, RateLimiter, rate_limit_from_env
 from bot.reload import KnowledgeReloader, ProblemsCallback, ReloadStatus
 from bot.service import AnswerService
+from bot.snapshot import Snapshot
 from bot.store import SALT_ENV, QuestionStore, default_db_path
 from bot.thresholds import match_config_from_env
 
 log = logging.getLogger(__name__)
 
 ADMIN_CHANNEL_ENV = "EXPLAINBOT_ADMIN_CHANNEL"
+POLLING_ENV = "WATCHFILES_FORCE_POLLING"  # the name watchfiles itself reads
+
+
+def force_polling(environ: Mapping[str, str]) -> bool:
+    """``WATCHFILES_FORCE_POLLING`` as watchfiles reads it: set and not false/disable(d)."""
+    value = environ.get(POLLING_ENV, "").strip().lower()
+    return bool(value) and value not in {"false", "disable", "disabled"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,6 +47,7 @@ class OpsSettings:
     admin_channel: str | None = None
     health: tuple[str, int] | None = None
     rate_limit: RateLimit = field(default_factory=RateLimit)
+    force_polling: bool = False
 
     @classmethod
     def from_env(
@@ -57,6 +66,7 @@ class OpsSettings:
             admin_channel=env.get(ADMIN_CHANNEL_ENV, "").strip() or None,
             health=health_address(env),
             rate_limit=rate_limit_from_env(env),
+            force_polling=force_polling(env),
         )
 
 
@@ -67,10 +77,20 @@ class Ops:
         platform: recorded with each question and reported by ``/healthz``.
         engine: answers; its knowledge is kept current by the reloader.
         settings: from :meth:`OpsSettings.from_env`.
+        baseline: what the engine's knowledge was read from, taken before loading it, so that
+            a save made before the watcher starts is reloaded (default: as it is at start).
     """
 
-    def __init__(self, platform: str, engine: Engine, settings: OpsSettings) -> None:
+    def __init__(
+        self,
+        platform: str,
+        engine: Engine,
+        settings: OpsSettings,
+        *,
+        baseline: Snapshot | None = None,
+    ) -> None:
         self.platform = platform
+        self.baseline = baseline
         self.engine = engine
         self.settings = settings
         self.metrics = Metrics.create()
@@ -97,8 +117,9 @@ class Ops:
         if not settings.knowledge_dir.is_dir():  # one clear line before anything slow
             raise ConfigError(f"--knowledge: {settings.knowledge_dir} is not a directory")
         config = match_config_from_env(environ)
+        baseline = Snapshot.take(settings.knowledge_dir)
         engine = Engine(load_knowledge(settings.knowledge_dir), config=config)
-        return cls(platform, engine, settings)
+        return cls(platform, engine, settings, baseline=baseline)
 
     async def start(
         self,
@@ -125,6 +146,8 @@ class Ops:
             self.engine,
             on_problems=on_problems if self.settings.admin_channel else None,
             metrics=self.metrics,
+            baseline=self.baseline,
+            force_polling=self.settings.force_polling,
         )
         await self.reloader.start()
         lc.on_shutdown(self.reloader.stop)

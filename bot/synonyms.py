@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.crosscheck import same_text_key
+from bot.excerpt import excerpt
 from bot.fieldcheck import type_name
 from bot.models import Problem
 from bot.yamlpos import Kind, YamlValue
@@ -27,7 +28,7 @@ def check_synonyms(
     owner: dict[str, tuple[str, int]] = {}
     for entry in root.entries:
         term = entry.key.strip() if isinstance(entry.key, str) else ""
-        name = str(entry.key)
+        name = excerpt(entry.key)
         if not term:
             fail(entry.line, name, "a term must be non-empty text")
             continue
@@ -52,7 +53,7 @@ def check_synonyms(
                 fail(
                     item.line,
                     f"{name}[{i}]",
-                    f"'{text}' is also a variant of '{first}' (line {line})",
+                    f"'{excerpt(text)}' is also a variant of '{excerpt(first)}' (line {line})",
                 )
                 continue
             owner[key] = (term, item.line)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.excerpt import excerpt
 from bot.fieldcheck import FieldCheck, type_name
 from bot.models import Problem, Snippet
 from bot.yamlpos import Kind, YamlValue
@@ -55,7 +56,9 @@ def check_snippet(path: Path, root: YamlValue) -> Checked:
     c = FieldCheck(path)
     pos = Positions(id=root.line)
     if root.kind is not Kind.MAPPING:
-        c.error(root.line, "yaml", f"the file must hold a mapping of fields, got {type_name(root)}")
+        # Not even the excerpt: a file that is one scalar is often something pasted by mistake.
+        what = "text" if isinstance(root.scalar, str) else type_name(root)
+        c.error(root.line, "yaml", f"the file must hold a mapping of fields, got {what}")
         return Checked(snippet=None, positions=pos, problems=tuple(c.problems))
     f = c.fields(root.entries, KNOWN)
     for name in REQUIRED:
@@ -106,9 +109,10 @@ def _check_id(c: FieldCheck, value: YamlValue, path: Path) -> str | None:
     if text is None:
         return None
     if not ID_RE.match(text):
-        c.error(value.line, "id", f"'{text}' must be lowercase letters, digits and single hyphens")
+        shown = excerpt(text)
+        c.error(value.line, "id", f"'{shown}' must be lowercase letters, digits and single hyphens")
     elif text != path.stem:
-        c.error(value.line, "id", f"'{text}' must equal the file name '{path.stem}'")
+        c.error(value.line, "id", f"'{excerpt(text)}' must equal the file name '{path.stem}'")
     return text
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.excerpt import excerpt
 from bot.models import Problem
 
 Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(
@@ -83,7 +84,7 @@ def parse_yaml(text: str, path: Path) -> tuple[YamlValue | None, list[Problem]]:
                 what += f" ({exc.context} started on line {context.line + 1})"
             return None, [Problem(path=path, line=line, field="yaml", message=what)]
         except yaml.YAMLError as exc:  # e.g. a control character the reader rejects
-            message = str(exc).splitlines()[0] if str(exc) else "malformed YAML"
+            message = excerpt(str(exc).splitlines()[0], 100) if str(exc) else "malformed YAML"
             position = getattr(exc, "position", None)
             line = text[:position].count("\n") + 1 if isinstance(position, int) else 0
             return None, [Problem(path=path, line=line, field="yaml", message=message)]
@@ -159,7 +160,7 @@ class _Converter:
             if key_value is None:
                 continue
             key = key_value.scalar
-            name = f"{prefix}{key}"
+            name = f"{prefix}{excerpt(key)}"
             key_line = key_node.start_mark.line + 1
             try:
                 seen = first_line.get(key)
@@ -182,6 +183,6 @@ class _Converter:
             value = self._loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             problem = getattr(exc, "problem", None) or str(exc)
-            self._problem(node, field, f"cannot read value: {problem}")
+            self._problem(node, field, f"cannot read value: {excerpt(problem, 60)}")
             return None
         return YamlValue(kind=Kind.SCALAR, line=line, scalar=value)

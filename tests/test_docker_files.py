@@ -1,6 +1,7 @@
 """Dockerfile, docker-compose.yml, .env.example and requirements.lock refer only to things that
-exist: commands the CLI parses, paths in the repository, variables the code reads, pins that
-satisfy pyproject.toml. No Docker engine is needed."""
+exist: commands the CLI parses, paths in the repository, variables the code reads, hashed pins
+that satisfy pyproject.toml; the compose files validate against the Compose Specification's
+JSON schema and harden the containers. No Docker engine is needed."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 from packaging.requirements import Requirement
@@ -27,6 +29,8 @@ from bot.metrics import Metrics
 from bot.models import Snippet
 
 ROOT = Path(__file__).resolve().parent.parent
+COMPOSE_FILES = ("docker-compose.yml", "docker-compose.secrets.yml")
+SCHEMA = ROOT / "tests" / "fixtures" / "compose" / "compose-spec.json"
 VAR = re.compile(r"\b((?:EXPLAINBOT|SLACK|DISCORD|WATCHFILES)_[A-Z0-9_]+)\b")
 BRIEF_VARS = {
     "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_BASE_URL",
@@ -59,10 +63,25 @@ def instructions(op: str) -> list[str]:
     return [rest for o, rest in dockerfile() if o == op]
 
 
-def compose() -> dict[str, Any]:
-    data = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+def compose(name: str = "docker-compose.yml") -> dict[str, Any]:
+    data = yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
+
+
+def interpolate(value: Any, env: dict[str, str]) -> Any:
+    """Compose's ``${VAR}`` / ``${VAR:-default}`` substitution (innermost first), recursively."""
+    if isinstance(value, dict):
+        return {k: interpolate(v, env) for k, v in value.items()}
+    if isinstance(value, list):
+        return [interpolate(v, env) for v in value]
+    if not isinstance(value, str):
+        return value
+    pattern = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^${}]*))?\}")
+    while (found := pattern.search(value)) is not None:
+        name, default = found.group(1), found.group(2) or ""
+        value = value[: found.start()] + (env.get(name) or default) + value[found.end() :]
+    return value
 
 
 def env_example() -> dict[str, str]:
@@ -100,12 +119,15 @@ def healthcheck_code(test: list[str]) -> str:
     return code
 
 
-def test_dockerfile_base_user_and_install_from_the_lock() -> None:
+def test_dockerfile_base_pinned_by_digest_and_install_from_the_hashed_lock() -> None:
     (base,) = instructions("FROM")
-    assert base == "python:3.11-slim"
+    assert re.fullmatch(r"python:3\.11-slim-bookworm@sha256:[0-9a-f]{64}", base), base
     runs = instructions("RUN")
-    assert any("pip install" in r and "-r requirements.lock" in r for r in runs)
-    assert any("pip install" in r and "--no-deps ." in r for r in runs)
+    (deps,) = [r for r in runs if "-r requirements.lock" in r]
+    assert "--require-hashes" in deps and "--only-binary=:all:" in deps
+    (own,) = [r for r in runs if "--no-deps" in r]
+    # The project is built with the locked backend; nothing is fetched for it.
+    assert all(flag in own for flag in ("--no-build-isolation", "--no-index", " ."))
     (user,) = instructions("USER")
     assert user not in {"root", "0"}
     assert any("useradd" in r and user in r for r in runs)
@@ -136,7 +158,7 @@ def test_dockerfile_environment_healthcheck_and_command() -> None:
     env = " ".join(instructions("ENV"))
     assert "EXPLAINBOT_KNOWLEDGE=/app/knowledge" in env
     assert "EXPLAINBOT_DB=/data/explainbot.db" in env
-    assert "EXPLAINBOT_HEALTH_HOST=0.0.0.0" in env
+    assert "EXPLAINBOT_HEALTH_HOST" not in env  # loopback unless configured
     assert any(
         r.startswith("./knowledge") or r.startswith("knowledge ./knowledge")
         for r in instructions("COPY")
@@ -158,7 +180,7 @@ def test_compose_services_from_one_image() -> None:
         assert svc["command"] == ["explainbot", "serve", platform]
         assert_cli_accepts(svc["command"])
         assert svc["profiles"] == [platform]  # `docker compose up slack` runs Slack only
-        assert svc["env_file"] == ".env"
+        assert svc["env_file"] == [{"path": ".env", "required": False}]  # works before .env
         assert svc["restart"] == "unless-stopped"
         assert svc["environment"]["EXPLAINBOT_IDLE_WITHOUT_TOKEN"] == "1"
         volumes = svc["volumes"]
@@ -169,10 +191,61 @@ def test_compose_services_from_one_image() -> None:
         env = svc["environment"]
         assert env["EXPLAINBOT_KNOWLEDGE"] == "/app/knowledge"
         assert env["EXPLAINBOT_DB"].startswith("/data/")
-        assert env["EXPLAINBOT_HEALTH_HOST"] == "0.0.0.0"
+        assert interpolate(env["EXPLAINBOT_HEALTH_HOST"], {}) == "127.0.0.1"
+        assert interpolate(
+            env["EXPLAINBOT_HEALTH_HOST"], {"EXPLAINBOT_HEALTH_HOST": "0.0.0.0"}
+        ) == ("0.0.0.0")
+        assert "ports" not in svc  # nothing published unless the operator opts in
         healthcheck_code(svc["healthcheck"]["test"])
     assert services["slack"]["image"] == services["discord"]["image"]
     assert any((ROOT / "knowledge").glob("*.yaml"))
+
+
+def test_compose_hardens_every_container() -> None:
+    for svc in compose()["services"].values():
+        assert svc["read_only"] is True
+        (tmp,) = svc["tmpfs"]
+        assert tmp.startswith("/tmp:") and "noexec" in tmp
+        assert svc["cap_drop"] == ["ALL"] and "cap_add" not in svc
+        assert svc["security_opt"] == ["no-new-privileges:true"]
+        assert interpolate(svc["mem_limit"], {}) == "512m"
+        assert svc["pids_limit"] > 0
+        logging = svc["logging"]
+        assert logging["driver"] == "json-file"
+        assert logging["options"]["max-size"] and int(logging["options"]["max-file"]) >= 2
+        assert "privileged" not in svc and svc.get("network_mode") != "host"
+
+
+@pytest.mark.parametrize("name", COMPOSE_FILES)
+@pytest.mark.parametrize("env", [{}, {"EXPLAINBOT_HEALTH_HOST": "0.0.0.0"}], ids=["no .env", "set"])
+def test_compose_files_validate_against_the_compose_schema(name: str, env: dict[str, str]) -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft7Validator(schema)
+    for data in (compose(name), interpolate(compose(name), env)):
+        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+        assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+
+
+def test_the_schema_check_catches_mistakes() -> None:
+    validator = jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    data = compose()
+    data["services"]["slack"]["read_ony"] = True  # a typo compose would reject
+    assert any("read_ony" in e.message for e in validator.iter_errors(data))
+    data = compose()
+    data["services"]["slack"]["cap_drop"] = "ALL"  # a string where a list belongs
+    assert list(validator.iter_errors(data))
+
+
+def test_the_secrets_overlay_points_each_file_variable_at_its_secret() -> None:
+    overlay = compose("docker-compose.secrets.yml")
+    declared = overlay["secrets"]
+    for name, svc in overlay["services"].items():
+        assert name in compose()["services"]
+        for secret in svc["secrets"]:
+            assert declared[secret]["file"] == f"./secrets/{secret}"
+            assert svc["environment"][f"{secret.upper()}_FILE"] == f"/run/secrets/{secret}"
+    for ignore in (".gitignore", ".dockerignore"):
+        assert "secrets/" in (ROOT / ignore).read_text(encoding="utf-8").split()
 
 
 def test_every_variable_is_documented_and_read_by_the_code() -> None:
@@ -180,16 +253,18 @@ def test_every_variable_is_documented_and_read_by_the_code() -> None:
     assert set(documented) >= BRIEF_VARS
     code = source_text()
     referenced = set(VAR.findall((ROOT / "Dockerfile").read_text(encoding="utf-8")))
-    referenced |= set(VAR.findall((ROOT / "docker-compose.yml").read_text(encoding="utf-8")))
-    compose_text = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    compose_text = "\n".join((ROOT / n).read_text(encoding="utf-8") for n in COMPOSE_FILES)
+    referenced |= set(VAR.findall(compose_text))
     interpolated = set(re.findall(r"\$\{([A-Z][A-Z0-9_]*)", compose_text))
     for name in sorted(referenced | set(documented)):
         if name.startswith(("WATCHFILES_", "COMPOSE_")):
             continue  # read by the watchfiles library and by docker compose themselves
         if name in interpolated and name not in code:
             continue  # consumed by compose's ${...} interpolation, never by our code
+        if name.endswith("_FILE") and f'"{name.removesuffix("_FILE")}"' in code:
+            continue  # NAME_FILE is read for each secret NAME (bot/secretfiles.py)
         assert name in code, f"{name} is documented or set but no code reads it"
-    assert referenced <= set(documented)
+    assert {n for n in referenced if not n.endswith("_FILE")} <= set(documented)
     assert "COMPOSE_PROFILES" in documented
 
 
@@ -199,22 +274,59 @@ def test_env_example_holds_no_secret() -> None:
             assert value == "", f"{name} must be empty in .env.example"
 
 
-def test_lock_pins_every_runtime_dependency_within_pyproject_ranges() -> None:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    pins: dict[str, str] = {}
+def lock_pins() -> dict[str, tuple[str, list[str]]]:
+    """requirements.lock as name -> (version, sha256 hashes); every entry must be hashed."""
+    text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pins: dict[str, tuple[str, list[str]]] = {}
+    for line in text.replace("\\\n", " ").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        match = re.fullmatch(r"([A-Za-z0-9._-]+)==([A-Za-z0-9._+-]+)((?:\s+--hash=\S+)+)", entry)
+        assert match, f"not an exact pin with hashes: {entry!r}"
+        hashes = match.group(3).split()
+        assert all(re.fullmatch(r"--hash=sha256:[0-9a-f]{64}", h) for h in hashes), entry
+        pins[canonicalize_name(match.group(1))] = (match.group(2), hashes)
+    return pins
+
+
+def lock_requirers() -> dict[str, set[str]]:
+    """Pinned name -> the names that need it, from pip-compile's ``# via`` notes."""
+    via: dict[str, set[str]] = {}
+    current = None
+    in_via = False
     for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            match = re.fullmatch(r"([A-Za-z0-9._-]+)==([A-Za-z0-9._+-]+)", line.strip())
-            assert match, f"not an exact pin: {line!r}"
-            pins[canonicalize_name(match.group(1))] = match.group(2)
-    for spec in project["dependencies"]:
+        if match := re.match(r"([A-Za-z0-9._-]+)==", line):
+            current, in_via = canonicalize_name(match.group(1)), False
+            via[current] = set()
+        elif current and (match := re.match(r"\s+#\s+via(?:\s+(\S+))?", line)):
+            in_via = match.group(1) is None
+            if match.group(1):
+                via[current].add(match.group(1))
+        elif current and in_via and (match := re.match(r"\s+#\s+(\S+)", line)):
+            via[current].add(match.group(1))
+    return via
+
+
+def test_lock_is_hashed_and_pins_exactly_the_runtime_dependencies() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pins = lock_pins()
+    for spec in pyproject["project"]["dependencies"] + pyproject["build-system"]["requires"]:
         req = Requirement(spec)
         name = canonicalize_name(req.name)
         assert name in pins, f"{req.name} is not in requirements.lock (regenerate it)"
-        assert req.specifier.contains(pins[name], prereleases=True), (
-            f"{name}=={pins[name]} vs {req}"
+        assert req.specifier.contains(pins[name][0], prereleases=True), (
+            f"{name}=={pins[name][0]} vs {req} (regenerate requirements.lock)"
         )
-    for dev in ("pytest", "mypy", "ruff", "hypothesis"):
+    # Nothing stale: every pin is needed by explainbot itself, directly or through other pins
+    # (pip install --require-hashes, run by scripts/check_image_install.py, finds missing ones).
+    requirers = lock_requirers()
+    assert set(requirers) == set(pins)
+    needed = {"explainbot"}
+    while grown := {n for n, by in requirers.items() if n not in needed and by & needed}:
+        needed |= grown
+    assert set(pins) <= needed, f"pinned but needed by nothing: {set(pins) - needed}"
+    for dev in ("pytest", "mypy", "ruff", "hypothesis", "jsonschema", "pip-tools"):
         assert dev not in pins  # test tools stay out of the image
 
 

@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.engine import Engine
 from bot.knowledge import build_knowledge
@@ -41,19 +41,22 @@ def register(
 
 def serve_command(args: argparse.Namespace) -> int:
     from adapters.discord.run import prepare, run
+    from adapters.discord.settings import discord_environ
 
-    _configure_logging()
-    serving = prepare(os.environ, knowledge=args.knowledge)
+    environ = discord_environ(os.environ)  # secret files read once, before any setting
+    _configure_logging(environ)
+    serving = prepare(environ, knowledge=args.knowledge)
     return asyncio.run(run(serving))
 
 
 def sync_command(args: argparse.Namespace) -> int:
     from adapters.discord.client import create_bot
     from adapters.discord.serve import sync_commands
-    from adapters.discord.settings import DiscordSettings
+    from adapters.discord.settings import DiscordSettings, discord_environ
 
-    settings = DiscordSettings.from_env()
-    _configure_logging()
+    environ = discord_environ(os.environ)
+    settings = DiscordSettings.from_env(environ)
+    _configure_logging(environ)
     # Registering commands needs none of the knowledge: an empty engine will do.
     service = AnswerService(Engine(build_knowledge(())))
 
@@ -81,14 +84,14 @@ class _NoVoiceWarnings(logging.Filter):
         return "voice will NOT be supported" not in record.getMessage()
 
 
-def _configure_logging() -> None:
+def _configure_logging(environ: Mapping[str, str]) -> None:
     root = logging.getLogger()
     if root.handlers:
         return  # the host (a test runner, an embedding program) configured logging already
     from bot.logs import setup_logging
 
     # DISCORD_TOKEN is masked with every other *_TOKEN variable's value.
-    handler = setup_logging()
+    handler = setup_logging(environ)
     handler.addFilter(_NoVoiceWarnings())
     # discord.py's INFO lines ("logging in using static token", sessions) add nothing here.
     logging.getLogger("discord").setLevel(logging.WARNING)

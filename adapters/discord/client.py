@@ -64,6 +64,7 @@ class ExplainBot(commands.Bot):
         guild_ready_timeout: float = 2.0,
         answering: Answering = nullcontext,
         slow_down_window: float = 60.0,
+        **options: Any,
     ) -> None:
         super().__init__(
             # No prefix commands exist; when_mentioned avoids discord.py's intent warning.
@@ -73,6 +74,7 @@ class ExplainBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             tree_cls=ExplainTree,
             guild_ready_timeout=guild_ready_timeout,
+            **options,
         )
         self.service = service
         self.settings = settings
@@ -96,6 +98,12 @@ class ExplainBot(commands.Bot):
         """Mentions are answered by the cog's listener; there are no prefix commands."""
 
 
+class ShardedExplainBot(ExplainBot, commands.AutoShardedBot):
+    """The same bot on discord.py's ``AutoShardedClient``: one gateway connection per shard,
+    all shards (or ``shard_ids``) in this process. Large bots split their shards over several
+    processes, each with the same ``shard_count`` and its own ``shard_ids``."""
+
+
 def create_bot(
     service: AnswerService,
     *,
@@ -104,7 +112,18 @@ def create_bot(
     answering: Answering = nullcontext,
     slow_down_window: float = 60.0,
 ) -> ExplainBot:
-    """The bot, not yet logged in. Add cogs or listeners before serving it."""
+    """The bot, not yet logged in (sharded when the settings ask for it)."""
+    if settings.sharded:
+        ids = list(settings.shard_ids) if settings.shard_ids is not None else None
+        return ShardedExplainBot(
+            service,
+            settings=settings,
+            guild_ready_timeout=guild_ready_timeout,
+            answering=answering,
+            slow_down_window=slow_down_window,
+            shard_count=settings.shard_count,
+            shard_ids=ids,
+        )
     return ExplainBot(
         service,
         settings=settings,

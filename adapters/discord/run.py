@@ -102,6 +102,13 @@ async def run(serving: Serving, *, signals: bool = True) -> int:
                 signals=signals,
             )
             log.info("logged in to Discord as %s", bot.user)
+            settings = bot.settings
+            if settings.sharded:
+                log.info(
+                    "running shards %s of %s",
+                    ",".join(map(str, settings.shard_ids)) if settings.shard_ids else "all",
+                    settings.shard_count or "Discord's recommended count",
+                )
             await _connected_until_stopped(bot, ops)
         finally:
             await ops.stop()

@@ -9,11 +9,25 @@ from dataclasses import dataclass, field
 from yarl import URL
 
 from bot.errors import ConfigError
+from bot.secretfiles import with_secret_files
 
 TOKEN_VAR = "DISCORD_TOKEN"
 API_VAR = "DISCORD_API_BASE_URL"
 GATEWAY_VAR = "DISCORD_GATEWAY_URL"
+SHARD_COUNT_VAR = "DISCORD_SHARD_COUNT"
+SHARD_IDS_VAR = "DISCORD_SHARD_IDS"
+MAX_SHARDS = 10_000  # far above any bot's count; catches a typo such as an id pasted here
 API_PATH = "/api/v10"
+SECRET_VARS = (TOKEN_VAR,)  # DISCORD_TOKEN_FILE: the token from a mounted secret file
+
+
+def discord_environ(environ: Mapping[str, str]) -> dict[str, str]:
+    """``environ`` with ``DISCORD_TOKEN_FILE`` read in; read every setting from it.
+
+    Raises:
+        ConfigError: the secret file is missing, unreadable or empty, or set twice.
+    """
+    return with_secret_files(environ, SECRET_VARS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,12 +40,18 @@ class DiscordSettings:
         gateway_url: websocket gateway such as ``ws://127.0.0.1:9000/gateway``; None for Discord's.
         defer_after: seconds an interaction answer may take before it is deferred first
             (Discord gives 3 seconds for the first response).
+        sharded: run discord.py's ``AutoShardedClient`` (``DISCORD_SHARD_COUNT`` is set).
+        shard_count: the bot's total number of shards; None while sharded: ask Discord.
+        shard_ids: the shards this process runs; None: all of them.
     """
 
     token: str = field(repr=False)
     api_base_url: str | None = None
     gateway_url: str | None = None
     defer_after: float = 1.5
+    sharded: bool = False
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> DiscordSettings:
@@ -40,13 +60,17 @@ class DiscordSettings:
         token = env.get(TOKEN_VAR, "").strip()
         if not token:
             raise ConfigError(
-                f"{TOKEN_VAR} is not set: copy the token from the Bot page of your application "
-                "in the Discord Developer Portal"
+                f"{TOKEN_VAR} is not set (nor {TOKEN_VAR}_FILE): copy the token from the Bot "
+                "page of your application in the Discord Developer Portal"
             )
+        sharded, count, ids = shards(env.get(SHARD_COUNT_VAR, ""), env.get(SHARD_IDS_VAR, ""))
         return cls(
             token=token,
             api_base_url=api_base_url(env.get(API_VAR, "")),
             gateway_url=gateway_url(env.get(GATEWAY_VAR, "")),
+            sharded=sharded,
+            shard_count=count,
+            shard_ids=ids,
         )
 
 
@@ -67,6 +91,53 @@ def gateway_url(raw: str) -> str | None:
     if not raw:
         return None
     return str(_parse(GATEWAY_VAR, raw, ("ws", "wss")))
+
+
+def shards(count_raw: str, ids_raw: str) -> tuple[bool, int | None, tuple[int, ...] | None]:
+    """(sharded, shard count, shard ids) from ``DISCORD_SHARD_COUNT`` and ``DISCORD_SHARD_IDS``.
+
+    The count is a number, or ``auto`` to take Discord's recommendation; the ids are a list
+    such as ``0,1,2`` or ranges such as ``0-3,8-11``, each below the count. Both empty: not
+    sharded (one connection, as a small bot needs).
+
+    Raises:
+        ConfigError: naming the variable and what is wrong.
+    """
+    count_raw, ids_raw = count_raw.strip().lower(), ids_raw.strip()
+    if not count_raw:
+        if ids_raw:
+            raise ConfigError(f"{SHARD_IDS_VAR} needs {SHARD_COUNT_VAR}: the bot's total shards")
+        return False, None, None
+    if count_raw == "auto":
+        if ids_raw:
+            raise ConfigError(
+                f"{SHARD_IDS_VAR} needs a number in {SHARD_COUNT_VAR}, not 'auto': every "
+                "process must agree on the total"
+            )
+        return True, None, None
+    if not count_raw.isdigit() or not 1 <= int(count_raw) <= MAX_SHARDS:
+        raise ConfigError(
+            f"{SHARD_COUNT_VAR} must be a number of shards from 1 to {MAX_SHARDS}, or 'auto'; "
+            f"got {count_raw!r}"
+        )
+    count = int(count_raw)
+    if not ids_raw:
+        return True, count, None
+    ids: list[int] = []
+    for part in ids_raw.split(","):
+        first, dash, last = part.strip().partition("-")
+        if not first.isdigit() or (dash and not last.isdigit()):
+            raise ConfigError(
+                f"{SHARD_IDS_VAR} must list shard numbers such as 0,1,2 or ranges such as 0-3; "
+                f"got {part.strip()!r}"
+            )
+        ids.extend(range(int(first), int(last if dash else first) + 1))
+    if not ids or len(set(ids)) != len(ids) or max(ids) >= count:
+        raise ConfigError(
+            f"{SHARD_IDS_VAR} must name distinct shards from 0 to {count - 1} "
+            f"({SHARD_COUNT_VAR}={count}); got {ids_raw!r}"
+        )
+    return True, count, tuple(sorted(ids))
 
 
 def _parse(var: str, raw: str, schemes: tuple[str, ...]) -> URL:

@@ -43,17 +43,18 @@ def _port(value: str) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from adapters.slack.settings import SlackSettings, load_settings
+    from adapters.slack.settings import SlackSettings, load_settings, slack_environ
     from bot.lifecycle import idle_wanted, missing_settings
     from bot.ops import Ops
 
     # Settings first, before anything slow: a bad setting stops at once, in one line.
-    missing = missing_settings(["SLACK_BOT_TOKEN"], os.environ)
+    environ = slack_environ(os.environ)
+    missing = missing_settings(["SLACK_BOT_TOKEN"], environ)
     settings: SlackSettings | None = None
-    if not (missing and idle_wanted(os.environ)):
-        settings = load_settings(os.environ)
-    ops = Ops.from_env("slack", os.environ, knowledge=args.knowledge)
+    if not (missing and idle_wanted(environ)):
+        settings = load_settings(environ)
+    ops = Ops.from_env("slack", environ, knowledge=args.knowledge)
 
     from adapters.slack.serve import run  # slack_bolt loads here, never for other commands
 
-    return run(ops, settings, host=args.host, port=args.port, missing=missing)
+    return run(ops, settings, host=args.host, port=args.port, missing=missing, environ=environ)

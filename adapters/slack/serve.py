@@ -7,7 +7,7 @@ import contextlib
 import logging
 import os
 import signal
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 
 import aiohttp
 from aiohttp import web
@@ -145,13 +145,15 @@ def run(
     host: str,
     port: int,
     missing: Sequence[str] = (),
+    environ: Mapping[str, str] | None = None,
 ) -> int:
     """Configure logging, then serve until SIGINT or SIGTERM; the exit status.
 
     With ``settings`` None (the token is absent and ``EXPLAINBOT_IDLE_WITHOUT_TOKEN`` is set)
-    it idles without connecting, reported unhealthy, until stopped, and returns 0.
+    it idles without connecting, reported unhealthy, until stopped, and returns 0. ``environ``
+    (default ``os.environ``) tells logging which secret values to mask.
     """
-    _configure_logging()
+    _configure_logging(os.environ if environ is None else environ)
 
     async def main() -> int:
         if settings is None:
@@ -176,7 +178,7 @@ def _stopper(stop: asyncio.Event, sig: signal.Signals) -> Callable[[], None]:
     return request
 
 
-def _configure_logging() -> None:
-    handler = setup_logging(os.environ)
+def _configure_logging(environ: Mapping[str, str]) -> None:
+    handler = setup_logging(environ)
     # Also masks the verification token that slash-command bodies carry (``token=...``).
     handler.addFilter(SecretFilter())

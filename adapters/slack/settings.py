@@ -9,8 +9,11 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
+from bot.secretfiles import with_secret_files
 
 ResponseType = Literal["in_channel", "ephemeral"]
+# Each may come from a file instead (NAME_FILE), as Docker and Kubernetes secrets are mounted.
+SECRET_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
 
 _TOKEN_BODY = re.compile(r"^[A-Za-z0-9-]+$")
 _TOKEN_KIND = re.compile(r"^(xox[a-z]|xapp)-")
@@ -40,6 +43,15 @@ class SlackSettings:
         return self.app_token is not None
 
 
+def slack_environ(environ: Mapping[str, str]) -> dict[str, str]:
+    """``environ`` with the ``SLACK_*_FILE`` secrets read in; read every setting from it.
+
+    Raises:
+        ConfigError: a secret file is missing, unreadable or empty, or set twice.
+    """
+    return with_secret_files(environ, SECRET_VARS)
+
+
 def load_settings(environ: Mapping[str, str]) -> SlackSettings:
     """Read and validate the Slack settings.
 
@@ -48,7 +60,10 @@ def load_settings(environ: Mapping[str, str]) -> SlackSettings:
     """
     bot_token = _token(environ, "SLACK_BOT_TOKEN", "xoxb-")
     if bot_token is None:
-        raise ConfigError("SLACK_BOT_TOKEN is not set: expected a bot token starting with 'xoxb-'")
+        raise ConfigError(
+            "SLACK_BOT_TOKEN is not set: expected a bot token starting with 'xoxb-' "
+            "(or SLACK_BOT_TOKEN_FILE naming a file that holds it)"
+        )
     app_token = _token(environ, "SLACK_APP_TOKEN", "xapp-")
     secret = _get(environ, "SLACK_SIGNING_SECRET")
     if secret is None and app_token is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +84,9 @@ def test_healthy_when_connected_with_knowledge() -> None:
         "connected": True,
         "snippets": 2,
         "knowledge_loaded_at": engine.knowledge.loaded_at.isoformat(),
+        "knowledge_checked_at": None,
+        "watch_mode": "stopped",
+        "watcher_stale": False,
         "last_reload_error": None,
     }
 
@@ -118,6 +121,29 @@ def test_reports_the_last_reload_error_and_stays_healthy() -> None:
     assert status == 200  # still answering from the last good knowledge
     assert isinstance(body, dict)
     assert body["last_reload_error"] == "knowledge/beta.yaml:4: qestions: unknown field"
+
+
+def test_a_watcher_that_stopped_checking_is_reported_deaf() -> None:
+    checked = datetime(2026, 1, 2, 12, 0, 0, tzinfo=UTC)
+    status = ReloadStatus(last_checked_at=checked, watch_mode="events")
+
+    def at(seconds: float) -> HealthServer:
+        return HealthServer(
+            "slack",
+            engine=engine_with("alpha"),
+            connected=lambda: True,
+            metrics=Metrics.create(),
+            reload_status=lambda: status,
+            stale_after=60.0,
+            clock=lambda: checked + timedelta(seconds=seconds),
+        )
+
+    code, body, _ = serve(at(1.0), "/healthz")
+    assert code == 200 and isinstance(body, dict)
+    assert body["knowledge_checked_at"] == checked.isoformat()
+    assert (body["watch_mode"], body["watcher_stale"]) == ("events", False)
+    code, body, _ = serve(at(61.0), "/healthz")
+    assert code == 503 and isinstance(body, dict) and body["watcher_stale"] is True
 
 
 def test_metrics_in_prometheus_text_format_from_an_injected_registry() -> None:

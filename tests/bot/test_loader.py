@@ -284,7 +284,9 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     problems = problems_of(tmp_path)
     assert {p.path for p in problems} == {a, b, c}
     assert all(not p.warning for p in problems)
-    assert problems == sorted(problems, key=lambda p: (str(p.path), p.line))
+    # Syntax errors first (they explain what follows), then by file and line.
+    assert problems == sorted(problems, key=lambda p: (p.field != "yaml", str(p.path), p.line))
+    assert problems[0].path == c
 
 
 def test_knowledge_error_lists_errors_but_not_warnings(tmp_path: Path) -> None:
@@ -416,3 +418,45 @@ def test_bundled_knowledge_has_no_errors() -> None:
 
     scan = scan_knowledge(default_knowledge_dir({}))
     assert scan.errors == (), "\n".join(str(p) for p in scan.errors)
+
+
+def test_symlink_outside_the_directory_is_refused_unread(tmp_path: Path) -> None:
+    knowledge = tmp_path / "k"
+    knowledge.mkdir()
+    snippet(knowledge, "a")
+    secret = write(tmp_path, "secret.yaml", VALID.format(id="leak"))  # valid, but elsewhere
+    (knowledge / "leak.yaml").symlink_to(secret)
+    (problem,) = problems_of(knowledge)
+    assert (problem.path.name, problem.field) == ("leak.yaml", "file")
+    assert "outside the knowledge directory" in problem.message
+    assert str(tmp_path / "secret") not in str(problem)  # not even where it points
+
+
+def test_configmap_symlinks_inside_the_directory_load(tmp_path: Path) -> None:
+    """A Kubernetes ConfigMap volume: ``a.yaml -> ..data/a.yaml``, ``..data -> ..2026_x``."""
+    knowledge = tmp_path / "k"
+    stamp = knowledge / "..2026_01_01"
+    stamp.mkdir(parents=True)
+    snippet(stamp, "a")
+    (knowledge / "..data").symlink_to("..2026_01_01")
+    (knowledge / "a.yaml").symlink_to("..data/a.yaml")
+    assert set(load_knowledge(knowledge).snippets) == {"a"}
+
+
+def test_a_syntax_error_comes_first_without_a_cascade(tmp_path: Path) -> None:
+    snippet(tmp_path, "a", "related: [c]\n")
+    c = write(tmp_path, "c.yaml", "id: c\ntitle: [unclosed\n")
+    snippet(tmp_path, "d", "related: [c]\n")
+    problems = problems_of(tmp_path)
+    assert [(p.path, p.field) for p in problems] == [(c, "yaml")]
+
+
+def test_file_content_is_quoted_only_as_a_short_excerpt(tmp_path: Path) -> None:
+    token = "sk-live-0123456789abcdefghijklmnopqrstuvwxyz"
+    write(tmp_path, "a.yaml", f"API_TOKEN={token}\n")
+    snippet(tmp_path, "b", title=f"title: [{token}]")
+    snippet(tmp_path, "c", f"{token}{token}: 1\n")
+    problems = problems_of(tmp_path)
+    text = "\n".join(str(p) for p in problems)
+    assert len(problems) == 3 and token not in text and "API_TOKEN" not in text
+    assert "sk-live-0123456789abcde…: unknown field" in text  # enough to find the line

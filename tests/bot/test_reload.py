@@ -219,3 +219,134 @@ def test_format_problems_names_file_and_line_and_fits() -> None:
     assert "knowledge/s0.yaml:0: title: " in text
     assert "more (see the logs)" in text
     assert format_problems(problems[:1]).splitlines()[1] == str(problems[0])
+
+
+def _sample(metrics: Metrics, name: str, **labels: str) -> float:
+    return metrics.registry.get_sample_value(name, labels) or 0.0
+
+
+def test_a_directory_replaced_twice_is_watched_anew_and_metrics_show_it(tmp_path: Path) -> None:
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    for sid in SNIPPETS:
+        write(knowledge, sid, f"{sid} version one.")
+    engine = Engine(load_knowledge(knowledge))
+    metrics = Metrics.create()
+    reloader = KnowledgeReloader(knowledge, engine, metrics=metrics)
+
+    def replace_with(version: str) -> None:
+        staged = tmp_path / f"staged-{version}"
+        staged.mkdir()
+        for sid in SNIPPETS:
+            write(staged, sid, f"{sid} {version}.")
+        knowledge.rename(tmp_path / f"old-{version}")
+        staged.rename(knowledge)
+
+    async def scenario() -> None:
+        await reloader.start()
+        try:
+            for version in ("two", "three"):
+                replace_with(version)
+                await eventually(
+                    lambda v=version: (
+                        answered(engine, "what is beta decay") == ("beta", f"beta {v}.")
+                    )
+                )
+            await eventually(lambda: _sample(metrics, "explainbot_knowledge_watch_arms") >= 3)
+            assert reloader.status.watch_mode == "events"
+            assert _sample(metrics, "explainbot_knowledge_watch_mode", mode="events") == 1
+            checked = _sample(metrics, "explainbot_knowledge_last_checked_timestamp_seconds")
+            loaded = _sample(metrics, "explainbot_knowledge_last_loaded_timestamp_seconds")
+            assert checked >= loaded > time.time() - 60
+        finally:
+            await reloader.stop()
+        assert reloader.status.watch_mode == "stopped"
+
+    asyncio.run(scenario())
+
+
+def test_a_missing_directory_is_checked_until_it_returns(knowledge: Path, tmp_path: Path) -> None:
+    engine = Engine(load_knowledge(knowledge))
+    reported: list[tuple[Problem, ...]] = []
+    reloader = KnowledgeReloader(knowledge, engine, on_problems=reported.append, tick=0.1)
+
+    async def scenario() -> None:
+        await reloader.start()
+        try:
+            knowledge.rename(tmp_path / "away")
+            await eventually(lambda: reloader.status.watch_mode == "periodic")
+            await eventually(lambda: len(reported) == 1)  # gone for good is worth an alert
+            assert answered(engine, "what is beta decay") == ("beta", "beta version one.")
+            (tmp_path / "away").rename(knowledge)
+            write(knowledge, "beta", "beta is back.")
+            await eventually(
+                lambda: answered(engine, "what is beta decay") == ("beta", "beta is back.")
+            )
+            await eventually(lambda: reloader.status.watch_mode == "events")
+        finally:
+            await reloader.stop()
+
+    asyncio.run(scenario())
+
+
+def test_a_change_stat_cannot_see_is_found_by_the_content_hash(knowledge: Path) -> None:
+    engine = Engine(load_knowledge(knowledge))
+    reloader = KnowledgeReloader(knowledge, engine, verify_interval=0.2, force_polling=True)
+    path = knowledge / "gamma.yaml"
+    before = path.stat()
+
+    async def scenario() -> None:
+        await reloader.start()
+        try:
+            # Same size, same inode, modification time put back: only the bytes differ.
+            text = path.read_text(encoding="utf-8").replace("version one", "version 1ne")
+            with path.open("r+", encoding="utf-8") as f:
+                f.write(text)
+            os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+            assert path.stat().st_size == before.st_size
+            await eventually(
+                lambda: answered(engine, "what are gamma rays") == ("gamma", "gamma version 1ne.")
+            )
+            assert reloader.status.watch_mode == "polling"
+        finally:
+            await reloader.stop()
+
+    asyncio.run(scenario())
+
+
+def test_a_flipped_release_symlink_is_followed(tmp_path: Path) -> None:
+    """Capistrano-style deploys: ``knowledge -> releases/N``, flipped by renaming a new link."""
+    releases = tmp_path / "releases"
+    for version in ("one", "two", "three"):
+        (releases / version).mkdir(parents=True)
+        for sid in SNIPPETS:
+            write(releases / version, sid, f"{sid} release {version}.")
+    link = tmp_path / "knowledge"
+    link.symlink_to(releases / "one")
+    engine = Engine(load_knowledge(link))
+    reloader = KnowledgeReloader(link, engine)
+
+    async def scenario() -> None:
+        await reloader.start()
+        try:
+            for version in ("two", "three"):
+                (tmp_path / "next").symlink_to(releases / version)
+                os.replace(tmp_path / "next", link)
+                await eventually(
+                    lambda v=version: (
+                        answered(engine, "what is beta decay") == ("beta", f"beta release {v}.")
+                    )
+                )
+            # Still watching by events on the release the link leads to now.
+            write(releases / "three", "alpha", "alpha edited in place.")
+            await eventually(
+                lambda: (
+                    answered(engine, "explain alpha particles")
+                    == ("alpha", "alpha edited in place.")
+                )
+            )
+            assert reloader.status.watch_mode == "events"
+        finally:
+            await reloader.stop()
+
+    asyncio.run(scenario())

@@ -71,6 +71,7 @@ class FakeDiscord:
     calls: list[Call] = field(default_factory=list)
     unexpected: list[Call] = field(default_factory=list)
     identify: dict[str, Any] | None = None
+    identifies: list[dict[str, Any]] = field(default_factory=list)  # one per connection (shard)
     heartbeats: int = 0
     port: int = 0
     # Requests whose path matches ``hold`` get no answer until ``release`` is set (in flight).
@@ -125,15 +126,21 @@ class FakeDiscord:
                 await ws.send_json({"op": 11, "d": None, "s": None, "t": None})
             elif frame["op"] == 2:
                 self.identify = frame["d"]
-                await self.dispatch("READY", self._ready())
-                await self.dispatch("GUILD_CREATE", copy.deepcopy(GUILD))
+                self.identifies.append(frame["d"])
+                # A sharded connection hears only of the guilds on its shard, as on Discord.
+                shard = frame["d"].get("shard")
+                mine = shard is None or (int(GUILD_ID) >> 22) % shard[1] == shard[0]
+                await self.dispatch("READY", self._ready(shard, with_guild=mine))
+                if mine:
+                    await self.dispatch("GUILD_CREATE", copy.deepcopy(GUILD))
         return ws
 
-    def _ready(self) -> dict[str, Any]:
-        return {
+    def _ready(self, shard: list[int] | None = None, *, with_guild: bool = True) -> dict[str, Any]:
+        extra = {} if shard is None else {"shard": shard}
+        return extra | {
             "v": 10,
             "user": USERS["bot"],
-            "guilds": [{"id": GUILD_ID, "unavailable": True}],
+            "guilds": [{"id": GUILD_ID, "unavailable": True}] if with_guild else [],
             "session_id": "fake-session",
             "resume_gateway_url": self.gateway_url,
             "application": {"id": APP_ID, "flags": 0},

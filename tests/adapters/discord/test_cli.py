@@ -102,6 +102,41 @@ def test_missing_token_is_a_config_error(monkeypatch: pytest.MonkeyPatch, capsys
     assert "DISCORD_TOKEN is not set" in capsys.readouterr().err
 
 
+def test_the_token_can_come_from_a_secret_file(
+    env: Any, kit: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: Any
+) -> None:
+    secret = tmp_path / "discord_token"
+    secret.write_text(kit.token + "\n")  # as `echo TOKEN > file` leaves it
+
+    async def scenario() -> None:
+        fake = kit.fake()
+        await fake.start()
+        try:
+            env(fake, "")
+            monkeypatch.setenv("DISCORD_TOKEN_FILE", str(secret))
+            assert await asyncio.to_thread(main, ["discord", "sync"]) == 0
+            put = await fake.next_call("PUT", rf"/applications/{kit.app_id}/commands")
+            assert put.authorization == f"Bot {kit.token}"
+        finally:
+            await fake.close()
+
+    asyncio.run(scenario())
+    assert "registered 2 command(s)" in capsys.readouterr().out
+
+
+def test_a_missing_secret_file_is_one_clear_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: Any
+) -> None:
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.setenv("DISCORD_TOKEN_FILE", str(tmp_path / "absent"))
+    assert main(["serve", "discord", "--knowledge", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"explainbot: DISCORD_TOKEN_FILE: {tmp_path / 'absent'} does not exist "
+        "(is the secret mounted into the container?)"
+    ]
+
+
 def test_parser_has_serve_discord_and_discord_sync() -> None:
     parser = build_parser()
     args = parser.parse_args(["discord", "sync", "--guild", "123"])

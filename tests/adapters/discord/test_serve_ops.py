@@ -300,3 +300,31 @@ def test_a_slack_admin_channel_only_turns_discord_reports_off(
     assert serving.bot is not None and serving.admin_channel is None
     assert "not a Discord channel id" in caplog.text
     assert prepare(env, knowledge=tmp_path / "knowledge").admin_channel == int(ADMIN_CHANNEL)
+
+
+def test_a_process_runs_only_its_shards(kit: Any, env: dict[str, str], tmp_path: Path) -> None:
+    """DISCORD_SHARD_COUNT=4, DISCORD_SHARD_IDS=1,3: two gateway connections, identified as
+    shards 1 and 3 of 4, ready and answering; /healthz healthy once both are ready."""
+    env = env | {"DISCORD_SHARD_COUNT": "4", "DISCORD_SHARD_IDS": "1,3"}
+
+    async def scenario() -> None:
+        async with serving_discord(kit, env, tmp_path / "knowledge") as (serving, h, base):
+            assert sorted(i["shard"] for i in h.fake.identifies) == [[1, 4], [3, 4]]
+            assert serving.bot.shard_count == 4 and sorted(serving.bot.shards) == [1, 3]
+            status, body = await get(base + "/healthz")
+            assert status == 200 and body["connected"] is True
+            assert "gan" in title(await explain(h, GAN_QUESTION)).lower()
+
+    asyncio.run(scenario())
+
+
+def test_without_shard_settings_one_unsharded_connection(
+    kit: Any, env: dict[str, str], tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        async with serving_discord(kit, env, tmp_path / "knowledge") as (serving, h, _):
+            (identify,) = h.fake.identifies
+            assert "shard" not in identify or identify["shard"] == [0, 1]
+            assert not hasattr(serving.bot, "shards")
+
+    asyncio.run(scenario())

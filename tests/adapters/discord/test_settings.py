@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from adapters.discord.settings import DiscordSettings
@@ -48,3 +50,38 @@ def test_bad_urls_name_the_variable(var: str, raw: str) -> None:
 def test_gateway_url() -> None:
     env = {"DISCORD_TOKEN": "t", "DISCORD_GATEWAY_URL": "wss://gw.example/"}
     assert DiscordSettings.from_env(env).gateway_url == "wss://gw.example/"
+
+
+@pytest.mark.parametrize(
+    ("count", "ids", "expected"),
+    [
+        ("", "", (False, None, None)),
+        ("auto", "", (True, None, None)),
+        ("4", "", (True, 4, None)),
+        ("4", "1,3", (True, 4, (1, 3))),
+        (" 16 ", "8-11, 0", (True, 16, (0, 8, 9, 10, 11))),
+    ],
+)
+def test_shard_settings(count: str, ids: str, expected: tuple[object, ...]) -> None:
+    env = {"DISCORD_TOKEN": "t", "DISCORD_SHARD_COUNT": count, "DISCORD_SHARD_IDS": ids}
+    settings = DiscordSettings.from_env(env)
+    assert (settings.sharded, settings.shard_count, settings.shard_ids) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "ids", "message"),
+    [
+        ("", "0", "DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT"),
+        ("auto", "0", "needs a number in DISCORD_SHARD_COUNT, not 'auto'"),
+        ("0", "", "DISCORD_SHARD_COUNT must be a number of shards from 1"),
+        ("four", "", "DISCORD_SHARD_COUNT must be a number of shards from 1"),
+        ("4", "4", "must name distinct shards from 0 to 3"),
+        ("4", "1,1", "must name distinct shards from 0 to 3"),
+        ("4", "1-x", "must list shard numbers such as 0,1,2"),
+        ("4", "-1", "must list shard numbers such as 0,1,2"),
+    ],
+)
+def test_bad_shard_settings_name_the_variable(count: str, ids: str, message: str) -> None:
+    env = {"DISCORD_TOKEN": "t", "DISCORD_SHARD_COUNT": count, "DISCORD_SHARD_IDS": ids}
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        DiscordSettings.from_env(env)

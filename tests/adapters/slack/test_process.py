@@ -127,3 +127,58 @@ def test_without_a_token_it_idles_unhealthy_until_sigterm(slack, tmp_path):
     asyncio.run(main())
     _, lines = _log_lines(tmp_path)
     assert any("SLACK_BOT_TOKEN not set" in line["message"] for line in lines)
+
+
+def test_tokens_from_secret_files(slack, tmp_path):
+    """SLACK_BOT_TOKEN_FILE / SLACK_SIGNING_SECRET_FILE, as Docker or Kubernetes mount them."""
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "bot_token").write_text(slack.BOT_TOKEN + "\n")
+    (secrets / "signing_secret").write_text(slack.SECRET + "\n")
+
+    async def main():
+        api, hooks = slack.MockSlackApi(), slack.ResponseUrls()
+        async with (
+            slack.serving(api.app) as api_url,
+            slack.serving(hooks.app) as hooks_url,
+            aiohttp.ClientSession() as session,
+        ):
+            hooks.base = hooks_url
+            port, health_port = slack.free_port(), slack.free_port()
+            env = _environ(
+                tmp_path,
+                SLACK_BOT_TOKEN_FILE=str(secrets / "bot_token"),
+                SLACK_SIGNING_SECRET_FILE=str(secrets / "signing_secret"),
+                SLACK_API_BASE_URL=f"{api_url}/api/",
+                EXPLAINBOT_HEALTH_PORT=str(health_port),
+            )
+            proc = await _start(slack, tmp_path, env, "--port", str(port))
+            try:
+                status, _ = await _health(session, health_port, proc)
+                assert status == 200
+                (auth,) = api.called("auth.test")
+                assert auth.authorization == f"Bearer {slack.BOT_TOKEN}"
+                kit = slack.Kit(f"http://127.0.0.1:{port}/slack/events", api, hooks, session)
+                await kit.command("what is an llm")  # signed with the secret from the file
+                await hooks.wait()
+            finally:
+                assert await _stop(proc) == 0
+
+    asyncio.run(main())
+    text, _ = _log_lines(tmp_path)
+    assert slack.BOT_TOKEN not in text and slack.SECRET not in text
+
+
+def test_a_missing_secret_file_stops_with_one_line(slack, tmp_path):
+    missing = tmp_path / "nowhere" / "bot_token"
+    env = _environ(tmp_path, SLACK_BOT_TOKEN_FILE=str(missing), SLACK_SIGNING_SECRET="abc123")
+
+    async def main():
+        proc = await _start(slack, tmp_path, env)
+        assert await asyncio.wait_for(proc.wait(), STARTUP) == 1
+
+    asyncio.run(main())
+    assert (tmp_path / "stderr.log").read_text().splitlines() == [
+        f"explainbot: SLACK_BOT_TOKEN_FILE: {missing} does not exist "
+        "(is the secret mounted into the container?)"
+    ]
