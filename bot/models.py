@@ -99,9 +99,9 @@ class Answer:
         message: a polite plain-text line for ``none`` and ``suggest`` (how to list topics).
         reason: why the engine replied this way.
         missing: terms of the question that no snippet explains (``uncovered``), as typed.
-        confidence: 0-1, how sure the engine is of its best candidate: its lead over the
-            runner-up, discounted by what it leaves unexplained; ranks replies (bench/
-            calibration.py measures how well it separates right from wrong).
+        confidence: 0-1, how sure the engine is of its best candidate: its score plus its
+            lead over the runner-up, discounted by what it leaves unexplained; ranks replies
+            (bench/calibration.py measures how well it separates right from wrong).
     """
 
     question: str
