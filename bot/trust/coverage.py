@@ -37,6 +37,7 @@ OTHER_TOPIC = 0.35  # an uncovered word that another snippet is about: known, ju
 SHORT_WEIGHT = 0.3  # at most, for an unknown word of one or two letters ("u", "im")
 RESPELL_MIN = 4  # shorter unknown words are abbreviations ("agi"), not typos
 MISSING_WEIGHT = 0.3  # an uncovered word weighing this much is named in the reply
+TERM_WORDS = 3  # a definition question this short names one term; longer ones ramble on
 HALF = 0.5  # cover from which a word counts as explained
 
 Analyse = Callable[[str], list[str]]
@@ -198,7 +199,7 @@ class Coverage:
             missing=tuple(" ".join(r) for r in runs),
             # A definition question names one term: any salient word left over makes it
             # another term ("convolutional neural network") or another field ("in chemistry").
-            term_missing=definition and stray,
+            term_missing=definition and stray and len(words) <= TERM_WORDS,
         )
 
     def held(self, sample: Sample) -> Held:
