@@ -65,6 +65,7 @@ def create_app(
         # Bolt builds its own client (with its user agent) but takes no base URL.
         app.client.base_url = settings.api_base_url
     app.middleware(skip_redeliveries(seen or SeenEvents(), log))
+    app.error(unreadable_payload(log))
     handlers = SlackHandlers(service, settings, logger=log)
     feedback = FeedbackHandlers(service, logger=log)
     app.command(COMMAND)(tracked(handlers.command, answering))
@@ -82,19 +83,39 @@ def _action(prefix: str) -> re.Pattern[str]:
 
 
 def tracked(listener: Listener, answering: Answering) -> Listener:
-    """``listener`` run inside ``answering()``.
+    """``listener`` run inside ``answering()``; what it raises is logged here.
 
     Bolt runs listeners as tasks after the ack, so only a wrapper around the whole listener
     sees an answer through to its delivery. Bolt injects arguments by the names it reads
     through ``functools.wraps``, so the wrapper takes exactly the listener's arguments.
+    Nothing reaches bolt's error handler from a listener: that handler only sees bolt's own
+    failures to read a payload (see :func:`unreadable_payload`).
     """
+    log = logging.getLogger("explainbot.slack")
 
     @functools.wraps(listener)
     async def run(**kwargs: Any) -> None:
         with answering():
-            await listener(**kwargs)
+            try:
+                await listener(**kwargs)
+            except Exception:  # a bug of ours: the traceback, never the request body
+                log.exception("the %s listener failed", listener.__name__)
 
     return run
+
+
+def unreadable_payload(log: logging.Logger) -> Callable[..., Awaitable[BoltResponse]]:
+    """Bolt's error handler: a signed payload whose shape bolt's middleware cannot read.
+
+    One WARNING line naming the error type, and a 400 (bolt's default logs a traceback
+    and answers 500).
+    """
+
+    async def on_error(error: Exception) -> BoltResponse:
+        log.warning("refused a request (400): bolt cannot read it (%s)", type(error).__name__)
+        return BoltResponse(status=400, body={"error": "unreadable payload"})
+
+    return on_error
 
 
 def skip_redeliveries(seen: SeenEvents, log: logging.Logger) -> Middleware:

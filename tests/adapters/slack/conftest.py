@@ -312,7 +312,7 @@ async def _run_http(scenario: Scenario, service: AnswerService, settings: dict[s
         )
         app = create_app(service, settings=config, seen=SeenEvents(size=100))
         async with (
-            http_server(app, host="127.0.0.1", port=0) as (host, port),
+            http_server(app, signing_secret=SECRET, host="127.0.0.1", port=0) as (host, port),
             aiohttp.ClientSession() as session,
         ):
             await scenario(Kit(f"http://{host}:{port}/slack/events", api, hooks, session))
