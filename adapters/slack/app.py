@@ -119,25 +119,24 @@ def unreadable_payload(log: logging.Logger) -> Callable[..., Awaitable[BoltRespo
 
 
 def skip_redeliveries(seen: SeenEvents, log: logging.Logger) -> Middleware:
-    """Middleware that acknowledges, but does not handle, a redelivered event.
+    """Middleware that acknowledges, but does not handle, an event already handled.
 
-    A redelivery is an HTTP request with ``x-slack-retry-num`` above 0 (bolt maps Socket
-    Mode's ``retry_attempt`` onto the same header; 0 is the first delivery), or an
-    ``event_id`` already handled.
+    The event id alone decides. A retry (``x-slack-retry-num`` of 1 or more; bolt maps Socket
+    Mode's ``retry_attempt`` onto the same header) of an event this process never saw is
+    answered: the first delivery may have reached a process that stopped or restarted.
     """
 
     async def middleware(
         request: AsyncBoltRequest, body: dict[str, Any], next: Callable[[], Awaitable[None]]
     ) -> BoltResponse | None:
         if body.get("type") == "event_callback":
-            retry = (request.headers.get("x-slack-retry-num") or ["0"])[0]
+            retry = (request.headers.get("x-slack-retry-num") or ["0"])[0].strip()
             event_id = str(body.get("event_id", ""))
-            if retry.strip() not in {"", "0"}:
-                log.info("ignoring redelivered event %s (retry %s)", event_id, retry)
-                return BoltResponse(status=200, body="")
             if event_id and not seen.first_time(event_id):
-                log.info("ignoring duplicate event %s", event_id)
+                log.info("ignoring duplicate event %s (retry %s)", event_id, retry or "0")
                 return BoltResponse(status=200, body="")
+            if retry not in {"", "0"}:
+                log.info("handling retry %s of event %s, not seen before", retry, event_id)
         await next()
         return None
 
