@@ -6,6 +6,7 @@ acknowledged by bolt itself before the listener runs.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -49,7 +50,7 @@ class SlackHandlers:
     async def command(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
         """``/explain [question]``."""
         await ack()
-        message = self._reply(command_question(command), "command")
+        message = await self._reply(command_question(command), "command")
         response_type = self._settings.response_type if message.public else "ephemeral"
         await respond(
             text=message.text, blocks=message.blocks, response_type=response_type, **_QUIET
@@ -66,7 +67,7 @@ class SlackHandlers:
         root = event.get("thread_ts")
         if not text and root:
             text = await self._thread_root(client, channel, str(root), context.bot_user_id)
-        message = self._reply(event_question(event, text), "mention")
+        message = await self._reply(event_question(event, text), "mention")
         thread_ts = str(root or event.get("ts"))
         if message.public:
             await _post(client, message, channel=channel, thread_ts=thread_ts)
@@ -81,7 +82,7 @@ class SlackHandlers:
         if event.get("channel_type") != "im" or _from_bot(event):
             return
         text = strip_mention(str(event.get("text", "")), context.bot_user_id)
-        message = self._reply(event_question(event, text), "dm")
+        message = await self._reply(event_question(event, text), "dm")
         thread_ts = event.get("thread_ts")
         await _post(client, message, channel=str(event["channel"]), thread_ts=thread_ts)
 
@@ -100,7 +101,7 @@ class SlackHandlers:
         user = str(shortcut.get("user", {}).get("id", ""))
         thread_ts = str(target.get("thread_ts") or target.get("ts") or shortcut.get("message_ts"))
         text = strip_mention(str(target.get("text", "")), context.bot_user_id)
-        message = self._reply(shortcut_question(shortcut, text), "shortcut")
+        message = await self._reply(shortcut_question(shortcut, text), "shortcut")
         try:
             if message.public:
                 await _post(client, message, channel=channel, thread_ts=thread_ts)
@@ -124,7 +125,7 @@ class SlackHandlers:
     ) -> None:
         """A related-snippet button: the snippet goes where the answer was."""
         await ack()
-        message = answer_message(self._service.explain(str(action.get("value", ""))))
+        message = await self._explain(str(action.get("value", "")))
         container = body.get("container", {})
         thread_ts = body.get("message", {}).get("thread_ts") or container.get("thread_ts")
         if container.get("is_ephemeral") or not message.public:
@@ -138,16 +139,20 @@ class SlackHandlers:
     async def pick(self, ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
         """A did-you-mean button: the chosen answer replaces the question."""
         await ack()
-        message = answer_message(self._service.explain(str(action.get("value", ""))))
+        message = await self._explain(str(action.get("value", "")))
         await _respond(respond, message, replace_original=True)
 
-    def _reply(self, question: Question, surface: str) -> SlackMessage:
+    async def _reply(self, question: Question, surface: str) -> SlackMessage:
+        """Answer and render in a worker thread: the event loop keeps acknowledging others."""
         try:
-            reply = self._service.ask(question)  # the service logs each question itself
+            # The service logs each question itself.
+            return await asyncio.to_thread(lambda: to_message(self._service.ask(question)))
         except Exception:  # the asker gets a polite line, never silence or a traceback
             self._log.exception("answering a %s failed", surface)
             return SlackMessage(text=_OOPS, blocks=bk.sections(_OOPS), public=False)
-        return to_message(reply)
+
+    async def _explain(self, snippet_id: str) -> SlackMessage:
+        return await asyncio.to_thread(lambda: answer_message(self._service.explain(snippet_id)))
 
     async def _thread_root(
         self, client: AsyncWebClient, channel: str, thread_ts: str, bot_user_id: str | None
