@@ -16,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.convert import PICK_ACTION, RELATED_ACTION, SHORTCUT_CALLBACK
 from adapters.slack.dedup import SeenEvents
+from adapters.slack.deliver import with_rate_limit_retries
 from adapters.slack.feedback import FEEDBACK_ACTION, FeedbackHandlers
 from adapters.slack.handlers import SlackHandlers
 from adapters.slack.settings import SlackSettings
@@ -64,6 +65,7 @@ def create_app(
     if client is None and settings.api_base_url:
         # Bolt builds its own client (with its user agent) but takes no base URL.
         app.client.base_url = settings.api_base_url
+    with_rate_limit_retries(app.client)
     app.middleware(skip_redeliveries(seen or SeenEvents(), log))
     app.error(unreadable_payload(log))
     handlers = SlackHandlers(service, settings, logger=log)
