@@ -229,3 +229,23 @@ def test_the_engine_gets_the_text_the_user_typed(slack):
 
     slack.run_http(scenario, service)
     assert asked == ["llm & genai <3", "rag > llm?"]
+
+
+ODD_TEXT = {"lone surrogate": "what is an llm \ud800", "nul": "what is\x00 an llm"}
+
+
+@pytest.mark.parametrize("text", ODD_TEXT.values(), ids=ODD_TEXT.keys())
+def test_a_question_with_a_lone_surrogate_or_nul_is_answered(slack, caplog, text):
+    caplog.set_level(logging.DEBUG)
+
+    async def scenario(kit):
+        # JSON may carry a lone surrogate as an escape; a form carries a NUL as %00.
+        await kit.event(_mention(slack, "<@UBOT> " + text))
+        (post,) = await kit.api.wait("chat.postMessage")
+        assert post.params["blocks"][0]["text"]["text"] == "Large language model (LLM)"
+        await kit.command(text.replace("\ud800", ""))
+        (posted,) = await kit.hooks.wait()
+        assert posted["blocks"][0]["text"]["text"] == "Large language model (LLM)"
+
+    slack.run_http(scenario)
+    _quiet(caplog)
