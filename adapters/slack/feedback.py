@@ -15,6 +15,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from adapters.slack import blocks as bk
+from adapters.slack.payload import action_place
 from adapters.slack.response_url import via_response_url
 from bot.service import AnswerService
 
@@ -57,8 +58,7 @@ class FeedbackHandlers:
         """A Helpful / Not helpful click: record the vote, thank only the clicker."""
         await ack()
         vote = parse_vote(str(action.get("value", "")))
-        clicker = body.get("user")
-        user = str(clicker.get("id", "")) if isinstance(clicker, dict) else ""
+        _, user = action_place(body)
         if vote is None or not user:
             self._log.warning("ignoring a feedback click with an unexpected value")
             return

@@ -29,6 +29,7 @@ from adapters.slack.convert import (
     to_message,
 )
 from adapters.slack.deliver import Delivery
+from adapters.slack.payload import action_place, object_field, text_field
 from adapters.slack.settings import SlackSettings
 from bot.models import Question
 from bot.service import AnswerService
@@ -59,7 +60,7 @@ class SlackHandlers:
         respond: AsyncRespond | None,
     ) -> None:
         """``/explain [question]``."""
-        channel, user = _text(command, "channel_id"), _text(command, "user_id")
+        channel, user = text_field(command, "channel_id"), text_field(command, "user_id")
         respond = _usable(respond)
         if respond is None and not (channel and user):
             self._log.warning("a command without response_url or channel: nowhere to answer")
@@ -76,19 +77,19 @@ class SlackHandlers:
         self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
     ) -> None:
         """``@explainbot question`` in a channel or thread: answered in the thread."""
-        channel = _text(event, "channel")
+        channel = text_field(event, "channel")
         if _from_bot(event) or channel.startswith("D"):  # DMs arrive as message events
             return
-        text = question_text(_text(event, "text"), context.bot_user_id)
-        root = _text(event, "thread_ts")
+        text = question_text(text_field(event, "text"), context.bot_user_id)
+        root = text_field(event, "thread_ts")
         if not text and root and channel:
             text = await self._thread_root(client, channel, root, context.bot_user_id)
         message = await self._reply(event_question(event, text), "mention")
         await self._deliver(client).post(
             message,
             channel=channel,
-            user=_text(event, "user"),
-            thread_ts=root or _text(event, "ts") or None,
+            user=text_field(event, "user"),
+            thread_ts=root or text_field(event, "ts") or None,
         )
 
     async def direct_message(
@@ -97,13 +98,13 @@ class SlackHandlers:
         """A message in the bot's DM; other message events (edits, bots, channels) are ignored."""
         if event.get("channel_type") != "im" or _from_bot(event):
             return
-        text = question_text(_text(event, "text"), context.bot_user_id)
+        text = question_text(text_field(event, "text"), context.bot_user_id)
         message = await self._reply(event_question(event, text), "dm")
         await self._deliver(client).post(
             message,
-            channel=_text(event, "channel"),
-            user=_text(event, "user"),
-            thread_ts=_text(event, "thread_ts") or None,
+            channel=text_field(event, "channel"),
+            user=text_field(event, "user"),
+            thread_ts=text_field(event, "thread_ts") or None,
             public=True,  # the conversation is already private
         )
 
@@ -117,16 +118,18 @@ class SlackHandlers:
     ) -> None:
         """The "Explain this" message shortcut: answered in that message's thread."""
         await ack()
-        target = _object(shortcut, "message")
+        target = object_field(shortcut, "message")
         thread_ts = (
-            _text(target, "thread_ts") or _text(target, "ts") or _text(shortcut, "message_ts")
+            text_field(target, "thread_ts")
+            or text_field(target, "ts")
+            or text_field(shortcut, "message_ts")
         )
-        text = question_text(_text(target, "text"), context.bot_user_id)
+        text = question_text(text_field(target, "text"), context.bot_user_id)
         message = await self._reply(shortcut_question(shortcut, text), "shortcut")
         await self._deliver(client).post(
             message,
-            channel=_text(_object(shortcut, "channel"), "id"),
-            user=_text(_object(shortcut, "user"), "id"),
+            channel=text_field(object_field(shortcut, "channel"), "id"),
+            user=text_field(object_field(shortcut, "user"), "id"),
             thread_ts=thread_ts or None,
             respond=_usable(respond),
         )
@@ -141,11 +144,12 @@ class SlackHandlers:
     ) -> None:
         """A related-snippet button: the snippet goes where the answer was."""
         await ack()
-        message = await self._explain(_text(action, "value"))
-        container = _object(body, "container")
-        thread_ts = _text(_object(body, "message"), "thread_ts") or _text(container, "thread_ts")
-        channel = _text(_object(body, "channel"), "id") or _text(container, "channel_id")
-        user = _text(_object(body, "user"), "id")
+        message = await self._explain(text_field(action, "value"))
+        container = object_field(body, "container")
+        thread_ts = text_field(object_field(body, "message"), "thread_ts") or text_field(
+            container, "thread_ts"
+        )
+        channel, user = action_place(body)
         deliver, respond = self._deliver(client), _usable(respond)
         if container.get("is_ephemeral") or not message.public:
             await deliver.respond(
@@ -172,16 +176,10 @@ class SlackHandlers:
     ) -> None:
         """A did-you-mean button: the chosen answer replaces the question."""
         await ack()
-        message = await self._explain(_text(action, "value"))
-        channel = _text(_object(body, "channel"), "id") or _text(
-            _object(body, "container"), "channel_id"
-        )
+        message = await self._explain(text_field(action, "value"))
+        channel, user = action_place(body)
         await self._deliver(client).respond(
-            _usable(respond),
-            message,
-            channel=channel,
-            user=_text(_object(body, "user"), "id"),
-            replace_original=True,
+            _usable(respond), message, channel=channel, user=user, replace_original=True
         )
 
     async def _reply(self, question: Question, surface: str) -> SlackMessage:
@@ -213,7 +211,7 @@ class SlackHandlers:
             return ""
         messages = page.get("messages") or [{}]
         first = messages[0] if isinstance(messages[0], dict) else {}
-        return question_text(_text(first, "text"), bot_user_id)
+        return question_text(text_field(first, "text"), bot_user_id)
 
 
 def _from_bot(event: Mapping[str, Any]) -> bool:
@@ -224,15 +222,3 @@ def _from_bot(event: Mapping[str, Any]) -> bool:
 def _usable(respond: AsyncRespond | None) -> AsyncRespond | None:
     """``respond``, or None when the payload carried no ``response_url`` to answer through."""
     return respond if respond is not None and respond.response_url else None
-
-
-def _text(payload: Mapping[str, Any], key: str) -> str:
-    """A string field; "" when it is missing or not a string."""
-    value = payload.get(key)
-    return value if isinstance(value, str) else ""
-
-
-def _object(payload: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    """An object field; empty when it is missing or not an object."""
-    value = payload.get(key)
-    return value if isinstance(value, dict) else {}
