@@ -37,7 +37,12 @@ def build_web_app(
     """An aiohttp application that hands Slack's POSTs on ``path`` to bolt, through ``gate``."""
 
     async def events(request: web.Request) -> web.Response:
-        text, refusal = gate.check(await request.read(), request.headers)
+        try:
+            raw = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            _log.warning("refused a request (413): body over aiohttp's size limit")
+            raise
+        text, refusal = gate.check(raw, request.headers)
         if refusal is not None:
             return web.json_response({"error": refusal.reason}, status=refusal.status)
         try:

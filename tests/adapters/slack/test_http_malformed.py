@@ -107,3 +107,17 @@ def test_a_signed_object_of_an_odd_shape_is_never_a_500(slack, caplog, body):
         assert all(r.exc_info is None for r in caplog.records)
 
     slack.run_http(scenario)
+
+
+def test_a_body_over_the_size_limit_is_a_413_without_a_traceback(slack, caplog):
+    caplog.set_level(logging.DEBUG)
+
+    async def scenario(kit):
+        caplog.clear()
+        huge = ("text=" + MARKER + "x" * 2_000_000).encode()
+        status, _ = await kit.post(huge, FORM)
+        assert status == 413
+        assert "Traceback" not in caplog.text and MARKER not in caplog.text
+        assert len(_loud(caplog)) == 1
+
+    slack.run_http(scenario)
