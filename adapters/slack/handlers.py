@@ -35,6 +35,9 @@ from bot.models import Question
 from bot.service import AnswerService
 
 _OOPS = "Sorry, something went wrong while answering. Please try again in a moment."
+# Answers computed at once in worker threads. More only fight the event loop for the GIL and
+# slow every ack down (bench/slack_ack.py: p99 45-72 ms with 6, 32-45 ms with 2).
+COMPUTE_SLOTS = 2
 _UNREADABLE = "Sorry, I could not read that command from Slack: please try again."
 
 
@@ -49,6 +52,7 @@ class SlackHandlers:
         self, service: AnswerService, settings: SlackSettings, *, logger: logging.Logger
     ) -> None:
         self._service = service
+        self._computing = asyncio.Semaphore(COMPUTE_SLOTS)
         self._settings = settings
         self._log = logger
 
@@ -186,13 +190,17 @@ class SlackHandlers:
         """Answer and render in a worker thread: the event loop keeps acknowledging others."""
         try:
             # The service logs each question itself.
-            return await asyncio.to_thread(lambda: to_message(self._service.ask(question)))
+            async with self._computing:
+                return await asyncio.to_thread(lambda: to_message(self._service.ask(question)))
         except Exception:  # the asker gets a polite line, never silence or a traceback
             self._log.exception("answering a %s failed", surface)
             return SlackMessage(text=_OOPS, blocks=bk.sections(_OOPS), public=False)
 
     async def _explain(self, snippet_id: str) -> SlackMessage:
-        return await asyncio.to_thread(lambda: answer_message(self._service.explain(snippet_id)))
+        async with self._computing:
+            return await asyncio.to_thread(
+                lambda: answer_message(self._service.explain(snippet_id))
+            )
 
     def _deliver(self, client: AsyncWebClient) -> Delivery:
         return Delivery(client, logger=self._log)
