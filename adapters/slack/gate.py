@@ -81,9 +81,7 @@ class RequestGate:
         except ValueError:  # a timestamp that is not a number
             return False
 
-    def _refuse(
-        self, status: int, reason: str, raw: bytes, headers: Mapping[str, str]
-    ) -> Refusal:
+    def _refuse(self, status: int, reason: str, raw: bytes, headers: Mapping[str, str]) -> Refusal:
         # The content type is Slack's vocabulary, not the sender's data; cut all the same.
         kind = headers.get("Content-Type", "-")[:60]
         self._log.warning(
