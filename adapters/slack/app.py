@@ -70,13 +70,13 @@ def create_app(
     app.error(unreadable_payload(log))
     handlers = SlackHandlers(service, settings, logger=log)
     feedback = FeedbackHandlers(service, logger=log)
-    app.command(COMMAND)(tracked(handlers.command, answering))
-    app.event("app_mention")(tracked(handlers.mention, answering))
-    app.event("message")(tracked(handlers.direct_message, answering))
-    app.message_shortcut(SHORTCUT_CALLBACK)(tracked(handlers.shortcut, answering))
-    app.action(_action(RELATED_ACTION))(tracked(handlers.related, answering))
-    app.action(_action(PICK_ACTION))(tracked(handlers.pick, answering))
-    app.action(_action(FEEDBACK_ACTION))(tracked(feedback.vote, answering))
+    app.command(COMMAND)(tracked(handlers.command, answering, log))
+    app.event("app_mention")(tracked(handlers.mention, answering, log))
+    app.event("message")(tracked(handlers.direct_message, answering, log))
+    app.message_shortcut(SHORTCUT_CALLBACK)(tracked(handlers.shortcut, answering, log))
+    app.action(_action(RELATED_ACTION))(tracked(handlers.related, answering, log))
+    app.action(_action(PICK_ACTION))(tracked(handlers.pick, answering, log))
+    app.action(_action(FEEDBACK_ACTION))(tracked(feedback.vote, answering, log))
     return app
 
 
@@ -84,7 +84,7 @@ def _action(prefix: str) -> re.Pattern[str]:
     return re.compile(rf"^{prefix}(_\d+)?$")
 
 
-def tracked(listener: Listener, answering: Answering) -> Listener:
+def tracked(listener: Listener, answering: Answering, log: logging.Logger) -> Listener:
     """``listener`` run inside ``answering()``; what it raises is logged here.
 
     Bolt runs listeners as tasks after the ack, so only a wrapper around the whole listener
@@ -93,7 +93,6 @@ def tracked(listener: Listener, answering: Answering) -> Listener:
     Nothing reaches bolt's error handler from a listener: that handler only sees bolt's own
     failures to read a payload (see :func:`unreadable_payload`).
     """
-    log = logging.getLogger("explainbot.slack")
 
     @functools.wraps(listener)
     async def run(**kwargs: Any) -> None:

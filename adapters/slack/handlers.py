@@ -194,13 +194,17 @@ class SlackHandlers:
                 return await asyncio.to_thread(lambda: to_message(self._service.ask(question)))
         except Exception:  # the asker gets a polite line, never silence or a traceback
             self._log.exception("answering a %s failed", surface)
-            return SlackMessage(text=_OOPS, blocks=bk.sections(_OOPS), public=False)
+            return _oops()
 
     async def _explain(self, snippet_id: str) -> SlackMessage:
-        async with self._computing:
-            return await asyncio.to_thread(
-                lambda: answer_message(self._service.explain(snippet_id))
-            )
+        try:
+            async with self._computing:
+                return await asyncio.to_thread(
+                    lambda: answer_message(self._service.explain(snippet_id))
+                )
+        except Exception:
+            self._log.exception("showing snippet %r failed", snippet_id[:100])
+            return _oops()
 
     def _deliver(self, client: AsyncWebClient) -> Delivery:
         return Delivery(client, logger=self._log)
@@ -225,6 +229,10 @@ class SlackHandlers:
 def _from_bot(event: Mapping[str, Any]) -> bool:
     # Subtypes are edits, deletions, joins, bot posts...: never questions.
     return bool(event.get("bot_id") or event.get("subtype"))
+
+
+def _oops() -> SlackMessage:
+    return SlackMessage(text=_OOPS, blocks=bk.sections(_OOPS), public=False)
 
 
 def _usable(respond: AsyncRespond | None) -> AsyncRespond | None:

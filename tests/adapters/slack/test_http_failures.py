@@ -211,15 +211,14 @@ def test_text_slack_escaped_is_not_escaped_twice(slack):
 
 
 def test_the_engine_gets_the_text_the_user_typed(slack):
-    service = slack.make_service()
     asked = []
-    original = service.ask
 
-    def spy(question):
-        asked.append(question.text)
-        return original(question)
+    class Listening(type(slack.make_service())):
+        def ask(self, question):
+            asked.append(question.text)
+            return super().ask(question)
 
-    service.ask = spy
+    service = Listening(slack.make_service().engine)
 
     async def scenario(kit):
         await kit.command("llm &amp; genai &lt;3")
@@ -249,3 +248,22 @@ def test_a_question_with_a_lone_surrogate_or_nul_is_answered(slack, caplog, text
 
     slack.run_http(scenario)
     _quiet(caplog)
+
+
+def test_a_button_whose_answer_fails_gets_an_apology_not_silence(slack, caplog):
+    class Broken(type(slack.make_service())):
+        def explain(self, snippet_id):
+            raise RuntimeError("index on fire")
+
+    service = Broken(slack.make_service().engine)
+
+    async def scenario(kit):
+        body = slack.payload("block_actions")
+        body["response_url"] = kit.hooks.url("click")
+        assert (await kit.interaction(body))[0] == 200
+        (posted,) = await kit.hooks.wait()
+        assert posted["response_type"] == "ephemeral" and "went wrong" in posted["text"]
+
+    slack.run_http(scenario, service)
+    (error,) = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "showing snippet 'genai' failed" in error.getMessage()
