@@ -14,6 +14,7 @@ Every problem in every file is collected before anything is reported, each as
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,11 +57,17 @@ class Scan:
 
 
 def default_knowledge_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """``$EXPLAINBOT_KNOWLEDGE`` if set, else the ``knowledge/`` bundled beside the packages."""
+    """``$EXPLAINBOT_KNOWLEDGE`` if set, else the ``knowledge/`` bundled beside the packages.
+
+    ``knowledge/`` sits next to the top-level ``bot`` package both in a checkout and in an
+    installed wheel (it ships as package data), so one rule finds it in either.
+    """
     env = os.environ if environ is None else environ
     if env.get(ENV_VAR):
         return Path(env[ENV_VAR])
-    return Path(__file__).resolve().parent.parent / "knowledge"
+    top = sys.modules[__name__.partition(".")[0]]  # ``bot``, however deep this module moves
+    assert top.__file__ is not None
+    return Path(top.__file__).resolve().parent.parent / "knowledge"
 
 
 def load_knowledge(directory: Path) -> KnowledgeBase:

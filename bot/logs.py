@@ -34,6 +34,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` a UTF-8 stream can take: a lone surrogate (valid in JSON, never in UTF-8) becomes
+    U+FFFD and a NUL ``\\x00``, so one odd question cannot break a log line."""
+    return _SURROGATE.sub("\ufffd", text).replace("\x00", "\\x00")
+
+
 def user_ref(user_id: str) -> str:
     """A user id fit for a log line: a short prefix, never the whole id."""
     return f"{user_id[:4]}…" if user_id else "-"
@@ -81,7 +90,7 @@ class HumanFormatter(logging.Formatter):
             record.exc_text = self.formatException(record.exc_info)
         if record.exc_text:
             line += " | " + record.exc_text
-        return line.replace("\n", "\\n")
+        return printable(line.replace("\n", "\\n"))
 
 
 class JsonFormatter(logging.Formatter):
@@ -92,12 +101,12 @@ class JsonFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": printable(record.getMessage()),
         }
         if record.exc_info and not record.exc_text:
             record.exc_text = self.formatException(record.exc_info)
         if record.exc_text:
-            data["exc"] = record.exc_text
+            data["exc"] = printable(record.exc_text)
         return json.dumps(data, ensure_ascii=False)
 
 

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.errors import ExplainbotError
+from bot.version import installed_version
 
 # Modules that add subcommands; each owns its own.
 COMMAND_MODULES = (
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainbot", description="Explains AI terms from curated snippets."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     serve = sub.add_parser("serve", help="run the bot on a chat platform")
     serve_sub = serve.add_subparsers(dest="platform", required=True, metavar="PLATFORM")

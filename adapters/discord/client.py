@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from contextlib import nullcontext
 from typing import Any
 
@@ -46,8 +47,50 @@ class ExplainTree(app_commands.CommandTree[Any]):
     async def on_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
+        if interaction.type is discord.InteractionType.autocomplete:
+            # An autocomplete can only be answered with choices: a message would be refused,
+            # and no answer at all shows "loading options failed".
+            log.warning("autocomplete failed: %s", error)
+            await no_choices(interaction)
+            return
         log.error("app command failed: %s", error, exc_info=error)
         await apologise(interaction)
+
+
+async def no_choices(interaction: discord.Interaction[Any]) -> None:
+    """Answer an autocomplete interaction with an empty list; never raises."""
+    if interaction.response.is_done():
+        return
+    try:
+        await interaction.response.autocomplete([])
+    except discord.HTTPException as exc:
+        log.warning("could not answer autocomplete %s: %s", interaction.id, exc)
+
+
+def guard_parsers(parsers: dict[str, Callable[[Any], None]]) -> None:
+    """Make each gateway event parser skip an event it cannot read, in place.
+
+    discord.py's gateway calls the connection state's parser for every DISPATCH; one that
+    raises (an ``INTERACTION_CREATE`` without ``token``, a field of an unexpected shape) ends
+    ``Client.connect`` and with it the process. Guarded, the event is logged in one line and
+    skipped, and the connection stays up.
+    """
+    for event, parse in list(parsers.items()):
+        parsers[event] = _guarded(event, parse)
+
+
+def _guarded(event: str, parse: Callable[[Any], None]) -> Callable[[Any], None]:
+    def guarded(data: Any) -> None:
+        try:
+            parse(data)
+        except Exception as exc:
+            # The error type and the field at fault, never the payload (user text, tokens).
+            detail = type(exc).__name__
+            if isinstance(exc, KeyError):
+                detail += f" {exc}"
+            log.warning("skipped a %s gateway event that could not be read (%s)", event, detail)
+
+    return guarded
 
 
 class ExplainBot(commands.Bot):
@@ -80,6 +123,8 @@ class ExplainBot(commands.Bot):
         self.settings = settings
         self._answering = answering
         self._slow_down_window = slow_down_window
+        # The gateway reads this dict at each (re)connect: guarded once, guarded for good.
+        guard_parsers(self._connection.parsers)
 
     async def setup_hook(self) -> None:
         cog = ExplainCog(

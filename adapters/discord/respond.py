@@ -32,13 +32,16 @@ async def answer_interaction(
     Args:
         interaction: the interaction to answer (exactly once).
         compute: the blocking call to the answer service.
-        defer_after: seconds to wait for ``compute`` before deferring the interaction.
+        defer_after: seconds after Discord created the interaction (its snowflake time) by
+            which it is deferred if the answer is not ready; a burst or a slow gateway may
+            have used some of them before this runs.
         update: replace the message holding the clicked button (response type 7).
         ephemeral: force a private answer (otherwise the rendering decides).
     """
+    thinking = False  # a deferred "thinking..." message stands until edited or deleted
     try:
         task = asyncio.ensure_future(asyncio.to_thread(compute))
-        done, _ = await asyncio.wait({task}, timeout=defer_after)
+        done, _ = await asyncio.wait({task}, timeout=time_left(interaction, defer_after))
         if task in done:
             await _send_now(interaction, _render(task.result(), ephemeral), update=update)
             return
@@ -46,12 +49,37 @@ async def answer_interaction(
             await interaction.response.defer()
         else:
             await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+            thinking = True
         # A follow-up token lasts 15 minutes; give up long before, and say so.
         rendered = _render(await asyncio.wait_for(task, LATE_LIMIT), ephemeral)
         await _send_late(interaction, rendered, deferred_private=update or ephemeral)
     except Exception:
         log.exception("failed to answer interaction %s", interaction.id)
-        await apologise(interaction)
+        if thinking:
+            await settle(interaction)
+        else:
+            await apologise(interaction)
+
+
+def time_left(interaction: discord.Interaction[Any], defer_after: float) -> float:
+    """Seconds until ``defer_after`` after Discord created ``interaction`` (0 if past)."""
+    age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
+    return max(0.0, defer_after - max(0.0, age))  # a clock behind Discord's: count from now
+
+
+async def settle(interaction: discord.Interaction[Any]) -> None:
+    """Turn a deferred "thinking..." message into the apology, or delete it; never raises."""
+    try:
+        await interaction.edit_original_response(
+            content=SORRY, embed=None, view=None, allowed_mentions=NONE
+        )
+        return
+    except Exception as exc:
+        log.warning("could not edit the thinking message of %s: %s", interaction.id, exc)
+    try:
+        await interaction.delete_original_response()
+    except Exception as exc:
+        log.warning("could not delete the thinking message of %s: %s", interaction.id, exc)
 
 
 async def apologise(interaction: discord.Interaction[Any]) -> None:

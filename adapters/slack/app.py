@@ -16,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.convert import PICK_ACTION, RELATED_ACTION, SHORTCUT_CALLBACK
 from adapters.slack.dedup import SeenEvents
+from adapters.slack.deliver import with_rate_limit_retries
 from adapters.slack.feedback import FEEDBACK_ACTION, FeedbackHandlers
 from adapters.slack.handlers import SlackHandlers
 from adapters.slack.settings import SlackSettings
@@ -64,16 +65,18 @@ def create_app(
     if client is None and settings.api_base_url:
         # Bolt builds its own client (with its user agent) but takes no base URL.
         app.client.base_url = settings.api_base_url
+    with_rate_limit_retries(app.client)
     app.middleware(skip_redeliveries(seen or SeenEvents(), log))
+    app.error(unreadable_payload(log))
     handlers = SlackHandlers(service, settings, logger=log)
     feedback = FeedbackHandlers(service, logger=log)
-    app.command(COMMAND)(tracked(handlers.command, answering))
-    app.event("app_mention")(tracked(handlers.mention, answering))
-    app.event("message")(tracked(handlers.direct_message, answering))
-    app.message_shortcut(SHORTCUT_CALLBACK)(tracked(handlers.shortcut, answering))
-    app.action(_action(RELATED_ACTION))(tracked(handlers.related, answering))
-    app.action(_action(PICK_ACTION))(tracked(handlers.pick, answering))
-    app.action(_action(FEEDBACK_ACTION))(tracked(feedback.vote, answering))
+    app.command(COMMAND)(tracked(handlers.command, answering, log))
+    app.event("app_mention")(tracked(handlers.mention, answering, log))
+    app.event("message")(tracked(handlers.direct_message, answering, log))
+    app.message_shortcut(SHORTCUT_CALLBACK)(tracked(handlers.shortcut, answering, log))
+    app.action(_action(RELATED_ACTION))(tracked(handlers.related, answering, log))
+    app.action(_action(PICK_ACTION))(tracked(handlers.pick, answering, log))
+    app.action(_action(FEEDBACK_ACTION))(tracked(feedback.vote, answering, log))
     return app
 
 
@@ -81,42 +84,60 @@ def _action(prefix: str) -> re.Pattern[str]:
     return re.compile(rf"^{prefix}(_\d+)?$")
 
 
-def tracked(listener: Listener, answering: Answering) -> Listener:
-    """``listener`` run inside ``answering()``.
+def tracked(listener: Listener, answering: Answering, log: logging.Logger) -> Listener:
+    """``listener`` run inside ``answering()``; what it raises is logged here.
 
     Bolt runs listeners as tasks after the ack, so only a wrapper around the whole listener
     sees an answer through to its delivery. Bolt injects arguments by the names it reads
     through ``functools.wraps``, so the wrapper takes exactly the listener's arguments.
+    Nothing reaches bolt's error handler from a listener: that handler only sees bolt's own
+    failures to read a payload (see :func:`unreadable_payload`).
     """
 
     @functools.wraps(listener)
     async def run(**kwargs: Any) -> None:
         with answering():
-            await listener(**kwargs)
+            try:
+                await listener(**kwargs)
+            except Exception:  # a bug of ours: the traceback, never the request body
+                log.exception("the %s listener failed", listener.__name__)
 
     return run
 
 
-def skip_redeliveries(seen: SeenEvents, log: logging.Logger) -> Middleware:
-    """Middleware that acknowledges, but does not handle, a redelivered event.
+def unreadable_payload(log: logging.Logger) -> Callable[..., Awaitable[BoltResponse]]:
+    """Bolt's error handler: a signed payload whose shape bolt's middleware cannot read.
 
-    A redelivery is an HTTP request with ``x-slack-retry-num`` above 0 (bolt maps Socket
-    Mode's ``retry_attempt`` onto the same header; 0 is the first delivery), or an
-    ``event_id`` already handled.
+    One WARNING line naming the error type, and a 400 (bolt's default logs a traceback
+    and answers 500).
+    """
+
+    async def on_error(error: Exception) -> BoltResponse:
+        log.warning("refused a request (400): bolt cannot read it (%s)", type(error).__name__)
+        return BoltResponse(status=400, body={"error": "unreadable payload"})
+
+    return on_error
+
+
+def skip_redeliveries(seen: SeenEvents, log: logging.Logger) -> Middleware:
+    """Middleware that acknowledges, but does not handle, an event already handled.
+
+    The event id alone decides. A retry (``x-slack-retry-num`` of 1 or more; bolt maps Socket
+    Mode's ``retry_attempt`` onto the same header) of an event this process never saw is
+    answered: the first delivery may have reached a process that stopped or restarted.
     """
 
     async def middleware(
         request: AsyncBoltRequest, body: dict[str, Any], next: Callable[[], Awaitable[None]]
     ) -> BoltResponse | None:
         if body.get("type") == "event_callback":
-            retry = (request.headers.get("x-slack-retry-num") or ["0"])[0]
+            retry = (request.headers.get("x-slack-retry-num") or ["0"])[0].strip()
             event_id = str(body.get("event_id", ""))
-            if retry.strip() not in {"", "0"}:
-                log.info("ignoring redelivered event %s (retry %s)", event_id, retry)
-                return BoltResponse(status=200, body="")
             if event_id and not seen.first_time(event_id):
-                log.info("ignoring duplicate event %s", event_id)
+                log.info("ignoring duplicate event %s (retry %s)", event_id, retry or "0")
                 return BoltResponse(status=200, body="")
+            if retry not in {"", "0"}:
+                log.info("handling retry %s of event %s, not seen before", retry, event_id)
         await next()
         return None
 

@@ -47,13 +47,23 @@ def strip_mention(text: str, bot_user_id: str | None) -> str:
     return re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text).strip()
 
 
+def unescape(text: str) -> str:
+    """Undo Slack's escaping of ``&``, ``<`` and ``>`` in user text (rendering escapes again)."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def question_text(text: str, bot_user_id: str | None) -> str:
+    """What the user typed: a message text without the bot's mention, Slack's escaping undone."""
+    return unescape(strip_mention(text, bot_user_id))
+
+
 def command_question(command: Mapping[str, Any]) -> Question:
-    """A ``/explain`` slash command payload as a Question."""
+    """A ``/explain`` slash command payload as a Question (its text unescaped)."""
     is_dm = str(command.get("channel_id", "")).startswith("D") or (
         command.get("channel_name") == "directmessage"
     )
     return Question(
-        text=str(command.get("text") or ""),
+        text=unescape(str(command.get("text") or "")),
         platform=PLATFORM,
         user_id=str(command.get("user_id", "")),
         channel_kind=ChannelKind.DM if is_dm else ChannelKind.CHANNEL,

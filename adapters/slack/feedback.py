@@ -15,6 +15,8 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
 
 from adapters.slack import blocks as bk
+from adapters.slack.payload import action_place
+from adapters.slack.response_url import via_response_url
 from bot.service import AnswerService
 
 FEEDBACK_ACTION = "explain_feedback"
@@ -47,16 +49,26 @@ class FeedbackHandlers:
         self._log = logger
 
     async def vote(
-        self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        respond: AsyncRespond | None,
     ) -> None:
         """A Helpful / Not helpful click: record the vote, thank only the clicker."""
         await ack()
         vote = parse_vote(str(action.get("value", "")))
-        user = str((body.get("user") or {}).get("id", ""))
+        _, user = action_place(body)
         if vote is None or not user:
             self._log.warning("ignoring a feedback click with an unexpected value")
             return
         question_id, helpful = vote
         self._service.feedback(question_id=question_id, user_id=user, helpful=helpful)
+        # A thank-you is not worth a message anywhere else.
+        if respond is None or not respond.response_url:
+            self._log.warning("a feedback click without response_url: vote kept, no thanks sent")
+            return
         # Ephemeral and not replacing: the answer others see keeps its buttons unchanged.
-        await respond(text=THANKS, response_type="ephemeral", replace_original=False)
+        await via_response_url(
+            respond, self._log, text=THANKS, response_type="ephemeral", replace_original=False
+        )

@@ -6,10 +6,12 @@ acknowledged by bolt itself before the listener runs.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
 from typing import Any
 
+import aiohttp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_bolt.context.respond.async_respond import AsyncRespond
@@ -22,57 +24,77 @@ from adapters.slack.convert import (
     answer_message,
     command_question,
     event_question,
+    question_text,
     shortcut_question,
-    strip_mention,
     to_message,
 )
+from adapters.slack.deliver import Delivery
+from adapters.slack.payload import action_place, object_field, text_field
 from adapters.slack.settings import SlackSettings
 from bot.models import Question
 from bot.service import AnswerService
 
 _OOPS = "Sorry, something went wrong while answering. Please try again in a moment."
-_INVITE = "I can't post in this channel. Invite me with `/invite @explainbot` to answer here."
-# No link previews: a source link would otherwise unfurl under every answer.
-_QUIET: dict[str, Any] = {"unfurl_links": False, "unfurl_media": False}
+# Answers computed at once in worker threads. More only fight the event loop for the GIL and
+# slow every ack down (bench/slack_ack.py: p99 45-72 ms with 6, 32-45 ms with 2).
+COMPUTE_SLOTS = 2
+_UNREADABLE = "Sorry, I could not read that command from Slack: please try again."
 
 
 class SlackHandlers:
-    """Listener callbacks; bolt injects their arguments by parameter name."""
+    """Listener callbacks; bolt injects their arguments by parameter name.
+
+    Payload fields are read with ``.get``: one that is missing changes where the answer goes
+    (the asker's direct message when there is no channel), never raises.
+    """
 
     def __init__(
         self, service: AnswerService, settings: SlackSettings, *, logger: logging.Logger
     ) -> None:
         self._service = service
+        self._computing = asyncio.Semaphore(COMPUTE_SLOTS)
         self._settings = settings
         self._log = logger
 
-    async def command(self, ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+    async def command(
+        self,
+        ack: AsyncAck,
+        command: dict[str, Any],
+        client: AsyncWebClient,
+        respond: AsyncRespond | None,
+    ) -> None:
         """``/explain [question]``."""
+        channel, user = text_field(command, "channel_id"), text_field(command, "user_id")
+        respond = _usable(respond)
+        if respond is None and not (channel and user):
+            self._log.warning("a command without response_url or channel: nowhere to answer")
+            await ack(text=_UNREADABLE)
+            return
         await ack()
-        message = self._reply(command_question(command), "command")
+        message = await self._reply(command_question(command), "command")
         response_type = self._settings.response_type if message.public else "ephemeral"
-        await respond(
-            text=message.text, blocks=message.blocks, response_type=response_type, **_QUIET
+        await self._deliver(client).respond(
+            respond, message, channel=channel, user=user, response_type=response_type
         )
 
     async def mention(
         self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
     ) -> None:
         """``@explainbot question`` in a channel or thread: answered in the thread."""
-        channel = str(event.get("channel", ""))
+        channel = text_field(event, "channel")
         if _from_bot(event) or channel.startswith("D"):  # DMs arrive as message events
             return
-        text = strip_mention(str(event.get("text", "")), context.bot_user_id)
-        root = event.get("thread_ts")
-        if not text and root:
-            text = await self._thread_root(client, channel, str(root), context.bot_user_id)
-        message = self._reply(event_question(event, text), "mention")
-        thread_ts = str(root or event.get("ts"))
-        if message.public:
-            await _post(client, message, channel=channel, thread_ts=thread_ts)
-        else:
-            user = str(event.get("user", ""))
-            await _post_private(client, message, channel=channel, user=user, thread_ts=thread_ts)
+        text = question_text(text_field(event, "text"), context.bot_user_id)
+        root = text_field(event, "thread_ts")
+        if not text and root and channel:
+            text = await self._thread_root(client, channel, root, context.bot_user_id)
+        message = await self._reply(event_question(event, text), "mention")
+        await self._deliver(client).post(
+            message,
+            channel=channel,
+            user=text_field(event, "user"),
+            thread_ts=root or text_field(event, "ts") or None,
+        )
 
     async def direct_message(
         self, event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
@@ -80,10 +102,15 @@ class SlackHandlers:
         """A message in the bot's DM; other message events (edits, bots, channels) are ignored."""
         if event.get("channel_type") != "im" or _from_bot(event):
             return
-        text = strip_mention(str(event.get("text", "")), context.bot_user_id)
-        message = self._reply(event_question(event, text), "dm")
-        thread_ts = event.get("thread_ts")
-        await _post(client, message, channel=str(event["channel"]), thread_ts=thread_ts)
+        text = question_text(text_field(event, "text"), context.bot_user_id)
+        message = await self._reply(event_question(event, text), "dm")
+        await self._deliver(client).post(
+            message,
+            channel=text_field(event, "channel"),
+            user=text_field(event, "user"),
+            thread_ts=text_field(event, "thread_ts") or None,
+            public=True,  # the conversation is already private
+        )
 
     async def shortcut(
         self,
@@ -91,28 +118,25 @@ class SlackHandlers:
         shortcut: dict[str, Any],
         context: AsyncBoltContext,
         client: AsyncWebClient,
-        respond: AsyncRespond,
+        respond: AsyncRespond | None,
     ) -> None:
         """The "Explain this" message shortcut: answered in that message's thread."""
         await ack()
-        target: Mapping[str, Any] = shortcut.get("message") or {}
-        channel = str(shortcut.get("channel", {}).get("id", ""))
-        user = str(shortcut.get("user", {}).get("id", ""))
-        thread_ts = str(target.get("thread_ts") or target.get("ts") or shortcut.get("message_ts"))
-        text = strip_mention(str(target.get("text", "")), context.bot_user_id)
-        message = self._reply(shortcut_question(shortcut, text), "shortcut")
-        try:
-            if message.public:
-                await _post(client, message, channel=channel, thread_ts=thread_ts)
-            else:
-                await _post_private(
-                    client, message, channel=channel, user=user, thread_ts=thread_ts
-                )
-        except SlackApiError as exc:  # typically not_in_channel: tell the asker privately
-            self._log.warning("shortcut answer not posted: %s", exc.response.get("error"))
-            blocks = [*message.blocks[: bk.MAX_BLOCKS - 1], bk.context(_INVITE)]
-            note = SlackMessage(text=message.text, blocks=blocks, public=False)
-            await _respond(respond, note, response_type="ephemeral")
+        target = object_field(shortcut, "message")
+        thread_ts = (
+            text_field(target, "thread_ts")
+            or text_field(target, "ts")
+            or text_field(shortcut, "message_ts")
+        )
+        text = question_text(text_field(target, "text"), context.bot_user_id)
+        message = await self._reply(shortcut_question(shortcut, text), "shortcut")
+        await self._deliver(client).post(
+            message,
+            channel=text_field(object_field(shortcut, "channel"), "id"),
+            user=text_field(object_field(shortcut, "user"), "id"),
+            thread_ts=thread_ts or None,
+            respond=_usable(respond),
+        )
 
     async def related(
         self,
@@ -120,34 +144,70 @@ class SlackHandlers:
         body: dict[str, Any],
         action: dict[str, Any],
         client: AsyncWebClient,
-        respond: AsyncRespond,
+        respond: AsyncRespond | None,
     ) -> None:
         """A related-snippet button: the snippet goes where the answer was."""
         await ack()
-        message = answer_message(self._service.explain(str(action.get("value", ""))))
-        container = body.get("container", {})
-        thread_ts = body.get("message", {}).get("thread_ts") or container.get("thread_ts")
+        message = await self._explain(text_field(action, "value"))
+        container = object_field(body, "container")
+        thread_ts = text_field(object_field(body, "message"), "thread_ts") or text_field(
+            container, "thread_ts"
+        )
+        channel, user = action_place(body)
+        deliver, respond = self._deliver(client), _usable(respond)
         if container.get("is_ephemeral") or not message.public:
-            await _respond(respond, message, response_type="ephemeral", replace_original=False)
+            await deliver.respond(
+                respond, message, channel=channel, user=user,
+                response_type="ephemeral", replace_original=False,
+            )  # fmt: skip
         elif thread_ts:  # response_url cannot reach a thread reliably; the bot is there anyway
-            channel = body.get("channel", {}).get("id") or container.get("channel_id")
-            await _post(client, message, channel=str(channel), thread_ts=str(thread_ts))
+            await deliver.post(
+                message, channel=channel, user=user, thread_ts=thread_ts, respond=respond
+            )
         else:
-            await _respond(respond, message, response_type="in_channel", replace_original=False)
+            await deliver.respond(
+                respond, message, channel=channel, user=user,
+                response_type="in_channel", replace_original=False,
+            )  # fmt: skip
 
-    async def pick(self, ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+    async def pick(
+        self,
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+        respond: AsyncRespond | None,
+    ) -> None:
         """A did-you-mean button: the chosen answer replaces the question."""
         await ack()
-        message = answer_message(self._service.explain(str(action.get("value", ""))))
-        await _respond(respond, message, replace_original=True)
+        message = await self._explain(text_field(action, "value"))
+        channel, user = action_place(body)
+        await self._deliver(client).respond(
+            _usable(respond), message, channel=channel, user=user, replace_original=True
+        )
 
-    def _reply(self, question: Question, surface: str) -> SlackMessage:
+    async def _reply(self, question: Question, surface: str) -> SlackMessage:
+        """Answer and render in a worker thread: the event loop keeps acknowledging others."""
         try:
-            reply = self._service.ask(question)  # the service logs each question itself
+            # The service logs each question itself.
+            async with self._computing:
+                return await asyncio.to_thread(lambda: to_message(self._service.ask(question)))
         except Exception:  # the asker gets a polite line, never silence or a traceback
             self._log.exception("answering a %s failed", surface)
-            return SlackMessage(text=_OOPS, blocks=bk.sections(_OOPS), public=False)
-        return to_message(reply)
+            return _oops()
+
+    async def _explain(self, snippet_id: str) -> SlackMessage:
+        try:
+            async with self._computing:
+                return await asyncio.to_thread(
+                    lambda: answer_message(self._service.explain(snippet_id))
+                )
+        except Exception:
+            self._log.exception("showing snippet %r failed", snippet_id[:100])
+            return _oops()
+
+    def _deliver(self, client: AsyncWebClient) -> Delivery:
+        return Delivery(client, logger=self._log)
 
     async def _thread_root(
         self, client: AsyncWebClient, channel: str, thread_ts: str, bot_user_id: str | None
@@ -158,8 +218,12 @@ class SlackHandlers:
         except SlackApiError as exc:  # e.g. missing_scope in a private channel
             self._log.warning("cannot read thread root: %s", exc.response.get("error"))
             return ""
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            self._log.warning("cannot read thread root: %s", type(exc).__name__)
+            return ""
         messages = page.get("messages") or [{}]
-        return strip_mention(str(messages[0].get("text", "")), bot_user_id)
+        first = messages[0] if isinstance(messages[0], dict) else {}
+        return question_text(text_field(first, "text"), bot_user_id)
 
 
 def _from_bot(event: Mapping[str, Any]) -> bool:
@@ -167,33 +231,10 @@ def _from_bot(event: Mapping[str, Any]) -> bool:
     return bool(event.get("bot_id") or event.get("subtype"))
 
 
-async def _post(
-    client: AsyncWebClient, message: SlackMessage, *, channel: str, thread_ts: Any
-) -> None:
-    await client.chat_postMessage(
-        channel=channel, thread_ts=thread_ts or None, **message.payload(), **_QUIET
-    )
+def _oops() -> SlackMessage:
+    return SlackMessage(text=_OOPS, blocks=bk.sections(_OOPS), public=False)
 
 
-async def _post_private(
-    client: AsyncWebClient, message: SlackMessage, *, channel: str, user: str, thread_ts: str
-) -> None:
-    await client.chat_postEphemeral(
-        channel=channel, user=user, thread_ts=thread_ts, **message.payload()
-    )
-
-
-async def _respond(
-    respond: AsyncRespond,
-    message: SlackMessage,
-    *,
-    response_type: str | None = None,
-    replace_original: bool | None = None,
-) -> None:
-    await respond(
-        text=message.text,
-        blocks=message.blocks,
-        response_type=response_type,
-        replace_original=replace_original,
-        **_QUIET,
-    )
+def _usable(respond: AsyncRespond | None) -> AsyncRespond | None:
+    """``respond``, or None when the payload carried no ``response_url`` to answer through."""
+    return respond if respond is not None and respond.response_url else None

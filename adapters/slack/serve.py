@@ -11,13 +11,15 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequenc
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.errors import SlackApiError
 
 from adapters.slack.admin import admin_poster
 from adapters.slack.app import create_app
+from adapters.slack.gate import RequestGate
 from adapters.slack.redact import SecretFilter
 from adapters.slack.settings import SlackSettings
 from bot.errors import ConfigError
@@ -29,12 +31,30 @@ EVENTS_PATH = "/slack/events"
 _log = logging.getLogger("explainbot.slack")
 
 
-def build_web_app(app: AsyncApp, path: str = EVENTS_PATH) -> web.Application:
-    """An aiohttp application that hands Slack's POSTs on ``path`` to bolt."""
+def build_web_app(
+    app: AsyncApp, gate: RequestGate, path: str = EVENTS_PATH
+) -> web.Application:
+    """An aiohttp application that hands Slack's POSTs on ``path`` to bolt, through ``gate``."""
 
     async def events(request: web.Request) -> web.Response:
-        bolt_response = await app.async_dispatch(await to_bolt_request(request))
-        return await to_aiohttp_response(bolt_response)
+        try:
+            raw = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            _log.warning("refused a request (413): body over aiohttp's size limit")
+            raise
+        text, refusal = gate.check(raw, request.headers)
+        if refusal is not None:
+            return web.json_response({"error": refusal.reason}, status=refusal.status)
+        try:
+            bolt_request = AsyncBoltRequest(
+                body=text,
+                query=request.query_string,
+                headers=dict(request.headers),
+            )
+        except Exception as exc:  # signed, but bolt cannot read its shape (type, never content)
+            _log.warning("refused a request (400): bolt cannot read it (%s)", type(exc).__name__)
+            return web.json_response({"error": "unreadable payload"}, status=400)
+        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
 
     web_app = web.Application()
     web_app.router.add_post(path, events)
@@ -43,10 +63,11 @@ def build_web_app(app: AsyncApp, path: str = EVENTS_PATH) -> web.Application:
 
 @contextlib.asynccontextmanager
 async def http_server(
-    app: AsyncApp, *, host: str, port: int, path: str = EVENTS_PATH
+    app: AsyncApp, *, signing_secret: str, host: str, port: int, path: str = EVENTS_PATH
 ) -> AsyncIterator[tuple[str, int]]:
     """Serve ``app`` over HTTP while the context is open; yields the bound (host, port)."""
-    runner = web.AppRunner(build_web_app(app, path), access_log=None)
+    gate = RequestGate(signing_secret, logger=_log)
+    runner = web.AppRunner(build_web_app(app, gate, path), access_log=None)
     await runner.setup()
     try:
         site = web.TCPSite(runner, host, port)
@@ -95,7 +116,10 @@ async def serve(
                 await stop.wait()
         else:
             listening = asyncio.Event()  # what /healthz reports as "connected" in HTTP mode
-            async with http_server(app, host=host, port=port) as (bound_host, bound_port):
+            secret = settings.signing_secret or ""  # create_app refused HTTP mode without one
+            async with http_server(
+                app, signing_secret=secret, host=host, port=port
+            ) as (bound_host, bound_port):
                 listening.set()
                 await ops.start(connected=listening.is_set, on_problems=on_problems, signals=False)
                 _log.info(

@@ -89,3 +89,19 @@ def test_longest_secret_first_and_user_ref() -> None:
     assert f.redact("x abcdefgh y") == "x *** y"
     assert user_ref("U0123ABCD") == "U012…"
     assert user_ref("") == "-"
+
+
+@pytest.mark.parametrize("json_format", [False, True], ids=["human", "json"])
+def test_a_lone_surrogate_or_nul_is_written_escaped_not_dropped(
+    logger: logging.Logger, capsys: pytest.CaptureFixture[str], json_format: bool
+) -> None:
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)  # like a real stderr
+    env = {"EXPLAINBOT_LOG_FORMAT": "json"} if json_format else {}
+    setup_logging(env, stream=out, logger=logger)
+    logger.warning("odd text: %s", "a\ud800b\x00c")
+    text = raw.getvalue().decode("utf-8")
+    assert "--- Logging error ---" not in capsys.readouterr().err
+    (line,) = text.splitlines()
+    message = json.loads(line)["message"] if json_format else line
+    assert "odd text: a\ufffdb" in message and "\x00" not in line

@@ -15,6 +15,7 @@ import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -77,13 +78,17 @@ class FakeDiscord:
     # Requests whose path matches ``hold`` get no answer until ``release`` is set (in flight).
     hold: re.Pattern[str] | None = None
     release: asyncio.Event = field(default_factory=asyncio.Event)
+    # Requests whose path matches ``fail`` get 404 Unknown Webhook (an expired token).
+    fail: re.Pattern[str] | None = None
+    fail_methods: set[str] = field(default_factory=lambda: {"GET", "POST", "PATCH", "DELETE"})
     _interaction_types: dict[str, int] = field(default_factory=dict)
     _ws: web.WebSocketResponse | None = None
     _runner: web.AppRunner | None = None
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
     _consumed: set[int] = field(default_factory=set)
     _seq: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
-    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1800000000000000001))
+    _last_id: int = 0
+    _seq_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
     def api_url(self) -> str:
@@ -93,8 +98,14 @@ class FakeDiscord:
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/gateway"
 
-    def new_id(self) -> str:
-        return str(next(self._ids))
+    def new_id(self, age: float = 0.0) -> str:
+        """A fresh snowflake made ``age`` seconds ago (what ``created_at`` is read from)."""
+        made = datetime.now(UTC) - timedelta(seconds=age)
+        snowflake = discord.utils.time_snowflake(made) + next(self._seq_ids)
+        if not age:
+            snowflake = max(snowflake, self._last_id + 1)
+            self._last_id = snowflake
+        return str(snowflake)
 
     async def start(self) -> None:
         app = web.Application()
@@ -183,6 +194,9 @@ class FakeDiscord:
         self._changed.set()
         if self.hold is not None and self.hold.fullmatch(call.path):
             await self.release.wait()
+        failing = self.fail is not None and self.fail.fullmatch(call.path)
+        if failing and call.method in self.fail_methods:
+            return _json({"message": "Unknown Webhook", "code": 10015}, status=404)
         for method, pattern, handler in self._routes():
             match = re.fullmatch(pattern, call.path)
             if method == call.method and match:
@@ -310,9 +324,12 @@ class Harness:
 
     # interactions
 
-    def interaction(self, kind: int, data: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    def interaction(
+        self, kind: int, data: dict[str, Any], *, age: float = 0.0, **extra: Any
+    ) -> dict[str, Any]:
+        """An interaction Discord created ``age`` seconds ago."""
         payload = load("interaction_guild")
-        payload.update(id=self.fake.new_id(), token=f"token-{self.fake.new_id()}", type=kind)
+        payload.update(id=self.fake.new_id(age), token=f"token-{self.fake.new_id()}", type=kind)
         payload["data"] = data
         payload.update(extra)
         return payload
@@ -322,12 +339,14 @@ class Harness:
         await self.fake.interaction_create(payload)
         return await self.expect("POST", rf"/interactions/{payload['id']}/[^/]+/callback")
 
-    def slash(self, topic: str | None, *, focused: bool = False) -> dict[str, Any]:
+    def slash(
+        self, topic: str | None, *, focused: bool = False, age: float = 0.0
+    ) -> dict[str, Any]:
         option: dict[str, Any] = {"name": "topic", "type": 3, "value": topic}
         if focused:
             option["focused"] = True
         data = {**COMMANDS["explain"], "options": [] if topic is None else [option]}
-        return self.interaction(4 if focused else 2, data)
+        return self.interaction(4 if focused else 2, data, age=age)
 
     def context_menu(self, content: str) -> dict[str, Any]:
         target = load("message_guild")

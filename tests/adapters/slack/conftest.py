@@ -129,6 +129,8 @@ class MockSlackApi:
     def __init__(self) -> None:
         self.calls = Recorder()
         self.errors: dict[str, str] = {}
+        # method -> how many more calls get HTTP 429 (Retry-After: 0) before they succeed
+        self.rate_limited: dict[str, int] = {}
         self.thread: list[dict[str, Any]] = []
         self.ws_url = ""
         self.app = web.Application()
@@ -149,6 +151,11 @@ class MockSlackApi:
         elif request.can_read_body:
             params.update(await request.post())
         await self.calls.add(Call(method, params, request.headers.get("Authorization", "")))
+        if self.rate_limited.get(method, 0) > 0:
+            self.rate_limited[method] -= 1
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "0"}
+            )
         if method in self.errors:
             return web.json_response({"ok": False, "error": self.errors[method]})
         return web.json_response({"ok": True, **self._result(method, params)})
@@ -182,6 +189,7 @@ class ResponseUrls:
         self.posts = Recorder()
         self.base = ""
         self.gate: asyncio.Event | None = None  # when set, deliveries hang until it opens
+        self.status = 200  # what every delivery gets back (Slack: 404 for an expired URL)
         self.app = web.Application()
         self.app.router.add_post("/hooks/{name}", self._handle)
 
@@ -196,7 +204,7 @@ class ResponseUrls:
         await self.posts.add({"name": request.match_info["name"], **body})
         if self.gate is not None:
             await self.gate.wait()
-        return web.Response(text="ok")
+        return web.Response(text="ok" if self.status < 300 else "expired_url", status=self.status)
 
 
 class SocketModeServer:
@@ -312,7 +320,7 @@ async def _run_http(scenario: Scenario, service: AnswerService, settings: dict[s
         )
         app = create_app(service, settings=config, seen=SeenEvents(size=100))
         async with (
-            http_server(app, host="127.0.0.1", port=0) as (host, port),
+            http_server(app, signing_secret=SECRET, host="127.0.0.1", port=0) as (host, port),
             aiohttp.ClientSession() as session,
         ):
             await scenario(Kit(f"http://{host}:{port}/slack/events", api, hooks, session))

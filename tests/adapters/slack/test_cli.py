@@ -71,9 +71,10 @@ def test_a_port_in_use_is_a_config_error(slack):
         app = create_app(slack.make_service(), settings=SlackSettings(
             bot_token=slack.BOT_TOKEN, signing_secret=slack.SECRET
         ))  # fmt: skip
-        async with http_server(app, host="127.0.0.1", port=0) as (host, port):
+        key = slack.SECRET
+        async with http_server(app, signing_secret=key, host="127.0.0.1", port=0) as (host, port):
             with pytest.raises(ConfigError, match=f"^--port: cannot listen on {host}:{port}: "):
-                async with http_server(app, host=host, port=port):
+                async with http_server(app, signing_secret=key, host=host, port=port):
                     pass
 
     asyncio.run(scenario())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 
@@ -102,3 +103,35 @@ def test_nothing_fits_gets_polite_fallback_that_cannot_ping(slack):
         assert "\\u2060channel" in everything  # still readable, just inert
 
     slack.run_http(scenario, slack.make_service(slack.NEVER_MATCH))
+
+
+def test_a_slow_answer_does_not_hold_up_other_acks(slack):
+    import threading
+
+    release = threading.Event()
+    released: list[bool] = []
+
+    class Held(type(slack.make_service())):
+        def ask(self, question):
+            if question.text == "hold":
+                # Run on the event loop, this would block it until the wait times out.
+                released.append(release.wait(slack.WAIT))
+            return super().ask(question)
+
+    service = Held(slack.make_service().engine)
+
+    async def scenario(kit):
+        held = asyncio.ensure_future(kit.command("hold"))
+        # Answering "hold" runs in a worker thread: the loop still acks and answers others.
+        assert await kit.command("what is an llm") == (200, "")
+        (posted,) = await kit.hooks.wait()
+        assert posted["blocks"][0]["text"]["text"] == "Large language model (LLM)"
+        assert await held == (200, "")
+        release.set()
+        await kit.hooks.wait(2)
+
+    try:
+        slack.run_http(scenario, service)
+    finally:
+        release.set()
+    assert released == [True]

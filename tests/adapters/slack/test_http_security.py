@@ -56,21 +56,41 @@ def _mention(slack, event_id, ts):
     return body
 
 
-def test_a_retried_event_is_acknowledged_but_not_answered(slack, caplog):
+def test_a_retry_of_an_event_never_seen_is_answered(slack, caplog):
+    # The first delivery may have reached a process that stopped before answering.
     caplog.set_level(logging.INFO, logger="explainbot.slack")
 
     async def scenario(kit):
         retried = _mention(slack, "Ev0RETRY", "1715000001.000001")
-        status, _ = await kit.event(
-            retried, headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
-        )
+        headers = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+        status, _ = await kit.event(retried, headers=headers)
         assert status == 200
+        (post,) = await kit.api.wait("chat.postMessage")
+        assert post.params["thread_ts"] == "1715000001.000001"
+        # Slack's next retry of the same event is acknowledged, not answered again.
+        headers["X-Slack-Retry-Num"] = "2"
+        assert (await kit.event(retried, headers=headers))[0] == 200
         await kit.event(_mention(slack, "Ev0FRESH", "1715000002.000002"))
-        posts = await kit.api.wait("chat.postMessage")
-        assert [p.params["thread_ts"] for p in posts] == ["1715000002.000002"]
+        posts = await kit.api.wait("chat.postMessage", 2)
+        assert [p.params["thread_ts"] for p in posts] == ["1715000001.000001", "1715000002.000002"]
 
     slack.run_http(scenario)
-    assert "ignoring redelivered event Ev0RETRY (retry 1)" in caplog.text
+    assert "handling retry 1 of event Ev0RETRY, not seen before" in caplog.text
+    assert "ignoring duplicate event Ev0RETRY (retry 2)" in caplog.text
+
+
+def test_a_retry_of_an_answered_event_is_acknowledged_but_not_answered(slack):
+    async def scenario(kit):
+        first = _mention(slack, "Ev0SEEN", "1715000006.000006")
+        await kit.event(first)
+        await kit.api.wait("chat.postMessage")
+        retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+        assert (await kit.event(first, headers=retry))[0] == 200
+        await kit.event(_mention(slack, "Ev0NEXT", "1715000007.000007"))
+        posts = await kit.api.wait("chat.postMessage", 2)
+        assert [p.params["thread_ts"] for p in posts] == ["1715000006.000006", "1715000007.000007"]
+
+    slack.run_http(scenario)
 
 
 def test_first_delivery_with_retry_num_zero_is_answered(slack):

@@ -51,19 +51,25 @@ async def _converse(slack, api, hooks, sock):
     assert posted["blocks"][0]["text"]["text"] == "Large language model (LLM)"
 
     first = _event(slack, "env-first", "Ev0SOCK1", "1715000010.000001", retry_attempt=0)
-    retry = _event(slack, "env-retry", "Ev0SOCK2", "1715000020.000002", retry_attempt=1)
+    unseen = _event(slack, "env-unseen", "Ev0SOCK2", "1715000020.000002", retry_attempt=1)
     again = _event(slack, "env-again", "Ev0SOCK1", "1715000010.000001", retry_attempt=0)
+    retry = _event(slack, "env-retry", "Ev0SOCK1", "1715000010.000001", retry_attempt=1)
     last = _event(slack, "env-last", "Ev0SOCK3", "1715000030.000003", retry_attempt=0)
     await sock.send(first)
     await sock.wait_ack("env-first")
     await api.wait("chat.postMessage")
-    for envelope in (retry, again, last):
+    for envelope in (unseen, again, retry, last):
         await sock.send(envelope)
         assert await sock.wait_ack(envelope["envelope_id"]) == {
             "envelope_id": envelope["envelope_id"]
         }
-    posts = await api.wait("chat.postMessage", 2)
-    assert [p.params["thread_ts"] for p in posts] == ["1715000010.000001", "1715000030.000003"]
+    # A retry of an event never seen is answered; repeats of an answered one are not.
+    posts = await api.wait("chat.postMessage", 3)
+    assert sorted(p.params["thread_ts"] for p in posts) == [
+        "1715000010.000001",
+        "1715000020.000002",
+        "1715000030.000003",
+    ]
     assert posts[0].params["blocks"][0]["text"]["text"] == "Large language model (LLM)"
 
 
