@@ -31,9 +31,7 @@ EVENTS_PATH = "/slack/events"
 _log = logging.getLogger("explainbot.slack")
 
 
-def build_web_app(
-    app: AsyncApp, gate: RequestGate, path: str = EVENTS_PATH
-) -> web.Application:
+def build_web_app(app: AsyncApp, gate: RequestGate, path: str = EVENTS_PATH) -> web.Application:
     """An aiohttp application that hands Slack's POSTs on ``path`` to bolt, through ``gate``."""
 
     async def events(request: web.Request) -> web.Response:
@@ -117,9 +115,10 @@ async def serve(
         else:
             listening = asyncio.Event()  # what /healthz reports as "connected" in HTTP mode
             secret = settings.signing_secret or ""  # create_app refused HTTP mode without one
-            async with http_server(
-                app, signing_secret=secret, host=host, port=port
-            ) as (bound_host, bound_port):
+            async with http_server(app, signing_secret=secret, host=host, port=port) as (
+                bound_host,
+                bound_port,
+            ):
                 listening.set()
                 await ops.start(connected=listening.is_set, on_problems=on_problems, signals=False)
                 _log.info(
