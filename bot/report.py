@@ -16,7 +16,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from bot.errors import ConfigError
-from bot.schema import StoreError, is_current
+from bot.store import StoreError
+from bot.store.sqlite import schema_version
 
 FOLLOW_UP_SECONDS = 120.0
 SIMILAR = 0.85  # SequenceMatcher ratio at or above which two questions are one group
@@ -103,7 +104,7 @@ def build_report(
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open: {exc}") from exc
     try:
-        if not is_current(conn):
+        if schema_version(conn) < 1:
             return Report(database=str(path), since=_since(since_seconds, now), until=now, total=0)
         report = _read(conn, start, now, limit, known_questions)
         return replace(report, database=str(path), since=_since(since_seconds, now))

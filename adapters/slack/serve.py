@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError
 
 from adapters.slack.admin import admin_poster
 from adapters.slack.app import create_app
+from adapters.slack.dedup import SeenEvents
 from adapters.slack.gate import RequestGate
 from adapters.slack.redact import SecretFilter
 from adapters.slack.settings import SlackSettings
@@ -31,9 +32,7 @@ EVENTS_PATH = "/slack/events"
 _log = logging.getLogger("explainbot.slack")
 
 
-def build_web_app(
-    app: AsyncApp, gate: RequestGate, path: str = EVENTS_PATH
-) -> web.Application:
+def build_web_app(app: AsyncApp, gate: RequestGate, path: str = EVENTS_PATH) -> web.Application:
     """An aiohttp application that hands Slack's POSTs on ``path`` to bolt, through ``gate``."""
 
     async def events(request: web.Request) -> web.Response:
@@ -104,7 +103,12 @@ async def serve(
         ConfigError: a token is rejected, Slack cannot be reached, or a port cannot be bound.
     """
     try:
-        app = create_app(ops.service, settings=settings, answering=ops.lifecycle.answering)
+        app = create_app(
+            ops.service,
+            settings=settings,
+            seen=SeenEvents(shared=ops.shared),
+            answering=ops.lifecycle.answering,
+        )
         await check_tokens(app, settings)
         on_problems = admin_poster(app.client, ops.settings.admin_channel)
         if settings.app_token is not None:
@@ -117,9 +121,10 @@ async def serve(
         else:
             listening = asyncio.Event()  # what /healthz reports as "connected" in HTTP mode
             secret = settings.signing_secret or ""  # create_app refused HTTP mode without one
-            async with http_server(
-                app, signing_secret=secret, host=host, port=port
-            ) as (bound_host, bound_port):
+            async with http_server(app, signing_secret=secret, host=host, port=port) as (
+                bound_host,
+                bound_port,
+            ):
                 listening.set()
                 await ops.start(connected=listening.is_set, on_problems=on_problems, signals=False)
                 _log.info(

@@ -9,8 +9,8 @@ import pytest
 
 from bot.errors import ConfigError
 from bot.report import QuestionGroup, build_report, group_similar, parse_since
-from bot.schema import StoreError, migrate
-from bot.store import QuestionRecord, QuestionStore
+from bot.store import QuestionRecord, QuestionStore, StoreError
+from bot.store.sqlite import migrate
 
 NOW = 1_700_000_000.0
 DAY = 86_400.0
