@@ -185,6 +185,7 @@ class Ops:
         """
         lc = self.lifecycle
         lc.on_shutdown(self.store.close)  # registered first: runs last
+        self.store.start()  # writes what a killed predecessor left in the spool
         if self.shared is not None:
             lc.on_shutdown(self.shared.close)
         if on_problems is not None and self.settings.admin_channel:

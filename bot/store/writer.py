@@ -6,7 +6,7 @@ integers chosen before the write (the reply needs one for its feedback buttons r
 random ids also cannot be guessed to vote on someone else's question).
 
 When the database cannot be written the writer keeps what it holds, retries with exponential
-back-off (0.1 s doubling to ``max_backoff``), and appends what it holds to a spool file every
+back-off (0.1 s doubling to ``max_backoff``, 5 s), and appends what it holds to a spool file every
 0.2 s, so even kill -9 during an outage loses at most the last fraction of a second. Only a full
 queue drops anything, and every drop is counted (``explainbot_question_log_dropped_total``) and
 shown in ``/healthz``. A row the database refuses on its own (not the database's fault) is
@@ -98,7 +98,7 @@ class QuestionStore:
         spool: Path | bool | None = True,
         retention_days: float | None = None,
         metrics: Metrics | None = None,
-        max_backoff: float = 30.0,
+        max_backoff: float = 5.0,
         busy_timeout: float = 1.0,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -158,6 +158,13 @@ class QuestionStore:
             last_error=self._last_error,
         )
 
+    def start(self) -> None:
+        """Start the writer now (it otherwise starts with the first record), so that records
+        kept in the spool by a previous process are written at once."""
+        with self._lock:
+            if not self._closed:
+                self._start_thread()
+
     def record(self, entry: QuestionRecord) -> int | None:
         """Queue a question; its id, or None when it will not be recorded (queue full, closed).
 
@@ -201,11 +208,7 @@ class QuestionStore:
         with self._lock:
             if self._closed:
                 return False
-            if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._run, name="explainbot-store", daemon=True
-                )
-                self._thread.start()
+            self._start_thread()
             if self._queue.qsize() + self._held >= self._max_pending:
                 self._drop()
                 return False
@@ -217,6 +220,11 @@ class QuestionStore:
             self._accepted += 1
             self._overflowing = False
         return True
+
+    def _start_thread(self) -> None:  # called with the lock held
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="explainbot-store", daemon=True)
+            self._thread.start()
 
     def _drop(self) -> None:  # called with the lock held
         self._dropped += 1
