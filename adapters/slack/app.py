@@ -67,7 +67,7 @@ def create_app(
         # Bolt builds its own client (with its user agent) but takes no base URL.
         app.client.base_url = settings.api_base_url
     with_rate_limit_retries(app.client)
-    app.middleware(skip_redeliveries(seen or SeenEvents(), log))
+    app.middleware(skip_redeliveries(seen if seen is not None else SeenEvents(), log))
     app.error(unreadable_payload(log))
     handlers = SlackHandlers(service, settings, logger=log)
     feedback = FeedbackHandlers(service, logger=log)
