@@ -3,7 +3,7 @@
     python bench/report.py [--rows 100000] [--postgres URL]
 
 Fills each database with synthetic rows through the real backend (30 days, 5,000 users, 30
-snippets; a third of the questions unanswered with ~20,000 distinct wordings, did-you-mean picks,
+snippets; a third of the questions unanswered with ~32,000 distinct wordings, did-you-mean picks,
 rephrasings and votes), then times, best of 3:
 
 - ``GROUP BY``: the peer, the one SQL statement that counts unanswered wordings (a floor: the
