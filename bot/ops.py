@@ -138,7 +138,8 @@ class Ops:
             shared = open_backend(
                 database_url=settings.database_url, db_path=settings.db_path, timeout=0.5
             )
-            self.shared = SharedState(shared)
+            assert settings.salt is not None  # OpsSettings requires one with a database URL
+            self.shared = SharedState(shared, salt=settings.salt)
         self.limiter = RateLimiter(settings.rate_limit, shared=self.shared)
         self.service = AnswerService(
             engine, recorder=self.store, limiter=self.limiter, metrics=self.metrics

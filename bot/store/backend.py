@@ -34,11 +34,15 @@ class Backend(Protocol):
     def legacy_salt(self) -> str | None:
         """A salt an older release kept in the database; removed from it once read."""
 
-    def rate_hit(self, key: str, *, now: float, window: float, limit: int) -> bool:
-        """Count one hit for ``key``; False (not counted) when ``limit`` hits are in the window."""
+    def rate_hit(
+        self, key: str, *, now: float, window: float, limit: int, sweep: bool = False
+    ) -> bool:
+        """Count one hit for ``key``; False (not counted) when ``limit`` hits are in the window.
+        ``sweep``: also delete every key's hits older than the window."""
 
-    def claim(self, kind: str, key: str, *, now: float, ttl: float) -> bool:
-        """True for the first claim of (kind, key) within ``ttl`` seconds, across processes."""
+    def claim(self, kind: str, key: str, *, now: float, ttl: float, sweep: bool = False) -> bool:
+        """True for the first claim of (kind, key) within ``ttl`` seconds, across processes.
+        ``sweep``: also delete claims older than a day (longer than any ttl used)."""
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows of a read-only query written with ``?`` placeholders."""

@@ -50,6 +50,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+CLAIM_SWEEP_AGE = 86_400.0  # longer than any claim's ttl (events: 2 h, admin notices: 10 min)
 _MIGRATION_LOCK = 0x6578706C  # any constant shared by every replica ("expl")
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@|(password=)[^&\s]*", re.I)
 
@@ -173,19 +174,30 @@ class PostgresBackend:
     def legacy_salt(self) -> str | None:
         return None  # PostgreSQL databases never held one
 
-    def rate_hit(self, key: str, *, now: float, window: float, limit: int) -> bool:
+    def rate_hit(
+        self, key: str, *, now: float, window: float, limit: int, sweep: bool = False
+    ) -> bool:
         conn = self.connection()
         with conn.transaction():
             # Serialises the count-then-insert of one key across replicas.
             conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (key,))
-            conn.execute("DELETE FROM rate_hits WHERE key = %s AND at <= %s", (key, now - window))
+            if sweep:
+                conn.execute("DELETE FROM rate_hits WHERE at <= %s", (now - window,))
+            else:
+                conn.execute(
+                    "DELETE FROM rate_hits WHERE key = %s AND at <= %s", (key, now - window)
+                )
             row = conn.execute("SELECT count(*) FROM rate_hits WHERE key = %s", (key,)).fetchone()
             allowed = row is not None and int(row[0]) < limit
             if allowed:
                 conn.execute("INSERT INTO rate_hits (key, at) VALUES (%s, %s)", (key, now))
         return allowed
 
-    def claim(self, kind: str, key: str, *, now: float, ttl: float) -> bool:
+    def claim(self, kind: str, key: str, *, now: float, ttl: float, sweep: bool = False) -> bool:
+        if sweep:
+            self.connection().execute(
+                "DELETE FROM claims WHERE claimed_at < %s", (now - CLAIM_SWEEP_AGE,)
+            )
         cur = self.connection().execute(
             "INSERT INTO claims AS c (kind, key, claimed_at) VALUES (%s, %s, %s) "
             "ON CONFLICT (kind, key) DO UPDATE SET claimed_at = excluded.claimed_at "

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from bot.store.backend import Backend
+from bot.store.records import user_hash
 
 log = logging.getLogger("bot.store")
 T = TypeVar("T")
@@ -26,12 +27,25 @@ class SharedState:
 
     Args:
         backend: a connection of its own (not the writer's).
+        salt: rate-limit keys (which name users) are stored as salted hashes, like the log's.
         clock: wall clock (Unix seconds), so that every replica uses the same time base.
+        sweep_every: every this many calls, rows no longer needed (hits older than the window,
+            claims older than a day) are deleted too.
     """
 
-    def __init__(self, backend: Backend, *, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        *,
+        salt: str,
+        clock: Callable[[], float] = time.time,
+        sweep_every: int = 500,
+    ) -> None:
         self._backend = backend
+        self._salt = salt.encode()
         self._clock = clock
+        self._sweep_every = sweep_every
+        self._calls = 0
         self._lock = threading.Lock()
         self._failing = False
 
@@ -46,7 +60,12 @@ class SharedState:
             Exception: the database failed (the caller falls back to counting locally).
         """
         now = self._clock()
-        return self._call(lambda: self._backend.rate_hit(key, now=now, window=window, limit=limit))
+        hashed = user_hash(self._salt, key)
+        return self._call(
+            lambda: self._backend.rate_hit(
+                hashed, now=now, window=window, limit=limit, sweep=self._sweep_due()
+            )
+        )
 
     def claim(self, kind: str, key: str, *, ttl: float) -> bool:
         """True for the first claim of ``(kind, key)`` within ``ttl`` seconds by any replica.
@@ -55,7 +74,13 @@ class SharedState:
             Exception: the database failed (the caller decides alone).
         """
         now = self._clock()
-        return self._call(lambda: self._backend.claim(kind, key, now=now, ttl=ttl))
+        return self._call(
+            lambda: self._backend.claim(kind, key, now=now, ttl=ttl, sweep=self._sweep_due())
+        )
+
+    def _sweep_due(self) -> bool:
+        self._calls += 1
+        return self._calls % self._sweep_every == 0
 
     def close(self) -> None:
         with self._lock:

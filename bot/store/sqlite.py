@@ -68,6 +68,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+CLAIM_SWEEP_AGE = 86_400.0  # longer than any claim's ttl (events: 2 h, admin notices: 10 min)
 
 
 def create_private(path: Path) -> None:
@@ -217,11 +218,16 @@ class SqliteBackend:
     def forget_legacy_salt(self) -> None:
         self.connection().execute("DELETE FROM meta WHERE key = 'salt'")
 
-    def rate_hit(self, key: str, *, now: float, window: float, limit: int) -> bool:
+    def rate_hit(
+        self, key: str, *, now: float, window: float, limit: int, sweep: bool = False
+    ) -> bool:
         conn = self.connection()
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute("DELETE FROM rate_hits WHERE key = ? AND at <= ?", (key, now - window))
+            if sweep:
+                conn.execute("DELETE FROM rate_hits WHERE at <= ?", (now - window,))
+            else:
+                conn.execute("DELETE FROM rate_hits WHERE key = ? AND at <= ?", (key, now - window))
             (count,) = conn.execute(
                 "SELECT COUNT(*) FROM rate_hits WHERE key = ?", (key,)
             ).fetchone()
@@ -235,7 +241,11 @@ class SqliteBackend:
             raise
         return allowed
 
-    def claim(self, kind: str, key: str, *, now: float, ttl: float) -> bool:
+    def claim(self, kind: str, key: str, *, now: float, ttl: float, sweep: bool = False) -> bool:
+        if sweep:
+            self.connection().execute(
+                "DELETE FROM claims WHERE claimed_at < ?", (now - CLAIM_SWEEP_AGE,)
+            )
         cur = self.connection().execute(
             "INSERT INTO claims (kind, key, claimed_at) VALUES (?, ?, ?) "
             "ON CONFLICT (kind, key) DO UPDATE SET claimed_at = excluded.claimed_at "

@@ -373,3 +373,24 @@ def test_read_only_file_keeps_records(tmp_path: Path) -> None:
         s.close(timeout=0.1)
     finally:
         path.chmod(0o644)
+
+
+def test_shared_state_stores_no_user_id_and_sweeps_old_rows(database: Any) -> None:
+    from bot.store import SharedState
+
+    now = [1_000.0]
+    shared = SharedState(database.backend(), salt="pepper", clock=lambda: now[0], sweep_every=3)
+    try:
+        assert shared.rate_hit("slack:U0123ABCD", window=60, limit=5)
+        assert shared.claim("slack-event", "Ev1", ttl=7_200)
+        ((key,),) = database.rows("SELECT key FROM rate_hits")
+        assert "U0123ABCD" not in key and len(key) == 32
+        now[0] += 2 * 86_400  # a third call sweeps: the old hit and the day-old claim go
+        assert shared.rate_hit("slack:U0OTHER", window=60, limit=5)
+        assert database.rows("SELECT COUNT(*) FROM rate_hits") == [(1,)]
+        assert shared.claim("slack-event", "Ev2", ttl=7_200)
+        assert not shared.claim("slack-event", "Ev2", ttl=7_200)
+        assert shared.claim("slack-event", "Ev3", ttl=7_200)  # sixth call: sweep
+        assert database.rows("SELECT key FROM claims ORDER BY key") == [("Ev2",), ("Ev3",)]
+    finally:
+        shared.close()
