@@ -80,28 +80,28 @@ def child(path: str, n: int) -> None:
     time.sleep(3600)
 
 
-def kill_case(directory: Path, n: int) -> None:
-    path = directory / "kill.db"
+def kill_case(directory: Path, n: int, *, outage: bool = True, after: float = 2.0) -> None:
+    path = directory / f"kill-{outage}-{after}.db"
     QuestionStore(path).close()
     lock = sqlite3.connect(path, isolation_level=None)
-    lock.execute("BEGIN IMMEDIATE")
+    if outage:
+        lock.execute("BEGIN IMMEDIATE")
     proc = subprocess.Popen(
         [sys.executable, __file__, "--child", str(path), "--records", str(n)],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert proc.stdout is not None
     proc.stdout.readline()
-    time.sleep(2.0)
+    time.sleep(after)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    lock.execute("ROLLBACK")
+    if outage:
+        lock.execute("ROLLBACK")
     lock.close()
     QuestionStore(path).close()  # a restarted bot opens the store
     stored = count(path)
-    print(
-        f"kill -9 2 s into an outage: {n} accepted, {stored} stored after restart, "
-        f"{n - stored} lost"
-    )
+    when = f"{after:g} s into an outage" if outage else f"{after:g} s after a burst, no outage"
+    print(f"kill -9 {when}: {n} accepted, {stored} stored after restart, {n - stored} lost")
 
 
 def main() -> None:
@@ -116,6 +116,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         lock_case(Path(tmp), args.lock, args.records)
         kill_case(Path(tmp), args.records)
+        for after in (0.0, 0.05):
+            kill_case(Path(tmp), args.records, outage=False, after=after)
 
 
 if __name__ == "__main__":
