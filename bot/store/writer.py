@@ -81,7 +81,8 @@ class QuestionStore:
         salt: secret mixed into user-id hashes; None: the file beside the SQLite database.
         max_pending: records held at most (queued or waiting for the database); beyond it new
             ones are dropped and counted.
-        spool: where rows wait during an outage (default ``<db>.spool``; None: nowhere).
+        spool: spool files are named after this path (default: the SQLite file, so they lie
+            beside it as ``<db>.<pid>-<random>.spool``); None: no spool.
         retention_days: questions older than this are deleted hourly by the writer (None: kept).
         metrics: counts drops, refusals, write errors; reports what is pending.
         max_backoff: longest wait between two tries of a failing database.
@@ -116,8 +117,9 @@ class QuestionStore:
         self._backend = backend
         self._salt = salt.encode() if salt else None
         if spool is True:
-            spool = path.with_name(path.name + ".spool") if path is not None else None
+            spool = path
         self._spool = Spool(spool) if isinstance(spool, Path) else None
+        self._orphans: list[Path] = []  # dead processes' spool files, deleted once safe
         self._max_pending = max_pending
         self._queue: queue.Queue[object] = queue.Queue(maxsize=max_pending)
         self._retention = retention_days * DAY if retention_days else None
@@ -241,10 +243,10 @@ class QuestionStore:
     # -- writer thread ---------------------------------------------------------------------
 
     def _run(self) -> None:
-        held: list[_Item] = list(self._read_spool())
-        spooled = len(held)
+        held: list[_Item] = list(self._adopt())
+        spooled = 0  # how many of ``held`` (from the front) are in this process's spool
         with self._done:
-            self._finished -= spooled  # flush() waits for what was accepted, not for these
+            self._finished -= len(held)  # flush() waits for what was accepted, not for these
         backoff = 0.1
         while True:
             if not held:
@@ -260,27 +262,36 @@ class QuestionStore:
                 self._take(held, BATCH)
                 if not held:
                     continue
+            before = len(held)
             if self._write_all(held):
                 if spooled and self._spool is not None:
                     self._spool.clear()
+                self._forget_orphans()
                 spooled, backoff = 0, 0.1
                 self._recovered()
                 self._maintain()
                 continue
             # The database is failing: keep everything, spool it, wait, try again.
+            if len(held) != before:  # some were written or refused one by one: spool anew
+                spooled = -1
             deadline = time.monotonic() + backoff
             while True:
                 self._take(held, self._max_pending)
                 spooled = self._append_spool(held, spooled)
                 if self._past_deadline():
                     self._give_up(held, spooled)
-                    self._backend.close()
+                    self._close_files()
                     return
                 if time.monotonic() >= deadline:
                     break
                 time.sleep(0.2 if backoff > 0.2 else backoff)
             backoff = min(backoff * 2, self._max_backoff)
+        self._close_files()
+
+    def _close_files(self) -> None:
         self._backend.close()
+        if self._spool is not None:
+            self._spool.close()
 
     def _stopping(self) -> bool:
         return self._stop_at is not None and self._queue.empty()
@@ -398,27 +409,41 @@ class QuestionStore:
             self._held = max(0, self._held - n)
             self._done.notify_all()
 
-    def _read_spool(self) -> list[Row]:
+    def _adopt(self) -> list[Row]:
         if self._spool is None:
             return []
-        rows = self._spool.read()
+        rows, self._orphans = self._spool.adopt()
         if rows:
-            log.info("question log %s: writing %d records kept from before", self.where, len(rows))
+            log.info(
+                "question log %s: writing %d records kept by a stopped process",
+                self.where,
+                len(rows),
+            )
         return rows
 
+    def _forget_orphans(self) -> None:
+        for path in self._orphans:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        self._orphans = []
+
     def _append_spool(self, held: list[_Item], spooled: int) -> int:
-        if self._spool is None or spooled >= len(held):
+        if self._spool is None or spooled == len(held):
             return spooled
         try:
             rows = self._rows(held)
-            self._spool.append(rows[spooled:])
+            if 0 <= spooled <= len(rows):
+                self._spool.append(rows[spooled:])
+            else:
+                self._spool.rewrite(rows)
         except Exception as exc:
             log.debug("cannot spool: %s", exc)
             return spooled
+        self._forget_orphans()  # their rows are in this process's spool now
         return len(held)
 
     def _give_up(self, held: list[_Item], spooled: int) -> None:
-        kept = spooled if self._spool is not None else 0
+        kept = max(spooled, 0) if self._spool is not None else 0
         lost = len(held) - kept
         log.error(
             "question log %s still cannot be written at shutdown: %d records kept in %s for "
@@ -430,10 +455,10 @@ class QuestionStore:
         )
 
     def _replay_only(self) -> None:
-        """close() before any write: still write what an earlier process spooled."""
-        rows = self._read_spool()
-        if rows and self._write_all(list(rows)) and self._spool is not None:
-            self._spool.clear()
+        """close() before any write: still write what stopped processes spooled."""
+        rows: list[_Item] = list(self._adopt())
+        if rows and self._write_all(rows):
+            self._forget_orphans()
         self._backend.close()
 
     def _fail(self, exc: BaseException) -> None:

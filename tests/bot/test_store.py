@@ -229,17 +229,43 @@ def test_kept_records_survive_a_restart_through_the_spool(tmp_path: Path) -> Non
     blocker = tmp_path / "data"
     blocker.write_text("a file where the data directory should be")
     path = blocker / "q.db"
-    spool = tmp_path / "q.spool"
+    spool = tmp_path / "q"
     store = QuestionStore(path, spool=spool, salt="s", max_backoff=0.1)
     ids = [store.record(rec(f"q{i}")) for i in range(5)]
     assert not store.flush(timeout=0.5)
     store.close(timeout=0.3)
-    assert len(spool.read_text().splitlines()) == 5
+    (left,) = tmp_path.glob("q.*.spool")
+    assert len(left.read_text().splitlines()) == 5
     blocker.unlink()
     QuestionStore(path, spool=spool, salt="s").close()
     with sqlite3.connect(path) as conn:
         assert sorted(r[0] for r in conn.execute("SELECT id FROM questions")) == sorted(ids)
-    assert not spool.exists()
+    assert list(tmp_path.glob("q*.spool")) == []
+
+
+def test_a_live_process_spool_is_never_taken(tmp_path: Path) -> None:
+    """Two bots sharing a data directory (Slack and Discord in Compose) keep separate spools."""
+    from bot.store.records import QuestionRow
+    from bot.store.spool import Spool
+
+    path = tmp_path / "q.db"
+    row = QuestionRow(
+        id=7, asked_at=1.0, platform="slack", channel_kind="dm", question="q", outcome="answer",
+        snippet_id=None, score=1.0, user_hash="h",
+    )  # fmt: skip
+    live = Spool(path)
+    live.append([row])  # held by this (still running) writer: locked
+    store = QuestionStore(path, salt="s")
+    store.record(rec())
+    store.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM questions").fetchone() == (1,)
+    assert live.path.exists()
+    live.close()  # its process "dies" with rows left: the next start adopts them
+    QuestionStore(path, salt="s").close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM questions WHERE id = 7").fetchone() == (1,)
+    assert not live.path.exists()
 
 
 def test_corrupt_file_is_left_alone_and_logged_once(
