@@ -441,6 +441,7 @@ class ServeProcess:
         self.env = env | {"EXPLAINBOT_HEALTH_PORT": str(self.health_port)}
         self.knowledge = knowledge
         self.log = log
+        self.cwd = ROOT  # the checkout whose code runs (bench/replicas.py runs older ones)
         self.proc: asyncio.subprocess.Process | None = None
 
     @property
@@ -453,7 +454,7 @@ class ServeProcess:
             self.proc = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", "adapters.cli.main", "serve", "slack",
                 "--port", str(self.port), "--knowledge", str(self.knowledge),
-                env=self.env, cwd=ROOT, stdout=asyncio.subprocess.DEVNULL, stderr=err,
+                env=self.env, cwd=self.cwd, stdout=asyncio.subprocess.DEVNULL, stderr=err,
             )  # fmt: skip
         async with asyncio.timeout(self.STARTUP):
             while True:
