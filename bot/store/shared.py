@@ -3,8 +3,10 @@
 
 Each call is one short statement on a connection of its own (never the writer's), guarded by a
 lock. When the database does not answer, the caller's local fallback decides (a replica then
-counts on its own for a while) and the failure is logged once per streak: answering never waits
-on a broken database.
+counts on its own for a while) and the failure is logged once per streak. From the first
+failure on, calls fail at once, without touching the network, while a background thread tries
+to reconnect every ``retry_after`` seconds: answering waits on a broken database at most once
+(one statement timeout, or libpq's 2 s connect timeout).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from bot.store.backend import Backend
+from bot.store.backend import Backend, StoreError
 from bot.store.records import user_hash
 
 log = logging.getLogger("bot.store")
@@ -40,6 +42,7 @@ class SharedState:
         salt: str,
         clock: Callable[[], float] = time.time,
         sweep_every: int = 500,
+        retry_after: float = 5.0,
     ) -> None:
         self._backend = backend
         self._salt = salt.encode()
@@ -47,7 +50,9 @@ class SharedState:
         self._sweep_every = sweep_every
         self._calls = 0
         self._lock = threading.Lock()
-        self._failing = False
+        self._retry_after = retry_after
+        self._down = threading.Event()  # set while the database is known unreachable
+        self._closed = threading.Event()
 
     @property
     def where(self) -> str:
@@ -83,25 +88,41 @@ class SharedState:
         return self._calls % self._sweep_every == 0
 
     def close(self) -> None:
+        self._closed.set()
         with self._lock:
             self._backend.close()
 
     def _call(self, run: Callable[[], T]) -> T:
+        if self._down.is_set():
+            raise StoreError(f"{self._backend.where} is unavailable")  # fast: no network
         with self._lock:
             try:
-                result = run()
+                return run()
             except Exception as exc:
                 self._backend.reset()
-                if not self._failing:
-                    self._failing = True
-                    log.error(
-                        "shared state in %s unavailable (%s: %s); deciding locally meanwhile",
-                        self._backend.where,
-                        type(exc).__name__,
-                        str(exc)[:200],
-                    )
+                self._went_down(exc)
                 raise
-            if self._failing:
-                self._failing = False
-                log.info("shared state in %s is available again", self._backend.where)
-            return result
+
+    def _went_down(self, exc: Exception) -> None:
+        if self._down.is_set():
+            return
+        self._down.set()
+        log.error(
+            "shared state in %s unavailable (%s: %s); deciding locally until it is back",
+            self._backend.where,
+            type(exc).__name__,
+            str(exc)[:200],
+        )
+        threading.Thread(target=self._reconnect, name="explainbot-shared", daemon=True).start()
+
+    def _reconnect(self) -> None:
+        while not self._closed.wait(self._retry_after):
+            with self._lock:
+                try:
+                    self._backend.schema_version()  # connects (and migrates) on the way
+                except Exception:
+                    self._backend.reset()
+                    continue
+            self._down.clear()
+            log.info("shared state in %s is available again", self._backend.where)
+            return

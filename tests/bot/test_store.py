@@ -420,3 +420,31 @@ def test_shared_state_stores_no_user_id_and_sweeps_old_rows(database: Any) -> No
         assert database.rows("SELECT key FROM claims ORDER BY key") == [("Ev2",), ("Ev3",)]
     finally:
         shared.close()
+
+
+def test_shared_state_fails_fast_while_down_then_comes_back(tmp_path: Path) -> None:
+    from bot.ratelimit import RateLimit, RateLimiter
+    from bot.store import SharedState, SqliteBackend
+
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the database directory should be")
+    shared = SharedState(SqliteBackend(blocker / "s.db"), salt="s", retry_after=0.05)
+    limiter = RateLimiter(RateLimit(max_questions=2, per_seconds=60), shared=shared)
+    try:
+        assert [limiter.allow("u") for _ in range(3)] == [True, True, False]  # counted locally
+        started = time.perf_counter()
+        for _ in range(100):
+            with pytest.raises(StoreError):
+                shared.claim("event", "Ev1", ttl=60)
+        assert time.perf_counter() - started < 0.5  # no network, no waiting
+        blocker.unlink()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                first = shared.claim("event", "Ev1", ttl=60)
+                break
+            except StoreError:
+                time.sleep(0.02)
+        assert first and not shared.claim("event", "Ev1", ttl=60)
+    finally:
+        shared.close()
