@@ -65,6 +65,7 @@ class OpsSettings:
     database_url: str | None = None
     retention_days: float | None = 90.0
     busy_timeout: float = 1.0
+    max_pending: int = 10_000  # records held while the database does not take writes
 
     @classmethod
     def from_env(
@@ -130,6 +131,7 @@ class Ops:
             retention_days=settings.retention_days,
             metrics=self.metrics,
             busy_timeout=settings.busy_timeout,
+            max_pending=settings.max_pending,
         )
         # A shared database also holds what replicas must agree on; SQLite (one host) keeps it
         # in memory, so that a locked file never holds up answering.
