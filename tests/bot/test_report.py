@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.errors import ConfigError
-from bot.report import QuestionGroup, Report, build_report, group_key, group_questions, parse_since
+from bot.report import Report, build_report, parse_since
 from bot.store import SqliteBackend
 from bot.store.records import QuestionRecord
 from bot.store.sqlite import migrate
@@ -198,21 +198,6 @@ def test_parse_since(text: str, seconds: float) -> None:
 def test_parse_since_rejects(text: str) -> None:
     with pytest.raises(ConfigError, match="--since"):
         parse_since(text)
-
-
-def test_grouping_keeps_different_topics_apart() -> None:
-    groups = group_questions(
-        [("what is rag", 3), ("what is lora", 2), ("what's rag", 1), ("wat is lora?", 1),
-         ("what is rag vs lora", 1), ("explain kubernetes pods", 1), ("kubernetes pod", 1)]
-    )  # fmt: skip
-    assert groups == (
-        QuestionGroup(text="what is rag", count=4, variants=("what's rag",)),
-        QuestionGroup(text="what is lora", count=3, variants=("wat is lora?",)),
-        QuestionGroup(text="explain kubernetes pods", count=2, variants=("kubernetes pod",)),
-        QuestionGroup(text="what is rag vs lora", count=1),
-    )
-    assert group_key("what is gan") != group_key("what is rag")
-    assert group_key("what is") == ("=", "what is")  # all filler: grouped by its exact text
 
 
 def test_suggestions_from_picks_and_never_one_wording_for_many(database: Any) -> None:
