@@ -14,10 +14,10 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from adapters.cli.report import database_args
+from adapters.cli.report import database_args, database_error
 from bot.errors import ConfigError
 from bot.report import parse_since
-from bot.store import LEGACY_SALT_ENV, SALT_ENV, open_backend, user_hash
+from bot.store import LEGACY_SALT_ENV, SALT_ENV, StoreError, open_backend, user_hash
 from bot.store.salt import salt_path
 
 
@@ -61,6 +61,10 @@ def run_purge(args: argparse.Namespace) -> int:
     backend = open_backend(database_url=url, db_path=path)
     try:
         deleted = backend.purge(before=before, user_hash=hashed)
+    except StoreError:
+        raise
+    except Exception as exc:  # sqlite3 / psycopg errors: one line, no traceback
+        raise database_error(backend.where, exc, url=url) from None
     finally:
         backend.close()
     what = " and ".join(

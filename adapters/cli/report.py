@@ -59,10 +59,7 @@ def run_report(args: argparse.Namespace) -> int:
         except StoreError:
             raise
         except Exception as exc:  # sqlite3 / psycopg errors: one line, no traceback
-            raise StoreError(
-                f"{backend.where}: not a readable explainbot database: {type(exc).__name__}: "
-                f"{str(exc)[:200]}"
-            ) from None
+            raise database_error(backend.where, exc, url=url) from None
         finally:
             backend.close()
     if report is None or report.total == 0:
@@ -80,6 +77,14 @@ def run_report(args: argparse.Namespace) -> int:
         return 0
     print(json.dumps(to_json(report), ensure_ascii=False) if args.json else render_text(report))
     return 0
+
+
+def database_error(where: str, exc: Exception, *, url: str | None) -> StoreError:
+    """One line saying why the database could not be read."""
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    if url and type(exc).__name__ == "OperationalError":
+        return StoreError(f"{where}: cannot reach the database: {detail}")
+    return StoreError(f"{where}: not a readable explainbot database: {detail}")
 
 
 def to_json(report: Report) -> dict[str, Any]:

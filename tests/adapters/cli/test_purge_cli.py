@@ -60,3 +60,14 @@ def test_purge_needs_a_criterion_and_the_salt(
         monkeypatch.setenv("EXPLAINBOT_DATABASE_URL", database.url)
         assert main(["purge", "--user", "U1"]) == 1
         assert "EXPLAINBOT_USER_SALT is not set" in capsys.readouterr().err
+
+
+def test_purge_on_a_broken_database_is_one_clear_line(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"\x00garbage" * 300)
+    assert main(["purge", "--db", str(bad), "--older-than", "1d"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"explainbot: {bad}: not a readable explainbot database")
+    assert len(err.splitlines()) == 1
