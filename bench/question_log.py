@@ -72,6 +72,26 @@ def lock_case(directory: Path, seconds: float, n: int) -> None:
     )
 
 
+def odd_text_case(directory: Path) -> None:
+    path = directory / "odd.db"
+    store = QuestionStore(path)
+    texts = ["what is \ud83d rag", "nul \x00 here", *(f"question {i}" for i in range(10))]
+    accepted = 0
+    for text in texts:
+        entry = record(0)
+        accepted += store.record(QuestionRecord(**{**_fields(entry), "question": text})) is not None
+    store.flush(5.0)
+    store.close()
+    print(
+        f"a lone surrogate and a NUL among {len(texts)} questions: {accepted} accepted, "
+        f"{count(path)} stored"
+    )
+
+
+def _fields(entry: QuestionRecord) -> dict[str, object]:
+    return {name: getattr(entry, name) for name in QuestionRecord.__slots__}  # type: ignore[attr-defined]
+
+
 def child(path: str, n: int) -> None:
     store = QuestionStore(Path(path))
     for i in range(n):
@@ -118,6 +138,7 @@ def main() -> None:
         kill_case(Path(tmp), args.records)
         for after in (0.0, 0.05):
             kill_case(Path(tmp), args.records, outage=False, after=after)
+        odd_text_case(Path(tmp))
 
 
 if __name__ == "__main__":
