@@ -138,11 +138,12 @@ def test_configured_salt_changes_the_hash(tmp_path: Path) -> None:
         )
 
 
-def test_a_shared_database_needs_a_configured_salt(database: Any) -> None:
-    if database.url is None:
-        pytest.skip("SQLite keeps its salt in a file beside it")
+def test_a_shared_database_needs_a_configured_salt(tmp_path: Path, postgres_url: str) -> None:
+    from bot.store import open_backend
+
+    backend = open_backend(database_url=postgres_url, db_path=tmp_path / "spool")
     with pytest.raises(StoreError, match="EXPLAINBOT_USER_SALT"):
-        QuestionStore(database.path, backend=database.backend())
+        QuestionStore(tmp_path / "spool", backend=backend)
 
 
 def test_lone_surrogates_nul_and_controls_are_stored(database: Any) -> None:
