@@ -9,6 +9,7 @@ in CI (``CI=true``), where that is a failure: ``.ci/run`` installs them.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import itertools
 import os
@@ -187,3 +188,68 @@ class WriteLock:
     def release(self) -> None:
         self._conn.rollback()  # type: ignore[attr-defined]
         self._conn.close()  # type: ignore[attr-defined]
+
+
+class TcpOutage:
+    """A loopback TCP forwarder in front of a server, to cut it off and bring it back: ``down()``
+    drops every connection and refuses new ones (as a restarting or unreachable database does),
+    ``up()`` forwards again on the same port."""
+
+    def __init__(self, target_port: int) -> None:
+        import threading
+
+        self.target = ("127.0.0.1", target_port)
+        self.port = _free_port()
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._listener: socket.socket | None = None
+        self.up()
+
+    def up(self) -> None:
+        import threading
+
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen()
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def down(self) -> None:
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+            listener, self._listener = self._listener, None
+        for sock in [*sockets, *([listener] if listener else [])]:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+
+    def _accept(self, listener: socket.socket) -> None:
+        import threading
+
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # closed by down()
+            upstream = socket.create_connection(self.target)
+            with self._lock:
+                self._sockets += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := src.recv(65536):
+                dst.sendall(data)
+        with contextlib.suppress(OSError):
+            dst.shutdown(socket.SHUT_WR)
+
+
+@pytest.fixture
+def tcp_outage(postgres_server: PostgresServer) -> Iterator[TcpOutage]:
+    """A forwarder in front of the session's PostgreSQL server, to cut it off at will."""
+    outage = TcpOutage(postgres_server.port)
+    yield outage
+    outage.down()

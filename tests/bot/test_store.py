@@ -449,3 +449,37 @@ def test_shared_state_fails_fast_while_down_then_comes_back(tmp_path: Path) -> N
         assert first and not shared.claim("event", "Ev1", ttl=60)
     finally:
         shared.close()
+
+
+def test_postgresql_going_away_and_back_loses_nothing(
+    tmp_path: Path, postgres_server: Any, postgres_url: str, tcp_outage: Any
+) -> None:
+    from bot.store.postgres import PostgresBackend
+
+    outage = tcp_outage
+    url = postgres_url.replace(f":{postgres_server.port}/", f":{outage.port}/")
+    store = QuestionStore(
+        tmp_path / "spool", backend=PostgresBackend(url, connect_timeout=1), salt="s",
+        max_backoff=0.2,
+    )  # fmt: skip
+    try:
+        store.record(rec("before"))
+        assert store.flush()
+        outage.down()  # the server restarts, or the network drops
+        ids = [store.record(rec(f"during {i}")) for i in range(50)]
+        for qid in ids[:10]:
+            store.vote(question_id=qid, user_id="U1", helpful=True, at=NOW)
+        assert all(ids) and not store.flush(timeout=1.0) and store.failing
+        outage.up()
+        started = time.monotonic()
+        assert store.flush(timeout=10.0)
+        recovery = time.monotonic() - started
+    finally:
+        store.close()
+    import psycopg
+
+    with psycopg.connect(postgres_url) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM questions").fetchone() == (51,)
+        assert conn.execute("SELECT COUNT(*) FROM votes").fetchone() == (10,)
+    print(f"PostgreSQL back: everything written {recovery:.2f} s later")
+    assert recovery < 2.0
