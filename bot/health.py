@@ -57,6 +57,7 @@ class HealthServer:
         reload_status: the reloader's status (omit when not reloading).
         stale_after: seconds without a knowledge check after which the watcher counts as deaf.
         clock: the current time (tests inject one).
+        question_log: the question log's status (``QuestionStore.status().as_dict()``).
     """
 
     def __init__(
@@ -69,6 +70,7 @@ class HealthServer:
         reload_status: Callable[[], ReloadStatus] | None = None,
         stale_after: float = STALE_AFTER,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        question_log: Callable[[], Mapping[str, Any]] | None = None,
     ) -> None:
         self._platform = platform
         self._engine = engine
@@ -77,6 +79,7 @@ class HealthServer:
         self._reload_status = reload_status or ReloadStatus
         self._stale_after = stale_after
         self._clock = clock
+        self._question_log = question_log
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
 
@@ -113,6 +116,9 @@ class HealthServer:
             "watcher_stale": stale,
             "last_reload_error": status.last_error,
         }
+        if self._question_log is not None:
+            # Pending, dropped and refused records: a full queue is reported, not hidden.
+            body["question_log"] = dict(self._question_log())
         return connected and len(kb.snippets) > 0 and not stale, body
 
     async def start(self, host: str = DEFAULT_HOST, port: int = 0) -> int:

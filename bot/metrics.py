@@ -71,6 +71,27 @@ class Metrics:
             ("helpful",),
             registry=registry,
         )
+        # The question log (bot.store): what is waiting, and what was lost or refused.
+        self.question_log_pending = Gauge(
+            "explainbot_question_log_pending",
+            "Records accepted but not yet written to the question log.",
+            registry=registry,
+        )
+        self.question_log_dropped = Counter(
+            "explainbot_question_log_dropped",
+            "Records dropped because the question log's queue was full.",
+            registry=registry,
+        )
+        self.question_log_rejected = Counter(
+            "explainbot_question_log_rejected",
+            "Records the database refused on their own (logged and skipped).",
+            registry=registry,
+        )
+        self.question_log_write_errors = Counter(
+            "explainbot_question_log_write_errors",
+            "Failed attempts to write the question log (each is retried).",
+            registry=registry,
+        )
 
     def set_watch_mode(self, mode: str, *, arms: int) -> None:
         for name in WATCH_MODES:

@@ -6,6 +6,9 @@ brackets its platform client with ``await ops.start(...)`` and ``await ops.stop(
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import inspect
 import logging
 import os
 from collections.abc import Callable, Mapping
@@ -18,16 +21,27 @@ from bot.health import HealthServer, health_address
 from bot.lifecycle import Callback, Lifecycle
 from bot.loader import default_knowledge_dir, load_knowledge
 from bot.metrics import Metrics
+from bot.models import Problem
 from bot.ratelimit import RateLimit, RateLimiter, rate_limit_from_env
 from bot.reload import KnowledgeReloader, ProblemsCallback, ReloadStatus
 from bot.service import AnswerService
 from bot.snapshot import Snapshot
-from bot.store import SALT_ENV, QuestionStore, default_db_path
+from bot.store import (
+    DATABASE_URL_ENV,
+    LEGACY_SALT_ENV,
+    RETENTION_ENV,
+    SALT_ENV,
+    QuestionStore,
+    SharedState,
+    default_db_path,
+    open_backend,
+)
 from bot.thresholds import match_config_from_env
 
 log = logging.getLogger(__name__)
 
 ADMIN_CHANNEL_ENV = "EXPLAINBOT_ADMIN_CHANNEL"
+NOTICE_TTL = 600.0  # replicas refusing the same change within this post it once
 POLLING_ENV = "WATCHFILES_FORCE_POLLING"  # the name watchfiles itself reads
 
 
@@ -48,6 +62,10 @@ class OpsSettings:
     health: tuple[str, int] | None = None
     rate_limit: RateLimit = field(default_factory=RateLimit)
     force_polling: bool = False
+    database_url: str | None = None
+    retention_days: float | None = 90.0
+    busy_timeout: float = 1.0
+    max_pending: int = 10_000  # records held while the database does not take writes
 
     @classmethod
     def from_env(
@@ -59,10 +77,19 @@ class OpsSettings:
             ConfigError: a variable is malformed (the message names it).
         """
         env = os.environ if environ is None else environ
+        database_url = env.get(DATABASE_URL_ENV, "").strip() or None
+        salt = env.get(SALT_ENV) or env.get(LEGACY_SALT_ENV) or None
+        if database_url and not salt:
+            raise ConfigError(
+                f"{SALT_ENV} is not set: with {DATABASE_URL_ENV} every replica needs the same "
+                "salt (a long random string, e.g. from `openssl rand -hex 32`)"
+            )
         return cls(
             knowledge_dir=Path(knowledge) if knowledge else default_knowledge_dir(env),
             db_path=default_db_path(env),
-            salt=env.get(SALT_ENV) or None,
+            salt=salt,
+            database_url=database_url,
+            retention_days=retention_from_env(env),
             admin_channel=env.get(ADMIN_CHANNEL_ENV, "").strip() or None,
             health=health_address(env),
             rate_limit=rate_limit_from_env(env),
@@ -94,8 +121,28 @@ class Ops:
         self.engine = engine
         self.settings = settings
         self.metrics = Metrics.create()
-        self.store = QuestionStore(settings.db_path, salt=settings.salt)
-        self.limiter = RateLimiter(settings.rate_limit)
+        backend = None
+        if settings.database_url:
+            backend = open_backend(database_url=settings.database_url, db_path=settings.db_path)
+        self.store = QuestionStore(
+            settings.db_path,
+            backend=backend,
+            salt=settings.salt,
+            retention_days=settings.retention_days,
+            metrics=self.metrics,
+            busy_timeout=settings.busy_timeout,
+            max_pending=settings.max_pending,
+        )
+        # A shared database also holds what replicas must agree on; SQLite (one host) keeps it
+        # in memory, so that a locked file never holds up answering.
+        self.shared: SharedState | None = None
+        if settings.database_url:
+            shared = open_backend(
+                database_url=settings.database_url, db_path=settings.db_path, timeout=0.5
+            )
+            assert settings.salt is not None  # OpsSettings requires one with a database URL
+            self.shared = SharedState(shared, salt=settings.salt)
+        self.limiter = RateLimiter(settings.rate_limit, shared=self.shared)
         self.service = AnswerService(
             engine, recorder=self.store, limiter=self.limiter, metrics=self.metrics
         )
@@ -141,6 +188,11 @@ class Ops:
         """
         lc = self.lifecycle
         lc.on_shutdown(self.store.close)  # registered first: runs last
+        self.store.start()  # writes what a killed predecessor left in the spool
+        if self.shared is not None:
+            lc.on_shutdown(self.shared.close)
+        if on_problems is not None and self.settings.admin_channel:
+            on_problems = self.once_across_replicas(on_problems)
         self.reloader = KnowledgeReloader(
             self.settings.knowledge_dir,
             self.engine,
@@ -158,6 +210,7 @@ class Ops:
                 connected=connected,
                 metrics=self.metrics,
                 reload_status=self._reload_status,
+                question_log=lambda: self.store.status().as_dict(),
             )
             await self.health.start(*self.settings.health)
             lc.on_shutdown(self.health.stop)
@@ -165,6 +218,32 @@ class Ops:
             lc.on_shutdown(close_client)
         if signals:
             lc.install_signal_handlers()
+
+    def once_across_replicas(self, post: ProblemsCallback) -> ProblemsCallback:
+        """``post``, skipped when another replica posted the same problems moments ago.
+
+        The "already told the admins" mark is claimed in the shared database; without one (or
+        when it fails) every call posts, as the reloader already posts each breakage once.
+        """
+        shared = self.shared
+        if shared is None:
+            return post
+
+        async def once(problems: tuple[Problem, ...]) -> None:
+            text = "\n".join(str(p) for p in problems)
+            key = f"{self.platform}:{hashlib.sha256(text.encode()).hexdigest()}"
+            try:
+                first = await asyncio.to_thread(shared.claim, "admin-notice", key, ttl=NOTICE_TTL)
+            except Exception:  # logged by SharedState: better twice than never
+                first = True
+            if not first:
+                log.info("knowledge problems already posted to the admin channel by a replica")
+                return
+            result = post(problems)
+            if inspect.isawaitable(result):
+                await result
+
+        return once
 
     def _reload_status(self) -> ReloadStatus:
         return self.reloader.status if self.reloader is not None else ReloadStatus()
@@ -176,3 +255,21 @@ class Ops:
     async def stop(self) -> None:
         """Finish in-flight answers, close the client, stop watching and serving, close the db."""
         await self.lifecycle.shutdown()
+
+
+def retention_from_env(environ: Mapping[str, str]) -> float | None:
+    """Days to keep questions (``EXPLAINBOT_RETENTION_DAYS``, default 90; 0 keeps them all).
+
+    Raises:
+        ConfigError: not a number of days.
+    """
+    text = environ.get(RETENTION_ENV, "").strip()
+    if not text:
+        return 90.0
+    try:
+        days = float(text)
+    except ValueError:
+        days = -1.0
+    if not days >= 0 or days == float("inf"):
+        raise ConfigError(f"{RETENTION_ENV}: {text!r} is not a number of days (0 keeps all)")
+    return days or None

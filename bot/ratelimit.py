@@ -2,6 +2,9 @@
 
 ``EXPLAINBOT_RATE_LIMIT`` accepts ``N`` (N questions a minute), ``N/SECONDSs``, ``N/MINUTESm``
 or ``N/HOURSh`` (e.g. ``10/60s``, ``30/5m``); ``0`` turns the limit off. Default ``10/60s``.
+
+With a shared database (PostgreSQL) the hits are counted there, so N replicas enforce one limit;
+if the database does not answer, each replica counts on its own until it does.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from bot.errors import ConfigError
+from bot.store.shared import SharedState
 
 ENV_VAR = "EXPLAINBOT_RATE_LIMIT"
 _SPEC = re.compile(r"^\s*(\d+)\s*(?:/\s*(\d+(?:\.\d+)?)?\s*([smh]?)\s*)?$")
@@ -65,6 +69,10 @@ class RateLimiter:
 
     Memory stays bounded by ``max_keys``: the least recently seen users are forgotten first
     (at worst such a user gets a fresh allowance, never a wrong refusal).
+
+    Args:
+        shared: count in this shared database instead (every replica sees the same count); the
+            in-memory window is the fallback while it fails.
     """
 
     def __init__(
@@ -73,8 +81,10 @@ class RateLimiter:
         *,
         clock: Callable[[], float] = time.monotonic,
         max_keys: int = 10_000,
+        shared: SharedState | None = None,
     ) -> None:
         self._limit = limit or RateLimit()
+        self._shared = shared
         self._clock = clock
         self._max_keys = max_keys
         self._lock = threading.Lock()
@@ -88,6 +98,15 @@ class RateLimiter:
         """Count one question for ``key``; False when it goes over the limit (not counted)."""
         if not self._limit.enabled:
             return True
+        if self._shared is not None:
+            try:
+                return self._shared.rate_hit(
+                    f"rate:{key}",
+                    window=self._limit.per_seconds,
+                    limit=self._limit.max_questions,
+                )
+            except Exception:  # logged by SharedState; count locally meanwhile
+                pass
         now = self._clock()
         horizon = now - self._limit.per_seconds
         with self._lock:

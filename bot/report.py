@@ -1,29 +1,48 @@
-"""What the question log says: outcomes, unanswered questions, unhelpful snippets, and new
-example questions mined from users who rephrased.
+"""What the question log says: outcomes, most asked topics, helpful ratio per snippet,
+unanswered questions grouped, and example questions to add, mined from users who picked a
+did-you-mean or rephrased.
 
-Near-duplicate unanswered questions are grouped with the standard library's
-``difflib.SequenceMatcher`` ratio on the stored (normalized) text; a report over thousands of
-distinct questions is an offline job, and this keeps fuzzy matching for answering in the matcher.
+The database does the counting (``GROUP BY``); Python groups the distinct unanswered wordings by
+their content words (filler and its typos dropped, plurals folded), which is linear in the
+number of wordings and never merges questions about different things ("what is lora" stays apart
+from "what is rag"). Works on SQLite and PostgreSQL alike; every text shown is scrubbed again
+(rows from older releases were stored unscrubbed).
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from bot.errors import ConfigError
-from bot.schema import StoreError, is_current
+from bot.mining import (
+    FOLLOW_UP_SECONDS,
+    QuestionGroup,
+    SuggestedQuestion,
+    group_key,
+    group_questions,
+    suggest,
+)
+from bot.store.backend import Backend
+from bot.store.records import scrub
 
-FOLLOW_UP_SECONDS = 120.0
-SIMILAR = 0.85  # SequenceMatcher ratio at or above which two questions are one group
-MAX_DISTINCT = 2_000  # most frequent distinct unanswered texts considered for grouping
-_PUNCT = re.compile(r"[^\w\s]")
+__all__ = [
+    "FOLLOW_UP_SECONDS",
+    "QuestionGroup",
+    "Report",
+    "SnippetVotes",
+    "SuggestedQuestion",
+    "TopicCount",
+    "build_report",
+    "group_key",
+    "group_questions",
+    "parse_since",
+]
+
 _SINCE = re.compile(r"^\s*(\d+)\s*([mhd])\s*$")
 _UNIT = {"m": 60, "h": 3_600, "d": 86_400}
+NOT_QUESTIONS = ("pick",)  # did-you-mean clicks are recorded, but are not questions
 
 
 def parse_since(text: str) -> float:
@@ -39,28 +58,20 @@ def parse_since(text: str) -> float:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class QuestionGroup:
-    """Unanswered questions that read alike; ``text`` is the most frequent wording."""
-
-    text: str
+class TopicCount:
+    snippet_id: str
     count: int
-    variants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SnippetVotes:
     snippet_id: str
-    not_helpful: int
     helpful: int
+    not_helpful: int
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SuggestedQuestion:
-    """An unanswered wording whose asker then got ``snippet_id`` within two minutes."""
-
-    snippet_id: str
-    question: str
-    count: int
+    @property
+    def ratio(self) -> float:
+        return self.helpful / max(1, self.helpful + self.not_helpful)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,140 +84,86 @@ class Report:
     total: int
     by_outcome: Mapping[str, int] = field(default_factory=dict)
     by_platform: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    picks: int = 0
+    top_topics: tuple[TopicCount, ...] = ()
+    votes: tuple[SnippetVotes, ...] = ()
     unanswered: tuple[QuestionGroup, ...] = ()
-    not_helpful: tuple[SnippetVotes, ...] = ()
     suggested: tuple[SuggestedQuestion, ...] = ()
 
 
 def build_report(
-    path: Path,
+    backend: Backend,
     *,
     now: float,
     since_seconds: float | None = None,
     limit: int = 15,
     known_questions: Mapping[str, frozenset[str]] | None = None,
-) -> Report | None:
-    """Read the report from the database at ``path``; None when it does not exist.
+) -> Report:
+    """Read the report from ``backend`` (a database of schema version 1 or later).
 
     Args:
         known_questions: snippet id -> its current questions (case-folded); suggestions already
             listed, or for snippets that no longer exist, are left out. None: no filtering.
-
-    Raises:
-        StoreError: the file is not a readable explainbot database.
     """
-    if not path.is_file():
-        return None
-    start = now - since_seconds if since_seconds is not None else float("-inf")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open: {exc}") from exc
-    try:
-        if not is_current(conn):
-            return Report(database=str(path), since=_since(since_seconds, now), until=now, total=0)
-        report = _read(conn, start, now, limit, known_questions)
-        return replace(report, database=str(path), since=_since(since_seconds, now))
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: not a readable explainbot database: {exc}") from exc
-    finally:
-        conn.close()
-
-
-def _since(since_seconds: float | None, now: float) -> float | None:
-    return now - since_seconds if since_seconds is not None else None
-
-
-def _read(
-    conn: sqlite3.Connection,
-    start: float,
-    now: float,
-    limit: int,
-    known: Mapping[str, frozenset[str]] | None,
-) -> Report:
+    since = now - since_seconds if since_seconds is not None else None
+    start = since if since is not None else float("-inf")
+    if backend.schema_version() < 1:
+        return Report(database=backend.where, since=since, until=now, total=0)
     window = "asked_at >= ? AND asked_at <= ?"
     by_platform: dict[str, dict[str, int]] = {}
     by_outcome: dict[str, int] = {}
-    for platform, outcome, n in conn.execute(
+    picks = 0
+    for platform, outcome, n in backend.query(
         f"SELECT platform, outcome, COUNT(*) FROM questions WHERE {window} "
-        "GROUP BY platform, outcome ORDER BY platform, outcome",
+        "GROUP BY platform, outcome",
         (start, now),
     ):
-        by_platform.setdefault(platform, {})[outcome] = n
-        by_outcome[outcome] = by_outcome.get(outcome, 0) + n
-    texts = conn.execute(
-        f"SELECT question, COUNT(*) AS n FROM questions WHERE {window} "
-        "AND outcome IN ('none', 'suggest') AND question != '' "
-        "GROUP BY question ORDER BY n DESC, question LIMIT ?",
-        (start, now, MAX_DISTINCT),
-    ).fetchall()
-    votes = conn.execute(
-        "SELECT q.snippet_id, SUM(v.helpful = 0) AS bad, SUM(v.helpful = 1) AS good "
-        "FROM votes v JOIN questions q ON q.id = v.question_id "
-        "WHERE v.voted_at >= ? AND v.voted_at <= ? AND q.snippet_id IS NOT NULL "
-        "GROUP BY q.snippet_id HAVING bad > 0 ORDER BY bad DESC, q.snippet_id LIMIT ?",
+        if outcome in NOT_QUESTIONS:
+            picks += int(n)
+            continue
+        by_platform.setdefault(platform, {})[outcome] = int(n)
+        by_outcome[outcome] = by_outcome.get(outcome, 0) + int(n)
+    topics = backend.query(
+        f"SELECT snippet_id, COUNT(*) AS n FROM questions WHERE {window} "
+        "AND outcome = 'answer' AND snippet_id IS NOT NULL "
+        "GROUP BY snippet_id ORDER BY n DESC, snippet_id LIMIT ?",
         (start, now, limit),
-    ).fetchall()
-    # For each unanswered question, the first answered one by the same user within two minutes.
-    follow_ups = conn.execute(
-        "SELECT (SELECT q2.snippet_id FROM questions q2 WHERE q2.user_hash = q1.user_hash "
-        "AND q2.asked_at > q1.asked_at AND q2.asked_at <= q1.asked_at + ? "
-        "AND q2.outcome = 'answer' AND q2.snippet_id IS NOT NULL "
-        "ORDER BY q2.asked_at LIMIT 1) AS sid, q1.question, COUNT(*) AS n "
-        "FROM questions q1 WHERE q1.asked_at >= ? AND q1.asked_at <= ? "
-        "AND q1.outcome IN ('none', 'suggest') AND q1.user_hash != '' AND q1.question != '' "
-        "GROUP BY sid, q1.question HAVING sid IS NOT NULL ORDER BY n DESC, sid, q1.question",
-        (FOLLOW_UP_SECONDS, start, now),
-    ).fetchall()
-    suggested = tuple(
-        SuggestedQuestion(snippet_id=sid, question=text, count=n)
-        for sid, text, n in follow_ups
-        if known is None or (sid in known and text.casefold() not in known[sid])
+    )
+    votes = backend.query(
+        "SELECT q.snippet_id, SUM(v.helpful), COUNT(*) FROM votes v "
+        "JOIN questions q ON q.id = v.question_id "
+        "WHERE v.voted_at >= ? AND v.voted_at <= ? AND q.snippet_id IS NOT NULL "
+        "GROUP BY q.snippet_id",
+        (start, now),
+    )
+    texts = backend.query(
+        f"SELECT question, COUNT(*) FROM questions WHERE {window} "
+        "AND outcome IN ('none', 'suggest') AND question <> '' GROUP BY question",
+        (start, now),
+    )
+    history = backend.query(
+        "SELECT user_hash, asked_at, outcome, snippet_id, question FROM questions "
+        "WHERE asked_at >= ? AND asked_at <= ? AND user_hash <> '' "
+        "AND outcome IN ('none', 'suggest', 'answer', 'pick') ORDER BY user_hash, asked_at",
+        (start, now + FOLLOW_UP_SECONDS),
+    )
+    by_votes = sorted(
+        (
+            SnippetVotes(snippet_id=s, helpful=int(h), not_helpful=int(n) - int(h))
+            for s, h, n in votes
+        ),
+        key=lambda v: (v.ratio, -(v.helpful + v.not_helpful), v.snippet_id),
     )
     return Report(
-        database="",
-        since=None,
+        database=backend.where,
+        since=since,
         until=now,
         total=sum(by_outcome.values()),
         by_outcome=by_outcome,
         by_platform=by_platform,
-        unanswered=group_similar([(t, n) for t, n in texts])[:limit],
-        not_helpful=tuple(
-            SnippetVotes(snippet_id=s, not_helpful=b, helpful=g) for s, b, g in votes
-        ),
-        suggested=suggested[: limit * 3],
+        picks=picks,
+        top_topics=tuple(TopicCount(snippet_id=s, count=int(n)) for s, n in topics),
+        votes=tuple(by_votes[:limit]),
+        unanswered=group_questions((scrub(t), int(n)) for t, n in texts)[:limit],
+        suggested=suggest(history, start=start, until=now, known=known_questions)[: limit * 3],
     )
-
-
-def group_similar(counts: list[tuple[str, int]]) -> tuple[QuestionGroup, ...]:
-    """Group near-duplicate texts, most frequent first; a text joins the first group holding a
-    wording similar to it (among the group's first 20). Each group is named by its top wording.
-    """
-    groups: list[list[tuple[str, str, int]]] = []  # members: (text, compare key, count)
-    for text, n in sorted(counts, key=lambda tn: (-tn[1], tn[0])):
-        key = _compare_key(text)
-        for members in groups:
-            if any(_similar(k, key) for _, k, _ in members[:20]):
-                members.append((text, key, n))
-                break
-        else:
-            groups.append([(text, key, n)])
-    out = [
-        QuestionGroup(
-            text=members[0][0],
-            count=sum(n for _, _, n in members),
-            variants=tuple(t for t, _, _ in members[1:]),
-        )
-        for members in groups
-    ]
-    return tuple(sorted(out, key=lambda g: (-g.count, g.text)))
-
-
-def _similar(a: str, b: str) -> bool:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.real_quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
-
-
-def _compare_key(text: str) -> str:
-    """Punctuation dropped: "what's rag?" and "what is rag" differ by a letter, not three."""
-    return " ".join(_PUNCT.sub("", text).split())

@@ -14,7 +14,7 @@ from typing import Protocol
 from bot.engine import Engine
 from bot.logs import user_ref
 from bot.metrics import Metrics
-from bot.models import Answer, Question, Reply, Status, Suggestion
+from bot.models import Answer, ChannelKind, Question, Reply, Status, Suggestion
 from bot.ratelimit import RateLimiter
 from bot.store import QuestionRecord
 
@@ -31,7 +31,7 @@ class Recorder(Protocol):
 
     def record(self, entry: QuestionRecord) -> int | None: ...
 
-    def vote(self, *, question_id: int, user_id: str, helpful: bool, at: float) -> None: ...
+    def vote(self, *, question_id: int, user_id: str, helpful: bool, at: float) -> object: ...
 
 
 def outcome_of(answer: Answer) -> str:
@@ -116,6 +116,19 @@ class AnswerService:
     def explain(self, snippet_id: str) -> Answer:
         """The answer for a snippet picked from a button (did-you-mean or related)."""
         return self._engine.explain(snippet_id)
+
+    def pick(
+        self, snippet_id: str, *, platform: str, user_id: str, channel_kind: ChannelKind
+    ) -> Answer:
+        """The answer for a did-you-mean choice, recorded as a ``pick`` so that the report can
+        suggest the question the user had asked as an example for that snippet."""
+        answer = self._engine.explain(snippet_id)
+        if answer.primary is not None and user_id:
+            question = Question(
+                text="", platform=platform, channel_kind=channel_kind, user_id=user_id
+            )
+            self._record(question, answer, "pick")
+        return answer
 
     def feedback(self, *, question_id: int, user_id: str, helpful: bool) -> None:
         """Record a Helpful / Not helpful vote (one per user per answer, changeable)."""

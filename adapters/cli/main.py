@@ -17,6 +17,7 @@ from bot.version import installed_version
 COMMAND_MODULES = (
     "adapters.cli.commands",  # ask, topics, check
     "adapters.cli.report",  # report
+    "adapters.cli.purge",  # purge
     "adapters.slack.cli",  # serve slack
     "adapters.discord.cli",  # serve discord, discord sync
 )

@@ -15,7 +15,7 @@ from typing import Any
 from bot.errors import ExplainbotError
 from bot.loader import default_knowledge_dir, load_knowledge
 from bot.report import FOLLOW_UP_SECONDS, Report, build_report, parse_since
-from bot.store import default_db_path
+from bot.store import DATABASE_URL_ENV, StoreError, default_db_path, open_backend
 
 OUTCOMES = ("answer", "suggest", "none", "topics", "throttled")
 
@@ -28,39 +28,73 @@ def register(
     report = subparsers.add_parser(
         "report",
         parents=list(parents),
-        help="what people asked: outcomes, unanswered questions, feedback, new questions",
-        description="Summarise the question log ($EXPLAINBOT_DB, else "
-        "$XDG_DATA_HOME/explainbot/explainbot.db).",
+        help="what people asked: topics, feedback, unanswered questions, new example questions",
+        description="Summarise the question log ($EXPLAINBOT_DATABASE_URL, else $EXPLAINBOT_DB, "
+        "else $XDG_DATA_HOME/explainbot/explainbot.db).",
     )
     report.add_argument("--since", metavar="PERIOD", help="only the last PERIOD: 30m, 12h, 7d")
     report.add_argument("--json", action="store_true", help="print one JSON object")
-    report.add_argument("--db", metavar="PATH", help="the database (default: $EXPLAINBOT_DB)")
+    report.add_argument("--db", metavar="PATH", help="a SQLite database (default: $EXPLAINBOT_DB)")
     report.set_defaults(func=run_report)
+
+
+def database_args(args: argparse.Namespace) -> tuple[str | None, Path]:
+    """(PostgreSQL URL or None, SQLite path) from ``--db`` and the environment."""
+    if getattr(args, "db", None):
+        return None, Path(args.db)
+    return os.environ.get(DATABASE_URL_ENV, "").strip() or None, default_db_path(os.environ)
 
 
 def run_report(args: argparse.Namespace) -> int:
     since = parse_since(args.since) if args.since else None
-    path = Path(args.db) if args.db else default_db_path(os.environ)
-    report = build_report(
-        path, now=time.time(), since_seconds=since, known_questions=_known_questions(args)
-    )
+    url, path = database_args(args)
+    where = path
+    report: Report | None = None
+    if url or path.is_file():
+        backend = open_backend(database_url=url, db_path=path, read_only=True)
+        try:
+            report = build_report(
+                backend, now=time.time(), since_seconds=since, known_questions=_known(args)
+            )
+        except StoreError:
+            raise
+        except Exception as exc:  # sqlite3 / psycopg errors: one line, no traceback
+            raise database_error(backend.where, exc, url=url) from None
+        finally:
+            backend.close()
     if report is None or report.total == 0:
+        where_text = report.database if report is not None else str(where)
         if report is None:
-            message = f"No questions recorded yet: {path} does not exist."
+            message = f"No questions recorded yet: {where_text} does not exist."
         elif args.since:
-            message = f"No questions recorded in the last {args.since} in {path}."
+            message = f"No questions recorded in the last {args.since} in {where_text}."
         else:
-            message = f"No questions recorded yet: {path} is empty."
+            message = f"No questions recorded yet: {where_text} is empty."
         if args.json:
-            print(json.dumps({"database": str(path), "total": 0, "message": message}))
+            print(json.dumps({"database": where_text, "total": 0, "message": message}))
         else:
             print(message)
         return 0
-    print(json.dumps(asdict(report), ensure_ascii=False) if args.json else render_text(report))
+    print(json.dumps(to_json(report), ensure_ascii=False) if args.json else render_text(report))
     return 0
 
 
-def _known_questions(args: argparse.Namespace) -> dict[str, frozenset[str]] | None:
+def database_error(where: str, exc: Exception, *, url: str | None) -> StoreError:
+    """One line saying why the database could not be read."""
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    if url and type(exc).__name__ == "OperationalError":
+        return StoreError(f"{where}: cannot reach the database: {detail}")
+    return StoreError(f"{where}: not a readable explainbot database: {detail}")
+
+
+def to_json(report: Report) -> dict[str, Any]:
+    data = asdict(report)
+    for votes, entry in zip(report.votes, data["votes"], strict=True):
+        entry["helpful_ratio"] = round(votes.ratio, 3)
+    return data
+
+
+def _known(args: argparse.Namespace) -> dict[str, frozenset[str]] | None:
     """Current questions per snippet, so suggestions skip what is already there."""
     directory = Path(args.knowledge) if args.knowledge else default_knowledge_dir()
     try:
@@ -85,10 +119,20 @@ def render_text(report: Report) -> str:
     for outcome in sorted(report.by_outcome, key=_outcome_order):
         n = report.by_outcome[outcome]
         out.append(f"  {outcome:<10} {n:>7}  {100 * n / report.total:5.1f}%")
+    if report.picks:
+        out.append(f"  (and {report.picks} did-you-mean picks)")
     out += ["", "By platform"]
     for platform, counts in sorted(report.by_platform.items()):
         parts = " · ".join(f"{o} {counts[o]}" for o in sorted(counts, key=_outcome_order))
         out.append(f"  {platform:<10} {parts}")
+    out += ["", "Most asked topics (confident answers)"]
+    out += [f"  {t.count:>7}  {t.snippet_id}" for t in report.top_topics] or ["  (none)"]
+    out += ["", "Helpful ratio per snippet (least helpful first)"]
+    out += [
+        f"  {v.snippet_id:<28} {100 * v.ratio:5.1f}% helpful  "
+        f"({v.helpful} helpful, {v.not_helpful} not helpful)"
+        for v in report.votes
+    ] or ["  (no votes)"]
     out += ["", "Most frequent questions without a confident answer (none or suggest)"]
     if not report.unanswered:
         out.append("  (none)")
@@ -99,18 +143,11 @@ def render_text(report: Report) -> str:
             more = f" and {len(group.variants) - 3} more" if len(group.variants) > 3 else ""
             similar = f"  (also: {shown}{more})"
         out.append(f"  {group.count:>5}  {group.text}{similar}")
-    out += ["", 'Snippets with the most "Not helpful" votes']
-    if not report.not_helpful:
-        out.append("  (none)")
-    for votes in report.not_helpful:
-        out.append(
-            f"  {votes.snippet_id:<28} {votes.not_helpful} not helpful, {votes.helpful} helpful"
-        )
     minutes = int(FOLLOW_UP_SECONDS // 60)
     out += [
         "",
-        f"Suggested new questions (unanswered, then rephrased and answered within {minutes} "
-        "minutes); add the items to each snippet's questions:",
+        "Suggested example questions (unanswered, then a did-you-mean pick or a rephrasing "
+        f"answered within {minutes} minutes); add them to each snippet's questions:",
     ]
     if not report.suggested:
         out.append("  (none)")
@@ -119,7 +156,8 @@ def render_text(report: Report) -> str:
             out.append("")
         out += [f"# knowledge/{sid}.yaml", "questions:"]
         out += [
-            f"  - {json.dumps(s.question, ensure_ascii=False)}"
+            f"  - {json.dumps(s.question, ensure_ascii=False)}  "
+            f"# {s.count}x: {s.picked} picked, {s.rephrased} rephrased"
             for s in report.suggested
             if s.snippet_id == sid
         ]

@@ -27,7 +27,7 @@ from adapters.discord.text import (
     clip,
     one_line,
 )
-from bot.models import Question, Reply
+from bot.models import ChannelKind, Question, Reply
 from bot.ratelimit import RateLimit, RateLimiter
 from bot.service import AnswerService
 
@@ -129,10 +129,21 @@ class ExplainCog(commands.Cog, name=COG_NAME):
         public one is left alone and the snippet is shown privately to whoever clicked."""
         message = interaction.message
         private = message is not None and message.flags.ephemeral
+
+        def reply() -> Reply:
+            if not private:  # a related topic under a public answer
+                return Reply(answer=self.service.explain(snippet_id))
+            # A did-you-mean choice: recorded, so the report can learn the wording it fixed.
+            kind = ChannelKind.DM if interaction.guild_id is None else ChannelKind.CHANNEL
+            answer = self.service.pick(
+                snippet_id, platform="discord", user_id=str(interaction.user.id), channel_kind=kind
+            )
+            return Reply(answer=answer)
+
         with self.answering():
             await answer_interaction(
                 interaction,
-                lambda: Reply(answer=self.service.explain(snippet_id)),
+                reply,
                 defer_after=self.defer_after,
                 update=private,
                 ephemeral=not private,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import logging
@@ -66,7 +67,7 @@ def create_app(
         # Bolt builds its own client (with its user agent) but takes no base URL.
         app.client.base_url = settings.api_base_url
     with_rate_limit_retries(app.client)
-    app.middleware(skip_redeliveries(seen or SeenEvents(), log))
+    app.middleware(skip_redeliveries(seen if seen is not None else SeenEvents(), log))
     app.error(unreadable_payload(log))
     handlers = SlackHandlers(service, settings, logger=log)
     feedback = FeedbackHandlers(service, logger=log)
@@ -122,9 +123,10 @@ def unreadable_payload(log: logging.Logger) -> Callable[..., Awaitable[BoltRespo
 def skip_redeliveries(seen: SeenEvents, log: logging.Logger) -> Middleware:
     """Middleware that acknowledges, but does not handle, an event already handled.
 
-    The event id alone decides. A retry (``x-slack-retry-num`` of 1 or more; bolt maps Socket
-    Mode's ``retry_attempt`` onto the same header) of an event this process never saw is
-    answered: the first delivery may have reached a process that stopped or restarted.
+    Events are known by ``event_id`` (in the database shared by the replicas when there is one).
+    A redelivery (``x-slack-retry-num`` above 0; bolt maps Socket Mode's ``retry_attempt`` onto
+    the same header) of an event no replica handled is answered: Slack retries exactly when
+    the first delivery may have been lost.
     """
 
     async def middleware(
@@ -133,7 +135,8 @@ def skip_redeliveries(seen: SeenEvents, log: logging.Logger) -> Middleware:
         if body.get("type") == "event_callback":
             retry = (request.headers.get("x-slack-retry-num") or ["0"])[0].strip()
             event_id = str(body.get("event_id", ""))
-            if event_id and not seen.first_time(event_id):
+            # A shared store is a network round trip: keep it off the event loop.
+            if event_id and not await asyncio.to_thread(seen.first_time, event_id):
                 log.info("ignoring duplicate event %s (retry %s)", event_id, retry or "0")
                 return BoltResponse(status=200, body="")
             if retry not in {"", "0"}:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+
+from bot.store.shared import SharedState
 
 
 class SeenEvents:
@@ -13,6 +16,10 @@ class SeenEvents:
     Slack retries an event for up to about an hour when it thinks delivery failed; an entry
     lives ``ttl`` seconds (default two hours) and the oldest entries go first once ``size``
     ids are held, so memory stays bounded however busy the workspace.
+
+    Args:
+        shared: remember event ids in this shared database, so that a retry routed to another
+            replica is recognised too; the local memory decides while it fails.
     """
 
     def __init__(
@@ -21,10 +28,13 @@ class SeenEvents:
         size: int = 10_000,
         ttl: float = 7200.0,
         clock: Callable[[], float] = time.monotonic,
+        shared: SharedState | None = None,
     ) -> None:
         self._size = size
         self._ttl = ttl
         self._clock = clock
+        self._shared = shared
+        self._lock = threading.Lock()
         self._seen: OrderedDict[str, float] = OrderedDict()
 
     def __len__(self) -> int:
@@ -32,12 +42,22 @@ class SeenEvents:
 
     def first_time(self, event_id: str) -> bool:
         """Record ``event_id``; True the first time it is seen within the TTL."""
+        local = self._first_time_here(event_id)
+        if self._shared is not None:
+            try:
+                return self._shared.claim("slack-event", event_id, ttl=self._ttl)
+            except Exception:  # logged by SharedState
+                pass
+        return local
+
+    def _first_time_here(self, event_id: str) -> bool:
         now = self._clock()
-        while self._seen and next(iter(self._seen.values())) <= now - self._ttl:
-            self._seen.popitem(last=False)
-        if event_id in self._seen:
-            return False
-        self._seen[event_id] = now
-        if len(self._seen) > self._size:
-            self._seen.popitem(last=False)
-        return True
+        with self._lock:
+            while self._seen and next(iter(self._seen.values())) <= now - self._ttl:
+                self._seen.popitem(last=False)
+            if event_id in self._seen:
+                return False
+            self._seen[event_id] = now
+            if len(self._seen) > self._size:
+                self._seen.popitem(last=False)
+            return True

@@ -31,7 +31,7 @@ from adapters.slack.convert import (
 from adapters.slack.deliver import Delivery
 from adapters.slack.payload import action_place, object_field, text_field
 from adapters.slack.settings import SlackSettings
-from bot.models import Question
+from bot.models import ChannelKind, Question
 from bot.service import AnswerService
 
 _OOPS = "Sorry, something went wrong while answering. Please try again in a moment."
@@ -178,10 +178,11 @@ class SlackHandlers:
         client: AsyncWebClient,
         respond: AsyncRespond | None,
     ) -> None:
-        """A did-you-mean button: the chosen answer replaces the question."""
+        """A did-you-mean button: the chosen answer replaces the question (and the pick is
+        recorded: the report mines it for example questions)."""
         await ack()
-        message = await self._explain(text_field(action, "value"))
         channel, user = action_place(body)
+        message = await self._explain(text_field(action, "value"), picked_by=user, channel=channel)
         await self._deliver(client).respond(
             _usable(respond), message, channel=channel, user=user, replace_original=True
         )
@@ -196,12 +197,23 @@ class SlackHandlers:
             self._log.exception("answering a %s failed", surface)
             return _oops()
 
-    async def _explain(self, snippet_id: str) -> SlackMessage:
+    async def _explain(
+        self, snippet_id: str, *, picked_by: str | None = None, channel: str = ""
+    ) -> SlackMessage:
+        """The snippet's answer; with ``picked_by`` (a did-you-mean click) the pick is recorded."""
+
+        def show() -> SlackMessage:
+            if picked_by is None:
+                return answer_message(self._service.explain(snippet_id))
+            kind = ChannelKind.DM if channel.startswith("D") else ChannelKind.CHANNEL
+            answer = self._service.pick(
+                snippet_id, platform="slack", user_id=picked_by, channel_kind=kind
+            )
+            return answer_message(answer)
+
         try:
             async with self._computing:
-                return await asyncio.to_thread(
-                    lambda: answer_message(self._service.explain(snippet_id))
-                )
+                return await asyncio.to_thread(show)
         except Exception:
             self._log.exception("showing snippet %r failed", snippet_id[:100])
             return _oops()

@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError
 
 from adapters.slack.admin import admin_poster
 from adapters.slack.app import create_app
+from adapters.slack.dedup import SeenEvents
 from adapters.slack.gate import RequestGate
 from adapters.slack.redact import SecretFilter
 from adapters.slack.settings import SlackSettings
@@ -102,7 +103,12 @@ async def serve(
         ConfigError: a token is rejected, Slack cannot be reached, or a port cannot be bound.
     """
     try:
-        app = create_app(ops.service, settings=settings, answering=ops.lifecycle.answering)
+        app = create_app(
+            ops.service,
+            settings=settings,
+            seen=SeenEvents(shared=ops.shared),
+            answering=ops.lifecycle.answering,
+        )
         await check_tokens(app, settings)
         on_problems = admin_poster(app.client, ops.settings.admin_channel)
         if settings.app_token is not None:

@@ -40,6 +40,21 @@ def test_settings_from_env(tmp_path: Path) -> None:
         OpsSettings.from_env({"EXPLAINBOT_RATE_LIMIT": "lots"})
 
 
+def test_database_salt_and_retention_settings(tmp_path: Path) -> None:
+    url = "postgresql://bot:pw@db:5432/explainbot"
+    with pytest.raises(ConfigError, match="EXPLAINBOT_USER_SALT is not set"):
+        OpsSettings.from_env({"EXPLAINBOT_DATABASE_URL": url})
+    s = OpsSettings.from_env(
+        {"EXPLAINBOT_DATABASE_URL": url, "EXPLAINBOT_USER_SALT": "s", "EXPLAINBOT_SALT": "old"}
+    )
+    assert (s.database_url, s.salt, s.retention_days) == (url, "s", 90.0)
+    assert OpsSettings.from_env({"EXPLAINBOT_RETENTION_DAYS": "0"}).retention_days is None
+    assert OpsSettings.from_env({"EXPLAINBOT_RETENTION_DAYS": "7.5"}).retention_days == 7.5
+    for bad in ("-1", "forever", "nan", "inf"):
+        with pytest.raises(ConfigError, match="EXPLAINBOT_RETENTION_DAYS"):
+            OpsSettings.from_env({"EXPLAINBOT_RETENTION_DAYS": bad})
+
+
 def test_start_answer_serve_health_stop(tmp_path: Path) -> None:
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir()

@@ -1,24 +1,27 @@
-"""The report on a database seeded through the real store, with controlled times."""
+"""The report on databases seeded through the real store (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.errors import ConfigError
-from bot.report import QuestionGroup, build_report, group_similar, parse_since
-from bot.schema import StoreError, migrate
-from bot.store import QuestionRecord, QuestionStore
+from bot.report import Report, build_report, parse_since
+from bot.store import SqliteBackend
+from bot.store.records import QuestionRecord
+from bot.store.sqlite import migrate
 
 NOW = 1_700_000_000.0
 DAY = 86_400.0
 
 
 class Seeder:
-    def __init__(self, path: Path) -> None:
-        self.store = QuestionStore(path, salt="test-salt")
+    def __init__(self, database: Any) -> None:
+        self.store = database.store(salt="test-salt")
 
     def ask(
         self,
@@ -37,7 +40,7 @@ class Seeder:
                 channel_kind="channel",
                 question=text,
                 outcome=outcome,
-                snippet_id=snippet if outcome == "answer" else None,
+                snippet_id=snippet if outcome in ("answer", "pick") else None,
                 score=90.0 if outcome == "answer" else 40.0,
                 user_id=user,
             )
@@ -49,10 +52,23 @@ class Seeder:
         self.store.vote(question_id=qid, user_id=user, helpful=helpful, at=NOW - at)
 
 
+class Reader:
+    """Reads reports from one database, like ``explainbot report`` does."""
+
+    def __init__(self, database: Any) -> None:
+        self.database = database
+
+    def __call__(self, **kwargs: Any) -> Report:
+        backend = self.database.backend(read_only=True)
+        try:
+            return build_report(backend, now=NOW, **kwargs)
+        finally:
+            backend.close()
+
+
 @pytest.fixture
-def seeded(tmp_path: Path) -> Path:
-    path = tmp_path / "explainbot.db"
-    s = Seeder(path)
+def seeded(database: Any) -> Iterator[Reader]:
+    s = Seeder(database)
     # U1 asks, gets nothing, rephrases within a minute and is answered: a new question for rag.
     s.ask("What is RAG?", at=3_600, outcome="none", user="U1")
     s.ask("what is retrieval augmented generation", at=3_540, snippet="rag", user="U1")
@@ -86,11 +102,11 @@ def seeded(tmp_path: Path) -> Path:
     s.ask("what is quantum annealing", at=10 * DAY, outcome="none", user="U1")
     s.ask("quantum computing", at=10 * DAY - 60, snippet="quantum", user="U1")
     s.store.close()
-    return path
+    yield Reader(database)
 
 
-def test_counts_by_outcome_and_platform(seeded: Path) -> None:
-    report = build_report(seeded, now=NOW, since_seconds=7 * DAY)
+def test_counts_by_outcome_and_platform(seeded: Reader) -> None:
+    report = seeded(since_seconds=7 * DAY)
     assert report is not None
     assert report.total == 17
     assert report.by_outcome == {"answer": 7, "none": 5, "suggest": 3, "topics": 1, "throttled": 1}
@@ -102,13 +118,13 @@ def test_counts_by_outcome_and_platform(seeded: Path) -> None:
         "topics": 1,
         "throttled": 1,
     }
-    everything = build_report(seeded, now=NOW)
+    everything = seeded()
     assert everything is not None and everything.total == 19 and everything.since is None
     assert report.since == NOW - 7 * DAY
 
 
-def test_unanswered_grouped_when_near_duplicates(seeded: Path) -> None:
-    report = build_report(seeded, now=NOW, since_seconds=7 * DAY)
+def test_unanswered_grouped_when_near_duplicates(seeded: Reader) -> None:
+    report = seeded(since_seconds=7 * DAY)
     assert report is not None
     top = report.unanswered[0]
     assert top.count == 4
@@ -120,59 +136,57 @@ def test_unanswered_grouped_when_near_duplicates(seeded: Path) -> None:
     assert "what is quantum annealing" not in texts  # ten days old
 
 
-def test_snippets_with_most_not_helpful_votes(seeded: Path) -> None:
-    report = build_report(seeded, now=NOW)
-    assert report is not None
-    assert [(v.snippet_id, v.not_helpful, v.helpful) for v in report.not_helpful] == [
-        ("what-is-llm", 2, 1)
+def test_helpful_ratio_per_snippet_least_helpful_first(seeded: Reader) -> None:
+    report = seeded()
+    assert [(v.snippet_id, v.helpful, v.not_helpful) for v in report.votes] == [
+        ("what-is-llm", 1, 2),
+        ("gan", 1, 0),  # the bad vote was changed
+    ]
+    assert round(report.votes[0].ratio, 2) == 0.33
+
+
+def test_most_asked_topics(seeded: Reader) -> None:
+    report = seeded(since_seconds=7 * DAY)
+    assert [(t.snippet_id, t.count) for t in report.top_topics] == [
+        ("rag", 3),
+        ("what-is-llm", 3),
+        ("gan", 1),
     ]
 
 
-def test_suggested_questions_from_quick_rephrasing_by_the_same_user(seeded: Path) -> None:
-    week = build_report(seeded, now=NOW, since_seconds=7 * DAY)
+def test_suggested_questions_from_quick_rephrasing_by_the_same_user(seeded: Reader) -> None:
+    week = seeded(since_seconds=7 * DAY)
     assert week is not None
     assert [(s.snippet_id, s.question, s.count) for s in week.suggested] == [
         ("what-is-llm", "llm vs chatbot", 2),
         ("rag", "what is rag?", 1),
     ]
-    everything = build_report(seeded, now=NOW)
+    everything = seeded()
     assert everything is not None
     assert ("quantum", "what is quantum annealing") in {
         (s.snippet_id, s.question) for s in everything.suggested
     }
 
 
-def test_suggestions_skip_known_questions_and_missing_snippets(seeded: Path) -> None:
+def test_suggestions_skip_known_questions_and_missing_snippets(seeded: Reader) -> None:
     known = {"rag": frozenset({"what is rag?"}), "gan": frozenset()}
-    report = build_report(seeded, now=NOW, known_questions=known)
+    report = seeded(known_questions=known)
     assert report is not None
     assert report.suggested == ()  # rag already has it; what-is-llm and quantum do not exist
-
-
-def test_missing_database_is_none(tmp_path: Path) -> None:
-    assert build_report(tmp_path / "nope.db", now=NOW) is None
-    assert not (tmp_path / "nope.db").exists()  # reading never creates it
 
 
 def test_empty_database(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.db"
     sqlite3.connect(fresh).close()  # a file with no schema at all
-    report = build_report(fresh, now=NOW)
-    assert report is not None and report.total == 0
+    report = build_report(SqliteBackend(fresh, read_only=True), now=NOW)
+    assert report.total == 0
 
     migrated = tmp_path / "migrated.db"
     conn = sqlite3.connect(migrated, isolation_level=None)
     migrate(conn, where=str(migrated))
     conn.close()
-    report = build_report(migrated, now=NOW, since_seconds=DAY)
-    assert report is not None and report.total == 0 and report.unanswered == ()
-
-
-def test_corrupt_database_is_a_clear_error(tmp_path: Path) -> None:
-    path = tmp_path / "bad.db"
-    path.write_bytes(b"garbage" * 200)
-    with pytest.raises(StoreError, match=r"bad\.db: not a readable"):
-        build_report(path, now=NOW)
+    report = build_report(SqliteBackend(migrated, read_only=True), now=NOW, since_seconds=DAY)
+    assert report.total == 0 and report.unanswered == ()
 
 
 @pytest.mark.parametrize(("text", "seconds"), [("7d", 7 * DAY), ("12h", 43_200), ("30m", 1_800)])
@@ -186,9 +200,24 @@ def test_parse_since_rejects(text: str) -> None:
         parse_since(text)
 
 
-def test_group_similar_keeps_different_topics_apart() -> None:
-    groups = group_similar([("what is rag", 3), ("what is gan", 2), ("what's rag", 1)])
-    assert groups == (
-        QuestionGroup(text="what is rag", count=4, variants=("what's rag",)),
-        QuestionGroup(text="what is gan", count=2),
-    )
+def test_suggestions_from_picks_and_never_one_wording_for_many(database: Any) -> None:
+    s = Seeder(database)
+    # Three users pick "rag" after "retrieval thing"; one picks "embeddings": rag wins.
+    for user in ("A", "B", "C"):
+        s.ask("retrieval thing", at=500, outcome="suggest", user=user)
+        s.ask("", at=490, outcome="pick", snippet="rag", user=user)
+    s.ask("Retrieval thing?", at=400, outcome="suggest", user="D")
+    s.ask("", at=390, outcome="pick", snippet="embeddings", user="D")
+    # A tie: one user each way: no suggestion for either.
+    s.ask("vector stuff", at=300, outcome="none", user="E")
+    s.ask("what are embeddings", at=280, snippet="embeddings", user="E")
+    s.ask("vector stuff", at=300, outcome="none", user="F")
+    s.ask("what is rag", at=290, snippet="rag", user="F")
+    # Too late (three minutes): nothing.
+    s.ask("chunking", at=300, outcome="none", user="G")
+    s.ask("", at=120, outcome="pick", snippet="rag", user="G")
+    s.store.close()
+    report = Reader(database)()
+    assert report.picks == 5 and report.total == 9  # picks are not questions
+    got = [(x.snippet_id, x.question, x.count, x.picked, x.rephrased) for x in report.suggested]
+    assert got == [("rag", "retrieval thing", 3, 3, 0)]

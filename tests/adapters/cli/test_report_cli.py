@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -91,10 +92,12 @@ def test_text_report_with_questions_ready_to_paste(
     assert "ancient question" not in out
     lines = out.splitlines()
     grouped = next(line for line in lines if "what is rag??" in line or "what is rag" in line)
-    assert grouped.split()[0] == "2"  # "what is rag??" and "what is rag": one group of two
+    # "what is rag??", "what is rag" and "explain rag": one group (the same content words)
+    assert grouped.split()[0] == "3"
     start = lines.index("# knowledge/rag.yaml")
     pasted = "\n".join(lines[start:])
-    assert yaml.safe_load(pasted) == {"questions": ['say "hi": a #1 test', "what is rag??"]}
+    assert yaml.safe_load(pasted) == {"questions": ["what is rag??", 'say "hi": a #1 test']}
+    assert "Most asked topics" in out and "      3  rag" in out
 
 
 def test_json_report(db: Path, knowledge: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -104,7 +107,7 @@ def test_json_report(db: Path, knowledge: Path, capsys: pytest.CaptureFixture[st
     assert data["by_outcome"] == {"answer": 3, "none": 3, "suggest": 2}
     assert data["by_platform"]["discord"] == {"none": 1}
     assert data["since"] is None
-    assert [s["question"] for s in data["suggested"]] == ['say "hi": a #1 test', "what is rag??"]
+    assert [s["question"] for s in data["suggested"]] == ["what is rag??", 'say "hi": a #1 test']
     assert {g["text"] for g in data["unanswered"]} >= {"ancient question"}
 
 
@@ -155,3 +158,25 @@ def test_the_installed_command_reads_explainbot_db(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"No questions recorded yet: {path} does not exist.\n"
+
+
+def test_report_reads_the_configured_database(
+    database: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = database.store()
+    store.record(
+        QuestionRecord(
+            asked_at=time.time(), platform="slack", channel_kind="dm",
+            question="mail me at jane@example.com about lora", outcome="none", snippet_id=None,
+            score=10.0, user_id="U1",
+        )
+    )  # fmt: skip
+    store.close()
+    for name, value in database.env().items():
+        monkeypatch.setenv(name, value)
+    assert main(["report", "--json", "--since", "1h"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 1 and data["database"] == (database.url or str(database.path))
+    assert data["unanswered"] == [
+        {"text": "mail me at [email] about lora", "count": 1, "variants": []}
+    ]

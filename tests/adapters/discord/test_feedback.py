@@ -144,3 +144,25 @@ def test_many_related_topics_and_feedback_stay_within_discord_rows(
             assert sum(len(r["components"]) for r in rows) == 12  # 10 related + 2 feedback
 
     asyncio.run(scenario())
+
+
+def test_a_did_you_mean_click_is_recorded_as_a_pick(
+    discord_bot: Any, kit: Any, store: QuestionStore
+) -> None:
+    service = recorded_service(kit, store, answer_threshold=101.0, suggest_threshold=1.0)
+    clicked: list[str] = []
+
+    async def scenario() -> None:
+        async with discord_bot(service) as h:
+            callback = await h.interact(h.slash("what is a gan"))
+            ids = kit.custom_ids(callback.body["data"]["components"])
+            clicked.append(ids[0].removeprefix("explainbot:snippet:"))
+            await h.interact(h.click(callback, ids[0], ephemeral=True))
+
+    asyncio.run(scenario())
+    store.flush()
+    with sqlite3.connect(store.path) as conn:
+        rows = conn.execute(
+            "SELECT outcome, snippet_id FROM questions ORDER BY asked_at"
+        ).fetchall()
+    assert rows == [("suggest", None), ("pick", clicked[0])]

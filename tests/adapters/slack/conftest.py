@@ -423,3 +423,87 @@ def run_served(scenario: Scenario, ops: Ops, **settings: Any) -> None:
 def slack() -> ModuleType:
     """This module: its helpers and mocks, for test modules (importlib mode cannot import it)."""
     return sys.modules[__name__]
+
+
+class ServeProcess:
+    """``explainbot serve slack`` in HTTP mode as a real process, on loopback ports.
+
+    Args:
+        env: the process environment (tokens, database); the ports are added here.
+        knowledge: the knowledge directory.
+        log: where its standard error goes.
+    """
+
+    STARTUP = 30.0  # upper bound to import, load knowledge and listen on a busy machine
+
+    def __init__(self, env: dict[str, str], knowledge: Path, log: Path) -> None:
+        self.port, self.health_port = free_port(), free_port()
+        self.env = env | {"EXPLAINBOT_HEALTH_PORT": str(self.health_port)}
+        self.knowledge = knowledge
+        self.log = log
+        self.cwd = ROOT  # the checkout whose code runs (bench/replicas.py runs older ones)
+        self.proc: asyncio.subprocess.Process | None = None
+
+    @property
+    def events_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/slack/events"
+
+    async def start(self, session: aiohttp.ClientSession) -> dict[str, Any]:
+        """Start and wait until ``/healthz`` answers 200; its body."""
+        with self.log.open("ab") as err:
+            self.proc = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "adapters.cli.main", "serve", "slack",
+                "--port", str(self.port), "--knowledge", str(self.knowledge),
+                env=self.env, cwd=self.cwd, stdout=asyncio.subprocess.DEVNULL, stderr=err,
+            )  # fmt: skip
+        async with asyncio.timeout(self.STARTUP):
+            while True:
+                assert self.proc.returncode is None, self.log.read_text()[-2000:]
+                status, body = await self.health(session)
+                if status == 200:
+                    return body
+                await asyncio.sleep(0.05)
+
+    async def health(self, session: aiohttp.ClientSession) -> tuple[int, dict[str, Any]]:
+        try:
+            async with session.get(f"http://127.0.0.1:{self.health_port}/healthz") as resp:
+                return resp.status, await resp.json()
+        except aiohttp.ClientConnectionError:
+            return 0, {}
+
+    async def metrics(self, session: aiohttp.ClientSession) -> str:
+        async with session.get(f"http://127.0.0.1:{self.health_port}/metrics") as resp:
+            return await resp.text()
+
+    async def stop(self, sig: int = 15) -> int | None:
+        """Send ``sig`` (SIGTERM by default) and wait; the exit status."""
+        if self.proc is None:
+            return None
+        try:
+            if self.proc.returncode is None:
+                self.proc.send_signal(sig)
+            return await asyncio.wait_for(self.proc.wait(), 15.0)
+        finally:
+            if self.proc.returncode is None:
+                self.proc.kill()
+                await self.proc.wait()
+
+
+def process_env(**extra: str) -> dict[str, str]:
+    """The test process's environment without explainbot or Slack settings, plus ``extra``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "EXPLAINBOT_"))}
+    return env | {"EXPLAINBOT_LOG_FORMAT": "json", **extra}
+
+
+async def click_feedback(kit: Kit, button: dict[str, Any], *, user: str | None = None) -> None:
+    """Click a Helpful / Not helpful button (as Slack posts it) and wait for the thanks."""
+    body = payload("block_actions")
+    body["response_url"] = kit.hooks.url("vote")
+    body["actions"][0].update(
+        action_id=button["action_id"], value=button["value"], block_id="feedback"
+    )
+    if user:
+        body["user"]["id"] = user
+    count = len(kit.hooks.posts.items)
+    assert await kit.interaction(body) == (200, "")
+    await kit.hooks.wait(count + 1)

@@ -84,3 +84,32 @@ def test_a_button_naming_a_vanished_snippet_gets_the_fallback(slack):
         assert all(b["type"] != "header" for b in posted["blocks"])
 
     slack.run_http(scenario)
+
+
+def test_a_did_you_mean_pick_is_recorded_for_the_report(slack, tmp_path):
+    from bot.engine import Engine
+    from bot.knowledge import build_knowledge
+    from bot.service import AnswerService
+    from bot.store import QuestionStore
+
+    store = QuestionStore(tmp_path / "q.db")
+    service = AnswerService(
+        Engine(build_knowledge(slack.SNIPPETS), config=slack.ALWAYS_SUGGEST), recorder=store
+    )
+
+    async def scenario(kit):
+        await kit.command("retrieval thing")
+        await kit.interaction(
+            _click(slack, kit, action_id="explain_pick_0", value="rag", ephemeral=True)
+        )
+        await kit.hooks.wait(2)
+
+    slack.run_http(scenario, service)
+    store.close()
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "q.db") as conn:
+        rows = conn.execute(
+            "SELECT outcome, snippet_id, question, user_hash != '' FROM questions ORDER BY asked_at"
+        ).fetchall()
+    assert rows == [("suggest", None, "retrieval thing", 1), ("pick", "rag", "", 1)]
