@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from bot.matcher import MatchIndex
+from bot.memory import LARGE_BUILD_QUESTIONS, release_freed_memory
 from bot.models import Problem, Snippet
 
 
@@ -44,10 +45,13 @@ def build_knowledge(
     """Build a knowledge base (and its index) from already validated snippets."""
     by_id = {s.id: s for s in sorted(snippets, key=lambda s: s.id)}
     syn = {k: tuple(v) for k, v in (synonyms or {}).items()}
+    index = MatchIndex.build(tuple(by_id.values()), syn)
+    if index.n_questions >= LARGE_BUILD_QUESTIONS:
+        release_freed_memory()
     return KnowledgeBase(
         snippets=MappingProxyType(by_id),
         synonyms=MappingProxyType(syn),
-        index=MatchIndex.build(tuple(by_id.values()), syn),
+        index=index,
         loaded_at=now or datetime.now(UTC),
         source=source,
         warnings=tuple(warnings),

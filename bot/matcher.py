@@ -23,17 +23,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.compare import comparison_cover
-from bot.features import (
-    BIGRAM_MAX_QUESTIONS,
-    Floats,
-    GroupedPostings,
-    Ints,
-    SparseRows,
-    Vectorizer,
-    centroid,
-    char_sizes_for,
-    group_starts,
-)
+from bot.features import Floats, GroupedPostings, Ints, SparseRows, centroids, group_starts
 from bot.models import Snippet
 from bot.normalize import (
     FILLER_MARK,
@@ -45,6 +35,7 @@ from bot.normalize import (
     words,
 )
 from bot.train import refine
+from bot.vectorizer import BIGRAM_MAX_QUESTIONS, Vectorizer, char_sizes_for
 
 # Weight of the best single document against the snippet's centroid in a snippet's score.
 BEST_SHARE = 0.2
@@ -74,8 +65,7 @@ class MatchIndex:
     vectorizer: Vectorizer
     questions: GroupedPostings  # feature -> question documents, grouped by snippet
     names: SparseRows  # feature -> name documents
-    centroids: SparseRows  # feature -> snippets
-    weights: npt.NDArray[np.float32] | None  # feature x snippet, refined centroids (or None)
+    centroids: SparseRows  # feature -> snippets: refined centroids (plain when too large)
     folder: SynonymFolder
     vocab: tuple[str, ...]  # known words before synonym folding, most frequent first
     known: frozenset[str]
@@ -106,23 +96,28 @@ class MatchIndex:
         for key, target in folder.table.items():
             counts.update(key)
             counts.update(target)
+        # q_docs holds each snippet's analysed questions (bot.vectorizer.question_word_counts).
         flat_q = [d for group in q_docs for d in group]
         flat_n = [d for group in n_docs for d in group]
         sizes = char_sizes_for(len(flat_q), bigram_max_questions)
-        vectorizer = Vectorizer.fit(flat_q + flat_n, sizes)
-        q_rows = [vectorizer.vector(d) for d in flat_q]
-        n_rows = [vectorizer.vector(d) for d in flat_n]
-        q_starts = group_starts(q_docs)
-        centroid_rows = [
-            centroid(q_rows[a : a + len(g)]) for a, g in zip(q_starts.tolist(), q_docs, strict=True)
-        ]
-        n_features = len(vectorizer.ids)
-        q_matrix = SparseRows.from_rows(q_rows)
+        vectorizer, rows = Vectorizer.fit(flat_q + flat_n, sizes)
+        n_features = vectorizer.n_features
+        q_matrix = rows.slice(0, len(flat_q))
         labels = np.repeat(
             np.arange(len(snippets), dtype=np.int32), [len(g) for g in q_docs]
         ).astype(np.int32)
-        c_matrix = SparseRows.from_rows(centroid_rows)
-        weights = refine(q_matrix, labels, c_matrix, n_features, len(snippets))
+        q_starts = group_starts(q_docs)
+        c_matrix = centroids(q_matrix, q_starts, n_features)
+        refined = refine(q_matrix, labels, c_matrix, n_features, len(snippets))
+        # Transposed one at a time, each source dropped when done: a lower peak at scale.
+        n_peaks = len(c_matrix.values)
+        cent = c_matrix.transpose(n_features) if refined is None else refined
+        del c_matrix, refined
+        questions = GroupedPostings.build(
+            q_matrix.transpose(n_features), labels, len(snippets), n_peaks
+        )
+        names = rows.slice(len(flat_q), len(flat_q) + len(flat_n)).transpose(n_features)
+        del rows, q_matrix
         vocab = tuple(sorted(counts, key=lambda w: (-counts[w], w)))
         core = cls(
             ids=tuple(s.id for s in snippets),
@@ -131,10 +126,9 @@ class MatchIndex:
             n_starts=group_starts(n_docs),
             n_names=len(flat_n),
             vectorizer=vectorizer,
-            questions=GroupedPostings.build(q_matrix.transpose(n_features), labels, len(snippets)),
-            names=SparseRows.from_rows(n_rows).transpose(n_features),
-            centroids=c_matrix.transpose(n_features),
-            weights=weights,
+            questions=questions,
+            names=names,
+            centroids=cent,
             folder=folder,
             vocab=vocab,
             known=frozenset(counts),
@@ -210,12 +204,10 @@ class MatchIndex:
         return None if query is None else self._full(*query)
 
     def _query(self, tokens: Sequence[str]) -> tuple[Ints, Floats] | None:
-        vec = self.vectorizer.vector(tokens) if self.ids else None
-        if not vec:
+        if not self.ids:
             return None
-        q_ids: Ints = np.fromiter(vec.keys(), dtype=np.int32, count=len(vec))
-        q_vals: Floats = np.fromiter(vec.values(), dtype=np.float32, count=len(vec))
-        return q_ids, q_vals
+        q_ids, q_vals = self.vectorizer.vector(tokens)
+        return (q_ids, q_vals) if len(q_ids) else None
 
     def _full(self, q_ids: Ints, q_vals: Floats) -> Floats:
         dots = self.questions.postings.dot(q_ids, q_vals, self.n_questions)
@@ -225,8 +217,6 @@ class MatchIndex:
 
     def _centroid_and_name(self, q_ids: Ints, q_vals: Floats) -> tuple[Floats, Floats]:
         name = np.maximum.reduceat(self.names.dot(q_ids, q_vals, self.n_names), self.n_starts)
-        if self.weights is not None:
-            return q_vals @ self.weights[q_ids], name
         return self.centroids.dot(q_ids, q_vals, len(self.ids)), name
 
     def _pruned(self, q_ids: Ints, q_vals: Floats, k: int, *, plain_only: bool) -> Floats | None:
