@@ -14,7 +14,7 @@ import numpy.typing as npt
 SKIP_MIN_VALUES = 100_000
 SKIP_MAX_PEAKS = 0.5  # peaks per stored value at most
 SCIPY_MIN_VALUES = 200_000  # larger layouts are transposed by scipy.sparse (not imported below)
-CHUNK_ENTRIES = 2_000_000  # entries sorted at once while building (bounds memory)
+CHUNK_ENTRIES = 500_000  # entries sorted at once while building (bounds memory)
 
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int32]
@@ -126,18 +126,21 @@ class GroupedPostings:
                 n_groups=n_groups,
                 worth_skipping=False,
             )
-        columns = np.repeat(np.arange(n_cols, dtype=np.int64), np.diff(postings.indptr))
-        keys = columns * n_groups + groups[postings.ids]
-        del columns
-        starts = np.flatnonzero(np.diff(keys, prepend=-1)).astype(np.int64)
+        # A run starts where a feature's postings start or the group changes.
+        group = groups[postings.ids]
+        change = np.ones(len(group), dtype=np.bool_)
+        np.not_equal(group[1:], group[:-1], out=change[1:])
+        change[postings.indptr[:-1][np.diff(postings.indptr) > 0]] = True
+        starts = np.flatnonzero(change).astype(np.int64)
+        del change
         peaks = np.maximum.reduceat(postings.values, starts) if len(starts) else postings.values
+        column = np.searchsorted(postings.indptr, starts, side="right") - 1
         indptr = np.zeros(n_cols + 1, dtype=np.int32)
-        np.cumsum(np.bincount(keys[starts] // n_groups, minlength=n_cols), out=indptr[1:])
-        ids = (keys[starts] % n_groups).astype(np.int32)
+        np.cumsum(np.bincount(column, minlength=n_cols), out=indptr[1:])
         return cls(
             postings=postings,
-            peaks=SparseRows(indptr=indptr, ids=ids, values=peaks),
-            starts=np.append(starts, len(keys)),
+            peaks=SparseRows(indptr=indptr, ids=group[starts].astype(np.int32), values=peaks),
+            starts=np.append(starts, len(group)),
             n_rows=len(groups),
             n_groups=n_groups,
             worth_skipping=True,
