@@ -68,6 +68,13 @@ class SparseRows:
 
     def dot(self, q_ids: Ints, q_vals: Floats, n_rows: int) -> Floats:
         """All rows' dot products with a sparse query, via this (transposed) postings layout."""
+        if len(self.values) >= SCIPY_MIN_VALUES:
+            from scipy import sparse  # its C++ kernels: one pass where numpy takes several
+
+            shape = (len(self.indptr) - 1, n_rows)
+            layout = sparse.csr_matrix((self.values, self.ids, self.indptr), shape=shape)
+            out: Floats = (layout[q_ids].T @ q_vals).astype(np.float32, copy=False)
+            return out
         starts = self.indptr[q_ids]
         lengths = self.indptr[q_ids + 1] - starts
         total = int(lengths.sum())
@@ -173,8 +180,9 @@ def group_starts(groups: Sequence[Sequence[object]]) -> Ints:
     return (np.cumsum(sizes) - sizes).astype(np.int32)
 
 
-def centroids(rows: SparseRows, starts: Ints, n_cols: int) -> SparseRows:
-    """Each group's unit-length sum of its rows (CSR; empty when they sum to nothing).
+def centroids(rows: SparseRows, starts: Ints, n_cols: int) -> tuple[SparseRows, Floats]:
+    """Each group's unit-length sum of its rows (CSR; empty when they sum to nothing), and the
+    norm of each sum (a dot with the centroid is the sum of the rows' dots over that norm).
 
     Args:
         rows: CSR rows, each group's rows one after another.
@@ -184,7 +192,7 @@ def centroids(rows: SparseRows, starts: Ints, n_cols: int) -> SparseRows:
     n_groups = len(starts)
     bounds = np.append(starts, len(rows.indptr) - 1).astype(np.int64)
     entry_bounds = rows.indptr[bounds].astype(np.int64)
-    lengths, ids, values = [], [], []
+    lengths, ids, values, all_norms = [], [], [], []
     for g0, g1 in row_chunks(entry_bounds, CHUNK_ENTRIES):
         a, b = int(entry_bounds[g0]), int(entry_bounds[g1])
         per_row = np.diff(rows.indptr[bounds[g0] : bounds[g1] + 1])
@@ -194,17 +202,20 @@ def centroids(rows: SparseRows, starts: Ints, n_cols: int) -> SparseRows:
         sums = np.bincount(where.reshape(-1), weights=rows.values[a:b], minlength=len(keys))
         local = keys // n_cols
         norms = np.sqrt(np.bincount(local, weights=sums * sums, minlength=g1 - g0))
+        all_norms.append(norms)
         lengths.append(np.bincount(local, minlength=g1 - g0))
         ids.append((keys % n_cols).astype(np.int32))
         values.append((sums / np.where(norms > 0, norms, 1.0)[local]).astype(np.float32))
     indptr = np.zeros(n_groups + 1, dtype=np.int32)
     if lengths:
         np.cumsum(np.concatenate(lengths), out=indptr[1:])
-    return SparseRows(
+    matrix = SparseRows(
         indptr=indptr,
         ids=np.concatenate(ids) if ids else np.zeros(0, np.int32),
         values=np.concatenate(values) if values else np.zeros(0, np.float32),
     )
+    norms = np.concatenate(all_norms) if all_norms else np.zeros(0)
+    return matrix, norms.astype(np.float32)
 
 
 def row_chunks(indptr: AnyInts, limit: int) -> Iterator[tuple[int, int]]:

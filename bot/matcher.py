@@ -65,7 +65,10 @@ class MatchIndex:
     vectorizer: Vectorizer
     questions: GroupedPostings  # feature -> question documents, grouped by snippet
     names: SparseRows  # feature -> name documents
-    centroids: SparseRows  # feature -> snippets: refined centroids (plain when too large)
+    # feature -> snippets: refined centroids; None when too large to refine, then a dot with
+    # the plain centroid is the sum of the snippet's question dots over ``sum_norms``.
+    centroids: SparseRows | None
+    sum_norms: Floats  # norm of the sum of each snippet's question vectors
     folder: SynonymFolder
     vocab: tuple[str, ...]  # known words before synonym folding, most frequent first
     known: frozenset[str]
@@ -107,12 +110,11 @@ class MatchIndex:
             np.arange(len(snippets), dtype=np.int32), [len(g) for g in q_docs]
         ).astype(np.int32)
         q_starts = group_starts(q_docs)
-        c_matrix = centroids(q_matrix, q_starts, n_features)
+        c_matrix, sum_norms = centroids(q_matrix, q_starts, n_features)
         refined = refine(q_matrix, labels, c_matrix, n_features, len(snippets))
         # Transposed one at a time, each source dropped when done: a lower peak at scale.
         n_peaks = len(c_matrix.values)
-        cent = c_matrix.transpose(n_features) if refined is None else refined
-        del c_matrix, refined
+        del c_matrix
         questions = GroupedPostings.build(
             q_matrix.transpose(n_features), labels, len(snippets), n_peaks
         )
@@ -128,7 +130,8 @@ class MatchIndex:
             vectorizer=vectorizer,
             questions=questions,
             names=names,
-            centroids=cent,
+            centroids=refined,
+            sum_norms=sum_norms,
             folder=folder,
             vocab=vocab,
             known=frozenset(counts),
@@ -211,13 +214,20 @@ class MatchIndex:
 
     def _full(self, q_ids: Ints, q_vals: Floats) -> Floats:
         dots = self.questions.postings.dot(q_ids, q_vals, self.n_questions)
-        return _mix(
-            np.maximum.reduceat(dots, self.q_starts), *self._centroid_and_name(q_ids, q_vals)
-        )
+        if self.centroids is None:
+            sums = np.add.reduceat(dots, self.q_starts)
+            cent = np.divide(
+                sums, self.sum_norms, out=np.zeros_like(sums), where=self.sum_norms > 0
+            )
+        else:
+            cent = self.centroids.dot(q_ids, q_vals, len(self.ids))
+        return _mix(np.maximum.reduceat(dots, self.q_starts), cent, self._name(q_ids, q_vals))
 
-    def _centroid_and_name(self, q_ids: Ints, q_vals: Floats) -> tuple[Floats, Floats]:
-        name = np.maximum.reduceat(self.names.dot(q_ids, q_vals, self.n_names), self.n_starts)
-        return self.centroids.dot(q_ids, q_vals, len(self.ids)), name
+    def _name(self, q_ids: Ints, q_vals: Floats) -> Floats:
+        out: Floats = np.maximum.reduceat(
+            self.names.dot(q_ids, q_vals, self.n_names), self.n_starts
+        )
+        return out
 
     def _pruned(self, q_ids: Ints, q_vals: Floats, k: int, *, plain_only: bool) -> Floats | None:
         """:meth:`scores` to the bit for every snippet that can reach the top ``k``, lower for
@@ -226,9 +236,10 @@ class MatchIndex:
         stays below the k-th lower bound cannot rank. None when the k-th place is a tie or
         skipping does not pay.
         """
-        if not self.questions.worth_skipping:
-            return None
-        cent, name = self._centroid_and_name(q_ids, q_vals)
+        if not self.questions.worth_skipping or self.centroids is None:
+            return None  # plain centroids come from all question dots: nothing to skip
+        cent = self.centroids.dot(q_ids, q_vals, len(self.ids))
+        name = self._name(q_ids, q_vals)
         n = len(self.ids)
         peak = np.minimum(self.questions.bound(q_ids, q_vals), np.float32(1.0)) + np.float32(SLACK)
         lower, upper = _mix(np.zeros_like(cent), cent, name), _mix(peak, cent, name)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 import numpy as np
@@ -43,6 +43,8 @@ _DIGITS[ord(" ")] = _SPACE
 _DIGITS[np.frombuffer(b"abcdefghijklmnopqrstuvwxyz0123456789", np.uint8)] = np.arange(2, 38)
 
 I64 = npt.NDArray[np.int64]
+_NO_CODES = np.zeros(0, np.int64)
+GRAM_CACHE_WORDS = 50_000
 
 
 def char_sizes_for(n_questions: int, cut: int = BIGRAM_MAX_QUESTIONS) -> tuple[int, ...]:
@@ -110,6 +112,8 @@ class Vectorizer:
     idf: Floats
     unseen_idf: float
     char_sizes: tuple[int, ...] = CHAR_SIZES
+    # Query words' n-gram codes, computed once per word (bounded; plain dict ops are atomic).
+    gram_cache: dict[str, I64] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def n_features(self) -> int:
@@ -255,7 +259,7 @@ class Vectorizer:
         )
 
     def _char_block(self, spelled: Sequence[str]) -> tuple[Ints, npt.NDArray[np.float64]]:
-        codes, _ = gram_codes(spelled, self.char_sizes)
+        codes = np.concatenate([self._grams(t) for t in spelled]) if spelled else _NO_CODES
         if len(codes) == 0:
             return np.zeros(0, np.int32), np.zeros(0, np.float64)
         grams, tf = np.unique(codes, return_counts=True)
@@ -267,6 +271,14 @@ class Vectorizer:
         w *= 1.0 + np.log(tf)
         scale = math.sqrt((1.0 - WORD_SHARE) / float(w @ w))
         return cols, w[known] * scale
+
+    def _grams(self, word: str) -> I64:
+        codes = self.gram_cache.get(word)
+        if codes is None:
+            codes = gram_codes([word], self.char_sizes)[0]
+            if len(self.gram_cache) < GRAM_CACHE_WORDS:
+                self.gram_cache[word] = codes
+        return codes
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,12 +10,16 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import ExplainbotError
 from bot.loader import default_knowledge_dir, load_knowledge
-from bot.report import FOLLOW_UP_SECONDS, Report, build_report, parse_since
-from bot.store import default_db_path
+
+if TYPE_CHECKING:
+    from bot.report import Report
+
+# bot.report and bot.store (sqlite3 and friends) are imported when the command runs: other
+# commands (``ask``) never pay for them.
 
 OUTCOMES = ("answer", "suggest", "none", "topics", "throttled")
 
@@ -39,6 +43,9 @@ def register(
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from bot.report import build_report, parse_since
+    from bot.store import default_db_path
+
     since = parse_since(args.since) if args.since else None
     path = Path(args.db) if args.db else default_db_path(os.environ)
     report = build_report(
@@ -78,6 +85,8 @@ def _when(ts: float) -> str:
 
 
 def render_text(report: Report) -> str:
+    from bot.report import FOLLOW_UP_SECONDS
+
     """The report as plain text; the suggestions paste straight into snippet YAML."""
     span = f"since {_when(report.since)}" if report.since is not None else "all time"
     out = [f"explainbot report: {report.total} questions, {span} ({report.database})", ""]

@@ -6,9 +6,10 @@ import random
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from bot.compare import parse_comparison
-from bot.features import GroupedPostings
+from bot.features import GroupedPostings, SparseRows
 from bot.knowledge import build_knowledge
 from bot.matcher import MatchIndex
 from bot.models import Snippet
@@ -165,3 +166,21 @@ def test_search_skipping_snippets_ranks_as_scoring_every_snippet() -> None:
                 (idx.ids[i], round(float(scores[i]) * 100, 2)) for i in ranked if scores[i] > 0
             ]
             assert [(h.id, h.score) for h in idx.search(tokens, limit)] == expected
+
+
+def test_plain_centroid_scores_come_from_question_dots(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unrefined (large) bases keep no centroid matrix: their scores equal the explicit one's."""
+    monkeypatch.setattr("bot.matcher.refine", lambda *args: None)
+    derived = index()
+    assert derived.centroids is None
+
+    def explicit(q: SparseRows, labels: object, c: SparseRows, n_features: int, n: int) -> object:
+        return c.transpose(n_features)
+
+    monkeypatch.setattr("bot.matcher.refine", explicit)
+    matrix = index()
+    assert matrix.centroids is not None
+    for text in ["what is an llm", "diffusion models vs genai", "how do images get made", "llm"]:
+        a, b = derived.scores(derived.tokens(text)), matrix.scores(matrix.tokens(text))
+        assert a is not None and b is not None
+        assert np.allclose(a, b, atol=1e-6)
