@@ -42,6 +42,7 @@ BEST_SHARE = 0.2
 NAME_SHARE = 1.0  # an alias or title matched as a whole is as good as a question
 TYPO_CUTOFF = 84.0  # rapidfuzz ratio (0-100) an unknown word needs to be read as a known one
 TYPO_MIN_LEN = 4
+DENSE_MAX_CELLS = 4_000_000  # 16 MB of float32
 SLACK = 1e-4  # rounding allowance of the score bounds that let a search skip snippets
 
 
@@ -69,6 +70,9 @@ class MatchIndex:
     # the plain centroid is the sum of the snippet's question dots over ``sum_norms``.
     centroids: SparseRows | None
     sum_norms: Floats  # norm of the sum of each snippet's question vectors
+    # Small bases: feature x (questions, names, snippets) in one dense block, so that a search
+    # is one gather and one matrix-vector product (batch throughput); None at scale.
+    dense: Floats | None
     folder: SynonymFolder
     vocab: tuple[str, ...]  # known words before synonym folding, most frequent first
     known: frozenset[str]
@@ -132,6 +136,11 @@ class MatchIndex:
             names=names,
             centroids=refined,
             sum_norms=sum_norms,
+            dense=_dense(
+                n_features,
+                [(questions.postings, len(flat_q)), (names, len(flat_n))]
+                + ([(refined, len(snippets))] if refined is not None else []),
+            ),
             folder=folder,
             vocab=vocab,
             known=frozenset(counts),
@@ -213,6 +222,12 @@ class MatchIndex:
         return (q_ids, q_vals) if len(q_ids) else None
 
     def _full(self, q_ids: Ints, q_vals: Floats) -> Floats:
+        if self.dense is not None:
+            both: Floats = q_vals @ self.dense.take(q_ids, axis=0)
+            dots, names = both[: self.n_questions], both[self.n_questions :]
+            name = np.maximum.reduceat(names[: self.n_names], self.n_starts)
+            cent = names[self.n_names :] if self.centroids is not None else self._plain(dots)
+            return _mix(np.maximum.reduceat(dots, self.q_starts), cent, name)
         dots = self.questions.postings.dot(q_ids, q_vals, self.n_questions)
         if self.centroids is None:
             sums = np.add.reduceat(dots, self.q_starts)
@@ -222,6 +237,12 @@ class MatchIndex:
         else:
             cent = self.centroids.dot(q_ids, q_vals, len(self.ids))
         return _mix(np.maximum.reduceat(dots, self.q_starts), cent, self._name(q_ids, q_vals))
+
+    def _plain(self, dots: Floats) -> Floats:
+        sums = np.add.reduceat(dots, self.q_starts)
+        norms = self.sum_norms
+        out: Floats = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+        return out
 
     def _name(self, q_ids: Ints, q_vals: Floats) -> Floats:
         out: Floats = np.maximum.reduceat(
@@ -271,6 +292,21 @@ def nearest(token: str, choices: Sequence[str], cutoff: float) -> str | None:
         token, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
     )
     return None if found is None else str(found[0])
+
+
+def _dense(n_features: int, blocks: Sequence[tuple[SparseRows, int]]) -> Floats | None:
+    """The dense block of a small base (see ``MatchIndex.dense``) from postings layouts and
+    their widths, or None above ``DENSE_MAX_CELLS``."""
+    total = sum(width for _, width in blocks)
+    if n_features * total > DENSE_MAX_CELLS or n_features == 0:
+        return None
+    out = np.zeros((n_features, total), dtype=np.float32)
+    offset = 0
+    for block, width in blocks:
+        rows = np.repeat(np.arange(n_features), np.diff(block.indptr))
+        out[rows, block.ids + offset] = block.values
+        offset += width
+    return out
 
 
 def _closest(vocab: Sequence[str], token: str, cutoff: float) -> str | None:
