@@ -42,18 +42,20 @@ def build_knowledge(
     warnings: Iterable[Problem] = (),
     now: datetime | None = None,
     cache_dir: Path | None = None,
+    index: MatchIndex | None = None,
 ) -> KnowledgeBase:
     """Build a knowledge base (and its index) from already validated snippets.
 
-    ``cache_dir``: where built indexes are kept by content hash (:mod:`bot.indexfile`).
+    ``cache_dir``: where built indexes are kept by content hash (:mod:`bot.indexfile`);
+    ``index``: one already built for these snippets and synonyms (:mod:`bot.buildproc`).
     """
     by_id = {s.id: s for s in sorted(snippets, key=lambda s: s.id)}
     syn = {k: tuple(v) for k, v in (synonyms or {}).items()}
-    if cache_dir is not None:
+    if index is None and cache_dir is not None:
         from bot.indexfile import cached_index
 
         index = cached_index(tuple(by_id.values()), syn, cache_dir)
-    else:
+    elif index is None:
         index = MatchIndex.build(tuple(by_id.values()), syn)
     if index.n_questions >= LARGE_BUILD_QUESTIONS:
         release_freed_memory()
