@@ -5,22 +5,57 @@ Nothing in this package knows about any chat platform.
 
 from __future__ import annotations
 
-from bot.engine import Engine, MatchConfig
-from bot.errors import ConfigError, ExplainbotError, KnowledgeError
-from bot.knowledge import KnowledgeBase, build_knowledge
-from bot.loader import default_knowledge_dir, load_knowledge
-from bot.models import (
-    Answer,
-    ChannelKind,
-    Problem,
-    Question,
-    Reply,
-    Snippet,
-    Source,
-    Status,
-    Suggestion,
-)
-from bot.service import AnswerService
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.engine import Engine, MatchConfig
+    from bot.errors import ConfigError, ExplainbotError, KnowledgeError
+    from bot.knowledge import KnowledgeBase, build_knowledge
+    from bot.loader import default_knowledge_dir, load_knowledge
+    from bot.models import (
+        Answer,
+        ChannelKind,
+        Problem,
+        Question,
+        Reply,
+        Snippet,
+        Source,
+        Status,
+        Suggestion,
+    )
+    from bot.service import AnswerService
+
+# Imported on first use, so that a command pays only for the modules it uses.
+_HOME = {
+    "Answer": "bot.models",
+    "AnswerService": "bot.service",
+    "ChannelKind": "bot.models",
+    "ConfigError": "bot.errors",
+    "Engine": "bot.engine",
+    "ExplainbotError": "bot.errors",
+    "KnowledgeBase": "bot.knowledge",
+    "KnowledgeError": "bot.errors",
+    "MatchConfig": "bot.engine",
+    "Problem": "bot.models",
+    "Question": "bot.models",
+    "Reply": "bot.models",
+    "Snippet": "bot.models",
+    "Source": "bot.models",
+    "Status": "bot.models",
+    "Suggestion": "bot.models",
+    "build_knowledge": "bot.knowledge",
+    "default_knowledge_dir": "bot.loader",
+    "load_knowledge": "bot.loader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'bot' has no attribute {name!r}")
+    return getattr(import_module(home), name)
+
 
 __all__ = [
     "Answer",

@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from bot.matcher import MatchIndex
+from bot.memory import LARGE_BUILD_QUESTIONS, release_freed_memory
 from bot.models import Problem, Snippet
 
 
@@ -40,14 +41,28 @@ def build_knowledge(
     source: Path | None = None,
     warnings: Iterable[Problem] = (),
     now: datetime | None = None,
+    cache_dir: Path | None = None,
+    index: MatchIndex | None = None,
 ) -> KnowledgeBase:
-    """Build a knowledge base (and its index) from already validated snippets."""
+    """Build a knowledge base (and its index) from already validated snippets.
+
+    ``cache_dir``: where built indexes are kept by content hash (:mod:`bot.indexfile`);
+    ``index``: one already built for these snippets and synonyms (:mod:`bot.buildproc`).
+    """
     by_id = {s.id: s for s in sorted(snippets, key=lambda s: s.id)}
     syn = {k: tuple(v) for k, v in (synonyms or {}).items()}
+    if index is None and cache_dir is not None:
+        from bot.indexfile import cached_index
+
+        index = cached_index(tuple(by_id.values()), syn, cache_dir)
+    elif index is None:
+        index = MatchIndex.build(tuple(by_id.values()), syn)
+    if index.n_questions >= LARGE_BUILD_QUESTIONS:
+        release_freed_memory()
     return KnowledgeBase(
         snippets=MappingProxyType(by_id),
         synonyms=MappingProxyType(syn),
-        index=MatchIndex.build(tuple(by_id.values()), syn),
+        index=index,
         loaded_at=now or datetime.now(UTC),
         source=source,
         warnings=tuple(warnings),

@@ -70,8 +70,9 @@ def default_knowledge_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(top.__file__).resolve().parent.parent / "knowledge"
 
 
-def load_knowledge(directory: Path) -> KnowledgeBase:
-    """Load, validate and index a knowledge directory.
+def load_knowledge(directory: Path, *, cache_dir: Path | None = None) -> KnowledgeBase:
+    """Load, validate and index a knowledge directory (``cache_dir``: see
+    :func:`bot.knowledge.build_knowledge`).
 
     Raises:
         KnowledgeError: with every error found; warnings alone do not raise and are kept in
@@ -81,7 +82,9 @@ def load_knowledge(directory: Path) -> KnowledgeBase:
     scan = scan_knowledge(directory)
     if scan.errors:
         raise KnowledgeError(scan.errors)
-    return build_knowledge(scan.snippets, scan.synonyms, source=directory, warnings=scan.warnings)
+    return build_knowledge(
+        scan.snippets, scan.synonyms, source=directory, warnings=scan.warnings, cache_dir=cache_dir
+    )
 
 
 def scan_knowledge(directory: Path) -> Scan:

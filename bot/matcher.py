@@ -23,17 +23,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.compare import comparison_cover
-from bot.features import (
-    BIGRAM_MAX_QUESTIONS,
-    Floats,
-    GroupedPostings,
-    Ints,
-    SparseRows,
-    Vectorizer,
-    centroid,
-    char_sizes_for,
-    group_starts,
-)
+from bot.features import Floats, GroupedPostings, Ints, SparseRows, centroids, group_starts
 from bot.models import Snippet
 from bot.normalize import (
     FILLER_MARK,
@@ -45,12 +35,14 @@ from bot.normalize import (
     words,
 )
 from bot.train import refine
+from bot.vectorizer import BIGRAM_MAX_QUESTIONS, Vectorizer, char_sizes_for
 
 # Weight of the best single document against the snippet's centroid in a snippet's score.
 BEST_SHARE = 0.2
 NAME_SHARE = 1.0  # an alias or title matched as a whole is as good as a question
 TYPO_CUTOFF = 84.0  # rapidfuzz ratio (0-100) an unknown word needs to be read as a known one
 TYPO_MIN_LEN = 4
+DENSE_MAX_CELLS = 4_000_000  # 16 MB of float32
 SLACK = 1e-4  # rounding allowance of the score bounds that let a search skip snippets
 
 
@@ -74,8 +66,13 @@ class MatchIndex:
     vectorizer: Vectorizer
     questions: GroupedPostings  # feature -> question documents, grouped by snippet
     names: SparseRows  # feature -> name documents
-    centroids: SparseRows  # feature -> snippets
-    weights: npt.NDArray[np.float32] | None  # feature x snippet, refined centroids (or None)
+    # feature -> snippets: refined centroids; None when too large to refine, then a dot with
+    # the plain centroid is the sum of the snippet's question dots over ``sum_norms``.
+    centroids: SparseRows | None
+    sum_norms: Floats  # norm of the sum of each snippet's question vectors
+    # Small bases: feature x (questions, names, snippets) in one dense block, so that a search
+    # is one gather and one matrix-vector product (batch throughput); None at scale.
+    dense: Floats | None
     folder: SynonymFolder
     vocab: tuple[str, ...]  # known words before synonym folding, most frequent first
     known: frozenset[str]
@@ -106,23 +103,27 @@ class MatchIndex:
         for key, target in folder.table.items():
             counts.update(key)
             counts.update(target)
+        # q_docs holds each snippet's analysed questions (bot.vectorizer.question_word_counts).
         flat_q = [d for group in q_docs for d in group]
         flat_n = [d for group in n_docs for d in group]
         sizes = char_sizes_for(len(flat_q), bigram_max_questions)
-        vectorizer = Vectorizer.fit(flat_q + flat_n, sizes)
-        q_rows = [vectorizer.vector(d) for d in flat_q]
-        n_rows = [vectorizer.vector(d) for d in flat_n]
-        q_starts = group_starts(q_docs)
-        centroid_rows = [
-            centroid(q_rows[a : a + len(g)]) for a, g in zip(q_starts.tolist(), q_docs, strict=True)
-        ]
-        n_features = len(vectorizer.ids)
-        q_matrix = SparseRows.from_rows(q_rows)
+        vectorizer, rows = Vectorizer.fit(flat_q + flat_n, sizes)
+        n_features = vectorizer.n_features
+        q_matrix = rows.slice(0, len(flat_q))
         labels = np.repeat(
             np.arange(len(snippets), dtype=np.int32), [len(g) for g in q_docs]
         ).astype(np.int32)
-        c_matrix = SparseRows.from_rows(centroid_rows)
-        weights = refine(q_matrix, labels, c_matrix, n_features, len(snippets))
+        q_starts = group_starts(q_docs)
+        c_matrix, sum_norms = centroids(q_matrix, q_starts, n_features)
+        refined = refine(q_matrix, labels, c_matrix, n_features, len(snippets))
+        # Transposed one at a time, each source dropped when done: a lower peak at scale.
+        n_peaks = len(c_matrix.values)
+        del c_matrix
+        questions = GroupedPostings.build(
+            q_matrix.transpose(n_features), labels, len(snippets), n_peaks
+        )
+        names = rows.slice(len(flat_q), len(flat_q) + len(flat_n)).transpose(n_features)
+        del rows, q_matrix
         vocab = tuple(sorted(counts, key=lambda w: (-counts[w], w)))
         core = cls(
             ids=tuple(s.id for s in snippets),
@@ -131,10 +132,15 @@ class MatchIndex:
             n_starts=group_starts(n_docs),
             n_names=len(flat_n),
             vectorizer=vectorizer,
-            questions=GroupedPostings.build(q_matrix.transpose(n_features), labels, len(snippets)),
-            names=SparseRows.from_rows(n_rows).transpose(n_features),
-            centroids=c_matrix.transpose(n_features),
-            weights=weights,
+            questions=questions,
+            names=names,
+            centroids=refined,
+            sum_norms=sum_norms,
+            dense=_dense(
+                n_features,
+                [(questions.postings, len(flat_q)), (names, len(flat_n))]
+                + ([(refined, len(snippets))] if refined is not None else []),
+            ),
             folder=folder,
             vocab=vocab,
             known=frozenset(counts),
@@ -210,24 +216,39 @@ class MatchIndex:
         return None if query is None else self._full(*query)
 
     def _query(self, tokens: Sequence[str]) -> tuple[Ints, Floats] | None:
-        vec = self.vectorizer.vector(tokens) if self.ids else None
-        if not vec:
+        if not self.ids:
             return None
-        q_ids: Ints = np.fromiter(vec.keys(), dtype=np.int32, count=len(vec))
-        q_vals: Floats = np.fromiter(vec.values(), dtype=np.float32, count=len(vec))
-        return q_ids, q_vals
+        q_ids, q_vals = self.vectorizer.vector(tokens)
+        return (q_ids, q_vals) if len(q_ids) else None
 
     def _full(self, q_ids: Ints, q_vals: Floats) -> Floats:
+        if self.dense is not None:
+            both: Floats = q_vals @ self.dense.take(q_ids, axis=0)
+            dots, names = both[: self.n_questions], both[self.n_questions :]
+            name = np.maximum.reduceat(names[: self.n_names], self.n_starts)
+            cent = names[self.n_names :] if self.centroids is not None else self._plain(dots)
+            return _mix(np.maximum.reduceat(dots, self.q_starts), cent, name)
         dots = self.questions.postings.dot(q_ids, q_vals, self.n_questions)
-        return _mix(
-            np.maximum.reduceat(dots, self.q_starts), *self._centroid_and_name(q_ids, q_vals)
-        )
+        if self.centroids is None:
+            sums = np.add.reduceat(dots, self.q_starts)
+            cent = np.divide(
+                sums, self.sum_norms, out=np.zeros_like(sums), where=self.sum_norms > 0
+            )
+        else:
+            cent = self.centroids.dot(q_ids, q_vals, len(self.ids))
+        return _mix(np.maximum.reduceat(dots, self.q_starts), cent, self._name(q_ids, q_vals))
 
-    def _centroid_and_name(self, q_ids: Ints, q_vals: Floats) -> tuple[Floats, Floats]:
-        name = np.maximum.reduceat(self.names.dot(q_ids, q_vals, self.n_names), self.n_starts)
-        if self.weights is not None:
-            return q_vals @ self.weights[q_ids], name
-        return self.centroids.dot(q_ids, q_vals, len(self.ids)), name
+    def _plain(self, dots: Floats) -> Floats:
+        sums = np.add.reduceat(dots, self.q_starts)
+        norms = self.sum_norms
+        out: Floats = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+        return out
+
+    def _name(self, q_ids: Ints, q_vals: Floats) -> Floats:
+        out: Floats = np.maximum.reduceat(
+            self.names.dot(q_ids, q_vals, self.n_names), self.n_starts
+        )
+        return out
 
     def _pruned(self, q_ids: Ints, q_vals: Floats, k: int, *, plain_only: bool) -> Floats | None:
         """:meth:`scores` to the bit for every snippet that can reach the top ``k``, lower for
@@ -236,9 +257,10 @@ class MatchIndex:
         stays below the k-th lower bound cannot rank. None when the k-th place is a tie or
         skipping does not pay.
         """
-        if not self.questions.worth_skipping:
-            return None
-        cent, name = self._centroid_and_name(q_ids, q_vals)
+        if not self.questions.worth_skipping or self.centroids is None:
+            return None  # plain centroids come from all question dots: nothing to skip
+        cent = self.centroids.dot(q_ids, q_vals, len(self.ids))
+        name = self._name(q_ids, q_vals)
         n = len(self.ids)
         peak = np.minimum(self.questions.bound(q_ids, q_vals), np.float32(1.0)) + np.float32(SLACK)
         lower, upper = _mix(np.zeros_like(cent), cent, name), _mix(peak, cent, name)
@@ -270,6 +292,21 @@ def nearest(token: str, choices: Sequence[str], cutoff: float) -> str | None:
         token, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
     )
     return None if found is None else str(found[0])
+
+
+def _dense(n_features: int, blocks: Sequence[tuple[SparseRows, int]]) -> Floats | None:
+    """The dense block of a small base (see ``MatchIndex.dense``) from postings layouts and
+    their widths, or None above ``DENSE_MAX_CELLS``."""
+    total = sum(width for _, width in blocks)
+    if n_features * total > DENSE_MAX_CELLS or n_features == 0:
+        return None
+    out = np.zeros((n_features, total), dtype=np.float32)
+    offset = 0
+    for block, width in blocks:
+        rows = np.repeat(np.arange(n_features), np.diff(block.indptr))
+        out[rows, block.ids + offset] = block.values
+        offset += width
+    return out
 
 
 def _closest(vocab: Sequence[str], token: str, cutoff: float) -> str | None:

@@ -27,10 +27,10 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bot.buildproc import load_knowledge_separately
 from bot.engine import Engine
 from bot.errors import KnowledgeError
 from bot.knowledge import KnowledgeBase
-from bot.loader import load_knowledge
 from bot.metrics import Metrics
 from bot.models import Problem
 from bot.snapshot import Fingerprint, Snapshot, content_digest, fingerprint
@@ -94,7 +94,8 @@ class KnowledgeReloader:
         directory: the knowledge directory (may be a symlink, be replaced, or vanish a while).
         engine: gets each valid knowledge base through :meth:`Engine.swap`.
         load: builds a knowledge base from a directory or raises :class:`KnowledgeError`
-            (default: the real loader); called once per reload, in a worker thread.
+            (default: the real loader, building a large base's index in a separate process,
+            :mod:`bot.buildproc`); called once per reload, in a worker thread.
         on_problems: called once per distinct set of problems of a refused change; a coroutine
             function is awaited on the reloader's loop, a plain function runs in a worker thread.
         metrics: reload counts, last check and load times, watch mode.
@@ -111,7 +112,7 @@ class KnowledgeReloader:
         directory: Path,
         engine: Engine,
         *,
-        load: Callable[[Path], KnowledgeBase] = load_knowledge,
+        load: Callable[[Path], KnowledgeBase] = load_knowledge_separately,
         on_problems: ProblemsCallback | None = None,
         metrics: Metrics | None = None,
         baseline: Snapshot | None = None,

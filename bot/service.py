@@ -9,14 +9,16 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.engine import Engine
 from bot.logs import user_ref
-from bot.metrics import Metrics
 from bot.models import Answer, ChannelKind, Question, Reply, Status, Suggestion
-from bot.ratelimit import RateLimiter
-from bot.store import QuestionRecord
+
+if TYPE_CHECKING:  # prometheus_client, sqlite3: only for the servers that pass them in
+    from bot.metrics import Metrics
+    from bot.ratelimit import RateLimiter
+    from bot.store import QuestionRecord
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +148,8 @@ class AnswerService:
     def _record(self, question: Question, answer: Answer, outcome: str) -> int | None:
         if self._recorder is None:
             return None
+        from bot.store import QuestionRecord
+
         primary = answer.primary
         try:
             return self._recorder.record(

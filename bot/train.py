@@ -4,10 +4,14 @@ Centroids alone treat every word of a snippet's questions as evidence for it; a 
 perceptron updates over the example questions move weight onto the words that tell similar
 snippets apart. Weights start at the centroids, so scores stay on the cosine scale, and the
 result is averaged over all steps (stable, deterministic). Only run when the dense
-feature x snippet matrix fits ``MAX_CELLS``; larger knowledge bases keep plain centroids.
+feature x snippet matrix used while training fits ``MAX_CELLS``; larger knowledge bases keep
+plain centroids. The result is kept sparse (most cells stay 0: 94% on CLINC150).
 """
 
 from __future__ import annotations
+
+from collections import defaultdict
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -26,8 +30,9 @@ def refine(
     centroids: SparseRows,
     n_features: int,
     n_snippets: int,
-) -> npt.NDArray[np.float32] | None:
-    """Feature x snippet weights, or None when too large or nothing to separate.
+) -> SparseRows | None:
+    """Refined weights as feature -> snippet postings, or None when too large or nothing to
+    separate.
 
     Args:
         questions: one row per example question (CSR).
@@ -39,29 +44,45 @@ def refine(
     if n_snippets < 2 or n_features * n_snippets > MAX_CELLS or len(labels) == 0:
         return None
     weights = np.zeros((n_features, n_snippets), dtype=np.float32)
-    for s in range(n_snippets):
-        a, b = centroids.indptr[s], centroids.indptr[s + 1]
-        weights[centroids.ids[a:b], s] = centroids.values[a:b]
-    # Averaged perceptron: avg = weights - pending / steps, updates stamped with the step.
-    pending = np.zeros_like(weights)
-    order = np.random.default_rng(0).permutation(len(labels))
+    owner = np.repeat(np.arange(n_snippets), np.diff(centroids.indptr))
+    weights[centroids.ids, owner] = centroids.values
+    bounds = list(pairwise(questions.indptr.tolist()))
+    ids = questions.ids
+    cells = ids * np.int32(n_snippets)  # positions in the flat matrix (< MAX_CELLS), column 0
+    deltas = RATE * questions.values
+    truths = labels.tolist()
+    flat = weights.reshape(-1)  # 1-D fancy indexing: cheaper updates than weights[ids, y]
+    # Averaged perceptron: avg = weights - sum(step * update) / steps. The sum is kept per
+    # (question, snippet) as the signed sum of the steps that applied that question's update.
+    stamps: defaultdict[tuple[int, int], int] = defaultdict(int)
+    order = np.random.default_rng(0).permutation(len(labels)).tolist()
     step = 1
     for _ in range(EPOCHS):
-        for i in order.tolist():
-            a, b = questions.indptr[i], questions.indptr[i + 1]
-            ids = questions.ids[a:b]
-            vals = questions.values[a:b]
-            scores: Floats = vals @ weights[ids]
-            y = int(labels[i])
+        for i in order:
+            a, b = bounds[i]
+            scores: Floats = questions.values[a:b] @ weights.take(ids[a:b], axis=0)
+            y = truths[i]
             truth = scores[y]
             scores[y] = -np.inf
             rival = int(np.argmax(scores))
             if truth - scores[rival] < MARGIN:
-                delta = RATE * vals
-                weights[ids, y] += delta
-                weights[ids, rival] -= delta
-                pending[ids, y] += step * delta
-                pending[ids, rival] -= step * delta
+                delta = deltas[a:b]
+                flat[cells[a:b] + y] += delta
+                flat[cells[a:b] + rival] -= delta
+                stamps[i, y] += step
+                stamps[i, rival] -= step
             step += 1
-    weights -= pending / np.float32(step)
-    return weights
+    for (i, s), total in stamps.items():
+        a, b = bounds[i]
+        flat[cells[a:b] + s] -= deltas[a:b] * np.float32(total / step)
+    return _postings(weights)
+
+
+def _postings(weights: npt.NDArray[np.float32]) -> SparseRows:
+    """The non-zero cells of a dense feature x snippet matrix, feature by feature."""
+    features, snippets = np.nonzero(weights)
+    indptr = np.zeros(weights.shape[0] + 1, dtype=np.int32)
+    np.cumsum(np.bincount(features, minlength=weights.shape[0]), out=indptr[1:])
+    return SparseRows(
+        indptr=indptr, ids=snippets.astype(np.int32), values=weights[features, snippets]
+    )

@@ -25,6 +25,7 @@ from adapters.cli.render import (
 )
 from bot.engine import Engine
 from bot.errors import KnowledgeError
+from bot.indexfile import index_cache_dir
 from bot.knowledge import KnowledgeBase
 from bot.loader import default_knowledge_dir, load_knowledge, scan_knowledge
 from bot.models import Answer, ChannelKind, Question
@@ -129,7 +130,7 @@ def run_check(args: argparse.Namespace) -> int:
 def _load(directory: Path) -> KnowledgeBase | None:
     """The knowledge base, or None after printing why it does not load."""
     try:
-        return load_knowledge(directory)
+        return load_knowledge(directory, cache_dir=index_cache_dir(os.environ))
     except KnowledgeError as exc:
         print(render_problems(exc.problems), file=sys.stderr)
         print(

@@ -10,12 +10,17 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import ExplainbotError
 from bot.loader import default_knowledge_dir, load_knowledge
-from bot.report import FOLLOW_UP_SECONDS, Report, build_report, parse_since
-from bot.store import DATABASE_URL_ENV, StoreError, default_db_path, open_backend
+
+if TYPE_CHECKING:
+    from bot.report import Report
+    from bot.store import StoreError
+
+# bot.report and bot.store (sqlite3 and friends) are imported when the command runs: other
+# commands (``ask``) never pay for them.
 
 OUTCOMES = ("answer", "suggest", "none", "topics", "throttled")
 
@@ -40,12 +45,17 @@ def register(
 
 def database_args(args: argparse.Namespace) -> tuple[str | None, Path]:
     """(PostgreSQL URL or None, SQLite path) from ``--db`` and the environment."""
+    from bot.store import DATABASE_URL_ENV, default_db_path
+
     if getattr(args, "db", None):
         return None, Path(args.db)
     return os.environ.get(DATABASE_URL_ENV, "").strip() or None, default_db_path(os.environ)
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from bot.report import build_report, parse_since
+    from bot.store import StoreError, open_backend
+
     since = parse_since(args.since) if args.since else None
     url, path = database_args(args)
     where = path
@@ -81,6 +91,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 def database_error(where: str, exc: Exception, *, url: str | None) -> StoreError:
     """One line saying why the database could not be read."""
+    from bot.store import StoreError
+
     detail = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
     if url and type(exc).__name__ == "OperationalError":
         return StoreError(f"{where}: cannot reach the database: {detail}")
@@ -112,6 +124,8 @@ def _when(ts: float) -> str:
 
 
 def render_text(report: Report) -> str:
+    from bot.report import FOLLOW_UP_SECONDS
+
     """The report as plain text; the suggestions paste straight into snippet YAML."""
     span = f"since {_when(report.since)}" if report.since is not None else "all time"
     out = [f"explainbot report: {report.total} questions, {span} ({report.database})", ""]

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 from collections.abc import Mapping, Sequence
-
-from bot.engine import Engine
-from bot.knowledge import build_knowledge
-from bot.service import AnswerService
 
 
 def register(
@@ -40,6 +35,8 @@ def register(
 
 
 def serve_command(args: argparse.Namespace) -> int:
+    import asyncio
+
     from adapters.discord.run import prepare, run
     from adapters.discord.settings import discord_environ
 
@@ -50,9 +47,14 @@ def serve_command(args: argparse.Namespace) -> int:
 
 
 def sync_command(args: argparse.Namespace) -> int:
+    import asyncio
+
     from adapters.discord.client import create_bot
     from adapters.discord.serve import sync_commands
     from adapters.discord.settings import DiscordSettings, discord_environ
+    from bot.engine import Engine
+    from bot.knowledge import build_knowledge
+    from bot.service import AnswerService
 
     environ = discord_environ(os.environ)
     settings = DiscordSettings.from_env(environ)

@@ -5,7 +5,11 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
+import numpy as np
+import pytest
+
 from bot.compare import parse_comparison
+from bot.features import GroupedPostings, SparseRows
 from bot.knowledge import build_knowledge
 from bot.matcher import MatchIndex
 from bot.models import Snippet
@@ -116,8 +120,8 @@ def test_filler_marks_do_not_split_comparisons() -> None:
 
 
 def char_grams(idx: MatchIndex) -> set[int]:
-    """Lengths of the indexed character n-grams (feature keys are "c" + the n-gram)."""
-    return {len(k) - 1 for k in idx.vectorizer.ids if k.startswith("c")}
+    """Lengths of the indexed character n-grams."""
+    return {len(g) for g in idx.vectorizer.char_grams()}
 
 
 def test_character_2_grams_only_below_the_size_cut() -> None:
@@ -131,7 +135,7 @@ def test_character_2_grams_only_below_the_size_cut() -> None:
 
 def test_typed_form_of_a_plural_is_kept_as_a_mark() -> None:
     idx = index()
-    assert "w~=models" in idx.vectorizer.ids
+    assert "~=models" in idx.vectorizer.words
     assert idx.tokens("diffusion models") == ["diffusion", "model", "~=models"]
 
 
@@ -146,7 +150,11 @@ def test_search_skipping_snippets_ranks_as_scoring_every_snippet() -> None:
     ]
     built = build_knowledge(snippets).index
     # Too small for skipping to pay: force it, to compare it with scoring every snippet.
-    idx = replace(built, questions=replace(built.questions, worth_skipping=True))
+    sizes = np.diff(np.append(built.q_starts, built.n_questions))
+    groups = np.repeat(np.arange(len(built.ids), dtype=np.int32), sizes)
+    postings = built.questions.postings
+    forced = GroupedPostings.build(postings, groups, len(built.ids), 0, always=True)
+    idx = replace(built, questions=forced)
     for n in range(200):
         text = " ".join(rng.sample(vocab, 1 + n % 6))
         tokens = idx.tokens(text)
@@ -158,3 +166,21 @@ def test_search_skipping_snippets_ranks_as_scoring_every_snippet() -> None:
                 (idx.ids[i], round(float(scores[i]) * 100, 2)) for i in ranked if scores[i] > 0
             ]
             assert [(h.id, h.score) for h in idx.search(tokens, limit)] == expected
+
+
+def test_plain_centroid_scores_come_from_question_dots(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unrefined (large) bases keep no centroid matrix: their scores equal the explicit one's."""
+    monkeypatch.setattr("bot.matcher.refine", lambda *args: None)
+    derived = index()
+    assert derived.centroids is None
+
+    def explicit(q: SparseRows, labels: object, c: SparseRows, n_features: int, n: int) -> object:
+        return c.transpose(n_features)
+
+    monkeypatch.setattr("bot.matcher.refine", explicit)
+    matrix = index()
+    assert matrix.centroids is not None
+    for text in ["what is an llm", "diffusion models vs genai", "how do images get made", "llm"]:
+        a, b = derived.scores(derived.tokens(text)), matrix.scores(matrix.tokens(text))
+        assert a is not None and b is not None
+        assert np.allclose(a, b, atol=1e-6)

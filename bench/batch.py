@@ -1,0 +1,79 @@
+"""Batch goal: ``explainbot ask --json`` with questions on stdin, questions per CPU second, on
+the bundled knowledge, beside one batched scipy.sparse product over the same question vectors.
+
+Usage: .venv/bin/python bench/batch.py [--repeat 40]
+
+The index cache is off for this run: the build of the bundled index is counted.
+
+Input: ``tests/fixtures/questions.yaml`` repeated ``--repeat`` times, one per line. Ours is the
+whole process's CPU time (user + system, start-up included, ``os.wait4``). The peer vectorises
+the same questions with our vectorizer (not timed) and times one product of the stacked query
+rows with the example-question matrix (CSR) in process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from scipy import sparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.loader import default_knowledge_dir, load_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+EXPLAINBOT = str(Path(sys.executable).parent / "explainbot")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=40)
+    args = parser.parse_args()
+    cases = yaml.safe_load((ROOT / "tests" / "fixtures" / "questions.yaml").read_text())
+    questions = [str(c["q"]).replace("\n", " ") for c in cases] * args.repeat
+    with tempfile.TemporaryFile() as stdin, tempfile.TemporaryFile() as stdout:
+        stdin.write(("\n".join(questions) + "\n").encode())
+        stdin.seek(0)
+        env = {**os.environ, "EXPLAINBOT_INDEX_CACHE": "off"}
+        proc = subprocess.Popen([EXPLAINBOT, "ask", "--json"], stdin=stdin, stdout=stdout, env=env)
+        _, _, usage = os.wait4(proc.pid, 0)
+        stdout.seek(0)
+        lines = stdout.read().decode().count("\n")
+    cpu = usage.ru_utime + usage.ru_stime
+    index = load_knowledge(default_knowledge_dir()).index
+    post = index.questions.postings
+    n_features = len(post.indptr) - 1
+    xt = sparse.csr_matrix((post.values, post.ids, post.indptr), (n_features, index.n_questions))
+    vecs = [index.vectorizer.vector(index.tokens(q)) for q in questions]
+    indptr = [0]
+    for ids, _vals in vecs:
+        indptr.append(indptr[-1] + len(ids))
+    q = sparse.csr_matrix(
+        (
+            [v for _, vals in vecs for v in vals.tolist()],
+            [i for ids, _ in vecs for i in ids.tolist()],
+            indptr,
+        ),
+        shape=(len(vecs), n_features),
+    )
+    c0 = time.process_time()
+    (q @ xt).toarray()
+    peer_cpu = time.process_time() - c0
+    print("| run | questions | CPU s | questions per CPU s | ratio |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| explainbot ask --json (whole process) | {lines:,} | {cpu:.2f} | {lines / cpu:,.0f} "
+          f"| {(lines / cpu) / (len(vecs) / peer_cpu):.3f}x |")  # fmt: skip
+    print(f"| one batched scipy.sparse product | {len(vecs):,} | {peer_cpu:.3f} "
+          f"| {len(vecs) / peer_cpu:,.0f} | 1.000x |")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

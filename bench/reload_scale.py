@@ -1,0 +1,116 @@
+"""Reload at scale: edit one snippet of the 100,000-question base while answering; time until
+the edit is served and the longest answer meanwhile, for the index built in a separate process
+(``bot.buildproc``, the reloader's default) beside the same reload built in process.
+
+Usage: flock /work/notes/heavy.lock .venv/bin/python bench/reload_scale.py [--modes separate
+       in-process]
+
+The engine answers ``bench/engine.py`` queries one at a time without pause on the main thread;
+a worker thread runs the loader and swaps the result in, as ``KnowledgeReloader`` does (the
+file watcher's debounce is not counted). RSS is sampled every 5 ms for the reload's peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpora import make
+from engine import queries
+
+from bot.buildproc import load_knowledge_separately
+from bot.engine import Engine
+from bot.knowledge import KnowledgeBase
+from bot.loader import load_knowledge
+from bot.memory import release_freed_memory
+
+
+def rss() -> float:
+    with open("/proc/self/status") as f:
+        return int(f.read().split("VmRSS:")[1].split()[0]) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--modes", nargs="*", default=["separate", "in-process"])
+    args = parser.parse_args()
+    loaders: dict[str, Callable[[Path], KnowledgeBase]] = {
+        "separate": load_knowledge_separately,
+        "in-process": load_knowledge,
+    }
+    print(
+        "| reload | edit served after s | answers meanwhile | p50 ms | p99 ms | max ms "
+        "| steady RSS MiB | reload peak MiB | peak / steady |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp) / "synthetic100k"
+        make("synthetic100k", directory)
+        engine = Engine(load_knowledge_separately(directory))
+        qs = queries(engine.knowledge, 2000, random.Random(7))
+        for q in qs[:200]:
+            engine.answer(q)
+        for n, mode in enumerate(args.modes):
+            gc.collect()
+            release_freed_memory()
+            steady = rss()
+            target = directory / "s000042.yaml"
+            doc = yaml.safe_load(target.read_text())
+            marker = f"zebracorn{n} quokkafish"
+            doc["questions"] = [*doc["questions"], f"what is a {marker}"]
+            target.write_text(yaml.safe_dump(doc, sort_keys=False))
+            t0 = time.perf_counter()
+            done = threading.Event()
+            peak = [steady]
+
+            def reload(
+                load: Callable[[Path], KnowledgeBase] = loaders[mode],
+                done: threading.Event = done,
+            ) -> None:
+                engine.swap(load(directory))
+                done.set()
+
+            def sample(done: threading.Event = done, peak: list[float] = peak) -> None:
+                while not done.is_set():
+                    peak[0] = max(peak[0], rss())
+                    time.sleep(0.005)
+
+            threading.Thread(target=reload).start()
+            sampler = threading.Thread(target=sample)
+            sampler.start()
+            times: list[float] = []
+            i = 0
+            while not done.is_set():
+                a0 = time.perf_counter()
+                engine.answer(qs[i % len(qs)])
+                times.append((time.perf_counter() - a0) * 1000)
+                i += 1
+            served = time.perf_counter() - t0
+            sampler.join()
+            hit = engine.answer(f"what is a {marker}")
+            assert hit.primary is not None and hit.primary.id == "s000042", hit
+            times.sort()
+            print(
+                f"| {mode} | {served:.2f} | {len(times):,} | {statistics.median(times):.3f} "
+                f"| {times[int(0.99 * (len(times) - 1))]:.3f} | {times[-1]:.1f} | {steady:.0f} "
+                f"| {peak[0]:.0f} | {peak[0] / steady:.2f}x |",
+                flush=True,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
