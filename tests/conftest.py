@@ -253,3 +253,10 @@ def tcp_outage(postgres_server: PostgresServer) -> Iterator[TcpOutage]:
     outage = TcpOutage(postgres_server.port)
     yield outage
     outage.down()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Index caches go to a temporary folder, never the user's ~/.cache (subprocesses too)."""
+    del config
+    if "EXPLAINBOT_INDEX_CACHE" not in os.environ:
+        os.environ["EXPLAINBOT_INDEX_CACHE"] = tempfile.mkdtemp(prefix="explainbot-index-cache-")
