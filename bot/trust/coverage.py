@@ -23,6 +23,7 @@ is closest to. Whether the uncovered part is too much is :mod:`bot.trust.toleran
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,32 @@ Analyse = Callable[[str], list[str]]
 Respell = Callable[[str], str | None]
 Held = tuple[str, frozenset[str]]  # a snippet id and the stems of one of its questions
 Sample = tuple[str, tuple[str, ...]]  # a snippet id and the analysed words of one question
+
+
+class Bodies:
+    """Which snippets' bodies use a stem. Bodies are long and only matter when a question's
+    word is missing from titles and example questions, so they are read on first need."""
+
+    def __init__(
+        self, snippets: Sequence[Snippet], stemmed: Callable[[str], frozenset[str]]
+    ) -> None:
+        self._snippets = tuple(snippets)
+        self._stemmed = stemmed
+        self._index: dict[str, frozenset[str]] | None = None
+        self._lock = threading.Lock()
+
+    def users(self, stem: str) -> frozenset[str]:
+        index = self._index
+        if index is None:
+            with self._lock:
+                if self._index is None:
+                    found: dict[str, set[str]] = defaultdict(set)
+                    for s in self._snippets:
+                        for word in self._stemmed(s.body):
+                            found[word].add(s.id)
+                    self._index = {w: frozenset(ids) for w, ids in found.items()}
+                index = self._index
+        return index.get(stem, frozenset())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,7 +98,7 @@ class Coverage:
     asked: Mapping[str, Mapping[str, int]]  # stem -> snippet id -> questions using it
     names: Mapping[str, frozenset[str]]  # snippet id -> stems of its title and aliases
     sizes: Mapping[str, int]  # snippet id -> number of example questions
-    body: Mapping[str, frozenset[str]]  # stem -> snippets whose bodies use it
+    body: Bodies  # stem -> snippets whose bodies use it (read on first need)
     users: Mapping[str, int]  # stem -> snippets using it in names or questions
     named: frozenset[str]  # stems of any snippet's title or aliases
     total: int  # snippets
@@ -96,7 +123,6 @@ class Coverage:
             return frozenset(stems(w) for w in found if not stems.phrasing(w))
 
         asked: dict[str, dict[str, int]] = defaultdict(dict)
-        body: dict[str, set[str]] = defaultdict(set)
         users: Counter[str] = Counter()
         names: dict[str, frozenset[str]] = {}
         held: list[Sample] = []
@@ -113,14 +139,12 @@ class Coverage:
                 n += 1
             for word, count in counts.items():
                 asked[word][s.id] = count
-            for word in stemmed(s.body):
-                body[word].add(s.id)
             users.update(names[s.id] | set(counts))  # bodies use many words they do not explain
         return cls(
             asked=asked,
             names=names,
             sizes={s.id: len(s.questions) for s in snippets},
-            body={w: frozenset(ids) for w, ids in body.items()},
+            body=Bodies(snippets, stemmed),
             users=users,
             named=frozenset().union(*names.values()) if names else frozenset(),
             total=len(snippets),
@@ -225,7 +249,7 @@ class Coverage:
             share = min(1.0, count / max(size, 1) / FULL_SHARE)
             if count > 0:
                 share = max(share, HALF)  # one example question is the admin's word for it
-            if not definition and share < BODY_COVER and sid in self.body.get(stem, ()):
+            if not definition and share < BODY_COVER and sid in self.body.users(stem):
                 share = BODY_COVER
             best = max(best, share)
         return best
