@@ -11,7 +11,6 @@ import sys
 from collections.abc import Sequence
 
 from bot.errors import ExplainbotError
-from bot.version import installed_version
 
 # Modules that add subcommands; each owns its own.
 COMMAND_MODULES = (
@@ -21,6 +20,23 @@ COMMAND_MODULES = (
     "adapters.slack.cli",  # serve slack
     "adapters.discord.cli",  # serve discord, discord sync
 )
+
+
+class _Version(argparse.Action):
+    """``--version``, reading the package metadata only when asked (importlib.metadata costs
+    every other command 20 ms)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from bot.version import installed_version
+
+        print(f"{parser.prog} {installed_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explainbot", description="Explains AI terms from curated snippets."
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {installed_version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     serve = sub.add_parser("serve", help="run the bot on a chat platform")
     serve_sub = serve.add_subparsers(dest="platform", required=True, metavar="PLATFORM")
