@@ -29,6 +29,7 @@ from bot.trust.vocabulary import asks_definition, topic_words
 
 HOW_TO_LIST = "Ask for `topics` to see everything I can explain."
 SMALLTALK, NO_MATCH = Reason.SMALLTALK, Reason.NO_MATCH
+SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explanation
 Check = Callable[..., Judgement]  # Judge with the question's definition flag bound
 _CHAT = {
     Chat.GREETING: "Hi! I explain AI terms in plain words, for example `llm vs genai`.",
@@ -201,11 +202,25 @@ class Engine:
             needed = cfg.answer_threshold
             if verdict.solid and needed <= 100.0:  # above 100 means "never answer"
                 needed -= cfg.explained_discount
-            if top.score >= needed and margin >= cfg.min_margin:
+            if top.score >= needed and (
+                margin >= cfg.min_margin or self._explains_better(content, hits, verdict, check)
+            ):
                 found = _answer(kb, question, (kb.snippets[top.id],), top.score)
                 return replace(found, confidence=confidence)
             return replace(self._did_you_mean(question, hits), confidence=confidence)
         return self._did_you_mean(question, hits)
+
+    @staticmethod
+    def _explains_better(
+        content: list[str], hits: Sequence[Hit], verdict: Judgement, check: Check
+    ) -> bool:
+        """A close call the words settle: the best snippet explains the whole question and
+        clearly more of it than the runner-up ("is every chatbot an llm": chatbots explains
+        "chatbot", what-is-llm does not)."""
+        if not verdict.solid or len(hits) < 2:
+            return False
+        runner_up: Judgement = check(content, (hits[1].id,))
+        return runner_up.share + SHARE_GAP <= verdict.share
 
     def _did_you_mean(self, question: str, hits: Sequence[Hit]) -> Answer:
         kb, cfg = self._kb, self._config
