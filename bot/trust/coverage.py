@@ -38,6 +38,7 @@ OTHER_TOPIC = 0.35  # an uncovered word that another snippet is about: known, ju
 SHORT_WEIGHT = 0.3  # at most, for an unknown word of one or two letters ("u", "im")
 RESPELL_MIN = 4  # shorter unknown words are abbreviations ("agi"), not typos
 MISSING_WEIGHT = 0.3  # an uncovered word weighing this much is named in the reply
+STRAY_WEIGHT = 0.15  # in a short definition question, even a plain word makes another term
 TERM_WORDS = 3  # a definition question this short names one term; longer ones ramble on
 HALF = 0.5  # cover from which a word counts as explained
 
@@ -209,7 +210,7 @@ class Coverage:
             run = run + w * c if c >= HALF else 0.0  # a term of several words counts whole
             top_covered = max(top_covered, run, w * c)
             missing = left >= MISSING_WEIGHT
-            stray |= missing and c < HALF
+            stray |= left >= STRAY_WEIGHT and c < HALF
             if missing and previous_missing:
                 runs[-1].append(word)
             elif missing:

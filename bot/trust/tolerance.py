@@ -39,11 +39,14 @@ class Tolerance:
         """Whether the snippets explain enough of the question to answer it."""
         extra = TRUSTED_EXTRA if trusted else 0.0
         total = verdict.uncovered + verdict.covered
-        if self.off or (total > 0 and not verdict.missing):
+        if self.off:
+            return True
+        if verdict.term_missing:
+            return False  # asked what a term is, and part of the term is another word
+        if total > 0 and not verdict.missing:
             return True  # nothing salient enough to name is left unexplained
         return (
             total > 0
-            and not verdict.term_missing
             and verdict.top_uncovered <= verdict.top_covered + self.lead + extra
             and verdict.uncovered <= self.share * total
         )
