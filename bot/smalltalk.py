@@ -25,7 +25,7 @@ class Chat(StrEnum):
 _GREETING = _vocabulary(
     """
     hi hello hey heya hiya hallo hola yo sup wassup gm morning evening afternoon good day
-    howdy greetings welcome back bye goodbye cya later night gn
+    howdy greetings welcome back bye goodbye cya later night gn whats up test testing ping
     """
 )
 _THANKS = _vocabulary(
@@ -42,7 +42,7 @@ _REACTION = _vocabulary(
     sense interesting love this that rock rocks legend well done lovely noted right true fair
     enough wonderful super
     thumbsup pray joy tada heart fire hand slight smile sweat grin grinning wink clap raised
-    hands
+    hands sorry nvm nevermind never mind my bad oops
     """
 )
 # Questions about the bot: only when they also name the bot or "you".

@@ -22,6 +22,10 @@ from bot.smalltalk import Chat, small_talk
         ("what can you explain", Chat.ABOUT_BOT),
         ("what topics do you cover", Chat.ABOUT_BOT),
         ("are you a person", Chat.ABOUT_BOT),
+        ("whats up", Chat.GREETING),
+        ("ping", Chat.GREETING),
+        ("sorry my bad", Chat.REACTION),
+        ("nvm", Chat.REACTION),
     ],
 )
 def test_small_talk(text: str, kind: Chat) -> None:
@@ -30,7 +34,14 @@ def test_small_talk(text: str, kind: Chat) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["hi, what is a gan", "thanks, and what is rag?", "can you explain ai", "what can ai do", ""],
+    [
+        "hi, what is a gan",
+        "thanks, and what is rag?",
+        "can you explain ai",
+        "what can ai do",
+        "what is a test set",
+        "",
+    ],
 )
 def test_questions_are_not_small_talk(text: str) -> None:
     assert small_talk(words(text)) is None
