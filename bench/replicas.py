@@ -24,7 +24,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import aiohttp  # noqa: E402
 
 from tests.adapters.slack import conftest as slack  # noqa: E402
 
@@ -46,18 +45,13 @@ def _buttons(post: dict[str, object]) -> list[dict[str, str]]:
 async def run(code: Path, tmp: Path, url: str | None) -> None:
     knowledge = tmp / "knowledge"
     slack.copy_snippets(knowledge, ("what-is-llm", "what-is-genai"))
-    api, hooks = slack.MockSlackApi(), slack.ResponseUrls()
-    async with (
-        slack.serving(api.app) as api_url,
-        slack.serving(hooks.app) as hooks_url,
-        aiohttp.ClientSession() as session,
-    ):
-        hooks.base = hooks_url
+    async with slack.fake_slack() as fake:
+        api, hooks, session = fake.api, fake.hooks, fake.session
         replicas = []
         for name in ("a", "b"):
             env = slack.process_env(
                 SLACK_BOT_TOKEN=slack.BOT_TOKEN, SLACK_SIGNING_SECRET=slack.SECRET,
-                SLACK_API_BASE_URL=f"{api_url}/api/", EXPLAINBOT_RATE_LIMIT="3/60s",
+                SLACK_API_BASE_URL=fake.api_base, EXPLAINBOT_RATE_LIMIT="3/60s",
                 EXPLAINBOT_ADMIN_CHANNEL=ADMIN, EXPLAINBOT_DB=str(tmp / name / "explainbot.db"),
                 PYTHONPATH=str(code),
             )  # fmt: skip

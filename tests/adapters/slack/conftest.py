@@ -489,6 +489,28 @@ class ServeProcess:
                 await self.proc.wait()
 
 
+@dataclass
+class FakeSlack:
+    """A mock Web API and a response_url receiver on loopback, for a real ``serve slack``."""
+
+    api: MockSlackApi
+    hooks: ResponseUrls
+    api_base: str  # SLACK_API_BASE_URL for the served process
+    session: aiohttp.ClientSession
+
+
+@contextlib.asynccontextmanager
+async def fake_slack() -> AsyncIterator[FakeSlack]:
+    api, hooks = MockSlackApi(), ResponseUrls()
+    async with (
+        serving(api.app) as api_url,
+        serving(hooks.app) as hooks_url,
+        aiohttp.ClientSession() as session,
+    ):
+        hooks.base = hooks_url
+        yield FakeSlack(api=api, hooks=hooks, api_base=f"{api_url}/api/", session=session)
+
+
 def process_env(**extra: str) -> dict[str, str]:
     """The test process's environment without explainbot or Slack settings, plus ``extra``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "EXPLAINBOT_"))}

@@ -69,19 +69,14 @@ def _log_lines(tmp_path):
 
 def test_serve_answers_then_stops_cleanly_on_sigterm(slack, tmp_path):
     async def main():
-        api, hooks = slack.MockSlackApi(), slack.ResponseUrls()
-        async with (
-            slack.serving(api.app) as api_url,
-            slack.serving(hooks.app) as hooks_url,
-            aiohttp.ClientSession() as session,
-        ):
-            hooks.base = hooks_url
+        async with slack.fake_slack() as fake:
+            api, hooks, session = fake.api, fake.hooks, fake.session
             port, health_port = slack.free_port(), slack.free_port()
             env = _environ(
                 tmp_path,
                 SLACK_BOT_TOKEN=slack.BOT_TOKEN,
                 SLACK_SIGNING_SECRET=slack.SECRET,
-                SLACK_API_BASE_URL=f"{api_url}/api/",
+                SLACK_API_BASE_URL=fake.api_base,
                 EXPLAINBOT_HEALTH_PORT=str(health_port),
             )
             proc = await _start(slack, tmp_path, env, "--port", str(port))
@@ -137,19 +132,14 @@ def test_tokens_from_secret_files(slack, tmp_path):
     (secrets / "signing_secret").write_text(slack.SECRET + "\n")
 
     async def main():
-        api, hooks = slack.MockSlackApi(), slack.ResponseUrls()
-        async with (
-            slack.serving(api.app) as api_url,
-            slack.serving(hooks.app) as hooks_url,
-            aiohttp.ClientSession() as session,
-        ):
-            hooks.base = hooks_url
+        async with slack.fake_slack() as fake:
+            api, hooks, session = fake.api, fake.hooks, fake.session
             port, health_port = slack.free_port(), slack.free_port()
             env = _environ(
                 tmp_path,
                 SLACK_BOT_TOKEN_FILE=str(secrets / "bot_token"),
                 SLACK_SIGNING_SECRET_FILE=str(secrets / "signing_secret"),
-                SLACK_API_BASE_URL=f"{api_url}/api/",
+                SLACK_API_BASE_URL=fake.api_base,
                 EXPLAINBOT_HEALTH_PORT=str(health_port),
             )
             proc = await _start(slack, tmp_path, env, "--port", str(port))

@@ -12,8 +12,6 @@ import asyncio
 import signal
 import sqlite3
 
-import aiohttp
-
 QUESTIONS = 20
 VOTES = 5
 
@@ -42,17 +40,12 @@ def test_nothing_acknowledged_is_lost_to_a_lock_and_kill_9(slack, tmp_path):
     slack.copy_snippets(knowledge, ("what-is-llm", "what-is-genai"))
 
     async def main():
-        api, hooks = slack.MockSlackApi(), slack.ResponseUrls()
-        async with (
-            slack.serving(api.app) as api_url,
-            slack.serving(hooks.app) as hooks_url,
-            aiohttp.ClientSession() as session,
-        ):
-            hooks.base = hooks_url
+        async with slack.fake_slack() as fake:
+            api, hooks, session = fake.api, fake.hooks, fake.session
             env = slack.process_env(
                 SLACK_BOT_TOKEN=slack.BOT_TOKEN,
                 SLACK_SIGNING_SECRET=slack.SECRET,
-                SLACK_API_BASE_URL=f"{api_url}/api/",
+                SLACK_API_BASE_URL=fake.api_base,
                 EXPLAINBOT_DB=str(db),
             )
             first = slack.ServeProcess(env, knowledge, tmp_path / "first.log")

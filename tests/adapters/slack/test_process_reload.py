@@ -143,20 +143,15 @@ class Served:
 
 @asynccontextmanager
 async def served(slack: Any, tmp_path: Path, knowledge: Path) -> AsyncIterator[Served]:
-    api, hooks = slack.MockSlackApi(), slack.ResponseUrls()
-    async with (
-        slack.serving(api.app) as api_url,
-        slack.serving(hooks.app) as hooks_url,
-        aiohttp.ClientSession() as session,
-    ):
-        hooks.base = hooks_url
+    async with slack.fake_slack() as fake:
+        api, hooks, session = fake.api, fake.hooks, fake.session
         port, health_port = slack.free_port(), slack.free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "EXPLAINBOT_"))}
         env.pop("WATCHFILES_FORCE_POLLING", None)  # native events: the case that went deaf
         env |= {
             "SLACK_BOT_TOKEN": slack.BOT_TOKEN,
             "SLACK_SIGNING_SECRET": slack.SECRET,
-            "SLACK_API_BASE_URL": f"{api_url}/api/",
+            "SLACK_API_BASE_URL": fake.api_base,
             "EXPLAINBOT_DB": str(tmp_path / "explainbot.db"),
             "EXPLAINBOT_HEALTH_PORT": str(health_port),
             "EXPLAINBOT_ADMIN_CHANNEL": ADMIN,

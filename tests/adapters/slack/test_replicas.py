@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 
-import aiohttp
 import psycopg
 
 ADMIN = "C0ADMIN01"
@@ -39,19 +38,14 @@ def test_two_replicas_share_limits_votes_retries_and_admin_notices(slack, tmp_pa
     slack.copy_snippets(knowledge, ("what-is-llm", "what-is-genai"))
 
     async def main():
-        api, hooks = slack.MockSlackApi(), slack.ResponseUrls()
-        async with (
-            slack.serving(api.app) as api_url,
-            slack.serving(hooks.app) as hooks_url,
-            aiohttp.ClientSession() as session,
-        ):
-            hooks.base = hooks_url
+        async with slack.fake_slack() as fake:
+            api, hooks, session = fake.api, fake.hooks, fake.session
 
             def replica(name):
                 env = slack.process_env(
                     SLACK_BOT_TOKEN=slack.BOT_TOKEN,
                     SLACK_SIGNING_SECRET=slack.SECRET,
-                    SLACK_API_BASE_URL=f"{api_url}/api/",
+                    SLACK_API_BASE_URL=fake.api_base,
                     EXPLAINBOT_DATABASE_URL=postgres_url,
                     EXPLAINBOT_USER_SALT="replicas-share-this-salt",
                     EXPLAINBOT_DB=str(tmp_path / name / "local.db"),  # spool only
