@@ -1,6 +1,6 @@
 """Autocomplete while someone types: the last word is a prefix, earlier words narrow.
 
-Discord asks for choices on every keystroke, so ``"ge"`` must already list the generative AI
+Chat platforms ask for choices on every keystroke, so ``"ge"`` must already list the generative AI
 topics. Like a command picker or a browser's address bar:
 
 1. snippets matching every complete word *and* the prefix come first; then those matching the

@@ -43,7 +43,7 @@ NAME_SHARE = 1.0  # an alias or title matched as a whole is as good as a questio
 TYPO_CUTOFF = 84.0  # rapidfuzz ratio (0-100) an unknown word needs to be read as a known one
 TYPO_MIN_LEN = 4
 DENSE_MAX_CELLS = 4_000_000  # 16 MB of float32
-SLACK = 1e-4  # rounding allowance of the score bounds that let a search skip snippets
+ROUNDING = 1e-4  # rounding allowance of the score bounds that let a search skip snippets
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -262,12 +262,12 @@ class MatchIndex:
         cent = self.centroids.dot(q_ids, q_vals, len(self.ids))
         name = self._name(q_ids, q_vals)
         n = len(self.ids)
-        peak = np.minimum(self.questions.bound(q_ids, q_vals), np.float32(1.0)) + np.float32(SLACK)
+        peak = np.minimum(self.questions.bound(q_ids, q_vals), np.float32(1.0)) + np.float32(ROUNDING)
         lower, upper = _mix(np.zeros_like(cent), cent, name), _mix(peak, cent, name)
         if plain_only:
             lower = np.where(self.is_comparison, np.float32(0.0), lower)
         kth = float(np.partition(lower, n - k)[n - k])
-        chosen = upper + SLACK >= kth
+        chosen = upper + ROUNDING >= kth
         dots = self.questions.dot_groups(q_ids, q_vals, chosen)
         out = _mix(np.maximum.reduceat(dots, self.q_starts), cent, name)
         if plain_only:
