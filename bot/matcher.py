@@ -262,7 +262,9 @@ class MatchIndex:
         cent = self.centroids.dot(q_ids, q_vals, len(self.ids))
         name = self._name(q_ids, q_vals)
         n = len(self.ids)
-        peak = np.minimum(self.questions.bound(q_ids, q_vals), np.float32(1.0)) + np.float32(ROUNDING)
+        peak = np.minimum(self.questions.bound(q_ids, q_vals), np.float32(1.0)) + np.float32(
+            ROUNDING
+        )
         lower, upper = _mix(np.zeros_like(cent), cent, name), _mix(peak, cent, name)
         if plain_only:
             lower = np.where(self.is_comparison, np.float32(0.0), lower)
