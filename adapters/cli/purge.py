@@ -16,9 +16,9 @@ from typing import Any
 
 from adapters.cli.report import database_args, database_error
 from bot.errors import ConfigError
-from bot.report import parse_since
-from bot.store import LEGACY_SALT_ENV, SALT_ENV, StoreError, open_backend, user_hash
-from bot.store.salt import salt_path
+
+# bot.report and bot.store (sqlite3, prometheus_client) are imported when the command runs:
+# building the parser for ``explainbot ask`` must not pay 50-70 ms for them.
 
 
 def register(
@@ -40,6 +40,10 @@ def register(
 
 
 def run_purge(args: argparse.Namespace) -> int:
+    from bot.report import parse_since
+    from bot.store import LEGACY_SALT_ENV, SALT_ENV, StoreError, open_backend, user_hash
+    from bot.store.salt import salt_path
+
     if not args.older_than and not args.user:
         raise ConfigError("purge: say what to delete: --older-than PERIOD and/or --user ID")
     before = time.time() - parse_since(args.older_than) if args.older_than else None
