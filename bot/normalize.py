@@ -60,12 +60,19 @@ _FILLER_HEAD = (
 )  # fmt: skip
 _FILLER_TAIL = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "you", "bot"})
 _NO_STEM_SUFFIX = ("ss", "us", "is", "as", "os")
+# The head phrases by their first word, each list in _FILLER_HEAD order (the first that
+# matches wins): a question's first word rules out all the others at once.
+_HEAD_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in _FILLER_HEAD:
+    _HEAD_BY_FIRST[_phrase[0]] = (*_HEAD_BY_FIRST.get(_phrase[0], ()), _phrase)
 # Every word of the filler phrases: wherever they stand, they say nothing about the topic.
 FILLER_WORDS = frozenset({w for phrase in _FILLER_HEAD for w in phrase} | _FILLER_TAIL)
 
 
 def strip_markup(text: str) -> str:
     """Replace chat markup by its readable part: labels stay, mentions and ids go."""
+    if "<" not in text and "http" not in text:  # every pattern needs one: skip four scans
+        return text
     text = _LABELLED.sub(r" \1 ", text)
     text = _EMOJI.sub(r" \1 ", text)
     text = _URL.sub(" ", text)
@@ -74,6 +81,8 @@ def strip_markup(text: str) -> str:
 
 def fold(text: str) -> str:
     """Unicode to lower-case ASCII: NFKC, look-alikes, case folding, accents."""
+    if text.isascii():  # every step but lower-casing leaves ASCII as it is
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).translate(_CONFUSABLES)
     return anyascii(text.casefold()).lower()
 
@@ -96,15 +105,14 @@ def split_filler(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
         The kept tokens, and the filler tokens (head and tail, in order).
     """
     start, end = 0, len(tokens)
-    moved = True
-    while moved:
-        moved = False
-        for phrase in _FILLER_HEAD:
+    while start < end:
+        for phrase in _HEAD_BY_FIRST.get(tokens[start], ()):
             n = len(phrase)
             if end - start > n and tuple(tokens[start : start + n]) == phrase:
                 start += n
-                moved = True
                 break
+        else:
+            break
     while end - start > 1 and tokens[end - 1] in _FILLER_TAIL:
         end -= 1
     return list(tokens[start:end]), [*tokens[:start], *tokens[end:]]
@@ -141,6 +149,7 @@ class SynonymFolder:
 
     table: Mapping[tuple[str, ...], tuple[str, ...]]
     longest: int
+    firsts: frozenset[str] = frozenset()  # first tokens of the variants: others pass through
 
     @classmethod
     def build(cls, synonyms: Mapping[str, Iterable[str]]) -> SynonymFolder:
@@ -153,7 +162,11 @@ class SynonymFolder:
                 key = tuple(stem(t) for t in words(variant))
                 if key and key != target:
                     table.setdefault(key, target)
-        return cls(table=table, longest=max((len(k) for k in table), default=0))
+        return cls(
+            table=table,
+            longest=max((len(k) for k in table), default=0),
+            firsts=frozenset(k[0] for k in table),
+        )
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
         if not self.table:
@@ -161,6 +174,10 @@ class SynonymFolder:
         out: list[str] = []
         i = 0
         while i < len(tokens):
+            if tokens[i] not in self.firsts:
+                out.append(tokens[i])
+                i += 1
+                continue
             for n in range(min(self.longest, len(tokens) - i), 0, -1):
                 target = self.table.get(tuple(tokens[i : i + n]))
                 if target is not None:
