@@ -18,14 +18,14 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.crosscheck import Entry, cross_check
 from bot.errors import KnowledgeError
-from bot.knowledge import KnowledgeBase, build_knowledge
 from bot.models import Problem, Snippet
-from bot.synonyms import check_synonyms
-from bot.validate import Positions, check_snippet
-from bot.yamlpos import YamlValue, parse_yaml
+
+if TYPE_CHECKING:
+    from bot.knowledge import KnowledgeBase
+    from bot.yamlpos import YamlValue
 
 ENV_VAR = "EXPLAINBOT_KNOWLEDGE"
 SYNONYMS_FILE = "_synonyms.yaml"
@@ -56,6 +56,40 @@ class Scan:
         return tuple(p for p in self.problems if p.warning)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileBytes:
+    """One file of a knowledge directory as read, before parsing.
+
+    Attributes:
+        path: the directory joined with the file name.
+        data: its bytes; None when it could not be read (``problems`` says why).
+        skipped: not a file to parse (a ``.yml`` file, a symlink leading outside).
+        problems: what reading it found.
+    """
+
+    path: Path
+    data: bytes | None = None
+    skipped: bool = False
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Files:
+    """A knowledge directory's files as read: everything its validation depends on.
+
+    Attributes:
+        directory: as given (problems and snippets name paths under it).
+        listed: False when the directory could not be listed (``problems`` says why).
+        files: the files to validate, in name order.
+        problems: what listing the directory found.
+    """
+
+    directory: Path
+    listed: bool = True
+    files: tuple[FileBytes, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
 def default_knowledge_dir(environ: Mapping[str, str] | None = None) -> Path:
     """``$EXPLAINBOT_KNOWLEDGE`` if set, else the ``knowledge/`` bundled beside the packages.
 
@@ -71,15 +105,25 @@ def default_knowledge_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 
 def load_knowledge(directory: Path, *, cache_dir: Path | None = None) -> KnowledgeBase:
-    """Load, validate and index a knowledge directory (``cache_dir``: see
-    :func:`bot.knowledge.build_knowledge`).
+    """Load, validate and index a knowledge directory.
+
+    ``cache_dir``: where validated scans (:mod:`bot.scancache`) and built indexes
+    (:mod:`bot.indexfile`) are kept, keyed by a hash of the files' bytes and of the code; None
+    validates and builds every time (what ``check`` and reloads do).
 
     Raises:
         KnowledgeError: with every error found; warnings alone do not raise and are kept in
             ``KnowledgeBase.warnings``.
     """
+    from bot.knowledge import build_knowledge
+
     directory = Path(directory)
-    scan = scan_knowledge(directory)
+    if cache_dir is None:
+        scan = scan_knowledge(directory)
+    else:
+        from bot.scancache import cached_scan
+
+        scan = cached_scan(read_knowledge(directory), cache_dir)
     if scan.errors:
         raise KnowledgeError(scan.errors)
     return build_knowledge(
@@ -89,41 +133,67 @@ def load_knowledge(directory: Path, *, cache_dir: Path | None = None) -> Knowled
 
 def scan_knowledge(directory: Path) -> Scan:
     """Read and validate every file of ``directory``; never raises for bad content."""
+    return validate_files(read_knowledge(directory))
+
+
+def read_knowledge(directory: Path) -> Files:
+    """Read the bytes of every snippet and synonyms file of ``directory`` (no parsing)."""
     directory = Path(directory)
     problems: list[Problem] = []
-    files = _list_files(directory, problems)
-    if files is None:
+    listed = _list_files(directory, problems)
+    if listed is None:
+        return Files(directory=directory, listed=False, problems=tuple(problems))
+    files: list[FileBytes] = []
+    for path in listed:
+        name = path.name
+        if not _inside(path, directory):
+            problem = Problem(
+                path=path,
+                line=0,
+                field="file",
+                message="is a symlink to a file outside the knowledge directory; refused "
+                "(copy the file into the directory instead)",
+            )
+            files.append(FileBytes(path=path, skipped=True, problems=(problem,)))
+            continue
+        if name.endswith(".yml"):
+            problem = Problem(
+                path=path,
+                line=0,
+                field="file",
+                message=f"not loaded: snippet files end in .yaml (rename to {path.stem}.yaml)",
+                warning=True,
+            )
+            files.append(FileBytes(path=path, skipped=True, problems=(problem,)))
+            continue
+        if not name.endswith(".yaml") or (name.startswith("_") and name != SYNONYMS_FILE):
+            continue
+        found: list[Problem] = []
+        data = _read(path, found)
+        files.append(FileBytes(path=path, data=data, problems=tuple(found)))
+    return Files(directory=directory, files=tuple(files), problems=tuple(problems))
+
+
+def validate_files(read: Files) -> Scan:
+    """Parse and validate what :func:`read_knowledge` read; never raises for bad content."""
+    # Imported here: a start served from the scan cache never needs them.
+    from bot.crosscheck import Entry, cross_check
+    from bot.synonyms import check_synonyms
+    from bot.validate import Positions, check_snippet
+
+    directory = read.directory
+    problems = list(read.problems)
+    if not read.listed:
         return Scan(problems=tuple(problems))
     entries: list[Entry] = []
     snippets: list[Snippet] = []
     synonyms: dict[str, tuple[str, ...]] = {}
-    for path in files:
-        name = path.name
-        if not _inside(path, directory):
-            problems.append(
-                Problem(
-                    path=path,
-                    line=0,
-                    field="file",
-                    message="is a symlink to a file outside the knowledge directory; refused "
-                    "(copy the file into the directory instead)",
-                )
-            )
+    for file in read.files:
+        path, name = file.path, file.path.name
+        problems.extend(file.problems)
+        if file.skipped:
             continue
-        if name.endswith(".yml"):
-            problems.append(
-                Problem(
-                    path=path,
-                    line=0,
-                    field="file",
-                    message=f"not loaded: snippet files end in .yaml (rename to {path.stem}.yaml)",
-                    warning=True,
-                )
-            )
-            continue
-        if not name.endswith(".yaml") or (name.startswith("_") and name != SYNONYMS_FILE):
-            continue
-        root = _parse(path, problems)
+        root = None if file.data is None else _parse(path, file.data, problems)
         if name == SYNONYMS_FILE:
             synonyms = check_synonyms(path, root, problems)
             continue
@@ -181,20 +251,29 @@ def _inside(path: Path, directory: Path) -> bool:
         return False
 
 
-def _parse(path: Path, problems: list[Problem]) -> YamlValue | None:
-    """Read ``path`` as UTF-8 YAML; None (with a problem when it is not empty) if that fails."""
+def _read(path: Path, problems: list[Problem]) -> bytes | None:
+    """The bytes of ``path``; None (with a problem) when it is too large or unreadable."""
+
+    def fail(message: str) -> None:
+        problems.append(Problem(path=path, line=0, field="file", message=message))
+
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            fail(f"file is larger than {MAX_FILE_BYTES} bytes")
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        fail(f"cannot read file: {exc.strerror or exc}")
+        return None
+
+
+def _parse(path: Path, data: bytes, problems: list[Problem]) -> YamlValue | None:
+    """``data`` as UTF-8 YAML; None (with a problem when it is not empty) if that fails."""
+    from bot.yamlpos import parse_yaml
 
     def fail(line: int, message: str) -> None:
         problems.append(Problem(path=path, line=line, field="file", message=message))
 
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            fail(0, f"file is larger than {MAX_FILE_BYTES} bytes")
-            return None
-        data = path.read_bytes()
-    except OSError as exc:
-        fail(0, f"cannot read file: {exc.strerror or exc}")
-        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
