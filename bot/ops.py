@@ -15,11 +15,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.buildproc import load_knowledge_separately
 from bot.engine import Engine
 from bot.errors import ConfigError
 from bot.health import HealthServer, health_address
 from bot.lifecycle import Callback, Lifecycle
-from bot.loader import default_knowledge_dir, load_knowledge
+from bot.loader import default_knowledge_dir
 from bot.metrics import Metrics
 from bot.models import Problem
 from bot.ratelimit import RateLimit, RateLimiter, rate_limit_from_env
@@ -165,7 +166,9 @@ class Ops:
             raise ConfigError(f"--knowledge: {settings.knowledge_dir} is not a directory")
         config = match_config_from_env(environ)
         baseline = Snapshot.take(settings.knowledge_dir)
-        engine = Engine(load_knowledge(settings.knowledge_dir), config=config)
+        # A large base is built in a child process: the server keeps only the index.
+        kb = load_knowledge_separately(settings.knowledge_dir, fallback=True)
+        engine = Engine(kb, config=config)
         return cls(platform, engine, settings, baseline=baseline)
 
     async def start(

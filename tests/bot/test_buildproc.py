@@ -33,3 +33,12 @@ def test_invalid_files_are_refused_before_any_child(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("id: [not, text]\n")
     with pytest.raises(KnowledgeError):
         load_knowledge_separately(tmp_path, min_questions=1)
+
+
+def test_a_start_falls_back_to_an_in_process_build(caplog: pytest.LogCaptureFixture) -> None:
+    directory = default_knowledge_dir({})
+    kb = load_knowledge_separately(directory, min_questions=1, timeout=0.001, fallback=True)
+    assert "building in this process" in caplog.text
+    assert Engine(kb).answer("what is a transformer") == Engine(load_knowledge(directory)).answer(
+        "what is a transformer"
+    )
