@@ -169,7 +169,7 @@ class SynonymFolder:
         )
 
     def apply(self, tokens: Sequence[str]) -> list[str]:
-        if not self.table:
+        if not self.table or self.firsts.isdisjoint(tokens):  # most texts: nothing to fold
             return list(tokens)
         out: list[str] = []
         i = 0
