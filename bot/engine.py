@@ -25,12 +25,12 @@ from bot.matchconfig import MatchConfig
 from bot.matcher import Hit
 from bot.models import Answer, Status, Suggestion
 from bot.normalize import split_filler, words
-from bot.replies import FALLBACK, HOW_TO_LIST, Replies, suggestion
+from bot.replies import FALLBACK, Replies, suggestion
 from bot.smalltalk import small_talk
 from bot.trust.judge import Judge, Judgement
 from bot.trust.vocabulary import asks_definition, topic_words
 
-__all__ = ["HOW_TO_LIST", "Engine", "MatchConfig"]
+__all__ = ["Engine", "MatchConfig"]
 
 SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explanation
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
