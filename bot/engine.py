@@ -51,6 +51,7 @@ class Engine:
         self._lexicon = lexicon or Lexicon()
         self._completion: tuple[KnowledgeBase, Completer] | None = None
         self._judged: tuple[KnowledgeBase, Judge] | None = None
+        self._prepared: tuple[KnowledgeBase, Judge] | None = None  # the next one (prepare)
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -140,10 +141,22 @@ class Engine:
         margin = hits[0].score - (hits[1].score if len(hits) > 1 else 0.0)
         return hits[0].score >= cfg.trusted_score and margin >= cfg.trusted_margin
 
+    def prepare(self, knowledge: KnowledgeBase) -> None:
+        """Build, before ``knowledge`` is swapped in, what its first questions would otherwise
+        build on the answering path: the explanation statistics and their fitted tolerance
+        (10-200 ms, and the English word list on first use). Call it off the event loop."""
+        judge = Judge(tuple(knowledge.snippets.values()), knowledge.index, self._lexicon)
+        judge.warm()
+        self._prepared = (knowledge, judge)
+
     def _judge(self, kb: KnowledgeBase) -> Judge:
         cached = self._judged
         if cached is None or cached[0] is not kb:
-            cached = (kb, Judge(tuple(kb.snippets.values()), kb.index, self._lexicon))
+            prepared = self._prepared
+            if prepared is not None and prepared[0] is kb:
+                cached = prepared
+            else:
+                cached = (kb, Judge(tuple(kb.snippets.values()), kb.index, self._lexicon))
             self._judged = cached  # one reference assignment: safe across threads
         return cached[1]
 

@@ -169,6 +169,7 @@ class Ops:
         # A large base is built in a child process: the server keeps only the index.
         kb = load_knowledge_separately(settings.knowledge_dir, fallback=True)
         engine = Engine(kb, config=config)
+        engine.prepare(kb)  # at start, not on the first questions
         return cls(platform, engine, settings, baseline=baseline)
 
     async def start(

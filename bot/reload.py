@@ -168,6 +168,7 @@ class KnowledgeReloader:
             kind = type(exc).__name__
             problems = (Problem(path=self.directory, line=0, field="knowledge", message=kind),)
         else:
+            await asyncio.to_thread(self._engine.prepare, kb)  # not on the first questions
             self._swap(kb)
             return True
         finally:

@@ -77,6 +77,10 @@ class Judge:
             solid=verdict.top_uncovered < SOLID_LEFT,
         )
 
+    def warm(self) -> None:
+        """Fit the tolerance now rather than on the first question that needs it."""
+        self._fitted()
+
     def _fitted(self) -> Tolerance:
         if self._tolerance is None:
             with self._lock:

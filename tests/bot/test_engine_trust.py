@@ -106,3 +106,19 @@ def test_confidence_ranks_a_clear_answer_above_a_did_you_mean(engine: Engine) ->
     vague = engine.answer("so is every chatbot an llm now or what")
     assert clear.status is Status.ANSWER
     assert 0.0 <= vague.confidence < clear.confidence <= 1.0
+
+
+def test_prepare_builds_the_next_knowledge_off_the_answering_path() -> None:
+    old = load_knowledge(default_knowledge_dir())
+    new = load_knowledge(default_knowledge_dir())
+    lexicon = Lexicon()
+    engine = Engine(old, lexicon=lexicon)
+    engine.prepare(new)
+    assert lexicon._zipf is not None  # the word list and the tolerance are ready
+    prepared = engine._prepared
+    assert prepared is not None and prepared[0] is new
+    engine.answer("what is a large pizza")  # still answered from the old knowledge
+    assert engine._judge(old) is not prepared[1]
+    engine.swap(new)
+    engine.answer("what is a large pizza")
+    assert engine._judge(new) is prepared[1]  # reused, not built again
