@@ -6,6 +6,7 @@ JSON schema and harden the containers. No Docker engine is needed."""
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import json
 import re
 import shlex
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import jsonschema
@@ -41,22 +43,19 @@ BRIEF_VARS = {
 }  # fmt: skip
 
 
-def dockerfile() -> list[tuple[str, str]]:
-    """(INSTRUCTION, arguments) with continuation lines joined and comments dropped."""
-    out: list[tuple[str, str]] = []
-    pending = ""
-    for raw in (ROOT / "Dockerfile").read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not pending and (not line or line.startswith("#")):
-            continue
-        if line.endswith("\\"):
-            pending += line[:-1] + " "
-            continue
-        line = pending + line
-        pending = ""
-        op, _, rest = line.partition(" ")
-        out.append((op.upper(), rest.strip()))
-    return out
+def _image_check() -> ModuleType:
+    """scripts/check_image_install.py, which runs the Dockerfile's install steps for real."""
+    spec = importlib.util.spec_from_file_location(
+        "check_image_install", ROOT / "scripts" / "check_image_install.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The same reading of the Dockerfile as the script that runs its steps.
+dockerfile = _image_check().dockerfile
 
 
 def instructions(op: str) -> list[str]:
