@@ -157,14 +157,7 @@ def test_validation_imports_only_hashed_modules(tmp_path: Path) -> None:
         print(" ".join(sorted(m for m in sys.modules if m == "bot" or m.startswith("bot."))))
         """
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    ).stdout.split()
+    out = _python(code).split()
     used = {"__init__" if m == "bot" else m.removeprefix("bot.") for m in out}
     assert used <= set(VALIDATING), used - set(VALIDATING)
 
@@ -182,12 +175,17 @@ def test_a_cached_start_does_not_import_the_validators(knowledge: Path, tmp_path
         print(" ".join(m for m in ("bot.validate", "bot.yamlpos", "yaml") if m in sys.modules))
         """
     )
-    out = subprocess.run(
+    out = _python(code).split()
+    assert out == []
+
+
+def _python(code: str) -> str:
+    """What a fresh interpreter running ``code`` in this checkout prints."""
+    return subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
-    ).stdout.split()
-    assert out == []
+    ).stdout
