@@ -52,6 +52,7 @@ class Engine:
         self._completion: tuple[KnowledgeBase, Completer] | None = None
         self._judged: tuple[KnowledgeBase, Judge] | None = None
         self._prepared: tuple[KnowledgeBase, Judge] | None = None  # the next one (prepare)
+        self._prepared_completion: tuple[KnowledgeBase, Completer] | None = None
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -103,7 +104,11 @@ class Engine:
     def _completer(self, kb: KnowledgeBase) -> Completer:
         cached = self._completion
         if cached is None or cached[0] is not kb:
-            cached = (kb, Completer.build(tuple(kb.snippets.values())))
+            prepared = self._prepared_completion
+            if prepared is not None and prepared[0] is kb:
+                cached = prepared
+            else:
+                cached = (kb, Completer.build(tuple(kb.snippets.values())))
             self._completion = cached  # one reference assignment: safe across threads
         return cached[1]
 
@@ -144,9 +149,13 @@ class Engine:
     def prepare(self, knowledge: KnowledgeBase) -> None:
         """Build, before ``knowledge`` is swapped in, what its first questions would otherwise
         build on the answering path: the explanation statistics and their fitted tolerance
-        (10-200 ms, and the English word list on first use). Call it off the event loop."""
-        judge = Judge(tuple(knowledge.snippets.values()), knowledge.index, self._lexicon)
+        (10-200 ms, and the English word list on first use) and the autocomplete index. Call
+        it off the event loop."""
+        snippets = tuple(knowledge.snippets.values())
+        judge = Judge(snippets, knowledge.index, self._lexicon)
         judge.warm()
+        # Autocomplete runs on the event loop: its prefix index must not be built there.
+        self._prepared_completion = (knowledge, Completer.build(snippets))
         self._prepared = (knowledge, judge)
 
     def _judge(self, kb: KnowledgeBase) -> Judge:

@@ -122,3 +122,5 @@ def test_prepare_builds_the_next_knowledge_off_the_answering_path() -> None:
     engine.swap(new)
     engine.answer("what is a large pizza")
     assert engine._judge(new) is prepared[1]  # reused, not built again
+    completion = engine._prepared_completion
+    assert completion is not None and engine._completer(new) is completion[1]
