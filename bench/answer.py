@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import make
 from engine import queries
 
-from bot.engine import Engine
-from bot.loader import load_knowledge
+from bot.knowledge.loader import load_knowledge
+from bot.matching.engine import Engine
 
 
 def timed(fn: Callable[[int], object], n: int) -> tuple[float, float]:

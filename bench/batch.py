@@ -26,7 +26,7 @@ from scipy import sparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import default_knowledge_dir, load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPLAINBOT = str(Path(sys.executable).parent / "explainbot")

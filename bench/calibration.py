@@ -28,8 +28,8 @@ from sklearn.metrics import roc_auc_score
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.clinc150 import DATA, OOS, Pair, intent_of, write_knowledge
-from bot.engine import Engine
-from bot.loader import load_knowledge
+from bot.knowledge.loader import load_knowledge
+from bot.matching.engine import Engine
 from bot.models import Status
 
 PER_INTENT = 10

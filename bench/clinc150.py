@@ -4,8 +4,8 @@ Usage: .venv/bin/python bench/clinc150.py [--datasets data_full data_small] [--f
                                          [--no-floors]
 
 Each intent's ``train`` utterances become one snippet, written as ``<id>.yaml`` in our format to a
-temporary directory and loaded with :func:`bot.loader.load_knowledge`; the ``test`` and
-``oos_test`` utterances go through :meth:`bot.engine.Engine.answer`. A question counts as
+temporary directory and loaded with :func:`bot.knowledge.loader.load_knowledge`; the ``test`` and
+``oos_test`` utterances go through :meth:`bot.matching.engine.Engine.answer`. A question counts as
 answered only with status ``answer``; in-scope accuracy needs the right snippet.
 
 Two thresholds: the engine's default :class:`MatchConfig`, and the paper's rule (the
@@ -37,8 +37,8 @@ from rapidfuzz import fuzz, process, utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.engine import Engine
-from bot.loader import load_knowledge
+from bot.knowledge.loader import load_knowledge
+from bot.matching.engine import Engine
 from bot.models import Status
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "clinc150"

@@ -21,9 +21,9 @@ from rapidfuzz import fuzz, process, utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.engine import Engine
-from bot.knowledge import KnowledgeBase, build_knowledge
-from bot.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.base import KnowledgeBase, build_knowledge
+from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.matching.engine import Engine
 from bot.models import Snippet
 
 STEMS = ["what is", "how does", "explain", "why do we need", "when should i use"]

@@ -7,16 +7,17 @@ Usage: flock /work/notes/heavy.lock .venv/bin/python bench/memory.py [--kinds cl
 Each knowledge base is measured in a fresh process. Baseline: RSS after imports, a warm-up
 and the YAML scan. The warm-up is an engine over the bundled knowledge answering 200
 questions, then dropped: it imports what a first answer imports lazily (wordfreq, ftfy, regex)
-and loads the English word list (``bot.lexicon``, one per process, kept for the measured
+and loads the English word list (``bot.matching.lexicon``, one per process, kept for the measured
 engine as a server keeps it across reloads); that fixed cost, the same whatever the knowledge,
 is printed apart. Steady: after the knowledge is loaded as ``explainbot serve`` loads it
-(``bot.buildproc.load_knowledge_separately``: 5,000+ questions are built in a child process)
+(``bot.runtime.buildproc.load_knowledge_separately``: 5,000+ questions are built in a child process)
 and 500 answers; the "in process" rows build it in the serving process instead
 (``build_knowledge``), as before. The live index is the bytes its arrays and Python containers
 hold. The peer matrix is scikit-learn's TF-IDF (word 1-2
 + char_wb 2-5) of the same texts as scipy.sparse CSR (data + indices + indptr), built in
 another process. A reload is the same load again while the old knowledge still answers,
-then the swap (what ``bot.reload.KnowledgeReloader`` does); its peak RSS is sampled every 5 ms.
+then the swap (what ``bot.runtime.reload.KnowledgeReloader`` does); its peak RSS is sampled every 5
+ms.
 """
 
 from __future__ import annotations
@@ -38,12 +39,12 @@ from pathlib import Path
 import numpy as np
 sys.path.insert(0, sys.argv[2])
 from engine import queries
-from bot.buildproc import load_knowledge_separately
-from bot.engine import Engine
-from bot.knowledge import build_knowledge
-from bot.lexicon import Lexicon
-from bot.loader import default_knowledge_dir, load_knowledge, scan_knowledge
-from bot.memory import release_freed_memory
+from bot.runtime.buildproc import load_knowledge_separately
+from bot.matching.engine import Engine
+from bot.knowledge.base import build_knowledge
+from bot.matching.lexicon import Lexicon
+from bot.knowledge.loader import default_knowledge_dir, load_knowledge, scan_knowledge
+from bot.runtime.memory import release_freed_memory
 
 def rss():
     with open("/proc/self/status") as f:

@@ -4,8 +4,10 @@ Usage: .venv/bin/python bench/reload.py [--queries N]
 
 An engine over the bundled knowledge answers questions one at a time, first idle, then while a
 worker thread loads the CLINC150 ``data_full`` knowledge (150 snippets, 15,000 questions,
-written as YAML by ``bench/clinc150.py``'s writer) through :func:`bot.loader.load_knowledge`,
-which is what :class:`bot.reload.KnowledgeReloader` runs in its worker thread. The engine keeps
+written as YAML by ``bench/clinc150.py``'s writer) through
+:func:`bot.knowledge.loader.load_knowledge`,
+which is what :class:`bot.runtime.reload.KnowledgeReloader` runs in its worker thread. The engine
+keeps
 answering from the old knowledge during the build and swaps the new one in when it is ready.
 Both phases use the same questions; the busy phase repeats them until the build is done.
 """
@@ -29,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from clinc150 import DATA, write_knowledge
 from engine import queries
 
-from bot.engine import Engine
-from bot.knowledge import KnowledgeBase
-from bot.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.matching.engine import Engine
 
 
 def stats(times: Sequence[float]) -> str:

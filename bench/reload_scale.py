@@ -1,6 +1,6 @@
 """Reload at scale: edit one snippet of the 100,000-question base while answering; time until
 the edit is served and the longest answer meanwhile, for the index built in a separate process
-(``bot.buildproc``, the reloader's default) beside the same reload built in process.
+(``bot.runtime.buildproc``, the reloader's default) beside the same reload built in process.
 
 Usage: flock /work/notes/heavy.lock .venv/bin/python bench/reload_scale.py [--modes separate
        in-process]
@@ -31,11 +31,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpora import make
 from engine import queries
 
-from bot.buildproc import load_knowledge_separately
-from bot.engine import Engine
-from bot.knowledge import KnowledgeBase
-from bot.loader import load_knowledge
-from bot.memory import release_freed_memory
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.loader import load_knowledge
+from bot.matching.engine import Engine
+from bot.runtime.buildproc import load_knowledge_separately
+from bot.runtime.memory import release_freed_memory
 
 
 def rss() -> float:

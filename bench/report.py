@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.report import build_report  # noqa: E402
+from bot.insights.report import build_report  # noqa: E402
 from bot.store import open_backend  # noqa: E402
 from bot.store.records import QuestionRow, VoteRow  # noqa: E402
 

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.ratelimit import RateLimit, RateLimiter  # noqa: E402
+from bot.runtime.ratelimit import RateLimit, RateLimiter  # noqa: E402
 from bot.store import SharedState, open_backend  # noqa: E402
 from tests.conftest import PostgresServer, _bindir  # noqa: E402
 

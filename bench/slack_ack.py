@@ -49,9 +49,9 @@ async def _serve_bot(api_url: str) -> None:
     from adapters.slack.app import create_app
     from adapters.slack.serve import http_server
     from adapters.slack.settings import SlackSettings
-    from bot.engine import Engine
-    from bot.loader import default_knowledge_dir, load_knowledge
-    from bot.service import AnswerService
+    from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+    from bot.matching.engine import Engine
+    from bot.runtime.service import AnswerService
 
     service = AnswerService(Engine(load_knowledge(default_knowledge_dir())))
     settings = SlackSettings(bot_token=TOKEN, signing_secret=SECRET, api_base_url=api_url)

@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.engine import Engine
-from bot.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.matching.engine import Engine
+from bot.matching.questionset import Case, Verdict, load_cases, run, summary
 from bot.models import Status
-from bot.questionset import Case, Verdict, load_cases, run, summary
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,10 +9,10 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bot.engine import Engine, MatchConfig
     from bot.errors import ConfigError, ExplainbotError, KnowledgeError
-    from bot.knowledge import KnowledgeBase, build_knowledge
-    from bot.loader import default_knowledge_dir, load_knowledge
+    from bot.knowledge.base import KnowledgeBase, build_knowledge
+    from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+    from bot.matching.engine import Engine, MatchConfig
     from bot.models import (
         Answer,
         ChannelKind,
@@ -24,19 +24,19 @@ if TYPE_CHECKING:
         Status,
         Suggestion,
     )
-    from bot.service import AnswerService
+    from bot.runtime.service import AnswerService
 
 # Imported on first use, so that a command pays only for the modules it uses.
 _HOME = {
     "Answer": "bot.models",
-    "AnswerService": "bot.service",
+    "AnswerService": "bot.runtime.service",
     "ChannelKind": "bot.models",
     "ConfigError": "bot.errors",
-    "Engine": "bot.engine",
+    "Engine": "bot.matching.engine",
     "ExplainbotError": "bot.errors",
-    "KnowledgeBase": "bot.knowledge",
+    "KnowledgeBase": "bot.knowledge.base",
     "KnowledgeError": "bot.errors",
-    "MatchConfig": "bot.engine",
+    "MatchConfig": "bot.matching.engine",
     "Problem": "bot.models",
     "Question": "bot.models",
     "Reply": "bot.models",
@@ -44,9 +44,9 @@ _HOME = {
     "Source": "bot.models",
     "Status": "bot.models",
     "Suggestion": "bot.models",
-    "build_knowledge": "bot.knowledge",
-    "default_knowledge_dir": "bot.loader",
-    "load_knowledge": "bot.loader",
+    "build_knowledge": "bot.knowledge.base",
+    "default_knowledge_dir": "bot.knowledge.loader",
+    "load_knowledge": "bot.knowledge.loader",
 }
 
 

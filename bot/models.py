@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from bot.excerpt import MESSAGE_CHARS, excerpt
+from bot.knowledge.excerpt import MESSAGE_CHARS, excerpt
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -24,11 +24,11 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 from adapters.cli.main import build_parser
-from bot.engine import Engine
-from bot.health import HealthServer
-from bot.knowledge import build_knowledge
-from bot.metrics import Metrics
+from bot.knowledge.base import build_knowledge
+from bot.matching.engine import Engine
 from bot.models import Snippet
+from bot.runtime.health import HealthServer
+from bot.runtime.metrics import Metrics
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILES = ("docker-compose.yml", "docker-compose.secrets.yml")
@@ -274,7 +274,7 @@ def test_every_variable_is_documented_and_read_by_the_code() -> None:
         if name in interpolated and name not in code:
             continue  # consumed by compose's ${...} interpolation, never by our code
         if name.endswith("_FILE") and f'"{name.removesuffix("_FILE")}"' in code:
-            continue  # NAME_FILE is read for each secret NAME (bot/secretfiles.py)
+            continue  # NAME_FILE is read for each secret NAME (bot/runtime/secretfiles.py)
         assert name in code, f"{name} is documented or set but no code reads it"
     assert {n for n in referenced if not n.endswith("_FILE")} <= set(documented)
     assert "COMPOSE_PROFILES" in documented

@@ -23,14 +23,14 @@ from adapters.cli.render import (
     render_topics,
     topics_to_json_list,
 )
-from bot.engine import Engine
 from bot.errors import KnowledgeError
-from bot.indexfile import index_cache_dir
-from bot.knowledge import KnowledgeBase
-from bot.loader import default_knowledge_dir, load_knowledge, scan_knowledge
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.loader import default_knowledge_dir, load_knowledge, scan_knowledge
+from bot.matching.engine import Engine
+from bot.matching.indexfile import index_cache_dir
 from bot.models import Answer, ChannelKind, Question
-from bot.service import AnswerService
-from bot.thresholds import match_config_from_env
+from bot.runtime.service import AnswerService
+from bot.runtime.thresholds import match_config_from_env
 
 ECHO_LIMIT = 200  # characters of a question echoed before its answer in batch text mode
 

@@ -17,7 +17,7 @@ from typing import Any
 from adapters.cli.report import database_args, database_error
 from bot.errors import ConfigError
 
-# bot.report and bot.store (sqlite3, prometheus_client) are imported when the command runs:
+# bot.insights.report and bot.store (sqlite3, prometheus_client) are imported when the command runs:
 # building the parser for ``explainbot ask`` must not pay 50-70 ms for them.
 
 
@@ -40,7 +40,7 @@ def register(
 
 
 def run_purge(args: argparse.Namespace) -> int:
-    from bot.report import parse_since
+    from bot.insights.report import parse_since
     from bot.store import LEGACY_SALT_ENV, SALT_ENV, StoreError, open_backend, user_hash
     from bot.store.salt import salt_path
 

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import ExplainbotError
-from bot.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import default_knowledge_dir, load_knowledge
 
 if TYPE_CHECKING:
-    from bot.report import Report
+    from bot.insights.report import Report
     from bot.store import StoreError
 
-# bot.report and bot.store (sqlite3 and friends) are imported when the command runs: other
+# bot.insights.report and bot.store (sqlite3 and friends) are imported when the command runs: other
 # commands (``ask``) never pay for them.
 
 OUTCOMES = ("answer", "suggest", "none", "topics", "throttled")
@@ -53,7 +53,7 @@ def database_args(args: argparse.Namespace) -> tuple[str | None, Path]:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from bot.report import build_report, parse_since
+    from bot.insights.report import build_report, parse_since
     from bot.store import StoreError, open_backend
 
     since = parse_since(args.since) if args.since else None
@@ -124,7 +124,7 @@ def _when(ts: float) -> str:
 
 
 def render_text(report: Report) -> str:
-    from bot.report import FOLLOW_UP_SECONDS
+    from bot.insights.report import FOLLOW_UP_SECONDS
 
     """The report as plain text; the suggestions paste straight into snippet YAML."""
     span = f"since {_when(report.since)}" if report.since is not None else "all time"

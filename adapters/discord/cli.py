@@ -52,9 +52,9 @@ def sync_command(args: argparse.Namespace) -> int:
     from adapters.discord.client import create_bot
     from adapters.discord.serve import sync_commands
     from adapters.discord.settings import DiscordSettings, discord_environ
-    from bot.engine import Engine
-    from bot.knowledge import build_knowledge
-    from bot.service import AnswerService
+    from bot.knowledge.base import build_knowledge
+    from bot.matching.engine import Engine
+    from bot.runtime.service import AnswerService
 
     environ = discord_environ(os.environ)
     settings = DiscordSettings.from_env(environ)
@@ -90,7 +90,7 @@ def _configure_logging(environ: Mapping[str, str]) -> None:
     root = logging.getLogger()
     if root.handlers:
         return  # the host (a test runner, an embedding program) configured logging already
-    from bot.logs import setup_logging
+    from bot.runtime.logs import setup_logging
 
     # DISCORD_TOKEN is masked with every other *_TOKEN variable's value.
     handler = setup_logging(environ)

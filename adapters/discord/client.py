@@ -17,7 +17,7 @@ from adapters.discord.components import SnippetButton
 from adapters.discord.feedback import FeedbackButton
 from adapters.discord.respond import apologise
 from adapters.discord.settings import DiscordSettings
-from bot.service import AnswerService
+from bot.runtime.service import AnswerService
 
 log = logging.getLogger(__name__)
 

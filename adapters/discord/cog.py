@@ -28,8 +28,8 @@ from adapters.discord.text import (
     one_line,
 )
 from bot.models import ChannelKind, Question, Reply
-from bot.ratelimit import RateLimit, RateLimiter
-from bot.service import AnswerService
+from bot.runtime.ratelimit import RateLimit, RateLimiter
+from bot.runtime.service import AnswerService
 
 log = logging.getLogger(__name__)
 

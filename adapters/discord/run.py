@@ -1,4 +1,4 @@
-"""``explainbot serve discord`` with what runs around the bot (see :class:`bot.ops.Ops`).
+"""``explainbot serve discord`` with what runs around the bot (see :class:`bot.runtime.ops.Ops`).
 
 Hot reload, the question log, the rate limit, health and metrics, reload problems posted to the
 admin channel, and a clean stop on SIGTERM: in-flight answers finish, then the bot disconnects,
@@ -20,10 +20,10 @@ from adapters.discord.convert import PLATFORM
 from adapters.discord.serve import REJECTED, login
 from adapters.discord.settings import TOKEN_VAR, DiscordSettings
 from bot.errors import ConfigError
-from bot.lifecycle import idle, idle_wanted, missing_settings
 from bot.models import Problem
-from bot.ops import ADMIN_CHANNEL_ENV, Ops
-from bot.reload import ProblemsCallback, format_problems
+from bot.runtime.lifecycle import idle, idle_wanted, missing_settings
+from bot.runtime.ops import ADMIN_CHANNEL_ENV, Ops
+from bot.runtime.reload import ProblemsCallback, format_problems
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from yarl import URL
 
 from bot.errors import ConfigError
-from bot.secretfiles import with_secret_files
+from bot.runtime.secretfiles import with_secret_files
 
 TOKEN_VAR = "DISCORD_TOKEN"
 API_VAR = "DISCORD_API_BASE_URL"

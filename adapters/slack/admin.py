@@ -6,7 +6,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.mrkdwn import escape
 from bot.models import Problem
-from bot.reload import ProblemsCallback, format_problems
+from bot.runtime.reload import ProblemsCallback, format_problems
 
 
 def admin_poster(client: AsyncWebClient, channel: str | None) -> ProblemsCallback:

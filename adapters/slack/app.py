@@ -22,7 +22,7 @@ from adapters.slack.feedback import FEEDBACK_ACTION, FeedbackHandlers
 from adapters.slack.handlers import SlackHandlers
 from adapters.slack.settings import SlackSettings
 from bot.errors import ConfigError
-from bot.service import AnswerService
+from bot.runtime.service import AnswerService
 
 COMMAND = "/explain"
 Middleware = Callable[..., Awaitable[BoltResponse | None]]

@@ -44,8 +44,8 @@ def _port(value: str) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from adapters.slack.settings import SlackSettings, load_settings, slack_environ
-    from bot.lifecycle import idle_wanted, missing_settings
-    from bot.ops import Ops
+    from bot.runtime.lifecycle import idle_wanted, missing_settings
+    from bot.runtime.ops import Ops
 
     # Settings first, before anything slow: a bad setting stops at once, in one line.
     environ = slack_environ(os.environ)

@@ -21,7 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack import blocks as bk
 from adapters.slack.convert import SlackMessage
 from adapters.slack.response_url import via_response_url
-from bot.logs import user_ref
+from bot.runtime.logs import user_ref
 
 # No link previews: a source link would otherwise unfurl under every answer.
 QUIET: dict[str, Any] = {"unfurl_links": False, "unfurl_media": False}

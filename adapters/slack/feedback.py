@@ -17,7 +17,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from adapters.slack import blocks as bk
 from adapters.slack.payload import action_place
 from adapters.slack.response_url import via_response_url
-from bot.service import AnswerService
+from bot.runtime.service import AnswerService
 
 FEEDBACK_ACTION = "explain_feedback"
 FEEDBACK_BLOCK = "feedback"

@@ -32,7 +32,7 @@ from adapters.slack.deliver import Delivery
 from adapters.slack.payload import action_place, object_field, text_field
 from adapters.slack.settings import SlackSettings
 from bot.models import ChannelKind, Question
-from bot.service import AnswerService
+from bot.runtime.service import AnswerService
 
 _OOPS = "Sorry, something went wrong while answering. Please try again in a moment."
 # Answers computed at once in worker threads. More only fight the event loop for the GIL and

@@ -24,9 +24,9 @@ from adapters.slack.gate import RequestGate
 from adapters.slack.redact import SecretFilter
 from adapters.slack.settings import SlackSettings
 from bot.errors import ConfigError
-from bot.lifecycle import idle
-from bot.logs import setup_logging
-from bot.ops import Ops
+from bot.runtime.lifecycle import idle
+from bot.runtime.logs import setup_logging
+from bot.runtime.ops import Ops
 
 EVENTS_PATH = "/slack/events"
 _log = logging.getLogger("explainbot.slack")

@@ -9,7 +9,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from bot.errors import ConfigError
-from bot.secretfiles import with_secret_files
+from bot.runtime.secretfiles import with_secret_files
 
 ResponseType = Literal["in_channel", "ephemeral"]
 # Each may come from a file instead (NAME_FILE), as Docker and Kubernetes secrets are mounted.

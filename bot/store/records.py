@@ -12,7 +12,7 @@ import hmac
 import re
 from dataclasses import dataclass
 
-from bot.normalize import strip_markup
+from bot.matching.normalize import strip_markup
 
 MAX_QUESTION_CHARS = 500
 _SPACE = re.compile(r"\s+")
@@ -48,7 +48,7 @@ def normalize_question(text: str) -> str:
 
     Lighter than the matcher's normalisation (no transliteration, filler or stemming): the stored
     text stays readable in the report, groups a question typed twice, and keeps no user or
-    channel id (mentions are removed by the engine's :func:`bot.normalize.strip_markup`).
+    channel id (mentions are removed by the engine's :func:`bot.matching.normalize.strip_markup`).
     """
     text = strip_markup(storable(text[: MAX_QUESTION_CHARS * 4]))
     text = scrub(_SPACE.sub(" ", text).strip())

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.metrics import Metrics
+from bot.runtime.metrics import Metrics
 from bot.store.backend import Backend, StoreError
 from bot.store.records import QuestionRecord, QuestionRow, Row, VoteRow, to_row, user_hash
 from bot.store.salt import file_salt

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.loader import load_knowledge, scan_knowledge
+from bot.knowledge.loader import load_knowledge, scan_knowledge
 from bot.models import Snippet
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.engine import Engine
-from bot.loader import load_knowledge
+from bot.knowledge.loader import load_knowledge
+from bot.matching.engine import Engine
 from bot.models import Status
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"

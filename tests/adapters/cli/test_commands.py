@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from adapters.cli.main import main
-from bot.engine import MatchConfig
+from bot.matching.engine import MatchConfig
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "knowledge"
 VALID = FIXTURES / "valid"

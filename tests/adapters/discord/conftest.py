@@ -26,10 +26,10 @@ from aiohttp import WSMsgType, web
 from adapters.discord.client import ExplainBot, create_bot
 from adapters.discord.serve import serve
 from adapters.discord.settings import DiscordSettings
-from bot.engine import Engine, MatchConfig
-from bot.knowledge import build_knowledge
+from bot.knowledge.base import build_knowledge
+from bot.matching.engine import Engine, MatchConfig
 from bot.models import Snippet, Source
-from bot.service import AnswerService
+from bot.runtime.service import AnswerService
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "discord"
 TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE1.not-a-real-token-only-for-tests"

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from bot.engine import Engine, MatchConfig
-from bot.knowledge import build_knowledge
-from bot.service import AnswerService
+from bot.knowledge.base import build_knowledge
+from bot.matching.engine import Engine, MatchConfig
+from bot.runtime.service import AnswerService
 from bot.store import QuestionStore
 
 THANKS_WORD = "Thanks"

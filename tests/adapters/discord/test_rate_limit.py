@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from bot.engine import Engine
-from bot.knowledge import build_knowledge
-from bot.ratelimit import RateLimit, RateLimiter
-from bot.service import SLOW_DOWN, AnswerService
+from bot.knowledge.base import build_knowledge
+from bot.matching.engine import Engine
+from bot.runtime.ratelimit import RateLimit, RateLimiter
+from bot.runtime.service import SLOW_DOWN, AnswerService
 
 
 def limited_service(kit: Any, per_minute: int = 2) -> AnswerService:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from bot.engine import MatchConfig
+from bot.matching.engine import MatchConfig
 from bot.models import Question, Status
-from bot.service import AnswerService
+from bot.runtime.service import AnswerService
 
 
 def test_confident_answer_is_a_public_embed_with_related_buttons(
@@ -260,8 +260,8 @@ def test_explain_in_a_direct_message(discord_bot: Any, kit: Any) -> None:
 
 
 def test_autocomplete_follows_each_keystroke_on_the_bundled_knowledge(discord_bot: Any) -> None:
-    from bot.engine import Engine
-    from bot.loader import default_knowledge_dir, load_knowledge
+    from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+    from bot.matching.engine import Engine
 
     service = AnswerService(Engine(load_knowledge(default_knowledge_dir())))
     titles = {s.title: s.id for s in service.engine.knowledge.snippets.values()}

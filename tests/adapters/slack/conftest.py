@@ -33,11 +33,11 @@ from adapters.slack.app import create_app
 from adapters.slack.dedup import SeenEvents
 from adapters.slack.serve import http_server, serve
 from adapters.slack.settings import SlackSettings
-from bot.engine import Engine, MatchConfig
-from bot.knowledge import build_knowledge
+from bot.knowledge.base import build_knowledge
+from bot.matching.engine import Engine, MatchConfig
 from bot.models import Snippet, Source
-from bot.ops import Ops, OpsSettings
-from bot.service import AnswerService
+from bot.runtime.ops import Ops, OpsSettings
+from bot.runtime.service import AnswerService
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "slack"

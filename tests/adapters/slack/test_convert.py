@@ -170,8 +170,8 @@ def test_echoed_question_is_clipped_and_inert():
 
 
 def test_every_bundled_snippet_renders_within_slack_limits():
-    from bot.engine import Engine
-    from bot.loader import default_knowledge_dir, load_knowledge
+    from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+    from bot.matching.engine import Engine
 
     engine = Engine(load_knowledge(default_knowledge_dir()))
     topics = engine.topics()

@@ -9,10 +9,10 @@ import pytest
 
 from adapters.slack.convert import to_message
 from adapters.slack.feedback import THANKS, feedback_block, parse_vote
-from bot.engine import Engine
-from bot.knowledge import build_knowledge
+from bot.knowledge.base import build_knowledge
+from bot.matching.engine import Engine
 from bot.models import Answer, Reply, Snippet, Status, Suggestion
-from bot.service import AnswerService
+from bot.runtime.service import AnswerService
 from bot.store import QuestionStore
 
 OTHER_USER = "U0OTHER0001"

@@ -87,9 +87,9 @@ def test_a_button_naming_a_vanished_snippet_gets_the_fallback(slack):
 
 
 def test_a_did_you_mean_pick_is_recorded_for_the_report(slack, tmp_path):
-    from bot.engine import Engine
-    from bot.knowledge import build_knowledge
-    from bot.service import AnswerService
+    from bot.knowledge.base import build_knowledge
+    from bot.matching.engine import Engine
+    from bot.runtime.service import AnswerService
     from bot.store import QuestionStore
 
     store = QuestionStore(tmp_path / "q.db")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.engine import Engine
-from bot.knowledge import build_knowledge
-from bot.ratelimit import RateLimit, RateLimiter
-from bot.service import SLOW_DOWN, AnswerService
+from bot.knowledge.base import build_knowledge
+from bot.matching.engine import Engine
+from bot.runtime.ratelimit import RateLimit, RateLimiter
+from bot.runtime.service import SLOW_DOWN, AnswerService
 
 ASKER = "U2147483697"  # the user of the recorded payloads
 OTHER = "U0OTHER0001"

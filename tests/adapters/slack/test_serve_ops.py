@@ -17,9 +17,9 @@ import pytest
 import yaml
 from prometheus_client.parser import text_string_to_metric_families
 
-from bot.engine import Engine
-from bot.loader import load_knowledge
-from bot.ratelimit import RateLimit
+from bot.knowledge.loader import load_knowledge
+from bot.matching.engine import Engine
+from bot.runtime.ratelimit import RateLimit
 
 IDS = ("what-is-llm", "what-is-genai", "transformer")
 ADMIN = "C0ADMIN0001"

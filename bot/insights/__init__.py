@@ -1,0 +1,1 @@
+"""Insights: what the question log says (the admin report, and wordings worth adding)."""

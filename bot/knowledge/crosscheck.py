@@ -1,0 +1,122 @@
+"""Checks across all snippets of a directory: ids, related ids, shared aliases and questions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.knowledge.excerpt import excerpt
+from bot.knowledge.validate import Positions
+from bot.models import Problem
+
+_TRAILING = re.compile(r"[\s?.!]+$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    """What a cross-check needs from one snippet file: its path, id (if readable) and positions."""
+
+    path: Path
+    id: str | None
+    positions: Positions
+
+
+def same_text_key(text: str) -> str:
+    """Key under which two aliases or questions count as the same: case and spacing ignored."""
+    return " ".join(_TRAILING.sub("", text).casefold().split())
+
+
+def cross_check(entries: Sequence[Entry]) -> list[Problem]:
+    """Duplicate ids, unknown or self ``related`` ids, aliases claimed twice (errors) and
+    questions listed under two snippets (warnings)."""
+    problems: list[Problem] = []
+    first_id: dict[str, Entry] = {}
+    for e in entries:
+        if e.id is None:
+            continue
+        if e.id in first_id:
+            other = first_id[e.id]
+            where = f"{other.path}:{other.positions.id}"
+            problems.append(
+                Problem(
+                    path=e.path,
+                    line=e.positions.id,
+                    field="id",
+                    message=f"duplicate id '{excerpt(e.id)}', also in {where}",
+                )
+            )
+        else:
+            first_id[e.id] = e
+    for e in entries:
+        problems.extend(_related(e, first_id))
+    problems.extend(_claimed(entries, "aliases", warning=False))
+    problems.extend(_claimed(entries, "questions", warning=True))
+    return problems
+
+
+def _related(e: Entry, ids: dict[str, Entry]) -> list[Problem]:
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for i, (rid, line) in enumerate(e.positions.related):
+        name = f"related[{i}]"
+        if rid == e.id:
+            out.append(
+                Problem(
+                    path=e.path, line=line, field=name, message="a snippet cannot relate to itself"
+                )
+            )
+        elif rid not in ids:
+            out.append(
+                Problem(
+                    path=e.path,
+                    line=line,
+                    field=name,
+                    message=f"no snippet has id '{excerpt(rid)}'",
+                )
+            )
+        elif rid in seen:
+            out.append(
+                Problem(
+                    path=e.path,
+                    line=line,
+                    field=name,
+                    message=f"'{excerpt(rid)}' listed twice",
+                    warning=True,
+                )
+            )
+        seen.add(rid)
+    return out
+
+
+def _claimed(entries: Sequence[Entry], kind: str, *, warning: bool) -> list[Problem]:
+    """Report texts (aliases or questions) listed more than once, naming the first place."""
+    out: list[Problem] = []
+    first: dict[str, tuple[Entry, int]] = {}
+    for e in entries:
+        texts = e.positions.aliases if kind == "aliases" else e.positions.questions
+        for i, (text, line) in enumerate(texts):
+            key = same_text_key(text)
+            if key not in first:
+                first[key] = (e, line)
+                continue
+            owner, owner_line = first[key]
+            where = f"{owner.path}:{owner_line}"
+            if owner is e:
+                message = f"'{excerpt(text)}' is listed twice (also on line {owner_line})"
+                is_warning = True
+            else:
+                what = "alias" if kind == "aliases" else "question"
+                message = f"{what} '{excerpt(text)}' is also listed under '{owner.id}' ({where})"
+                is_warning = warning
+            out.append(
+                Problem(
+                    path=e.path,
+                    line=line,
+                    field=f"{kind}[{i}]",
+                    message=message,
+                    warning=is_warning,
+                )
+            )
+    return out

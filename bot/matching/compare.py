@@ -1,0 +1,157 @@
+"""Recognise comparison questions ("X vs Y", "difference between X and Y") in analysed tokens.
+
+Works on the tokens of :func:`bot.matching.matcher.MatchIndex.tokens` (lower-case, plurals
+stemmed), so
+"differences" arrives as "difference". :func:`comparison_cover` finds, at index time, the pair
+of snippets each comparison snippet compares.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from bot.matching.normalize import FILLER_MARK
+
+if TYPE_CHECKING:
+    from bot.matching.matcher import MatchIndex
+
+Side = tuple[str, ...]
+
+_VS = frozenset({"vs", "versus", "v"})
+_DIFF = frozenset({"difference", "diff", "differenc", "distinction"})
+_COMPARE = frozenset({"compare", "comparing", "comparison", "contrast"})
+_SPLIT = frozenset({"and", "with", "to", "vs", "versus", "v", "from", "or"})
+_DIFFER = frozenset({"differ", "different", "distinguish", "distinguished"})
+# Words trimmed from both ends of a side: question words and comparison phrasing.
+_EDGE = frozenset(
+    {
+        "what", "whats", "is", "are", "the", "a", "an", "of", "do", "doe", "does", "how",
+        "which", "one", "better", "explain", "difference", "differenc", "diff", "between",
+        "compare", "compared", "comparing", "comparison", "in", "term", "exactly", "really",
+        "so", "i", "should", "use", "and", "there", "any", "actual", "main", "key", "relate",
+        "related", "relationship", "tell", "me", "about", "vs", "versus", "or",
+    }
+)  # fmt: skip
+# Words that phrase a comparison rather than name what is compared.
+COMPARISON_WORDS = _VS | _DIFF | _COMPARE | _SPLIT | _DIFFER | _EDGE
+MAX_OR_SIDE = 4  # "X or Y" only between short terms: "should I walk or take the bus" is not one
+
+
+MAX_SIDES = 3  # "llm vs genai vs gan"; more is a list, not a comparison
+
+
+def plain(tokens: Sequence[str]) -> list[str]:
+    """The topic words of analysed tokens: marked filler and typed forms left out."""
+    return [t for t in tokens if not t.startswith(FILLER_MARK)]
+
+
+def parse_sides(tokens: Sequence[str]) -> tuple[Side, ...] | None:
+    """The compared terms (two or three), or None when the tokens are not a comparison.
+
+    "X vs Y vs Z" splits at every "vs"; other phrasings compare two terms.
+    """
+    toks = plain(tokens)
+    cuts = [i for i, t in enumerate(toks) if t in _VS]
+    if len(cuts) >= 2:
+        bounds = [-1, *cuts, len(toks)]
+        sides = tuple(_trim(toks[a + 1 : b]) for a, b in pairwise(bounds))
+        if all(sides) and len(set(sides)) == len(sides) and len(sides) <= MAX_SIDES:
+            return sides
+        return None
+    return parse_comparison(tokens)
+
+
+def parse_comparison(tokens: Sequence[str]) -> tuple[Side, Side] | None:
+    """The two compared terms, or None when the tokens are not a comparison."""
+    toks = [t for t in tokens if not t.startswith(FILLER_MARK)]
+    for i, tok in enumerate(toks):
+        if tok in _VS:
+            return _pair(toks[:i], toks[i + 1 :])
+    for i, tok in enumerate(toks):
+        if tok in _DIFF or tok in _COMPARE:
+            rest = toks[i + 1 :]
+            if rest[:1] in (["between"], ["of"], ["among"]):
+                rest = rest[1:]
+            found = _split_once(rest)
+            if found is not None:
+                return found
+            # "llm and genai difference": the terms come before the word
+            found = _split_once(toks[:i])
+            if found is not None:
+                return found
+    for i, tok in enumerate(toks):
+        if tok in _DIFFER:
+            for j in range(i + 1, len(toks)):
+                if toks[j] in {"from", "to", "than"}:
+                    return _pair(toks[:i], toks[j + 1 :])
+    for i, tok in enumerate(toks):
+        if tok == "or":
+            pair = _pair(toks[:i], toks[i + 1 :])
+            if pair and all(len(side) <= MAX_OR_SIDE for side in pair):
+                return pair
+    return None
+
+
+def _split_once(toks: Sequence[str]) -> tuple[Side, Side] | None:
+    for j, tok in enumerate(toks):
+        if tok in _SPLIT:
+            pair = _pair(toks[:j], toks[j + 1 :])
+            if pair is not None:
+                return pair
+    return None
+
+
+def _pair(left: Sequence[str], right: Sequence[str]) -> tuple[Side, Side] | None:
+    a, b = _trim(left), _trim(right)
+    if not a or not b or a == b:
+        return None
+    return a, b
+
+
+def _trim(side: Sequence[str]) -> Side:
+    start, end = 0, len(side)
+    while start < end and side[start] in _EDGE:
+        start += 1
+    while end > start and side[end - 1] in _EDGE:
+        end -= 1
+    return tuple(side[start:end])
+
+
+def comparison_cover(
+    core: MatchIndex, q_docs: Sequence[Sequence[list[str]]], n_docs: Sequence[Sequence[list[str]]]
+) -> MatchIndex:
+    """Mark comparison snippets and find the pair of snippets each one compares.
+
+    A snippet is a comparison when its title or at least half of its questions parse as one;
+    each side is resolved to the best plain snippet, and the most frequent pair wins.
+    """
+    flags = [
+        parse_comparison(names[-1]) is not None
+        or 2 * sum(parse_comparison(q) is not None for q in questions) >= max(len(questions), 1)
+        for questions, names in zip(q_docs, n_docs, strict=True)
+    ]
+    if not any(flags):
+        return core
+    index = replace(core, is_comparison=np.array(flags, dtype=np.bool_))
+    pairs: dict[frozenset[str], str] = {}
+    for i, flag in enumerate(flags):
+        if not flag:
+            continue
+        votes: Counter[frozenset[str]] = Counter()
+        for doc in (*q_docs[i], *n_docs[i]):
+            sides = parse_comparison(doc)
+            if sides is None:
+                continue
+            found = [index.search(side, 1, plain_only=True) for side in sides]
+            if all(found) and found[0][0].id != found[1][0].id:
+                votes[frozenset((found[0][0].id, found[1][0].id))] += 1
+        if votes:
+            pair = max(votes.items(), key=lambda kv: (kv[1], sorted(kv[0])))[0]
+            pairs.setdefault(pair, index.ids[i])
+    return replace(index, pairs=pairs)

@@ -1,0 +1,229 @@
+"""A built :class:`MatchIndex` as one file: an on-disk cache keyed by content, and the hand-over
+from a build in a separate process (:mod:`bot.runtime.buildproc`).
+
+The key hashes everything the index is built from (snippet ids, titles, aliases, questions and
+the synonyms) together with the source of the modules that build it, so a cached file is never
+stale: any change to either gives another key. Arrays go into an ``.npz`` (no pickle); the
+rest is JSON inside it. A missing, unreadable, corrupt or unwritable cache only means a build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import fields
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bot.matching import compare, features, matcher, normalize, train, vectorizer
+from bot.matching.features import GroupedPostings, SparseRows
+from bot.matching.matcher import MatchIndex, _closest, _dense
+from bot.matching.normalize import SynonymFolder
+from bot.matching.vectorizer import Vectorizer
+from bot.models import Snippet
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+CACHE_ENV = "EXPLAINBOT_INDEX_CACHE"
+KEEP_FILES = 8  # newest cached indexes kept per cache directory
+# The fields this module knows how to store; an index with others is built, never cached.
+FIELDS = frozenset(
+    {
+        "ids", "q_starts", "n_questions", "n_starts", "n_names", "vectorizer", "questions",
+        "names", "centroids", "sum_norms", "dense", "folder", "vocab", "known", "closest",
+        "is_comparison", "pairs",
+    }
+)  # fmt: skip
+
+
+def index_cache_dir(environ: Mapping[str, str]) -> Path | None:
+    """``$EXPLAINBOT_INDEX_CACHE`` ("off" or empty: no cache), else the user's cache folder."""
+    given = environ.get(CACHE_ENV)
+    if given is not None:
+        return None if given.strip().lower() in {"", "off", "0", "no"} else Path(given)
+    base = environ.get("XDG_CACHE_HOME") or (
+        str(Path(environ["HOME"]) / ".cache") if environ.get("HOME") else ""
+    )
+    return Path(base) / "explainbot" if base else None
+
+
+def storable() -> bool:
+    return {f.name for f in fields(MatchIndex)} == FIELDS
+
+
+def content_key(snippets: Sequence[Snippet], synonyms: Mapping[str, Sequence[str]]) -> str:
+    """Hash of what the index is built from and of the code that builds it."""
+    digest = hashlib.sha256(_code_hash().encode())
+    content = [
+        FORMAT,
+        sorted((k, list(v)) for k, v in synonyms.items()),
+        [[s.id, s.title, list(s.aliases), list(s.questions)] for s in snippets],
+    ]
+    digest.update(json.dumps(content, ensure_ascii=True).encode())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _code_hash() -> str:
+    digest = hashlib.sha256()
+    for module in (compare, features, matcher, normalize, train, vectorizer, sys.modules[__name__]):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()
+
+
+def cached_index(
+    snippets: Sequence[Snippet], synonyms: Mapping[str, Sequence[str]], cache_dir: Path
+) -> MatchIndex:
+    """The index from ``cache_dir`` when one was stored for this content, else built (and
+    stored, best effort)."""
+    if not storable():
+        return MatchIndex.build(snippets, synonyms)
+    key = content_key(snippets, synonyms)
+    path = cache_dir / f"index-{key[:32]}.npz"
+    found = read_index(path, key, snippets, synonyms)
+    if found is not None:
+        return found
+    index = MatchIndex.build(snippets, synonyms)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        write_index(index, path, key)
+        _prune(cache_dir)
+    except OSError as exc:
+        log.debug("index cache not written to %s: %s", cache_dir, exc)
+    return index
+
+
+def write_index(index: MatchIndex, path: Path, key: str) -> None:
+    """Store ``index`` at ``path`` (atomically: a temporary file, then a rename)."""
+    arrays: dict[str, Any] = {
+        "q_starts": index.q_starts,
+        "n_starts": index.n_starts,
+        "sum_norms": index.sum_norms,
+        "is_comparison": index.is_comparison,
+        "bigrams": index.vectorizer.bigrams,
+        "chars": index.vectorizer.chars,
+        "idf": index.vectorizer.idf,
+        "starts": index.questions.starts,
+    }
+    layouts = {"postings": index.questions.postings, "peaks": index.questions.peaks}
+    layouts["names"] = index.names
+    if index.centroids is not None:
+        layouts["centroids"] = index.centroids
+    for name, rows in layouts.items():
+        arrays[f"{name}.indptr"], arrays[f"{name}.ids"] = rows.indptr, rows.ids
+        arrays[f"{name}.values"] = rows.values
+    meta = {
+        "key": key,
+        "ids": list(index.ids),
+        "n_questions": index.n_questions,
+        "n_names": index.n_names,
+        "words": list(index.vectorizer.words),
+        "unseen_idf": index.vectorizer.unseen_idf,
+        "char_sizes": list(index.vectorizer.char_sizes),
+        "n_groups": index.questions.n_groups,
+        "worth_skipping": index.questions.worth_skipping,
+        "vocab": list(index.vocab),
+        "pairs": [[sorted(pair), target] for pair, target in index.pairs.items()],
+    }
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".npz")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, **arrays)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_index(
+    path: Path, key: str, snippets: Sequence[Snippet], synonyms: Mapping[str, Sequence[str]]
+) -> MatchIndex | None:
+    """The index stored at ``path`` for ``key``; None when absent, unreadable or another key."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(bytes(data["meta"]).decode())
+            if meta.get("key") != key:
+                return None
+            arrays = {name: data[name] for name in data.files if name != "meta"}
+        return _index(meta, arrays, snippets, synonyms)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a corrupt or foreign file is a cache miss, never an error
+        log.debug("index cache %s not used: %s", path, exc)
+        return None
+
+
+def _index(
+    meta: dict[str, Any],
+    arrays: dict[str, Any],
+    snippets: Sequence[Snippet],
+    synonyms: Mapping[str, Sequence[str]],
+) -> MatchIndex:
+    def rows(name: str) -> SparseRows:
+        return SparseRows(
+            indptr=arrays[f"{name}.indptr"],
+            ids=arrays[f"{name}.ids"],
+            values=arrays[f"{name}.values"],
+        )
+
+    if meta["ids"] != [s.id for s in snippets]:
+        raise ValueError("snippet ids differ")
+    words = meta["words"]
+    vec = Vectorizer(
+        words={w: i for i, w in enumerate(words)},
+        bigrams=arrays["bigrams"],
+        chars=arrays["chars"],
+        idf=arrays["idf"],
+        unseen_idf=float(meta["unseen_idf"]),
+        char_sizes=tuple(meta["char_sizes"]),
+    )
+    postings = rows("postings")
+    questions = GroupedPostings(
+        postings=postings,
+        peaks=rows("peaks"),
+        starts=arrays["starts"],
+        n_rows=int(meta["n_questions"]),
+        n_groups=int(meta["n_groups"]),
+        worth_skipping=bool(meta["worth_skipping"]),
+    )
+    names = rows("names")
+    centroids = rows("centroids") if "centroids.indptr" in arrays else None
+    blocks = [(postings, int(meta["n_questions"])), (names, int(meta["n_names"]))]
+    if centroids is not None:
+        blocks.append((centroids, len(snippets)))
+    vocab = tuple(meta["vocab"])
+    return MatchIndex(
+        ids=tuple(meta["ids"]),
+        q_starts=arrays["q_starts"],
+        n_questions=int(meta["n_questions"]),
+        n_starts=arrays["n_starts"],
+        n_names=int(meta["n_names"]),
+        vectorizer=vec,
+        questions=questions,
+        names=names,
+        centroids=centroids,
+        sum_norms=arrays["sum_norms"],
+        dense=_dense(vec.n_features, blocks),
+        folder=SynonymFolder.build(synonyms),
+        vocab=vocab,
+        known=frozenset(vocab),
+        closest=lru_cache(maxsize=4096)(partial(_closest, vocab)),
+        is_comparison=arrays["is_comparison"],
+        pairs={frozenset(pair): target for pair, target in meta["pairs"]},
+    )
+
+
+def _prune(cache_dir: Path) -> None:
+    found = sorted(cache_dir.glob("index-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in found[KEEP_FILES:]:
+        old.unlink(missing_ok=True)

@@ -1,0 +1,327 @@
+"""The search index over snippets. The only module that imports rapidfuzz.
+
+Each snippet is indexed through its example questions, aliases and title (its "documents").
+A query is scored against every snippet as a mix of its best single document (cosine of
+TF-IDF vectors, see :mod:`bot.matching.features`) and its centroid (all its questions together,
+refined
+by :mod:`bot.matching.train` when the knowledge base is small enough), through an inverted index so
+that
+only documents sharing a feature with the query are touched. A whole alias or title match
+counts on its own.
+Out-of-vocabulary words are first mapped onto the index vocabulary with rapidfuzz (typos).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache, partial
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.matching.compare import comparison_cover
+from bot.matching.features import Floats, GroupedPostings, Ints, SparseRows, centroids, group_starts
+from bot.matching.normalize import (
+    FILLER_MARK,
+    SynonymFolder,
+    all_words,
+    split_filler,
+    stem,
+    typed_marks,
+    words,
+)
+from bot.matching.train import refine
+from bot.matching.vectorizer import BIGRAM_MAX_QUESTIONS, Vectorizer, char_sizes_for
+from bot.models import Snippet
+
+# Weight of the best single document against the snippet's centroid in a snippet's score.
+BEST_SHARE = 0.2
+NAME_SHARE = 1.0  # an alias or title matched as a whole is as good as a question
+TYPO_CUTOFF = 84.0  # rapidfuzz ratio (0-100) an unknown word needs to be read as a known one
+TYPO_MIN_LEN = 4
+DENSE_MAX_CELLS = 4_000_000  # 16 MB of float32
+ROUNDING = 1e-4  # rounding allowance of the score bounds that let a search skip snippets
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hit:
+    """A scored snippet candidate (score 0-100)."""
+
+    id: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class MatchIndex:
+    """Immutable search structure over a set of snippets (built once per knowledge base)."""
+
+    ids: tuple[str, ...]
+    q_starts: Ints  # first question document of each snippet (grouped by snippet)
+    n_questions: int
+    n_starts: Ints  # first name document (aliases, title) of each snippet
+    n_names: int
+    vectorizer: Vectorizer
+    questions: GroupedPostings  # feature -> question documents, grouped by snippet
+    names: SparseRows  # feature -> name documents
+    # feature -> snippets: refined centroids; None when too large to refine, then a dot with
+    # the plain centroid is the sum of the snippet's question dots over ``sum_norms``.
+    centroids: SparseRows | None
+    sum_norms: Floats  # norm of the sum of each snippet's question vectors
+    # Small bases: feature x (questions, names, snippets) in one dense block, so that a search
+    # is one gather and one matrix-vector product (batch throughput); None at scale.
+    dense: Floats | None
+    folder: SynonymFolder
+    vocab: tuple[str, ...]  # known words before synonym folding, most frequent first
+    known: frozenset[str]
+    closest: Callable[[str, float], str | None]  # typo lookup, cached per index
+    is_comparison: npt.NDArray[np.bool_]  # snippets that compare two things
+    pairs: Mapping[frozenset[str], str]  # {id, id} -> comparison snippet covering both
+
+    @classmethod
+    def build(
+        cls,
+        snippets: Sequence[Snippet],
+        synonyms: Mapping[str, Sequence[str]],
+        *,
+        bigram_max_questions: int = BIGRAM_MAX_QUESTIONS,
+    ) -> MatchIndex:
+        """Index the snippets; character 2-grams only up to ``bigram_max_questions``."""
+        folder = SynonymFolder.build(synonyms)
+        counts: Counter[str] = Counter()
+
+        def analyse(text: str) -> list[str]:
+            kept, filler = split_filler(words(text))
+            tokens = [stem(t) for t in kept]
+            counts.update(tokens)
+            return folder.apply(tokens) + typed_marks(kept) + [FILLER_MARK + t for t in filler]
+
+        q_docs = [[analyse(q) for q in s.questions] for s in snippets]
+        n_docs = [[analyse(n) for n in (*s.aliases, s.title)] for s in snippets]
+        for key, target in folder.table.items():
+            counts.update(key)
+            counts.update(target)
+        # q_docs holds each snippet's analysed questions
+        # (bot.matching.vectorizer.question_word_counts).
+        flat_q = [d for group in q_docs for d in group]
+        flat_n = [d for group in n_docs for d in group]
+        sizes = char_sizes_for(len(flat_q), bigram_max_questions)
+        vectorizer, rows = Vectorizer.fit(flat_q + flat_n, sizes)
+        n_features = vectorizer.n_features
+        q_matrix = rows.slice(0, len(flat_q))
+        labels = np.repeat(
+            np.arange(len(snippets), dtype=np.int32), [len(g) for g in q_docs]
+        ).astype(np.int32)
+        q_starts = group_starts(q_docs)
+        c_matrix, sum_norms = centroids(q_matrix, q_starts, n_features)
+        refined = refine(q_matrix, labels, c_matrix, n_features, len(snippets))
+        # Transposed one at a time, each source dropped when done: a lower peak at scale.
+        n_peaks = len(c_matrix.values)
+        del c_matrix
+        questions = GroupedPostings.build(
+            q_matrix.transpose(n_features), labels, len(snippets), n_peaks
+        )
+        names = rows.slice(len(flat_q), len(flat_q) + len(flat_n)).transpose(n_features)
+        del rows, q_matrix
+        vocab = tuple(sorted(counts, key=lambda w: (-counts[w], w)))
+        core = cls(
+            ids=tuple(s.id for s in snippets),
+            q_starts=q_starts,
+            n_questions=len(flat_q),
+            n_starts=group_starts(n_docs),
+            n_names=len(flat_n),
+            vectorizer=vectorizer,
+            questions=questions,
+            names=names,
+            centroids=refined,
+            sum_norms=sum_norms,
+            dense=_dense(
+                n_features,
+                [(questions.postings, len(flat_q)), (names, len(flat_n))]
+                + ([(refined, len(snippets))] if refined is not None else []),
+            ),
+            folder=folder,
+            vocab=vocab,
+            known=frozenset(counts),
+            closest=lru_cache(maxsize=4096)(partial(_closest, vocab)),
+            is_comparison=np.zeros(len(snippets), dtype=np.bool_),
+            pairs={},
+        )
+        return comparison_cover(core, q_docs, n_docs)
+
+    def tokens(
+        self,
+        text: str,
+        *,
+        typo_cutoff: float = TYPO_CUTOFF,
+        keep: Callable[[str], bool] | None = None,
+    ) -> list[str]:
+        """The query pipeline: words, filler, plurals, typos, synonyms.
+
+        The typed forms of stemmed words ("~=models") and leading and trailing filler ("~hey")
+        come last, marked: weak evidence that only counts where the indexed questions have it.
+
+        Args:
+            text: the question as typed.
+            typo_cutoff: rapidfuzz ratio an unknown word needs to be read as a known one.
+            keep: unknown words for which this is true are never read as typos (real
+                English words: "transfer" is not a misspelt "transformer").
+        """
+        kept, filler = split_filler(words(text))
+        fixed = [self._fix(stem(t), typo_cutoff, keep) for t in kept]
+        return self.folder.apply(fixed) + typed_marks(kept) + [FILLER_MARK + t for t in filler]
+
+    def content_words(self, text: str) -> list[str]:
+        """The topic words of an indexed text, as :meth:`tokens` makes them (no typo fixing)."""
+        return self.folder.apply([stem(t) for t in split_filler(all_words(text))[0]])
+
+    def _fix(self, token: str, cutoff: float, keep: Callable[[str], bool] | None = None) -> str:
+        if token in self.known or len(token) < TYPO_MIN_LEN or not token.isalpha():
+            return token
+        if keep is not None and keep(token):
+            return token
+        return self.closest(token, cutoff) or token
+
+    def search(
+        self, tokens: Sequence[str], limit: int = 5, *, plain_only: bool = False
+    ) -> list[Hit]:
+        """Best snippets for analysed query tokens, best first (ties by id).
+
+        Args:
+            tokens: from :meth:`tokens`.
+            limit: at most this many hits.
+            plain_only: leave out comparison snippets (to resolve one side of a comparison).
+        """
+        query = self._query(tokens)
+        if query is None or limit <= 0:
+            return []
+        k = min(limit, len(self.ids))
+        scores = self._pruned(*query, k, plain_only=plain_only)
+        if scores is None:
+            scores = self._full(*query)
+            if plain_only:
+                scores = np.where(self.is_comparison, np.float32(0.0), scores)
+        top = np.argpartition(-scores, k - 1)[:k]
+        ranked = sorted(top.tolist(), key=lambda i: (-scores[i], self.ids[i]))
+        return [
+            Hit(id=self.ids[i], score=round(float(scores[i]) * 100.0, 2))
+            for i in ranked
+            if scores[i] > 0.0
+        ]
+
+    def scores(self, tokens: Sequence[str]) -> Floats | None:
+        """Score (0-1) of every snippet, or None when the query shares nothing with the index."""
+        query = self._query(tokens)
+        return None if query is None else self._full(*query)
+
+    def _query(self, tokens: Sequence[str]) -> tuple[Ints, Floats] | None:
+        if not self.ids:
+            return None
+        q_ids, q_vals = self.vectorizer.vector(tokens)
+        return (q_ids, q_vals) if len(q_ids) else None
+
+    def _full(self, q_ids: Ints, q_vals: Floats) -> Floats:
+        if self.dense is not None:
+            both: Floats = q_vals @ self.dense.take(q_ids, axis=0)
+            dots, names = both[: self.n_questions], both[self.n_questions :]
+            name = np.maximum.reduceat(names[: self.n_names], self.n_starts)
+            cent = names[self.n_names :] if self.centroids is not None else self._plain(dots)
+            return _mix(np.maximum.reduceat(dots, self.q_starts), cent, name)
+        dots = self.questions.postings.dot(q_ids, q_vals, self.n_questions)
+        if self.centroids is None:
+            sums = np.add.reduceat(dots, self.q_starts)
+            cent = np.divide(
+                sums, self.sum_norms, out=np.zeros_like(sums), where=self.sum_norms > 0
+            )
+        else:
+            cent = self.centroids.dot(q_ids, q_vals, len(self.ids))
+        return _mix(np.maximum.reduceat(dots, self.q_starts), cent, self._name(q_ids, q_vals))
+
+    def _plain(self, dots: Floats) -> Floats:
+        sums = np.add.reduceat(dots, self.q_starts)
+        norms = self.sum_norms
+        out: Floats = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+        return out
+
+    def _name(self, q_ids: Ints, q_vals: Floats) -> Floats:
+        out: Floats = np.maximum.reduceat(
+            self.names.dot(q_ids, q_vals, self.n_names), self.n_starts
+        )
+        return out
+
+    def _pruned(self, q_ids: Ints, q_vals: Floats, k: int, *, plain_only: bool) -> Floats | None:
+        """:meth:`scores` to the bit for every snippet that can reach the top ``k``, lower for
+        the others, whose questions are skipped: a snippet's best question scores between 0
+        and the dot with its questions' per-feature maxima, so a snippet whose upper bound
+        stays below the k-th lower bound cannot rank. None when the k-th place is a tie or
+        skipping does not pay.
+        """
+        if not self.questions.worth_skipping or self.centroids is None:
+            return None  # plain centroids come from all question dots: nothing to skip
+        cent = self.centroids.dot(q_ids, q_vals, len(self.ids))
+        name = self._name(q_ids, q_vals)
+        n = len(self.ids)
+        peak = np.minimum(self.questions.bound(q_ids, q_vals), np.float32(1.0)) + np.float32(
+            ROUNDING
+        )
+        lower, upper = _mix(np.zeros_like(cent), cent, name), _mix(peak, cent, name)
+        if plain_only:
+            lower = np.where(self.is_comparison, np.float32(0.0), lower)
+        kth = float(np.partition(lower, n - k)[n - k])
+        chosen = upper + ROUNDING >= kth
+        dots = self.questions.dot_groups(q_ids, q_vals, chosen)
+        out = _mix(np.maximum.reduceat(dots, self.q_starts), cent, name)
+        if plain_only:
+            out = np.where(self.is_comparison, np.float32(0.0), out)
+        ranked = np.sort(out[chosen])[::-1]
+        if len(ranked) > k and ranked[k] == ranked[k - 1] > 0.0:
+            return None
+        return out
+
+
+def nearest(token: str, choices: Sequence[str], cutoff: float) -> str | None:
+    """The choice most like ``token``, or None below ``cutoff`` (0-100).
+
+    Counts edits by optimal string alignment, where swapping two neighbouring letters is one
+    edit ("modle" is one edit from "model"), unlike the matcher's typo fixer; ``cutoff``
+    allows ``len(token) * (1 - cutoff / 100)`` edits, rounded down.
+    """
+    edits = math.floor(len(token) * (1.0 - cutoff / 100.0) + 1e-9)
+    if edits <= 0:
+        return None
+    found = process.extractOne(
+        token, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
+    )
+    return None if found is None else str(found[0])
+
+
+def _dense(n_features: int, blocks: Sequence[tuple[SparseRows, int]]) -> Floats | None:
+    """The dense block of a small base (see ``MatchIndex.dense``) from postings layouts and
+    their widths, or None above ``DENSE_MAX_CELLS``."""
+    total = sum(width for _, width in blocks)
+    if n_features * total > DENSE_MAX_CELLS or n_features == 0:
+        return None
+    out = np.zeros((n_features, total), dtype=np.float32)
+    offset = 0
+    for block, width in blocks:
+        rows = np.repeat(np.arange(n_features), np.diff(block.indptr))
+        out[rows, block.ids + offset] = block.values
+        offset += width
+    return out
+
+
+def _closest(vocab: Sequence[str], token: str, cutoff: float) -> str | None:
+    """The known word nearest to an unknown one, or None below ``cutoff``."""
+    found = process.extractOne(token, vocab, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
+    return None if found is None else str(found[0])
+
+
+def _mix(best: Floats, cent: Floats, name: Floats) -> Floats:
+    """Snippet scores from best question, centroid and name scores."""
+    mixed = BEST_SHARE * best + (1.0 - BEST_SHARE) * cent
+    out: Floats = np.clip(np.maximum(mixed, NAME_SHARE * name), 0.0, 1.0)
+    return out

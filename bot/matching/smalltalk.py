@@ -1,0 +1,89 @@
+"""Pleasantries and questions about the bot itself: "thanks!", "hi", "lol", "what can you do".
+
+These get a short friendly reply pointing to ``topics``, never a did-you-mean to a random
+snippet. A question is small talk only when every word is small-talk vocabulary, so
+"hi, what is a gan" is still a question about GANs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+class Chat(StrEnum):
+    GREETING = "greeting"
+    THANKS = "thanks"
+    REACTION = "reaction"
+    ABOUT_BOT = "about_bot"
+
+
+_GREETING = _vocabulary(
+    """
+    hi hello hey heya hiya hallo hola yo sup wassup gm morning evening afternoon good day
+    howdy greetings welcome back bye goodbye cya later night gn whats up test testing ping
+    """
+)
+_THANKS = _vocabulary(
+    """
+    thanks thank thx thnx thanx ty tysm tyvm cheers appreciate appreciated kudos grateful it
+    much
+    """
+)
+_REACTION = _vocabulary(
+    """
+    lol lmao lmfao rofl haha hahaha hehe heh ok okay k kk cool nice great awesome amazing neat
+    sweet wow whoa perfect excellent brilliant fantastic helpful useful got it gotcha understood
+    np sure yes yeah yep yup no nope nah one good bot job work fine ah oh hmm huh i see makes
+    sense interesting love this that rock rocks legend well done lovely noted right true fair
+    enough wonderful super
+    thumbsup pray joy tada heart fire hand slight smile sweat grin grinning wink clap raised
+    hands sorry nvm nevermind never mind my bad oops
+    """
+)
+# Questions about the bot: only when they also name the bot or "you".
+_ABOUT = _vocabulary(
+    """
+    what whats which who how hows can could do does did are is am you u your yourself youre bot
+    this explain explains know knows cover covers topics topic subjects things stuff answer
+    answers help helping use using work works made make built created wrote write person human
+    real robot alive sentient name called an a i me tell list about of the to for on with be
+    able kind sort questions question ask asking doing up it going
+    """
+)
+_YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explainbot"})
+_FILLER = frozenset(
+    {"all", "everyone", "everybody", "team", "folks", "guys", "yall", "there", "again", "so",
+     "very", "really", "just", "man", "mate"}
+)  # fmt: skip
+
+
+def small_talk(words: Sequence[str], text: str = "") -> Chat | None:
+    """The kind of small talk the (lower-case ASCII) words are, or None for a real question.
+
+    Args:
+        words: the message's words (:func:`bot.matching.normalize.words`).
+        text: the message as typed: one with no words but something in it (an emoji, "+1")
+            is a reaction.
+    """
+    if not words:
+        return Chat.REACTION if text.strip() else None
+    content = [w for w in words if w not in _FILLER]
+    if not content:
+        return Chat.GREETING
+    if all(w in _THANKS or w in _REACTION or w in _YOU for w in content):
+        if any(w in _THANKS - {"it", "much"} for w in content):
+            return Chat.THANKS
+        if any(w in _REACTION for w in content):
+            return Chat.REACTION
+    if all(w in _GREETING or w in _YOU for w in content):
+        return Chat.GREETING
+    if all(w in _GREETING or w in _THANKS or w in _REACTION or w in _YOU for w in content):
+        return Chat.REACTION
+    if any(w in _YOU for w in content) and all(w in _ABOUT or w in _GREETING for w in content):
+        return Chat.ABOUT_BOT
+    return None

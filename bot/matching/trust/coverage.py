@@ -1,0 +1,275 @@
+"""Does the chosen snippet explain what the question asks about?
+
+Similarity scores reward what a question shares with a snippet, but never notice what the
+question asks that the snippet does not cover: "what is a neural network" shares "network"
+with the GAN snippet's title, "what is a large pizza" shares "large" with the LLM size
+snippet. This module weighs each topic word of the question by how much it says about the
+topic (salience) and by how well the snippet covers it:
+
+- salience of a word the knowledge uses: how few snippets use it in titles, aliases or example
+  questions, so "model" or "ai" weigh little and "gan" a lot; a word the knowledge never uses
+  weighs by how rare it is in English (:class:`bot.matching.lexicon.Lexicon`), so "pizza" weighs a
+  lot
+  and "thing" or "actually" almost nothing; never more than its English rarity allows, so
+  "large" weighs little even where few snippets use it;
+- cover of a word by a snippet: 1 in its title or aliases, else the share of its example
+  questions using it (full from ``FULL_SHARE``, half from one question), at least
+  ``BODY_COVER`` when its body uses it, unless the question asks what something *is*: a
+  snippet that merely mentions a term does not define it.
+
+Words meet by their Snowball stems ("biased" meets "bias"), and a misspelt word by the word it
+is closest to. Whether the uncovered part is too much is :mod:`bot.matching.trust.tolerance`'s call.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.vocabulary import Stems
+from bot.models import Snippet
+
+FULL_SHARE = 0.25  # a word in a quarter of a snippet's example questions is its subject
+BODY_COVER = 0.5  # the body mentions it: covered in part
+OTHER_TOPIC = 0.35  # an uncovered word that another snippet is about: known, just not here
+SHORT_WEIGHT = 0.3  # at most, for an unknown word of one or two letters ("u", "im")
+RESPELL_MIN = 4  # shorter unknown words are abbreviations ("agi"), not typos
+MISSING_WEIGHT = 0.3  # an uncovered word weighing this much is named in the reply
+STRAY_WEIGHT = 0.15  # in a short definition question, even a plain word makes another term
+TERM_WORDS = 3  # a definition question this short names one term; longer ones ramble on
+HALF = 0.5  # cover from which a word counts as explained
+
+Analyse = Callable[[str], list[str]]
+Respell = Callable[[str], str | None]
+Held = tuple[str, frozenset[str]]  # a snippet id and the stems of one of its questions
+Sample = tuple[str, tuple[str, ...]]  # a snippet id and the analysed words of one question
+
+
+class Bodies:
+    """Which snippets' bodies use a stem. Bodies are long and only matter when a question's
+    word is missing from titles and example questions, so they are read on first need."""
+
+    def __init__(
+        self, snippets: Sequence[Snippet], stemmed: Callable[[str], frozenset[str]]
+    ) -> None:
+        self._snippets = tuple(snippets)
+        self._stemmed = stemmed
+        self._index: dict[str, frozenset[str]] | None = None
+        self._lock = threading.Lock()
+
+    def users(self, stem: str) -> frozenset[str]:
+        index = self._index
+        if index is None:
+            with self._lock:
+                if self._index is None:
+                    found: dict[str, set[str]] = defaultdict(set)
+                    for s in self._snippets:
+                        for word in self._stemmed(s.body):
+                            found[word].add(s.id)
+                    self._index = {w: frozenset(ids) for w, ids in found.items()}
+                index = self._index
+        return index.get(stem, frozenset())
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Verdict:
+    """How much of one question's salience some snippets explain, and what they leave."""
+
+    uncovered: float
+    covered: float
+    top_uncovered: float  # the most salient word left unexplained
+    top_covered: float  # the most salient run of adjacent explained words ("context window")
+    missing: tuple[str, ...]  # runs of uncovered salient words, in question order
+    term_missing: bool = False  # asked what something is, and a salient word is unexplained
+
+    @property
+    def share(self) -> float:
+        """0-1: the share of the question's salience the snippets explain."""
+        total = self.uncovered + self.covered
+        return self.covered / total if total > 0 else 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Coverage:
+    """Word statistics of one knowledge base (see the module docstring)."""
+
+    asked: Mapping[str, Mapping[str, int]]  # stem -> snippet id -> questions using it
+    names: Mapping[str, frozenset[str]]  # snippet id -> stems of its title and aliases
+    sizes: Mapping[str, int]  # snippet id -> number of example questions
+    body: Bodies  # stem -> snippets whose bodies use it (read on first need)
+    users: Mapping[str, int]  # stem -> snippets using it in names or questions
+    named: frozenset[str]  # stems of any snippet's title or aliases
+    total: int  # snippets
+    stems: Stems
+    samples: tuple[Sample, ...]  # example questions to calibrate on (bot.matching.trust.tolerance)
+
+    @classmethod
+    def build(
+        cls, snippets: Sequence[Snippet], analyse: Analyse, *, samples: int = 600
+    ) -> Coverage:
+        """Count the snippets' words, analysed with ``analyse`` (the matcher's pipeline).
+
+        Args:
+            snippets: the knowledge.
+            analyse: text to the matcher's words (synonyms folded, light stemming).
+            samples: example questions kept, evenly spread, for calibration.
+        """
+        stems = Stems()
+
+        def stemmed(text: str | list[str]) -> frozenset[str]:
+            found = analyse(text) if isinstance(text, str) else text
+            return frozenset(stems(w) for w in found if not stems.phrasing(w))
+
+        asked: dict[str, dict[str, int]] = defaultdict(dict)
+        users: Counter[str] = Counter()
+        names: dict[str, frozenset[str]] = {}
+        held: list[Sample] = []
+        every = max(1, sum(len(s.questions) for s in snippets) // max(samples, 1))
+        n = 0
+        for s in snippets:
+            names[s.id] = frozenset().union(*(stemmed(x) for x in (s.title, *s.aliases)))
+            counts: Counter[str] = Counter()
+            for q in s.questions:
+                words = analyse(q)
+                counts.update(stemmed(words))
+                if n % every == 0 and len(s.questions) > 1:
+                    held.append((s.id, tuple(words)))
+                n += 1
+            for word, count in counts.items():
+                asked[word][s.id] = count
+            users.update(names[s.id] | set(counts))  # bodies use many words they do not explain
+        return cls(
+            asked=asked,
+            names=names,
+            sizes={s.id: len(s.questions) for s in snippets},
+            body=Bodies(snippets, stemmed),
+            users=users,
+            named=frozenset().union(*names.values()) if names else frozenset(),
+            total=len(snippets),
+            stems=stems,
+            samples=tuple(held[:samples]),
+        )
+
+    def judge(
+        self,
+        words: Sequence[str],
+        snippet_ids: Sequence[str],
+        lexicon: Lexicon,
+        *,
+        definition: bool = False,
+        respell: Respell | None = None,
+        held_out: Held | None = None,
+    ) -> Verdict:
+        """How well the snippets (together) explain the topic ``words`` of a question.
+
+        Args:
+            words: the question's analysed words (:meth:`bot.matching.matcher.MatchIndex.tokens`).
+            snippet_ids: the snippets that would answer.
+            lexicon: English word frequencies, consulted only when something is uncovered,
+                so a question the knowledge fully explains never loads the word list.
+            definition: the question asks what something is; bodies do not count.
+            respell: the known word an unknown, non-English word is a typo of, if any.
+            held_out: judge as if this example question were not in the knowledge.
+        """
+        words = [w for w in words if not self.stems.phrasing(w)]
+        stems = [self.stems(w) for w in words]
+        covers = [self._cover(s, snippet_ids, definition, held_out) for s in stems]
+        if (
+            held_out is None
+            and all(c >= 1.0 for c in covers)
+            and all(s in self.users for s in stems)
+        ):
+            covered = sum(self._known(s, None) or 0.0 for s in stems)
+            return Verdict(
+                uncovered=0.0, covered=covered, top_uncovered=0.0, top_covered=covered, missing=()
+            )
+        uncovered = covered = top_uncovered = top_covered = run = 0.0
+        runs: list[list[str]] = []
+        previous_missing = stray = False
+        for word, first in zip(words, stems, strict=True):
+            stem = first
+            if (
+                stem not in self.users
+                and respell is not None
+                and len(word) >= RESPELL_MIN
+                and not lexicon.is_word(word)
+            ):
+                fixed = respell(word)
+                if fixed is not None and self.stems.phrasing(fixed):
+                    continue  # "explian"
+                stem = self.stems(fixed) if fixed else stem
+            w = self._weight(word, stem, lexicon, held_out)
+            c = self._cover(stem, snippet_ids, definition, held_out)
+            left = w * (1 - c) * (OTHER_TOPIC if stem in self.named else 1.0)
+            uncovered += left
+            covered += w * c
+            top_uncovered = max(top_uncovered, left)
+            run = run + w * c if c >= HALF else 0.0  # a term of several words counts whole
+            top_covered = max(top_covered, run, w * c)
+            missing = left >= MISSING_WEIGHT
+            stray |= left >= STRAY_WEIGHT and c < HALF
+            if missing and previous_missing:
+                runs[-1].append(word)
+            elif missing:
+                runs.append([word])
+            previous_missing = missing
+        return Verdict(
+            uncovered=uncovered,
+            covered=covered,
+            top_uncovered=top_uncovered,
+            top_covered=top_covered,
+            missing=tuple(" ".join(r) for r in runs),
+            # A definition question names one term: any salient word left over makes it
+            # another term ("convolutional neural network") or another field ("in chemistry").
+            term_missing=definition and stray and len(words) <= TERM_WORDS,
+        )
+
+    def held(self, sample: Sample) -> Held:
+        """A sample as :meth:`judge` takes it to leave the question out."""
+        sid, words = sample
+        return sid, frozenset(self.stems(w) for w in words if not self.stems.phrasing(w))
+
+    def _count(self, stem: str, sid: str, held_out: Held | None) -> int:
+        count = self.asked.get(stem, {}).get(sid, 0)
+        if held_out is not None and held_out[0] == sid and stem in held_out[1]:
+            count -= 1
+        return count
+
+    def _cover(
+        self, stem: str, snippet_ids: Sequence[str], definition: bool, held_out: Held | None
+    ) -> float:
+        best = 0.0
+        for sid in snippet_ids:
+            if stem in self.names.get(sid, ()):
+                return 1.0
+            size = self.sizes.get(sid, 0) - (held_out is not None and held_out[0] == sid)
+            count = self._count(stem, sid, held_out)
+            share = min(1.0, count / max(size, 1) / FULL_SHARE)
+            if count > 0:
+                share = max(share, HALF)  # one example question is the admin's word for it
+            if not definition and share < BODY_COVER and sid in self.body.users(stem):
+                share = BODY_COVER
+            best = max(best, share)
+        return best
+
+    def _known(self, stem: str, held_out: Held | None) -> float | None:
+        """Salience from how few snippets use the stem; None when none does."""
+        users = self.users.get(stem, 0)
+        if held_out is not None and stem in held_out[1]:
+            sid = held_out[0]
+            if stem not in self.names.get(sid, ()) and self._count(stem, sid, held_out) <= 0:
+                users -= 1  # the held-out question was its snippet's only use of the word
+        if users <= 0:
+            return None
+        return math.log((self.total + 1) / (users + 0.5)) / math.log((self.total + 1) / 0.5)
+
+    def _weight(self, word: str, stem: str, lexicon: Lexicon, held_out: Held | None) -> float:
+        english = lexicon.salience(word)
+        known = self._known(stem, held_out)
+        if known is not None:
+            return min(known, english)
+        return min(english, SHORT_WEIGHT) if len(word) <= 2 else english

@@ -1,0 +1,66 @@
+"""Which words of a question phrase it, which name its topic, and Snowball stems of both."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+import snowballstemmer
+
+from bot.matching.compare import COMPARISON_WORDS
+from bot.matching.normalize import FILLER_WORDS
+
+# Words that phrase a question rather than name its topic (the last line: as typed in chat).
+_PHRASING = """
+what whats which who whom why how when where is are was were be been do does did can could
+would should will a an the of in on for to it its this that these those my our your their
+i we you me us they them he she his her mean means meaning
+wat wut wht whta wats hw r u ur ya im ive id dont doesnt isnt arent cant wont didnt pls plz
+"""
+NEUTRAL = FILLER_WORDS | COMPARISON_WORDS | frozenset(_PHRASING.split())
+NEUTRAL_WORDS = tuple(sorted(NEUTRAL))
+
+DEFINING = frozenset({"what", "whats", "wat", "wut", "define", "definition", "meaning"})
+DEFINING_SECOND = frozenset({"is", "are", "s", "a", "an", "the", "exactly", "does", "do"})
+WORKS = frozenset({"work", "works", "function", "operate"})
+BARE_TERM = 2  # a question of this many words or fewer names a term: "neural network"
+
+
+def topic_words(words: Sequence[str]) -> list[str]:
+    """The words of a question that could name a topic (phrasing words left out)."""
+    return [w for w in words if w not in NEUTRAL]
+
+
+def asks_definition(kept: Sequence[str]) -> bool:
+    """Whether a question (its words after filler) asks what something is."""
+    if len(topic_words(kept)) <= BARE_TERM:
+        return True
+    if len(kept) >= 3 and kept[0] == "how" and kept[1] in {"does", "do"} and kept[-1] in WORKS:
+        return True  # "how does a neural network work"
+    return bool(kept) and kept[0] in DEFINING and (len(kept) == 1 or kept[1] in DEFINING_SECOND)
+
+
+class Stems:
+    """Snowball (Porter 2) English stems, cached per word; ``neutral`` holds the stems of
+    phrasing words, so "explained" phrases a question like "explain" does.
+
+    snowballstemmer (why: the maintained Porter 2 implementation) is not thread-safe, hence
+    the lock.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._stemmer = snowballstemmer.stemmer("english")
+        self.neutral = frozenset(self(w) for w in NEUTRAL)
+
+    def __call__(self, word: str) -> str:
+        found = self._cache.get(word)
+        if found is None:
+            with self._lock:
+                found = self._stemmer.stemWord(word)
+            self._cache[word] = found
+        return found
+
+    def phrasing(self, word: str) -> bool:
+        return word in NEUTRAL or self(word) in self.neutral

@@ -1,0 +1,1 @@
+"""Presentation: every sentence users see, and the neutral views adapters render."""

@@ -1,0 +1,142 @@
+"""Logging set-up: one line per event, human-readable or JSON, with secrets masked.
+
+``EXPLAINBOT_LOG_FORMAT=json`` switches to one JSON object per line. Every record passes
+:class:`RedactingFilter` on the handler, so library log lines are masked too: chat tokens
+(``xoxb-``/``xapp-``/``xoxp-`` shapes, the three-part bot token shape, interaction and webhook
+tokens in URLs, ``Bearer``/``Bot`` authorization values), the values of configured secrets, and
+user ids (shortened to a prefix).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from typing import TextIO
+
+FORMAT_ENV = "EXPLAINBOT_LOG_FORMAT"
+LEVEL_ENV = "EXPLAINBOT_LOG_LEVEL"
+# Environment variables whose values are secrets whatever their platform.
+_SECRET_NAME = re.compile(r"(TOKEN|SECRET|SALT|PASSWORD|API_KEY)$")
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bx(?:ox[a-z]|app)-[A-Za-z0-9-]{4,}"), "x***-***"),
+    # bot token shape: base64 user id . timestamp . hmac
+    (re.compile(r"\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}"), "***.***.***"),
+    (re.compile(r"(/(?:webhooks|interactions)/\d+/)[A-Za-z0-9_.-]{20,}"), r"\1***"),
+    (re.compile(r"\b(Bearer|Bot)\s+[A-Za-z0-9_.=-]{8,}"), r"\1 ***"),
+    # user ids: U/W + letters and digits, or an 18-20 digit snowflake; keep a short prefix
+    (re.compile(r"\b([UW][A-Z0-9]{3})(?=[A-Z]*\d)[A-Z0-9]{5,11}\b"), r"\1…"),
+    (re.compile(r"\b(\d{4})\d{13,16}\b"), r"\1…"),
+)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` a UTF-8 stream can take: a lone surrogate (valid in JSON, never in UTF-8) becomes
+    U+FFFD and a NUL ``\\x00``, so one odd question cannot break a log line."""
+    return _SURROGATE.sub("\ufffd", text).replace("\x00", "\\x00")
+
+
+def user_ref(user_id: str) -> str:
+    """A user id fit for a log line: a short prefix, never the whole id."""
+    return f"{user_id[:4]}…" if user_id else "-"
+
+
+def secrets_from_env(environ: Mapping[str, str]) -> tuple[str, ...]:
+    """Values of variables named like ``*_TOKEN``, ``*_SECRET``, ``*_SALT``: never logged."""
+    return tuple(v for k, v in environ.items() if _SECRET_NAME.search(k) and len(v) >= 4)
+
+
+class RedactingFilter(logging.Filter):
+    """Masks secrets in a record's message, arguments and traceback (never drops a record)."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        super().__init__()
+        # Longest first so that a secret containing another is masked whole.
+        self._secrets = tuple(sorted({s for s in secrets if s}, key=len, reverse=True))
+
+    def redact(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        for pattern, replacement in _PATTERNS:
+            text = pattern.sub(replacement, text)
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = self.redact(record.getMessage())
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return True
+
+
+class HumanFormatter(logging.Formatter):
+    """``2026-01-02T03:04:05Z INFO bot.runtime.reload: message``, newlines escaped to stay one
+    line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        when = datetime.fromtimestamp(record.created, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        line = f"{when} {record.levelname} {record.name}: {record.getMessage()}"
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            line += " | " + record.exc_text
+        return printable(line.replace("\n", "\\n"))
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message and exc when there is one."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        data: dict[str, str] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": printable(record.getMessage()),
+        }
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            data["exc"] = printable(record.exc_text)
+        return json.dumps(data, ensure_ascii=False)
+
+
+def setup_logging(
+    environ: Mapping[str, str] | None = None,
+    *,
+    secrets: Iterable[str] = (),
+    stream: TextIO | None = None,
+    logger: logging.Logger | None = None,
+) -> logging.Handler:
+    """Send ``logger`` (default: the root logger) to ``stream`` (default stderr).
+
+    Replaces handlers installed by an earlier call, so calling it twice is harmless.
+
+    Args:
+        environ: read for ``EXPLAINBOT_LOG_FORMAT`` (``json`` or human), ``EXPLAINBOT_LOG_LEVEL``
+            (default INFO) and the values of secret-looking variables.
+        secrets: more values to mask (e.g. tokens given on the command line).
+    """
+    env = os.environ if environ is None else environ
+    target = logger or logging.getLogger()
+    handler = logging.StreamHandler(stream or sys.stderr)
+    json_format = env.get(FORMAT_ENV, "").strip().lower() == "json"
+    handler.setFormatter(JsonFormatter() if json_format else HumanFormatter())
+    handler.addFilter(RedactingFilter((*secrets_from_env(env), *secrets)))
+    handler.set_name("explainbot")
+    for old in [h for h in target.handlers if h.get_name() == "explainbot"]:
+        target.removeHandler(old)
+    target.addHandler(handler)
+    level = logging.getLevelNamesMapping().get(env.get(LEVEL_ENV, "").strip().upper())
+    target.setLevel(level if level is not None else logging.INFO)
+    return handler

@@ -1,0 +1,126 @@
+"""Issue 9's cases on the bundled knowledge: no confident answer to what no snippet explains."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.matching.engine import Engine
+from bot.matching.lexicon import Lexicon
+from bot.models import Reason, Status
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_knowledge(default_knowledge_dir()))
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("what is a large pizza", "pizza"),
+        ("how large is the pacific ocean", "pacific"),
+        ("how do i transfer money to another account", "transfer"),
+        ("what is a convolutional neural network", "convolutional"),
+        ("what does diffusion mean in chemistry", "chemistry"),
+        ("what is prompt injection", "injection"),
+    ],
+)
+def test_near_domain_questions_name_what_is_not_covered(
+    engine: Engine, question: str, missing: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status is not Status.ANSWER, answer.ids
+    assert answer.reason is Reason.UNCOVERED
+    assert any(missing in m for m in answer.missing), answer.missing
+    assert missing in answer.message
+
+
+def test_a_real_english_word_is_not_read_as_a_typo(engine: Engine) -> None:
+    index = engine.knowledge.index
+    assert "transformer" in index.tokens("transfer money")  # the fixer alone would rewrite it
+    assert "transformer" not in index.tokens("transfer money", keep=Lexicon().is_word)
+    assert "transformer" in index.tokens("what is a transfomer", keep=Lexicon().is_word)
+
+
+@pytest.mark.parametrize("question", ["thanks!", "hi", "lol", "what can you explain", "thx bot"])
+def test_small_talk_gets_a_friendly_reply(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.NONE and answer.reason is Reason.SMALLTALK
+    assert "topics" in answer.message and not answer.suggestions
+
+
+def test_vs_alone_is_not_a_question(engine: Engine) -> None:
+    answer = engine.answer("vs")
+    assert answer.status is Status.NONE and answer.reason is Reason.NO_MATCH
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("diffusion models vs gans", "diffusion-vs-gan"),
+        ("what is a neural network", "neural-network"),
+        ("what is a token in llms", "tokens"),
+        ("hey bot so my manager asked me to explain what a transformer is", "transformer"),
+        ("are llms dangerous", "llm-challenges"),
+    ],
+)
+def test_on_topic_chatty_questions_are_answered(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWER and answer.ids[0] == expected, answer
+
+
+def test_a_comparison_side_no_snippet_explains_is_named(engine: Engine) -> None:
+    answer = engine.answer("llm vs cnn")
+    assert answer.status is Status.SUGGEST and answer.reason is Reason.UNCOVERED
+    assert answer.missing == ("cnn",)
+    assert "what-is-llm" in [s.id for s in answer.suggestions]
+    assert len({s.id for s in answer.suggestions}) == len(answer.suggestions)
+
+
+def test_three_way_comparisons_keep_every_side(engine: Engine) -> None:
+    answer = engine.answer("llm vs genai vs gan")
+    assert answer.status is Status.ANSWER
+    assert answer.ids[0] == "llm-vs-genai" and "gan" in answer.ids
+    unknown = engine.answer("llm vs genai vs agi")
+    assert unknown.status is not Status.ANSWER and "agi" in unknown.missing
+
+
+@pytest.mark.parametrize("question", ["is starbucks stock up or down", "transfer the difference"])
+def test_the_comparison_path_needs_real_comparisons(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status is not Status.ANSWER and len(answer.ids) < 2
+
+
+def test_a_covered_question_answers_without_loading_the_word_list() -> None:
+    lexicon = Lexicon()
+    engine = Engine(load_knowledge(default_knowledge_dir()), lexicon=lexicon)
+    assert engine.answer("llm vs genai").ids == ("llm-vs-genai",)
+    assert lexicon._zipf is None
+
+
+def test_confidence_ranks_a_clear_answer_above_a_did_you_mean(engine: Engine) -> None:
+    clear = engine.answer("what is retrieval augmented generation")
+    vague = engine.answer("so is every chatbot an llm now or what")
+    assert clear.status is Status.ANSWER
+    assert 0.0 <= vague.confidence < clear.confidence <= 1.0
+
+
+def test_prepare_builds_the_next_knowledge_off_the_answering_path() -> None:
+    old = load_knowledge(default_knowledge_dir())
+    new = load_knowledge(default_knowledge_dir())
+    lexicon = Lexicon()
+    engine = Engine(old, lexicon=lexicon)
+    engine.prepare(new)
+    assert lexicon._zipf is not None  # the word list and the tolerance are ready
+    prepared = engine._prepared
+    assert prepared is not None and prepared[0] is new
+    engine.answer("what is a large pizza")  # still answered from the old knowledge
+    assert engine._judge(old) is not prepared[1]
+    engine.swap(new)
+    engine.answer("what is a large pizza")
+    assert engine._judge(new) is prepared[1]  # reused, not built again
+    completion = engine._prepared_completion
+    assert completion is not None and engine._completer(new) is completion[1]

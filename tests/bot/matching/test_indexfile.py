@@ -1,0 +1,86 @@
+"""The on-disk index cache: same answers, keyed by content, harmless when missing or broken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.knowledge.base import build_knowledge
+from bot.knowledge.loader import default_knowledge_dir, load_knowledge, scan_knowledge
+from bot.matching.engine import Engine
+from bot.matching.indexfile import cached_index, content_key, index_cache_dir, read_index, storable
+
+QUESTIONS = [
+    "llm vs genai", "what is a transformer", "hey bot explain gans please", "diffrence between "
+    "llm and generativ ai", "what is the weather", "are LLMs a type of generative AI?", "vae",
+]  # fmt: skip
+
+
+def answers(engine: Engine) -> list[tuple[str, tuple[str, ...], float]]:
+    out = []
+    for q in QUESTIONS:
+        a = engine.answer(q)
+        out.append((a.status.value, tuple(s.id for s in a.snippets), a.score))
+    return out
+
+
+def test_cached_index_answers_as_the_built_one(tmp_path: Path) -> None:
+    assert storable()
+    built = load_knowledge(default_knowledge_dir({}))
+    first = load_knowledge(default_knowledge_dir({}), cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("index-*.npz"))) == 1
+    cached = load_knowledge(default_knowledge_dir({}), cache_dir=tmp_path)
+    assert answers(Engine(cached)) == answers(Engine(first)) == answers(Engine(built))
+    idx, ref = cached.index, built.index
+    assert idx.pairs == ref.pairs and idx.vocab == ref.vocab and idx.ids == ref.ids
+    for text in QUESTIONS:
+        a, b = idx.scores(idx.tokens(text)), ref.scores(ref.tokens(text))
+        assert (a is None) == (b is None)
+        assert a is None or b is None or np.array_equal(a, b)
+
+
+def test_key_changes_with_content() -> None:
+    scan = scan_knowledge(default_knowledge_dir({}))
+    key = content_key(scan.snippets, scan.synonyms)
+    assert key == content_key(scan.snippets, dict(scan.synonyms))
+    assert key != content_key(scan.snippets[1:], scan.synonyms)
+    assert key != content_key(scan.snippets, {**scan.synonyms, "gpu": ("graphics card",)})
+
+
+def test_corrupt_or_foreign_file_is_a_miss(tmp_path: Path) -> None:
+    scan = scan_knowledge(default_knowledge_dir({}))
+    index = cached_index(scan.snippets, scan.synonyms, tmp_path)
+    (path,) = tmp_path.glob("index-*.npz")
+    key = content_key(scan.snippets, scan.synonyms)
+    assert read_index(path, key, scan.snippets, scan.synonyms) is not None
+    assert read_index(path, "another key", scan.snippets, scan.synonyms) is None
+    path.write_bytes(b"not a zip file")
+    assert read_index(path, key, scan.snippets, scan.synonyms) is None
+    again = cached_index(scan.snippets, scan.synonyms, tmp_path)  # rebuilt and rewritten
+    assert again.ids == index.ids
+    assert read_index(path, key, scan.snippets, scan.synonyms) is not None
+
+
+def test_unwritable_cache_is_harmless(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    kb = build_knowledge(
+        scan_knowledge(default_knowledge_dir({})).snippets, cache_dir=blocker / "c"
+    )
+    assert Engine(kb).answer("what is a transformer").primary is not None
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"EXPLAINBOT_INDEX_CACHE": "/x/y"}, Path("/x/y")),
+        ({"EXPLAINBOT_INDEX_CACHE": "off", "HOME": "/h"}, None),
+        ({"XDG_CACHE_HOME": "/c", "HOME": "/h"}, Path("/c/explainbot")),
+        ({"HOME": "/h"}, Path("/h/.cache/explainbot")),
+        ({}, None),
+    ],
+)
+def test_cache_dir_from_environment(environ: dict[str, str], expected: Path | None) -> None:
+    assert index_cache_dir(environ) == expected

@@ -1,0 +1,133 @@
+"""Normalization: markup, Unicode look-alikes, filler, plurals and synonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.normalize import (
+    MAX_TOKENS,
+    SynonymFolder,
+    split_filler,
+    stem,
+    strip_filler,
+    strip_markup,
+    typed_marks,
+    words,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("<@U0123ABCD> what is an llm", ["what", "is", "an", "llm"]),
+        ("<@123456789012345678> llm", ["llm"]),
+        ("<@!123> llm", ["llm"]),
+        ("<@&123> llm", ["llm"]),
+        ("<#C123|general> llm", ["general", "llm"]),
+        ("<#123456> llm", ["llm"]),
+        ("see <https://example.com/x|the docs> on llm", ["see", "the", "docs", "on", "llm"]),
+        ("<https://example.com/a-b> llm", ["llm"]),
+        ("https://example.com/a-b llm", ["llm"]),
+        ("<!here> <!channel> llm", ["llm"]),
+        ("<!subteam^S123|@team> llm", ["llm"]),
+        ("<:thinking:123456> llm", ["thinking", "llm"]),
+    ],
+)
+def test_chat_markup_is_removed_or_reduced_to_its_label(raw: str, expected: list[str]) -> None:
+    assert words(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "LLM vs GenAI",
+        "llm VS genai!!!",
+        "\uff2c\uff2c\uff2d vs \uff27\uff45\uff4e\uff21\uff29",  # fullwidth
+        "LL\u041c vs G\u0435nAI",  # Cyrillic em and ie
+        # mathematical bold
+        "\U0001d40b\U0001d40b\U0001d40c vs \U0001d406\U0001d41e\U0001d427\U0001d400\U0001d408",
+        "l\u200blm vs genai",  # zero-width space
+        "llm... vs. genai?",
+    ],
+)
+def test_case_punctuation_and_look_alikes_fold_to_the_same_words(raw: str) -> None:
+    assert words(raw) == ["llm", "vs", "genai"]
+
+
+def test_look_alikes_that_sound_different_fold_by_shape() -> None:
+    # Cyrillic er and es sound like r and s but look like p and c.
+    assert words("\u0440ython \u0441ode") == ["python", "code"]
+    assert words("\u03c1ython") == ["python"]  # Greek rho
+
+
+def test_accents_and_apostrophes() -> None:
+    assert words("What's a na\u00efve caf\u00e9?") == ["whats", "a", "naive", "cafe"]
+
+
+def test_long_input_is_cut() -> None:
+    assert len(words("llm " * 100_000)) == MAX_TOKENS
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("hey bot, can you explain transformers", ["transformers"]),
+        ("hi please tell me about gans thanks", ["gans"]),
+        ("could you define llm please", ["llm"]),
+        ("explain", ["explain"]),  # nothing else left: keep it
+        ("what is a gan", ["what", "is", "a", "gan"]),  # not filler
+    ],
+)
+def test_filler(raw: str, expected: list[str]) -> None:
+    assert strip_filler(words(raw)) == expected
+
+
+def test_split_filler_keeps_what_it_strips() -> None:
+    assert split_filler(words("hey bot what is a gan thanks")) == (
+        ["what", "is", "a", "gan"],
+        ["hey", "bot", "thanks"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("models", "model"),
+        ("transformers", "transformer"),
+        ("queries", "query"),
+        ("gans", "gan"),
+        ("llms", "llm"),
+        ("bias", "bias"),
+        ("process", "process"),
+        ("its", "its"),
+        ("gpt4", "gpt4"),
+    ],
+)
+def test_stem_plurals(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+def test_typed_marks_keep_only_words_the_stemmer_changes() -> None:
+    assert typed_marks(["what", "are", "queries", "gpt4", "llms", "bias"]) == [
+        "~=queries",
+        "~=llms",
+    ]
+
+
+def test_synonyms_fold_variants_to_the_canonical_term_longest_first() -> None:
+    folder = SynonymFolder.build(
+        {
+            "generative ai": ["genai", "gen ai", "generative artificial intelligence"],
+            "large language model": ["llm", "llms"],
+        }
+    )
+    assert folder.apply(["what", "is", "genai"]) == ["what", "is", "generative", "ai"]
+    assert folder.apply(["gen", "ai", "vs", "llm"]) == [
+        "generative", "ai", "vs", "large", "language", "model",
+    ]  # fmt: skip
+    assert folder.apply(["generative", "artificial", "intelligence"]) == ["generative", "ai"]
+    assert folder.apply(["gen", "z"]) == ["gen", "z"]
+
+
+def test_markup_alone_is_stripped_from_text() -> None:
+    assert strip_markup("<@U1> hi <#C1|dev>").split() == ["hi", "dev"]

@@ -1,0 +1,47 @@
+"""Small talk is recognised only when every word is small talk."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.normalize import words
+from bot.matching.smalltalk import Chat, small_talk
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("thanks!", Chat.THANKS),
+        ("cool thanks", Chat.THANKS),
+        ("thank you so much", Chat.THANKS),
+        ("hi", Chat.GREETING),
+        ("hello bot", Chat.GREETING),
+        ("gm everyone", Chat.GREETING),
+        ("lol", Chat.REACTION),
+        ("nice one", Chat.REACTION),
+        ("what can you explain", Chat.ABOUT_BOT),
+        ("what topics do you cover", Chat.ABOUT_BOT),
+        ("are you a person", Chat.ABOUT_BOT),
+        ("whats up", Chat.GREETING),
+        ("ping", Chat.GREETING),
+        ("sorry my bad", Chat.REACTION),
+        ("nvm", Chat.REACTION),
+    ],
+)
+def test_small_talk(text: str, kind: Chat) -> None:
+    assert small_talk(words(text)) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi, what is a gan",
+        "thanks, and what is rag?",
+        "can you explain ai",
+        "what can ai do",
+        "what is a test set",
+        "",
+    ],
+)
+def test_questions_are_not_small_talk(text: str) -> None:
+    assert small_talk(words(text)) is None

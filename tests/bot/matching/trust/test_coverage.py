@@ -1,0 +1,79 @@
+"""Coverage: what a snippet leaves unexplained, on a small hand-made knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.base import build_knowledge
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.coverage import Coverage
+from bot.models import Snippet
+
+
+def snip(sid: str, title: str, questions: list[str], body: str = "b") -> Snippet:
+    return Snippet(
+        id=sid, title=title, summary="s", questions=tuple(questions), body=body, aliases=()
+    )
+
+
+SNIPPETS = [
+    snip(
+        "gan",
+        "Generative adversarial networks",
+        ["what is a gan", "how do gans work", "two competing neural networks"],
+        body="A GAN makes realistic images with two neural networks.",
+    ),
+    snip("llm", "Large language models", ["what is an llm", "how big is an llm"]),
+    snip("rag", "Retrieval augmented generation", ["what is rag", "how does rag work"]),
+]
+
+
+@pytest.fixture(scope="module")
+def coverage() -> Coverage:
+    kb = build_knowledge(SNIPPETS, {"large language model": ["llm"]})
+    return Coverage.build(tuple(kb.snippets.values()), kb.index.content_words)
+
+
+def test_a_fully_covered_question_never_loads_the_word_list(coverage: Coverage) -> None:
+    lexicon = Lexicon()
+    verdict = coverage.judge(["generative", "adversarial", "network"], ["gan"], lexicon)
+    assert verdict.uncovered == 0 and verdict.covered > 0 and verdict.share == 1.0
+    assert lexicon._zipf is None  # the 0.2 s wordfreq load was not needed
+
+
+def test_an_unknown_english_word_is_missing_and_named(coverage: Coverage) -> None:
+    verdict = coverage.judge(["large", "pizza"], ["llm"], Lexicon(), definition=True)
+    assert verdict.missing == ("pizza",)
+    assert verdict.term_missing
+    assert verdict.top_uncovered > verdict.top_covered
+
+
+def test_chatty_common_words_weigh_little(coverage: Coverage) -> None:
+    chatty = coverage.judge(["thing", "rag"], ["rag"], Lexicon())
+    assert chatty.missing == () and chatty.share > 0.8
+
+
+def test_a_body_mention_counts_half_unless_the_question_asks_what_it_is(
+    coverage: Coverage,
+) -> None:
+    lexicon = Lexicon()
+    aspect = coverage.judge(["realistic", "gan"], ["gan"], lexicon)
+    definition = coverage.judge(["realistic", "gan"], ["gan"], lexicon, definition=True)
+    assert aspect.uncovered < definition.uncovered
+
+
+def test_leaving_an_example_question_out_uncovers_its_only_words(coverage: Coverage) -> None:
+    lexicon = Lexicon()
+    words = ("two", "competing", "neural", "network")
+    held = coverage.held(("gan", words))
+    inside = coverage.judge(list(words), ["gan"], lexicon)
+    outside = coverage.judge(list(words), ["gan"], lexicon, held_out=held)
+    assert outside.uncovered > inside.uncovered
+    assert "competing" in " ".join(outside.missing)
+
+
+def test_a_misspelt_word_is_read_as_the_word_it_is_closest_to(coverage: Coverage) -> None:
+    lexicon = Lexicon()
+    plain = coverage.judge(["retreival", "rag"], ["rag"], lexicon)
+    respelt = coverage.judge(["retreival", "rag"], ["rag"], lexicon, respell=lambda w: "retrieval")
+    assert plain.missing and not respelt.missing

@@ -1,0 +1,44 @@
+"""Building the index in a separate process gives the same answers; failures are refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KnowledgeError
+from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.matching.engine import Engine
+from bot.runtime.buildproc import load_knowledge_separately
+
+QUESTIONS = ["llm vs genai", "what is a transformer", "how do gans work", "what is the weather"]
+
+
+def test_child_process_index_answers_as_in_process() -> None:
+    directory = default_knowledge_dir({})
+    separate = load_knowledge_separately(directory, min_questions=1)
+    local = load_knowledge(directory)
+    assert separate.snippets == local.snippets and separate.source == directory
+    a, b = Engine(separate), Engine(local)
+    for q in QUESTIONS:
+        assert a.answer(q) == b.answer(q)
+
+
+def test_a_failed_child_is_a_knowledge_error() -> None:
+    with pytest.raises(KnowledgeError, match="separate process"):
+        load_knowledge_separately(default_knowledge_dir({}), min_questions=1, timeout=0.001)
+
+
+def test_invalid_files_are_refused_before_any_child(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("id: [not, text]\n")
+    with pytest.raises(KnowledgeError):
+        load_knowledge_separately(tmp_path, min_questions=1)
+
+
+def test_a_start_falls_back_to_an_in_process_build(caplog: pytest.LogCaptureFixture) -> None:
+    directory = default_knowledge_dir({})
+    kb = load_knowledge_separately(directory, min_questions=1, timeout=0.001, fallback=True)
+    assert "building in this process" in caplog.text
+    assert Engine(kb).answer("what is a transformer") == Engine(load_knowledge(directory)).answer(
+        "what is a transformer"
+    )
