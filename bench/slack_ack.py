@@ -47,7 +47,7 @@ QUESTIONS = (
 
 async def _serve_bot(api_url: str) -> None:
     from adapters.slack.app import create_app
-    from adapters.slack.serve import http_server
+    from adapters.slack.connection import http_server
     from adapters.slack.settings import SlackSettings
     from bot.knowledge.loader import default_knowledge_dir, load_knowledge
     from bot.matching.engine import Engine

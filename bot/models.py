@@ -159,8 +159,12 @@ class Reply:
         answer: the engine's answer.
         question_id: id of the recorded question, for feedback buttons; None when not recorded.
         throttled: the user asked too often; ``answer`` then carries a polite "slow down" message.
+        notify: whether to show this reply where staying silent is possible (a mention, a
+            direct message; an interaction must always be answered). False for a throttled
+            user already told to slow down in this window: silence beats a flooded channel.
     """
 
     answer: Answer
     question_id: int | None = None
     throttled: bool = False
+    notify: bool = True

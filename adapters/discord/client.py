@@ -96,7 +96,7 @@ def _guarded(event: str, parse: Callable[[Any], None]) -> Callable[[Any], None]:
 class ExplainBot(commands.Bot):
     """The Discord client; everything it answers with comes from the injected service.
 
-    ``answering`` and ``slow_down_window`` are handed to :class:`ExplainCog`.
+    ``answering`` is handed to :class:`ExplainCog`.
     """
 
     def __init__(
@@ -106,7 +106,6 @@ class ExplainBot(commands.Bot):
         settings: DiscordSettings,
         guild_ready_timeout: float = 2.0,
         answering: Answering = nullcontext,
-        slow_down_window: float = 60.0,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -122,7 +121,6 @@ class ExplainBot(commands.Bot):
         self.service = service
         self.settings = settings
         self._answering = answering
-        self._slow_down_window = slow_down_window
         # The gateway reads this dict at each (re)connect: guarded once, guarded for good.
         guard_parsers(self._connection.parsers)
 
@@ -132,7 +130,6 @@ class ExplainBot(commands.Bot):
             self.service,
             defer_after=self.settings.defer_after,
             answering=self._answering,
-            slow_down_window=self._slow_down_window,
         )
         await self.add_cog(cog)
         # Buttons on old messages keep working: their custom_id carries the snippet id or the
@@ -155,7 +152,6 @@ def create_bot(
     settings: DiscordSettings,
     guild_ready_timeout: float = 2.0,
     answering: Answering = nullcontext,
-    slow_down_window: float = 60.0,
 ) -> ExplainBot:
     """The bot, not yet logged in (sharded when the settings ask for it)."""
     if settings.sharded:
@@ -165,7 +161,6 @@ def create_bot(
             settings=settings,
             guild_ready_timeout=guild_ready_timeout,
             answering=answering,
-            slow_down_window=slow_down_window,
             shard_count=settings.shard_count,
             shard_ids=ids,
         )
@@ -174,5 +169,4 @@ def create_bot(
         settings=settings,
         guild_ready_timeout=guild_ready_timeout,
         answering=answering,
-        slow_down_window=slow_down_window,
     )

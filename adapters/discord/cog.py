@@ -28,7 +28,6 @@ from adapters.discord.text import (
     one_line,
 )
 from bot.models import ChannelKind, Question, Reply
-from bot.runtime.ratelimit import RateLimit, RateLimiter
 from bot.runtime.service import AnswerService
 
 log = logging.getLogger(__name__)
@@ -50,8 +49,6 @@ class ExplainCog(commands.Cog, name=COG_NAME):
         service: answers, records and rate-limits questions.
         defer_after: seconds an interaction answer may take before it is deferred.
         answering: wraps each "answer and send" (``Lifecycle.answering``: shutdown waits).
-        slow_down_window: a mention over the rate limit gets the "slow down" reply once in
-            this many seconds per user; later ones are ignored so a channel is not flooded.
     """
 
     def __init__(
@@ -61,13 +58,11 @@ class ExplainCog(commands.Cog, name=COG_NAME):
         *,
         defer_after: float = 1.5,
         answering: Answering = nullcontext,
-        slow_down_window: float = 60.0,
     ) -> None:
         self.bot = bot
         self.service = service
         self.defer_after = defer_after
         self.answering = answering
-        self.notices = RateLimiter(RateLimit(max_questions=1, per_seconds=slow_down_window))
         # Context menus cannot live inside a cog class body; registered in cog_load.
         self.menu = app_commands.ContextMenu(name=MENU_NAME, callback=self.explain_message)
 
@@ -178,7 +173,7 @@ class ExplainCog(commands.Cog, name=COG_NAME):
     async def _answer_message(self, message: discord.Message, question: Question) -> None:
         try:
             reply = await asyncio.to_thread(self.service.ask, question)
-            if reply.throttled and not self.notices.allow(question.user_id):
+            if not reply.notify:
                 # Already told to slow down in this window: silence beats a flooded channel.
                 log.debug("ignoring a throttled mention (message %s)", message.id)
                 return

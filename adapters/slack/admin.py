@@ -1,28 +1,15 @@
-"""Tell the admin channel about knowledge changes that were refused."""
+"""Admin notices as Slack shows them: a code block that links and pings nothing."""
 
 from __future__ import annotations
 
-from slack_sdk.web.async_client import AsyncWebClient
-
 from adapters.slack.mrkdwn import escape
-from bot.models import Problem
-from bot.runtime.reload import ProblemsCallback, format_problems
+from bot.runtime.notices import fit_lines
+
+# chat.postMessage takes up to 40,000 characters, but Slack advises under 4,000 for text;
+# fitted before escaping, which may lengthen it a little.
+NOTICE_MAX = 3_900
 
 
-def admin_poster(client: AsyncWebClient, channel: str | None) -> ProblemsCallback:
-    """Posts the ``file:line: ...`` problems of a refused change to ``channel``.
-
-    The reloader calls it once per distinct set of problems, and only when
-    ``EXPLAINBOT_ADMIN_CHANNEL`` is set; with ``channel`` None it posts nothing.
-    """
-
-    async def post(problems: tuple[Problem, ...]) -> None:
-        if channel is None:
-            return
-        # Paths and messages come from files: escaped so that nothing in them links or pings.
-        text = "```" + escape(format_problems(problems)) + "```"
-        await client.chat_postMessage(
-            channel=channel, text=text, parse="none", link_names=False, unfurl_links=False
-        )
-
-    return post
+def notice_text(text: str) -> str:
+    """``text`` fitted to Slack and escaped: paths and messages come from files."""
+    return "```" + escape(fit_lines(text, NOTICE_MAX)) + "```"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, overload
 
 import aiohttp
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -88,7 +88,9 @@ class SlackHandlers:
         root = text_field(event, "thread_ts")
         if not text and root and channel:
             text = await self._thread_root(client, channel, root, context.bot_user_id)
-        message = await self._reply(event_question(event, text), "mention")
+        message = await self._reply(event_question(event, text), "mention", may_stay_silent=True)
+        if message is None:
+            return
         await self._deliver(client).post(
             message,
             channel=channel,
@@ -103,7 +105,9 @@ class SlackHandlers:
         if event.get("channel_type") != "im" or _from_bot(event):
             return
         text = question_text(text_field(event, "text"), context.bot_user_id)
-        message = await self._reply(event_question(event, text), "dm")
+        message = await self._reply(event_question(event, text), "dm", may_stay_silent=True)
+        if message is None:
+            return
         await self._deliver(client).post(
             message,
             channel=text_field(event, "channel"),
@@ -187,12 +191,32 @@ class SlackHandlers:
             _usable(respond), message, channel=channel, user=user, replace_original=True
         )
 
-    async def _reply(self, question: Question, surface: str) -> SlackMessage:
-        """Answer and render in a worker thread: the event loop keeps acknowledging others."""
+    @overload
+    async def _reply(self, question: Question, surface: str) -> SlackMessage: ...
+
+    @overload
+    async def _reply(
+        self, question: Question, surface: str, *, may_stay_silent: bool
+    ) -> SlackMessage | None: ...
+
+    async def _reply(
+        self, question: Question, surface: str, *, may_stay_silent: bool = False
+    ) -> SlackMessage | None:
+        """Answer and render in a worker thread: the event loop keeps acknowledging others.
+
+        None (with ``may_stay_silent``) when the service says to stay silent: a throttled
+        user who was already told to slow down.
+        """
+
+        def compute() -> SlackMessage | None:
+            reply = self._service.ask(question)  # the service logs each question itself
+            if may_stay_silent and not reply.notify:
+                return None
+            return to_message(reply)
+
         try:
-            # The service logs each question itself.
             async with self._computing:
-                return await asyncio.to_thread(lambda: to_message(self._service.ask(question)))
+                return await asyncio.to_thread(compute)
         except Exception:  # the asker gets a polite line, never silence or a traceback
             self._log.exception("answering a %s failed", surface)
             return _oops()

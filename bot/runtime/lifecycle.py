@@ -36,6 +36,8 @@ class Lifecycle:
         self._in_flight = 0
         self._stop_requested: asyncio.Event | None = None
         self._done = False
+        self._deadline: float | None = None
+        self._warned = False
 
     @property
     def in_flight(self) -> int:
@@ -73,17 +75,23 @@ class Lifecycle:
         """Return once a stop was requested (by a signal or :meth:`request_stop`)."""
         await self._event().wait()
 
+    async def drain(self) -> None:
+        """Wait until no answer is in flight, at most ``drain_timeout`` seconds in all."""
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self._drain_timeout
+        # Answers may run in threads as well as tasks: a short poll covers both.
+        while self._in_flight and time.monotonic() < self._deadline:
+            await asyncio.sleep(0.02)
+        if self._in_flight and not self._warned:
+            self._warned = True
+            log.warning("shutting down with %d answers still in flight", self._in_flight)
+
     async def shutdown(self) -> None:
         """Wait for in-flight answers, then run every callback once; never raises."""
         if self._done:
             return
         self._done = True
-        deadline = time.monotonic() + self._drain_timeout
-        # Answers may run in threads as well as tasks: a short poll covers both.
-        while self._in_flight and time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
-        if self._in_flight:
-            log.warning("shutting down with %d answers still in flight", self._in_flight)
+        await self.drain()
         for callback in reversed(self._callbacks):
             try:
                 result = callback()

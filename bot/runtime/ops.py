@@ -1,14 +1,11 @@
 """Everything a serving process runs around the engine, assembled from the environment.
 
-An adapter's serve command builds one :class:`Ops`, hands ``ops.service`` to its handlers, and
-brackets its platform client with ``await ops.start(...)`` and ``await ops.stop()``.
+An adapter's serve command builds one :class:`Ops`, hands ``ops.service`` to its handlers and
+gives both to the run loop (:func:`bot.runtime.run.run`), which starts and stops it.
 """
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-import inspect
 import logging
 import os
 from collections.abc import Callable, Mapping
@@ -19,10 +16,9 @@ from bot.errors import ConfigError
 from bot.knowledge.loader import default_knowledge_dir
 from bot.knowledge.snapshot import Snapshot
 from bot.matching.engine import Engine
-from bot.models import Problem
 from bot.runtime.buildproc import load_knowledge_separately
 from bot.runtime.health import HealthServer, health_address
-from bot.runtime.lifecycle import Callback, Lifecycle
+from bot.runtime.lifecycle import Lifecycle
 from bot.runtime.metrics import Metrics
 from bot.runtime.ratelimit import RateLimit, RateLimiter, rate_limit_from_env
 from bot.runtime.reload import KnowledgeReloader, ProblemsCallback, ReloadStatus
@@ -42,7 +38,6 @@ from bot.store import (
 log = logging.getLogger(__name__)
 
 ADMIN_CHANNEL_ENV = "EXPLAINBOT_ADMIN_CHANNEL"
-NOTICE_TTL = 600.0  # replicas refusing the same change within this post it once
 POLLING_ENV = "WATCHFILES_FORCE_POLLING"  # the name watchfiles itself reads
 
 
@@ -177,30 +172,24 @@ class Ops:
         *,
         connected: Callable[[], bool],
         on_problems: ProblemsCallback | None = None,
-        close_client: Callback | None = None,
-        signals: bool = True,
     ) -> None:
-        """Start watching knowledge and serving health; call from the running event loop.
+        """Start the question log, watching knowledge and serving health; call from the loop.
+
+        The run loop (:func:`bot.runtime.run.run`) calls it once the platform is connected.
 
         Args:
             connected: True while the platform connection is up (for ``/healthz``).
-            on_problems: posts refused-change problems to the admin channel (see
-                :func:`bot.runtime.reload.format_problems`); only used when one is configured.
-            close_client: closes the platform connection at shutdown (runs first, after
-                in-flight answers finish).
-            signals: install SIGTERM/SIGINT handlers that request a stop.
+            on_problems: hears about each refused knowledge change (the admin notices).
         """
         lc = self.lifecycle
         lc.on_shutdown(self.store.close)  # registered first: runs last
         self.store.start()  # writes what a killed predecessor left in the spool
         if self.shared is not None:
             lc.on_shutdown(self.shared.close)
-        if on_problems is not None and self.settings.admin_channel:
-            on_problems = self.once_across_replicas(on_problems)
         self.reloader = KnowledgeReloader(
             self.settings.knowledge_dir,
             self.engine,
-            on_problems=on_problems if self.settings.admin_channel else None,
+            on_problems=on_problems,
             metrics=self.metrics,
             baseline=self.baseline,
             force_polling=self.settings.force_polling,
@@ -218,46 +207,12 @@ class Ops:
             )
             await self.health.start(*self.settings.health)
             lc.on_shutdown(self.health.stop)
-        if close_client is not None:
-            lc.on_shutdown(close_client)
-        if signals:
-            lc.install_signal_handlers()
-
-    def once_across_replicas(self, post: ProblemsCallback) -> ProblemsCallback:
-        """``post``, skipped when another replica posted the same problems moments ago.
-
-        The "already told the admins" mark is claimed in the shared database; without one (or
-        when it fails) every call posts, as the reloader already posts each breakage once.
-        """
-        shared = self.shared
-        if shared is None:
-            return post
-
-        async def once(problems: tuple[Problem, ...]) -> None:
-            text = "\n".join(str(p) for p in problems)
-            key = f"{self.platform}:{hashlib.sha256(text.encode()).hexdigest()}"
-            try:
-                first = await asyncio.to_thread(shared.claim, "admin-notice", key, ttl=NOTICE_TTL)
-            except Exception:  # logged by SharedState: better twice than never
-                first = True
-            if not first:
-                log.info("knowledge problems already posted to the admin channel by a replica")
-                return
-            result = post(problems)
-            if inspect.isawaitable(result):
-                await result
-
-        return once
 
     def _reload_status(self) -> ReloadStatus:
         return self.reloader.status if self.reloader is not None else ReloadStatus()
 
-    async def wait_for_stop(self) -> None:
-        """Until SIGTERM/SIGINT (or ``ops.lifecycle.request_stop()``)."""
-        await self.lifecycle.wait_for_stop()
-
     async def stop(self) -> None:
-        """Finish in-flight answers, close the client, stop watching and serving, close the db."""
+        """Finish in-flight answers, stop serving health and watching, close the database."""
         await self.lifecycle.shutdown()
 
 

@@ -67,25 +67,16 @@ class ReloadStatus:
     reloading: bool = False
 
 
-def format_problems(problems: tuple[Problem, ...], *, max_chars: int = 1_900) -> str:
+def format_problems(problems: tuple[Problem, ...]) -> str:
     """Plain text for the admin channel: what happened, then one ``file:line: ...`` a line.
 
-    Cut to ``max_chars`` (chat messages are limited; 1,900 leaves room under the smallest).
+    Whole: each adapter fits it to its platform's message limit.
     """
     head = (
         f"Knowledge change refused ({len(problems)} problem(s)); "
         "still answering from the last good version:"
     )
-    lines = [head]
-    used = len(head)
-    for i, problem in enumerate(problems):
-        line = str(problem)
-        if used + len(line) + 1 > max_chars - 40:
-            lines.append(f"... and {len(problems) - i} more (see the logs)")
-            break
-        lines.append(line)
-        used += len(line) + 1
-    return "\n".join(lines)
+    return "\n".join([head, *(str(p) for p in problems)])
 
 
 class KnowledgeReloader:

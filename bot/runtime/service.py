@@ -45,7 +45,9 @@ class AnswerService:
     """Answers questions for adapters.
 
     Adapters render feedback buttons only when ``Reply.question_id`` is not None, and a
-    ``Reply.throttled`` reply as its ``answer.message`` (best shown only to the asker).
+    ``Reply.throttled`` reply as its ``answer.message`` (best shown only to the asker). A
+    throttled user is told once per rate-limit window; later throttled replies carry
+    ``notify=False``, and an adapter that may stay silent (mentions, direct messages) does.
 
     Args:
         engine: answers the questions.
@@ -70,6 +72,14 @@ class AnswerService:
         self._engine = engine
         self._recorder = recorder
         self._limiter = limiter
+        self._told: RateLimiter | None = None
+        if limiter is not None:
+            from bot.runtime.ratelimit import RateLimit, RateLimiter
+
+            # "Slow down" once per window and user, then silence; per process, as it only
+            # spares a channel the repeats.
+            window = limiter.limit.per_seconds
+            self._told = RateLimiter(RateLimit(max_questions=1, per_seconds=window))
         self._metrics = metrics
         self._clock = clock
         self._timer = timer
@@ -82,11 +92,11 @@ class AnswerService:
     def ask(self, question: Question) -> Reply:
         """Answer one question; never raises because of rate limits or recording."""
         started = self._timer()
+        user = f"{question.platform}:{question.user_id}"
         throttled = bool(
-            self._limiter is not None
-            and question.user_id
-            and not self._limiter.allow(f"{question.platform}:{question.user_id}")
+            self._limiter is not None and question.user_id and not self._limiter.allow(user)
         )
+        notify = not throttled or self._told is None or self._told.allow(user)
         if throttled:
             answer = Answer(question=question.text, status=Status.NONE, message=SLOW_DOWN)
         else:
@@ -108,7 +118,10 @@ class AnswerService:
             answer.score,
         )
         return Reply(
-            answer=answer, question_id=None if throttled else question_id, throttled=throttled
+            answer=answer,
+            question_id=None if throttled else question_id,
+            throttled=throttled,
+            notify=notify,
         )
 
     def suggest(self, typed: str, limit: int) -> tuple[Suggestion, ...]:

@@ -24,6 +24,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from adapters.cli.main import main
 from adapters.discord.run import Serving, prepare, run
 from bot.errors import ConfigError
+from bot.runtime.notices import admin_notices
 
 KNOWLEDGE = Path(__file__).resolve().parents[3] / "knowledge"
 COPIED = ("gan", "vae", "transformer")
@@ -297,9 +298,11 @@ def test_a_slack_admin_channel_only_turns_discord_reports_off(
     serving = prepare(
         env | {"EXPLAINBOT_ADMIN_CHANNEL": "C0123ABCD"}, knowledge=tmp_path / "knowledge"
     )
-    assert serving.bot is not None and serving.admin_channel is None
+    assert serving.bot is not None and serving.adapter is not None
+    assert admin_notices(serving.adapter, "C0123ABCD") is None
     assert "not a Discord channel id" in caplog.text
-    assert prepare(env, knowledge=tmp_path / "knowledge").admin_channel == int(ADMIN_CHANNEL)
+    assert serving.adapter.notice_channel(ADMIN_CHANNEL) == ADMIN_CHANNEL
+    assert admin_notices(serving.adapter, ADMIN_CHANNEL) is not None
 
 
 def test_a_process_runs_only_its_shards(kit: Any, env: dict[str, str], tmp_path: Path) -> None:

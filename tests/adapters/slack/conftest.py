@@ -30,8 +30,9 @@ import yaml
 from aiohttp import web
 
 from adapters.slack.app import create_app
+from adapters.slack.connection import http_server
 from adapters.slack.dedup import SeenEvents
-from adapters.slack.serve import http_server, serve
+from adapters.slack.serve import serve
 from adapters.slack.settings import SlackSettings
 from bot.knowledge.base import build_knowledge
 from bot.matching.engine import Engine, MatchConfig
@@ -392,8 +393,8 @@ async def _run_served(scenario: Scenario, ops: Ops, settings: dict[str, Any]) ->
         config = SlackSettings(
             bot_token=BOT_TOKEN, signing_secret=SECRET, api_base_url=f"{api_url}/api/", **settings
         )
-        stop, port = asyncio.Event(), free_port()
-        task = asyncio.create_task(serve(ops, config, host="127.0.0.1", port=port, stop=stop))
+        stop, port = ops.lifecycle.request_stop, free_port()
+        task = asyncio.create_task(serve(ops, config, host="127.0.0.1", port=port, signals=False))
         try:
             # Ops start once the events server listens; the health port is bound last.
             await wait_until(lambda: task.done() or (ops.health and ops.health.port) is not None)
@@ -406,14 +407,14 @@ async def _run_served(scenario: Scenario, ops: Ops, settings: dict[str, Any]) ->
         finally:
             if hooks.gate is not None:
                 hooks.gate.set()
-            stop.set()
+            stop()
             await asyncio.wait_for(task, WAIT)
 
 
 def run_served(scenario: Scenario, ops: Ops, **settings: Any) -> None:
     """Run ``scenario`` against ``serve()`` (HTTP mode) with ``ops`` started around it.
 
-    ``kit.extra`` holds ``stop`` (set it to stop serving), ``task`` (serve's task) and
+    ``kit.extra`` holds ``stop`` (call it to stop serving), ``task`` (serve's task) and
     ``health`` (the health server's base URL).
     """
     asyncio.run(_run_served(scenario, ops, settings))

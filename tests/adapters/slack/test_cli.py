@@ -10,7 +10,7 @@ import pytest
 
 from adapters.cli.main import build_parser, main
 from adapters.slack.app import create_app
-from adapters.slack.serve import check_tokens, http_server
+from adapters.slack.connection import check_tokens, http_server
 from adapters.slack.settings import SlackSettings
 from bot.errors import ConfigError
 

@@ -1,4 +1,5 @@
-"""``serve()`` with Ops around it: hot reload, admin channel, health, metrics, clean stop.
+"""``serve()``: the Slack adapter in the run loop, with Ops: hot reload, admin channel, health,
+metrics, clean stop.
 
 These drive the real serving path (the coroutine ``explainbot serve slack`` runs) in-process,
 with a real knowledge watcher on a temporary copy of bundled snippets.
@@ -144,7 +145,7 @@ def test_stop_waits_for_the_answer_in_flight_then_closes_everything(slack, tmp_p
         await kit.command("what is an llm")
         await kit.hooks.wait()
         assert ops.lifecycle.in_flight == 1
-        stop.set()
+        stop()
         # New requests are refused at once; shutdown then waits for the answer in flight.
         async with asyncio.timeout(slack.WAIT):
             while await _accepts(kit.events_url):

@@ -21,9 +21,10 @@ def test_socket_mode_acks_envelopes_and_answers(slack, tmp_path):
             settings = SlackSettings(
                 bot_token=slack.BOT_TOKEN, app_token=slack.APP_TOKEN, api_base_url=f"{api_url}/api/"
             )
-            stop = asyncio.Event()
             ops = slack.make_ops(tmp_path)
-            server = asyncio.create_task(serve(ops, settings, host="127.0.0.1", port=0, stop=stop))
+            server = asyncio.create_task(
+                serve(ops, settings, host="127.0.0.1", port=0, signals=False)
+            )
             try:
                 await _converse(slack, api, hooks, sock)
                 # /healthz reports the websocket session as the connection.
@@ -32,8 +33,8 @@ def test_socket_mode_acks_envelopes_and_answers(slack, tmp_path):
                 healthy, body = ops.health.report()
                 assert healthy and body["connected"] is True
             finally:
-                stop.set()
-                await asyncio.wait_for(server, slack.WAIT)
+                ops.lifecycle.request_stop()
+                assert await asyncio.wait_for(server, slack.WAIT) == 0
             opens = api.called("apps.connections.open")
             assert opens and all(c.authorization == f"Bearer {slack.APP_TOKEN}" for c in opens)
 

@@ -65,13 +65,9 @@ def test_start_answer_serve_health_stop(tmp_path: Path) -> None:
         knowledge_dir=knowledge, db_path=tmp_path / "q.db", health=("127.0.0.1", 0)
     )
     ops = Ops("slack", Engine(build_knowledge([snippet])), settings)
-    closed: list[str] = []
-
-    async def close_client() -> None:
-        closed.append("client")
 
     async def scenario() -> tuple[int, dict[str, object], str]:
-        await ops.start(connected=lambda: True, close_client=close_client, signals=False)
+        await ops.start(connected=lambda: True)
         assert ops.health is not None and ops.reloader is not None
         with ops.lifecycle.answering():
             reply = ops.service.ask(Question(text="what is alpha", platform="slack", user_id="U1"))
@@ -89,7 +85,6 @@ def test_start_answer_serve_health_stop(tmp_path: Path) -> None:
     status, body, metrics = asyncio.run(scenario())
     assert status == 200 and body["snippets"] == 1 and body["platform"] == "slack"
     assert 'explainbot_questions_total{outcome="answer",platform="slack"} 1.0' in metrics
-    assert closed == ["client"]
     conn = sqlite3.connect(tmp_path / "q.db")
     assert conn.execute("SELECT COUNT(*) FROM questions").fetchone() == (1,)
     assert conn.execute("SELECT helpful FROM votes").fetchall() == [(1,)]
