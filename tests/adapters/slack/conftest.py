@@ -382,7 +382,9 @@ async def wait_until(check: Callable[[], bool], timeout: float = WAIT) -> None:
             await asyncio.sleep(0.02)
 
 
-async def _run_served(scenario: Scenario, ops: Ops, settings: dict[str, Any]) -> None:
+async def _run_served(
+    scenario: Scenario, ops: Ops, settings: dict[str, Any], *, signals: bool = False
+) -> None:
     api, hooks = MockSlackApi(), ResponseUrls()
     async with (
         serving(api.app) as api_url,
@@ -411,13 +413,13 @@ async def _run_served(scenario: Scenario, ops: Ops, settings: dict[str, Any]) ->
             await asyncio.wait_for(task, WAIT)
 
 
-def run_served(scenario: Scenario, ops: Ops, **settings: Any) -> None:
+def run_served(scenario: Scenario, ops: Ops, *, signals: bool = False, **settings: Any) -> None:
     """Run ``scenario`` against ``serve()`` (HTTP mode) with ``ops`` started around it.
 
     ``kit.extra`` holds ``stop`` (call it to stop serving), ``task`` (serve's task) and
-    ``health`` (the health server's base URL).
+    ``health`` (the health server's base URL). With ``signals``, SIGTERM stops it too.
     """
-    asyncio.run(_run_served(scenario, ops, settings))
+    asyncio.run(_run_served(scenario, ops, settings, signals=signals))
 
 
 @pytest.fixture

@@ -55,3 +55,28 @@ def test_a_throttled_mention_is_answered_only_to_the_asker(slack):
         assert not kit.api.called("chat.postMessage")
 
     slack.run_http(scenario, _service(slack))
+
+
+def test_a_throttled_user_is_told_once_then_mentions_are_silent_commands_still_answered(slack):
+    """The service's "tell once per window" (Reply.notify), as Discord follows it too."""
+
+    async def scenario(kit):
+        for n in range(2):
+            await kit.command("what is genai")
+            await kit.hooks.wait(n + 1)
+        for n, ts in enumerate(("1715000100.000001", "1715000200.000002")):
+            event = slack.payload("app_mention")
+            event["event_id"] = f"Ev0SILENT{n}"
+            event["event"].update(ts=ts, event_ts=ts)
+            await kit.event(event)
+        (told,) = await kit.api.wait("chat.postEphemeral")
+        assert _first_sentence(told.params) and told.params["thread_ts"] == "1715000100.000001"
+        # A command cannot stay silent: it is answered (privately) and shows the second mention
+        # was handled, not merely slow.
+        await kit.command("what is genai")
+        (*_, slowed) = await kit.hooks.wait(3)
+        assert slowed["response_type"] == "ephemeral" and _first_sentence(slowed)
+        assert len(kit.api.called("chat.postEphemeral")) == 1
+        assert not kit.api.called("chat.postMessage")
+
+    slack.run_http(scenario, _service(slack))

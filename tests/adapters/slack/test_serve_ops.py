@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
+import signal
 import sqlite3
 from urllib.parse import urlsplit
 
@@ -136,7 +138,8 @@ def test_health_and_metrics_while_serving(slack, tmp_path):
     slack.run_served(scenario, ops)
 
 
-def test_stop_waits_for_the_answer_in_flight_then_closes_everything(slack, tmp_path):
+@pytest.mark.parametrize("how", ["request", "SIGTERM"])
+def test_stop_waits_for_the_answer_in_flight_then_closes_everything(slack, tmp_path, how):
     ops = slack.make_ops(tmp_path)
 
     async def scenario(kit):
@@ -145,7 +148,10 @@ def test_stop_waits_for_the_answer_in_flight_then_closes_everything(slack, tmp_p
         await kit.command("what is an llm")
         await kit.hooks.wait()
         assert ops.lifecycle.in_flight == 1
-        stop()
+        if how == "SIGTERM":  # the run loop's own handler, as in a container
+            os.kill(os.getpid(), signal.SIGTERM)
+        else:
+            stop()
         # New requests are refused at once; shutdown then waits for the answer in flight.
         async with asyncio.timeout(slack.WAIT):
             while await _accepts(kit.events_url):
@@ -159,7 +165,7 @@ def test_stop_waits_for_the_answer_in_flight_then_closes_everything(slack, tmp_p
         with pytest.raises(aiohttp.ClientConnectionError):
             await _get(kit, "/healthz")  # the health server is down too
 
-    slack.run_served(scenario, ops)
+    slack.run_served(scenario, ops, signals=how == "SIGTERM")
     # The answer was recorded before the database was closed.
     with sqlite3.connect(tmp_path / "explainbot.db") as conn:
         assert conn.execute("SELECT outcome FROM questions").fetchall() == [("answer",)]
