@@ -22,8 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.engine import synthetic, timed
 from bot.knowledge.base import KnowledgeBase, build_knowledge
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
+from bot.settings import bundled_knowledge_dir
 
 
 def keystrokes(kb: KnowledgeBase, n_words: int, rng: random.Random) -> list[str]:
@@ -67,7 +68,7 @@ def main() -> int:
         "| WRatio titles p50 ms | WRatio titles p99 ms | p99 ratio |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    print(row("bundled", load_knowledge(default_knowledge_dir()), args.words, rng), flush=True)
+    print(row("bundled", load_knowledge(bundled_knowledge_dir()), args.words, rng), flush=True)
     for size in args.sizes:
         kb = build_knowledge(synthetic(size, rng))
         print(row(f"synthetic {size:,}", kb, args.words, rng), flush=True)

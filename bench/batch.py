@@ -26,7 +26,8 @@ from scipy import sparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
+from bot.settings import bundled_knowledge_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPLAINBOT = str(Path(sys.executable).parent / "explainbot")
@@ -47,7 +48,7 @@ def main() -> int:
         stdout.seek(0)
         lines = stdout.read().decode().count("\n")
     cpu = usage.ru_utime + usage.ru_stime
-    index = load_knowledge(default_knowledge_dir()).index
+    index = load_knowledge(bundled_knowledge_dir()).index
     post = index.questions.postings
     n_features = len(post.indptr) - 1
     xt = sparse.csr_matrix((post.values, post.ids, post.indptr), (n_features, index.n_questions))

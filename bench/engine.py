@@ -22,9 +22,10 @@ from rapidfuzz import fuzz, process, utils
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.knowledge.base import KnowledgeBase, build_knowledge
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.models import Snippet
+from bot.settings import bundled_knowledge_dir
 
 STEMS = ["what is", "how does", "explain", "why do we need", "when should i use"]
 
@@ -103,7 +104,7 @@ def main() -> int:
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     t0 = time.perf_counter()
-    kb = load_knowledge(default_knowledge_dir())
+    kb = load_knowledge(bundled_knowledge_dir())
     print(row("bundled", kb, time.perf_counter() - t0, args.queries, rng), flush=True)
     for size in args.sizes:
         snippets = synthetic(size, rng)

@@ -43,7 +43,8 @@ from bot.runtime.buildproc import load_knowledge_separately
 from bot.matching.engine import Engine
 from bot.knowledge.base import build_knowledge
 from bot.matching.lexicon import Lexicon
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge, scan_knowledge
+from bot.knowledge.loader import load_knowledge, scan_knowledge
+from bot.settings import bundled_knowledge_dir
 from bot.runtime.memory import release_freed_memory
 
 def rss():
@@ -72,7 +73,7 @@ import scipy.sparse  # the index's kernels: imported before the baseline, counte
 gc.collect(); release_freed_memory()
 imported = rss()
 lexicon = Lexicon()
-warm = Engine(load_knowledge(default_knowledge_dir({})), lexicon=lexicon)
+warm = Engine(load_knowledge(bundled_knowledge_dir()), lexicon=lexicon)
 for q in queries(warm.knowledge, 200, random.Random(7)):
     warm.answer(q)
 del warm, q

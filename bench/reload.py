@@ -32,8 +32,9 @@ from clinc150 import DATA, write_knowledge
 from engine import queries
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
+from bot.settings import bundled_knowledge_dir
 
 
 def stats(times: Sequence[float]) -> str:
@@ -47,7 +48,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--queries", type=int, default=2000)
     args = parser.parse_args()
-    engine = Engine(load_knowledge(default_knowledge_dir()))
+    engine = Engine(load_knowledge(bundled_knowledge_dir()))
     qs = queries(engine.knowledge, args.queries, random.Random(7))
     train = [(t, g) for t, g in json.loads((DATA / "data_full.json").read_text())["train"]]
 

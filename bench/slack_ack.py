@@ -49,11 +49,12 @@ async def _serve_bot(api_url: str) -> None:
     from adapters.slack.app import create_app
     from adapters.slack.connection import http_server
     from adapters.slack.settings import SlackSettings
-    from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+    from bot.knowledge.loader import load_knowledge
     from bot.matching.engine import Engine
     from bot.runtime.service import AnswerService
+    from bot.settings import bundled_knowledge_dir
 
-    service = AnswerService(Engine(load_knowledge(default_knowledge_dir())))
+    service = AnswerService(Engine(load_knowledge(bundled_knowledge_dir())))
     settings = SlackSettings(bot_token=TOKEN, signing_secret=SECRET, api_base_url=api_url)
     app = create_app(service, settings=settings)
     async with http_server(app, signing_secret=SECRET, host="127.0.0.1", port=0) as (_, port):

@@ -15,10 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.matching.questionset import Case, Verdict, load_cases, run, summary
 from bot.models import Status
+from bot.settings import bundled_knowledge_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("sets", nargs="*", type=Path)
-    parser.add_argument("--knowledge", type=Path, default=default_knowledge_dir())
+    parser.add_argument("--knowledge", type=Path, default=bundled_knowledge_dir())
     parser.add_argument("--show", choices=["wrong", "all", "none"], default="wrong")
     args = parser.parse_args()
     engine = Engine(load_knowledge(args.knowledge))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from bot.errors import ConfigError, ExplainbotError, KnowledgeError
     from bot.knowledge.base import KnowledgeBase, build_knowledge
-    from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+    from bot.knowledge.loader import load_knowledge
     from bot.matching.engine import Engine, MatchConfig
     from bot.models import (
         Answer,
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         Suggestion,
     )
     from bot.runtime.service import AnswerService
+    from bot.settings import bundled_knowledge_dir
 
 # Imported on first use, so that a command pays only for the modules it uses.
 _HOME = {
@@ -45,7 +46,7 @@ _HOME = {
     "Status": "bot.models",
     "Suggestion": "bot.models",
     "build_knowledge": "bot.knowledge.base",
-    "default_knowledge_dir": "bot.knowledge.loader",
+    "bundled_knowledge_dir": "bot.settings",
     "load_knowledge": "bot.knowledge.loader",
 }
 
@@ -75,6 +76,6 @@ __all__ = [
     "Status",
     "Suggestion",
     "build_knowledge",
-    "default_knowledge_dir",
+    "bundled_knowledge_dir",
     "load_knowledge",
 ]

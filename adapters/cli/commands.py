@@ -25,12 +25,11 @@ from adapters.cli.render import (
 )
 from bot.errors import KnowledgeError
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge, scan_knowledge
+from bot.knowledge.loader import load_knowledge, scan_knowledge
 from bot.matching.engine import Engine
-from bot.matching.indexfile import index_cache_dir
 from bot.models import Answer, ChannelKind, Question
 from bot.runtime.service import AnswerService
-from bot.runtime.thresholds import match_config_from_env
+from bot.settings import Settings
 
 ECHO_LIMIT = 200  # characters of a question echoed before its answer in batch text mode
 
@@ -67,17 +66,17 @@ def register(
     check.set_defaults(func=run_check)
 
 
-def knowledge_dir(args: argparse.Namespace) -> Path:
-    """``--knowledge``, else ``$EXPLAINBOT_KNOWLEDGE``, else the bundled directory."""
-    given: str | None = getattr(args, "knowledge", None)
-    return Path(given) if given else default_knowledge_dir()
+def settings(args: argparse.Namespace) -> Settings:
+    """The settings, with ``--knowledge`` winning over ``$EXPLAINBOT_KNOWLEDGE``."""
+    return Settings.from_env(knowledge=getattr(args, "knowledge", None))
 
 
 def run_ask(args: argparse.Namespace) -> int:
-    kb = _load(knowledge_dir(args))
+    config = settings(args)
+    kb = _load(config.knowledge_dir, cache_dir=config.index_cache)
     if kb is None:
         return 1
-    service = AnswerService(Engine(kb, config=match_config_from_env(os.environ)))
+    service = AnswerService(Engine(kb, config=config.match))
 
     def answer(text: str) -> Answer:
         question = Question(text=text, platform="cli", channel_kind=ChannelKind.CLI)
@@ -100,7 +99,8 @@ def run_ask(args: argparse.Namespace) -> int:
 
 
 def run_topics(args: argparse.Namespace) -> int:
-    kb = _load(knowledge_dir(args))
+    config = settings(args)
+    kb = _load(config.knowledge_dir, cache_dir=config.index_cache)
     if kb is None:
         return 1
     topics = Engine(kb).topics()
@@ -110,7 +110,7 @@ def run_topics(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    directory = Path(args.directory) if args.directory else knowledge_dir(args)
+    directory = Path(args.directory) if args.directory else settings(args).knowledge_dir
     scan = scan_knowledge(directory)
     errors, warnings = len(scan.errors), len(scan.warnings)
 
@@ -127,10 +127,10 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if errors else written
 
 
-def _load(directory: Path) -> KnowledgeBase | None:
+def _load(directory: Path, *, cache_dir: Path | None) -> KnowledgeBase | None:
     """The knowledge base, or None after printing why it does not load."""
     try:
-        return load_knowledge(directory, cache_dir=index_cache_dir(os.environ))
+        return load_knowledge(directory, cache_dir=cache_dir)
     except KnowledgeError as exc:
         print(render_problems(exc.problems), file=sys.stderr)
         print(

@@ -9,7 +9,6 @@ or the file beside the SQLite database.
 from __future__ import annotations
 
 import argparse
-import os
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -41,23 +40,25 @@ def register(
 
 def run_purge(args: argparse.Namespace) -> int:
     from bot.insights.report import parse_since
-    from bot.store import LEGACY_SALT_ENV, SALT_ENV, StoreError, open_backend, user_hash
+    from bot.settings import SALT, Settings
+    from bot.store import StoreError, open_backend, user_hash
     from bot.store.salt import salt_path
 
     if not args.older_than and not args.user:
         raise ConfigError("purge: say what to delete: --older-than PERIOD and/or --user ID")
     before = time.time() - parse_since(args.older_than) if args.older_than else None
-    url, path = database_args(args)
+    settings = Settings.from_env(knowledge=args.knowledge)
+    url, path = database_args(args, settings)
     if not url and not path.is_file():
         print(f"Nothing to purge: {path} does not exist.")
         return 0
     hashed = None
     if args.user:
-        salt = os.environ.get(SALT_ENV) or os.environ.get(LEGACY_SALT_ENV)
+        salt = settings.salt
         if not salt:
             if url or not salt_path(path).is_file():
                 raise ConfigError(
-                    f"purge --user: {SALT_ENV} is not set and {salt_path(path)} does not exist; "
+                    f"purge --user: {SALT} is not set and {salt_path(path)} does not exist; "
                     "use the salt the bot records with"
                 )
             salt = salt_path(path).read_text(encoding="ascii").strip()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import time
 from collections.abc import Sequence
 from dataclasses import asdict
@@ -13,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import ExplainbotError
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
+from bot.settings import Settings
 
 if TYPE_CHECKING:
     from bot.insights.report import Report
@@ -43,13 +43,11 @@ def register(
     report.set_defaults(func=run_report)
 
 
-def database_args(args: argparse.Namespace) -> tuple[str | None, Path]:
-    """(PostgreSQL URL or None, SQLite path) from ``--db`` and the environment."""
-    from bot.store import DATABASE_URL_ENV, default_db_path
-
+def database_args(args: argparse.Namespace, settings: Settings) -> tuple[str | None, Path]:
+    """(PostgreSQL URL or None, SQLite path) from ``--db``, else the settings."""
     if getattr(args, "db", None):
         return None, Path(args.db)
-    return os.environ.get(DATABASE_URL_ENV, "").strip() or None, default_db_path(os.environ)
+    return settings.database_url, settings.db_path
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -57,14 +55,18 @@ def run_report(args: argparse.Namespace) -> int:
     from bot.store import StoreError, open_backend
 
     since = parse_since(args.since) if args.since else None
-    url, path = database_args(args)
+    settings = Settings.from_env(knowledge=args.knowledge)
+    url, path = database_args(args, settings)
     where = path
     report: Report | None = None
     if url or path.is_file():
         backend = open_backend(database_url=url, db_path=path, read_only=True)
         try:
             report = build_report(
-                backend, now=time.time(), since_seconds=since, known_questions=_known(args)
+                backend,
+                now=time.time(),
+                since_seconds=since,
+                known_questions=_known(settings.knowledge_dir),
             )
         except StoreError:
             raise
@@ -106,9 +108,8 @@ def to_json(report: Report) -> dict[str, Any]:
     return data
 
 
-def _known(args: argparse.Namespace) -> dict[str, frozenset[str]] | None:
+def _known(directory: Path) -> dict[str, frozenset[str]] | None:
     """Current questions per snippet, so suggestions skip what is already there."""
-    directory = Path(args.knowledge) if args.knowledge else default_knowledge_dir()
     try:
         kb = load_knowledge(directory)
     except (ExplainbotError, OSError):

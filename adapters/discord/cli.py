@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 
 def register(
@@ -38,10 +41,11 @@ def serve_command(args: argparse.Namespace) -> int:
     import asyncio
 
     from adapters.discord.run import prepare, run
-    from adapters.discord.settings import discord_environ
+    from adapters.discord.settings import SECRET_VARS
+    from bot.settings import Settings, read_environ
 
-    environ = discord_environ(os.environ)  # secret files read once, before any setting
-    _configure_logging(environ)
+    environ = read_environ(SECRET_VARS)  # secret files read once, before any setting
+    _configure_logging(Settings.from_env(environ), environ)
     serving = prepare(environ, knowledge=args.knowledge)
     return asyncio.run(run(serving))
 
@@ -51,14 +55,15 @@ def sync_command(args: argparse.Namespace) -> int:
 
     from adapters.discord.client import create_bot
     from adapters.discord.serve import sync_commands
-    from adapters.discord.settings import DiscordSettings, discord_environ
+    from adapters.discord.settings import SECRET_VARS, DiscordSettings
     from bot.knowledge.base import build_knowledge
     from bot.matching.engine import Engine
     from bot.runtime.service import AnswerService
+    from bot.settings import Settings, read_environ
 
-    environ = discord_environ(os.environ)
+    environ = read_environ(SECRET_VARS)
     settings = DiscordSettings.from_env(environ)
-    _configure_logging(environ)
+    _configure_logging(Settings.from_env(environ), environ)
     # Registering commands needs none of the knowledge: an empty engine will do.
     service = AnswerService(Engine(build_knowledge(())))
 
@@ -86,14 +91,16 @@ class _NoVoiceWarnings(logging.Filter):
         return "voice will NOT be supported" not in record.getMessage()
 
 
-def _configure_logging(environ: Mapping[str, str]) -> None:
+def _configure_logging(settings: Settings, environ: Mapping[str, str]) -> None:
     root = logging.getLogger()
     if root.handlers:
         return  # the host (a test runner, an embedding program) configured logging already
-    from bot.runtime.logs import setup_logging
+    from bot.runtime.logs import secrets_from_env, setup_logging
 
     # DISCORD_TOKEN is masked with every other *_TOKEN variable's value.
-    handler = setup_logging(environ)
+    handler = setup_logging(
+        json_format=settings.log_json, level=settings.log_level, secrets=secrets_from_env(environ)
+    )
     handler.addFilter(_NoVoiceWarnings())
     # discord.py's INFO lines ("logging in using static token", sessions) add nothing here.
     logging.getLogger("discord").setLevel(logging.WARNING)

@@ -15,9 +15,9 @@ from adapters.discord.adapter import DiscordAdapter
 from adapters.discord.client import ExplainBot, create_bot
 from adapters.discord.convert import PLATFORM
 from adapters.discord.settings import TOKEN_VAR, DiscordSettings
-from bot.runtime.lifecycle import idle_wanted, missing_settings
 from bot.runtime.ops import Ops
 from bot.runtime.run import run as run_loop
+from bot.settings import Settings, missing
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,12 +52,14 @@ def prepare(
         ConfigError: a setting is missing or malformed (the message names it).
         KnowledgeError: the knowledge directory does not validate.
     """
-    missing = missing_settings([TOKEN_VAR], environ)
+    common = Settings.from_env(environ, knowledge=knowledge)
+    absent = missing(environ, [TOKEN_VAR])
     # Without idling, a missing token is one clear line before anything slow happens.
-    settings = None if missing and idle_wanted(environ) else DiscordSettings.from_env(environ)
-    ops = Ops.from_env(PLATFORM, environ, knowledge=knowledge)
+    idle = absent and common.idle_without_token
+    settings = None if idle else DiscordSettings.from_env(environ)
+    ops = Ops.from_settings(PLATFORM, common)
     if settings is None:
-        return Serving(ops=ops, adapter=None, missing=tuple(missing))
+        return Serving(ops=ops, adapter=None, missing=tuple(absent))
     bot = create_bot(
         ops.service,
         settings=settings,

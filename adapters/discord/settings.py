@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from yarl import URL
 
-from bot.errors import ConfigError
-from bot.runtime.secretfiles import with_secret_files
+from bot.settings import invalid, not_set, text
 
 TOKEN_VAR = "DISCORD_TOKEN"
 API_VAR = "DISCORD_API_BASE_URL"
@@ -19,15 +17,6 @@ SHARD_IDS_VAR = "DISCORD_SHARD_IDS"
 MAX_SHARDS = 10_000  # far above any bot's count; catches a typo such as an id pasted here
 API_PATH = "/api/v10"
 SECRET_VARS = (TOKEN_VAR,)  # DISCORD_TOKEN_FILE: the token from a mounted secret file
-
-
-def discord_environ(environ: Mapping[str, str]) -> dict[str, str]:
-    """``environ`` with ``DISCORD_TOKEN_FILE`` read in; read every setting from it.
-
-    Raises:
-        ConfigError: the secret file is missing, unreadable or empty, or set twice.
-    """
-    return with_secret_files(environ, SECRET_VARS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,14 +43,15 @@ class DiscordSettings:
     shard_ids: tuple[int, ...] | None = None
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> DiscordSettings:
-        """Read ``DISCORD_TOKEN`` (required), ``DISCORD_API_BASE_URL``, ``DISCORD_GATEWAY_URL``."""
-        env = os.environ if environ is None else environ
-        token = env.get(TOKEN_VAR, "").strip()
-        if not token:
-            raise ConfigError(
-                f"{TOKEN_VAR} is not set (nor {TOKEN_VAR}_FILE): copy the token from the Bot "
-                "page of your application in the Discord Developer Portal"
+    def from_env(cls, env: Mapping[str, str]) -> DiscordSettings:
+        """Read ``DISCORD_TOKEN`` (required), ``DISCORD_API_BASE_URL``, ``DISCORD_GATEWAY_URL``
+        and the shard settings from ``env`` (:func:`bot.settings.read_environ`)."""
+        token = text(env, TOKEN_VAR)
+        if token is None:
+            raise not_set(
+                TOKEN_VAR,
+                f"copy the token from the Bot page of your application in the Discord Developer "
+                f"Portal (or set {TOKEN_VAR}_FILE to a file that holds it)",
             )
         sharded, count, ids = shards(env.get(SHARD_COUNT_VAR, ""), env.get(SHARD_IDS_VAR, ""))
         return cls(
@@ -106,19 +96,20 @@ def shards(count_raw: str, ids_raw: str) -> tuple[bool, int | None, tuple[int, .
     count_raw, ids_raw = count_raw.strip().lower(), ids_raw.strip()
     if not count_raw:
         if ids_raw:
-            raise ConfigError(f"{SHARD_IDS_VAR} needs {SHARD_COUNT_VAR}: the bot's total shards")
+            raise invalid(SHARD_IDS_VAR, f"needs {SHARD_COUNT_VAR}: the bot's total shards")
         return False, None, None
     if count_raw == "auto":
         if ids_raw:
-            raise ConfigError(
-                f"{SHARD_IDS_VAR} needs a number in {SHARD_COUNT_VAR}, not 'auto': every "
-                "process must agree on the total"
+            raise invalid(
+                SHARD_IDS_VAR,
+                f"needs a number in {SHARD_COUNT_VAR}, not 'auto': every process must agree "
+                "on the total",
             )
         return True, None, None
     if not count_raw.isdigit() or not 1 <= int(count_raw) <= MAX_SHARDS:
-        raise ConfigError(
-            f"{SHARD_COUNT_VAR} must be a number of shards from 1 to {MAX_SHARDS}, or 'auto'; "
-            f"got {count_raw!r}"
+        raise invalid(
+            SHARD_COUNT_VAR,
+            f"expected a number of shards from 1 to {MAX_SHARDS}, or 'auto'; got {count_raw!r}",
         )
     count = int(count_raw)
     if not ids_raw:
@@ -127,15 +118,16 @@ def shards(count_raw: str, ids_raw: str) -> tuple[bool, int | None, tuple[int, .
     for part in ids_raw.split(","):
         first, dash, last = part.strip().partition("-")
         if not first.isdigit() or (dash and not last.isdigit()):
-            raise ConfigError(
-                f"{SHARD_IDS_VAR} must list shard numbers such as 0,1,2 or ranges such as 0-3; "
-                f"got {part.strip()!r}"
+            raise invalid(
+                SHARD_IDS_VAR,
+                f"expected shard numbers such as 0,1,2 or ranges such as 0-3; got {part.strip()!r}",
             )
         ids.extend(range(int(first), int(last if dash else first) + 1))
     if not ids or len(set(ids)) != len(ids) or max(ids) >= count:
-        raise ConfigError(
-            f"{SHARD_IDS_VAR} must name distinct shards from 0 to {count - 1} "
-            f"({SHARD_COUNT_VAR}={count}); got {ids_raw!r}"
+        raise invalid(
+            SHARD_IDS_VAR,
+            f"expected distinct shards from 0 to {count - 1} ({SHARD_COUNT_VAR}={count}); "
+            f"got {ids_raw!r}",
         )
     return True, count, tuple(sorted(ids))
 
@@ -144,8 +136,8 @@ def _parse(var: str, raw: str, schemes: tuple[str, ...]) -> URL:
     try:
         url = URL(raw)
     except ValueError as exc:
-        raise ConfigError(f"{var}: not a URL: {raw!r} ({exc})") from None
+        raise invalid(var, f"not a URL: {raw!r} ({exc})") from None
     if url.scheme not in schemes or not url.host:
         wanted = " or ".join(f"{s}://" for s in schemes)
-        raise ConfigError(f"{var} must be a {wanted} URL with a host, got {raw!r}")
+        raise invalid(var, f"expected a {wanted} URL with a host, got {raw!r}")
     return url

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 
 
 def register(
@@ -43,18 +42,19 @@ def _port(value: str) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from adapters.slack.settings import SlackSettings, load_settings, slack_environ
-    from bot.runtime.lifecycle import idle_wanted, missing_settings
+    from adapters.slack.settings import SECRET_VARS, SlackSettings, load_settings
     from bot.runtime.ops import Ops
+    from bot.settings import Settings, missing, read_environ
 
     # Settings first, before anything slow: a bad setting stops at once, in one line.
-    environ = slack_environ(os.environ)
-    missing = missing_settings(["SLACK_BOT_TOKEN"], environ)
-    settings: SlackSettings | None = None
-    if not (missing and idle_wanted(environ)):
-        settings = load_settings(environ)
-    ops = Ops.from_env("slack", environ, knowledge=args.knowledge)
+    environ = read_environ(SECRET_VARS)
+    settings = Settings.from_env(environ, knowledge=args.knowledge)
+    absent = missing(environ, ["SLACK_BOT_TOKEN"])
+    slack: SlackSettings | None = None
+    if not (absent and settings.idle_without_token):
+        slack = load_settings(environ)
+    ops = Ops.from_settings("slack", settings)
 
     from adapters.slack.serve import run  # slack_bolt loads here, never for other commands
 
-    return run(ops, settings, host=args.host, port=args.port, missing=missing, environ=environ)
+    return run(ops, slack, host=args.host, port=args.port, missing=absent, environ=environ)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import Mapping, Sequence
 
 from adapters.slack.adapter import SlackAdapter
@@ -11,9 +10,10 @@ from adapters.slack.app import create_app
 from adapters.slack.dedup import SeenEvents
 from adapters.slack.redact import SecretFilter
 from adapters.slack.settings import SlackSettings
-from bot.runtime.logs import setup_logging
+from bot.runtime.logs import secrets_from_env, setup_logging
 from bot.runtime.ops import Ops
 from bot.runtime.run import run as run_loop
+from bot.settings import Settings
 
 
 def slack_adapter(ops: Ops, settings: SlackSettings, *, host: str, port: int) -> SlackAdapter:
@@ -59,13 +59,15 @@ def run(
 ) -> int:
     """Configure logging, then serve until SIGINT or SIGTERM; the exit status.
 
-    ``environ`` (default ``os.environ``) tells logging which secret values to mask.
+    ``environ`` (the one the settings were read from) tells logging which values to mask.
     """
-    _configure_logging(os.environ if environ is None else environ)
+    _configure_logging(ops.settings, {} if environ is None else environ)
     return asyncio.run(serve(ops, settings, host=host, port=port, missing=missing))
 
 
-def _configure_logging(environ: Mapping[str, str]) -> None:
-    handler = setup_logging(environ)
+def _configure_logging(settings: Settings, environ: Mapping[str, str]) -> None:
+    handler = setup_logging(
+        json_format=settings.log_json, level=settings.log_level, secrets=secrets_from_env(environ)
+    )
     # Also masks the verification token that slash-command bodies carry (``token=...``).
     handler.addFilter(SecretFilter())

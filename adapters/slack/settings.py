@@ -1,4 +1,7 @@
-"""Slack settings from the environment, validated before anything starts."""
+"""Slack settings (``SLACK_*``) from the environment, validated before anything starts.
+
+Read through :mod:`bot.settings` helpers, with the same message style as every setting.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
 
-from bot.errors import ConfigError
-from bot.runtime.secretfiles import with_secret_files
+from bot.settings import invalid, not_set, text
 
 ResponseType = Literal["in_channel", "ephemeral"]
 # Each may come from a file instead (NAME_FILE), as Docker and Kubernetes secrets are mounted.
@@ -43,15 +45,6 @@ class SlackSettings:
         return self.app_token is not None
 
 
-def slack_environ(environ: Mapping[str, str]) -> dict[str, str]:
-    """``environ`` with the ``SLACK_*_FILE`` secrets read in; read every setting from it.
-
-    Raises:
-        ConfigError: a secret file is missing, unreadable or empty, or set twice.
-    """
-    return with_secret_files(environ, SECRET_VARS)
-
-
 def load_settings(environ: Mapping[str, str]) -> SlackSettings:
     """Read and validate the Slack settings.
 
@@ -60,19 +53,20 @@ def load_settings(environ: Mapping[str, str]) -> SlackSettings:
     """
     bot_token = _token(environ, "SLACK_BOT_TOKEN", "xoxb-")
     if bot_token is None:
-        raise ConfigError(
-            "SLACK_BOT_TOKEN is not set: expected a bot token starting with 'xoxb-' "
-            "(or SLACK_BOT_TOKEN_FILE naming a file that holds it)"
+        raise not_set(
+            "SLACK_BOT_TOKEN",
+            "expected a bot token starting with 'xoxb-' "
+            "(or SLACK_BOT_TOKEN_FILE naming a file that holds it)",
         )
     app_token = _token(environ, "SLACK_APP_TOKEN", "xapp-")
-    secret = _get(environ, "SLACK_SIGNING_SECRET")
+    secret = text(environ, "SLACK_SIGNING_SECRET")
     if secret is None and app_token is None:
-        raise ConfigError(
-            "SLACK_SIGNING_SECRET is not set: HTTP mode needs the app's signing secret "
-            "(or set SLACK_APP_TOKEN to use Socket Mode)"
+        raise not_set(
+            "SLACK_SIGNING_SECRET",
+            "HTTP mode needs the app's signing secret (or set SLACK_APP_TOKEN to use Socket Mode)",
         )
     if secret is not None and not re.fullmatch(r"[A-Za-z0-9]+", secret):
-        raise ConfigError("SLACK_SIGNING_SECRET is malformed: expected letters and digits only")
+        raise invalid("SLACK_SIGNING_SECRET", "expected letters and digits only")
     return SlackSettings(
         bot_token=bot_token,
         signing_secret=secret,
@@ -82,42 +76,36 @@ def load_settings(environ: Mapping[str, str]) -> SlackSettings:
     )
 
 
-def _get(environ: Mapping[str, str], name: str) -> str | None:
-    value = environ.get(name, "").strip()
-    return value or None
-
-
 def _token(environ: Mapping[str, str], name: str, prefix: str) -> str | None:
-    value = _get(environ, name)
+    value = text(environ, name)
     if value is None or (value.startswith(prefix) and _TOKEN_BODY.match(value)):
         return value
     # Name only a known token kind (enough to spot swapped tokens), never any secret part.
     kind = _TOKEN_KIND.match(value)
     got = f"a token starting with {kind.group(0)!r}" if kind else "something else"
-    raise ConfigError(f"{name} is malformed: expected a token starting with {prefix!r}, got {got}")
+    raise invalid(name, f"expected a token starting with {prefix!r}, got {got}")
 
 
 def _base_url(environ: Mapping[str, str]) -> str | None:
-    value = _get(environ, "SLACK_API_BASE_URL")
+    value = text(environ, "SLACK_API_BASE_URL")
     if value is None:
         return None
     parts = urlsplit(value)
     if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise ConfigError(
-            f"SLACK_API_BASE_URL is malformed: expected an http(s) URL such as "
-            f"'https://slack.com/api/', got {value!r}"
+        raise invalid(
+            "SLACK_API_BASE_URL",
+            f"expected an http(s) URL such as 'https://slack.com/api/', got {value!r}",
         )
     # slack_sdk joins method names onto the base URL and needs the trailing slash.
     return value if value.endswith("/") else value + "/"
 
 
 def _response_type(environ: Mapping[str, str]) -> ResponseType:
-    value = _get(environ, "EXPLAINBOT_SLACK_RESPONSE") or "in_channel"
+    value = text(environ, "EXPLAINBOT_SLACK_RESPONSE") or "in_channel"
     if value == "in_channel":
         return "in_channel"
     if value == "ephemeral":
         return "ephemeral"
-    raise ConfigError(
-        "EXPLAINBOT_SLACK_RESPONSE is malformed: "
-        f"expected 'in_channel' or 'ephemeral', got {value!r}"
+    raise invalid(
+        "EXPLAINBOT_SLACK_RESPONSE", f"expected 'in_channel' or 'ephemeral', got {value!r}"
     )

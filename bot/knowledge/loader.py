@@ -14,7 +14,6 @@ Every problem in every file is collected before anything is reported, each as
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
     from bot.knowledge.base import KnowledgeBase
     from bot.knowledge.yamlpos import YamlValue
 
-ENV_VAR = "EXPLAINBOT_KNOWLEDGE"
 SYNONYMS_FILE = "_synonyms.yaml"
 _FILE_FIELDS = frozenset({"file", "yaml"})
 MAX_FILE_BYTES = 1_000_000  # a snippet body is at most 3,500 chars; anything this big is a mistake
@@ -88,20 +86,6 @@ class Files:
     listed: bool = True
     files: tuple[FileBytes, ...] = ()
     problems: tuple[Problem, ...] = ()
-
-
-def default_knowledge_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """``$EXPLAINBOT_KNOWLEDGE`` if set, else the ``knowledge/`` bundled beside the packages.
-
-    ``knowledge/`` sits next to the top-level ``bot`` package both in a checkout and in an
-    installed wheel (it ships as package data), so one rule finds it in either.
-    """
-    env = os.environ if environ is None else environ
-    if env.get(ENV_VAR):
-        return Path(env[ENV_VAR])
-    top = sys.modules[__name__.partition(".")[0]]  # ``bot``, however deep this module moves
-    assert top.__file__ is not None
-    return Path(top.__file__).resolve().parent.parent / "knowledge"
 
 
 def load_knowledge(directory: Path, *, cache_dir: Path | None = None) -> KnowledgeBase:

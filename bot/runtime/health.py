@@ -21,29 +21,13 @@ from bot.errors import ConfigError
 from bot.matching.engine import Engine
 from bot.runtime.metrics import Metrics
 from bot.runtime.reload import ReloadStatus
+from bot.settings import DEFAULT_HEALTH_HOST, HEALTH_PORT
 
 log = logging.getLogger(__name__)
 
-PORT_ENV = "EXPLAINBOT_HEALTH_PORT"
-HOST_ENV = "EXPLAINBOT_HEALTH_HOST"
-DEFAULT_HOST = "127.0.0.1"
 # The watcher checks twice a second; a minute without a check (a reload of a huge knowledge
 # base takes seconds) means it is stuck or dead, and edits would go unseen.
 STALE_AFTER = 60.0
-
-
-def health_address(environ: Mapping[str, str]) -> tuple[str, int] | None:
-    """(host, port) from the environment; None when no health server is wanted.
-
-    Raises:
-        ConfigError: the port is not a number from 0 to 65535.
-    """
-    text = environ.get(PORT_ENV, "").strip()
-    if not text:
-        return None
-    if not text.isdigit() or int(text) > 65_535:
-        raise ConfigError(f"{PORT_ENV}: {text!r} is not a port number (0-65535)")
-    return environ.get(HOST_ENV, "").strip() or DEFAULT_HOST, int(text)
 
 
 class HealthServer:
@@ -121,7 +105,7 @@ class HealthServer:
             body["question_log"] = dict(self._question_log())
         return connected and len(kb.snippets) > 0 and not stale, body
 
-    async def start(self, host: str = DEFAULT_HOST, port: int = 0) -> int:
+    async def start(self, host: str = DEFAULT_HEALTH_HOST, port: int = 0) -> int:
         """Listen on ``host:port`` (0: any free port); the port actually bound.
 
         Raises:
@@ -134,7 +118,7 @@ class HealthServer:
             await site.start()
         except OSError as exc:
             await runner.cleanup()
-            raise ConfigError(f"{PORT_ENV}: cannot listen for health checks: {exc}") from None
+            raise ConfigError(f"{HEALTH_PORT}: cannot listen for health checks: {exc}") from None
         self._runner = runner
         self.port = site.port  # the bound one, when 0 was asked for
         log.info("health and metrics on http://%s:%d/healthz", host, self.port)

@@ -13,12 +13,11 @@ import logging
 import signal
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 log = logging.getLogger(__name__)
 
-IDLE_ENV = "EXPLAINBOT_IDLE_WITHOUT_TOKEN"
 Callback = Callable[[], Awaitable[object] | object]
 
 
@@ -105,16 +104,6 @@ class Lifecycle:
         if self._stop_requested is None:
             self._stop_requested = asyncio.Event()
         return self._stop_requested
-
-
-def missing_settings(names: Iterable[str], environ: Mapping[str, str]) -> list[str]:
-    """The variables among ``names`` that are unset or empty."""
-    return [n for n in names if not environ.get(n, "").strip()]
-
-
-def idle_wanted(environ: Mapping[str, str]) -> bool:
-    """Whether ``EXPLAINBOT_IDLE_WITHOUT_TOKEN`` asks an unconfigured service to idle."""
-    return environ.get(IDLE_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
 
 
 async def idle(platform: str, missing: Iterable[str], *, lifecycle: Lifecycle) -> int:

@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import TextIO
 
-FORMAT_ENV = "EXPLAINBOT_LOG_FORMAT"
-LEVEL_ENV = "EXPLAINBOT_LOG_LEVEL"
 # Environment variables whose values are secrets whatever their platform.
 _SECRET_NAME = re.compile(r"(TOKEN|SECRET|SALT|PASSWORD|API_KEY)$")
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -112,8 +109,9 @@ class JsonFormatter(logging.Formatter):
 
 
 def setup_logging(
-    environ: Mapping[str, str] | None = None,
     *,
+    json_format: bool = False,
+    level: str = "INFO",
     secrets: Iterable[str] = (),
     stream: TextIO | None = None,
     logger: logging.Logger | None = None,
@@ -123,20 +121,18 @@ def setup_logging(
     Replaces handlers installed by an earlier call, so calling it twice is harmless.
 
     Args:
-        environ: read for ``EXPLAINBOT_LOG_FORMAT`` (``json`` or human), ``EXPLAINBOT_LOG_LEVEL``
-            (default INFO) and the values of secret-looking variables.
-        secrets: more values to mask (e.g. tokens given on the command line).
+        json_format: one JSON object a line (``EXPLAINBOT_LOG_FORMAT=json``), else for humans.
+        level: a level name (``EXPLAINBOT_LOG_LEVEL``); an unknown one means INFO.
+        secrets: values to mask (:func:`secrets_from_env`, tokens given on the command line).
     """
-    env = os.environ if environ is None else environ
     target = logger or logging.getLogger()
     handler = logging.StreamHandler(stream or sys.stderr)
-    json_format = env.get(FORMAT_ENV, "").strip().lower() == "json"
     handler.setFormatter(JsonFormatter() if json_format else HumanFormatter())
-    handler.addFilter(RedactingFilter((*secrets_from_env(env), *secrets)))
+    handler.addFilter(RedactingFilter(tuple(secrets)))
     handler.set_name("explainbot")
     for old in [h for h in target.handlers if h.get_name() == "explainbot"]:
         target.removeHandler(old)
     target.addHandler(handler)
-    level = logging.getLevelNamesMapping().get(env.get(LEVEL_ENV, "").strip().upper())
-    target.setLevel(level if level is not None else logging.INFO)
+    known = logging.getLevelNamesMapping().get(level.strip().upper())
+    target.setLevel(known if known is not None else logging.INFO)
     return handler

@@ -1,4 +1,4 @@
-"""Everything a serving process runs around the engine, assembled from the environment.
+"""Everything a serving process runs around the engine, assembled from its settings.
 
 An adapter's serve command builds one :class:`Ops`, hands ``ops.service`` to its handlers and
 gives both to the run loop (:func:`bot.runtime.run.run`), which starts and stops it.
@@ -7,90 +7,22 @@ gives both to the run loop (:func:`bot.runtime.run.run`), which starts and stops
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable
 
 from bot.errors import ConfigError
-from bot.knowledge.loader import default_knowledge_dir
 from bot.knowledge.snapshot import Snapshot
 from bot.matching.engine import Engine
 from bot.runtime.buildproc import load_knowledge_separately
-from bot.runtime.health import HealthServer, health_address
+from bot.runtime.health import HealthServer
 from bot.runtime.lifecycle import Lifecycle
 from bot.runtime.metrics import Metrics
-from bot.runtime.ratelimit import RateLimit, RateLimiter, rate_limit_from_env
+from bot.runtime.ratelimit import RateLimiter
 from bot.runtime.reload import KnowledgeReloader, ProblemsCallback, ReloadStatus
 from bot.runtime.service import AnswerService
-from bot.runtime.thresholds import match_config_from_env
-from bot.store import (
-    DATABASE_URL_ENV,
-    LEGACY_SALT_ENV,
-    RETENTION_ENV,
-    SALT_ENV,
-    QuestionStore,
-    SharedState,
-    default_db_path,
-    open_backend,
-)
+from bot.settings import Settings
+from bot.store import QuestionStore, SharedState, open_backend
 
 log = logging.getLogger(__name__)
-
-ADMIN_CHANNEL_ENV = "EXPLAINBOT_ADMIN_CHANNEL"
-POLLING_ENV = "WATCHFILES_FORCE_POLLING"  # the name watchfiles itself reads
-
-
-def force_polling(environ: Mapping[str, str]) -> bool:
-    """``WATCHFILES_FORCE_POLLING`` as watchfiles reads it: set and not false/disable(d)."""
-    value = environ.get(POLLING_ENV, "").strip().lower()
-    return bool(value) and value not in {"false", "disable", "disabled"}
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class OpsSettings:
-    """The operational settings, read once from the environment (see ``.env.example``)."""
-
-    knowledge_dir: Path
-    db_path: Path
-    salt: str | None = None
-    admin_channel: str | None = None
-    health: tuple[str, int] | None = None
-    rate_limit: RateLimit = field(default_factory=RateLimit)
-    force_polling: bool = False
-    database_url: str | None = None
-    retention_days: float | None = 90.0
-    busy_timeout: float = 1.0
-    max_pending: int = 10_000  # records held while the database does not take writes
-
-    @classmethod
-    def from_env(
-        cls, environ: Mapping[str, str] | None = None, *, knowledge: str | Path | None = None
-    ) -> OpsSettings:
-        """Read the settings; ``knowledge`` (a ``--knowledge`` option) wins over the variable.
-
-        Raises:
-            ConfigError: a variable is malformed (the message names it).
-        """
-        env = os.environ if environ is None else environ
-        database_url = env.get(DATABASE_URL_ENV, "").strip() or None
-        salt = env.get(SALT_ENV) or env.get(LEGACY_SALT_ENV) or None
-        if database_url and not salt:
-            raise ConfigError(
-                f"{SALT_ENV} is not set: with {DATABASE_URL_ENV} every replica needs the same "
-                "salt (a long random string, e.g. from `openssl rand -hex 32`)"
-            )
-        return cls(
-            knowledge_dir=Path(knowledge) if knowledge else default_knowledge_dir(env),
-            db_path=default_db_path(env),
-            salt=salt,
-            database_url=database_url,
-            retention_days=retention_from_env(env),
-            admin_channel=env.get(ADMIN_CHANNEL_ENV, "").strip() or None,
-            health=health_address(env),
-            rate_limit=rate_limit_from_env(env),
-            force_polling=force_polling(env),
-        )
 
 
 class Ops:
@@ -99,7 +31,7 @@ class Ops:
     Args:
         platform: recorded with each question and reported by ``/healthz``.
         engine: answers; its knowledge is kept current by the reloader.
-        settings: from :meth:`OpsSettings.from_env`.
+        settings: from :meth:`bot.settings.Settings.from_env`.
         baseline: what the engine's knowledge was read from, taken before loading it, so that
             a save made before the watcher starts is reloaded (default: as it is at start).
     """
@@ -108,10 +40,11 @@ class Ops:
         self,
         platform: str,
         engine: Engine,
-        settings: OpsSettings,
+        settings: Settings,
         *,
         baseline: Snapshot | None = None,
     ) -> None:
+        settings.require_salt()
         self.platform = platform
         self.baseline = baseline
         self.engine = engine
@@ -147,23 +80,20 @@ class Ops:
         self.health: HealthServer | None = None
 
     @classmethod
-    def from_env(
-        cls, platform: str, environ: Mapping[str, str], *, knowledge: str | Path | None = None
-    ) -> Ops:
-        """Read the settings and thresholds, load the knowledge, build the engine.
+    def from_settings(cls, platform: str, settings: Settings) -> Ops:
+        """Load the knowledge and build the engine with the configured thresholds.
 
         Raises:
             ConfigError: a setting is malformed (the message names it).
             KnowledgeError: the knowledge directory does not validate.
         """
-        settings = OpsSettings.from_env(environ, knowledge=knowledge)
+        settings.require_salt()
         if not settings.knowledge_dir.is_dir():  # one clear line before anything slow
             raise ConfigError(f"--knowledge: {settings.knowledge_dir} is not a directory")
-        config = match_config_from_env(environ)
         baseline = Snapshot.take(settings.knowledge_dir)
         # A large base is built in a child process: the server keeps only the index.
         kb = load_knowledge_separately(settings.knowledge_dir, fallback=True)
-        engine = Engine(kb, config=config)
+        engine = Engine(kb, config=settings.match)
         engine.prepare(kb)  # at start, not on the first questions
         return cls(platform, engine, settings, baseline=baseline)
 
@@ -214,21 +144,3 @@ class Ops:
     async def stop(self) -> None:
         """Finish in-flight answers, stop serving health and watching, close the database."""
         await self.lifecycle.shutdown()
-
-
-def retention_from_env(environ: Mapping[str, str]) -> float | None:
-    """Days to keep questions (``EXPLAINBOT_RETENTION_DAYS``, default 90; 0 keeps them all).
-
-    Raises:
-        ConfigError: not a number of days.
-    """
-    text = environ.get(RETENTION_ENV, "").strip()
-    if not text:
-        return 90.0
-    try:
-        days = float(text)
-    except ValueError:
-        days = -1.0
-    if not days >= 0 or days == float("inf"):
-        raise ConfigError(f"{RETENTION_ENV}: {text!r} is not a number of days (0 keeps all)")
-    return days or None

@@ -13,13 +13,16 @@ import re
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.errors import ConfigError
-from bot.store.shared import SharedState
+from bot.settings import RATE_LIMIT
 
-ENV_VAR = "EXPLAINBOT_RATE_LIMIT"
+if TYPE_CHECKING:  # the database only when replicas share one
+    from bot.store.shared import SharedState
+
 _SPEC = re.compile(r"^\s*(\d+)\s*(?:/\s*(\d+(?:\.\d+)?)?\s*([smh]?)\s*)?$")
 _UNIT = {"s": 1.0, "m": 60.0, "h": 3600.0, "": 1.0}
 
@@ -45,23 +48,17 @@ def parse_rate_limit(text: str) -> RateLimit:
     match = _SPEC.match(text)
     if match is None:
         raise ConfigError(
-            f"{ENV_VAR}: {text!r} is not a rate limit; "
+            f"{RATE_LIMIT}: {text!r} is not a rate limit; "
             "use e.g. 10 (a minute) or 10/60s, 30/5m, 100/1h"
         )
     count, amount, unit = match.groups()
     if "/" in text and amount is None and not unit:
-        raise ConfigError(f"{ENV_VAR}: {text!r}: say the period after '/', e.g. 10/60s")
+        raise ConfigError(f"{RATE_LIMIT}: {text!r}: say the period after '/', e.g. 10/60s")
     # A bare number means per minute.
     seconds = 60.0 if amount is None and not unit else float(amount or 1) * _UNIT[unit]
     if seconds <= 0:
-        raise ConfigError(f"{ENV_VAR}: {text!r}: the period must be longer than zero")
+        raise ConfigError(f"{RATE_LIMIT}: {text!r}: the period must be longer than zero")
     return RateLimit(max_questions=int(count), per_seconds=seconds)
-
-
-def rate_limit_from_env(environ: Mapping[str, str]) -> RateLimit:
-    """The limit from ``EXPLAINBOT_RATE_LIMIT``, else the default 10 a minute."""
-    text = environ.get(ENV_VAR, "").strip()
-    return parse_rate_limit(text) if text else RateLimit()
 
 
 class RateLimiter:

@@ -3,27 +3,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 
+from bot.settings import DATABASE_URL
 from bot.store.backend import Backend, StoreError
 from bot.store.records import QuestionRecord, normalize_question, scrub, storable, user_hash
 from bot.store.shared import SharedState
 from bot.store.sqlite import SqliteBackend
 from bot.store.writer import QuestionStore, StoreStatus
 
-DB_ENV = "EXPLAINBOT_DB"
-DATABASE_URL_ENV = "EXPLAINBOT_DATABASE_URL"
-SALT_ENV = "EXPLAINBOT_USER_SALT"
-LEGACY_SALT_ENV = "EXPLAINBOT_SALT"
-RETENTION_ENV = "EXPLAINBOT_RETENTION_DAYS"
-
 __all__ = [
-    "DATABASE_URL_ENV",
-    "DB_ENV",
-    "LEGACY_SALT_ENV",
-    "RETENTION_ENV",
-    "SALT_ENV",
     "Backend",
     "QuestionRecord",
     "QuestionStore",
@@ -31,22 +20,12 @@ __all__ = [
     "SqliteBackend",
     "StoreError",
     "StoreStatus",
-    "default_db_path",
     "normalize_question",
     "open_backend",
     "scrub",
     "storable",
     "user_hash",
 ]
-
-
-def default_db_path(environ: Mapping[str, str]) -> Path:
-    """``$EXPLAINBOT_DB``, else ``$XDG_DATA_HOME/explainbot/explainbot.db`` (XDG default
-    ``~/.local/share``)."""
-    if environ.get(DB_ENV):
-        return Path(environ[DB_ENV]).expanduser()
-    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "explainbot" / "explainbot.db"
 
 
 def open_backend(
@@ -60,7 +39,7 @@ def open_backend(
     if database_url:
         if not database_url.startswith(("postgresql://", "postgres://")):
             raise StoreError(
-                f"{DATABASE_URL_ENV}: expected postgresql://user:password@host:port/dbname"
+                f"{DATABASE_URL}: expected postgresql://user:password@host:port/dbname"
             )
         from bot.store.postgres import PostgresBackend  # psycopg only when asked for
 

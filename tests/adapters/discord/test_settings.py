@@ -43,7 +43,7 @@ def test_api_base_url(raw: str, expected: str) -> None:
     ],
 )
 def test_bad_urls_name_the_variable(var: str, raw: str) -> None:
-    with pytest.raises(ConfigError, match=var):
+    with pytest.raises(ConfigError, match=f"^{var}: "):
         DiscordSettings.from_env({"DISCORD_TOKEN": "t", var: raw})
 
 
@@ -71,17 +71,17 @@ def test_shard_settings(count: str, ids: str, expected: tuple[object, ...]) -> N
 @pytest.mark.parametrize(
     ("count", "ids", "message"),
     [
-        ("", "0", "DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT"),
-        ("auto", "0", "needs a number in DISCORD_SHARD_COUNT, not 'auto'"),
-        ("0", "", "DISCORD_SHARD_COUNT must be a number of shards from 1"),
-        ("four", "", "DISCORD_SHARD_COUNT must be a number of shards from 1"),
-        ("4", "4", "must name distinct shards from 0 to 3"),
-        ("4", "1,1", "must name distinct shards from 0 to 3"),
-        ("4", "1-x", "must list shard numbers such as 0,1,2"),
-        ("4", "-1", "must list shard numbers such as 0,1,2"),
+        ("", "0", "DISCORD_SHARD_IDS: needs DISCORD_SHARD_COUNT"),
+        ("auto", "0", "DISCORD_SHARD_IDS: needs a number in DISCORD_SHARD_COUNT, not 'auto'"),
+        ("0", "", "DISCORD_SHARD_COUNT: expected a number of shards from 1"),
+        ("four", "", "DISCORD_SHARD_COUNT: expected a number of shards from 1"),
+        ("4", "4", "DISCORD_SHARD_IDS: expected distinct shards from 0 to 3"),
+        ("4", "1,1", "DISCORD_SHARD_IDS: expected distinct shards from 0 to 3"),
+        ("4", "1-x", "DISCORD_SHARD_IDS: expected shard numbers such as 0,1,2"),
+        ("4", "-1", "DISCORD_SHARD_IDS: expected shard numbers such as 0,1,2"),
     ],
 )
 def test_bad_shard_settings_name_the_variable(count: str, ids: str, message: str) -> None:
     env = {"DISCORD_TOKEN": "t", "DISCORD_SHARD_COUNT": count, "DISCORD_SHARD_IDS": ids}
-    with pytest.raises(ConfigError, match=re.escape(message)):
+    with pytest.raises(ConfigError, match="^" + re.escape(message)):
         DiscordSettings.from_env(env)

@@ -260,10 +260,11 @@ def test_explain_in_a_direct_message(discord_bot: Any, kit: Any) -> None:
 
 
 def test_autocomplete_follows_each_keystroke_on_the_bundled_knowledge(discord_bot: Any) -> None:
-    from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+    from bot.knowledge.loader import load_knowledge
     from bot.matching.engine import Engine
+    from bot.settings import bundled_knowledge_dir
 
-    service = AnswerService(Engine(load_knowledge(default_knowledge_dir())))
+    service = AnswerService(Engine(load_knowledge(bundled_knowledge_dir())))
     titles = {s.title: s.id for s in service.engine.knowledge.snippets.values()}
     # What must be among the top 3 choices once the word is typed this far.
     expected = {

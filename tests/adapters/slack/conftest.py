@@ -37,8 +37,9 @@ from adapters.slack.settings import SlackSettings
 from bot.knowledge.base import build_knowledge
 from bot.matching.engine import Engine, MatchConfig
 from bot.models import Snippet, Source
-from bot.runtime.ops import Ops, OpsSettings
+from bot.runtime.ops import Ops
 from bot.runtime.service import AnswerService
+from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "slack"
@@ -366,7 +367,7 @@ def make_ops(
     """Ops around ``engine`` (default: the test snippets), database and watched dir in tmp_path."""
     directory = knowledge_dir or tmp_path / "knowledge"
     directory.mkdir(exist_ok=True)
-    settings = OpsSettings(
+    settings = Settings(
         knowledge_dir=directory,
         db_path=tmp_path / "explainbot.db",
         health=("127.0.0.1", 0),
@@ -396,7 +397,7 @@ async def _run_served(
             bot_token=BOT_TOKEN, signing_secret=SECRET, api_base_url=f"{api_url}/api/", **settings
         )
         stop, port = ops.lifecycle.request_stop, free_port()
-        task = asyncio.create_task(serve(ops, config, host="127.0.0.1", port=port, signals=False))
+        task = asyncio.create_task(serve(ops, config, host="127.0.0.1", port=port, signals=signals))
         try:
             # Ops start once the events server listens; the health port is bound last.
             await wait_until(lambda: task.done() or (ops.health and ops.health.port) is not None)

@@ -170,10 +170,11 @@ def test_echoed_question_is_clipped_and_inert():
 
 
 def test_every_bundled_snippet_renders_within_slack_limits():
-    from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+    from bot.knowledge.loader import load_knowledge
     from bot.matching.engine import Engine
+    from bot.settings import bundled_knowledge_dir
 
-    engine = Engine(load_knowledge(default_knowledge_dir()))
+    engine = Engine(load_knowledge(bundled_knowledge_dir()))
     topics = engine.topics()
     assert topics, "the bundled knowledge has no snippets"
     for topic in topics:

@@ -414,9 +414,9 @@ def test_scan_returns_problems_without_raising(tmp_path: Path) -> None:
 
 
 def test_bundled_knowledge_has_no_errors() -> None:
-    from bot.knowledge.loader import default_knowledge_dir
+    from bot.settings import bundled_knowledge_dir
 
-    scan = scan_knowledge(default_knowledge_dir({}))
+    scan = scan_knowledge(bundled_knowledge_dir())
     assert scan.errors == (), "\n".join(str(p) for p in scan.errors)
 
 

@@ -16,13 +16,13 @@ import pytest
 
 from bot.errors import KnowledgeError
 from bot.knowledge.loader import (
-    default_knowledge_dir,
     load_knowledge,
     read_knowledge,
     scan_knowledge,
 )
 from bot.knowledge.scancache import VALIDATING, cached_scan, read_scan, scan_key
 from bot.models import Snippet
+from bot.settings import bundled_knowledge_dir
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -42,7 +42,7 @@ body: |
 def knowledge(tmp_path: Path) -> Path:
     """A copy of the bundled knowledge plus a ``.yml`` file (a warning)."""
     directory = tmp_path / "knowledge"
-    shutil.copytree(default_knowledge_dir({}), directory)
+    shutil.copytree(bundled_knowledge_dir(), directory)
     (directory / "old.yml").write_text(SNIPPET.format(id="old"), encoding="utf-8")
     return directory
 
@@ -142,7 +142,7 @@ def test_every_snippet_field_is_stored() -> None:
 def _fields_written() -> dict[str, object]:
     from bot.knowledge.scancache import _snippet_json
 
-    snippet = scan_knowledge(default_knowledge_dir({})).snippets[0]
+    snippet = scan_knowledge(bundled_knowledge_dir()).snippets[0]
     return _snippet_json(snippet)
 
 
@@ -150,7 +150,7 @@ def test_validation_imports_only_hashed_modules(tmp_path: Path) -> None:
     """The key hashes :data:`VALIDATING`: validation (also of broken files) must use no other
     module of ``bot``, or a change to it could leave a stale scan."""
     directory = tmp_path / "k"
-    shutil.copytree(default_knowledge_dir({}), directory)
+    shutil.copytree(bundled_knowledge_dir(), directory)
     (directory / "broken.yaml").write_text("id: Bad Id\nrelated: [x]\ntitle: 3\n", "utf-8")
     (directory / "_synonyms.yaml").write_text("gpu: [graphics card, 3]\n", encoding="utf-8")
     code = textwrap.dedent(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.matching.autocomplete import Completer
 from bot.matching.engine import Engine
 from bot.matching.normalize import words
 from bot.models import Snippet
+from bot.settings import bundled_knowledge_dir
 
 # What someone types, keystroke by keystroke, and what must lead or be among the top 3.
 TYPING = ("g", "ge", "gen", "gene", "tra", "trans", "llm v", "chat", "multi")
@@ -23,7 +24,7 @@ TOP3 = {"gen": "what-is-genai", "gene": "what-is-genai", "chat": "chatgpt", "g":
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine(load_knowledge(default_knowledge_dir()))
+    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 def _keystrokes(text: str) -> list[str]:

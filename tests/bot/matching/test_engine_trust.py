@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.matching.lexicon import Lexicon
 from bot.models import Reason, Status
+from bot.settings import bundled_knowledge_dir
 
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine(load_knowledge(default_knowledge_dir()))
+    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,7 @@ def test_the_comparison_path_needs_real_comparisons(engine: Engine, question: st
 
 def test_a_covered_question_answers_without_loading_the_word_list() -> None:
     lexicon = Lexicon()
-    engine = Engine(load_knowledge(default_knowledge_dir()), lexicon=lexicon)
+    engine = Engine(load_knowledge(bundled_knowledge_dir()), lexicon=lexicon)
     assert engine.answer("llm vs genai").ids == ("llm-vs-genai",)
     assert lexicon._zipf is None
 
@@ -109,8 +110,8 @@ def test_confidence_ranks_a_clear_answer_above_a_did_you_mean(engine: Engine) ->
 
 
 def test_prepare_builds_the_next_knowledge_off_the_answering_path() -> None:
-    old = load_knowledge(default_knowledge_dir())
-    new = load_knowledge(default_knowledge_dir())
+    old = load_knowledge(bundled_knowledge_dir())
+    new = load_knowledge(bundled_knowledge_dir())
     lexicon = Lexicon()
     engine = Engine(old, lexicon=lexicon)
     engine.prepare(new)

@@ -8,9 +8,10 @@ import numpy as np
 import pytest
 
 from bot.knowledge.base import build_knowledge
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge, scan_knowledge
+from bot.knowledge.loader import load_knowledge, scan_knowledge
 from bot.matching.engine import Engine
 from bot.matching.indexfile import cached_index, content_key, index_cache_dir, read_index, storable
+from bot.settings import bundled_knowledge_dir
 
 QUESTIONS = [
     "llm vs genai", "what is a transformer", "hey bot explain gans please", "diffrence between "
@@ -28,10 +29,10 @@ def answers(engine: Engine) -> list[tuple[str, tuple[str, ...], float]]:
 
 def test_cached_index_answers_as_the_built_one(tmp_path: Path) -> None:
     assert storable()
-    built = load_knowledge(default_knowledge_dir({}))
-    first = load_knowledge(default_knowledge_dir({}), cache_dir=tmp_path)
+    built = load_knowledge(bundled_knowledge_dir())
+    first = load_knowledge(bundled_knowledge_dir(), cache_dir=tmp_path)
     assert len(list(tmp_path.glob("index-*.npz"))) == 1
-    cached = load_knowledge(default_knowledge_dir({}), cache_dir=tmp_path)
+    cached = load_knowledge(bundled_knowledge_dir(), cache_dir=tmp_path)
     assert answers(Engine(cached)) == answers(Engine(first)) == answers(Engine(built))
     idx, ref = cached.index, built.index
     assert idx.pairs == ref.pairs and idx.vocab == ref.vocab and idx.ids == ref.ids
@@ -42,7 +43,7 @@ def test_cached_index_answers_as_the_built_one(tmp_path: Path) -> None:
 
 
 def test_key_changes_with_content() -> None:
-    scan = scan_knowledge(default_knowledge_dir({}))
+    scan = scan_knowledge(bundled_knowledge_dir())
     key = content_key(scan.snippets, scan.synonyms)
     assert key == content_key(scan.snippets, dict(scan.synonyms))
     assert key != content_key(scan.snippets[1:], scan.synonyms)
@@ -50,7 +51,7 @@ def test_key_changes_with_content() -> None:
 
 
 def test_corrupt_or_foreign_file_is_a_miss(tmp_path: Path) -> None:
-    scan = scan_knowledge(default_knowledge_dir({}))
+    scan = scan_knowledge(bundled_knowledge_dir())
     index = cached_index(scan.snippets, scan.synonyms, tmp_path)
     (path,) = tmp_path.glob("index-*.npz")
     key = content_key(scan.snippets, scan.synonyms)
@@ -66,9 +67,7 @@ def test_corrupt_or_foreign_file_is_a_miss(tmp_path: Path) -> None:
 def test_unwritable_cache_is_harmless(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    kb = build_knowledge(
-        scan_knowledge(default_knowledge_dir({})).snippets, cache_dir=blocker / "c"
-    )
+    kb = build_knowledge(scan_knowledge(bundled_knowledge_dir()).snippets, cache_dir=blocker / "c")
     assert Engine(kb).answer("what is a transformer").primary is not None
 
 

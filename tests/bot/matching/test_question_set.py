@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.models import Answer, Status
+from bot.settings import bundled_knowledge_dir
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "fixtures" / "questions.yaml"
 
@@ -128,7 +129,7 @@ def cases() -> list[Case]:
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine(load_knowledge(default_knowledge_dir()))
+    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 def _row(outcome: Outcome) -> str:

@@ -25,8 +25,9 @@ import pytest
 import yaml
 
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
+from bot.settings import bundled_knowledge_dir
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -118,7 +119,7 @@ def _write(path: Path, data: Sequence[Row]) -> None:
 
 def test_bundled_question_set_answers_unchanged() -> None:
     questions = bundled_questions()
-    kb = load_knowledge(default_knowledge_dir({}))
+    kb = load_knowledge(bundled_knowledge_dir())
     compare(_read(BUNDLED_RECORD), list(rows(kb, questions)), questions)
 
 
@@ -130,7 +131,7 @@ def test_clinc150_val_answers_unchanged(tmp_path: Path) -> None:
 
 def record() -> None:
     questions = bundled_questions()
-    _write(BUNDLED_RECORD, list(rows(load_knowledge(default_knowledge_dir({})), questions)))
+    _write(BUNDLED_RECORD, list(rows(load_knowledge(bundled_knowledge_dir()), questions)))
     with tempfile.TemporaryDirectory() as tmp:
         kb, clinc = clinc_knowledge(Path(tmp))
         _write(CLINC_RECORD, list(rows(kb, clinc)))

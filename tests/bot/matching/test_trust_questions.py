@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.matching.questionset import KINDS, Verdict, load_cases, run, summary
+from bot.settings import bundled_knowledge_dir
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Per set: the share of near-domain / off-topic questions not answered and of small talk
@@ -37,7 +38,7 @@ MIN_OFFERED = 0.75  # declined on-topic questions whose did-you-mean offers a ri
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine(load_knowledge(default_knowledge_dir()))
+    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 @pytest.mark.parametrize("name", sorted(BARS))

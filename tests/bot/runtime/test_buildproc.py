@@ -7,15 +7,16 @@ from pathlib import Path
 import pytest
 
 from bot.errors import KnowledgeError
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.runtime.buildproc import load_knowledge_separately
+from bot.settings import bundled_knowledge_dir
 
 QUESTIONS = ["llm vs genai", "what is a transformer", "how do gans work", "what is the weather"]
 
 
 def test_child_process_index_answers_as_in_process() -> None:
-    directory = default_knowledge_dir({})
+    directory = bundled_knowledge_dir()
     separate = load_knowledge_separately(directory, min_questions=1)
     local = load_knowledge(directory)
     assert separate.snippets == local.snippets and separate.source == directory
@@ -26,7 +27,7 @@ def test_child_process_index_answers_as_in_process() -> None:
 
 def test_a_failed_child_is_a_knowledge_error() -> None:
     with pytest.raises(KnowledgeError, match="separate process"):
-        load_knowledge_separately(default_knowledge_dir({}), min_questions=1, timeout=0.001)
+        load_knowledge_separately(bundled_knowledge_dir(), min_questions=1, timeout=0.001)
 
 
 def test_invalid_files_are_refused_before_any_child(tmp_path: Path) -> None:
@@ -36,7 +37,7 @@ def test_invalid_files_are_refused_before_any_child(tmp_path: Path) -> None:
 
 
 def test_a_start_falls_back_to_an_in_process_build(caplog: pytest.LogCaptureFixture) -> None:
-    directory = default_knowledge_dir({})
+    directory = bundled_knowledge_dir()
     kb = load_knowledge_separately(directory, min_questions=1, timeout=0.001, fallback=True)
     assert "building in this process" in caplog.text
     assert Engine(kb).answer("what is a transformer") == Engine(load_knowledge(directory)).answer(

@@ -16,7 +16,7 @@ from bot.errors import ConfigError
 from bot.knowledge.base import build_knowledge
 from bot.matching.engine import Engine
 from bot.models import ChannelKind, Question, Snippet
-from bot.runtime.health import HealthServer, health_address
+from bot.runtime.health import HealthServer
 from bot.runtime.metrics import Metrics
 from bot.runtime.reload import ReloadStatus
 from bot.runtime.service import AnswerService
@@ -198,17 +198,6 @@ def test_unknown_path_is_404() -> None:
             await server.stop()  # idempotent
 
     assert asyncio.run(run()) == 404
-
-
-def test_health_address() -> None:
-    assert health_address({}) is None
-    assert health_address({"EXPLAINBOT_HEALTH_PORT": "8080"}) == ("127.0.0.1", 8080)
-    assert health_address(
-        {"EXPLAINBOT_HEALTH_PORT": "9000", "EXPLAINBOT_HEALTH_HOST": "0.0.0.0"}
-    ) == ("0.0.0.0", 9000)
-    for bad in ("http", "-1", "70000"):
-        with pytest.raises(ConfigError, match="EXPLAINBOT_HEALTH_PORT"):
-            health_address({"EXPLAINBOT_HEALTH_PORT": bad})
 
 
 def test_a_port_in_use_is_one_clear_config_error() -> None:

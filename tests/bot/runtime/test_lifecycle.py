@@ -5,7 +5,7 @@ import os
 import signal
 import threading
 
-from bot.runtime.lifecycle import Lifecycle, idle, idle_wanted, missing_settings
+from bot.runtime.lifecycle import Lifecycle, idle
 
 
 def test_shutdown_waits_for_in_flight_answers_then_runs_callbacks_last_first() -> None:
@@ -69,11 +69,3 @@ def test_idle_until_stopped_then_exit_zero() -> None:
 
     assert asyncio.run(scenario()) == 0
     assert closed == [True]
-
-
-def test_missing_settings_and_idle_wanted() -> None:
-    env = {"A": "x", "B": "  ", "EXPLAINBOT_IDLE_WITHOUT_TOKEN": "1"}
-    assert missing_settings(["A", "B", "C"], env) == ["B", "C"]
-    assert idle_wanted(env)
-    assert not idle_wanted({})
-    assert not idle_wanted({"EXPLAINBOT_IDLE_WITHOUT_TOKEN": "0"})

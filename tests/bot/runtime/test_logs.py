@@ -24,7 +24,7 @@ def logger(request: pytest.FixtureRequest) -> logging.Logger:
 def test_human_lines_mask_tokens_secrets_and_user_ids(logger: logging.Logger) -> None:
     out = io.StringIO()
     env = {"SLACK_SIGNING_SECRET": "8f14e45fceea167a5a36dedd4bea2543", "EXPLAINBOT_SALT": "pepper"}
-    setup_logging(env, stream=out, logger=logger)
+    setup_logging(secrets=secrets_from_env(env), stream=out, logger=logger)
     logger.info("tokens %s %s %s %s", BOT_TOKEN, APP_TOKEN, USER_TOKEN, TRIPLE)
     logger.info("secret 8f14e45fceea167a5a36dedd4bea2543 salt pepper")
     logger.info("user U0123ABCD and <@123456789012345678> in C0123ABCD")
@@ -45,7 +45,7 @@ def test_human_lines_mask_tokens_secrets_and_user_ids(logger: logging.Logger) ->
 
 def test_a_traceback_is_masked_and_stays_on_one_line(logger: logging.Logger) -> None:
     out = io.StringIO()
-    setup_logging({}, stream=out, logger=logger)
+    setup_logging(stream=out, logger=logger)
     try:
         raise RuntimeError(f"auth failed for {BOT_TOKEN}")
     except RuntimeError:
@@ -58,7 +58,7 @@ def test_a_traceback_is_masked_and_stays_on_one_line(logger: logging.Logger) -> 
 
 def test_json_format(logger: logging.Logger) -> None:
     out = io.StringIO()
-    setup_logging({"EXPLAINBOT_LOG_FORMAT": "json"}, stream=out, logger=logger)
+    setup_logging(json_format=True, stream=out, logger=logger)
     logger.warning("hello %s", APP_TOKEN)
     try:
         raise ValueError("boom")
@@ -71,11 +71,11 @@ def test_json_format(logger: logging.Logger) -> None:
 
 
 def test_setup_twice_keeps_one_handler_and_reads_the_level(logger: logging.Logger) -> None:
-    setup_logging({}, stream=io.StringIO(), logger=logger)
-    setup_logging({"EXPLAINBOT_LOG_LEVEL": "debug"}, stream=io.StringIO(), logger=logger)
+    setup_logging(stream=io.StringIO(), logger=logger)
+    setup_logging(level="debug", stream=io.StringIO(), logger=logger)
     assert [h.get_name() for h in logger.handlers].count("explainbot") == 1
     assert logger.level == logging.DEBUG
-    setup_logging({"EXPLAINBOT_LOG_LEVEL": "loud"}, stream=io.StringIO(), logger=logger)
+    setup_logging(level="loud", stream=io.StringIO(), logger=logger)
     assert logger.level == logging.INFO
 
 
@@ -97,8 +97,7 @@ def test_a_lone_surrogate_or_nul_is_written_escaped_not_dropped(
 ) -> None:
     raw = io.BytesIO()
     out = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)  # like a real stderr
-    env = {"EXPLAINBOT_LOG_FORMAT": "json"} if json_format else {}
-    setup_logging(env, stream=out, logger=logger)
+    setup_logging(json_format=json_format, stream=out, logger=logger)
     logger.warning("odd text: %s", "a\ud800b\x00c")
     text = raw.getvalue().decode("utf-8")
     assert "--- Logging error ---" not in capsys.readouterr().err

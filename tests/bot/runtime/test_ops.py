@@ -7,52 +7,12 @@ import sqlite3
 from pathlib import Path
 
 import aiohttp
-import pytest
 
-from bot.errors import ConfigError
 from bot.knowledge.base import build_knowledge
 from bot.matching.engine import Engine
 from bot.models import Question, Snippet
-from bot.runtime.ops import Ops, OpsSettings
-from bot.runtime.ratelimit import RateLimit
-
-
-def test_settings_from_env(tmp_path: Path) -> None:
-    env = {
-        "EXPLAINBOT_KNOWLEDGE": str(tmp_path),
-        "EXPLAINBOT_DB": str(tmp_path / "q.db"),
-        "EXPLAINBOT_SALT": "pepper",
-        "EXPLAINBOT_ADMIN_CHANNEL": "C0ADMIN",
-        "EXPLAINBOT_HEALTH_PORT": "0",
-        "EXPLAINBOT_RATE_LIMIT": "3/10s",
-    }
-    s = OpsSettings.from_env(env, knowledge=None)
-    assert s == OpsSettings(
-        knowledge_dir=tmp_path,
-        db_path=tmp_path / "q.db",
-        salt="pepper",
-        admin_channel="C0ADMIN",
-        health=("127.0.0.1", 0),
-        rate_limit=RateLimit(max_questions=3, per_seconds=10),
-    )
-    assert OpsSettings.from_env(env, knowledge="/k").knowledge_dir == Path("/k")
-    with pytest.raises(ConfigError, match="EXPLAINBOT_RATE_LIMIT"):
-        OpsSettings.from_env({"EXPLAINBOT_RATE_LIMIT": "lots"})
-
-
-def test_database_salt_and_retention_settings(tmp_path: Path) -> None:
-    url = "postgresql://bot:pw@db:5432/explainbot"
-    with pytest.raises(ConfigError, match="EXPLAINBOT_USER_SALT is not set"):
-        OpsSettings.from_env({"EXPLAINBOT_DATABASE_URL": url})
-    s = OpsSettings.from_env(
-        {"EXPLAINBOT_DATABASE_URL": url, "EXPLAINBOT_USER_SALT": "s", "EXPLAINBOT_SALT": "old"}
-    )
-    assert (s.database_url, s.salt, s.retention_days) == (url, "s", 90.0)
-    assert OpsSettings.from_env({"EXPLAINBOT_RETENTION_DAYS": "0"}).retention_days is None
-    assert OpsSettings.from_env({"EXPLAINBOT_RETENTION_DAYS": "7.5"}).retention_days == 7.5
-    for bad in ("-1", "forever", "nan", "inf"):
-        with pytest.raises(ConfigError, match="EXPLAINBOT_RETENTION_DAYS"):
-            OpsSettings.from_env({"EXPLAINBOT_RETENTION_DAYS": bad})
+from bot.runtime.ops import Ops
+from bot.settings import Settings
 
 
 def test_start_answer_serve_health_stop(tmp_path: Path) -> None:
@@ -61,9 +21,7 @@ def test_start_answer_serve_health_stop(tmp_path: Path) -> None:
     snippet = Snippet(
         id="alpha", title="Alpha", summary="A.", questions=("what is alpha", "b", "c"), body="A."
     )
-    settings = OpsSettings(
-        knowledge_dir=knowledge, db_path=tmp_path / "q.db", health=("127.0.0.1", 0)
-    )
+    settings = Settings(knowledge_dir=knowledge, db_path=tmp_path / "q.db", health=("127.0.0.1", 0))
     ops = Ops("slack", Engine(build_knowledge([snippet])), settings)
 
     async def scenario() -> tuple[int, dict[str, object], str]:

@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from bot.errors import ConfigError
-from bot.runtime.ratelimit import RateLimit, RateLimiter, parse_rate_limit, rate_limit_from_env
+from bot.runtime.ratelimit import RateLimit, RateLimiter, parse_rate_limit
 
 
 class FakeClock:
@@ -96,8 +96,3 @@ def test_parse(text: str, count: int, seconds: float) -> None:
 def test_parse_rejects_with_the_variable_named(text: str) -> None:
     with pytest.raises(ConfigError, match="EXPLAINBOT_RATE_LIMIT"):
         parse_rate_limit(text)
-
-
-def test_from_env() -> None:
-    assert rate_limit_from_env({}) == RateLimit(max_questions=10, per_seconds=60)
-    assert rate_limit_from_env({"EXPLAINBOT_RATE_LIMIT": "2/30s"}).per_seconds == 30

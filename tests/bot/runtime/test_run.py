@@ -22,8 +22,9 @@ from bot.knowledge.base import build_knowledge
 from bot.matching.engine import Engine
 from bot.models import Question, Snippet
 from bot.runtime.adapter import Adapter
-from bot.runtime.ops import Ops, OpsSettings
+from bot.runtime.ops import Ops
 from bot.runtime.run import run
+from bot.settings import Settings
 
 WAIT = 5.0
 ALPHA = Snippet(
@@ -77,7 +78,7 @@ class Platform:
 def _ops(tmp_path: Path, **settings: object) -> Ops:
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir(exist_ok=True)
-    config = OpsSettings(
+    config = Settings(
         knowledge_dir=knowledge,
         db_path=tmp_path / "q.db",
         health=("127.0.0.1", 0),
@@ -124,6 +125,8 @@ def test_sigterm_stops_intake_drains_the_answer_in_flight_then_disconnects(
         in_flight = asyncio.create_task(answer())
         await _until(lambda: ops.lifecycle.in_flight == 1)
 
+        # Without the loop's handler SIGTERM would end the test run itself.
+        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, signal.SIG_IGN, None)
         os.kill(os.getpid(), signal.SIGTERM)
         await _until(lambda: "stop" in platform.calls)
         await asyncio.sleep(0.1)  # time enough to (wrongly) disconnect under the answer

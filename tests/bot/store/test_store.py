@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bot.runtime.metrics import Metrics
-from bot.store import QuestionRecord, QuestionStore, StoreError, default_db_path
+from bot.store import QuestionRecord, QuestionStore, StoreError
 from bot.store.records import normalize_question, scrub
 from bot.store.sqlite import SCHEMA_VERSION
 
@@ -374,12 +374,6 @@ def test_close_writes_what_is_queued_then_refuses(database: Any) -> None:
     store.close()
     assert count(database) == 200 and len(set(ids)) == 200
     assert store.record(rec()) is None
-
-
-def test_default_path() -> None:
-    assert default_db_path({"EXPLAINBOT_DB": "/data/x.db"}) == Path("/data/x.db")
-    assert default_db_path({"XDG_DATA_HOME": "/xdg"}) == Path("/xdg/explainbot/explainbot.db")
-    assert default_db_path({}).parts[-4:] == (".local", "share", "explainbot", "explainbot.db")
 
 
 def test_normalize_question_drops_ids_and_keeps_text() -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 
 from bot.knowledge.base import build_knowledge
-from bot.knowledge.loader import default_knowledge_dir, load_knowledge
+from bot.knowledge.loader import load_knowledge
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.coverage import Coverage, Verdict
 from bot.matching.trust.tolerance import LEAD, SHARE, Tolerance
 from bot.models import Snippet
+from bot.settings import bundled_knowledge_dir
 
 
 def _fit(snippets: list[Snippet]) -> Tolerance:
@@ -19,7 +20,7 @@ def _fit(snippets: list[Snippet]) -> Tolerance:
 
 
 def test_a_glossary_keeps_the_strict_default() -> None:
-    kb = load_knowledge(default_knowledge_dir())
+    kb = load_knowledge(bundled_knowledge_dir())
     coverage = Coverage.build(tuple(kb.snippets.values()), kb.index.content_words)
     fitted = Tolerance.fit(coverage, Lexicon())
     assert not fitted.off
