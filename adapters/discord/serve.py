@@ -1,8 +1,6 @@
-"""Running the bot and registering its commands, with Discord's failures as clear errors."""
+"""Logging in and registering the commands, with Discord's failures as clear errors."""
 
 from __future__ import annotations
-
-import logging
 
 import aiohttp
 import discord
@@ -11,8 +9,6 @@ from discord.ext import commands
 from adapters.discord.client import apply_endpoints
 from adapters.discord.settings import DiscordSettings
 from bot.errors import ConfigError
-
-log = logging.getLogger(__name__)
 
 REJECTED = "Discord rejected DISCORD_TOKEN (reset it on the Bot page of the Developer Portal)"
 
@@ -27,14 +23,6 @@ async def login(bot: commands.Bot, settings: DiscordSettings) -> None:
     except (aiohttp.ClientError, OSError) as exc:
         where = settings.api_base_url or "discord.com"
         raise ConfigError(f"cannot reach the Discord API at {where}: {exc}") from None
-
-
-async def serve(bot: commands.Bot, settings: DiscordSettings) -> None:
-    """Log in and stay connected until the bot is closed or the task cancelled."""
-    async with bot:
-        await login(bot, settings)
-        log.info("logged in to Discord as %s", bot.user)
-        await bot.connect(reconnect=True)
 
 
 async def sync_commands(

@@ -23,8 +23,8 @@ import discord
 import pytest
 from aiohttp import WSMsgType, web
 
+from adapters.discord.adapter import DiscordAdapter
 from adapters.discord.client import ExplainBot, create_bot
-from adapters.discord.serve import serve
 from adapters.discord.settings import DiscordSettings
 from bot.knowledge.base import build_knowledge
 from bot.matching.engine import Engine, MatchConfig
@@ -437,16 +437,22 @@ def discord_bot(discord_globals: None) -> BotFactory:
             ready.set()
 
         bot.add_listener(on_ready, "on_ready")
-        task = asyncio.create_task(serve(bot, settings))
+        adapter = DiscordAdapter(bot)  # the connection as the run loop drives it
+
+        async def connected() -> None:
+            await adapter.start()
+            await adapter.wait_closed()
+
+        task = asyncio.create_task(connected())
         try:
             await _first(ready.wait(), task)
             yield Harness(fake=fake, bot=bot, task=task, service=service)
             assert not fake.unexpected, f"requests the fake does not know: {fake.unexpected}"
         finally:
-            await bot.close()
+            await adapter.close()
             await asyncio.wait({task}, timeout=WAIT)
             await fake.close()
-        task.result()  # a clean close ends serve() without an exception
+        task.result()  # a clean close ends the connection without an exception
 
     return start
 
