@@ -69,7 +69,7 @@ class Ops:
             shared = open_backend(
                 database_url=settings.database_url, db_path=settings.db_path, timeout=0.5
             )
-            assert settings.salt is not None  # OpsSettings requires one with a database URL
+            assert settings.salt is not None  # Settings.require_salt: a database URL needs one
             self.shared = SharedState(shared, salt=settings.salt)
         self.limiter = RateLimiter(settings.rate_limit, shared=self.shared)
         self.service = AnswerService(
