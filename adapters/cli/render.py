@@ -6,7 +6,9 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from bot.models import Answer, Problem, Reason, Status, Suggestion
+from bot.models import Answer, Problem, Suggestion
+from bot.presentation.present import present_answer
+from bot.presentation.view import Choice, View, ViewKind
 
 
 def answer_to_json_dict(answer: Answer) -> dict[str, Any]:
@@ -38,33 +40,40 @@ def topics_to_json_list(topics: Iterable[Suggestion]) -> list[dict[str, str]]:
 
 
 def render_answer(answer: Answer, *, verbose: bool = False) -> str:
-    """An answer as readable terminal text (Markdown bodies are shown as written).
+    """An answer as readable terminal text, through its neutral view.
 
     The match score is a debugging figure: shown only with ``verbose``.
     """
-    if answer.topics:
-        return render_topics(answer.topics, intro="I can explain these topics:")
-    if answer.status is Status.ANSWER and answer.snippets:
-        return _render_found(answer, verbose=verbose)
-    if answer.status is Status.SUGGEST and answer.suggestions:
-        lines = [answer.message or "I'm not sure which one you mean.", ""]
-        if answer.reason is not Reason.UNCOVERED:
-            lines.append("Did you mean:")
-        for n, s in enumerate(answer.suggestions, start=1):
-            lines.append(f"  {n}. {s.title} ({s.id}): {s.summary}")
-        if verbose:
-            lines += ["", f"Score: {_score(answer.score):.1f} ({answer.reason.value})"]
+    text = render(present_answer(answer))
+    if verbose and (answer.snippets or answer.suggestions):
+        detail = "" if answer.snippets else f" ({answer.reason.value})"
+        text += f"\n\nScore: {_score(answer.score):.1f}{detail}"
+    return text
+
+
+def render(view: View) -> str:
+    """A neutral view as terminal text (everything in a terminal is for its one reader)."""
+    if view.kind is ViewKind.TOPICS:
+        return render_topics(view.topics, intro=f"{view.title}:")
+    if view.kind is ViewKind.ANSWER:
+        return _render_found(view)
+    if view.kind is ViewKind.DID_YOU_MEAN:
+        lines = [view.text, ""]
+        if view.title:
+            lines.append(view.title)
+        for n, c in enumerate(view.choices, start=1):
+            lines.append(f"  {n}. {c.label} ({c.id}): {c.summary}")
         return "\n".join(lines)
-    return answer.message or "Sorry, I don't have an explanation for that yet."
+    return view.text
 
 
-def render_topics(topics: Iterable[Suggestion], *, intro: str = "") -> str:
+def render_topics(topics: Iterable[Suggestion | Choice], *, intro: str = "") -> str:
     """A topic list: one ``id  title`` line per topic, its summary indented below."""
     topics = tuple(topics)
     width = max((len(t.id) for t in topics), default=0)
     lines = [intro] if intro else []
     for t in topics:
-        lines.append(f"  {t.id.ljust(width)}  {t.title}")
+        lines.append(f"  {t.id.ljust(width)}  {t.label if isinstance(t, Choice) else t.title}")
         lines.append(f"  {''.ljust(width)}  {t.summary}")
     if not topics:
         lines.append("  (no topics)")
@@ -76,16 +85,14 @@ def render_problems(problems: Iterable[Problem]) -> str:
     return "\n".join(str(p) for p in problems)
 
 
-def _render_found(answer: Answer, *, verbose: bool) -> str:
+def _render_found(view: View) -> str:
     lines: list[str] = []
-    if len(answer.snippets) > 1:
-        lines += [_underline(answer.title or ""), ""]
-    for snippet in answer.snippets:
-        lines += [_underline(snippet.title), "", snippet.body.strip(), ""]
-    if answer.related:
-        lines.append("Related: " + ", ".join(f"{r.title} ({r.id})" for r in answer.related))
-    if verbose:
-        lines.append(f"Score: {_score(answer.score):.1f}")
+    if len(view.parts) > 1:
+        lines += [_underline(view.title), ""]
+    for part in view.parts:
+        lines += [_underline(part.heading or view.title), "", part.markdown, ""]
+    if view.choices:
+        lines.append("Related: " + ", ".join(f"{c.label} ({c.id})" for c in view.choices))
     return "\n".join(lines).rstrip("\n")
 
 

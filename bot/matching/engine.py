@@ -24,11 +24,11 @@ from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
 from bot.matching.normalize import split_filler, words
+from bot.matching.outcomes import Replies, suggestion
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.judge import Judge, Judgement
 from bot.matching.trust.vocabulary import asks_definition, topic_words
-from bot.models import Answer, Status, Suggestion
-from bot.presentation.replies import FALLBACK, Replies, suggestion
+from bot.models import Answer, Reason, Status, Suggestion
 
 __all__ = ["Engine", "MatchConfig"]
 
@@ -75,7 +75,7 @@ class Engine:
         kb = self._kb
         snippet = kb.snippets.get(snippet_id)
         if snippet is None:
-            return Answer(question=snippet_id, status=Status.NONE, message=FALLBACK)
+            return Answer(question=snippet_id, status=Status.NONE, reason=Reason.NO_MATCH)
         return self._replies().answer(snippet_id, (snippet,), 100.0)
 
     def suggest(self, prefix: str, limit: int = 25) -> tuple[Suggestion, ...]:

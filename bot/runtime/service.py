@@ -22,11 +22,6 @@ if TYPE_CHECKING:  # prometheus_client, sqlite3: only for the servers that pass 
 
 log = logging.getLogger(__name__)
 
-SLOW_DOWN = (
-    "You're asking faster than I can answer well. Please wait a minute and try again; "
-    "your next question will be answered as usual."
-)
-
 
 class Recorder(Protocol):
     """Where questions and votes go (:class:`bot.store.QuestionStore`); must never block."""
@@ -45,7 +40,7 @@ class AnswerService:
     """Answers questions for adapters.
 
     Adapters render feedback buttons only when ``Reply.question_id`` is not None, and a
-    ``Reply.throttled`` reply as its ``answer.message`` (best shown only to the asker).
+    ``Reply.throttled`` reply as a "slow down" note (:func:`bot.presentation.present.present`).
 
     Args:
         engine: answers the questions.
@@ -88,7 +83,7 @@ class AnswerService:
             and not self._limiter.allow(f"{question.platform}:{question.user_id}")
         )
         if throttled:
-            answer = Answer(question=question.text, status=Status.NONE, message=SLOW_DOWN)
+            answer = Answer(question=question.text, status=Status.NONE)
         else:
             answer = self._engine.answer(question.text)
         outcome = "throttled" if throttled else outcome_of(answer)

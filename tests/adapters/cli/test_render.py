@@ -6,6 +6,7 @@ import json
 
 from adapters.cli.render import answer_to_json_dict, render_answer, topics_to_json_list
 from bot.models import Answer, Snippet, Status, Suggestion
+from bot.presentation.sentences import DID_YOU_MEAN, NO_MATCH, TOPICS_TITLE, UNSURE
 
 
 def snip(sid: str, title: str) -> Snippet:
@@ -89,28 +90,26 @@ def test_render_composed_comparison_shows_both_bodies() -> None:
 
 
 def test_render_suggest_is_a_numbered_did_you_mean() -> None:
-    answer = Answer(
-        question="gen", status=Status.SUGGEST, suggestions=SUGGESTIONS, message="Not sure."
-    )
+    answer = Answer(question="gen", status=Status.SUGGEST, suggestions=SUGGESTIONS)
     assert render_answer(answer).splitlines() == [
-        "Not sure.",
+        UNSURE,
         "",
-        "Did you mean:",
+        DID_YOU_MEAN,
         "  1. GANs (gan): Two networks compete.",
         "  2. VAEs (vae): Encode, then decode.",
     ]
 
 
 def test_render_none_is_the_polite_message() -> None:
-    answer = Answer(question="weather", status=Status.NONE, message="Sorry, ask for topics.")
-    assert render_answer(answer) == "Sorry, ask for topics."
+    answer = Answer(question="weather", status=Status.NONE)
+    assert render_answer(answer) == NO_MATCH
 
 
 def test_render_topic_list() -> None:
-    answer = Answer(question="topics", status=Status.NONE, topics=SUGGESTIONS, message="x")
+    answer = Answer(question="topics", status=Status.NONE, topics=SUGGESTIONS)
     lines = render_answer(answer).splitlines()
     assert lines == [
-        "I can explain these topics:",
+        f"{TOPICS_TITLE}:",
         "  gan  GANs",
         "       Two networks compete.",
         "  vae  VAEs",

@@ -11,6 +11,7 @@ from bot.knowledge.base import build_knowledge
 from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine, MatchConfig
 from bot.models import Snippet, Status
+from bot.presentation.present import present_answer
 
 SYNONYMS = {
     "generative ai": ["genai", "gen ai"],
@@ -119,7 +120,7 @@ def test_off_topic_gets_none(engine: Engine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.status is Status.NONE
     assert answer.snippets == ()
-    assert "topics" in answer.message
+    assert "topics" in present_answer(answer).text
 
 
 @pytest.mark.parametrize("question", ["", "   ", "help", "LIST", "topics?", "<@U1> help"])

@@ -8,6 +8,7 @@ from bot.knowledge.loader import default_knowledge_dir, load_knowledge
 from bot.matching.engine import Engine
 from bot.matching.lexicon import Lexicon
 from bot.models import Reason, Status
+from bot.presentation.present import present_answer
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,7 @@ def test_near_domain_questions_name_what_is_not_covered(
     assert answer.status is not Status.ANSWER, answer.ids
     assert answer.reason is Reason.UNCOVERED
     assert any(missing in m for m in answer.missing), answer.missing
-    assert missing in answer.message
+    assert missing in present_answer(answer).text  # and the reply names it
 
 
 def test_a_real_english_word_is_not_read_as_a_typo(engine: Engine) -> None:
@@ -47,7 +48,8 @@ def test_a_real_english_word_is_not_read_as_a_typo(engine: Engine) -> None:
 def test_small_talk_gets_a_friendly_reply(engine: Engine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.status is Status.NONE and answer.reason is Reason.SMALLTALK
-    assert "topics" in answer.message and not answer.suggestions
+    assert answer.small_talk is not None and not answer.suggestions
+    assert "topics" in present_answer(answer).text
 
 
 def test_vs_alone_is_not_a_question(engine: Engine) -> None:
