@@ -27,7 +27,7 @@ from bot.models import Answer, Status, Suggestion
 from bot.normalize import split_filler, words
 from bot.replies import FALLBACK, Replies, suggestion
 from bot.smalltalk import small_talk
-from bot.trust.clauses import asides
+from bot.trust.clauses import asides, clauses
 from bot.trust.judge import Judge, Judgement
 from bot.trust.threshold import fit_answer_threshold
 from bot.trust.vocabulary import asks_definition, topic_words
@@ -137,9 +137,10 @@ class Engine:
             return replies.small_talk(question, chat)
         if not raw or not (strong or topic_words(content)):  # "vs", "what is it"
             return replies.declined(question)
-        aside = asides(question, lambda text: plain(analyse(text)))
-        judge = self._judge(kb)
-        check = partial(judge, definition=asks_definition(split_filler(raw)[0]), asides=aside)
+        parts = clauses(question)
+        aside = asides(parts, lambda text: plain(analyse(text)))
+        definition = asks_definition(split_filler(raw)[0])
+        check = partial(self._judge(kb), definition=definition, asides=aside)
         sides = parse_sides(tokens)
         if sides is not None:
             compared = compare(replies, question, sides, hits, check)

@@ -62,9 +62,9 @@ def is_aside(clause: list[str]) -> bool:
     return participle or any(w in _PERSON for w in clause)
 
 
-def asides(question: str, analyse: Analyse) -> tuple[tuple[str, ...], ...]:
-    """The analysed topic words of each aside, when the question has more than one clause."""
-    found = clauses(question)
+def asides(found: list[list[str]], analyse: Analyse) -> tuple[tuple[str, ...], ...]:
+    """The analysed topic words of each aside among a question's :func:`clauses`, when it
+    has more than one."""
     if len(found) < 2:
         return ()
     out = []

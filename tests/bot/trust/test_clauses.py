@@ -38,5 +38,5 @@ def test_an_aside_speaks_of_the_asker_or_opens_with_a_participle(
 
 
 def test_a_single_clause_has_no_aside() -> None:
-    assert asides("how do i fine tune my model", str.split) == ()
-    assert asides("what is rag, we need it", str.split) == (("we", "need", "it"),)
+    assert asides(clauses("how do i fine tune my model"), str.split) == ()
+    assert asides(clauses("what is rag, we need it"), str.split) == (("we", "need", "it"),)
