@@ -2,7 +2,8 @@
 
 ``EXPLAINBOT_ANSWER_THRESHOLD``, ``EXPLAINBOT_SUGGEST_THRESHOLD`` (scores 0-100) and
 ``EXPLAINBOT_MIN_MARGIN`` (points the best snippet must lead the runner-up by) override the
-defaults of :class:`bot.matching.engine.MatchConfig`; unset or empty keeps the default.
+defaults of :class:`bot.matching.engine.MatchConfig`; unset or empty keeps the default. An answer
+threshold set here is used as set; the default one is fitted to each knowledge base.
 """
 
 from __future__ import annotations
@@ -35,7 +36,13 @@ def match_config_from_env(environ: Mapping[str, str]) -> MatchConfig:
             f"{SUGGEST_ENV}: {suggest:g} is above the answer threshold {answer:g}; "
             "did-you-mean candidates must score lower than answers"
         )
-    return replace(config, answer_threshold=answer, suggest_threshold=suggest, min_margin=margin)
+    return replace(
+        config,
+        answer_threshold=answer,
+        suggest_threshold=suggest,
+        min_margin=margin,
+        fit_threshold=not environ.get(ANSWER_ENV, "").strip(),  # the admin's value, as set
+    )
 
 
 def _score(environ: Mapping[str, str], name: str, default: float) -> float:

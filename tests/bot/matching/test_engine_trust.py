@@ -126,3 +126,34 @@ def test_prepare_builds_the_next_knowledge_off_the_answering_path() -> None:
     assert engine._judge(new) is prepared[1]  # reused, not built again
     completion = engine._prepared_completion
     assert completion is not None and engine._completer(new) is completion[1]
+    threshold = engine._prepared_threshold
+    assert threshold is not None and threshold[0] is new
+    assert engine.answer_threshold(new) == threshold[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what's a foundation model, asking for a slide deck", "foundation-models"),
+        ("can someone explain ai agents like im not a dev", "ai-agents"),
+    ],
+)
+def test_an_aside_about_the_asker_does_not_hide_the_question(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWER and answer.ids[0] == expected, answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "explain lora like im five",  # the aside goes, and "lora" is still unexplained
+        "what is a transformer, the electrical kind",  # qualifies the term: not an aside
+        "what is temperature, in physics",
+    ],
+)
+def test_an_aside_never_makes_an_unexplained_question_answered(
+    engine: Engine, question: str
+) -> None:
+    assert engine.answer(question).status is not Status.ANSWER

@@ -23,7 +23,9 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # just under what was measured (bench/README.md), as a regression guard: they are below issue
 # 9's targets, and say so.
 BARS = {
-    "trust_dev.yaml": {"near": 0.97, "off": 1.0, "smalltalk": 1.0, "wrong": 0.03, "right": 0.7},
+    # trust_dev.yaml's near bar fell from 0.97 when 13 harder near-domain questions (a clause
+    # that changes the subject: "what is a token, im a crypto trader") were added: 98 / 103.
+    "trust_dev.yaml": {"near": 0.94, "off": 1.0, "smalltalk": 1.0, "wrong": 0.03, "right": 0.7},
     "trust_questions.yaml": {
         "near": 0.94,
         "off": 0.98,
