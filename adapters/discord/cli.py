@@ -90,10 +90,11 @@ def _configure_logging(environ: Mapping[str, str]) -> None:
     root = logging.getLogger()
     if root.handlers:
         return  # the host (a test runner, an embedding program) configured logging already
+    from adapters.discord.redact import PATTERNS
     from bot.runtime.logs import setup_logging
 
     # DISCORD_TOKEN is masked with every other *_TOKEN variable's value.
-    handler = setup_logging(environ)
+    handler = setup_logging(environ, patterns=PATTERNS)
     handler.addFilter(_NoVoiceWarnings())
     # discord.py's INFO lines ("logging in using static token", sessions) add nothing here.
     logging.getLogger("discord").setLevel(logging.WARNING)

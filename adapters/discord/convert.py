@@ -11,6 +11,7 @@ import discord
 
 from adapters.discord.components import SnippetButton, snippet_custom_id
 from adapters.discord.feedback import feedback_buttons
+from adapters.discord.markup import clean
 from adapters.discord.text import (
     BUTTONS_PER_ROW,
     CONTENT_MAX,
@@ -55,7 +56,7 @@ def channel_kind(channel: object, *, in_guild: bool) -> ChannelKind:
 def question_from_interaction(interaction: discord.Interaction[Any], text: str) -> Question:
     """A question typed into ``/explain`` or taken from a message by the context menu."""
     return Question(
-        text=text,
+        text=clean(text),
         platform=PLATFORM,
         user_id=str(interaction.user.id),
         channel_kind=channel_kind(interaction.channel, in_guild=interaction.guild_id is not None),
@@ -66,7 +67,7 @@ def question_from_message(message: discord.Message, bot_id: int) -> Question:
     """A question from a message that mentions the bot or a DM; the bot's mention removed."""
     text = re.sub(rf"<@!?{bot_id}>", " ", message.content)
     return Question(
-        text=" ".join(text.split()),
+        text=clean(text),
         platform=PLATFORM,
         user_id=str(message.author.id),
         channel_kind=channel_kind(message.channel, in_guild=message.guild is not None),

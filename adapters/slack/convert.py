@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from adapters.slack import blocks as bk
 from adapters.slack.feedback import feedback_block
+from adapters.slack.markup import clean, strip_mention
 from adapters.slack.mrkdwn import escape, to_mrkdwn
 from bot.models import Answer, ChannelKind, Question, Reply, Source
 from bot.presentation import sentences as say
@@ -42,30 +42,18 @@ class SlackMessage:
         return {"text": self.text, "blocks": self.blocks, "parse": "none", "link_names": False}
 
 
-def strip_mention(text: str, bot_user_id: str | None) -> str:
-    """Remove the bot's own ``<@U…>`` mention(s) from a message text."""
-    if not bot_user_id:
-        return text.strip()
-    return re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text).strip()
-
-
-def unescape(text: str) -> str:
-    """Undo Slack's escaping of ``&``, ``<`` and ``>`` in user text (rendering escapes again)."""
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
 def question_text(text: str, bot_user_id: str | None) -> str:
-    """What the user typed: a message text without the bot's mention, Slack's escaping undone."""
-    return unescape(strip_mention(text, bot_user_id))
+    """What the user typed: a message text without the bot's mention and Slack's markup."""
+    return clean(strip_mention(text, bot_user_id))
 
 
 def command_question(command: Mapping[str, Any]) -> Question:
-    """A ``/explain`` slash command payload as a Question (its text unescaped)."""
+    """A ``/explain`` slash command payload as a Question (its markup resolved)."""
     is_dm = str(command.get("channel_id", "")).startswith("D") or (
         command.get("channel_name") == "directmessage"
     )
     return Question(
-        text=unescape(str(command.get("text") or "")),
+        text=clean(str(command.get("text") or "")),
         platform=PLATFORM,
         user_id=str(command.get("user_id", "")),
         channel_kind=ChannelKind.DM if is_dm else ChannelKind.CHANNEL,

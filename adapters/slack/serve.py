@@ -21,7 +21,7 @@ from adapters.slack.admin import admin_poster
 from adapters.slack.app import create_app
 from adapters.slack.dedup import SeenEvents
 from adapters.slack.gate import RequestGate
-from adapters.slack.redact import SecretFilter
+from adapters.slack.redact import PATTERNS
 from adapters.slack.settings import SlackSettings
 from bot.errors import ConfigError
 from bot.runtime.lifecycle import idle
@@ -208,6 +208,5 @@ def _stopper(stop: asyncio.Event, sig: signal.Signals) -> Callable[[], None]:
 
 
 def _configure_logging(environ: Mapping[str, str]) -> None:
-    handler = setup_logging(environ)
-    # Also masks the verification token that slash-command bodies carry (``token=...``).
-    handler.addFilter(SecretFilter())
+    # Slack's token and id shapes, and the verification token slash-command bodies carry.
+    setup_logging(environ, patterns=PATTERNS)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.matching.normalize import fold, strip_markup, words
+from bot.matching.normalize import fold, strip_links, words
 
 # Where one clause ends and another starts: punctuation, a dash between spaces, and the
 # subordinating words that open a clause in chat.
@@ -41,7 +41,7 @@ Analyse = Callable[[str], list[str]]
 def clauses(question: str) -> list[list[str]]:
     """The question's words, clause by clause."""
     out: list[list[str]] = []
-    for part in _BREAK.split(fold(strip_markup(question)).replace("'", "")):
+    for part in _BREAK.split(fold(strip_links(question)).replace("'", "")):
         current: list[str] = []
         for word in words(part):
             if word in _OPENERS and current:

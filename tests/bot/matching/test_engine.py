@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from adapters.markup import as_asked
 from bot.knowledge.base import build_knowledge
 from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine, MatchConfig
@@ -61,7 +62,7 @@ def engine() -> Engine:
     ],
 )
 def test_answers_what_people_type(engine: Engine, question: str, expected: str) -> None:
-    answer = engine.answer(question)
+    answer = engine.answer(as_asked(question))  # chat markup resolved as the adapters do
     assert answer.status is Status.ANSWER, answer
     assert answer.ids == (expected,)
     assert 0 < answer.score <= 100
@@ -125,7 +126,7 @@ def test_off_topic_gets_none(engine: Engine, question: str) -> None:
 
 @pytest.mark.parametrize("question", ["", "   ", "help", "LIST", "topics?", "<@U1> help"])
 def test_topic_list(engine: Engine, question: str) -> None:
-    answer = engine.answer(question)
+    answer = engine.answer(as_asked(question))
     assert answer.status is Status.NONE
     assert [t.id for t in answer.topics] == sorted(s.id for s in SNIPPETS)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from adapters.markup import as_asked
 from bot.knowledge.loader import default_knowledge_dir, load_knowledge
 from bot.matching.engine import Engine
 from bot.matching.questionset import KINDS, Verdict, load_cases, run, summary
@@ -48,7 +49,7 @@ def test_trust_question_set(engine: Engine, name: str) -> None:
     assert len(cases) >= 150
     known = set(engine.knowledge.snippets)
     assert all(c.expect <= known for c in cases), "expected ids missing from the knowledge"
-    outcomes = run(cases, engine.answer)
+    outcomes = run(cases, lambda q: engine.answer(as_asked(q)))
     table = summary(outcomes)
     lines = [name]
     for kind in KINDS:
