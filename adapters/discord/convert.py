@@ -20,8 +20,10 @@ from adapters.discord.text import (
     EMBED_TITLE_MAX,
     EMBED_TOTAL_MAX,
     clip,
+    fit,
 )
 from bot.models import Answer, ChannelKind, Question, Reply, Snippet, Status, Suggestion
+from bot.presentation import markdown as md
 
 PLATFORM = "discord"
 COLOUR = discord.Colour(0x5865F2)
@@ -99,11 +101,11 @@ def answer_embed(answer: Answer) -> discord.Embed:
     title = clip(answer.title or snippets[0].title, EMBED_TITLE_MAX)
     footer = clip(_sources_line(snippets), EMBED_FOOTER_MAX)
     if len(snippets) == 1:
-        body = snippets[0].body.strip()
+        body = md.parse(snippets[0].body)
     else:  # a composed comparison: each body under its own bold title
-        body = "\n\n".join(f"**{s.title}**\n{s.body.strip()}" for s in snippets)
+        body = md.titled((s.title, md.parse(s.body)) for s in snippets)
     room = min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - len(title) - len(footer))
-    embed = discord.Embed(title=title, description=clip(body, room), colour=COLOUR)
+    embed = discord.Embed(title=title, description=fit(body, room), colour=COLOUR)
     url = next((src.url for s in snippets for src in s.sources if src.url), "")
     if url:
         embed.url = url

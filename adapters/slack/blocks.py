@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from adapters.slack import mrkdwn
+from bot.presentation.markdown import Document
 
 Block = dict[str, Any]
 
@@ -18,8 +19,20 @@ MAX_FALLBACK = 3000
 
 
 def clip(text: str, limit: int) -> str:
-    """Shorten ``text`` to ``limit`` characters, marking the cut with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """Shorten ``text`` to ``limit`` characters, marking the cut with an ellipsis.
+
+    ``text`` may be mrkdwn: the cut moves back before a ``<url|label>`` or an ``&amp;``-style
+    entity that it would otherwise split.
+    """
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    opened, entity = text.rfind("<", 0, cut), text.rfind("&", 0, cut)
+    if opened > text.rfind(">", 0, cut):
+        cut = opened
+    if entity > text.rfind(";", 0, cut) and cut - entity <= 8:
+        cut = min(cut, entity)
+    return text[:cut].rstrip() + "…"
 
 
 def header(title: str) -> Block:
@@ -29,11 +42,11 @@ def header(title: str) -> Block:
     }
 
 
-def sections(text: str) -> list[Block]:
-    """One or more mrkdwn sections for already converted mrkdwn ``text``."""
+def sections(document: Document) -> list[Block]:
+    """One or more mrkdwn sections for a Markdown tree, cut where :func:`mrkdwn.split` cuts."""
     return [
         {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
-        for chunk in mrkdwn.split(text, MAX_SECTION)
+        for chunk in mrkdwn.split(document, MAX_SECTION)
     ]
 
 

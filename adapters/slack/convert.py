@@ -9,8 +9,9 @@ from typing import Any
 
 from adapters.slack import blocks as bk
 from adapters.slack.feedback import feedback_block
-from adapters.slack.mrkdwn import escape, to_mrkdwn
+from adapters.slack.mrkdwn import escape, render, to_mrkdwn
 from bot.models import Answer, ChannelKind, Question, Reply, Snippet, Source, Status
+from bot.presentation import markdown as md
 
 PLATFORM = "slack"
 RELATED_ACTION = "explain_related"
@@ -121,9 +122,9 @@ def answer_message(answer: Answer, *, question_id: int | None = None) -> SlackMe
 def _answer(answer: Answer, question_id: int | None) -> SlackMessage:
     snippets = answer.snippets
     if len(snippets) == 1:
-        body = to_mrkdwn(snippets[0].body)
+        body = md.parse(snippets[0].body)
     else:  # a composed comparison: one titled part per snippet
-        body = "\n\n".join(f"*{escape(s.title)}*\n{to_mrkdwn(s.body)}" for s in snippets)
+        body = md.titled((s.title, md.parse(s.body)) for s in snippets)
     related = bk.buttons("related", RELATED_ACTION, ((s.title, s.id) for s in answer.related))
     return SlackMessage(
         text=bk.clip("\n".join(f"{escape(s.title)}: {escape(s.summary)}" for s in snippets), 3000),
@@ -157,15 +158,25 @@ def _source(source: Source) -> str:
     return title
 
 
+def _choices(items: tuple[tuple[str, str | None, str], ...]) -> md.BulletList:
+    """``• *title* (`id`): summary`` lines; all three are plain text, never Markdown."""
+    return md.BulletList(items=tuple(_choice(*item) for item in items))
+
+
+def _choice(title: str, sid: str | None, summary: str) -> md.ListItem:
+    tag = (md.Text(text=" ("), md.Code(text=sid), md.Text(text=")")) if sid else ()
+    bold = md.Strong(children=(md.Text(text=title),))
+    line = md.Paragraph(children=(bold, *tag, md.Text(text=": " + summary)))
+    return md.ListItem(children=(line,))
+
+
 def _topics(answer: Answer) -> SlackMessage:
-    lines = [
-        f"• *{escape(t.title)}* (`{escape(t.id)}`): {escape(t.summary)}" for t in answer.topics
-    ]
+    topics = _choices(tuple((t.title, t.id, t.summary) for t in answer.topics))
     return SlackMessage(
         text=f"I can explain {len(answer.topics)} topics.",
         blocks=bk.fit(
             [bk.header("What I can explain")],
-            bk.sections("\n".join(lines)),
+            bk.sections(md.Document(children=(topics,))),
             [bk.context("Ask with `/explain` and a topic, or mention me with a question.")],
         ),
         public=False,
@@ -174,13 +185,13 @@ def _topics(answer: Answer) -> SlackMessage:
 
 def _did_you_mean(answer: Answer) -> SlackMessage:
     choices = answer.suggestions
-    lines = "\n".join(f"• *{escape(c.title)}*: {escape(c.summary)}" for c in choices)
+    lines = _choices(tuple((c.title, None, c.summary) for c in choices))
     titles = ", ".join(escape(c.title) for c in choices)
     return SlackMessage(
         text=f"Did you mean: {titles}?",
         blocks=bk.fit(
             [],
-            bk.sections(f"*Did you mean…*\n{lines}"),
+            bk.sections(md.titled([("Did you mean…", md.Document(children=(lines,)))])),
             [
                 bk.buttons("did_you_mean", PICK_ACTION, ((c.title, c.id) for c in choices)),
                 bk.context(_asked(answer.question) + " " + to_mrkdwn(answer.message)),
@@ -191,11 +202,11 @@ def _did_you_mean(answer: Answer) -> SlackMessage:
 
 
 def _note(message: str, question: str | None) -> SlackMessage:
-    text = to_mrkdwn(message)
+    body = md.parse(message)
     tail = [bk.context(_asked(question))] if question and question.strip() else []
     return SlackMessage(
-        text=bk.clip(text, bk.MAX_FALLBACK),
-        blocks=bk.fit([], bk.sections(text), tail),
+        text=bk.clip(render(body), bk.MAX_FALLBACK),
+        blocks=bk.fit([], bk.sections(body), tail),
         public=False,
     )
 

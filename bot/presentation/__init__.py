@@ -1,0 +1,6 @@
+"""The neutral presentation layer: what the bot shows, before any platform renders it.
+
+Adapters render what this layer builds; nothing here knows Slack's, Discord's or a terminal's
+syntax. :mod:`bot.presentation.markdown` parses snippet Markdown into a small tree of our own
+and :mod:`bot.presentation.splitting` cuts such a tree into pieces that fit a size limit.
+"""
