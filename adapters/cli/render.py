@@ -1,12 +1,26 @@
-"""Terminal rendering of neutral answers, and the JSON form of ``explainbot ask --json``."""
+"""Terminal rendering of neutral answers, and the JSON form of ``explainbot ask --json``.
+
+Snippet bodies are Markdown, shown rendered: bold, italics, lists, links and code, styled by
+``rich`` on a terminal and as plain text (no escape codes) when the output is piped. Both the
+parser and rich are imported only when a body is shown, and rich only for a terminal, because
+every ``explainbot ask`` pays for them at start.
+"""
 
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.models import Answer, Problem, Reason, Status, Suggestion
+
+if TYPE_CHECKING:
+    from bot.presentation.markdown import Block, Document, Inline
+
+# One line of terminal output: runs of text, each with a rich style ("" for none).
+Line = list[tuple[str, str]]
+_STYLES = {"Strong": "bold", "Emphasis": "italic", "Strikethrough": "strike"}
 
 
 def answer_to_json_dict(answer: Answer) -> dict[str, Any]:
@@ -37,15 +51,17 @@ def topics_to_json_list(topics: Iterable[Suggestion]) -> list[dict[str, str]]:
     return [{"id": t.id, "title": t.title, "summary": t.summary} for t in topics]
 
 
-def render_answer(answer: Answer, *, verbose: bool = False) -> str:
-    """An answer as readable terminal text (Markdown bodies are shown as written).
+def render_answer(answer: Answer, *, verbose: bool = False, styled: bool | None = None) -> str:
+    """An answer as readable terminal text, its Markdown bodies rendered.
 
-    The match score is a debugging figure: shown only with ``verbose``.
+    The match score is a debugging figure: shown only with ``verbose``. ``styled`` chooses
+    terminal styles (escape codes chosen by rich) or plain text; by default, styles exactly
+    when standard output is a terminal.
     """
     if answer.topics:
         return render_topics(answer.topics, intro="I can explain these topics:")
     if answer.status is Status.ANSWER and answer.snippets:
-        return _render_found(answer, verbose=verbose)
+        return _render_found(answer, verbose=verbose, styled=styled)
     if answer.status is Status.SUGGEST and answer.suggestions:
         lines = [answer.message or "I'm not sure which one you mean.", ""]
         if answer.reason is not Reason.UNCOVERED:
@@ -71,22 +87,114 @@ def render_topics(topics: Iterable[Suggestion], *, intro: str = "") -> str:
     return "\n".join(lines)
 
 
+def render(document: Document, *, styled: bool | None = None) -> str:
+    """A Markdown tree as terminal text: styled by rich, or plain (see :func:`render_answer`)."""
+    lines = _layout(document)
+    if styled is None:
+        styled = _is_terminal()
+    if not styled:
+        return "\n".join("".join(text for text, _ in line) for line in lines)
+    from rich.console import Console
+    from rich.text import Text
+
+    # soft_wrap: the terminal wraps long lines; rich adds no line breaks of its own.
+    # Colours still follow the environment (NO_COLOR, TERM=dumb), as rich reads it.
+    console = Console(
+        force_terminal=True, soft_wrap=True, highlight=False, emoji=False, markup=False
+    )
+    with console.capture() as captured:
+        console.print(Text("\n").join(Text.assemble(*line) for line in lines), end="")
+    return captured.get()
+
+
 def render_problems(problems: Iterable[Problem]) -> str:
     """One ``file:line: field: what is wrong`` line per problem."""
     return "\n".join(str(p) for p in problems)
 
 
-def _render_found(answer: Answer, *, verbose: bool) -> str:
+def _render_found(answer: Answer, *, verbose: bool, styled: bool | None) -> str:
+    from bot.presentation.markdown import parse
+
     lines: list[str] = []
     if len(answer.snippets) > 1:
         lines += [_underline(answer.title or ""), ""]
     for snippet in answer.snippets:
-        lines += [_underline(snippet.title), "", snippet.body.strip(), ""]
+        lines += [_underline(snippet.title), "", render(parse(snippet.body), styled=styled), ""]
     if answer.related:
         lines.append("Related: " + ", ".join(f"{r.title} ({r.id})" for r in answer.related))
     if verbose:
         lines.append(f"Score: {_score(answer.score):.1f}")
     return "\n".join(lines).rstrip("\n")
+
+
+def _layout(document: Document) -> list[Line]:
+    from bot.presentation.markdown import close_blocks
+
+    lines: list[Line] = []
+    previous: Block | None = None
+    for block in document.children:
+        if previous is not None and not close_blocks(previous, block):
+            lines.append([])
+        lines += _block(block)
+        previous = block
+    return lines
+
+
+def _block(block: Block) -> list[Line]:
+    from bot.presentation import markdown as md
+
+    if isinstance(block, md.Paragraph | md.Heading):
+        style = "bold underline" if isinstance(block, md.Heading) else ""
+        lines: list[Line] = [[]]
+        for text, run_style in _runs(block.children, style):
+            for n, part in enumerate(text.split("\n")):
+                if n:
+                    lines.append([])
+                if part:
+                    lines[-1].append((part, run_style))
+        return lines
+    if isinstance(block, md.CodeBlock):
+        return [[("    " + line, "cyan")] for line in block.text.split("\n")]
+    if isinstance(block, md.BlockQuote):
+        return [
+            [("\u2502 ", "dim"), *line] for line in _layout(md.Document(children=block.children))
+        ]
+    if isinstance(block, md.BulletList | md.OrderedList):
+        out: list[Line] = []
+        for n, item in enumerate(block.items):
+            marker = "\u2022 " if isinstance(block, md.BulletList) else f"{block.start + n}. "
+            body = [line for child in item.children for line in _block(child)] or [[]]
+            out.append([(marker, "bold"), *body[0]])
+            out += [[(" " * len(marker), ""), *line] if line else line for line in body[1:]]
+        return out
+    return [[("\u2500" * 3, "dim")]]
+
+
+def _runs(nodes: Iterable[Inline], style: str) -> list[tuple[str, str]]:
+    from bot.presentation import markdown as md
+
+    out: list[tuple[str, str]] = []
+    for node in nodes:
+        if isinstance(node, md.Text):
+            out.append((node.text, style))
+        elif isinstance(node, md.Code):
+            out.append((node.text, f"{style} cyan".strip()))
+        elif isinstance(node, md.LineBreak):
+            out.append(("\n", style))
+        elif isinstance(node, md.Link):
+            out += _runs(node.children, f"{style} underline link {node.url}".strip())
+            if md.plain_text(node.children) != node.url.removeprefix("mailto:"):
+                out.append((f" ({node.url})", "dim"))
+        else:
+            out += _runs(node.children, f"{style} {_STYLES[type(node).__name__]}".strip())
+    return out
+
+
+def _is_terminal() -> bool:
+    try:
+        return bool(sys.stdout.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def _underline(title: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from adapters.slack import mrkdwn
-from bot.presentation.markdown import Document
+from bot.presentation.markdown import Document, parse
 
 Block = dict[str, Any]
 
@@ -42,8 +42,12 @@ def header(title: str) -> Block:
     }
 
 
-def sections(document: Document) -> list[Block]:
-    """One or more mrkdwn sections for a Markdown tree, cut where :func:`mrkdwn.split` cuts."""
+def sections(body: Document | str) -> list[Block]:
+    """One or more mrkdwn sections for Markdown (a tree, or a string to parse).
+
+    Cut where :func:`mrkdwn.split` cuts: between blocks, then words, never inside a link.
+    """
+    document = parse(body) if isinstance(body, str) else body
     return [
         {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
         for chunk in mrkdwn.split(document, MAX_SECTION)

@@ -225,10 +225,12 @@ def _inlines(nodes: Iterable[SyntaxTreeNode]) -> list[Inline]:
             out.append(LineBreak())
         elif kind == "code_inline":
             out.append(Code(text=node.content))
-        elif kind in ("strong", "em", "s"):
-            children = merge_text(_inlines(node.children))
-            span = {"strong": Strong, "em": Emphasis, "s": Strikethrough}[kind]
-            out.append(span(children=children))
+        elif kind == "strong":
+            out.append(Strong(children=merge_text(_inlines(node.children))))
+        elif kind == "em":
+            out.append(Emphasis(children=merge_text(_inlines(node.children))))
+        elif kind == "s":
+            out.append(Strikethrough(children=merge_text(_inlines(node.children))))
         elif kind in ("link", "image"):
             url = str(node.attrs.get("href" if kind == "link" else "src", ""))
             children = merge_text(_inlines(node.children))
