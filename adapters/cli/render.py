@@ -1,9 +1,10 @@
 """Terminal rendering of neutral answers, and the JSON form of ``explainbot ask --json``.
 
-Snippet bodies are Markdown, shown rendered: bold, italics, lists, links and code, styled by
-``rich`` on a terminal and as plain text (no escape codes) when the output is piped. Both the
-parser and rich are imported only when a body is shown, and rich only for a terminal, because
-every ``explainbot ask`` pays for them at start.
+Snippet bodies are Markdown. On a terminal they are shown rendered, styled by ``rich`` (bold,
+italics, lists, links, code); piped, they are the Markdown as written, which is plain text
+already and what a script can pass on. The parser and rich are imported only for a terminal:
+every ``explainbot ask`` pays for its imports at start (issue 13), and both together cost
+more than the whole cold-start budget.
 """
 
 from __future__ import annotations
@@ -55,8 +56,8 @@ def render_answer(answer: Answer, *, verbose: bool = False, styled: bool | None 
     """An answer as readable terminal text, its Markdown bodies rendered.
 
     The match score is a debugging figure: shown only with ``verbose``. ``styled`` chooses
-    terminal styles (escape codes chosen by rich) or plain text; by default, styles exactly
-    when standard output is a terminal.
+    bodies rendered with terminal styles (escape codes chosen by rich) or as written; by
+    default, styled exactly when standard output is a terminal.
     """
     if answer.topics:
         return render_topics(answer.topics, intro="I can explain these topics:")
@@ -113,18 +114,26 @@ def render_problems(problems: Iterable[Problem]) -> str:
 
 
 def _render_found(answer: Answer, *, verbose: bool, styled: bool | None) -> str:
-    from bot.presentation.markdown import parse
-
+    if styled is None:
+        styled = _is_terminal()
     lines: list[str] = []
     if len(answer.snippets) > 1:
         lines += [_underline(answer.title or ""), ""]
     for snippet in answer.snippets:
-        lines += [_underline(snippet.title), "", render(parse(snippet.body), styled=styled), ""]
+        lines += [_underline(snippet.title), "", _body(snippet.body, styled=styled), ""]
     if answer.related:
         lines.append("Related: " + ", ".join(f"{r.title} ({r.id})" for r in answer.related))
     if verbose:
         lines.append(f"Score: {_score(answer.score):.1f}")
     return "\n".join(lines).rstrip("\n")
+
+
+def _body(markdown: str, *, styled: bool) -> str:
+    if not styled:
+        return markdown.strip()
+    from bot.presentation.markdown import parse
+
+    return render(parse(markdown), styled=True)
 
 
 def _layout(document: Document) -> list[Line]:
