@@ -20,8 +20,10 @@ from adapters.discord.text import (
     EMBED_TITLE_MAX,
     EMBED_TOTAL_MAX,
     clip,
+    fit,
 )
 from bot.models import ChannelKind, Question, Reply, Source
+from bot.presentation import markdown as md
 from bot.presentation import sentences as say
 from bot.presentation.present import present
 from bot.presentation.view import Choice, View, ViewKind
@@ -102,11 +104,12 @@ def answer_embed(view: View) -> discord.Embed:
     """Title, body as the description, sources in the footer; within every embed limit."""
     title = clip(view.title, EMBED_TITLE_MAX)
     footer = clip(_sources_line(view.sources), EMBED_FOOTER_MAX)
-    body = "\n\n".join(
-        f"**{p.heading}**\n{p.markdown}" if p.heading else p.markdown for p in view.parts
-    )
+    if len(view.parts) == 1 and not view.parts[0].heading:
+        body = md.parse(view.parts[0].markdown)
+    else:  # a composed comparison: one titled part per snippet
+        body = md.titled((p.heading, md.parse(p.markdown)) for p in view.parts)
     room = min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - len(title) - len(footer))
-    embed = discord.Embed(title=title, description=clip(body, room), colour=COLOUR)
+    embed = discord.Embed(title=title, description=fit(body, room), colour=COLOUR)
     url = next((src.url for src in view.sources if src.url), "")
     if url:
         embed.url = url

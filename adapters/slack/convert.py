@@ -11,6 +11,7 @@ from adapters.slack.feedback import feedback_block
 from adapters.slack.markup import clean, strip_mention
 from adapters.slack.mrkdwn import escape, to_mrkdwn
 from bot.models import Answer, ChannelKind, Question, Reply, Source
+from bot.presentation import markdown as md
 from bot.presentation import sentences as say
 from bot.presentation.present import present, present_answer
 from bot.presentation.view import View, ViewKind
@@ -103,7 +104,7 @@ def render(view: View) -> SlackMessage:
         blocks = _did_you_mean(view)
     else:
         tail = [bk.context(escape(view.footer))] if view.footer else []
-        blocks = bk.fit([], bk.sections(to_mrkdwn(view.text)), tail)
+        blocks = bk.fit([], bk.sections(md.parse(view.text)), tail)
     return SlackMessage(
         text=bk.clip(_fallback(view), bk.MAX_FALLBACK), blocks=blocks, public=view.public
     )
@@ -116,10 +117,10 @@ def _fallback(view: View) -> str:
 
 
 def _answer(view: View) -> list[bk.Block]:
-    body = "\n\n".join(
-        f"*{escape(p.heading)}*\n{to_mrkdwn(p.markdown)}" if p.heading else to_mrkdwn(p.markdown)
-        for p in view.parts
-    )
+    if len(view.parts) == 1 and not view.parts[0].heading:
+        body = md.parse(view.parts[0].markdown)
+    else:  # a composed comparison: one titled part per snippet
+        body = md.titled((p.heading, md.parse(p.markdown)) for p in view.parts)
     related = bk.buttons("related", RELATED_ACTION, ((c.label, c.id) for c in view.choices))
     feedback = None if view.feedback_id is None else feedback_block(view.feedback_id)
     # fit() counts the tail: the feedback buttons survive a body cut to 50 blocks.
@@ -146,20 +147,40 @@ def _source(source: Source) -> str:
 
 
 def _topics(view: View) -> list[bk.Block]:
-    lines = [f"• *{escape(t.label)}* (`{escape(t.id)}`): {escape(t.summary)}" for t in view.topics]
+    topics = _choices(tuple((t.label, t.id, t.summary) for t in view.topics))
     return bk.fit(
-        [bk.header(view.title)], bk.sections("\n".join(lines)), [bk.context(to_mrkdwn(view.footer))]
+        [bk.header(view.title)],
+        bk.sections(md.Document(children=(topics,))),
+        [bk.context(to_mrkdwn(view.footer))],
     )
 
 
 def _did_you_mean(view: View) -> list[bk.Block]:
-    lines = "\n".join(f"• *{escape(c.label)}*: {escape(c.summary)}" for c in view.choices)
-    head = f"*{escape(view.title)}*\n" if view.title else ""
+    lines = md.Document(
+        children=(
+            *md.parse(view.text).children,
+            _choices(tuple((c.label, None, c.summary) for c in view.choices)),
+        )
+    )
+    body = md.titled([(view.title, lines)]) if view.title else lines
     return bk.fit(
         [],
-        bk.sections(f"{head}{to_mrkdwn(view.text)}\n{lines}"),
+        bk.sections(body),
         [
             bk.buttons("did_you_mean", PICK_ACTION, ((c.label, c.id) for c in view.choices)),
             bk.context(escape(view.footer)),
         ],
     )
+
+
+def _choices(items: tuple[tuple[str, str | None, str], ...]) -> md.BulletList:
+    """``• *title* (`id`): summary`` lines; all three are plain text, never Markdown."""
+    return md.BulletList(items=tuple(_choice(*item) for item in items))
+
+
+def _choice(title: str, sid: str | None, summary: str) -> md.ListItem:
+    tag = (md.Text(text=" ("), md.Code(text=sid), md.Text(text=")")) if sid else ()
+    bold = md.Strong(children=(md.Text(text=title),))
+    tail = (md.Text(text=": " + summary),) if summary else ()
+    line = md.Paragraph(children=(bold, *tag, *tail))
+    return md.ListItem(children=(line,))

@@ -1,8 +1,8 @@
-"""Snippet Markdown to Slack mrkdwn, escaping, ping neutralisation and splitting.
+"""Markdown trees to Slack mrkdwn, escaping, ping neutralisation and splitting.
 
 Slack's mrkdwn is not Markdown: bold is ``*x*``, italics ``_x_``, links ``<url|text>``, and
 ``&``, ``<``, ``>`` must be escaped everywhere because ``<...>`` is how Slack spells links and
-mentions (``<!here>``, ``<@U123>``). Everything a user could have typed passes :func:`escape`.
+mentions (``<!here>``, ``<@U123>``). Every piece of text in a tree passes :func:`escape` once.
 """
 
 from __future__ import annotations
@@ -10,25 +10,36 @@ from __future__ import annotations
 import html
 import re
 
+from bot.presentation import splitting
+from bot.presentation.markdown import (
+    Block,
+    BlockQuote,
+    BulletList,
+    Code,
+    CodeBlock,
+    Document,
+    Emphasis,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    OrderedList,
+    Paragraph,
+    Strikethrough,
+    Strong,
+    Text,
+    ThematicBreak,
+    close_blocks,
+    parse,
+    plain_text,
+)
+
 # U+2060 WORD JOINER: invisible, and breaks "@here" into text Slack never treats as a mention.
 _JOINER = "\u2060"
 _MENTION = re.compile(r"<(?P<kind>[!@#])(?P<target>[^>|]*)(?:\|(?P<label>[^>]*))?>")
 _BARE_BROADCAST = re.compile(r"(?<![\w.+-])@(?=(?:channel|here|everyone)\b)", re.IGNORECASE)
-# Private-use characters mark protected spans while the rest is rewritten.
-_OPEN, _CLOSE, _BOLD_MARK = "\ue000", "\ue001", "\ue002"
-_PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
-
-_FENCE = re.compile(r"^```[^\n`]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
-_CODE = re.compile(r"`([^`\n]+)`")
-# One level of parentheses inside a URL, as in Wikipedia's ".../Transformer_(deep_learning)".
-_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*((?:[^()\s]|\([^()\s]*\))+)\s*\)")
-_SAFE_URL = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
-_BULLET = re.compile(r"^(\s*)[-*+]\s+")
-_BLOCK_START = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#{1,6}\s|>)")
-_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*$")
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
-_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_MARKS = {Strong: "*", Emphasis: "_", Strikethrough: "~"}
+_RULE = "\u2015" * 3  # mrkdwn has no horizontal rule
 
 
 def neutralise(text: str) -> str:
@@ -55,109 +66,89 @@ def escape(text: str) -> str:
 
 
 def to_mrkdwn(markdown: str) -> str:
-    """Convert the snippet Markdown subset to mrkdwn.
-
-    Handles **bold**, *italics*/_italics_, ~~strike~~, [links](url), `code`, fenced code,
-    "- " bullets (as "• "), numbered lists, headings (as bold lines) and paragraphs; soft
-    line breaks inside a paragraph are joined, as Markdown renders them.
-    """
-    text = re.sub("[\ue000-\ue002]", "", markdown.replace("\r\n", "\n"))
-    kept: list[str] = []
-
-    def keep(rendered: str) -> str:
-        kept.append(rendered)
-        return f"{_OPEN}{len(kept) - 1}{_CLOSE}"
-
-    text = _FENCE.sub(lambda m: "\n" + keep("```\n" + _code(m.group(1)) + "```") + "\n", text)
-    text = _unwrap(text)
-    text = _CODE.sub(lambda m: keep("`" + _code(m.group(1)) + "`"), text)
-    text = _LINK.sub(lambda m: keep(_link(m.group(1), m.group(2))), text)
-    text = "\n".join(_line(line) for line in escape(text).split("\n"))
-    text = _STRIKE.sub(r"~\1~", text)
-    # Bold goes through a marker so that the italics rule cannot see its asterisks.
-    text = _BOLD.sub(lambda m: _BOLD_MARK + (m.group(1) or m.group(2)) + _BOLD_MARK, text)
-    text = _ITALIC.sub(r"_\1_", text).replace(_BOLD_MARK, "*")
-    text = re.sub(r"[ \t]+\n", "\n", text)  # Markdown's two-space hard breaks
-    while _PLACEHOLDER.search(text):  # kept spans may contain other kept spans (a link's code)
-        text = _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    """Parse Markdown and render it as mrkdwn (for a short text such as a notice)."""
+    return render(parse(markdown))
 
 
-def _code(code: str) -> str:
-    # Slack decodes entities even inside code, so code is escaped but otherwise kept verbatim.
-    return html.escape(code, quote=False)
-
-
-def _link(label: str, url: str) -> str:
-    if not _SAFE_URL.match(url):
-        return escape(label)  # javascript:, relative or Slack-special targets: text only
-    safe_url = html.escape(url.replace("|", "%7C"), quote=False)
-    return f"<{safe_url}|{escape(label)}>"
-
-
-def _line(line: str) -> str:
-    heading = _HEADING.match(line)
-    if heading:
-        return f"**{heading.group(1)}**"
-    if line.startswith("&gt; ") or line == "&gt;":
-        return ">" + line[4:]  # a Markdown quote is a mrkdwn quote
-    return _BULLET.sub(lambda m: m.group(1) + "• ", line)
-
-
-def _unwrap(text: str) -> str:
-    """Join soft-wrapped lines of a paragraph or list item (Slack treats newlines as breaks)."""
+def render(document: Document) -> str:
+    """A Markdown tree as mrkdwn: text escaped once, pings made inert, nesting kept."""
     out: list[str] = []
-    for line in text.split("\n"):
-        joinable = (
-            out
-            and out[-1].strip()
-            and line.strip()
-            and not _BLOCK_START.match(line)
-            and not _PLACEHOLDER.fullmatch(line.strip())
-            and not _PLACEHOLDER.fullmatch(out[-1].strip())
-            and not out[-1].endswith("  ")
-        )
-        if joinable:
-            out[-1] = out[-1].rstrip() + " " + line.strip()
-        else:
-            out.append(line)
-    return "\n".join(out)
+    previous: Block | None = None
+    for block in document.children:
+        if previous is not None:
+            out.append("\n" if close_blocks(previous, block) else "\n\n")
+        out.append(_block(block))
+        previous = block
+    return "".join(out)
 
 
-def split(text: str, limit: int = 3000) -> list[str]:
-    """Split mrkdwn into chunks of at most ``limit`` characters.
+def split(document: Document, limit: int = 3000) -> list[str]:
+    """Render ``document`` as mrkdwn pieces of at most ``limit`` characters.
 
-    Cuts at a paragraph break, else a line break, else a space, never inside a ``<...>``
-    link or an ``&...;`` entity; a code fence cut in two is closed and reopened.
+    Cuts between blocks first, then between list items or code lines, then between words,
+    never inside a ``<url|label>`` or a formatting span (a span cut in two is closed and
+    reopened); a code block cut in two is closed and reopened as well.
     """
-    chunks: list[str] = []
-    rest = text.strip()
-    while len(rest) > limit:
-        cut = _cut(rest, limit - 4)  # room to close a code fence
-        head, rest = rest[:cut].rstrip(), rest[cut:].lstrip()
-        if head.count("```") % 2:
-            head, rest = head + "\n```", "```\n" + rest
-        chunks.append(head)
-    if rest:
-        chunks.append(rest)
-    return chunks
+    pieces = splitting.split(document, lambda piece: len(render(piece)) <= limit)
+    rendered = (render(piece) for piece in pieces)
+    # Only a piece the splitter could not cut at all (a limit below the markup) is truncated.
+    return [text[:limit] for text in rendered if text]
 
 
-def _cut(text: str, limit: int) -> int:
-    window = text[: limit + 1]
-    for separator, floor in (("\n\n", limit // 2), ("\n", limit // 2), (" ", 1)):
-        pos = window.rfind(separator)
-        while pos >= floor and not _safe(window[:pos]):
-            pos = window.rfind(separator, 0, pos)
-        if pos >= floor:
-            return pos
-    pos = limit
-    while pos > 0 and not _safe(window[:pos]):
-        pos -= 1
-    return pos or limit  # one link longer than a section: nothing better than a hard cut
+def _block(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return _inlines(block.children, frozenset())
+    if isinstance(block, Heading):
+        return _inlines((Strong(children=block.children),), frozenset())
+    if isinstance(block, CodeBlock):
+        # Slack decodes entities even inside code, so code is escaped but otherwise verbatim.
+        return "```\n" + html.escape(block.text, quote=False) + "\n```"
+    if isinstance(block, BlockQuote):
+        inner = render(Document(children=block.children))
+        return "\n".join(("> " + line) if line else ">" for line in inner.split("\n"))
+    if isinstance(block, BulletList | OrderedList):
+        lines: list[str] = []
+        for n, item in enumerate(block.items):
+            marker = "• " if isinstance(block, BulletList) else f"{block.start + n}. "
+            body = "\n".join(_block(b) for b in item.children).split("\n")
+            lines.append(marker + body[0])
+            lines += [("  " + line) if line else line for line in body[1:]]
+        return "\n".join(lines)
+    assert isinstance(block, ThematicBreak)
+    return _RULE
 
 
-def _safe(head: str) -> bool:
-    inside_link = head.rfind("<") > head.rfind(">")
-    inside_entity = re.search(r"&[#a-z0-9]{0,6}$", head) is not None
-    return not inside_link and not inside_entity
+def _inlines(nodes: tuple[Inline, ...], active: frozenset[type]) -> str:
+    return "".join(_inline(node, active) for node in nodes)
+
+
+def _inline(node: Inline, active: frozenset[type]) -> str:
+    if isinstance(node, Text):
+        return escape(node.text)
+    if isinstance(node, Code):
+        return "`" + html.escape(node.text, quote=False) + "`" if node.text.strip() else ""
+    if isinstance(node, LineBreak):
+        return "\n"
+    if isinstance(node, Link):
+        return _link(node, active)
+    kind = type(node)
+    inner = _inlines(node.children, active | {kind})
+    if kind in active or not inner.strip():
+        return inner  # *a *b* c* would close early in Slack: nested same spans are flattened
+    return _MARKS[kind] + inner + _MARKS[kind]
+
+
+def _link(link: Link, active: frozenset[type]) -> str:
+    """``<url|label>``; a label's formatting moves outside, as Slack shows labels plain."""
+    children = link.children
+    marks = ""
+    while len(children) == 1 and isinstance(children[0], Strong | Emphasis | Strikethrough):
+        span = children[0]
+        if type(span) not in active:
+            marks += _MARKS[type(span)]
+            active = active | {type(span)}
+        children = span.children
+    url = html.escape(link.url.replace("|", "%7C"), quote=False)
+    label = escape(" ".join(plain_text(children).split()))
+    inner = f"<{url}|{label}>" if label else f"<{url}>"
+    return marks + inner + marks[::-1]

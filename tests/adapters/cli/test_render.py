@@ -121,3 +121,26 @@ def test_topics_json_list() -> None:
     assert topics_to_json_list(SUGGESTIONS[:1]) == [
         {"id": "gan", "title": "GANs", "summary": "Two networks compete."}
     ]
+
+
+def test_render_answer_styles_markdown_on_a_terminal() -> None:
+    answer = Answer(question="llm", status=Status.ANSWER, snippets=(LLM,), score=91.0)
+    styled = render_answer(answer, styled=True)
+    assert "**" not in styled and "- point one" not in styled
+    assert "\x1b[1mLarge language models\x1b[0m explained." in styled  # bold, by rich
+    assert "• \x1b[0mpoint one" in styled
+    assert render_answer(answer, styled=False) == render_answer(answer)  # piped here: as written
+
+
+def test_render_tree_plain_and_styled() -> None:
+    from adapters.cli.render import render
+    from bot.presentation.markdown import parse
+
+    doc = parse("**b** *i* [label](https://a.test) `c`\n\n1. one\n   - sub\n\n> quote")
+    assert render(doc, styled=False) == (
+        "b i label (https://a.test) c\n\n1. one\n   • sub\n\n\u2502 quote"
+    )
+    styled = render(doc, styled=True)
+    assert "\x1b[3mi\x1b[0m" in styled  # italics
+    assert "\x1b]8;" in styled and "https://a.test" in styled  # a terminal hyperlink
+    assert "\x1b" not in render(doc, styled=False)
