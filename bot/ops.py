@@ -15,10 +15,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.buildproc import load_knowledge_separately
 from bot.engine import Engine
 from bot.errors import ConfigError
 from bot.health import HealthServer, health_address
+from bot.incremental import IncrementalLoader
 from bot.lifecycle import Callback, Lifecycle
 from bot.loader import default_knowledge_dir
 from bot.metrics import Metrics
@@ -116,9 +116,11 @@ class Ops:
         settings: OpsSettings,
         *,
         baseline: Snapshot | None = None,
+        loader: IncrementalLoader | None = None,
     ) -> None:
         self.platform = platform
         self.baseline = baseline
+        self.loader = loader
         self.engine = engine
         self.settings = settings
         self.metrics = Metrics.create()
@@ -166,11 +168,13 @@ class Ops:
             raise ConfigError(f"--knowledge: {settings.knowledge_dir} is not a directory")
         config = match_config_from_env(environ)
         baseline = Snapshot.take(settings.knowledge_dir)
-        # A large base is built in a child process: the server keeps only the index.
-        kb = load_knowledge_separately(settings.knowledge_dir, fallback=True)
+        # A large base is built in a child process: the server keeps only the index. The
+        # same loader reloads: it keeps what it read and analysed for the next change.
+        loader = IncrementalLoader()
+        kb = loader(settings.knowledge_dir, fallback=True)
         engine = Engine(kb, config=config)
         engine.prepare(kb)  # at start, not on the first questions
-        return cls(platform, engine, settings, baseline=baseline)
+        return cls(platform, engine, settings, baseline=baseline, loader=loader)
 
     async def start(
         self,
@@ -204,6 +208,7 @@ class Ops:
             metrics=self.metrics,
             baseline=self.baseline,
             force_polling=self.settings.force_polling,
+            load=self.loader,
         )
         await self.reloader.start()
         lc.on_shutdown(self.reloader.stop)

@@ -27,9 +27,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.buildproc import load_knowledge_separately
 from bot.engine import Engine
 from bot.errors import KnowledgeError
+from bot.incremental import IncrementalLoader
 from bot.knowledge import KnowledgeBase
 from bot.metrics import Metrics
 from bot.models import Problem
@@ -94,8 +94,9 @@ class KnowledgeReloader:
         directory: the knowledge directory (may be a symlink, be replaced, or vanish a while).
         engine: gets each valid knowledge base through :meth:`Engine.swap`.
         load: builds a knowledge base from a directory or raises :class:`KnowledgeError`
-            (default: the real loader, building a large base's index in a separate process,
-            :mod:`bot.buildproc`); called once per reload, in a worker thread.
+            (default: the real loader, :class:`~bot.incremental.IncrementalLoader`: only
+            changed files are validated and analysed again, a large base's index is built in a
+            separate process); called once per reload, in a worker thread.
         on_problems: called once per distinct set of problems of a refused change; a coroutine
             function is awaited on the reloader's loop, a plain function runs in a worker thread.
         metrics: reload counts, last check and load times, watch mode.
@@ -112,7 +113,7 @@ class KnowledgeReloader:
         directory: Path,
         engine: Engine,
         *,
-        load: Callable[[Path], KnowledgeBase] = load_knowledge_separately,
+        load: Callable[[Path], KnowledgeBase] | None = None,
         on_problems: ProblemsCallback | None = None,
         metrics: Metrics | None = None,
         baseline: Snapshot | None = None,
@@ -123,7 +124,7 @@ class KnowledgeReloader:
     ) -> None:
         self.directory = Path(directory)
         self._engine = engine
-        self._load = load
+        self._load = load if load is not None else IncrementalLoader()
         self._on_problems = on_problems
         self._metrics = metrics
         self._tick = tick
