@@ -55,7 +55,8 @@ class Engine:
         self._judged: tuple[KnowledgeBase, Judge] | None = None
         self._prepared: tuple[KnowledgeBase, Judge] | None = None  # the next one (prepare)
         self._prepared_completion: tuple[KnowledgeBase, Completer] | None = None
-        self._threshold: tuple[KnowledgeBase, float] | None = None  # fitted (bot.trust.threshold)
+        # The fitted answer threshold (bot.matching.trust.threshold).
+        self._threshold: tuple[KnowledgeBase, float] | None = None
         self._prepared_threshold: tuple[KnowledgeBase, float] | None = None
 
     @property

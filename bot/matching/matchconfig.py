@@ -25,7 +25,7 @@ class MatchConfig:
             only where the explanation check is on.
         fit_threshold: lower ``answer_threshold`` (never below ``suggest_threshold``) to the
             score the knowledge base's own held-out example questions reach
-            (:mod:`bot.trust.threshold`); off when an admin sets the threshold.
+            (:mod:`bot.matching.trust.threshold`); off when an admin sets the threshold.
     """
 
     # Defaults chosen on CLINC150 val and our own bundled-knowledge dev questions: a close call

@@ -20,8 +20,8 @@ from bot.knowledge.loader import default_knowledge_dir
 from bot.knowledge.snapshot import Snapshot
 from bot.matching.engine import Engine
 from bot.models import Problem
-from bot.runtime.buildproc import load_knowledge_separately
 from bot.runtime.health import HealthServer, health_address
+from bot.runtime.incremental import IncrementalLoader
 from bot.runtime.lifecycle import Callback, Lifecycle
 from bot.runtime.metrics import Metrics
 from bot.runtime.ratelimit import RateLimit, RateLimiter, rate_limit_from_env
@@ -116,9 +116,11 @@ class Ops:
         settings: OpsSettings,
         *,
         baseline: Snapshot | None = None,
+        loader: IncrementalLoader | None = None,
     ) -> None:
         self.platform = platform
         self.baseline = baseline
+        self.loader = loader
         self.engine = engine
         self.settings = settings
         self.metrics = Metrics.create()
@@ -166,11 +168,13 @@ class Ops:
             raise ConfigError(f"--knowledge: {settings.knowledge_dir} is not a directory")
         config = match_config_from_env(environ)
         baseline = Snapshot.take(settings.knowledge_dir)
-        # A large base is built in a child process: the server keeps only the index.
-        kb = load_knowledge_separately(settings.knowledge_dir, fallback=True)
+        # A large base is built in a child process: the server keeps only the index. The
+        # same loader reloads: it keeps what it read and analysed for the next change.
+        loader = IncrementalLoader()
+        kb = loader(settings.knowledge_dir, fallback=True)
         engine = Engine(kb, config=config)
         engine.prepare(kb)  # at start, not on the first questions
-        return cls(platform, engine, settings, baseline=baseline)
+        return cls(platform, engine, settings, baseline=baseline, loader=loader)
 
     async def start(
         self,
@@ -204,6 +208,7 @@ class Ops:
             metrics=self.metrics,
             baseline=self.baseline,
             force_polling=self.settings.force_polling,
+            load=self.loader,
         )
         await self.reloader.start()
         lc.on_shutdown(self.reloader.stop)

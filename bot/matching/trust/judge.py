@@ -57,7 +57,7 @@ class Judge:
                 head word of the term must be explained).
             trusted: the match is strong and clear: allow a little more unexplained.
             asides: the analysed words of clauses about the asker
-                (:func:`bot.trust.clauses.asides`), left out when the snippets explain
+                (:func:`bot.matching.trust.clauses.asides`), left out when the snippets explain
                 the rest of the question wholly and none of their words.
         """
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
