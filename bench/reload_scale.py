@@ -1,13 +1,18 @@
 """Reload at scale: edit one snippet of the 100,000-question base while answering; time until
-the edit is served and the longest answer meanwhile, for the index built in a separate process
-(``bot.runtime.buildproc``, the reloader's default) beside the same reload built in process.
+the edit is served and the longest answer meanwhile, for the incremental reload (the
+reloader's default, ``bot.runtime.incremental.IncrementalLoader``: changed files validated and
+analysed again, the index built in a child process from the last build's analysis) beside the
+same reload from scratch in a separate process (``bot.runtime.buildproc``, the previous default)
+and, optionally, built in process.
 
-Usage: flock /work/notes/heavy.lock .venv/bin/python bench/reload_scale.py [--modes separate
-       in-process]
+Usage: flock /work/notes/heavy.lock .venv/bin/python bench/reload_scale.py [--modes incremental
+       separate in-process]
 
 The engine answers ``bench/engine.py`` queries one at a time without pause on the main thread;
-a worker thread runs the loader and swaps the result in, as ``KnowledgeReloader`` does (the
-file watcher's debounce is not counted). RSS is sampled every 5 ms for the reload's peak.
+a worker thread runs the loader, prepares the engine for the new knowledge and swaps it in, as
+``KnowledgeReloader`` does (the file watcher's debounce is not counted). RSS is sampled every
+5 ms for the reload's peak. After the incremental reload its answers are compared with a build
+from scratch of the same files.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.runtime.buildproc import load_knowledge_separately
+from bot.runtime.incremental import IncrementalLoader
 from bot.runtime.memory import release_freed_memory
 
 
@@ -43,11 +49,29 @@ def rss() -> float:
         return int(f.read().split("VmRSS:")[1].split()[0]) / 1024
 
 
+def edit(target: Path, n: int) -> str:
+    """Add a question with made-up words to one snippet file; the words."""
+    doc = yaml.safe_load(target.read_text())
+    marker = f"zebracorn{n} quokkafish"
+    doc["questions"] = [*doc["questions"], f"what is a {marker}"]
+    target.write_text(yaml.safe_dump(doc, sort_keys=False))
+    return marker
+
+
+def same_as_scratch(engine: Engine, directory: Path, questions: list[str]) -> None:
+    """The reloaded engine answers as one over a build from scratch of the same files."""
+    scratch = Engine(load_knowledge(directory))
+    for q in questions:
+        assert engine.answer(q) == scratch.answer(q), q
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--modes", nargs="*", default=["separate", "in-process"])
+    parser.add_argument("--modes", nargs="*", default=["incremental", "separate"])
     args = parser.parse_args()
+    incremental = IncrementalLoader()
     loaders: dict[str, Callable[[Path], KnowledgeBase]] = {
+        "incremental": incremental,
         "separate": load_knowledge_separately,
         "in-process": load_knowledge,
     }
@@ -59,7 +83,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp) / "synthetic100k"
         make("synthetic100k", directory)
-        engine = Engine(load_knowledge_separately(directory))
+        engine = Engine(incremental(directory))
+        engine.prepare(engine.knowledge)
         qs = queries(engine.knowledge, 2000, random.Random(7))
         for q in qs[:200]:
             engine.answer(q)
@@ -67,11 +92,7 @@ def main() -> int:
             gc.collect()
             release_freed_memory()
             steady = rss()
-            target = directory / "s000042.yaml"
-            doc = yaml.safe_load(target.read_text())
-            marker = f"zebracorn{n} quokkafish"
-            doc["questions"] = [*doc["questions"], f"what is a {marker}"]
-            target.write_text(yaml.safe_dump(doc, sort_keys=False))
+            marker = edit(directory / "s000042.yaml", n)
             t0 = time.perf_counter()
             done = threading.Event()
             peak = [steady]
@@ -80,7 +101,9 @@ def main() -> int:
                 load: Callable[[Path], KnowledgeBase] = loaders[mode],
                 done: threading.Event = done,
             ) -> None:
-                engine.swap(load(directory))
+                kb = load(directory)
+                engine.prepare(kb)
+                engine.swap(kb)
                 done.set()
 
             def sample(done: threading.Event = done, peak: list[float] = peak) -> None:
@@ -102,6 +125,8 @@ def main() -> int:
             sampler.join()
             hit = engine.answer(f"what is a {marker}")
             assert hit.primary is not None and hit.primary.id == "s000042", hit
+            if mode == "incremental":
+                same_as_scratch(engine, directory, [*qs[:300], f"what is a {marker}"])
             times.sort()
             print(
                 f"| {mode} | {served:.2f} | {len(times):,} | {statistics.median(times):.3f} "

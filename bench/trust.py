@@ -15,6 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from adapters.markup import as_asked
 from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.matching.questionset import Case, Verdict, load_cases, run, summary
@@ -37,7 +38,7 @@ def main() -> int:
         for case in load_cases(path):
             unknowable = case.kind == "on" and not case.expect & known
             cases.append(replace(case, kind="near", expect=frozenset()) if unknowable else case)
-        outcomes = run(cases, engine.answer)
+        outcomes = run(cases, lambda q: engine.answer(as_asked(q)))
         print(f"## {path.name}")
         for kind, counts in summary(outcomes).items():
             total = sum(counts.values())

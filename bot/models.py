@@ -62,6 +62,15 @@ class Status(StrEnum):
     NONE = "none"
 
 
+class SmallTalk(StrEnum):
+    """Which kind of small talk a question was (the reply is worded by the presentation)."""
+
+    GREETING = "greeting"
+    THANKS = "thanks"
+    REACTION = "reaction"
+    ABOUT_BOT = "about_bot"
+
+
 class Reason(StrEnum):
     """Why the engine replied the way it did (finer than :class:`Status`)."""
 
@@ -96,8 +105,9 @@ class Answer:
         related: snippets worth offering next (``answer`` only).
         suggestions: did-you-mean candidates (``suggest``), at most 3.
         topics: filled when the question asked for the topic list (empty, help, list, topics).
-        message: a polite plain-text line for ``none`` and ``suggest`` (how to list topics).
-        reason: why the engine replied this way.
+        reason: why the engine replied this way (the presentation words it:
+            :mod:`bot.presentation.present`).
+        small_talk: which small talk it was (``reason`` smalltalk).
         missing: terms of the question that no snippet explains (``uncovered``), as typed.
         confidence: 0-1, how sure the engine is of its best candidate: its score plus its
             lead over the runner-up, discounted by what it leaves unexplained; ranks replies
@@ -111,8 +121,8 @@ class Answer:
     related: tuple[Snippet, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     topics: tuple[Suggestion, ...] = ()
-    message: str = ""
     reason: Reason = Reason.MATCH
+    small_talk: SmallTalk | None = None
     missing: tuple[str, ...] = ()
     confidence: float = 0.0
 
@@ -158,7 +168,8 @@ class Reply:
     Attributes:
         answer: the engine's answer.
         question_id: id of the recorded question, for feedback buttons; None when not recorded.
-        throttled: the user asked too often; ``answer`` then carries a polite "slow down" message.
+        throttled: the user asked too often; ``answer`` is then empty and the presentation
+            says "slow down".
         notify: whether to show this reply where staying silent is possible (a mention, a
             direct message; an interaction must always be answered). False for a throttled
             user already told to slow down in this window: silence beats a flooded channel.

@@ -159,7 +159,8 @@ def _db_path(env: Environ) -> Path:
 
 
 def match_config(env: Environ) -> MatchConfig:
-    """The engine's thresholds with any overrides from the environment."""
+    """The engine's thresholds with any overrides from the environment. An answer threshold
+    set here is used as set; the default one is fitted to each knowledge base."""
     config = MatchConfig()
     answer = parsed(env, ANSWER_THRESHOLD, _score, config.answer_threshold)
     suggest = parsed(env, SUGGEST_THRESHOLD, _score, config.suggest_threshold)
@@ -170,7 +171,13 @@ def match_config(env: Environ) -> MatchConfig:
             f"{suggest:g} is above the answer threshold {answer:g}; "
             "did-you-mean candidates must score lower than answers",
         )
-    return replace(config, answer_threshold=answer, suggest_threshold=suggest, min_margin=margin)
+    return replace(
+        config,
+        answer_threshold=answer,
+        suggest_threshold=suggest,
+        min_margin=margin,
+        fit_threshold=text(env, ANSWER_THRESHOLD) is None,  # the admin's value, as set
+    )
 
 
 def _default_rate_limit() -> RateLimit:

@@ -95,11 +95,15 @@ def _configure_logging(settings: Settings, environ: Mapping[str, str]) -> None:
     root = logging.getLogger()
     if root.handlers:
         return  # the host (a test runner, an embedding program) configured logging already
+    from adapters.discord.redact import PATTERNS
     from bot.runtime.logs import secrets_from_env, setup_logging
 
     # DISCORD_TOKEN is masked with every other *_TOKEN variable's value.
     handler = setup_logging(
-        json_format=settings.log_json, level=settings.log_level, secrets=secrets_from_env(environ)
+        json_format=settings.log_json,
+        level=settings.log_level,
+        secrets=secrets_from_env(environ),
+        patterns=PATTERNS,
     )
     handler.addFilter(_NoVoiceWarnings())
     # discord.py's INFO lines ("logging in using static token", sessions) add nothing here.

@@ -18,7 +18,6 @@ from adapters.discord.convert import (
     question_from_message,
     render_reply,
 )
-from adapters.discord.feedback import THANKS
 from adapters.discord.respond import NONE, answer_interaction, message_kwargs
 from adapters.discord.text import (
     CHOICE_NAME_MAX,
@@ -28,13 +27,14 @@ from adapters.discord.text import (
     one_line,
 )
 from bot.models import ChannelKind, Question, Reply
+from bot.presentation import sentences as say
 from bot.runtime.service import AnswerService
 
 log = logging.getLogger(__name__)
 
 MENU_NAME = "Explain this"
 TOPIC_MAX = 200  # longer than any useful topic; keeps a pasted essay out of the matcher
-NO_TEXT = "That message has no text I can explain."
+NO_TEXT = say.NO_TEXT
 _ANSWERED_TYPES = frozenset({discord.MessageType.default, discord.MessageType.reply})
 
 
@@ -154,7 +154,9 @@ class ExplainCog(commands.Cog, name=COG_NAME):
             self.service.feedback(
                 question_id=question_id, user_id=str(interaction.user.id), helpful=helpful
             )
-            await interaction.response.send_message(THANKS, ephemeral=True, allowed_mentions=NONE)
+            await interaction.response.send_message(
+                say.FEEDBACK_THANKS, ephemeral=True, allowed_mentions=NONE
+            )
 
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
@@ -183,7 +185,7 @@ class ExplainCog(commands.Cog, name=COG_NAME):
             log.exception("failed to answer message %s", message.id)
             try:
                 await message.reply(
-                    "Sorry, something went wrong while answering.",
+                    say.SOMETHING_WENT_WRONG,
                     mention_author=False,
                     allowed_mentions=NONE,
                 )

@@ -10,13 +10,14 @@ import discord
 from discord.ext import commands
 
 from adapters.discord.text import BUTTON_LABEL_MAX, CUSTOM_ID_MAX, clip, one_line
+from bot.presentation import sentences as say
 
 log = logging.getLogger(__name__)
 
 SNIPPET_PREFIX = "explainbot:snippet:"
 COG_NAME = "Explain"
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-RESTARTING = "I'm restarting; please try again in a moment."
+RESTARTING = say.RESTARTING
 
 
 def snippet_custom_id(snippet_id: str) -> str | None:

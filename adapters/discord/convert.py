@@ -11,23 +11,26 @@ import discord
 
 from adapters.discord.components import SnippetButton, snippet_custom_id
 from adapters.discord.feedback import feedback_buttons
+from adapters.discord.markup import clean
 from adapters.discord.text import (
     BUTTONS_PER_ROW,
     CONTENT_MAX,
-    ELLIPSIS,
     EMBED_DESCRIPTION_MAX,
     EMBED_FOOTER_MAX,
     EMBED_TITLE_MAX,
     EMBED_TOTAL_MAX,
     clip,
+    fit,
 )
-from bot.models import Answer, ChannelKind, Question, Reply, Snippet, Status, Suggestion
+from bot.models import ChannelKind, Question, Reply, Source
+from bot.presentation import markdown as md
+from bot.presentation import sentences as say
+from bot.presentation.present import present
+from bot.presentation.view import Choice, View, ViewKind
 
 PLATFORM = "discord"
 COLOUR = discord.Colour(0x5865F2)
 MAX_RELATED = 10  # two rows of 5; feedback buttons get the last row (Discord allows 5)
-TOPICS_TITLE = "Topics I can explain"
-TOPICS_HINT = "Use `/explain` with a topic, or mention me with a question."
 _THREADS = frozenset(
     {discord.ChannelType.public_thread, discord.ChannelType.private_thread,
      discord.ChannelType.news_thread}
@@ -55,7 +58,7 @@ def channel_kind(channel: object, *, in_guild: bool) -> ChannelKind:
 def question_from_interaction(interaction: discord.Interaction[Any], text: str) -> Question:
     """A question typed into ``/explain`` or taken from a message by the context menu."""
     return Question(
-        text=text,
+        text=clean(text),
         platform=PLATFORM,
         user_id=str(interaction.user.id),
         channel_kind=channel_kind(interaction.channel, in_guild=interaction.guild_id is not None),
@@ -66,7 +69,7 @@ def question_from_message(message: discord.Message, bot_id: int) -> Question:
     """A question from a message that mentions the bot or a DM; the bot's mention removed."""
     text = re.sub(rf"<@!?{bot_id}>", " ", message.content)
     return Question(
-        text=" ".join(text.split()),
+        text=clean(text),
         platform=PLATFORM,
         user_id=str(message.author.id),
         channel_kind=channel_kind(message.channel, in_guild=message.guild is not None),
@@ -74,37 +77,40 @@ def question_from_message(message: discord.Message, bot_id: int) -> Question:
 
 
 def render_reply(reply: Reply) -> Rendered:
-    """The Discord message for a service reply (confident, did-you-mean, topics or fallback)."""
-    answer = reply.answer
-    if reply.throttled:
-        return Rendered(content=clip(answer.message, CONTENT_MAX), ephemeral=True)
-    if answer.status is Status.ANSWER and answer.snippets:
-        view = answer_view(answer.related, reply.question_id)
-        return Rendered(embed=answer_embed(answer), view=view)
-    if answer.topics:
-        return Rendered(embed=topics_embed(answer.topics), ephemeral=True)
-    if answer.status is Status.SUGGEST and answer.suggestions:
+    """The Discord message for a service reply."""
+    return render(present(reply))
+
+
+def render(view: View) -> Rendered:
+    """The Discord message for a neutral view; who may see it is the view's decision."""
+    private = not view.public
+    if view.kind is ViewKind.ANSWER:
+        buttons = answer_view(view.choices, view.feedback_id)
+        return Rendered(embed=answer_embed(view), view=buttons, ephemeral=private)
+    if view.kind is ViewKind.TOPICS:
+        return Rendered(embed=topics_embed(view), ephemeral=private)
+    if view.kind is ViewKind.DID_YOU_MEAN:
+        head = f"**{view.title}**\n" if view.title else ""
+        lines = "\n".join(f"- **{c.label}**: {c.summary}" for c in view.choices if c.summary)
+        text = "\n".join(p for p in (head + view.text, lines, f"-# {view.footer}") if p)
         return Rendered(
-            content=clip(answer.message or "Did you mean one of these?", CONTENT_MAX),
-            view=suggestion_view(answer.suggestions),
-            ephemeral=True,
+            content=clip(text, CONTENT_MAX), view=suggestion_view(view.choices), ephemeral=private
         )
-    return Rendered(content=clip(answer.message or "Sorry, I can't help with that.", CONTENT_MAX),
-                    ephemeral=True)  # fmt: skip
+    text = f"{view.text}\n-# {view.footer}" if view.footer else view.text
+    return Rendered(content=clip(text, CONTENT_MAX), ephemeral=private)
 
 
-def answer_embed(answer: Answer) -> discord.Embed:
+def answer_embed(view: View) -> discord.Embed:
     """Title, body as the description, sources in the footer; within every embed limit."""
-    snippets = answer.snippets
-    title = clip(answer.title or snippets[0].title, EMBED_TITLE_MAX)
-    footer = clip(_sources_line(snippets), EMBED_FOOTER_MAX)
-    if len(snippets) == 1:
-        body = snippets[0].body.strip()
-    else:  # a composed comparison: each body under its own bold title
-        body = "\n\n".join(f"**{s.title}**\n{s.body.strip()}" for s in snippets)
+    title = clip(view.title, EMBED_TITLE_MAX)
+    footer = clip(_sources_line(view.sources), EMBED_FOOTER_MAX)
+    if len(view.parts) == 1 and not view.parts[0].heading:
+        body = md.parse(view.parts[0].markdown)
+    else:  # a composed comparison: one titled part per snippet
+        body = md.titled((p.heading, md.parse(p.markdown)) for p in view.parts)
     room = min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - len(title) - len(footer))
-    embed = discord.Embed(title=title, description=clip(body, room), colour=COLOUR)
-    url = next((src.url for s in snippets for src in s.sources if src.url), "")
+    embed = discord.Embed(title=title, description=fit(body, room), colour=COLOUR)
+    url = next((src.url for src in view.sources if src.url), "")
     if url:
         embed.url = url
     if footer:
@@ -112,26 +118,27 @@ def answer_embed(answer: Answer) -> discord.Embed:
     return embed
 
 
-def topics_embed(topics: Sequence[Suggestion]) -> discord.Embed:
+def topics_embed(view: View) -> discord.Embed:
     """Every topic as one line, cut with a count of the rest if they do not all fit."""
-    room = EMBED_DESCRIPTION_MAX - len(TOPICS_HINT) - 2
+    topics = view.topics
+    room = EMBED_DESCRIPTION_MAX - len(view.footer) - 2
     lines: list[str] = []
     used = 0
     for i, topic in enumerate(topics):
-        line = clip(f"**{topic.title}**: {topic.summary}", 200)
-        rest = f"{ELLIPSIS} and {len(topics) - i} more"
+        line = clip(f"**{topic.label}**: {topic.summary}", 200)
+        rest = say.and_more(len(topics) - i)
         if used + len(line) + 1 + len(rest) + 1 > room:
             lines.append(rest)
             break
         lines.append(line)
         used += len(line) + 1
-    lines += ["", TOPICS_HINT]
-    embed = discord.Embed(title=TOPICS_TITLE, description="\n".join(lines), colour=COLOUR)
-    embed.set_footer(text=f"{len(topics)} topics")
+    lines += ["", view.footer]
+    embed = discord.Embed(title=view.title, description="\n".join(lines), colour=COLOUR)
+    embed.set_footer(text=say.topics_count(len(topics)))
     return embed
 
 
-def answer_view(related: Sequence[Snippet], question_id: int | None) -> discord.ui.View | None:
+def answer_view(related: Sequence[Choice], question_id: int | None) -> discord.ui.View | None:
     """Related-topic buttons, and Helpful / Not helpful when the question was recorded."""
     view = related_view(related)
     if question_id is None:
@@ -142,13 +149,13 @@ def answer_view(related: Sequence[Snippet], question_id: int | None) -> discord.
     return view
 
 
-def related_view(related: Sequence[Snippet]) -> discord.ui.View | None:
-    buttons = [(s.id, s.title) for s in related[:MAX_RELATED]]
+def related_view(related: Sequence[Choice]) -> discord.ui.View | None:
+    buttons = [(c.id, c.label) for c in related[:MAX_RELATED]]
     return _button_view(buttons, discord.ButtonStyle.secondary)
 
 
-def suggestion_view(suggestions: Sequence[Suggestion]) -> discord.ui.View | None:
-    buttons = [(s.id, s.title) for s in suggestions[:3]]
+def suggestion_view(suggestions: Sequence[Choice]) -> discord.ui.View | None:
+    buttons = [(c.id, c.label) for c in suggestions]
     return _button_view(buttons, discord.ButtonStyle.primary)
 
 
@@ -164,8 +171,8 @@ def _button_view(
     return view
 
 
-def _sources_line(snippets: Sequence[Snippet]) -> str:
-    titles = list(dict.fromkeys(src.title for s in snippets for src in s.sources if src.title))
+def _sources_line(sources: Sequence[Source]) -> str:
+    titles = list(dict.fromkeys(src.title for src in sources if src.title))
     if not titles:
         return ""
-    return ("Source: " if len(titles) == 1 else "Sources: ") + " · ".join(titles)
+    return f"{say.sources_label(len(titles))}: " + " · ".join(titles)

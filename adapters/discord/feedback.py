@@ -12,12 +12,10 @@ from typing import Any, Self
 import discord
 
 from adapters.discord.components import call_cog
+from bot.presentation import sentences as say
 
 FEEDBACK_PREFIX = "fb:"
 FEEDBACK_ROW = 4  # the last of Discord's 5 rows; related-topic buttons use the first two
-HELPFUL = "Helpful"
-NOT_HELPFUL = "Not helpful"
-THANKS = "Thanks for the feedback! It helps improve these answers."
 
 
 def feedback_custom_id(question_id: int, helpful: bool) -> str:
@@ -34,7 +32,7 @@ class FeedbackButton(
     def __init__(self, question_id: int, helpful: bool, *, row: int | None = FEEDBACK_ROW) -> None:
         super().__init__(
             discord.ui.Button(
-                label=HELPFUL if helpful else NOT_HELPFUL,
+                label=say.HELPFUL if helpful else say.NOT_HELPFUL,
                 style=discord.ButtonStyle.success if helpful else discord.ButtonStyle.secondary,
                 custom_id=feedback_custom_id(question_id, helpful),
                 row=row,

@@ -11,12 +11,13 @@ import discord
 
 from adapters.discord.convert import Rendered, render_reply
 from bot.models import Reply
+from bot.presentation import sentences as say
 
 log = logging.getLogger(__name__)
 
 NONE = discord.AllowedMentions.none()
 LATE_LIMIT = 60.0  # seconds a deferred answer may take
-SORRY = "Sorry, something went wrong while answering. Please try again in a moment."
+SORRY = say.SOMETHING_WENT_WRONG
 
 
 async def answer_interaction(

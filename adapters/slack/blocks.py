@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from adapters.slack import mrkdwn
+from bot.presentation import sentences as say
+from bot.presentation.markdown import Document, parse
 
 Block = dict[str, Any]
 
@@ -18,8 +20,20 @@ MAX_FALLBACK = 3000
 
 
 def clip(text: str, limit: int) -> str:
-    """Shorten ``text`` to ``limit`` characters, marking the cut with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """Shorten ``text`` to ``limit`` characters, marking the cut with an ellipsis.
+
+    ``text`` may be mrkdwn: the cut moves back before a ``<url|label>`` or an ``&amp;``-style
+    entity that it would otherwise split.
+    """
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    opened, entity = text.rfind("<", 0, cut), text.rfind("&", 0, cut)
+    if opened > text.rfind(">", 0, cut):
+        cut = opened
+    if entity > text.rfind(";", 0, cut) and cut - entity <= 8:
+        cut = min(cut, entity)
+    return text[:cut].rstrip() + "…"
 
 
 def header(title: str) -> Block:
@@ -29,11 +43,15 @@ def header(title: str) -> Block:
     }
 
 
-def sections(text: str) -> list[Block]:
-    """One or more mrkdwn sections for already converted mrkdwn ``text``."""
+def sections(body: Document | str) -> list[Block]:
+    """One or more mrkdwn sections for Markdown (a tree, or a string to parse).
+
+    Cut where :func:`mrkdwn.split` cuts: between blocks, then words, never inside a link.
+    """
+    document = parse(body) if isinstance(body, str) else body
     return [
         {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
-        for chunk in mrkdwn.split(text, MAX_SECTION)
+        for chunk in mrkdwn.split(document, MAX_SECTION)
     ]
 
 
@@ -64,5 +82,5 @@ def fit(head: Sequence[Block], body: Sequence[Block], tail: Sequence[Block | Non
     kept_tail = [b for b in tail if b is not None]
     room = MAX_BLOCKS - len(head) - len(kept_tail)
     if len(body) > room:
-        body = [*body[: room - 1], context("_…cut short: too long for one Slack message._")]
+        body = [*body[: room - 1], context(f"_{say.CUT_SHORT}_")]
     return [*head, *body, *kept_tail]

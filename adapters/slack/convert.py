@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from adapters.slack import blocks as bk
 from adapters.slack.feedback import feedback_block
+from adapters.slack.markup import clean, strip_mention
 from adapters.slack.mrkdwn import escape, to_mrkdwn
-from bot.models import Answer, ChannelKind, Question, Reply, Snippet, Source, Status
+from bot.models import Answer, ChannelKind, Question, Reply, Source
+from bot.presentation import markdown as md
+from bot.presentation import sentences as say
+from bot.presentation.present import present, present_answer
+from bot.presentation.view import View, ViewKind
 
 PLATFORM = "slack"
 RELATED_ACTION = "explain_related"
 PICK_ACTION = "explain_pick"
 SHORTCUT_CALLBACK = "explain_message"
-_FALLBACK = "Sorry, I don't have an explanation for that yet."
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -26,8 +29,8 @@ class SlackMessage:
     Attributes:
         text: the plain fallback for notifications and screen readers (mrkdwn-safe).
         blocks: the Block Kit blocks.
-        public: True for a confident answer the channel may see; False for what only the
-            asker should see (did-you-mean, fallback, topic list, slow-down).
+        public: the view's decision (:mod:`bot.presentation.present`): True for a confident
+            answer the channel may see, False for what only the asker should see.
     """
 
     text: str
@@ -40,30 +43,18 @@ class SlackMessage:
         return {"text": self.text, "blocks": self.blocks, "parse": "none", "link_names": False}
 
 
-def strip_mention(text: str, bot_user_id: str | None) -> str:
-    """Remove the bot's own ``<@U…>`` mention(s) from a message text."""
-    if not bot_user_id:
-        return text.strip()
-    return re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text).strip()
-
-
-def unescape(text: str) -> str:
-    """Undo Slack's escaping of ``&``, ``<`` and ``>`` in user text (rendering escapes again)."""
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
 def question_text(text: str, bot_user_id: str | None) -> str:
-    """What the user typed: a message text without the bot's mention, Slack's escaping undone."""
-    return unescape(strip_mention(text, bot_user_id))
+    """What the user typed: a message text without the bot's mention and Slack's markup."""
+    return clean(strip_mention(text, bot_user_id))
 
 
 def command_question(command: Mapping[str, Any]) -> Question:
-    """A ``/explain`` slash command payload as a Question (its text unescaped)."""
+    """A ``/explain`` slash command payload as a Question (its markup resolved)."""
     is_dm = str(command.get("channel_id", "")).startswith("D") or (
         command.get("channel_name") == "directmessage"
     )
     return Question(
-        text=unescape(str(command.get("text") or "")),
+        text=clean(str(command.get("text") or "")),
         platform=PLATFORM,
         user_id=str(command.get("user_id", "")),
         channel_kind=ChannelKind.DM if is_dm else ChannelKind.CHANNEL,
@@ -95,59 +86,57 @@ def shortcut_question(shortcut: Mapping[str, Any], text: str) -> Question:
 
 def to_message(reply: Reply) -> SlackMessage:
     """Render what the answer service replied (a recorded confident answer gets feedback)."""
-    answer = reply.answer
-    if reply.throttled:
-        return _note(answer.message or "Please slow down a little.", None)
-    return answer_message(answer, question_id=reply.question_id)
+    return render(present(reply))
 
 
 def answer_message(answer: Answer, *, question_id: int | None = None) -> SlackMessage:
-    """Render a neutral Answer as a Slack message.
-
-    Args:
-        answer: what the engine answered.
-        question_id: the recorded question; a confident answer then carries Helpful /
-            Not helpful buttons (never a did-you-mean, fallback or topic list).
-    """
-    if answer.status is Status.ANSWER and answer.snippets:
-        return _answer(answer, question_id)
-    if answer.topics:
-        return _topics(answer)
-    if answer.status is Status.SUGGEST and answer.suggestions:
-        return _did_you_mean(answer)
-    return _note(answer.message or _FALLBACK, answer.question)
+    """Render an engine Answer (a picked or related snippet; ``question_id``: feedback)."""
+    return render(present_answer(answer, feedback_id=question_id))
 
 
-def _answer(answer: Answer, question_id: int | None) -> SlackMessage:
-    snippets = answer.snippets
-    if len(snippets) == 1:
-        body = to_mrkdwn(snippets[0].body)
-    else:  # a composed comparison: one titled part per snippet
-        body = "\n\n".join(f"*{escape(s.title)}*\n{to_mrkdwn(s.body)}" for s in snippets)
-    related = bk.buttons("related", RELATED_ACTION, ((s.title, s.id) for s in answer.related))
+def render(view: View) -> SlackMessage:
+    """The Slack message for a neutral view; who may see it is the view's decision."""
+    if view.kind is ViewKind.ANSWER:
+        blocks = _answer(view)
+    elif view.kind is ViewKind.TOPICS:
+        blocks = _topics(view)
+    elif view.kind is ViewKind.DID_YOU_MEAN:
+        blocks = _did_you_mean(view)
+    else:
+        tail = [bk.context(escape(view.footer))] if view.footer else []
+        blocks = bk.fit([], bk.sections(md.parse(view.text)), tail)
     return SlackMessage(
-        text=bk.clip("\n".join(f"{escape(s.title)}: {escape(s.summary)}" for s in snippets), 3000),
-        blocks=bk.fit(
-            [bk.header(answer.title or snippets[0].title)],
-            bk.sections(body),
-            # fit() counts these: the feedback buttons survive a body cut to 50 blocks.
-            [
-                bk.context(_credits(snippets)),
-                related,
-                None if question_id is None else feedback_block(question_id),
-            ],
-        ),
-        public=True,
+        text=bk.clip(_fallback(view), bk.MAX_FALLBACK), blocks=blocks, public=view.public
     )
 
 
-def _credits(snippets: tuple[Snippet, ...]) -> str:
-    ids = " · ".join(f"`{escape(s.id)}`" for s in snippets)
-    sources = [_source(src) for s in snippets for src in s.sources]
+def _fallback(view: View) -> str:
+    if view.kind is ViewKind.NOTE:
+        return to_mrkdwn(view.text)
+    return escape(view.summary)
+
+
+def _answer(view: View) -> list[bk.Block]:
+    if len(view.parts) == 1 and not view.parts[0].heading:
+        body = md.parse(view.parts[0].markdown)
+    else:  # a composed comparison: one titled part per snippet
+        body = md.titled((p.heading, md.parse(p.markdown)) for p in view.parts)
+    related = bk.buttons("related", RELATED_ACTION, ((c.label, c.id) for c in view.choices))
+    feedback = None if view.feedback_id is None else feedback_block(view.feedback_id)
+    # fit() counts the tail: the feedback buttons survive a body cut to 50 blocks.
+    return bk.fit(
+        [bk.header(view.title)],
+        bk.sections(body),
+        [bk.context(_credits(view)), related, feedback],
+    )
+
+
+def _credits(view: View) -> str:
+    ids = " · ".join(f"`{escape(i)}`" for i in view.ids)
+    sources = [_source(src) for src in view.sources]
     if not sources:
         return f"explainbot {ids}"
-    label = "Source" if len(sources) == 1 else "Sources"
-    return f"{label}: {', '.join(dict.fromkeys(sources))} · {ids}"
+    return f"{say.sources_label(len(sources))}: {', '.join(dict.fromkeys(sources))} · {ids}"
 
 
 def _source(source: Source) -> str:
@@ -157,48 +146,41 @@ def _source(source: Source) -> str:
     return title
 
 
-def _topics(answer: Answer) -> SlackMessage:
-    lines = [
-        f"• *{escape(t.title)}* (`{escape(t.id)}`): {escape(t.summary)}" for t in answer.topics
-    ]
-    return SlackMessage(
-        text=f"I can explain {len(answer.topics)} topics.",
-        blocks=bk.fit(
-            [bk.header("What I can explain")],
-            bk.sections("\n".join(lines)),
-            [bk.context("Ask with `/explain` and a topic, or mention me with a question.")],
-        ),
-        public=False,
+def _topics(view: View) -> list[bk.Block]:
+    topics = _choices(tuple((t.label, t.id, t.summary) for t in view.topics))
+    return bk.fit(
+        [bk.header(view.title)],
+        bk.sections(md.Document(children=(topics,))),
+        [bk.context(to_mrkdwn(view.footer))],
     )
 
 
-def _did_you_mean(answer: Answer) -> SlackMessage:
-    choices = answer.suggestions
-    lines = "\n".join(f"• *{escape(c.title)}*: {escape(c.summary)}" for c in choices)
-    titles = ", ".join(escape(c.title) for c in choices)
-    return SlackMessage(
-        text=f"Did you mean: {titles}?",
-        blocks=bk.fit(
-            [],
-            bk.sections(f"*Did you mean…*\n{lines}"),
-            [
-                bk.buttons("did_you_mean", PICK_ACTION, ((c.title, c.id) for c in choices)),
-                bk.context(_asked(answer.question) + " " + to_mrkdwn(answer.message)),
-            ],
-        ),
-        public=False,
+def _did_you_mean(view: View) -> list[bk.Block]:
+    lines = md.Document(
+        children=(
+            *md.parse(view.text).children,
+            _choices(tuple((c.label, None, c.summary) for c in view.choices)),
+        )
+    )
+    body = md.titled([(view.title, lines)]) if view.title else lines
+    return bk.fit(
+        [],
+        bk.sections(body),
+        [
+            bk.buttons("did_you_mean", PICK_ACTION, ((c.label, c.id) for c in view.choices)),
+            bk.context(escape(view.footer)),
+        ],
     )
 
 
-def _note(message: str, question: str | None) -> SlackMessage:
-    text = to_mrkdwn(message)
-    tail = [bk.context(_asked(question))] if question and question.strip() else []
-    return SlackMessage(
-        text=bk.clip(text, bk.MAX_FALLBACK),
-        blocks=bk.fit([], bk.sections(text), tail),
-        public=False,
-    )
+def _choices(items: tuple[tuple[str, str | None, str], ...]) -> md.BulletList:
+    """``• *title* (`id`): summary`` lines; all three are plain text, never Markdown."""
+    return md.BulletList(items=tuple(_choice(*item) for item in items))
 
 
-def _asked(question: str) -> str:
-    return f"You asked: “{escape(bk.clip(' '.join(question.split()), 200))}”."
+def _choice(title: str, sid: str | None, summary: str) -> md.ListItem:
+    tag = (md.Text(text=" ("), md.Code(text=sid), md.Text(text=")")) if sid else ()
+    bold = md.Strong(children=(md.Text(text=title),))
+    tail = (md.Text(text=": " + summary),) if summary else ()
+    line = md.Paragraph(children=(bold, *tag, *tail))
+    return md.ListItem(children=(line,))

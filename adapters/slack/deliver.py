@@ -21,17 +21,17 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.slack import blocks as bk
 from adapters.slack.convert import SlackMessage
 from adapters.slack.response_url import via_response_url
+from bot.presentation import sentences as say
 from bot.runtime.logs import user_ref
 
 # No link previews: a source link would otherwise unfurl under every answer.
 QUIET: dict[str, Any] = {"unfurl_links": False, "unfurl_media": False}
-_INVITE = "I can't post in this channel. Invite me with `/invite @explainbot` to answer here."
+_INVITE = say.cannot_post_here("`/invite @explainbot`")
 _NOTES = {
     "not_in_channel": _INVITE,
     "channel_not_found": _INVITE,
-    "restricted_action": "Posting in this channel is restricted for me: only you can see this.",
+    "restricted_action": say.POSTING_RESTRICTED,
 }
-_CANNOT_POST = "I couldn't post this in the channel, so only you can see it."
 RATE_LIMIT_RETRIES = 2
 
 
@@ -83,7 +83,7 @@ class Delivery:
             error = await self._call("chat.postMessage", call)
             if error is None:
                 return
-            message = with_note(message, _NOTES.get(error, _CANNOT_POST))
+            message = with_note(message, _NOTES.get(error, say.COULD_NOT_POST))
         await self.private(
             message, channel=channel, user=user, thread_ts=thread_ts, respond=respond
         )

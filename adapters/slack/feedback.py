@@ -17,17 +17,17 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from adapters.slack import blocks as bk
 from adapters.slack.payload import action_place
 from adapters.slack.response_url import via_response_url
+from bot.presentation import sentences as say
 from bot.runtime.service import AnswerService
 
 FEEDBACK_ACTION = "explain_feedback"
 FEEDBACK_BLOCK = "feedback"
-THANKS = "Thanks for the feedback! It helps whoever curates these explanations."
 _VALUE = re.compile(r"^(\d{1,19}):([01])$")
 
 
 def feedback_block(question_id: int) -> bk.Block:
     """The actions block with the two buttons for the recorded question ``question_id``."""
-    choices = (("Helpful", f"{question_id}:1"), ("Not helpful", f"{question_id}:0"))
+    choices = ((say.HELPFUL, f"{question_id}:1"), (say.NOT_HELPFUL, f"{question_id}:0"))
     block = bk.buttons(FEEDBACK_BLOCK, FEEDBACK_ACTION, choices)
     assert block is not None  # two choices always make a block
     return block
@@ -70,5 +70,9 @@ class FeedbackHandlers:
             return
         # Ephemeral and not replacing: the answer others see keeps its buttons unchanged.
         await via_response_url(
-            respond, self._log, text=THANKS, response_type="ephemeral", replace_original=False
+            respond,
+            self._log,
+            text=say.FEEDBACK_THANKS,
+            response_type="ephemeral",
+            replace_original=False,
         )

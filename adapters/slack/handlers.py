@@ -18,13 +18,13 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack import blocks as bk
 from adapters.slack.convert import (
     SlackMessage,
     answer_message,
     command_question,
     event_question,
     question_text,
+    render,
     shortcut_question,
     to_message,
 )
@@ -32,13 +32,13 @@ from adapters.slack.deliver import Delivery
 from adapters.slack.payload import action_place, object_field, text_field
 from adapters.slack.settings import SlackSettings
 from bot.models import ChannelKind, Question
+from bot.presentation import present
+from bot.presentation import sentences as say
 from bot.runtime.service import AnswerService
 
-_OOPS = "Sorry, something went wrong while answering. Please try again in a moment."
 # Answers computed at once in worker threads. More only fight the event loop for the GIL and
 # slow every ack down (bench/slack_ack.py: p99 45-72 ms with 6, 32-45 ms with 2).
 COMPUTE_SLOTS = 2
-_UNREADABLE = "Sorry, I could not read that command from Slack: please try again."
 
 
 class SlackHandlers:
@@ -68,7 +68,7 @@ class SlackHandlers:
         respond = _usable(respond)
         if respond is None and not (channel and user):
             self._log.warning("a command without response_url or channel: nowhere to answer")
-            await ack(text=_UNREADABLE)
+            await ack(text=say.UNREADABLE)
             return
         await ack()
         message = await self._reply(command_question(command), "command")
@@ -268,7 +268,7 @@ def _from_bot(event: Mapping[str, Any]) -> bool:
 
 
 def _oops() -> SlackMessage:
-    return SlackMessage(text=_OOPS, blocks=bk.sections(_OOPS), public=False)
+    return render(present.error())
 
 
 def _usable(respond: AsyncRespond | None) -> AsyncRespond | None:

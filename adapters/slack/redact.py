@@ -1,26 +1,23 @@
-"""Keep Slack secrets out of logs."""
+"""Slack's secret and id shapes, masked in every log line (:mod:`bot.runtime.logs`)."""
 
 from __future__ import annotations
 
-import logging
 import re
 
-# Bot/user/app tokens and the legacy verification token that slash-command bodies carry.
-_SECRET = re.compile(r"\b(xox[abeprs]-|xapp-)[A-Za-z0-9-]+|(?<=token=)[^&\s'\"]+")
+from bot.runtime.logs import Redaction
+
+PATTERNS: tuple[Redaction, ...] = (
+    # Bot, user and app tokens.
+    (re.compile(r"\bx(?:ox[a-z]|app)-[A-Za-z0-9-]{4,}"), "x***-***"),
+    # The legacy verification token that slash-command bodies carry.
+    (re.compile(r"(?<=token=)[^&\s'\"]+"), "***"),
+    # User ids: U/W + letters and digits; a short prefix is kept.
+    (re.compile(r"\b([UW][A-Z0-9]{3})(?=[A-Z]*\d)[A-Z0-9]{5,11}\b"), r"\1…"),
+)
 
 
 def mask(text: str) -> str:
-    """Replace every token-looking substring by its prefix and ``***``."""
-    return _SECRET.sub(lambda m: (m.group(1) or "") + "***", text)
-
-
-class SecretFilter(logging.Filter):
-    """A logging filter that masks tokens in every record passing a handler."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = mask(message)
-        if masked != message:
-            record.msg = masked
-            record.args = None
-        return True
+    """``text`` with every Slack token and user id masked."""
+    for pattern, replacement in PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text

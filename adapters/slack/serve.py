@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from adapters.slack.adapter import SlackAdapter
 from adapters.slack.app import create_app
 from adapters.slack.dedup import SeenEvents
-from adapters.slack.redact import SecretFilter
+from adapters.slack.redact import PATTERNS
 from adapters.slack.settings import SlackSettings
 from bot.runtime.logs import secrets_from_env, setup_logging
 from bot.runtime.ops import Ops
@@ -66,8 +66,10 @@ def run(
 
 
 def _configure_logging(settings: Settings, environ: Mapping[str, str]) -> None:
-    handler = setup_logging(
-        json_format=settings.log_json, level=settings.log_level, secrets=secrets_from_env(environ)
+    # Slack's token and id shapes, and the verification token slash-command bodies carry.
+    setup_logging(
+        json_format=settings.log_json,
+        level=settings.log_level,
+        secrets=secrets_from_env(environ),
+        patterns=PATTERNS,
     )
-    # Also masks the verification token that slash-command bodies carry (``token=...``).
-    handler.addFilter(SecretFilter())

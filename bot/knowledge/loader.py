@@ -24,6 +24,7 @@ from bot.models import Problem, Snippet
 
 if TYPE_CHECKING:
     from bot.knowledge.base import KnowledgeBase
+    from bot.knowledge.crosscheck import Entry
     from bot.knowledge.yamlpos import YamlValue
 
 SYNONYMS_FILE = "_synonyms.yaml"
@@ -93,8 +94,7 @@ def load_knowledge(directory: Path, *, cache_dir: Path | None = None) -> Knowled
 
     ``cache_dir``: where validated scans (:mod:`bot.knowledge.scancache`) and built indexes
     (:mod:`bot.matching.indexfile`) are kept, keyed by a hash of the files' bytes and of the code;
-    None
-    validates and builds every time (what ``check`` and reloads do).
+    None validates and builds every time (what ``check`` and reloads do).
 
     Raises:
         KnowledgeError: with every error found; warnings alone do not raise and are kept in
@@ -159,43 +159,69 @@ def read_knowledge(directory: Path) -> Files:
     return Files(directory=directory, files=tuple(files), problems=tuple(problems))
 
 
-def validate_files(read: Files) -> Scan:
-    """Parse and validate what :func:`read_knowledge` read; never raises for bad content."""
-    # Imported here: a start served from the scan cache never needs them.
-    from bot.knowledge.crosscheck import Entry, cross_check
-    from bot.knowledge.synonyms import check_synonyms
-    from bot.knowledge.validate import Positions, check_snippet
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckedFile:
+    """What validating one file on its own found (see :func:`validate_files`'s ``memo``).
 
-    directory = read.directory
+    Attributes:
+        problems: the file's own problems (reading, parsing, fields).
+        entry: what the cross-checks need of a snippet file; None for the synonyms file.
+        snippet: the snippet, when the file is a valid one.
+        synonyms: the synonyms, for the synonyms file.
+    """
+
+    problems: tuple[Problem, ...]
+    entry: Entry | None = None
+    snippet: Snippet | None = None
+    synonyms: Mapping[str, tuple[str, ...]] | None = None
+
+
+def validate_files(read: Files, memo: dict[tuple[str, bytes], CheckedFile] | None = None) -> Scan:
+    """Parse and validate what :func:`read_knowledge` read; never raises for bad content.
+
+    Args:
+        memo: what earlier calls found per file, by path and SHA-256 of the bytes: a file found
+            there is not parsed or checked again (a reload reads only what changed). Filled
+            with this call's files (and emptied of others) when given.
+    """
+    import hashlib
+
+    from bot.knowledge.crosscheck import cross_check
+
     problems = list(read.problems)
     if not read.listed:
         return Scan(problems=tuple(problems))
     entries: list[Entry] = []
     snippets: list[Snippet] = []
-    synonyms: dict[str, tuple[str, ...]] = {}
+    synonyms: Mapping[str, tuple[str, ...]] = {}
+    seen: dict[tuple[str, bytes], CheckedFile] = {}
     for file in read.files:
-        path, name = file.path, file.path.name
         problems.extend(file.problems)
         if file.skipped:
             continue
-        root = None if file.data is None else _parse(path, file.data, problems)
-        if name == SYNONYMS_FILE:
-            synonyms = check_synonyms(path, root, problems)
-            continue
-        if root is None:
-            # Ids equal file names: links to a file that does not parse are not also reported
-            # as "no snippet has id ..." in every file that relates to it.
-            entries.append(Entry(path=path, id=path.stem, positions=Positions()))
-            continue
-        checked = check_snippet(path, root)
+        key = (
+            str(file.path),
+            hashlib.sha256(file.data or b"").digest() + bytes([file.data is None]),
+        )
+        checked = memo.get(key) if memo is not None else None
+        if checked is None:
+            checked = _check_file(file)
+        seen[key] = checked
         problems.extend(checked.problems)
-        snippet_id = checked.snippet.id if checked.snippet else (_raw_id(root) or path.stem)
-        entries.append(Entry(path=path, id=snippet_id, positions=checked.positions))
+        if checked.synonyms is not None:
+            synonyms = checked.synonyms
+        if checked.entry is not None:
+            entries.append(checked.entry)
         if checked.snippet is not None:
             snippets.append(checked.snippet)
+    if memo is not None:
+        memo.clear()
+        memo.update(seen)
     if not entries:
         problems.append(
-            Problem(path=directory, line=0, field="knowledge", message="no snippet files (*.yaml)")
+            Problem(
+                path=read.directory, line=0, field="knowledge", message="no snippet files (*.yaml)"
+            )
         )
     problems.extend(cross_check(entries))
     # Files that cannot be read or parsed first: they are the cause of what follows.
@@ -205,6 +231,31 @@ def validate_files(read: Files) -> Scan:
         synonyms=synonyms,
         problems=tuple(problems),
     )
+
+
+def _check_file(file: FileBytes) -> CheckedFile:
+    """Parse and validate one file (its own problems: cross-checks come later)."""
+    # Imported here: a start served from the scan cache never needs them.
+    from bot.knowledge.crosscheck import Entry
+    from bot.knowledge.synonyms import check_synonyms
+    from bot.knowledge.validate import Positions, check_snippet
+
+    path = file.path
+    problems: list[Problem] = []
+    root = None if file.data is None else _parse(path, file.data, problems)
+    if path.name == SYNONYMS_FILE:
+        synonyms = check_synonyms(path, root, problems)
+        return CheckedFile(problems=tuple(problems), synonyms=synonyms)
+    if root is None:
+        # Ids equal file names: links to a file that does not parse are not also reported
+        # as "no snippet has id ..." in every file that relates to it.
+        entry = Entry(path=path, id=path.stem, positions=Positions())
+        return CheckedFile(problems=tuple(problems), entry=entry)
+    checked = check_snippet(path, root)
+    problems.extend(checked.problems)
+    snippet_id = checked.snippet.id if checked.snippet else (_raw_id(root) or path.stem)
+    entry = Entry(path=path, id=snippet_id, positions=checked.positions)
+    return CheckedFile(problems=tuple(problems), entry=entry, snippet=checked.snippet)
 
 
 def _list_files(directory: Path, problems: list[Problem]) -> list[Path] | None:

@@ -9,12 +9,13 @@ of snippets each comparison snippet compares.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.matching.normalize import FILLER_MARK
 
@@ -124,27 +125,28 @@ def _trim(side: Sequence[str]) -> Side:
 
 
 def comparison_cover(
-    core: MatchIndex, q_docs: Sequence[Sequence[list[str]]], n_docs: Sequence[Sequence[list[str]]]
+    core: MatchIndex,
+    flags: Sequence[bool] | npt.NDArray[np.bool_],
+    docs: Callable[[int], tuple[Sequence[list[str]], Sequence[list[str]]]],
 ) -> MatchIndex:
     """Mark comparison snippets and find the pair of snippets each one compares.
 
-    A snippet is a comparison when its title or at least half of its questions parse as one;
-    each side is resolved to the best plain snippet, and the most frequent pair wins.
+    Args:
+        core: the index without comparisons marked.
+        flags: which snippets are comparisons (:func:`bot.matching.analysis.is_comparison`).
+        docs: snippet number -> its analysed questions and names (read for comparisons only).
+
+    Each side of a comparison's questions and title is resolved to the best plain snippet, and
+    the most frequent pair wins.
     """
-    flags = [
-        parse_comparison(names[-1]) is not None
-        or 2 * sum(parse_comparison(q) is not None for q in questions) >= max(len(questions), 1)
-        for questions, names in zip(q_docs, n_docs, strict=True)
-    ]
     if not any(flags):
         return core
     index = replace(core, is_comparison=np.array(flags, dtype=np.bool_))
     pairs: dict[frozenset[str], str] = {}
-    for i, flag in enumerate(flags):
-        if not flag:
-            continue
+    for i in np.flatnonzero(index.is_comparison).tolist():
+        q_docs, n_docs = docs(i)
         votes: Counter[frozenset[str]] = Counter()
-        for doc in (*q_docs[i], *n_docs[i]):
+        for doc in (*q_docs, *n_docs):
             sides = parse_comparison(doc)
             if sides is None:
                 continue

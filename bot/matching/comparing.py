@@ -8,9 +8,9 @@ from dataclasses import replace
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import Side, plain
 from bot.matching.matcher import Hit
+from bot.matching.outcomes import Replies
 from bot.matching.trust.judge import Judgement
 from bot.models import Answer
-from bot.presentation.replies import Replies
 
 Check = Callable[..., Judgement]  # Judge with the question's definition flag bound
 

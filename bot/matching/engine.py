@@ -24,11 +24,13 @@ from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
 from bot.matching.normalize import split_filler, words
+from bot.matching.outcomes import Replies, suggestion
 from bot.matching.smalltalk import small_talk
+from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.judge import Judge, Judgement
+from bot.matching.trust.threshold import fit_answer_threshold
 from bot.matching.trust.vocabulary import asks_definition, topic_words
-from bot.models import Answer, Status, Suggestion
-from bot.presentation.replies import FALLBACK, Replies, suggestion
+from bot.models import Answer, Reason, Status, Suggestion
 
 __all__ = ["Engine", "MatchConfig"]
 
@@ -53,6 +55,9 @@ class Engine:
         self._judged: tuple[KnowledgeBase, Judge] | None = None
         self._prepared: tuple[KnowledgeBase, Judge] | None = None  # the next one (prepare)
         self._prepared_completion: tuple[KnowledgeBase, Completer] | None = None
+        # The fitted answer threshold (bot.matching.trust.threshold).
+        self._threshold: tuple[KnowledgeBase, float] | None = None
+        self._prepared_threshold: tuple[KnowledgeBase, float] | None = None
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -75,7 +80,7 @@ class Engine:
         kb = self._kb
         snippet = kb.snippets.get(snippet_id)
         if snippet is None:
-            return Answer(question=snippet_id, status=Status.NONE, message=FALLBACK)
+            return Answer(question=snippet_id, status=Status.NONE, reason=Reason.NO_MATCH)
         return self._replies().answer(snippet_id, (snippet,), 100.0)
 
     def suggest(self, prefix: str, limit: int = 25) -> tuple[Suggestion, ...]:
@@ -122,7 +127,8 @@ class Engine:
         if not question.strip() or (len(raw) <= 2 and all(w in _LIST_WORDS for w in raw)):
             return replies.topics(question)
         index = kb.index
-        tokens = index.tokens(question, typo_cutoff=cfg.typo_cutoff, keep=self._lexicon.is_word)
+        analyse = partial(index.tokens, typo_cutoff=cfg.typo_cutoff, keep=self._lexicon.is_word)
+        tokens = analyse(question)
         content = plain(tokens)
         hits = index.search(tokens, limit=max(cfg.max_suggestions, 2)) if raw else []
         # A knowledge base may have its own snippet for "hello" or "who made you" (CLINC150's
@@ -133,7 +139,10 @@ class Engine:
             return replies.small_talk(question, chat)
         if not raw or not (strong or topic_words(content)):  # "vs", "what is it"
             return replies.declined(question)
-        check = partial(self._judge(kb), definition=asks_definition(split_filler(raw)[0]))
+        parts = clauses(question)
+        aside = asides(parts, lambda text: plain(analyse(text)))
+        definition = asks_definition(split_filler(raw)[0])
+        check = partial(self._judge(kb), definition=definition, asides=aside)
         sides = parse_sides(tokens)
         if sides is not None:
             compared = compare(replies, question, sides, hits, check)
@@ -157,7 +166,33 @@ class Engine:
         judge.warm()
         # Autocomplete runs on the event loop: its prefix index must not be built there.
         self._prepared_completion = (knowledge, Completer.build(snippets))
+        if self._config.fit_threshold:
+            self._prepared_threshold = (knowledge, self._fit(knowledge))
         self._prepared = (knowledge, judge)
+
+    def answer_threshold(self, kb: KnowledgeBase | None = None) -> float:
+        """The score needed to answer from ``kb`` (default: the current knowledge): the
+        configured threshold, or the one fitted to the knowledge base."""
+        kb = kb or self._kb
+        if not self._config.fit_threshold:
+            return self._config.answer_threshold
+        cached = self._threshold
+        if cached is None or cached[0] is not kb:
+            prepared = self._prepared_threshold
+            cached = prepared if prepared is not None and prepared[0] is kb else (kb, self._fit(kb))
+            self._threshold = cached  # one reference assignment: safe across threads
+        return cached[1]
+
+    def _fit(self, kb: KnowledgeBase) -> float:
+        cfg = self._config
+        return fit_answer_threshold(
+            tuple(kb.snippets.values()),
+            kb.synonyms,
+            configured=cfg.answer_threshold,
+            floor=cfg.suggest_threshold,
+            min_margin=cfg.min_margin,
+            typo_cutoff=cfg.typo_cutoff,
+        )
 
     def _judge(self, kb: KnowledgeBase) -> Judge:
         cached = self._judged
@@ -187,6 +222,8 @@ class Engine:
                     replies.uncovered(question, verdict.missing, hits), confidence=confidence
                 )
             needed = cfg.answer_threshold
+            if cfg.suggest_threshold <= top.score < needed:  # fitted only where it matters
+                needed = self.answer_threshold(replies.kb)
             if verdict.solid and needed <= 100.0:  # above 100 means "never answer"
                 needed -= cfg.explained_discount
             if top.score >= needed and (

@@ -23,7 +23,17 @@ from typing import Any
 
 import numpy as np
 
-from bot.matching import compare, features, matcher, normalize, train, vectorizer
+from bot.matching import (
+    analysis,
+    compare,
+    doctokens,
+    features,
+    matcher,
+    normalize,
+    train,
+    vectorizer,
+)
+from bot.matching.analysis import snippet_key, synonyms_key
 from bot.matching.features import GroupedPostings, SparseRows
 from bot.matching.matcher import MatchIndex, _closest, _dense
 from bot.matching.normalize import SynonymFolder
@@ -32,7 +42,7 @@ from bot.models import Snippet
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 CACHE_ENV = "EXPLAINBOT_INDEX_CACHE"
 KEEP_FILES = 8  # newest cached indexes kept per cache directory
 # The fields this module knows how to store; an index with others is built, never cached.
@@ -62,20 +72,19 @@ def storable() -> bool:
 
 def content_key(snippets: Sequence[Snippet], synonyms: Mapping[str, Sequence[str]]) -> str:
     """Hash of what the index is built from and of the code that builds it."""
-    digest = hashlib.sha256(_code_hash().encode())
-    content = [
-        FORMAT,
-        sorted((k, list(v)) for k, v in synonyms.items()),
-        [[s.id, s.title, list(s.aliases), list(s.questions)] for s in snippets],
-    ]
-    digest.update(json.dumps(content, ensure_ascii=True).encode())
+    # Snippet by snippet: no one long call that holds the interpreter lock at scale.
+    digest = hashlib.sha256(f"{FORMAT}\0{code_hash()}\0{synonyms_key(synonyms)}".encode())
+    for s in snippets:
+        digest.update(snippet_key(s).encode())
     return digest.hexdigest()
 
 
 @lru_cache(maxsize=1)
-def _code_hash() -> str:
+def code_hash() -> str:
+    """Hash of the source of the modules that analyse the texts and build an index."""
     digest = hashlib.sha256()
-    for module in (compare, features, matcher, normalize, train, vectorizer, sys.modules[__name__]):
+    modules = (analysis, compare, doctokens, features, matcher, normalize, train, vectorizer)
+    for module in (*modules, sys.modules[__name__]):
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()
 

@@ -23,6 +23,9 @@ class MatchConfig:
         explained_discount: points off ``answer_threshold`` when the snippet explains every
             salient word of the question (chatty questions score low but are no risk then);
             only where the explanation check is on.
+        fit_threshold: lower ``answer_threshold`` (never below ``suggest_threshold``) to the
+            score the knowledge base's own held-out example questions reach
+            (:mod:`bot.matching.trust.threshold`); off when an admin sets the threshold.
     """
 
     # Defaults chosen on CLINC150 val and our own bundled-knowledge dev questions: a close call
@@ -35,3 +38,4 @@ class MatchConfig:
     trusted_score: float = 55.0
     trusted_margin: float = 10.0
     explained_discount: float = 7.0
+    fit_threshold: bool = True

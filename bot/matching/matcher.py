@@ -3,11 +3,9 @@
 Each snippet is indexed through its example questions, aliases and title (its "documents").
 A query is scored against every snippet as a mix of its best single document (cosine of
 TF-IDF vectors, see :mod:`bot.matching.features`) and its centroid (all its questions together,
-refined
-by :mod:`bot.matching.train` when the knowledge base is small enough), through an inverted index so
-that
-only documents sharing a feature with the query are touched. A whole alias or title match
-counts on its own.
+refined by :mod:`bot.matching.train` when the knowledge base is small enough), through an inverted
+index so that only documents sharing a feature with the query are touched. A whole alias or title
+match counts on its own.
 Out-of-vocabulary words are first mapped onto the index vocabulary with rapidfuzz (typos).
 """
 
@@ -24,8 +22,9 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.matching.analysis import Analysis
 from bot.matching.compare import comparison_cover
-from bot.matching.features import Floats, GroupedPostings, Ints, SparseRows, centroids, group_starts
+from bot.matching.features import Floats, GroupedPostings, Ints, SparseRows, centroids
 from bot.matching.normalize import (
     FILLER_MARK,
     SynonymFolder,
@@ -91,49 +90,46 @@ class MatchIndex:
         bigram_max_questions: int = BIGRAM_MAX_QUESTIONS,
     ) -> MatchIndex:
         """Index the snippets; character 2-grams only up to ``bigram_max_questions``."""
+        return cls.build_from(Analysis.of(snippets, synonyms), synonyms, bigram_max_questions)
+
+    @classmethod
+    def build_from(
+        cls,
+        analysis: Analysis,
+        synonyms: Mapping[str, Sequence[str]],
+        bigram_max_questions: int = BIGRAM_MAX_QUESTIONS,
+    ) -> MatchIndex:
+        """:meth:`build` from the snippets' analysed texts (:mod:`bot.matching.analysis`)."""
         folder = SynonymFolder.build(synonyms)
-        counts: Counter[str] = Counter()
-
-        def analyse(text: str) -> list[str]:
-            kept, filler = split_filler(words(text))
-            tokens = [stem(t) for t in kept]
-            counts.update(tokens)
-            return folder.apply(tokens) + typed_marks(kept) + [FILLER_MARK + t for t in filler]
-
-        q_docs = [[analyse(q) for q in s.questions] for s in snippets]
-        n_docs = [[analyse(n) for n in (*s.aliases, s.title)] for s in snippets]
+        counts = Counter(analysis.stem_counts())
         for key, target in folder.table.items():
             counts.update(key)
             counts.update(target)
-        # q_docs holds each snippet's analysed questions
-        # (bot.matching.vectorizer.question_word_counts).
-        flat_q = [d for group in q_docs for d in group]
-        flat_n = [d for group in n_docs for d in group]
-        sizes = char_sizes_for(len(flat_q), bigram_max_questions)
-        vectorizer, rows = Vectorizer.fit(flat_q + flat_n, sizes)
+        n_snippets = len(analysis.keys)
+        n_q, n_n = int(analysis.n_questions.sum()), int(analysis.n_names.sum())
+        sizes = char_sizes_for(n_q, bigram_max_questions)
+        vectorizer, rows = Vectorizer.fit_ids(analysis.documents(), sizes)
         n_features = vectorizer.n_features
-        q_matrix = rows.slice(0, len(flat_q))
-        labels = np.repeat(
-            np.arange(len(snippets), dtype=np.int32), [len(g) for g in q_docs]
-        ).astype(np.int32)
-        q_starts = group_starts(q_docs)
+        q_matrix = rows.slice(0, n_q)
+        labels = np.repeat(np.arange(n_snippets, dtype=np.int32), analysis.n_questions)
+        q_starts = _starts(analysis.n_questions)
         c_matrix, sum_norms = centroids(q_matrix, q_starts, n_features)
-        refined = refine(q_matrix, labels, c_matrix, n_features, len(snippets))
+        refined = refine(q_matrix, labels, c_matrix, n_features, n_snippets)
         # Transposed one at a time, each source dropped when done: a lower peak at scale.
         n_peaks = len(c_matrix.values)
         del c_matrix
         questions = GroupedPostings.build(
-            q_matrix.transpose(n_features), labels, len(snippets), n_peaks
+            q_matrix.transpose(n_features), labels, n_snippets, n_peaks
         )
-        names = rows.slice(len(flat_q), len(flat_q) + len(flat_n)).transpose(n_features)
+        names = rows.slice(n_q, n_q + n_n).transpose(n_features)
         del rows, q_matrix
         vocab = tuple(sorted(counts, key=lambda w: (-counts[w], w)))
         core = cls(
-            ids=tuple(s.id for s in snippets),
+            ids=analysis.snippet_ids,
             q_starts=q_starts,
-            n_questions=len(flat_q),
-            n_starts=group_starts(n_docs),
-            n_names=len(flat_n),
+            n_questions=n_q,
+            n_starts=_starts(analysis.n_names),
+            n_names=n_n,
             vectorizer=vectorizer,
             questions=questions,
             names=names,
@@ -141,17 +137,17 @@ class MatchIndex:
             sum_norms=sum_norms,
             dense=_dense(
                 n_features,
-                [(questions.postings, len(flat_q)), (names, len(flat_n))]
-                + ([(refined, len(snippets))] if refined is not None else []),
+                [(questions.postings, n_q), (names, n_n)]
+                + ([(refined, n_snippets)] if refined is not None else []),
             ),
             folder=folder,
             vocab=vocab,
             known=frozenset(counts),
             closest=lru_cache(maxsize=4096)(partial(_closest, vocab)),
-            is_comparison=np.zeros(len(snippets), dtype=np.bool_),
+            is_comparison=np.zeros(n_snippets, dtype=np.bool_),
             pairs={},
         )
-        return comparison_cover(core, q_docs, n_docs)
+        return comparison_cover(core, analysis.comparison, analysis.snippet_docs)
 
     def tokens(
         self,
@@ -312,6 +308,11 @@ def _dense(n_features: int, blocks: Sequence[tuple[SparseRows, int]]) -> Floats 
         out[rows, block.ids + offset] = block.values
         offset += width
     return out
+
+
+def _starts(sizes: npt.NDArray[np.int64]) -> Ints:
+    """The first row of each group of ``sizes`` rows laid out one after another."""
+    return (np.cumsum(sizes) - sizes).astype(np.int32)
 
 
 def _closest(vocab: Sequence[str], token: str, cutoff: float) -> str | None:

@@ -1,7 +1,7 @@
 """Text normalization shared by indexing and querying: what people type -> comparable tokens.
 
 The same steps run over the example questions at load time and over each question asked, so
-that both sides meet in one vocabulary: chat markup removed, Unicode folded to plain lower-case
+that both sides meet in one vocabulary: links removed, Unicode folded to plain lower-case
 ASCII, punctuation dropped, leading filler ("hey bot, can you explain") split off (the
 matcher keeps it as marked, weak evidence), plurals stemmed (the typed form of a stemmed word
 is kept as a marked token, see :func:`typed_marks`), and synonym variants folded to their
@@ -25,11 +25,9 @@ FILLER_MARK = "~"
 # Prefix of the typed form of a stemmed word ("~=models"): a marked feature like filler.
 TYPED_MARK = FILLER_MARK + "="
 
-# Chat markup (user, role and channel mentions, labelled links, custom emoji) left in raw text.
-_LABELLED = re.compile(r"<(?:#|https?://|mailto:)[^<>|]*\|([^<>]*)>")  # <#C1|general>, <url|label>
-_URL = re.compile(r"<(https?://[^<>|]*)>|https?://\S+")
-_MENTION = re.compile(r"<(?:@[!&]?|#|!)[^<>]*>")  # <@U1>, <@!1>, <@&1>, <#1>, <!here>
-_EMOJI = re.compile(r"<a?:([A-Za-z0-9_~-]+):\d+>")  # <:emoji:123> -> emoji
+# Links say nothing about what is asked. (Chat platforms' own markup, such as mentions, is
+# resolved by their adapters before a question reaches the engine.)
+_URL = re.compile(r"https?://\S+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 # Look-alikes that anyascii would transliterate by sound instead of by shape (Cyrillic
@@ -69,14 +67,9 @@ for _phrase in _FILLER_HEAD:
 FILLER_WORDS = frozenset({w for phrase in _FILLER_HEAD for w in phrase} | _FILLER_TAIL)
 
 
-def strip_markup(text: str) -> str:
-    """Replace chat markup by its readable part: labels stay, mentions and ids go."""
-    if "<" not in text and "http" not in text:  # every pattern needs one: skip four scans
-        return text
-    text = _LABELLED.sub(r" \1 ", text)
-    text = _EMOJI.sub(r" \1 ", text)
-    text = _URL.sub(" ", text)
-    return _MENTION.sub(" ", text)
+def strip_links(text: str) -> str:
+    """Remove web links (``https://...``) from a question."""
+    return _URL.sub(" ", text) if "http" in text else text
 
 
 def fold(text: str) -> str:
@@ -89,13 +82,13 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case ASCII word tokens of raw text; apostrophes join ("what's" -> "whats")."""
-    text = fold(strip_markup(text[:MAX_CHARS])).replace("'", "")
+    text = fold(strip_links(text[:MAX_CHARS])).replace("'", "")
     return _WORD.findall(text)[:MAX_TOKENS]
 
 
 def all_words(text: str) -> list[str]:
     """Like :func:`words`, without the length caps: for snippet bodies, not questions."""
-    return _WORD.findall(fold(strip_markup(text)).replace("'", ""))
+    return _WORD.findall(fold(strip_links(text)).replace("'", ""))
 
 
 def split_filler(tokens: Sequence[str]) -> tuple[list[str], list[str]]:

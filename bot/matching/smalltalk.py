@@ -8,18 +8,12 @@ snippet. A question is small talk only when every word is small-talk vocabulary,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import StrEnum
+
+from bot.models import SmallTalk
 
 
 def _vocabulary(text: str) -> frozenset[str]:
     return frozenset(text.split())
-
-
-class Chat(StrEnum):
-    GREETING = "greeting"
-    THANKS = "thanks"
-    REACTION = "reaction"
-    ABOUT_BOT = "about_bot"
 
 
 _GREETING = _vocabulary(
@@ -62,7 +56,7 @@ _FILLER = frozenset(
 )  # fmt: skip
 
 
-def small_talk(words: Sequence[str], text: str = "") -> Chat | None:
+def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
     """The kind of small talk the (lower-case ASCII) words are, or None for a real question.
 
     Args:
@@ -71,19 +65,19 @@ def small_talk(words: Sequence[str], text: str = "") -> Chat | None:
             is a reaction.
     """
     if not words:
-        return Chat.REACTION if text.strip() else None
+        return SmallTalk.REACTION if text.strip() else None
     content = [w for w in words if w not in _FILLER]
     if not content:
-        return Chat.GREETING
+        return SmallTalk.GREETING
     if all(w in _THANKS or w in _REACTION or w in _YOU for w in content):
         if any(w in _THANKS - {"it", "much"} for w in content):
-            return Chat.THANKS
+            return SmallTalk.THANKS
         if any(w in _REACTION for w in content):
-            return Chat.REACTION
+            return SmallTalk.REACTION
     if all(w in _GREETING or w in _YOU for w in content):
-        return Chat.GREETING
+        return SmallTalk.GREETING
     if all(w in _GREETING or w in _THANKS or w in _REACTION or w in _YOU for w in content):
-        return Chat.REACTION
+        return SmallTalk.REACTION
     if any(w in _YOU for w in content) and all(w in _ABOUT or w in _GREETING for w in content):
-        return Chat.ABOUT_BOT
+        return SmallTalk.ABOUT_BOT
     return None

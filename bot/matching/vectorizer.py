@@ -25,6 +25,7 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
+from bot.matching.doctokens import DocTokens
 from bot.matching.features import CHUNK_ENTRIES, Floats, Ints, SparseRows, _spans, row_chunks
 from bot.matching.normalize import FILLER_MARK, TYPED_MARK, stem
 
@@ -140,44 +141,68 @@ class Vectorizer:
         cls, docs: Sequence[Sequence[str]], char_sizes: tuple[int, ...] = CHAR_SIZES
     ) -> tuple[Vectorizer, SparseRows]:
         """Learn the features of ``docs`` and return their unit TF-IDF rows (CSR)."""
-        words: dict[str, int] = {}
-        spelling: dict[str, int] = {}
-        token_ids: list[int] = []
-        plain_ids: list[int] = []
-        spelled_ids: list[int] = []
-        n_tokens, n_plain, n_spelled = [], [], []
-        for tokens in docs:
-            plain, spelled = split_tokens(tokens)
-            token_ids.extend(words.setdefault(t, len(words)) for t in tokens)
-            plain_ids.extend(words[t] for t in plain)
-            spelled_ids.extend(spelling.setdefault(t, len(spelling)) for t in spelled)
-            n_tokens.append(len(tokens))
-            n_plain.append(len(plain))
-            n_spelled.append(len(spelled))
-        n_docs, n_words = len(docs), len(words)
+        return cls.fit_ids(DocTokens.encode(docs), char_sizes)
+
+    @classmethod
+    def fit_ids(
+        cls, docs: DocTokens, char_sizes: tuple[int, ...] = CHAR_SIZES
+    ) -> tuple[Vectorizer, SparseRows]:
+        """:meth:`fit` of encoded documents: the same features, weights and rows whatever
+        the numbering of ``docs.tokens`` (words are numbered by first appearance)."""
+        n_docs = len(docs.lengths)
+        token_doc = np.repeat(np.arange(n_docs), docs.lengths)
+        seen, first = np.unique(docs.ids, return_index=True)
+        order = seen[np.argsort(first, kind="stable")]
+        remap = np.zeros(len(docs.tokens), dtype=np.int64)
+        remap[order] = np.arange(len(order))
+        token_arr = remap[docs.ids]
+        names = [docs.tokens[t] for t in order.tolist()]
+        words = {w: i for i, w in enumerate(names)}
+        filler = np.fromiter((w.startswith(FILLER_MARK) for w in names), np.bool_, len(names))
+        typed = np.fromiter((w.startswith(TYPED_MARK) for w in names), np.bool_, len(names))
+        plain_mask = ~filler[token_arr]
+        plain_arr = token_arr[plain_mask]
+        plain_doc = token_doc[plain_mask]
+        n_plain = np.bincount(plain_doc, minlength=n_docs)
+        # Spellings: a plain word spells itself; a typed mark respells its stem (split_tokens)
+        # in the few documents that have one. Their numbering does not matter (n-gram codes).
+        spelling = dict(words)
+        spelled_arr = plain_arr.copy()
+        plain_starts = np.cumsum(n_plain) - n_plain
+        tokens_starts = np.cumsum(docs.lengths) - docs.lengths
+        for d in np.unique(token_doc[typed[token_arr]]).tolist():
+            a = int(tokens_starts[d])
+            tokens = [names[t] for t in token_arr[a : a + int(docs.lengths[d])].tolist()]
+            spelled = split_tokens(tokens)[1]
+            p = int(plain_starts[d])
+            spelled_arr[p : p + len(spelled)] = [
+                spelling.setdefault(t, len(spelling)) for t in spelled
+            ]
+        used, spelled_ids = np.unique(spelled_arr, return_inverse=True)
+        all_spellings = list(spelling)
+        spellings = [all_spellings[i] for i in used.tolist()]
+        n_words = len(words)
         # Bigrams: consecutive plain tokens of one document.
-        plain_arr = np.array(plain_ids, dtype=np.int64)
-        plain_doc = np.repeat(np.arange(n_docs), n_plain)
         inside = plain_doc[:-1] == plain_doc[1:]
         pair_codes = plain_arr[:-1][inside] * n_words + plain_arr[1:][inside]
         bigrams, pair_cols = np.unique(pair_codes, return_inverse=True)
         # Character n-grams of each distinct spelling, then of each document.
-        codes, owner = gram_codes(list(spelling), char_sizes)
+        codes, owner = gram_codes(spellings, char_sizes)
         chars, gram_cols = np.unique(codes, return_inverse=True)
         order = np.argsort(owner, kind="stable")
         word_grams = (gram_cols[order] + n_words + len(bigrams)).astype(np.int32)
-        gram_ptr = np.zeros(len(spelling) + 1, dtype=np.int64)
-        np.cumsum(np.bincount(owner, minlength=len(spelling)), out=gram_ptr[1:])
+        gram_ptr = np.zeros(len(spellings) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(owner, minlength=len(spellings)), out=gram_ptr[1:])
         n_features = n_words + len(bigrams) + len(chars)
         pair_col_arr = (pair_cols.reshape(-1) + n_words).astype(np.int32)
         pair_doc = plain_doc[:-1][inside]
         counts = _DocCounts(
-            token_ids=np.array(token_ids, dtype=np.int32),
-            token_doc=np.repeat(np.arange(n_docs), n_tokens),
+            token_ids=token_arr.astype(np.int32),
+            token_doc=token_doc,
             pair_cols=pair_col_arr,
             pair_doc=pair_doc,
-            spelled_ids=np.array(spelled_ids, dtype=np.int64),
-            spelled_doc=np.repeat(np.arange(n_docs), n_spelled),
+            spelled_ids=spelled_ids.reshape(-1).astype(np.int64),
+            spelled_doc=plain_doc,
             gram_ptr=gram_ptr,
             word_grams=word_grams,
             n_docs=n_docs,

@@ -5,27 +5,34 @@ reload (answers pause), hold the build's temporaries beside the live index (the 
 and, even after they are freed, leave the process larger than its index: the allocator keeps
 pages that a few surviving objects pin. Here the serving process only scans and validates the
 files; a child process (``python -m bot.runtime.buildproc DIR OUT``) builds the index and hands it
-over
-as a file (:mod:`bot.matching.indexfile`), which the server reads and checks against its own scan's
-content key, so the server grows by about the index alone. Small bases are built in process:
+over as a file (:mod:`bot.matching.indexfile`), which the server reads and checks against its own
+scan's content key, so the server grows by about the index alone. Small bases are built in process:
 their temporaries are small and starting a process would cost more than the build.
+
+Given a ``state`` file, the server hands the child its validated snippets (no second scan of
+the YAML) and the child keeps the analysed texts there between builds
+(:mod:`bot.matching.analysis`): a reload analyses only the snippets that changed, and builds the
+same index as from scratch.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from bot.errors import KnowledgeError
 from bot.knowledge.base import KnowledgeBase, build_knowledge
-from bot.knowledge.loader import scan_knowledge
-from bot.matching.indexfile import content_key, read_index, storable, write_index
+from bot.knowledge.loader import Scan, scan_knowledge
+from bot.matching.analysis import Analysis
+from bot.matching.indexfile import code_hash, content_key, read_index, storable, write_index
 from bot.matching.matcher import MatchIndex
-from bot.models import Problem
+from bot.models import Problem, Snippet
 from bot.runtime.memory import LARGE_BUILD_QUESTIONS, release_freed_memory
 
 log = logging.getLogger(__name__)
@@ -42,6 +49,8 @@ def load_knowledge_separately(
     min_questions: int = SEPARATE_MIN_QUESTIONS,
     timeout: float = TIMEOUT_S,
     fallback: bool = False,
+    scan: Callable[[Path], Scan] = scan_knowledge,
+    state: Path | None = None,
 ) -> KnowledgeBase:
     """:func:`bot.knowledge.loader.load_knowledge`, with the index of a large base built in a child
     process.
@@ -49,26 +58,35 @@ def load_knowledge_separately(
     Args:
         fallback: when the child fails, build in this process instead of raising (a start,
             which has no knowledge to keep serving, prefers a larger process to none).
+        scan: reads and validates the directory (:class:`bot.runtime.incremental.IncrementalLoader`
+            passes one that re-validates only changed files).
+        state: where the child keeps the analysed texts between builds; given, the child
+            gets the snippets from this process instead of scanning the directory again.
 
     Raises:
         KnowledgeError: the files do not validate, or the child failed (or saw other files)
             and ``fallback`` is False.
     """
     directory = Path(directory)
-    scan = scan_knowledge(directory)
-    if scan.errors:
-        raise KnowledgeError(scan.errors)
-    snippets = scan.snippets
-    synonyms = {k: tuple(v) for k, v in scan.synonyms.items()}
+    found = scan(directory)
+    if found.errors:
+        raise KnowledgeError(found.errors)
+    snippets = found.snippets
+    synonyms = {k: tuple(v) for k, v in found.synonyms.items()}
     n_questions = sum(len(s.questions) for s in snippets)
     if n_questions < min_questions or not storable():
-        return build_knowledge(snippets, synonyms, source=directory, warnings=scan.warnings)
+        return build_knowledge(snippets, synonyms, source=directory, warnings=found.warnings)
     key = content_key(snippets, synonyms)
     with tempfile.TemporaryDirectory(prefix="explainbot-build-") as tmp:
         out = Path(tmp) / "index.npz"
+        command = [sys.executable, "-m", "bot.runtime.buildproc", str(directory), str(out)]
+        if state is not None:
+            request = Path(tmp) / "snippets.jsonl"
+            write_snippets(request, snippets, synonyms)
+            command += ["--state", str(state), "--snippets", str(request)]
         try:
             done = subprocess.run(
-                [sys.executable, "-m", "bot.runtime.buildproc", str(directory), str(out)],
+                command,
                 capture_output=True,
                 timeout=timeout,
                 check=False,
@@ -83,24 +101,59 @@ def load_knowledge_separately(
         message = f"index build in a separate process failed: {why}"[:500]
         if fallback:
             log.warning("%s; building in this process", message)
-            return build_knowledge(snippets, synonyms, source=directory, warnings=scan.warnings)
+            return build_knowledge(snippets, synonyms, source=directory, warnings=found.warnings)
         raise KnowledgeError((Problem(path=directory, line=0, field="knowledge", message=message),))
     release_freed_memory()
     return build_knowledge(
-        snippets, synonyms, source=directory, warnings=scan.warnings, index=index
+        snippets, synonyms, source=directory, warnings=found.warnings, index=index
     )
 
 
+def write_snippets(
+    path: Path, snippets: Sequence[Snippet], synonyms: Mapping[str, Sequence[str]]
+) -> None:
+    """What the index reads of the snippets, one JSON line each (the synonyms first)."""
+    with path.open("w", encoding="utf-8") as f:
+        f.write(json.dumps(sorted((k, list(v)) for k, v in synonyms.items())) + "\n")
+        for s in snippets:  # a line at a time: no one long call holding the interpreter lock
+            f.write(json.dumps([s.id, s.title, s.aliases, s.questions]) + "\n")
+
+
+def read_snippets(path: Path) -> tuple[list[Snippet], dict[str, tuple[str, ...]]]:
+    """:func:`write_snippets`'s file: snippets holding what the index reads, and synonyms."""
+    with path.open(encoding="utf-8") as f:
+        synonyms = {str(k): tuple(v) for k, v in json.loads(f.readline())}
+        snippets = [
+            Snippet(id=i, title=t, summary="", questions=tuple(q), body="", aliases=tuple(a))
+            for i, t, a, q in map(json.loads, f)
+        ]
+    return snippets, synonyms
+
+
 def main(argv: Sequence[str]) -> int:
-    """Child process: scan ``argv[0]``, build its index, write it to ``argv[1]``."""
+    """Child process: ``DIR OUT [--state STATE --snippets FILE]``: build the index of the
+    snippets of ``DIR`` (or of ``FILE``, from :func:`write_snippets`) and write it to ``OUT``;
+    with ``STATE``, start from the analysis stored there and store this build's."""
     directory, out = Path(argv[0]), Path(argv[1])
-    scan = scan_knowledge(directory)
-    if scan.errors:
-        print(f"{len(scan.errors)} problem(s), first: {scan.errors[0]}", file=sys.stderr)
-        return 2
-    synonyms = {k: tuple(v) for k, v in scan.synonyms.items()}
-    index = MatchIndex.build(scan.snippets, synonyms)
-    write_index(index, out, content_key(scan.snippets, synonyms))
+    options = dict(zip(argv[2::2], argv[3::2], strict=True))
+    if "--snippets" in options:
+        snippets, synonyms = read_snippets(Path(options["--snippets"]))
+    else:
+        scan = scan_knowledge(directory)
+        if scan.errors:
+            print(f"{len(scan.errors)} problem(s), first: {scan.errors[0]}", file=sys.stderr)
+            return 2
+        snippets = list(scan.snippets)
+        synonyms = {k: tuple(v) for k, v in scan.synonyms.items()}
+    state = Path(options["--state"]) if "--state" in options else None
+    previous = Analysis.load(state, code_hash()) if state is not None else None
+    analysis = Analysis.of(snippets, synonyms, previous)
+    index = MatchIndex.build_from(analysis, synonyms)
+    write_index(index, out, content_key(snippets, synonyms))
+    if state is not None:
+        tmp = state.with_name(state.name + ".tmp")
+        analysis.save(tmp, code_hash())
+        os.replace(tmp, state)
     return 0
 
 

@@ -1,10 +1,9 @@
 """Logging set-up: one line per event, human-readable or JSON, with secrets masked.
 
 ``EXPLAINBOT_LOG_FORMAT=json`` switches to one JSON object per line. Every record passes
-:class:`RedactingFilter` on the handler, so library log lines are masked too: chat tokens
-(``xoxb-``/``xapp-``/``xoxp-`` shapes, the three-part bot token shape, interaction and webhook
-tokens in URLs, ``Bearer``/``Bot`` authorization values), the values of configured secrets, and
-user ids (shortened to a prefix).
+:class:`RedactingFilter` on the handler, so library log lines are masked too: the values of
+configured secrets, ``Bearer`` authorization values, and what each platform adapter adds
+(its token and user id shapes: ``adapters/*/redact.py``).
 """
 
 from __future__ import annotations
@@ -19,16 +18,9 @@ from typing import TextIO
 
 # Environment variables whose values are secrets whatever their platform.
 _SECRET_NAME = re.compile(r"(TOKEN|SECRET|SALT|PASSWORD|API_KEY)$")
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bx(?:ox[a-z]|app)-[A-Za-z0-9-]{4,}"), "x***-***"),
-    # bot token shape: base64 user id . timestamp . hmac
-    (re.compile(r"\b[A-Za-z0-9_-]{23,28}\.[A-Za-z0-9_-]{6,7}\.[A-Za-z0-9_-]{27,}"), "***.***.***"),
-    (re.compile(r"(/(?:webhooks|interactions)/\d+/)[A-Za-z0-9_.-]{20,}"), r"\1***"),
-    (re.compile(r"\b(Bearer|Bot)\s+[A-Za-z0-9_.=-]{8,}"), r"\1 ***"),
-    # user ids: U/W + letters and digits, or an 18-20 digit snowflake; keep a short prefix
-    (re.compile(r"\b([UW][A-Z0-9]{3})(?=[A-Z]*\d)[A-Z0-9]{5,11}\b"), r"\1…"),
-    (re.compile(r"\b(\d{4})\d{13,16}\b"), r"\1…"),
-)
+# A pattern and its replacement (``re.sub`` syntax).
+Redaction = tuple[re.Pattern[str], str]
+_PATTERNS: tuple[Redaction, ...] = ((re.compile(r"\b(Bearer)\s+[A-Za-z0-9_.=-]{8,}"), r"\1 ***"),)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -53,15 +45,16 @@ def secrets_from_env(environ: Mapping[str, str]) -> tuple[str, ...]:
 class RedactingFilter(logging.Filter):
     """Masks secrets in a record's message, arguments and traceback (never drops a record)."""
 
-    def __init__(self, secrets: Iterable[str] = ()) -> None:
+    def __init__(self, secrets: Iterable[str] = (), patterns: Iterable[Redaction] = ()) -> None:
         super().__init__()
+        self._patterns = (*_PATTERNS, *patterns)
         # Longest first so that a secret containing another is masked whole.
         self._secrets = tuple(sorted({s for s in secrets if s}, key=len, reverse=True))
 
     def redact(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, "***")
-        for pattern, replacement in _PATTERNS:
+        for pattern, replacement in self._patterns:
             text = pattern.sub(replacement, text)
         return text
 
@@ -113,6 +106,7 @@ def setup_logging(
     json_format: bool = False,
     level: str = "INFO",
     secrets: Iterable[str] = (),
+    patterns: Iterable[Redaction] = (),
     stream: TextIO | None = None,
     logger: logging.Logger | None = None,
 ) -> logging.Handler:
@@ -124,11 +118,12 @@ def setup_logging(
         json_format: one JSON object a line (``EXPLAINBOT_LOG_FORMAT=json``), else for humans.
         level: a level name (``EXPLAINBOT_LOG_LEVEL``); an unknown one means INFO.
         secrets: values to mask (:func:`secrets_from_env`, tokens given on the command line).
+        patterns: what a platform adapter masks besides (its token and id shapes).
     """
     target = logger or logging.getLogger()
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter() if json_format else HumanFormatter())
-    handler.addFilter(RedactingFilter(tuple(secrets)))
+    handler.addFilter(RedactingFilter(tuple(secrets), patterns))
     handler.set_name("explainbot")
     for old in [h for h in target.handlers if h.get_name() == "explainbot"]:
         target.removeHandler(old)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from bot.errors import ConfigError
 from bot.knowledge.snapshot import Snapshot
 from bot.matching.engine import Engine
-from bot.runtime.buildproc import load_knowledge_separately
 from bot.runtime.health import HealthServer
+from bot.runtime.incremental import IncrementalLoader
 from bot.runtime.lifecycle import Lifecycle
 from bot.runtime.metrics import Metrics
 from bot.runtime.ratelimit import RateLimiter
@@ -43,10 +43,12 @@ class Ops:
         settings: Settings,
         *,
         baseline: Snapshot | None = None,
+        loader: IncrementalLoader | None = None,
     ) -> None:
         settings.require_salt()
         self.platform = platform
         self.baseline = baseline
+        self.loader = loader
         self.engine = engine
         self.settings = settings
         self.metrics = Metrics.create()
@@ -91,11 +93,13 @@ class Ops:
         if not settings.knowledge_dir.is_dir():  # one clear line before anything slow
             raise ConfigError(f"--knowledge: {settings.knowledge_dir} is not a directory")
         baseline = Snapshot.take(settings.knowledge_dir)
-        # A large base is built in a child process: the server keeps only the index.
-        kb = load_knowledge_separately(settings.knowledge_dir, fallback=True)
+        # A large base is built in a child process: the server keeps only the index. The
+        # same loader reloads: it keeps what it read and analysed for the next change.
+        loader = IncrementalLoader()
+        kb = loader(settings.knowledge_dir, fallback=True)
         engine = Engine(kb, config=settings.match)
         engine.prepare(kb)  # at start, not on the first questions
-        return cls(platform, engine, settings, baseline=baseline)
+        return cls(platform, engine, settings, baseline=baseline, loader=loader)
 
     async def start(
         self,
@@ -123,6 +127,7 @@ class Ops:
             metrics=self.metrics,
             baseline=self.baseline,
             force_polling=self.settings.force_polling,
+            load=self.loader,
         )
         await self.reloader.start()
         lc.on_shutdown(self.reloader.stop)

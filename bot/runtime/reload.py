@@ -1,11 +1,10 @@
 """Hot reload: keep the engine on the latest knowledge that validates, and never go deaf.
 
 How a change is found: every ``tick`` (0.5 s) and on every file event (:mod:`bot.runtime.watch`),
-the
-directory's stat :func:`~bot.knowledge.snapshot.fingerprint` is compared with the one the current
-knowledge was read from; every ``verify_interval`` a full content hash is compared too. Events
-only make it quicker, so a directory replaced by rename, deleted and recreated, or swapped by a
-ConfigMap update is seen within a tick even where no event arrives.
+the directory's stat :func:`~bot.knowledge.snapshot.fingerprint` is compared with the one the
+current knowledge was read from; every ``verify_interval`` a full content hash is compared too.
+Events only make it quicker, so a directory replaced by rename, deleted and recreated, or swapped
+by a ConfigMap update is seen within a tick even where no event arrives.
 
 What happens then: wait until the content is stable (two content hashes ``settle`` seconds
 apart agree: a half-written save is not loaded), load it in a worker thread (one call,
@@ -33,7 +32,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.snapshot import Fingerprint, Snapshot, content_digest, fingerprint
 from bot.matching.engine import Engine
 from bot.models import Problem
-from bot.runtime.buildproc import load_knowledge_separately
+from bot.runtime.incremental import IncrementalLoader
 from bot.runtime.metrics import Metrics
 from bot.runtime.watch import STOPPED, DirectoryWatch
 
@@ -86,8 +85,9 @@ class KnowledgeReloader:
         directory: the knowledge directory (may be a symlink, be replaced, or vanish a while).
         engine: gets each valid knowledge base through :meth:`Engine.swap`.
         load: builds a knowledge base from a directory or raises :class:`KnowledgeError`
-            (default: the real loader, building a large base's index in a separate process,
-            :mod:`bot.runtime.buildproc`); called once per reload, in a worker thread.
+            (default: the real loader, :class:`~bot.runtime.incremental.IncrementalLoader`: only
+            changed files are validated and analysed again, a large base's index is built in a
+            separate process); called once per reload, in a worker thread.
         on_problems: called once per distinct set of problems of a refused change; a coroutine
             function is awaited on the reloader's loop, a plain function runs in a worker thread.
         metrics: reload counts, last check and load times, watch mode.
@@ -104,7 +104,7 @@ class KnowledgeReloader:
         directory: Path,
         engine: Engine,
         *,
-        load: Callable[[Path], KnowledgeBase] = load_knowledge_separately,
+        load: Callable[[Path], KnowledgeBase] | None = None,
         on_problems: ProblemsCallback | None = None,
         metrics: Metrics | None = None,
         baseline: Snapshot | None = None,
@@ -115,7 +115,7 @@ class KnowledgeReloader:
     ) -> None:
         self.directory = Path(directory)
         self._engine = engine
-        self._load = load
+        self._load = load if load is not None else IncrementalLoader()
         self._on_problems = on_problems
         self._metrics = metrics
         self._tick = tick

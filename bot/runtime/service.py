@@ -22,11 +22,6 @@ if TYPE_CHECKING:  # prometheus_client, sqlite3: only for the servers that pass 
 
 log = logging.getLogger(__name__)
 
-SLOW_DOWN = (
-    "You're asking faster than I can answer well. Please wait a minute and try again; "
-    "your next question will be answered as usual."
-)
-
 
 class Recorder(Protocol):
     """Where questions and votes go (:class:`bot.store.QuestionStore`); must never block."""
@@ -45,8 +40,8 @@ class AnswerService:
     """Answers questions for adapters.
 
     Adapters render feedback buttons only when ``Reply.question_id`` is not None, and a
-    ``Reply.throttled`` reply as its ``answer.message`` (best shown only to the asker). A
-    throttled user is told once per rate-limit window; later throttled replies carry
+    ``Reply.throttled`` reply as a "slow down" note (:func:`bot.presentation.present.present`).
+    A throttled user is told once per rate-limit window; later throttled replies carry
     ``notify=False``, and an adapter that may stay silent (mentions, direct messages) does.
 
     Args:
@@ -98,7 +93,7 @@ class AnswerService:
         )
         notify = not throttled or self._told is None or self._told.allow(user)
         if throttled:
-            answer = Answer(question=question.text, status=Status.NONE, message=SLOW_DOWN)
+            answer = Answer(question=question.text, status=Status.NONE)
         else:
             answer = self._engine.answer(question.text)
         outcome = "throttled" if throttled else outcome_of(answer)

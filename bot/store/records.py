@@ -12,7 +12,10 @@ import hmac
 import re
 from dataclasses import dataclass
 
-from bot.matching.normalize import strip_markup
+from bot.matching.normalize import strip_links
+
+# A bracketed token without spaces: how chat platforms write mentions and ids.
+_TOKEN = re.compile(r"<[^<>\s]+>")
 
 MAX_QUESTION_CHARS = 500
 _SPACE = re.compile(r"\s+")
@@ -44,13 +47,14 @@ def storable(text: str) -> str:
 
 
 def normalize_question(text: str) -> str:
-    """Text as stored: chat markup removed, scrubbed, case-folded, whitespace collapsed, capped.
+    """Text as stored: links removed, scrubbed, case-folded, whitespace collapsed, capped.
 
     Lighter than the matcher's normalisation (no transliteration, filler or stemming): the stored
     text stays readable in the report, groups a question typed twice, and keeps no user or
-    channel id (mentions are removed by the engine's :func:`bot.matching.normalize.strip_markup`).
+    channel id: adapters resolve mentions before a question reaches us, and any ``<...>``
+    token left (an id in brackets) is dropped here too.
     """
-    text = strip_markup(storable(text[: MAX_QUESTION_CHARS * 4]))
+    text = _TOKEN.sub(" ", strip_links(storable(text[: MAX_QUESTION_CHARS * 4])))
     text = scrub(_SPACE.sub(" ", text).strip())
     return text.casefold()[:MAX_QUESTION_CHARS]
 

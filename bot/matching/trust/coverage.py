@@ -228,6 +228,17 @@ class Coverage:
             term_missing=definition and stray and len(words) <= TERM_WORDS,
         )
 
+    def speaks_of(self, words: Sequence[str], snippet_ids: Sequence[str], lexicon: Lexicon) -> bool:
+        """Whether any salient topic word is explained by the snippets or is some snippet's
+        name (a plain word such as "not" says nothing either way)."""
+        for word in words:
+            stem = self.stems(word)
+            if self.stems.phrasing(word) or self._weight(word, stem, lexicon, None) < STRAY_WEIGHT:
+                continue
+            if stem in self.named or self._cover(stem, snippet_ids, False, None) >= HALF:
+                return True
+        return False
+
     def held(self, sample: Sample) -> Held:
         """A sample as :meth:`judge` takes it to leave the question out."""
         sid, words = sample

@@ -46,6 +46,7 @@ class Judge:
         *,
         definition: bool = False,
         trusted: bool = False,
+        asides: Sequence[Sequence[str]] = (),
     ) -> Judgement:
         """Judge the question's analysed ``words`` against the snippets that would answer.
 
@@ -55,7 +56,28 @@ class Judge:
             definition: the question asks what something is (bodies do not count, and the
                 head word of the term must be explained).
             trusted: the match is strong and clear: allow a little more unexplained.
+            asides: the analysed words of clauses about the asker
+                (:func:`bot.matching.trust.clauses.asides`), left out when the snippets explain
+                the rest of the question wholly and none of their words.
         """
+        found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
+        if found.explained or found.empty or not asides:
+            return found
+        rest = list(words)
+        for aside in asides:
+            if self._coverage.speaks_of(aside, snippet_ids, self._lexicon):
+                continue
+            for word in aside:
+                if word in rest:
+                    rest.remove(word)
+        if len(rest) == len(words):
+            return found
+        kept = self._judge(rest, snippet_ids, definition=definition, trusted=trusted)
+        return kept if kept.explained and kept.solid and not kept.missing else found
+
+    def _judge(
+        self, words: Sequence[str], snippet_ids: Sequence[str], *, definition: bool, trusted: bool
+    ) -> Judgement:
         verdict = self._coverage.judge(
             words,
             snippet_ids,

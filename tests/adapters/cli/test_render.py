@@ -6,6 +6,7 @@ import json
 
 from adapters.cli.render import answer_to_json_dict, render_answer, topics_to_json_list
 from bot.models import Answer, Snippet, Status, Suggestion
+from bot.presentation.sentences import DID_YOU_MEAN, NO_MATCH, TOPICS_TITLE, UNSURE
 
 
 def snip(sid: str, title: str) -> Snippet:
@@ -89,28 +90,26 @@ def test_render_composed_comparison_shows_both_bodies() -> None:
 
 
 def test_render_suggest_is_a_numbered_did_you_mean() -> None:
-    answer = Answer(
-        question="gen", status=Status.SUGGEST, suggestions=SUGGESTIONS, message="Not sure."
-    )
+    answer = Answer(question="gen", status=Status.SUGGEST, suggestions=SUGGESTIONS)
     assert render_answer(answer).splitlines() == [
-        "Not sure.",
+        UNSURE,
         "",
-        "Did you mean:",
+        DID_YOU_MEAN,
         "  1. GANs (gan): Two networks compete.",
         "  2. VAEs (vae): Encode, then decode.",
     ]
 
 
 def test_render_none_is_the_polite_message() -> None:
-    answer = Answer(question="weather", status=Status.NONE, message="Sorry, ask for topics.")
-    assert render_answer(answer) == "Sorry, ask for topics."
+    answer = Answer(question="weather", status=Status.NONE)
+    assert render_answer(answer) == NO_MATCH
 
 
 def test_render_topic_list() -> None:
-    answer = Answer(question="topics", status=Status.NONE, topics=SUGGESTIONS, message="x")
+    answer = Answer(question="topics", status=Status.NONE, topics=SUGGESTIONS)
     lines = render_answer(answer).splitlines()
     assert lines == [
-        "I can explain these topics:",
+        f"{TOPICS_TITLE}:",
         "  gan  GANs",
         "       Two networks compete.",
         "  vae  VAEs",
@@ -122,3 +121,26 @@ def test_topics_json_list() -> None:
     assert topics_to_json_list(SUGGESTIONS[:1]) == [
         {"id": "gan", "title": "GANs", "summary": "Two networks compete."}
     ]
+
+
+def test_render_answer_styles_markdown_on_a_terminal() -> None:
+    answer = Answer(question="llm", status=Status.ANSWER, snippets=(LLM,), score=91.0)
+    styled = render_answer(answer, styled=True)
+    assert "**" not in styled and "- point one" not in styled
+    assert "\x1b[1mLarge language models\x1b[0m explained." in styled  # bold, by rich
+    assert "• \x1b[0mpoint one" in styled
+    assert render_answer(answer, styled=False) == render_answer(answer)  # piped here: as written
+
+
+def test_render_tree_plain_and_styled() -> None:
+    from adapters.cli.render import render
+    from bot.presentation.markdown import parse
+
+    doc = parse("**b** *i* [label](https://a.test) `c`\n\n1. one\n   - sub\n\n> quote")
+    assert render(doc, styled=False) == (
+        "b i label (https://a.test) c\n\n1. one\n   • sub\n\n\u2502 quote"
+    )
+    styled = render(doc, styled=True)
+    assert "\x1b[3mi\x1b[0m" in styled  # italics
+    assert "\x1b]8;" in styled and "https://a.test" in styled  # a terminal hyperlink
+    assert "\x1b" not in render(doc, styled=False)

@@ -10,6 +10,8 @@ import discord
 from adapters.discord.convert import answer_embed, render_reply, topics_embed
 from adapters.discord.text import clip
 from bot.models import Answer, Reply, Snippet, Source, Status, Suggestion
+from bot.presentation.present import present_answer, topics
+from bot.presentation.sentences import SLOW_DOWN
 
 
 def big(sid: str, title: str, body_chars: int, **kw: Any) -> Snippet:
@@ -31,7 +33,7 @@ def test_clip_cuts_at_a_boundary_and_keeps_markdown_closed() -> None:
 
 def test_oversized_body_is_truncated_within_embed_limits() -> None:
     s = big("x", "T" * 300, 9000, sources=(Source(title="S" * 3000),))
-    embed = answer_embed(Answer(question="q", status=Status.ANSWER, snippets=(s,)))
+    embed = answer_embed(present_answer(Answer(question="q", status=Status.ANSWER, snippets=(s,))))
     assert len(embed.title or "") <= 256
     assert len(embed.description or "") <= 4096
     assert (embed.description or "").endswith("…")
@@ -43,7 +45,8 @@ def test_oversized_body_is_truncated_within_embed_limits() -> None:
 def test_composed_comparison_shows_both_bodies_and_all_sources() -> None:
     a = big("a", "Alpha", 3500, sources=(Source(title="Book A", url="https://a.example"),))
     b = big("b", "Beta", 3500, sources=(Source(title="Book B"), Source(title="Book A")))
-    embed = answer_embed(Answer(question="a vs b", status=Status.ANSWER, snippets=(a, b)))
+    answer = Answer(question="a vs b", status=Status.ANSWER, snippets=(a, b))
+    embed = answer_embed(present_answer(answer))
     assert embed.title == "Alpha vs Beta"
     assert (embed.description or "").startswith("**Alpha**\n")
     assert len(embed.description or "") <= 4096 and len(embed) <= 6000
@@ -73,7 +76,7 @@ def test_suggestions_offer_at_most_three_buttons() -> None:
         suggestions = tuple(
             Suggestion(id=f"s-{i}", title=f"S {i}", summary="", score=60.0) for i in range(5)
         )
-        answer = Answer(question="q", status=Status.SUGGEST, suggestions=suggestions, message="?")
+        answer = Answer(question="q", status=Status.SUGGEST, suggestions=suggestions)
         rendered = render_reply(Reply(answer=answer))
         assert rendered.ephemeral
         assert rendered.view is not None
@@ -82,14 +85,16 @@ def test_suggestions_offer_at_most_three_buttons() -> None:
     asyncio.run(scenario())
 
 
-def test_throttled_reply_is_its_message_privately() -> None:
-    answer = Answer(question="q", status=Status.NONE, message="Slow down a little, please.")
+def test_throttled_reply_is_the_slow_down_note_privately() -> None:
+    answer = Answer(question="q", status=Status.NONE)
     rendered = render_reply(Reply(answer=answer, throttled=True))
-    assert rendered.content == "Slow down a little, please."
+    assert rendered.content == SLOW_DOWN
     assert rendered.ephemeral and rendered.embed is None
 
 
 def test_topics_embed_with_one_topic() -> None:
-    embed = topics_embed([Suggestion(id="a", title="Alpha", summary="First.", score=100.0)])
+    embed = topics_embed(
+        topics((Suggestion(id="a", title="Alpha", summary="First.", score=100.0),))
+    )
     assert isinstance(embed, discord.Embed)
     assert "**Alpha**: First." in (embed.description or "")

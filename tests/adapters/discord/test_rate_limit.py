@@ -7,8 +7,9 @@ from typing import Any
 
 from bot.knowledge.base import build_knowledge
 from bot.matching.engine import Engine
+from bot.presentation.sentences import SLOW_DOWN
 from bot.runtime.ratelimit import RateLimit, RateLimiter
-from bot.runtime.service import SLOW_DOWN, AnswerService
+from bot.runtime.service import AnswerService
 
 
 def limited_service(kit: Any, per_minute: int = 2) -> AnswerService:

@@ -14,6 +14,7 @@ from adapters.slack.convert import (
     to_message,
 )
 from bot.models import Answer, ChannelKind, Reply, Snippet, Status, Suggestion
+from bot.presentation.sentences import SLOW_DOWN
 
 
 def _snippet(n: int, body: str = "Body.") -> Snippet:
@@ -135,7 +136,7 @@ def test_did_you_mean_lists_at_most_three_choices_with_summaries():
         Suggestion(id=f"s{n}", title=f"Choice {n}", summary=f"About {n}.", score=60.0)
         for n in range(3)
     )
-    answer = Answer(question="hmm", status=Status.SUGGEST, suggestions=choices, message="Not sure.")
+    answer = Answer(question="hmm", status=Status.SUGGEST, suggestions=choices)
     message = answer_message(answer)
     _check_limits(message)
     assert not message.public
@@ -147,22 +148,22 @@ def test_did_you_mean_lists_at_most_three_choices_with_summaries():
 
 
 def test_fallback_and_throttled_replies_are_private_notes():
-    none = Answer(question="   ", status=Status.NONE, message="")
+    none = Answer(question="   ", status=Status.NONE)
     message = to_message(Reply(answer=none))
     _check_limits(message)
     assert not message.public
     assert "Sorry" in message.text
     assert all(b["type"] == "section" for b in message.blocks)  # no "You asked" for blank input
 
-    slow = Answer(question="q", status=Status.NONE, message="Please **slow down**.")
+    slow = Answer(question="q", status=Status.NONE)
     throttled = to_message(Reply(answer=slow, throttled=True))
-    assert throttled.text == "Please *slow down*."
+    assert throttled.text == SLOW_DOWN  # the presentation's sentence, Markdown-free here
     assert not throttled.public
 
 
 def test_echoed_question_is_clipped_and_inert():
     hostile = "<!everyone> " + "x" * 5000
-    message = answer_message(Answer(question=hostile, status=Status.NONE, message="No."))
+    message = answer_message(Answer(question=hostile, status=Status.NONE))
     _check_limits(message)
     dumped = json.dumps(message.blocks)
     assert "<!everyone>" not in dumped

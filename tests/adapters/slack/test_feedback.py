@@ -8,10 +8,11 @@ import sqlite3
 import pytest
 
 from adapters.slack.convert import to_message
-from adapters.slack.feedback import THANKS, feedback_block, parse_vote
+from adapters.slack.feedback import feedback_block, parse_vote
 from bot.knowledge.base import build_knowledge
 from bot.matching.engine import Engine
 from bot.models import Answer, Reply, Snippet, Status, Suggestion
+from bot.presentation.sentences import FEEDBACK_THANKS as THANKS
 from bot.runtime.service import AnswerService
 from bot.store import QuestionStore
 
@@ -123,9 +124,8 @@ def _snippet(body="A body.", sid="llm"):
             question="q",
             status=Status.SUGGEST,
             suggestions=(Suggestion(id="llm", title="T", summary="S.", score=60.0),),
-            message="Did you mean one of these?",
         ),
-        Answer(question="q", status=Status.NONE, message="No idea."),
+        Answer(question="q", status=Status.NONE),
         Answer(
             question="help",
             status=Status.NONE,
@@ -141,7 +141,7 @@ def test_only_confident_answers_carry_feedback(answer):
 def test_unrecorded_and_throttled_replies_carry_no_feedback():
     answer = Answer(question="q", status=Status.ANSWER, snippets=(_snippet(),), score=99.0)
     assert _feedback_buttons(to_message(Reply(answer=answer, question_id=None)).blocks) == []
-    throttled = Answer(question="q", status=Status.NONE, message="Slow down.")
+    throttled = Answer(question="q", status=Status.NONE)
     reply = Reply(answer=throttled, question_id=None, throttled=True)
     assert _feedback_buttons(to_message(reply).blocks) == []
     assert _feedback_buttons(to_message(Reply(answer=answer, question_id=5)).blocks) == [

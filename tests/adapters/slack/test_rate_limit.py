@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bot.knowledge.base import build_knowledge
 from bot.matching.engine import Engine
+from bot.presentation.sentences import SLOW_DOWN
 from bot.runtime.ratelimit import RateLimit, RateLimiter
-from bot.runtime.service import SLOW_DOWN, AnswerService
+from bot.runtime.service import AnswerService
 
 ASKER = "U2147483697"  # the user of the recorded payloads
 OTHER = "U0OTHER0001"

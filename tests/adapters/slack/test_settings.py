@@ -6,9 +6,10 @@ import logging
 
 import pytest
 
-from adapters.slack.redact import SecretFilter, mask
+from adapters.slack.redact import PATTERNS, mask
 from adapters.slack.settings import SlackSettings, load_settings
 from bot.errors import ConfigError
+from bot.runtime.logs import RedactingFilter
 
 BOT = "xoxb-1111-2222-SeCrEtBoTtOkEn"
 APP = "xapp-1-A1-3333-SeCrEtApPtOkEn"
@@ -90,10 +91,10 @@ def test_secrets_do_not_show_in_repr():
 
 def test_mask_hides_tokens():
     line = f"calling with {BOT} and {APP}, body token=gIkuvaNzQIHg97ATvDxqgjtO&text=hi"
-    assert mask(line) == "calling with xoxb-*** and xapp-***, body token=***&text=hi"
+    assert mask(line) == "calling with x***-*** and x***-***, body token=***&text=hi"
 
 
-def test_secret_filter_masks_formatted_records():
+def test_the_log_filter_masks_slack_shapes_in_formatted_records():
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "token %s used", (BOT,), None)
-    assert SecretFilter().filter(record)
-    assert record.getMessage() == "token xoxb-*** used"
+    assert RedactingFilter(patterns=PATTERNS).filter(record)
+    assert record.getMessage() == "token x***-*** used"

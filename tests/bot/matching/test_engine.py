@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from adapters.markup import as_asked
 from bot.knowledge.base import build_knowledge
 from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine, MatchConfig
 from bot.models import Snippet, Status
+from bot.presentation.present import present_answer
 
 SYNONYMS = {
     "generative ai": ["genai", "gen ai"],
@@ -60,7 +62,7 @@ def engine() -> Engine:
     ],
 )
 def test_answers_what_people_type(engine: Engine, question: str, expected: str) -> None:
-    answer = engine.answer(question)
+    answer = engine.answer(as_asked(question))  # chat markup resolved as the adapters do
     assert answer.status is Status.ANSWER, answer
     assert answer.ids == (expected,)
     assert 0 < answer.score <= 100
@@ -119,12 +121,12 @@ def test_off_topic_gets_none(engine: Engine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.status is Status.NONE
     assert answer.snippets == ()
-    assert "topics" in answer.message
+    assert "topics" in present_answer(answer).text
 
 
 @pytest.mark.parametrize("question", ["", "   ", "help", "LIST", "topics?", "<@U1> help"])
 def test_topic_list(engine: Engine, question: str) -> None:
-    answer = engine.answer(question)
+    answer = engine.answer(as_asked(question))
     assert answer.status is Status.NONE
     assert [t.id for t in answer.topics] == sorted(s.id for s in SNIPPETS)
 

@@ -8,6 +8,7 @@ from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.matching.lexicon import Lexicon
 from bot.models import Reason, Status
+from bot.presentation.present import present_answer
 from bot.settings import bundled_knowledge_dir
 
 
@@ -34,7 +35,7 @@ def test_near_domain_questions_name_what_is_not_covered(
     assert answer.status is not Status.ANSWER, answer.ids
     assert answer.reason is Reason.UNCOVERED
     assert any(missing in m for m in answer.missing), answer.missing
-    assert missing in answer.message
+    assert missing in present_answer(answer).text  # and the reply names it
 
 
 def test_a_real_english_word_is_not_read_as_a_typo(engine: Engine) -> None:
@@ -48,7 +49,8 @@ def test_a_real_english_word_is_not_read_as_a_typo(engine: Engine) -> None:
 def test_small_talk_gets_a_friendly_reply(engine: Engine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.status is Status.NONE and answer.reason is Reason.SMALLTALK
-    assert "topics" in answer.message and not answer.suggestions
+    assert answer.small_talk is not None and not answer.suggestions
+    assert "topics" in present_answer(answer).text
 
 
 def test_vs_alone_is_not_a_question(engine: Engine) -> None:
@@ -125,3 +127,34 @@ def test_prepare_builds_the_next_knowledge_off_the_answering_path() -> None:
     assert engine._judge(new) is prepared[1]  # reused, not built again
     completion = engine._prepared_completion
     assert completion is not None and engine._completer(new) is completion[1]
+    threshold = engine._prepared_threshold
+    assert threshold is not None and threshold[0] is new
+    assert engine.answer_threshold(new) == threshold[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what's a foundation model, asking for a slide deck", "foundation-models"),
+        ("can someone explain ai agents like im not a dev", "ai-agents"),
+    ],
+)
+def test_an_aside_about_the_asker_does_not_hide_the_question(
+    engine: Engine, question: str, expected: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWER and answer.ids[0] == expected, answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "explain lora like im five",  # the aside goes, and "lora" is still unexplained
+        "what is a transformer, the electrical kind",  # qualifies the term: not an aside
+        "what is temperature, in physics",
+    ],
+)
+def test_an_aside_never_makes_an_unexplained_question_answered(
+    engine: Engine, question: str
+) -> None:
+    assert engine.answer(question).status is not Status.ANSWER

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from adapters.markup import as_asked
 from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.models import Answer, Status
@@ -172,7 +173,7 @@ def test_question_set_is_well_formed(cases: list[Case], engine: Engine) -> None:
 
 
 def test_engine_meets_question_set_targets(cases: list[Case], engine: Engine) -> None:
-    outcomes = [Outcome(case=c, answer=engine.answer(c.question)) for c in cases]
+    outcomes = [Outcome(case=c, answer=engine.answer(as_asked(c.question))) for c in cases]
     on_topic = [o for o in outcomes if not o.case.off_topic]
     off_topic = [o for o in outcomes if o.case.off_topic]
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.normalize import words
-from bot.matching.smalltalk import Chat, small_talk
+from bot.matching.smalltalk import small_talk
+from bot.models import SmallTalk as Chat
 
 
 @pytest.mark.parametrize(

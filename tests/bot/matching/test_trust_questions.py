@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from adapters.markup import as_asked
 from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.matching.questionset import KINDS, Verdict, load_cases, run, summary
@@ -24,7 +25,9 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # just under what was measured (bench/README.md), as a regression guard: they are below issue
 # 9's targets, and say so.
 BARS = {
-    "trust_dev.yaml": {"near": 0.97, "off": 1.0, "smalltalk": 1.0, "wrong": 0.03, "right": 0.7},
+    # trust_dev.yaml's near bar fell from 0.97 when 13 harder near-domain questions (a clause
+    # that changes the subject: "what is a token, im a crypto trader") were added: 98 / 103.
+    "trust_dev.yaml": {"near": 0.94, "off": 1.0, "smalltalk": 1.0, "wrong": 0.03, "right": 0.7},
     "trust_questions.yaml": {
         "near": 0.94,
         "off": 0.98,
@@ -47,7 +50,7 @@ def test_trust_question_set(engine: Engine, name: str) -> None:
     assert len(cases) >= 150
     known = set(engine.knowledge.snippets)
     assert all(c.expect <= known for c in cases), "expected ids missing from the knowledge"
-    outcomes = run(cases, engine.answer)
+    outcomes = run(cases, lambda q: engine.answer(as_asked(q)))
     table = summary(outcomes)
     lines = [name]
     for kind in KINDS:

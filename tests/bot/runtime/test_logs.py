@@ -6,6 +6,8 @@ import logging
 
 import pytest
 
+from adapters.discord import redact as discord
+from adapters.slack import redact as slack
 from bot.runtime.logs import RedactingFilter, secrets_from_env, setup_logging, user_ref
 
 BOT_TOKEN = "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx"
@@ -24,7 +26,9 @@ def logger(request: pytest.FixtureRequest) -> logging.Logger:
 def test_human_lines_mask_tokens_secrets_and_user_ids(logger: logging.Logger) -> None:
     out = io.StringIO()
     env = {"SLACK_SIGNING_SECRET": "8f14e45fceea167a5a36dedd4bea2543", "EXPLAINBOT_SALT": "pepper"}
-    setup_logging(secrets=secrets_from_env(env), stream=out, logger=logger)
+    # Each platform adapter adds its own token and id shapes (adapters/*/redact.py).
+    patterns = (*slack.PATTERNS, *discord.PATTERNS)
+    setup_logging(secrets=secrets_from_env(env), patterns=patterns, stream=out, logger=logger)
     logger.info("tokens %s %s %s %s", BOT_TOKEN, APP_TOKEN, USER_TOKEN, TRIPLE)
     logger.info("secret 8f14e45fceea167a5a36dedd4bea2543 salt pepper")
     logger.info("user U0123ABCD and <@123456789012345678> in C0123ABCD")
@@ -45,7 +49,7 @@ def test_human_lines_mask_tokens_secrets_and_user_ids(logger: logging.Logger) ->
 
 def test_a_traceback_is_masked_and_stays_on_one_line(logger: logging.Logger) -> None:
     out = io.StringIO()
-    setup_logging(stream=out, logger=logger)
+    setup_logging(patterns=slack.PATTERNS, stream=out, logger=logger)
     try:
         raise RuntimeError(f"auth failed for {BOT_TOKEN}")
     except RuntimeError:
@@ -58,7 +62,7 @@ def test_a_traceback_is_masked_and_stays_on_one_line(logger: logging.Logger) -> 
 
 def test_json_format(logger: logging.Logger) -> None:
     out = io.StringIO()
-    setup_logging(json_format=True, stream=out, logger=logger)
+    setup_logging(json_format=True, patterns=slack.PATTERNS, stream=out, logger=logger)
     logger.warning("hello %s", APP_TOKEN)
     try:
         raise ValueError("boom")

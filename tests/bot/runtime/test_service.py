@@ -9,9 +9,11 @@ import pytest
 from bot.knowledge.base import build_knowledge
 from bot.matching.engine import Engine
 from bot.models import ChannelKind, Question, Snippet, Status
+from bot.presentation.present import present
+from bot.presentation.sentences import SLOW_DOWN
 from bot.runtime.metrics import Metrics
 from bot.runtime.ratelimit import RateLimit, RateLimiter
-from bot.runtime.service import SLOW_DOWN, AnswerService
+from bot.runtime.service import AnswerService
 from bot.store import QuestionRecord, QuestionStore
 
 
@@ -107,7 +109,7 @@ def test_rate_limit_answers_politely_and_per_user(tmp_path: Path) -> None:
     assert [r.throttled for r in first] == [False, False, True]
     slow = first[2]
     assert slow.answer.status is Status.NONE
-    assert slow.answer.message == SLOW_DOWN
+    assert present(slow).text == SLOW_DOWN
     assert slow.question_id is None  # no feedback buttons on a "slow down"
     assert not other_user.throttled and not same_id_other_platform.throttled
     assert not later.throttled and later.answer.ids == ("alpha",)

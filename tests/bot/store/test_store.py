@@ -377,7 +377,7 @@ def test_close_writes_what_is_queued_then_refuses(database: Any) -> None:
 
 
 def test_normalize_question_drops_ids_and_keeps_text() -> None:
-    assert normalize_question("<@U0BOT1> What IS   <#C123|general> RAG?") == "what is general rag?"
+    assert normalize_question("<@U0BOT1> What IS   <#C123|general> RAG?") == "what is rag?"
     assert normalize_question("x" * 10_000) == "x" * 500
 
 

@@ -1,0 +1,98 @@
+"""Reloading through IncrementalLoader: only changed files are validated and analysed again,
+and the knowledge answers as a load from scratch of the same files."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.errors import KnowledgeError
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.loader import load_knowledge
+from bot.matching.analysis import Analysis
+from bot.matching.engine import Engine
+from bot.matching.indexfile import code_hash
+from bot.runtime.incremental import IncrementalLoader
+
+WORDS = ["token", "embedding", "attention", "diffusion", "agent", "prompt", "vector", "layer"]
+
+
+def write(directory: Path, sid: str, questions: list[str], title: str = "") -> None:
+    doc = {
+        "id": sid,
+        "title": title or sid.replace("-", " ").title(),
+        "summary": f"About {sid}.",
+        "questions": questions,
+        "body": f"A made-up explanation of {sid}.",
+    }
+    (directory / f"{sid}.yaml").write_text(yaml.safe_dump(doc, sort_keys=False))
+
+
+def make(directory: Path, n: int = 30) -> None:
+    rng = random.Random(5)
+    for i in range(n):
+        a, b = rng.sample(WORDS, 2)
+        questions = [f"what is {a} w{i}x", f"how do {b}s help with w{i}x", f"explain {a} {b}"]
+        write(directory, f"s{i:02d}", questions)
+    comparison = ["token vs vector", "difference between token and vector", "token or vector"]
+    write(directory, "token-vs-vector", comparison)
+
+
+def same_answers(kb: KnowledgeBase, directory: Path, questions: list[str]) -> None:
+    scratch = load_knowledge(directory)
+    assert kb.snippets == scratch.snippets and kb.index.ids == scratch.index.ids
+    a, b = Engine(kb), Engine(scratch)
+    for q in questions:
+        assert a.answer(q) == b.answer(q), q
+
+
+QUESTIONS = ["what is a zebracorn", "token vs vector", "how do agents help", "w3x", "hi"]
+
+
+def test_a_reload_answers_as_a_load_from_scratch(tmp_path: Path) -> None:
+    make(tmp_path)
+    load = IncrementalLoader(min_questions=1)  # a child process builds even this small base
+    first = load(tmp_path)
+    same_answers(first, tmp_path, QUESTIONS)
+    write(
+        tmp_path, "s07", ["what is a zebracorn", "how do zebracorns graze", "explain zebracorns"]
+    )  # edited
+    (tmp_path / "s08.yaml").unlink()  # removed
+    write(tmp_path, "new-one", ["what is brand new", "brand new", "new brand"])  # added
+    second = load(tmp_path)
+    same_answers(second, tmp_path, [*QUESTIONS, "what is brand new"])
+    assert Engine(second).answer("what is a zebracorn").primary is not None
+    # Unchanged files were not validated again: their snippets are the same objects.
+    assert second.snippets["s01"] is first.snippets["s01"]
+    assert second.snippets["s07"] is not first.snippets["s07"]
+    stored = Analysis.load(load.state, code_hash())
+    assert stored is not None and stored.snippet_ids == tuple(second.snippets)
+
+
+def test_a_broken_edit_is_refused_and_the_next_one_loads(tmp_path: Path) -> None:
+    make(tmp_path, 8)
+    load = IncrementalLoader(min_questions=1)
+    load(tmp_path)
+    (tmp_path / "s03.yaml").write_text("id: [not, text]\n")
+    with pytest.raises(KnowledgeError):
+        load(tmp_path)
+    write(tmp_path, "s03", ["what is a quokkafish", "quokkafish", "explain quokkafish"])
+    same_answers(load(tmp_path), tmp_path, ["what is a quokkafish", *QUESTIONS])
+
+
+def test_a_corrupt_or_missing_state_means_a_full_analysis(tmp_path: Path) -> None:
+    make(tmp_path, 8)
+    load = IncrementalLoader(min_questions=1)
+    load(tmp_path)
+    load.state.write_bytes(b"garbage")
+    write(tmp_path, "s02", ["what is a zebracorn", "zebracorn", "explain zebracorn"])
+    same_answers(load(tmp_path), tmp_path, QUESTIONS)
+    load.state.unlink()
+    write(tmp_path, "s02", ["what is a quokkafish", "quokkafish", "explain quokkafish"])
+    same_answers(load(tmp_path), tmp_path, ["what is a quokkafish", *QUESTIONS])
+    folder = load.state.parent
+    load.close()
+    assert not folder.exists()
