@@ -43,7 +43,6 @@ from bot.models import Snippet
 log = logging.getLogger(__name__)
 
 FORMAT = 2
-CACHE_ENV = "EXPLAINBOT_INDEX_CACHE"
 KEEP_FILES = 8  # newest cached indexes kept per cache directory
 # The fields this module knows how to store; an index with others is built, never cached.
 FIELDS = frozenset(
@@ -53,17 +52,6 @@ FIELDS = frozenset(
         "is_comparison", "pairs",
     }
 )  # fmt: skip
-
-
-def index_cache_dir(environ: Mapping[str, str]) -> Path | None:
-    """``$EXPLAINBOT_INDEX_CACHE`` ("off" or empty: no cache), else the user's cache folder."""
-    given = environ.get(CACHE_ENV)
-    if given is not None:
-        return None if given.strip().lower() in {"", "off", "0", "no"} else Path(given)
-    base = environ.get("XDG_CACHE_HOME") or (
-        str(Path(environ["HOME"]) / ".cache") if environ.get("HOME") else ""
-    )
-    return Path(base) / "explainbot" if base else None
 
 
 def storable() -> bool:

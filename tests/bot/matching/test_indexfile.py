@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from bot.knowledge.base import build_knowledge
 from bot.knowledge.loader import load_knowledge, scan_knowledge
 from bot.matching.engine import Engine
-from bot.matching.indexfile import cached_index, content_key, index_cache_dir, read_index, storable
+from bot.matching.indexfile import cached_index, content_key, read_index, storable
 from bot.settings import bundled_knowledge_dir
 
 QUESTIONS = [
@@ -69,17 +68,3 @@ def test_unwritable_cache_is_harmless(tmp_path: Path) -> None:
     blocker.write_text("x")
     kb = build_knowledge(scan_knowledge(bundled_knowledge_dir()).snippets, cache_dir=blocker / "c")
     assert Engine(kb).answer("what is a transformer").primary is not None
-
-
-@pytest.mark.parametrize(
-    ("environ", "expected"),
-    [
-        ({"EXPLAINBOT_INDEX_CACHE": "/x/y"}, Path("/x/y")),
-        ({"EXPLAINBOT_INDEX_CACHE": "off", "HOME": "/h"}, None),
-        ({"XDG_CACHE_HOME": "/c", "HOME": "/h"}, Path("/c/explainbot")),
-        ({"HOME": "/h"}, Path("/h/.cache/explainbot")),
-        ({}, None),
-    ],
-)
-def test_cache_dir_from_environment(environ: dict[str, str], expected: Path | None) -> None:
-    assert index_cache_dir(environ) == expected
