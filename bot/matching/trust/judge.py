@@ -67,7 +67,9 @@ class Judge:
                 term (:mod:`bot.matching.trust.context`).
         """
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
-        if question and not found.empty:
+        # Everything explained: no word the knowledge never uses, nothing to look at (and the
+        # word list stays unloaded).
+        if question and not found.empty and found.share < 1.0:
             found = self._in_context(found, question, words, snippet_ids, definition=definition)
         if found.explained or found.empty or not asides:
             return found
