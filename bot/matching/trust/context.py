@@ -26,31 +26,36 @@ from dataclasses import dataclass
 from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
 from bot.matching.normalize import fold, strip_markup
 
+
 # Words that join a noun to a noun ("diffusion in chemistry", "tune my guitar", "tokens,
 # like the ones in a board game", "knowledge graph or vector db"): closed word classes only.
-LINKING = frozenset(
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+LINKING = _vocabulary(
     """
     in of for on at from with like as a an the my your our their his her its this that these
     those some ones one kind sort type and or vs versus than
-    """.split()
+    """
 )
 # A comma is crossed only when what follows qualifies what came before ("tokens, like ...").
 _QUALIFIERS = frozenset({"like", "as", "in", "of", "for", "on", "at", "from", "with"})
 _STRONG_BREAK = re.compile(r"[;:!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
 _TOKEN = re.compile(r"[a-z0-9]+|,")
 # What may open a clause that asks about the term itself.
-_ASKING = frozenset(
+_ASKING = _vocabulary(
     """
     what whats wat is are was a an the so um uh ok okay exactly does do mean means explain
     define tell me about how hey yo pls please
-    """.split()
+    """
 )
 # Words that open a clause: talk in another clause than the term's is talk around it.
-_CLAUSE_OPENERS = frozenset(
+_CLAUSE_OPENERS = _vocabulary(
     """
     what whats which who whom why how when where whether and but so if because cause cuz since
     while though although then
-    """.split()
+    """
 )
 _TERM = frozenset({"term"})
 _EVERYDAY = frozenset({"everyday", "plain"})
@@ -60,6 +65,7 @@ MIN_LETTERS = 3  # "db", "go": abbreviations and particles, not a sense of the t
 # An appositive naming a sense of the term: "transformer, the electrical kind".
 _SENSE = frozenset({"kind", "sort", "type", "one", "ones", "version", "sense"})
 _ARTICLES = frozenset({"a", "an", "the"})
+_DETERMINERS = _ARTICLES | {"my", "your", "our", "their", "his", "her", "its", "this", "that"}
 # Pronouns that look like nouns ("the setting everybody mentions").
 _PRONOUNS = frozenset(
     {"everybody", "everyone", "somebody", "someone", "anybody", "anyone", "nobody", "people"}
@@ -125,6 +131,17 @@ def _qualifies(tokens: Sequence[str], comma: int) -> bool:
     return rest[0] in _QUALIFIERS or (rest[0] in _ARTICLES and rest[-1] in _SENSE)
 
 
+def _modifies(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """A noun before the term: after an article or possessive, right before a term word
+    ("my body temperature", "the board game tokens"); a verb never follows "my"."""
+    if at == 0 or tokens[at - 1] not in _DETERMINERS:
+        return False
+    i = at + 1
+    while i < len(tokens) and kinds[i] in _EVERYDAY:
+        i += 1
+    return i < len(tokens) and kinds[i] == "term"
+
+
 def _clauses(tokens: Sequence[str]) -> list[int]:
     """Which clause each token is in: a comma, a wh-word or a conjunction opens a new one."""
     out: list[int] = []
@@ -162,9 +179,7 @@ def context(question: str, kind: Kind) -> Context:
     named = False
     for tokens in _runs(question):
         kinds = [
-            ""
-            if t == "," or t in LINKING or t in _PRONOUNS or len(t) < MIN_LETTERS
-            else kind(t)
+            "" if t == "," or t in LINKING or t in _PRONOUNS or len(t) < MIN_LETTERS else kind(t)
             for t in tokens
         ]
         clause = _clauses(tokens)
@@ -174,7 +189,10 @@ def context(question: str, kind: Kind) -> Context:
             if kinds[i] not in _EVERYDAY:
                 continue
             term, preposition = _reach(tokens, kinds, i, -1, _TERM)
-            if kinds[i] == "everyday" and term >= 0 and (not preposition or _asks_about(tokens, term)):
+            qualifies = kinds[i] == "everyday" and term >= 0
+            if (qualifies and (not preposition or _asks_about(tokens, term))) or _modifies(
+                tokens, kinds, i
+            ):
                 attached.append(token)
             elif (
                 clause[i] not in term_clauses
