@@ -142,7 +142,7 @@ class Engine:
         parts = clauses(question)
         aside = asides(parts, lambda text: plain(analyse(text)))
         definition = asks_definition(split_filler(raw)[0])
-        check = partial(self._judge(kb), definition=definition, asides=aside)
+        check = partial(self._judge(kb), definition=definition, asides=aside, question=question)
         sides = parse_sides(tokens)
         if sides is not None:
             compared = compare(replies, question, sides, hits, check)

@@ -1,5 +1,9 @@
 """Pleasantries and questions about the bot itself: "thanks!", "hi", "lol", "what can you do".
 
+Chat spellings count as their words: elongated letters ("thaaanks", "heyyy") and messages of
+emoji only ("🙏", "👍👍"); asking for help with no topic ("help me") is a question about the
+bot.
+
 These get a short friendly reply pointing to ``topics``, never a did-you-mean to a random
 snippet. A question is small talk only when every word is small-talk vocabulary, so
 "hi, what is a gan" is still a question about GANs.
@@ -7,8 +11,12 @@ snippet. A question is small talk only when every word is small-talk vocabulary,
 
 from __future__ import annotations
 
+import itertools
+import re
+import unicodedata
 from collections.abc import Sequence
 
+from bot.matching.normalize import words as split_words
 from bot.models import SmallTalk
 
 
@@ -20,6 +28,7 @@ _GREETING = _vocabulary(
     """
     hi hello hey heya hiya hallo hola yo sup wassup gm morning evening afternoon good day
     howdy greetings welcome back bye goodbye cya later night gn whats up test testing ping
+    wave waving
     """
 )
 _THANKS = _vocabulary(
@@ -49,11 +58,48 @@ _ABOUT = _vocabulary(
     able kind sort questions question ask asking doing up it going
     """
 )
+# Asking for help with no topic ("help me", "can you help pls"): the topics list answers it.
+_HELP = frozenset({"help", "helps", "halp"})
+_ASKING = frozenset({"please", "pls", "plz", "need", "needed", "some", "me", "us", "i", "we"})
 _YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explainbot"})
 _FILLER = frozenset(
     {"all", "everyone", "everybody", "team", "folks", "guys", "yall", "there", "again", "so",
      "very", "really", "just", "man", "mate"}
 )  # fmt: skip
+
+
+_VOCABULARY = _GREETING | _THANKS | _REACTION | _ABOUT | _HELP | _ASKING
+_REPEATS = re.compile(r"(.)\1+")
+MAX_RUNS = 4  # elongated letters tried per word: 2**4 spellings at most
+
+
+def unstretch(word: str) -> str:
+    """The small-talk word an elongated spelling stands for ("thaaanks", "hellooo",
+    "cooool"): each run of a repeated letter is tried once and twice."""
+    if word in _VOCABULARY or word in _YOU or word in _FILLER:
+        return word
+    runs = list(_REPEATS.finditer(word))
+    if not runs or len(runs) > MAX_RUNS:
+        return word
+    for lengths in itertools.product((1, 2), repeat=len(runs)):
+        parts: list[str] = []
+        last = 0
+        for run, n in zip(runs, lengths, strict=True):
+            parts += [word[last : run.start()], run.group(1) * n]
+            last = run.end()
+        variant = "".join(parts) + word[last:]
+        if variant in _VOCABULARY or variant in _YOU:
+            return variant
+    return word
+
+
+def typed_words(text: str) -> list[str]:
+    """The words typed as words: emoji (which normalisation names, "👋" -> "wave") left out."""
+    kept = "".join(
+        " " if unicodedata.category(c) in {"So", "Sk", "Cf", "Mn"} and not c.isascii() else c
+        for c in text
+    )
+    return split_words(kept)
 
 
 def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
@@ -64,9 +110,11 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         text: the message as typed: one with no words but something in it (an emoji, "+1")
             is a reaction.
     """
+    if text and not text.isascii():
+        words = typed_words(text)  # a message of emoji only is a reaction
     if not words:
         return SmallTalk.REACTION if text.strip() else None
-    content = [w for w in words if w not in _FILLER]
+    content = [unstretch(w) for w in words if unstretch(w) not in _FILLER]
     if not content:
         return SmallTalk.GREETING
     if all(w in _THANKS or w in _REACTION or w in _YOU for w in content):
@@ -78,6 +126,8 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         return SmallTalk.GREETING
     if all(w in _GREETING or w in _THANKS or w in _REACTION or w in _YOU for w in content):
         return SmallTalk.REACTION
-    if any(w in _YOU for w in content) and all(w in _ABOUT or w in _GREETING for w in content):
+    if any(w in _YOU or w in _HELP for w in content) and all(
+        w in _ABOUT or w in _GREETING or w in _HELP or w in _ASKING for w in content
+    ):
         return SmallTalk.ABOUT_BOT
     return None

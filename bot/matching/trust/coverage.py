@@ -239,6 +239,25 @@ class Coverage:
                 return True
         return False
 
+    def is_name(self, word: str, snippet_ids: Sequence[str]) -> bool:
+        """Whether an analysed word is in the title or an alias of one of the snippets."""
+        stem = self.stems(word)
+        return any(stem in self.names.get(sid, ()) for sid in snippet_ids)
+
+    def known_term(self, word: str, snippet_ids: Sequence[str]) -> bool:
+        """Whether an analysed word names some snippet, or the snippets explain it."""
+        stem = self.stems(word)
+        return stem in self.named or self._cover(stem, snippet_ids, True, None) >= HALF
+
+    def salience(self, word: str, lexicon: Lexicon) -> float:
+        """0-1: how much an analysed word says about the question's topic."""
+        return self._weight(word, self.stems(word), lexicon, None)
+
+    def unused(self, word: str) -> bool:
+        """Whether the knowledge never uses an analysed word, not even in a body."""
+        stem = self.stems(word)
+        return stem not in self.users and not self.body.users(stem)
+
     def held(self, sample: Sample) -> Held:
         """A sample as :meth:`judge` takes it to leave the question out."""
         sid, words = sample

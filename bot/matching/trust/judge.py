@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import MatchIndex, nearest
+from bot.matching.trust.context import context, everyday
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.tolerance import Tolerance
 from bot.matching.trust.vocabulary import NEUTRAL_WORDS
@@ -15,6 +16,7 @@ from bot.models import Snippet
 
 RESPELL_CUTOFF = 80.0  # one swap or slip in a five-letter word: only to see what it is about
 RESPELL_CACHE = 10_000
+TERM_MIN = 0.15  # a name this plain ("make", "up") is not the term an everyday word qualifies
 SOLID_LEFT = 0.2  # no unexplained word weighs this much: the snippet explains the question
 
 
@@ -38,6 +40,7 @@ class Judge:
         self._tolerance: Tolerance | None = None
         self._lock = threading.Lock()
         self._respelt: dict[str, str | None] = {}
+        self._raw: frozenset[str] | None = None  # words of the synonyms' multi-word terms
 
     def __call__(
         self,
@@ -47,6 +50,7 @@ class Judge:
         definition: bool = False,
         trusted: bool = False,
         asides: Sequence[Sequence[str]] = (),
+        question: str = "",
     ) -> Judgement:
         """Judge the question's analysed ``words`` against the snippets that would answer.
 
@@ -59,8 +63,14 @@ class Judge:
             asides: the analysed words of clauses about the asker
                 (:func:`bot.matching.trust.clauses.asides`), left out when the snippets explain
                 the rest of the question wholly and none of their words.
+            question: the question as typed, to see how its everyday words stand to the
+                term (:mod:`bot.matching.trust.context`).
         """
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
+        # Everything explained: no word the knowledge never uses, nothing to look at (and the
+        # word list stays unloaded).
+        if question and not found.empty and found.share < 1.0:
+            found = self._in_context(found, question, words, snippet_ids, definition=definition)
         if found.explained or found.empty or not asides:
             return found
         rest = list(words)
@@ -74,6 +84,76 @@ class Judge:
             return found
         kept = self._judge(rest, snippet_ids, definition=definition, trusted=trusted)
         return kept if kept.explained and kept.solid and not kept.missing else found
+
+    def _in_context(
+        self,
+        found: Judgement,
+        question: str,
+        words: Sequence[str],
+        snippet_ids: Sequence[str],
+        *,
+        definition: bool,
+    ) -> Judgement:
+        """An everyday word attached to the term declines an answer; everyday words around a
+        clearly named term are left out of the check (:mod:`bot.matching.trust.context`)."""
+        analysed: dict[str, list[str]] = {}
+
+        def kind(token: str) -> str:
+            found_words = analysed.setdefault(token, self._index.content_words(token))
+            stems = self._coverage.stems
+            if not found_words or all(stems.phrasing(w) for w in found_words):
+                return ""
+            coverage = self._coverage
+            if any(
+                coverage.is_name(w, snippet_ids) and coverage.salience(w, self._lexicon) >= TERM_MIN
+                for w in found_words
+            ):
+                return "term"
+            if self._spoken(token):
+                return "domain"
+            if not everyday(self._lexicon, token):
+                # A word English does not know is a name or a term ("openai", "kubernetes");
+                # a very frequent one is chat glue ("thing", "need").
+                return "" if self._lexicon.is_word(token) else "domain"
+            if all(coverage.unused(w) for w in found_words):
+                return "everyday"
+            if any(coverage.known_term(w, snippet_ids) for w in found_words):
+                return "domain"
+            return "plain"
+
+        if self._fitted().off:  # the coverage check is off for this knowledge
+            return found
+        seen = context(question, kind)
+        if not (seen.attached or seen.around):
+            return found
+        if seen.attached:
+            if not found.explained:
+                return found
+            return replace(found, explained=False, solid=False, missing=seen.attached)
+        if found.explained or not seen.named:
+            return found
+        drop = {w for token in seen.around for w in analysed.get(token, ())}
+        rest = [w for w in words if w not in drop]
+        if len(rest) == len(words) or not rest:
+            return found
+        kept = self._judge(rest, snippet_ids, definition=definition, trusted=False)
+        return kept if kept.explained and kept.solid and not kept.missing else found
+
+    def _spoken(self, token: str) -> bool:
+        """Whether a word is part of a term of several words that synonyms fold into one
+        ("machine" of "machine learning"): a word of the domain, though no snippet keeps it."""
+        vocab = self._raw
+        if vocab is None:
+            with self._lock:
+                if self._raw is None:
+                    found: set[str] = set()
+                    for key, target in self._index.folder.table.items():
+                        for phrase in (key, target):
+                            if len(phrase) > 1:
+                                found.update(phrase)
+                    self._raw = frozenset(found)
+                vocab = self._raw
+        return token in vocab or token.rstrip("s") in vocab
 
     def _judge(
         self, words: Sequence[str], snippet_ids: Sequence[str], *, definition: bool, trusted: bool

@@ -158,3 +158,40 @@ def test_an_aside_never_makes_an_unexplained_question_answered(
     engine: Engine, question: str
 ) -> None:
     assert engine.answer(question).status is not Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("how do i fine tune my guitar", "guitar"),
+        ("best transformers movie to watch tonight", "movie"),
+        ("what is gan in the board game go", "board"),
+        ("check the body temperature", "body"),
+        ("tokens, like the ones in a board game", "board"),
+    ],
+)
+def test_an_everyday_word_attached_to_the_term_declines(
+    engine: Engine, question: str, missing: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status is not Status.ANSWER, answer.ids
+    assert missing in answer.missing
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("quick question before lunch, what is rag", "rag"),
+        ("what exactly is a foundation model, heard it on a podcast", "foundation-models"),
+        ("sorry if this is dumb but what is an ai agent", "ai-agents"),
+    ],
+)
+def test_everyday_talk_around_a_named_term_is_answered(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert engine.answer(question).ids == (expected,)
+
+
+@pytest.mark.parametrize("question", ["thaaanks", "heyyy", "🙏", "help me"])
+def test_chat_spellings_get_the_friendly_reply(engine: Engine, question: str) -> None:
+    assert engine.answer(question).small_talk is not None

@@ -46,3 +46,30 @@ def test_small_talk(text: str, kind: Chat) -> None:
 )
 def test_questions_are_not_small_talk(text: str) -> None:
     assert small_talk(words(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("thaaanks", Chat.THANKS),
+        ("heyyy", Chat.GREETING),
+        ("hellooo bot", Chat.GREETING),
+        ("cooool thx", Chat.THANKS),
+        ("thank youuuu so muchhh", Chat.THANKS),
+        ("🙏", Chat.REACTION),
+        ("🤔", Chat.REACTION),  # any emoji-only message, whatever its name
+        ("👍👍", Chat.REACTION),
+        ("hiii 👋", Chat.GREETING),
+        ("help me", Chat.ABOUT_BOT),
+        ("can you help pls", Chat.ABOUT_BOT),
+    ],
+)
+def test_chat_spellings_count_as_their_words(text: str, kind: Chat) -> None:
+    assert small_talk(words(text), text) is kind
+
+
+@pytest.mark.parametrize(
+    "text", ["help with rag", "whaaat is a gan", "🤔 what is rag", "sheeep", "café"]
+)
+def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
+    assert small_talk(words(text), text) is None

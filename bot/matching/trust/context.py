@@ -1,0 +1,203 @@
+"""Everyday words beside the term: context around it, or a sense of it we do not explain.
+
+Two failures of the coverage check (:mod:`bot.matching.trust.coverage`) have the same cause,
+an ordinary English word the knowledge never uses:
+
+- "my boss keeps talking about embeddings and i nod along, what are they": "boss" and "nod"
+  are talk around the term; the question is about embeddings and should be answered;
+- "how do i fine tune my guitar", "what is diffusion in chemistry", "best transformers movie":
+  the plain word is attached to the term and changes its sense (music, chemistry, films); the
+  question must not get a confident answer, however well the snippet names the term.
+
+What tells them apart is grammar, not topic lists: a word *attached* to a term word is joined
+to it only by words that link nouns (prepositions, articles, possessives, "and"/"or", "the
+ones"), so it qualifies the term; a word separated from it by a verb, a wh-word, a pronoun
+or a clause break is talk around it. Only words the knowledge never uses anywhere (titles,
+aliases, example questions or bodies) and that are real English words count: a rare
+technical word is never "everyday", and a word of the domain is judged by coverage as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
+from bot.matching.normalize import fold, strip_markup
+
+
+# Words that join a noun to a noun ("diffusion in chemistry", "tune my guitar", "tokens,
+# like the ones in a board game", "knowledge graph or vector db"): closed word classes only.
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+LINKING = _vocabulary(
+    """
+    in of for on at from with like as a an the my your our their his her its this that these
+    those some ones one kind sort type and or vs versus than
+    """
+)
+# A comma is crossed only when what follows qualifies what came before ("tokens, like ...").
+_QUALIFIERS = frozenset({"like", "as", "in", "of", "for", "on", "at", "from", "with"})
+_STRONG_BREAK = re.compile(r"[;:!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
+_TOKEN = re.compile(r"[a-z0-9]+|,")
+# What may open a clause that asks about the term itself.
+_ASKING = _vocabulary(
+    """
+    what whats wat is are was a an the so um uh ok okay exactly does do mean means explain
+    define tell me about how hey yo pls please
+    """
+)
+# Words that open a clause: talk in another clause than the term's is talk around it.
+_CLAUSE_OPENERS = _vocabulary(
+    """
+    what whats which who whom why how when where whether and but so if because cause cuz since
+    while though although then
+    """
+)
+_TERM = frozenset({"term"})
+_EVERYDAY = frozenset({"everyday", "plain"})
+_TOPICAL = frozenset({"term", "domain"})
+MAX_GAP = 5  # "tokens, like the ones in a board game"
+MIN_LETTERS = 3  # "db", "go": abbreviations and particles, not a sense of the term
+# An appositive naming a sense of the term: "transformer, the electrical kind".
+_SENSE = frozenset({"kind", "sort", "type", "one", "ones", "version", "sense"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_DETERMINERS = _ARTICLES | {"my", "your", "our", "their", "his", "her", "its", "this", "that"}
+# Pronouns that look like nouns ("the setting everybody mentions").
+_PRONOUNS = frozenset(
+    {"everybody", "everyone", "somebody", "someone", "anybody", "anyone", "nobody", "people"}
+)  # linking words between a term word and an attached one, at most
+
+# A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
+# some snippet's name, a word the snippet explains, a word English does not know),
+# "everyday" (an English word the knowledge never uses), "plain" (an English word the
+# knowledge uses in passing), or "" (phrasing, chat glue).
+Kind = Callable[[str], str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Context:
+    """The everyday words of a question, by how they stand to its term words."""
+
+    attached: tuple[str, ...]  # qualify a term word: another sense of it
+    around: tuple[str, ...]  # talk around the term
+    named: bool  # a term word is in the question
+
+
+def _runs(question: str) -> list[list[str]]:
+    """The question's words, split at strong breaks; a comma stays as ","."""
+    text = fold(strip_markup(question)).replace("'", "")
+    return [_TOKEN.findall(part) for part in _STRONG_BREAK.split(text)]
+
+
+def _reach(
+    tokens: Sequence[str], kinds: Sequence[str], start: int, step: int, targets: frozenset[str]
+) -> tuple[int, bool]:
+    """The position of a word of one of the ``targets`` kinds reached from ``start`` going
+    ``step`` over linking words only (-1 if none), and whether a preposition was crossed."""
+    gap = 0
+    preposition = False
+    i = start + step
+    while 0 <= i < len(tokens):
+        token = tokens[i]
+        if kinds[i] in targets:
+            return i, preposition
+        if token == ",":
+            if not _qualifies(tokens, i):
+                return -1, preposition
+            preposition = True
+        elif token in LINKING:
+            gap += 1
+            preposition |= token in _QUALIFIERS
+            if gap > MAX_GAP:
+                return -1, preposition
+        else:
+            return -1, preposition
+        i += step
+    return -1, preposition
+
+
+def _qualifies(tokens: Sequence[str], comma: int) -> bool:
+    """Whether the clause after a comma qualifies what came before: it opens with a
+    preposition ("tokens, like the ones in ..."), or it is "the/a ... kind" (a sense)."""
+    rest = list(tokens[comma + 1 :])
+    if "," in rest:
+        rest = rest[: rest.index(",")]
+    if not rest:
+        return False
+    return rest[0] in _QUALIFIERS or (rest[0] in _ARTICLES and rest[-1] in _SENSE)
+
+
+def _modifies(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """A noun before the term: after an article or possessive, right before a term word
+    ("my body temperature", "the board game tokens"); a verb never follows "my"."""
+    if at == 0 or tokens[at - 1] not in _DETERMINERS:
+        return False
+    i = at + 1
+    while i < len(tokens) and kinds[i] in _EVERYDAY:
+        i += 1
+    return i < len(tokens) and kinds[i] == "term"
+
+
+def _clauses(tokens: Sequence[str]) -> list[int]:
+    """Which clause each token is in: a comma, a wh-word or a conjunction opens a new one."""
+    out: list[int] = []
+    n = 0
+    for token in tokens:
+        if token == "," or (token in _CLAUSE_OPENERS and out):
+            n += 1
+        out.append(n)
+    return out
+
+
+def _asks_about(tokens: Sequence[str], at: int) -> bool:
+    """Whether the clause holding ``tokens[at]`` opens with the term or with a question about
+    it ("what is diffusion in chemistry"), not with someone's doings ("i keep hearing the
+    word tokens in meetings"): only then does a preposition after the term qualify it."""
+    i = at - 1
+    while i >= 0 and tokens[i] != ",":
+        if tokens[i] not in _ASKING:
+            return False
+        i -= 1
+    return True
+
+
+def everyday(lexicon: Lexicon, word: str) -> bool:
+    """A real English word, but not one so frequent it is chat glue ("thing", "right")."""
+    return lexicon.is_word(word) and lexicon.zipf(word) < CHATTY_ZIPF
+
+
+def context(question: str, kind: Kind) -> Context:
+    """Sort the everyday words of ``question``: attached to a term word that follows them
+    ("fine tune my guitar", "transformers movie", "diffusion in chemistry"), or around the
+    term (linked to no term or knowledge word at all)."""
+    attached: list[str] = []
+    around: list[str] = []
+    named = False
+    for tokens in _runs(question):
+        kinds = [
+            "" if t == "," or t in LINKING or t in _PRONOUNS or len(t) < MIN_LETTERS else kind(t)
+            for t in tokens
+        ]
+        clause = _clauses(tokens)
+        term_clauses = {clause[i] for i, k in enumerate(kinds) if k == "term"}
+        for i, token in enumerate(tokens):
+            named |= kinds[i] == "term"
+            if kinds[i] not in _EVERYDAY:
+                continue
+            term, preposition = _reach(tokens, kinds, i, -1, _TERM)
+            qualifies = kinds[i] == "everyday" and term >= 0
+            if (qualifies and (not preposition or _asks_about(tokens, term))) or _modifies(
+                tokens, kinds, i
+            ):
+                attached.append(token)
+            elif (
+                clause[i] not in term_clauses
+                and _reach(tokens, kinds, i, -1, _TOPICAL)[0] < 0
+                and _reach(tokens, kinds, i, 1, _TOPICAL)[0] < 0
+            ):
+                around.append(token)
+    return Context(attached=tuple(attached), around=tuple(around), named=named)
