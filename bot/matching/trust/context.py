@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
-from bot.matching.normalize import fold, strip_markup
+from bot.matching.normalize import fold, strip_links
 
 
 # Words that join a noun to a noun ("diffusion in chemistry", "tune my guitar", "tokens,
@@ -89,7 +89,7 @@ class Context:
 
 def _runs(question: str) -> list[list[str]]:
     """The question's words, split at strong breaks; a comma stays as ","."""
-    text = fold(strip_markup(question)).replace("'", "")
+    text = fold(strip_links(question)).replace("'", "")
     return [_TOKEN.findall(part) for part in _STRONG_BREAK.split(text)]
 
 
