@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from bot.knowledge.base import KnowledgeBase
-from bot.matching.autocomplete import Completer
 from bot.matching.compare import parse_sides, plain
 from bot.matching.comparing import Check, compare
 from bot.matching.lexicon import Lexicon
@@ -31,6 +31,9 @@ from bot.matching.trust.judge import Judge, Judgement
 from bot.matching.trust.threshold import fit_answer_threshold
 from bot.matching.trust.vocabulary import asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
+
+if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
+    from bot.matching.autocomplete import Completer
 
 __all__ = ["Engine", "MatchConfig"]
 
@@ -114,6 +117,8 @@ class Engine:
             if prepared is not None and prepared[0] is kb:
                 cached = prepared
             else:
+                from bot.matching.autocomplete import Completer
+
                 cached = (kb, Completer.build(tuple(kb.snippets.values())))
             self._completion = cached  # one reference assignment: safe across threads
         return cached[1]
@@ -165,6 +170,8 @@ class Engine:
         judge = Judge(snippets, knowledge.index, self._lexicon)
         judge.warm()
         # Autocomplete runs on the event loop: its prefix index must not be built there.
+        from bot.matching.autocomplete import Completer
+
         self._prepared_completion = (knowledge, Completer.build(snippets))
         if self._config.fit_threshold:
             self._prepared_threshold = (knowledge, self._fit(knowledge))

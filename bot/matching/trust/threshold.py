@@ -13,7 +13,6 @@ threshold falls from 35 to about 26; with 100 per intent it stays at 35.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -77,6 +76,8 @@ def fit_answer_threshold(
             found.append(hits[0].score)
     if len(found) < MIN_FOUND:
         return configured
+    import statistics  # here: fitting runs once per knowledge base, and only when needed
+
     reached = statistics.quantiles(found, n=100, method="inclusive")[
         round(100 * (1 - ANSWERED)) - 1
     ]

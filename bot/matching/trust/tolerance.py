@@ -14,7 +14,6 @@ before. Fitted once per knowledge base, when first needed.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, replace
 
 from bot.matching.lexicon import Lexicon
@@ -66,6 +65,8 @@ class Tolerance:
             shares.append(v.uncovered / total)
         if len(leads) < 10:
             return cls()
+        import statistics  # here: only a question with something uncovered gets this far
+
         cut = int(QUANTILE * 100)
         lead = statistics.quantiles(leads, n=100)[cut - 1]
         share = statistics.quantiles(shares, n=100)[cut - 1]
