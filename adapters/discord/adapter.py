@@ -9,9 +9,10 @@ import logging
 import discord
 
 from adapters.discord.client import ExplainBot
-from adapters.discord.convert import PLATFORM
+from adapters.discord.convert import PLATFORM, Rendered, render
 from adapters.discord.serve import REJECTED, login
 from bot.errors import ConfigError
+from bot.presentation.view import View
 from bot.runtime.notices import fit_lines
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,10 @@ class DiscordAdapter:
             raw,
         )
         return None
+
+    def render(self, view: View) -> Rendered:
+        """An embed (or text) with buttons: :func:`adapters.discord.convert.render`."""
+        return render(view)
 
     async def post_notice(self, channel: str, text: str) -> None:
         # A partial channel needs no fetch (nor the channel in the cache) to send.

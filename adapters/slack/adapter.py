@@ -17,7 +17,9 @@ from adapters.slack.connection import (
     socket_mode,
     socket_up,
 )
+from adapters.slack.convert import SlackMessage, render
 from adapters.slack.settings import SlackSettings
+from bot.presentation.view import View
 
 PLATFORM = "slack"
 _log = logging.getLogger("explainbot.slack")
@@ -80,6 +82,10 @@ class SlackAdapter:
 
     def notice_channel(self, raw: str) -> str | None:
         return raw
+
+    def render(self, view: View) -> SlackMessage:
+        """Block Kit blocks and a fallback text: :func:`adapters.slack.convert.render`."""
+        return render(view)
 
     async def post_notice(self, channel: str, text: str) -> None:
         await self._app.client.chat_postMessage(

@@ -3,15 +3,22 @@
 Each platform implements it in one class (``adapters/slack/adapter.py``,
 ``adapters/discord/adapter.py``). The run loop owns everything around it: signals, draining
 answers in flight, knowledge reload, health and what to tell the admin channel; an adapter
-only connects, reports whether it is connected, disconnects, and posts the notices it is given.
+only connects, reports whether it is connected, disconnects, posts the notices it is given,
+and renders the neutral views of :mod:`bot.presentation` in its own format.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from bot.presentation.view import View
+
+# What a platform renders a view into (Block Kit blocks, an embed and buttons, text).
+Message_co = TypeVar("Message_co", covariant=True)
 
 
-class Adapter(Protocol):
+class Adapter(Protocol[Message_co]):
     """A chat platform as the run loop drives it.
 
     The run loop calls :meth:`start`, then waits for a stop request or :meth:`wait_closed`;
@@ -54,6 +61,10 @@ class Adapter(Protocol):
     def notice_channel(self, raw: str) -> str | None:
         """``EXPLAINBOT_ADMIN_CHANNEL`` as this platform's channel id, or None (after one
         warning) when it is not one: admin notices are then only logged."""
+        ...
+
+    def render(self, view: View) -> Message_co:
+        """A neutral view as this platform's message; who may see it is the view's decision."""
         ...
 
     async def post_notice(self, channel: str, text: str) -> None:

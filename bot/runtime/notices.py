@@ -56,7 +56,7 @@ class AdminNotices:
 
     def __init__(
         self,
-        adapter: Adapter,
+        adapter: Adapter[object],
         channel: str,
         *,
         shared: SharedState | None = None,
@@ -88,7 +88,7 @@ class AdminNotices:
 
 
 def admin_notices(
-    adapter: Adapter, admin_channel: str | None, *, shared: SharedState | None = None
+    adapter: Adapter[object], admin_channel: str | None, *, shared: SharedState | None = None
 ) -> AdminNotices | None:
     """The notices for ``admin_channel`` (``EXPLAINBOT_ADMIN_CHANNEL``); None when it is unset
     or not a channel of this platform (refused changes are then only logged)."""

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 async def run(
     ops: Ops,
-    adapter: Adapter | None,
+    adapter: Adapter[object] | None,
     *,
     missing: Sequence[str] = (),
     signals: bool = True,
@@ -87,7 +87,7 @@ async def _until_stopped(lifecycle: Lifecycle, closed: asyncio.Task[None], platf
         log.warning("the %s connection ended by itself; stopping", platform)
 
 
-async def _shut_down(ops: Ops, adapter: Adapter) -> None:
+async def _shut_down(ops: Ops, adapter: Adapter[object]) -> None:
     """Stop taking questions, let those in flight finish, disconnect, stop the rest."""
     try:
         await adapter.stop()
