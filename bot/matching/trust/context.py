@@ -57,10 +57,18 @@ _CLAUSE_OPENERS = _vocabulary(
     while though although then
     """
 )
+# Closed classes that make a message a question or a request rather than a statement.
+_REQUEST = _vocabulary(
+    """
+    what whats wat which who why how when where explain define describe tell please pls plz
+    """
+)
+_AUXILIARIES = _vocabulary("is are was were do does did can could would should will")
 _TERM = frozenset({"term"})
 _EVERYDAY = frozenset({"everyday", "plain"})
 _TOPICAL = frozenset({"term", "domain"})
 MAX_GAP = 5  # "tokens, like the ones in a board game"
+COMPOUND = 2  # plain nouns before a term in one noun phrase at most ("the board game tokens")
 MIN_LETTERS = 3  # "db", "go": abbreviations and particles, not a sense of the term
 # An appositive naming a sense of the term: "transformer, the electrical kind".
 _SENSE = frozenset({"kind", "sort", "type", "one", "ones", "version", "sense"})
@@ -84,6 +92,7 @@ class Context:
 
     attached: tuple[str, ...]  # qualify a term word: another sense of it
     around: tuple[str, ...]  # talk around the term
+    beside: tuple[str, ...] = ()  # talk beside the term, in its own clause
     named: bool  # a term word is in the question
 
 
@@ -131,13 +140,18 @@ def _qualifies(tokens: Sequence[str], comma: int) -> bool:
     return rest[0] in _QUALIFIERS or (rest[0] in _ARTICLES and rest[-1] in _SENSE)
 
 
-def _modifies(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+def _modifies(
+    tokens: Sequence[str], kinds: Sequence[str], at: int, describes: Callable[[str], bool]
+) -> bool:
     """A noun before the term: after an article or possessive, right before a term word
-    ("my body temperature", "the board game tokens"); a verb never follows "my"."""
-    if at == 0 or tokens[at - 1] not in _DETERMINERS:
+    ("my body temperature", "the board game tokens"); a word that can only be a verb ends
+    the noun phrase ("my friend says gans")."""
+    if at == 0 or tokens[at - 1] not in _DETERMINERS or not describes(tokens[at]):
         return False
     i = at + 1
     while i < len(tokens) and kinds[i] in _EVERYDAY:
+        if not describes(tokens[i]) or i - at >= COMPOUND:
+            return False  # "my manager keeps saying rag": a verb, not a longer noun
         i += 1
     return i < len(tokens) and kinds[i] == "term"
 
@@ -170,13 +184,74 @@ def everyday(lexicon: Lexicon, word: str) -> bool:
     return lexicon.is_word(word) and lexicon.zipf(word) < CHATTY_ZIPF
 
 
-def context(question: str, kind: Kind) -> Context:
+def _asks(question: str, tokens: Sequence[str]) -> bool:
+    """Whether the question asks or requests something (a wh-word, "explain", "please", a
+    question mark, or an opening auxiliary), rather than stating something."""
+    if "?" in question or any(t in _REQUEST for t in tokens):
+        return True
+    return bool(tokens) and tokens[0] in _AUXILIARIES
+
+
+def _beside(
+    tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon, asking: bool
+) -> bool:
+    """Whether a plain word in the term's own clause is talk beside the term ("my boss keeps
+    talking about embeddings", "how risky is generative ai", "the cons of fine tuning").
+
+    A word that can only be a verb or an adverb names no subject: it is talk wherever it is.
+    A noun or an adjective is talk only when it is
+
+    - not the complement of a term or field word ("transformer in the basement", "the
+      temperature on the office thermostat": reached back over linking words, or over the
+      noun before it);
+    - not right before one over articles or possessives only ("sparse embeddings"): only a
+      preposition between makes it the head and the term its object ("the cons of fine
+      tuning");
+    - for a noun, before the clause's term ("what temperature should i bake bread at": the
+      bread may be what it is about), and in a question or a request (a statement such as
+      "my car needs a fine tune" may be about the car).
+    """
+    token = tokens[at]
+    if not lexicon.can_describe(token):
+        return True
+    start = at
+    while start > 0 and kinds[start - 1] in _EVERYDAY and lexicon.can_describe(tokens[start - 1]):
+        start -= 1  # a compound noun: "the office thermostat"
+    if _reach(tokens, kinds, start, -1, _TOPICAL)[0] >= 0:
+        return False
+    ahead, preposition = _reach(tokens, kinds, at, 1, _TOPICAL)
+    if ahead >= 0 and not (preposition and _names_term(kinds, ahead)):
+        return False
+    if not lexicon.can_name(token):
+        return True
+    return asking and "term" not in kinds[:at]
+
+
+def _names_term(kinds: Sequence[str], at: int) -> bool:
+    """Whether the field words from ``at`` on hold a term word ("fine tuning": "fine" alone
+    is a plain word of the field)."""
+    while at < len(kinds) and kinds[at] in _TOPICAL:
+        if kinds[at] == "term":
+            return True
+        at += 1
+    return False
+
+
+def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Context:
     """Sort the everyday words of ``question``: attached to a term word that follows them
-    ("fine tune my guitar", "transformers movie", "diffusion in chemistry"), or around the
-    term (linked to no term or knowledge word at all)."""
+    ("fine tune my guitar", "transformers movie", "diffusion in chemistry"), around the term
+    (linked to no term or knowledge word at all), or, given the ``lexicon`` to tell nouns
+    from verbs, beside the term in its own clause (:func:`_beside`)."""
     attached: list[str] = []
     around: list[str] = []
+    beside: list[str] = []
     named = False
+    everything = [t for tokens in _runs(question) for t in tokens]
+    asking = _asks(question, everything)
+
+    def describes(token: str) -> bool:
+        return lexicon is None or lexicon.can_describe(token)
+
     for tokens in _runs(question):
         kinds = [
             "" if t == "," or t in LINKING or t in _PRONOUNS or len(t) < MIN_LETTERS else kind(t)
@@ -186,12 +261,15 @@ def context(question: str, kind: Kind) -> Context:
         term_clauses = {clause[i] for i, k in enumerate(kinds) if k == "term"}
         for i, token in enumerate(tokens):
             named |= kinds[i] == "term"
+            if token in _PRONOUNS and lexicon is not None and kind(token) in _EVERYDAY:
+                beside.append(token)  # "everybody", "people": never the subject asked about
             if kinds[i] not in _EVERYDAY:
                 continue
             term, preposition = _reach(tokens, kinds, i, -1, _TERM)
-            qualifies = kinds[i] == "everyday" and term >= 0
+            # A verb or an adverb after the term ("deepfakes honestly") is no sense of it.
+            qualifies = kinds[i] == "everyday" and term >= 0 and describes(token)
             if (qualifies and (not preposition or _asks_about(tokens, term))) or _modifies(
-                tokens, kinds, i
+                tokens, kinds, i, describes
             ):
                 attached.append(token)
             elif (
@@ -200,4 +278,8 @@ def context(question: str, kind: Kind) -> Context:
                 and _reach(tokens, kinds, i, 1, _TOPICAL)[0] < 0
             ):
                 around.append(token)
-    return Context(attached=tuple(attached), around=tuple(around), named=named)
+            elif lexicon is not None and _beside(tokens, kinds, i, lexicon, asking):
+                beside.append(token)
+    return Context(
+        attached=tuple(attached), around=tuple(around), beside=tuple(beside), named=named
+    )
