@@ -73,6 +73,7 @@ MIN_LETTERS = 3  # "db", "go": abbreviations and particles, not a sense of the t
 # An appositive naming a sense of the term: "transformer, the electrical kind".
 _SENSE = frozenset({"kind", "sort", "type", "one", "ones", "version", "sense"})
 _ARTICLES = frozenset({"a", "an", "the"})
+_POSSESSIVES = frozenset({"my", "your", "our", "their", "his", "her"})
 _DETERMINERS = _ARTICLES | {"my", "your", "our", "their", "his", "her", "its", "this", "that"}
 # Pronouns that look like nouns ("the setting everybody mentions").
 _PRONOUNS = frozenset(
@@ -268,8 +269,20 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
             term, preposition = _reach(tokens, kinds, i, -1, _TERM)
             # A verb or an adverb after the term ("deepfakes honestly") is no sense of it.
             qualifies = kinds[i] == "everyday" and term >= 0 and describes(token)
-            if (qualifies and (not preposition or _asks_about(tokens, term))) or _modifies(
-                tokens, kinds, i, describes
+            # A question about the term "in my car": a possessed thing the knowledge only
+            # mentions in passing gives it another sense just as well (not "in simple terms").
+            placed = (
+                lexicon is not None
+                and term >= 0
+                and preposition
+                and any(t in _POSSESSIVES for t in tokens[term + 1 : i])
+                and lexicon.can_name(token)
+                and _asks_about(tokens, term)
+            )
+            if (
+                (qualifies and (not preposition or _asks_about(tokens, term)))
+                or placed
+                or _modifies(tokens, kinds, i, describes)
             ):
                 attached.append(token)
             elif (

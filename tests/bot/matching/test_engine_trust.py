@@ -225,6 +225,7 @@ def test_plain_words_beside_a_clearly_named_term_are_answered(
         ("what does the token on my car key fob do", "fob"),
         ("what does alignment mean for car tires", "tire"),
         ("can a neural network in the brain heal after a stroke", "stroke"),
+        ("what is a transformer in my car", "car"),  # a possessed thing: another sense
     ],
 )  # fmt: skip
 def test_a_noun_bound_to_the_term_still_declines(
