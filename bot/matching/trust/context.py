@@ -215,6 +215,8 @@ def _beside(
     token = tokens[at]
     if not lexicon.can_describe(token):
         return True
+    if _generic_phrase(tokens, kinds, at, lexicon):
+        return True
     start = at
     while start > 0 and kinds[start - 1] in _EVERYDAY and lexicon.can_describe(tokens[start - 1]):
         start -= 1  # a compound noun: "the office thermostat"
@@ -226,6 +228,24 @@ def _beside(
     if not lexicon.can_name(token):
         return True
     return asking and "term" not in kinds[:at]
+
+
+def _generic_phrase(
+    tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon | None
+) -> bool:
+    """Whether an adjective after a preposition only qualifies a phrasing word that ends the
+    phrase ("rag in simple terms"): the phrase says how to answer, not what about."""
+    if lexicon is None or "ADJ" not in lexicon.parts(tokens[at]):
+        return False
+    after = at + 1
+    if after >= len(tokens) or kinds[after] or tokens[after] in LINKING or tokens[after] == ",":
+        return False
+    if after + 1 < len(tokens) and tokens[after + 1] != ",":
+        return False
+    before = at - 1
+    while before >= 0 and tokens[before] in _DETERMINERS:
+        before -= 1
+    return before >= 0 and tokens[before] in _QUALIFIERS
 
 
 def _names_term(kinds: Sequence[str], at: int) -> bool:
@@ -268,7 +288,12 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
                 continue
             term, preposition = _reach(tokens, kinds, i, -1, _TERM)
             # A verb or an adverb after the term ("deepfakes honestly") is no sense of it.
-            qualifies = kinds[i] == "everyday" and term >= 0 and describes(token)
+            qualifies = (
+                kinds[i] == "everyday"
+                and term >= 0
+                and describes(token)
+                and not _generic_phrase(tokens, kinds, i, lexicon)
+            )
             # A question about the term "in my car": a possessed thing the knowledge only
             # mentions in passing gives it another sense just as well (not "in simple terms").
             placed = (

@@ -70,6 +70,7 @@ def test_words_beside_another_topic_word_are_not_around() -> None:
 _PLAIN = {
     "boss", "keeps", "talking", "risky", "basement", "adjust", "office", "thermostat", "car",
     "needs", "sparse", "friend", "says", "outdated", "cons", "bake", "bread", "honestly",
+    "simple",
 }  # fmt: skip
 
 
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         ("what are the cons of rag", {"cons"}),  # the head of "of rag"
         ("my friend says gan is outdated, what is it", {"friend", "says", "outdated"}),
         ("what tokens should i bake bread with", {"bake"}),  # a verb names no subject
+        ("what is rag in simple terms", {"simple"}),  # qualifies a phrasing word
     ],
 )
 def test_plain_words_in_the_terms_clause_are_beside_it(
