@@ -223,9 +223,10 @@ class Engine:
             verdict = check(
                 content, (top.id,), trusted=self._trusted(hits), clear=margin >= cfg.min_margin
             )
-            if verdict.talk and verdict.explained:
+            if verdict.talk and verdict.explained and verdict.share >= 1.0:
                 # Talk around the topic dilutes the score ("my grandma wants to know what
-                # chatgpt is"): score what is left, if the same snippet still leads.
+                # chatgpt is"): score what is left, if the snippet explains all of it and
+                # still leads.
                 focused = replies.kb.index.search(_without(tokens, verdict.talk), len(hits))
                 if focused and focused[0].id == top.id and focused[0].score > top.score:
                     hits = focused

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
+from bot.matching.lexicon import CHATTY_ZIPF, DESCRIBING, Lexicon
 from bot.matching.normalize import fold, strip_links
 
 
@@ -58,6 +58,9 @@ _CLAUSE_OPENERS = _vocabulary(
     """
 )
 # Closed classes that make a message a question or a request rather than a statement.
+_PREPOSITIONS = _QUALIFIERS | _vocabulary(
+    "about by into onto over under to through without between among against around"
+)
 _REQUEST = _vocabulary(
     """
     what whats wat which who why how when where explain define describe tell please pls plz
@@ -213,6 +216,10 @@ def _beside(
       "my car needs a fine tune" may be about the car).
     """
     token = tokens[at]
+    if _acts_on(tokens, kinds, at, lexicon):
+        # A verb acting on the term may set its sense ("buy a used transformer", "adjust
+        # the temperature"); "talking about" it does not.
+        return False
     if not lexicon.can_describe(token):
         return True
     if _generic_phrase(tokens, kinds, at, lexicon):
@@ -228,6 +235,22 @@ def _beside(
     if not lexicon.can_name(token):
         return True
     return asking and "term" not in kinds[:at]
+
+
+def _acts_on(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """Whether a verb takes a term or field word as its object: only articles, possessives
+    and plain modifiers between ("buy a used transformer"), no preposition."""
+    i = at + 1
+    while i < len(tokens) and i - at <= MAX_GAP:
+        token, found = tokens[i], kinds[i]
+        if found in _TOPICAL:
+            return True
+        if token in _PREPOSITIONS or token == "," or token in _CLAUSE_OPENERS:
+            return False
+        if not (token in LINKING or (not found and lexicon.parts(token) & DESCRIBING)):
+            return False
+        i += 1
+    return False
 
 
 def _generic_phrase(
