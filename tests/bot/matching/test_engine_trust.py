@@ -234,3 +234,17 @@ def test_a_noun_bound_to_the_term_still_declines(
     answer = engine.answer(question)
     assert answer.status is not Status.ANSWER, answer.ids
     assert any(missing in m for m in answer.missing), answer.missing
+
+
+def test_talk_is_scored_away_only_when_the_snippet_explains_all_the_rest(engine: Engine) -> None:
+    # "slow" is talk, but "bank" is left and unexplained: the diluted score stands.
+    assert engine.answer("why is the agent at the bank so slow").status is not Status.ANSWER
+    # Only "grandma" is left out, and chatgpt explains the rest: scored without it.
+    answer = engine.answer("my grandma wants to know what chatgpt is")
+    assert answer.ids == ("chatgpt",)
+    assert (
+        answer.score
+        > engine.knowledge.index.search(
+            engine.knowledge.index.tokens("my grandma wants to know what chatgpt is"), 1
+        )[0].score
+    )
