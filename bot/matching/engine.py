@@ -23,7 +23,7 @@ from bot.matching.comparing import Check, compare
 from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
-from bot.matching.normalize import split_filler, words
+from bot.matching.normalize import TYPED_MARK, split_filler, stem, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
@@ -153,7 +153,7 @@ class Engine:
             compared = compare(replies, question, sides, hits, check)
             if compared is not None:
                 return compared
-        return self._decide(replies, question, hits, content, check)
+        return self._decide(replies, question, hits, tokens, check)
 
     def _trusted(self, hits: Sequence[Hit]) -> bool:
         """A strong and clear best match (``trusted_score`` and ``trusted_margin``)."""
@@ -213,13 +213,25 @@ class Engine:
         return cached[1]
 
     def _decide(
-        self, replies: Replies, question: str, hits: list[Hit], content: list[str], check: Check
+        self, replies: Replies, question: str, hits: list[Hit], tokens: list[str], check: Check
     ) -> Answer:
         cfg = replies.config
+        content = plain(tokens)
         if hits:
             top = hits[0]
             margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
-            verdict = check(content, (top.id,), trusted=self._trusted(hits))
+            verdict = check(
+                content, (top.id,), trusted=self._trusted(hits), clear=margin >= cfg.min_margin
+            )
+            if verdict.talk and verdict.explained and verdict.share >= 1.0:
+                # Talk around the topic dilutes the score ("my grandma wants to know what
+                # chatgpt is"): score what is left, if the snippet explains all of it and
+                # still leads.
+                focused = replies.kb.index.search(_without(tokens, verdict.talk), len(hits))
+                if focused and focused[0].id == top.id and focused[0].score > top.score:
+                    hits = focused
+                    top = hits[0]
+                    margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
             # Score plus lead over the runner-up separates right from wrong better than the
             # score alone (bench/calibration.py: CLINC150 AUROC 0.955 vs 0.944 on test, 0.931
             # vs 0.893 on val; 0.914 vs 0.897 with 10 questions per intent).
@@ -252,3 +264,13 @@ class Engine:
             return False
         runner_up: Judgement = check(content, (hits[1].id,))
         return runner_up.share + SHARE_GAP <= verdict.share
+
+
+def _without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:
+    """The analysed tokens less the words of ``talk`` (and their typed forms, "~=wants")."""
+    left = set(talk)
+    return [
+        t
+        for t in tokens
+        if t not in left and not (t.startswith(TYPED_MARK) and stem(t[len(TYPED_MARK) :]) in left)
+    ]

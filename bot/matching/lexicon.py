@@ -1,12 +1,18 @@
-"""English word frequencies (wordfreq's "small" English list), loaded on first use.
+"""English word frequencies (wordfreq's "small" English list) and parts of speech
+(lemminflect's dictionary), each loaded on first use.
 
-Two jobs: the typo fixer must not rewrite a real English word into a knowledge word
-("transfer" is not a typo of "transformer"), and a word the knowledge does not know counts
-as salient evidence in proportion to how rare it is in English ("pizza" says more about a
-question than "thing").
+Three jobs:
 
-wordfreq's import and list load cost about 0.2 s, so nothing is loaded until a question
-has a word the knowledge does not know: ``explainbot ask "llm vs genai"`` never pays it.
+- the typo fixer must not rewrite a real English word into a knowledge word ("transfer" is
+  not a typo of "transformer");
+- a word the knowledge does not know counts as salient evidence in proportion to how rare it
+  is in English ("pizza" says more about a question than "thing");
+- a plain word beside a term that can only be a verb, an adjective or an adverb ("mentioned",
+  "risky", "honestly") cannot name another subject; a noun can ("guitar", "basement").
+
+wordfreq's import and list load cost about 0.2 s (lemminflect's about 0.2 s more), so nothing
+is loaded until a question has a word the knowledge does not know: ``explainbot ask "llm vs
+genai"`` never pays it.
 """
 
 from __future__ import annotations
@@ -20,14 +26,21 @@ MIN_ZIPF = 3.0  # the small list's floor: about one use per million words
 SALIENT_ZIPF = 3.5
 CHATTY_ZIPF = 5.5
 CHATTY_WEIGHT = 0.05
+PARTS_CACHE = 50_000
+
+
+NAMING = frozenset({"NOUN", "PROPN"})  # parts of speech that can name a subject
+DESCRIBING = NAMING | {"ADJ"}  # and those that can narrow one ("the electrical kind")
 
 
 class Lexicon:
-    """Zipf frequencies of English words; thread-safe, loads once."""
+    """Zipf frequencies and parts of speech of English words; thread-safe, loads once."""
 
     def __init__(self) -> None:
         self._zipf: dict[str, float] | None = None
         self._lock = threading.Lock()
+        self._parts: dict[str, frozenset[str]] = {}
+        self._pos_lock = threading.Lock()
 
     def _table(self) -> dict[str, float]:
         table = self._zipf
@@ -63,3 +76,29 @@ class Lexicon:
             return 1.0
         span = (CHATTY_ZIPF - z) / (CHATTY_ZIPF - SALIENT_ZIPF)
         return max(CHATTY_WEIGHT, min(1.0, span))
+
+    def parts(self, word: str) -> frozenset[str]:
+        """The parts of speech an English word can be ("NOUN", "VERB", "ADJ", "ADV", ...),
+        from lemminflect's dictionary (why: a maintained English lemma lexicon with parts of
+        speech; hand lists would miss most words); empty for a word it does not know."""
+        found = self._parts.get(word)
+        if found is None:
+            with self._pos_lock:  # lemminflect loads its tables on first call, unguarded
+                from lemminflect import getAllLemmas
+
+                found = frozenset(getAllLemmas(word))
+            if "VERB" in found and word.endswith("ing"):
+                found |= {"NOUN"}  # a gerund names an activity: "nlp coaching"
+            if len(self._parts) < PARTS_CACHE:
+                self._parts[word] = found
+        return found
+
+    def can_name(self, word: str) -> bool:
+        """Whether a word may be a noun: a word the dictionary does not know may be a name."""
+        found = self.parts(word)
+        return not found or bool(found & NAMING)
+
+    def can_describe(self, word: str) -> bool:
+        """Whether a word may be a noun or an adjective (not only a verb or an adverb)."""
+        found = self.parts(word)
+        return not found or bool(found & DESCRIBING)

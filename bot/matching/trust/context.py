@@ -19,57 +19,26 @@ technical word is never "everyday", and a word of the domain is judged by covera
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
-from bot.matching.normalize import fold, strip_links
-
-
-# Words that join a noun to a noun ("diffusion in chemistry", "tune my guitar", "tokens,
-# like the ones in a board game", "knowledge graph or vector db"): closed word classes only.
-def _vocabulary(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-LINKING = _vocabulary(
-    """
-    in of for on at from with like as a an the my your our their his her its this that these
-    those some ones one kind sort type and or vs versus than
-    """
+from bot.matching.trust.beside import asks, generic_phrase, is_beside
+from bot.matching.trust.grammar import (
+    COMPOUND,
+    DETERMINERS,
+    EVERYDAY,
+    LINKING,
+    MIN_LETTERS,
+    POSSESSIVES,
+    PRONOUNS,
+    TERM,
+    TOPICAL,
+    asks_about,
+    clauses,
+    reach,
+    runs,
 )
-# A comma is crossed only when what follows qualifies what came before ("tokens, like ...").
-_QUALIFIERS = frozenset({"like", "as", "in", "of", "for", "on", "at", "from", "with"})
-_STRONG_BREAK = re.compile(r"[;:!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
-_TOKEN = re.compile(r"[a-z0-9]+|,")
-# What may open a clause that asks about the term itself.
-_ASKING = _vocabulary(
-    """
-    what whats wat is are was a an the so um uh ok okay exactly does do mean means explain
-    define tell me about how hey yo pls please
-    """
-)
-# Words that open a clause: talk in another clause than the term's is talk around it.
-_CLAUSE_OPENERS = _vocabulary(
-    """
-    what whats which who whom why how when where whether and but so if because cause cuz since
-    while though although then
-    """
-)
-_TERM = frozenset({"term"})
-_EVERYDAY = frozenset({"everyday", "plain"})
-_TOPICAL = frozenset({"term", "domain"})
-MAX_GAP = 5  # "tokens, like the ones in a board game"
-MIN_LETTERS = 3  # "db", "go": abbreviations and particles, not a sense of the term
-# An appositive naming a sense of the term: "transformer, the electrical kind".
-_SENSE = frozenset({"kind", "sort", "type", "one", "ones", "version", "sense"})
-_ARTICLES = frozenset({"a", "an", "the"})
-_DETERMINERS = _ARTICLES | {"my", "your", "our", "their", "his", "her", "its", "this", "that"}
-# Pronouns that look like nouns ("the setting everybody mentions").
-_PRONOUNS = frozenset(
-    {"everybody", "everyone", "somebody", "someone", "anybody", "anyone", "nobody", "people"}
-)  # linking words between a term word and an attached one, at most
 
 # A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
 # some snippet's name, a word the snippet explains, a word English does not know),
@@ -84,85 +53,24 @@ class Context:
 
     attached: tuple[str, ...]  # qualify a term word: another sense of it
     around: tuple[str, ...]  # talk around the term
+    beside: tuple[str, ...] = ()  # talk beside the term, in its own clause
     named: bool  # a term word is in the question
 
 
-def _runs(question: str) -> list[list[str]]:
-    """The question's words, split at strong breaks; a comma stays as ","."""
-    text = fold(strip_links(question)).replace("'", "")
-    return [_TOKEN.findall(part) for part in _STRONG_BREAK.split(text)]
-
-
-def _reach(
-    tokens: Sequence[str], kinds: Sequence[str], start: int, step: int, targets: frozenset[str]
-) -> tuple[int, bool]:
-    """The position of a word of one of the ``targets`` kinds reached from ``start`` going
-    ``step`` over linking words only (-1 if none), and whether a preposition was crossed."""
-    gap = 0
-    preposition = False
-    i = start + step
-    while 0 <= i < len(tokens):
-        token = tokens[i]
-        if kinds[i] in targets:
-            return i, preposition
-        if token == ",":
-            if not _qualifies(tokens, i):
-                return -1, preposition
-            preposition = True
-        elif token in LINKING:
-            gap += 1
-            preposition |= token in _QUALIFIERS
-            if gap > MAX_GAP:
-                return -1, preposition
-        else:
-            return -1, preposition
-        i += step
-    return -1, preposition
-
-
-def _qualifies(tokens: Sequence[str], comma: int) -> bool:
-    """Whether the clause after a comma qualifies what came before: it opens with a
-    preposition ("tokens, like the ones in ..."), or it is "the/a ... kind" (a sense)."""
-    rest = list(tokens[comma + 1 :])
-    if "," in rest:
-        rest = rest[: rest.index(",")]
-    if not rest:
-        return False
-    return rest[0] in _QUALIFIERS or (rest[0] in _ARTICLES and rest[-1] in _SENSE)
-
-
-def _modifies(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+def _modifies(
+    tokens: Sequence[str], kinds: Sequence[str], at: int, describes: Callable[[str], bool]
+) -> bool:
     """A noun before the term: after an article or possessive, right before a term word
-    ("my body temperature", "the board game tokens"); a verb never follows "my"."""
-    if at == 0 or tokens[at - 1] not in _DETERMINERS:
+    ("my body temperature", "the board game tokens"); a word that can only be a verb ends
+    the noun phrase ("my friend says gans")."""
+    if at == 0 or tokens[at - 1] not in DETERMINERS or not describes(tokens[at]):
         return False
     i = at + 1
-    while i < len(tokens) and kinds[i] in _EVERYDAY:
+    while i < len(tokens) and kinds[i] in EVERYDAY:
+        if not describes(tokens[i]) or i - at >= COMPOUND:
+            return False  # "my manager keeps saying rag": a verb, not a longer noun
         i += 1
     return i < len(tokens) and kinds[i] == "term"
-
-
-def _clauses(tokens: Sequence[str]) -> list[int]:
-    """Which clause each token is in: a comma, a wh-word or a conjunction opens a new one."""
-    out: list[int] = []
-    n = 0
-    for token in tokens:
-        if token == "," or (token in _CLAUSE_OPENERS and out):
-            n += 1
-        out.append(n)
-    return out
-
-
-def _asks_about(tokens: Sequence[str], at: int) -> bool:
-    """Whether the clause holding ``tokens[at]`` opens with the term or with a question about
-    it ("what is diffusion in chemistry"), not with someone's doings ("i keep hearing the
-    word tokens in meetings"): only then does a preposition after the term qualify it."""
-    i = at - 1
-    while i >= 0 and tokens[i] != ",":
-        if tokens[i] not in _ASKING:
-            return False
-        i -= 1
-    return True
 
 
 def everyday(lexicon: Lexicon, word: str) -> bool:
@@ -170,34 +78,66 @@ def everyday(lexicon: Lexicon, word: str) -> bool:
     return lexicon.is_word(word) and lexicon.zipf(word) < CHATTY_ZIPF
 
 
-def context(question: str, kind: Kind) -> Context:
+def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Context:
     """Sort the everyday words of ``question``: attached to a term word that follows them
-    ("fine tune my guitar", "transformers movie", "diffusion in chemistry"), or around the
-    term (linked to no term or knowledge word at all)."""
+    ("fine tune my guitar", "transformers movie", "diffusion in chemistry"), around the term
+    (linked to no term or knowledge word at all), or, given the ``lexicon`` to tell nouns
+    from verbs, beside the term in its own clause (:func:`is_beside`)."""
     attached: list[str] = []
     around: list[str] = []
+    beside: list[str] = []
     named = False
-    for tokens in _runs(question):
+    everything = [t for tokens in runs(question) for t in tokens]
+    asking = asks(question, everything)
+
+    def describes(token: str) -> bool:
+        return lexicon is None or lexicon.can_describe(token)
+
+    for tokens in runs(question):
         kinds = [
-            "" if t == "," or t in LINKING or t in _PRONOUNS or len(t) < MIN_LETTERS else kind(t)
+            "" if t == "," or t in LINKING or t in PRONOUNS or len(t) < MIN_LETTERS else kind(t)
             for t in tokens
         ]
-        clause = _clauses(tokens)
+        clause = clauses(tokens)
         term_clauses = {clause[i] for i, k in enumerate(kinds) if k == "term"}
         for i, token in enumerate(tokens):
             named |= kinds[i] == "term"
-            if kinds[i] not in _EVERYDAY:
+            if token in PRONOUNS and lexicon is not None and kind(token) in EVERYDAY:
+                beside.append(token)  # "everybody", "people": never the subject asked about
+            if kinds[i] not in EVERYDAY:
                 continue
-            term, preposition = _reach(tokens, kinds, i, -1, _TERM)
-            qualifies = kinds[i] == "everyday" and term >= 0
-            if (qualifies and (not preposition or _asks_about(tokens, term))) or _modifies(
-                tokens, kinds, i
+            term, preposition = reach(tokens, kinds, i, -1, TERM)
+            # A verb or an adverb after the term ("deepfakes honestly") is no sense of it.
+            qualifies = (
+                kinds[i] == "everyday"
+                and term >= 0
+                and describes(token)
+                and not generic_phrase(tokens, kinds, i, lexicon)
+            )
+            # A question about the term "in my car": a possessed thing the knowledge only
+            # mentions in passing gives it another sense just as well (not "in simple terms").
+            placed = (
+                lexicon is not None
+                and term >= 0
+                and preposition
+                and any(t in POSSESSIVES for t in tokens[term + 1 : i])
+                and lexicon.can_name(token)
+                and asks_about(tokens, term)
+            )
+            if (
+                (qualifies and (not preposition or asks_about(tokens, term)))
+                or placed
+                or _modifies(tokens, kinds, i, describes)
             ):
                 attached.append(token)
             elif (
                 clause[i] not in term_clauses
-                and _reach(tokens, kinds, i, -1, _TOPICAL)[0] < 0
-                and _reach(tokens, kinds, i, 1, _TOPICAL)[0] < 0
+                and reach(tokens, kinds, i, -1, TOPICAL)[0] < 0
+                and reach(tokens, kinds, i, 1, TOPICAL)[0] < 0
             ):
                 around.append(token)
-    return Context(attached=tuple(attached), around=tuple(around), named=named)
+            elif lexicon is not None and is_beside(tokens, kinds, i, lexicon, asking):
+                beside.append(token)
+    return Context(
+        attached=tuple(attached), around=tuple(around), beside=tuple(beside), named=named
+    )

@@ -27,6 +27,7 @@ class Judgement:
     missing: tuple[str, ...]  # what is left unexplained, to name in the reply
     empty: bool  # the words name nothing at all ("vs", "up or down")
     solid: bool  # the check is on and nothing salient is left unexplained
+    talk: tuple[str, ...] = ()  # analysed words left out as talk around the topic
 
 
 class Judge:
@@ -49,6 +50,7 @@ class Judge:
         *,
         definition: bool = False,
         trusted: bool = False,
+        clear: bool = False,
         asides: Sequence[Sequence[str]] = (),
         question: str = "",
     ) -> Judgement:
@@ -60,6 +62,8 @@ class Judge:
             definition: the question asks what something is (bodies do not count, and the
                 head word of the term must be explained).
             trusted: the match is strong and clear: allow a little more unexplained.
+            clear: the snippet leads the runner-up clearly: plain words beside its named
+                term, in the term's own clause, are talk too (:func:`context.context`).
             asides: the analysed words of clauses about the asker
                 (:func:`bot.matching.trust.clauses.asides`), left out when the snippets explain
                 the rest of the question wholly and none of their words.
@@ -70,7 +74,9 @@ class Judge:
         # Everything explained: no word the knowledge never uses, nothing to look at (and the
         # word list stays unloaded).
         if question and not found.empty and found.share < 1.0:
-            found = self._in_context(found, question, words, snippet_ids, definition=definition)
+            found = self._in_context(
+                found, question, words, snippet_ids, definition=definition, clear=clear
+            )
         if found.explained or found.empty or not asides:
             return found
         rest = list(words)
@@ -83,7 +89,7 @@ class Judge:
         if len(rest) == len(words):
             return found
         kept = self._judge(rest, snippet_ids, definition=definition, trusted=trusted)
-        return kept if kept.explained and kept.solid and not kept.missing else found
+        return self._without(kept, words, rest, found)
 
     def _in_context(
         self,
@@ -93,9 +99,11 @@ class Judge:
         snippet_ids: Sequence[str],
         *,
         definition: bool,
+        clear: bool,
     ) -> Judgement:
         """An everyday word attached to the term declines an answer; everyday words around a
-        clearly named term are left out of the check (:mod:`bot.matching.trust.context`)."""
+        named term, and beside it when the snippet leads clearly, are left out of the check
+        (:mod:`bot.matching.trust.context`)."""
         analysed: dict[str, list[str]] = {}
 
         def kind(token: str) -> str:
@@ -123,8 +131,9 @@ class Judge:
 
         if self._fitted().off:  # the coverage check is off for this knowledge
             return found
-        seen = context(question, kind)
-        if not (seen.attached or seen.around):
+        seen = context(question, kind, self._lexicon)
+        talk = seen.around + (seen.beside if clear else ())
+        if not (seen.attached or talk):
             return found
         if seen.attached:
             if not found.explained:
@@ -132,12 +141,29 @@ class Judge:
             return replace(found, explained=False, solid=False, missing=seen.attached)
         if found.explained or not seen.named:
             return found
-        drop = {w for token in seen.around for w in analysed.get(token, ())}
+        drop = {w for token in talk for w in analysed.get(token, ())}
         rest = [w for w in words if w not in drop]
         if len(rest) == len(words) or not rest:
             return found
         kept = self._judge(rest, snippet_ids, definition=definition, trusted=False)
-        return kept if kept.explained and kept.solid and not kept.missing else found
+        return self._without(kept, words, rest, found)
+
+    @staticmethod
+    def _without(
+        kept: Judgement, words: Sequence[str], rest: Sequence[str], found: Judgement
+    ) -> Judgement:
+        """The judgement of the question without its talk, when the snippets explain all the
+        rest; else the judgement of the whole question."""
+        if not (kept.explained and kept.solid and not kept.missing):
+            return found
+        left = list(rest)
+        talk = []
+        for word in words:
+            if word in left:
+                left.remove(word)
+            else:
+                talk.append(word)
+        return replace(kept, talk=tuple(talk))
 
     def _spoken(self, token: str) -> bool:
         """Whether a word is part of a term of several words that synonyms fold into one

@@ -195,3 +195,56 @@ def test_everyday_talk_around_a_named_term_is_answered(
 @pytest.mark.parametrize("question", ["thaaanks", "heyyy", "🙏", "help me"])
 def test_chat_spellings_get_the_friendly_reply(engine: Engine, question: str) -> None:
     assert engine.answer(question).small_talk is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("my boss keeps talking about embeddings and i nod along, what are they", "embeddings"),
+        ("what are the pros and cons of fine tuning", "fine-tuning"),
+        ("my friend says gans are outdated, what even is a gan", "gan"),
+        ("our intern built something with embeddings and i have no clue what they are",
+         "embeddings"),
+        ("what is rlhf and why does everybody care about it", "rlhf"),
+        ("my grandma wants to know what chatgpt is", "chatgpt"),
+    ],
+)  # fmt: skip
+def test_plain_words_beside_a_clearly_named_term_are_answered(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert engine.answer(question).ids == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("my manager keeps talking about the transformer in the basement, is it safe",
+         "basement"),
+        ("how do i adjust the temperature on the office thermostat", "thermostat"),
+        ("what temperature should i bake bread at", "bread"),
+        ("what does the token on my car key fob do", "fob"),
+        ("what does alignment mean for car tires", "tire"),
+        ("can a neural network in the brain heal after a stroke", "stroke"),
+        ("what is a transformer in my car", "car"),  # a possessed thing: another sense
+    ],
+)  # fmt: skip
+def test_a_noun_bound_to_the_term_still_declines(
+    engine: Engine, question: str, missing: str
+) -> None:
+    answer = engine.answer(question)
+    assert answer.status is not Status.ANSWER, answer.ids
+    assert any(missing in m for m in answer.missing), answer.missing
+
+
+def test_talk_is_scored_away_only_when_the_snippet_explains_all_the_rest(engine: Engine) -> None:
+    # "slow" is talk, but "bank" is left and unexplained: the diluted score stands.
+    assert engine.answer("why is the agent at the bank so slow").status is not Status.ANSWER
+    # Only "grandma" is left out, and chatgpt explains the rest: scored without it.
+    answer = engine.answer("my grandma wants to know what chatgpt is")
+    assert answer.ids == ("chatgpt",)
+    assert (
+        answer.score
+        > engine.knowledge.index.search(
+            engine.knowledge.index.tokens("my grandma wants to know what chatgpt is"), 1
+        )[0].score
+    )

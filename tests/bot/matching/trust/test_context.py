@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.matching.lexicon import Lexicon
 from bot.matching.trust.context import Context, context
 
 # A toy classification, as the judge would give it for a glossary that names these terms.
@@ -64,3 +65,67 @@ def test_a_preposition_after_the_term_qualifies_it_only_in_a_question_about_it()
 def test_words_beside_another_topic_word_are_not_around() -> None:
     # "quantum machine learning": the plain word qualifies a word of the field.
     assert context("what is dumb model", kind) == Context(attached=(), around=(), named=False)
+
+
+_PLAIN = {
+    "boss", "keeps", "talking", "risky", "basement", "adjust", "office", "thermostat", "car",
+    "needs", "sparse", "friend", "says", "outdated", "cons", "bake", "bread", "honestly",
+    "simple",
+}  # fmt: skip
+
+
+def plain_kind(token: str) -> str:
+    return "everyday" if token in _PLAIN else kind(token)
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("my boss keeps talking about embeddings, what are they", {"boss", "talking"}),
+        ("how risky is rag", {"risky"}),
+        ("what are the cons of rag", {"cons"}),  # the head of "of rag"
+        ("my friend says gan is outdated, what is it", {"friend", "outdated"}),
+        ("what tokens should i bake bread with", {"bake"}),  # a verb names no subject
+        ("what is rag in simple terms", {"simple"}),  # qualifies a phrasing word
+    ],
+)
+def test_plain_words_in_the_terms_clause_are_beside_it(
+    lexicon: Lexicon, question: str, words: set[str]
+) -> None:
+    found = context(question, plain_kind, lexicon)
+    assert found.attached == ()
+    assert words <= set(found.beside), found
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("is the transformers in the basement safe", "basement"),  # its complement
+        ("how do i adjust the tokens on the office thermostat", "thermostat"),  # a compound
+        ("what are sparse embeddings", "sparse"),  # right before the term
+        ("my car needs a fine tune", "car"),  # a statement may be about the car
+        ("what tokens should i bake bread with", "bread"),  # a noun after the term
+        ("how risky is it to adjust the tokens", "adjust"),  # a verb acting on the term
+    ],
+)
+def test_a_noun_or_adjective_bound_to_the_term_is_not_beside_it(
+    lexicon: Lexicon, question: str, word: str
+) -> None:
+    assert word not in context(question, plain_kind, lexicon).beside
+
+
+def test_a_verb_ends_the_noun_phrase_before_the_term(lexicon: Lexicon) -> None:
+    assert "friend" not in context("my friend says gans", plain_kind, lexicon).attached
+    assert context("my body tokens", kind, lexicon).attached == ("body",)
+    # An adverb after the term is no sense of it; a noun is.
+    assert context("are tokens honestly", plain_kind, lexicon).attached == ()
+    assert context("best transformers movie", kind, lexicon).attached == ("movie",)
+
+
+def test_without_a_lexicon_nothing_is_beside() -> None:
+    assert context("how risky is rag", plain_kind).beside == ()

@@ -1,0 +1,123 @@
+"""Plain words beside a named term, in its own clause: talk or not, by part of speech.
+
+"my boss keeps talking about embeddings", "how risky is generative ai", "the pros and cons of
+fine tuning", "rag in simple terms": the plain words share the term's clause but say nothing
+about what is asked. "the transformer in the basement", "adjust the temperature on the office
+thermostat", "sparse embeddings": they are bound to the term and may make it another subject.
+Grammar and English parts of speech (:meth:`bot.matching.lexicon.Lexicon.parts`) tell them
+apart; :mod:`bot.matching.trust.context` asks here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.matching.lexicon import DESCRIBING, Lexicon
+from bot.matching.trust.grammar import (
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    EVERYDAY,
+    LINKING,
+    MAX_GAP,
+    PREPOSITIONS,
+    QUALIFIERS,
+    REQUEST,
+    TOPICAL,
+    reach,
+)
+
+
+def asks(question: str, tokens: Sequence[str]) -> bool:
+    """Whether the question asks or requests something (a wh-word, "explain", "please", a
+    question mark, or an opening auxiliary), rather than stating something."""
+    if "?" in question or any(t in REQUEST for t in tokens):
+        return True
+    return bool(tokens) and tokens[0] in AUXILIARIES
+
+
+def is_beside(
+    tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon, asking: bool
+) -> bool:
+    """Whether a plain word in the term's own clause is talk beside the term ("my boss keeps
+    talking about embeddings", "how risky is generative ai", "the cons of fine tuning").
+
+    A verb acting on the term may set its sense ("buy a used transformer", "adjust the
+    temperature"): never talk. Otherwise a word that can only be a verb or an adverb names no
+    subject: talk wherever it is; so is an adjective qualifying a phrasing word that ends a
+    phrase ("rag in simple terms"). A noun or an adjective is talk only when it is
+
+    - not the complement of a term or field word ("transformer in the basement", "the
+      temperature on the office thermostat": reached back over linking words, or over the
+      noun before it);
+    - not right before one over articles or possessives only ("sparse embeddings"): only a
+      preposition between makes it the head and the term its object ("the cons of fine
+      tuning");
+    - for a noun, before the clause's term ("what temperature should i bake bread at": the
+      bread may be what it is about), and in a question or a request (a statement such as
+      "my car needs a fine tune" may be about the car).
+    """
+    token = tokens[at]
+    if acts_on(tokens, kinds, at, lexicon):
+        # A verb acting on the term may set its sense ("buy a used transformer", "adjust
+        # the temperature"); "talking about" it does not.
+        return False
+    if not lexicon.can_describe(token):
+        return True
+    if generic_phrase(tokens, kinds, at, lexicon):
+        return True
+    start = at
+    while start > 0 and kinds[start - 1] in EVERYDAY and lexicon.can_describe(tokens[start - 1]):
+        start -= 1  # a compound noun: "the office thermostat"
+    if reach(tokens, kinds, start, -1, TOPICAL)[0] >= 0:
+        return False
+    ahead, preposition = reach(tokens, kinds, at, 1, TOPICAL)
+    if ahead >= 0 and not (preposition and names_term(kinds, ahead)):
+        return False
+    if not lexicon.can_name(token):
+        return True
+    return asking and "term" not in kinds[:at]
+
+
+def acts_on(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """Whether a verb takes a term or field word as its object: only articles, possessives
+    and plain modifiers between ("buy a used transformer"), no preposition."""
+    i = at + 1
+    while i < len(tokens) and i - at <= MAX_GAP:
+        token, found = tokens[i], kinds[i]
+        if found in TOPICAL:
+            return True
+        if token in PREPOSITIONS or token == "," or token in CLAUSE_OPENERS:
+            return False
+        if not (token in LINKING or (not found and lexicon.parts(token) & DESCRIBING)):
+            return False
+        i += 1
+    return False
+
+
+def generic_phrase(
+    tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon | None
+) -> bool:
+    """Whether an adjective after a preposition only qualifies a phrasing word that ends the
+    phrase ("rag in simple terms"): the phrase says how to answer, not what about."""
+    if lexicon is None or "ADJ" not in lexicon.parts(tokens[at]):
+        return False
+    after = at + 1
+    if after >= len(tokens) or kinds[after] or tokens[after] in LINKING or tokens[after] == ",":
+        return False
+    if after + 1 < len(tokens) and tokens[after + 1] != ",":
+        return False
+    before = at - 1
+    while before >= 0 and tokens[before] in DETERMINERS:
+        before -= 1
+    return before >= 0 and tokens[before] in QUALIFIERS
+
+
+def names_term(kinds: Sequence[str], at: int) -> bool:
+    """Whether the field words from ``at`` on hold a term word ("fine tuning": "fine" alone
+    is a plain word of the field)."""
+    while at < len(kinds) and kinds[at] in TOPICAL:
+        if kinds[at] == "term":
+            return True
+        at += 1
+    return False

@@ -1,0 +1,138 @@
+"""Closed English word classes and the walks over a question's words that
+:mod:`bot.matching.trust.context` and :mod:`bot.matching.trust.beside` share.
+
+A question is split into runs at strong breaks; each word of a run has a *kind* from the judge
+("term", "domain", "everyday", "plain" or "" for phrasing and chat glue).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.matching.normalize import fold, strip_links
+
+
+# Words that join a noun to a noun ("diffusion in chemistry", "tune my guitar", "tokens,
+# like the ones in a board game", "knowledge graph or vector db"): closed word classes only.
+def vocabulary(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+LINKING = vocabulary(
+    """
+    in of for on at from with like as a an the my your our their his her its this that these
+    those some ones one kind sort type and or vs versus than
+    """
+)
+# A comma is crossed only when what follows qualifies what came before ("tokens, like ...").
+QUALIFIERS = frozenset({"like", "as", "in", "of", "for", "on", "at", "from", "with"})
+STRONG_BREAK = re.compile(r"[;:!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
+TOKEN = re.compile(r"[a-z0-9]+|,")
+# What may open a clause that asks about the term itself.
+ASKING = vocabulary(
+    """
+    what whats wat is are was a an the so um uh ok okay exactly does do mean means explain
+    define tell me about how hey yo pls please
+    """
+)
+# Words that open a clause: talk in another clause than the term's is talk around it.
+CLAUSE_OPENERS = vocabulary(
+    """
+    what whats which who whom why how when where whether and but so if because cause cuz since
+    while though although then
+    """
+)
+# A verb with one of these before the term talks about it ("talking about embeddings").
+PREPOSITIONS = QUALIFIERS | vocabulary(
+    "about by into onto over under to through without between among against around"
+)
+# Closed classes that make a message a question or a request rather than a statement.
+REQUEST = vocabulary(
+    """
+    what whats wat which who why how when where explain define describe tell please pls plz
+    """
+)
+AUXILIARIES = vocabulary("is are was were do does did can could would should will")
+TERM = frozenset({"term"})
+EVERYDAY = frozenset({"everyday", "plain"})
+TOPICAL = frozenset({"term", "domain"})
+MAX_GAP = 5  # linking words between a term word and an attached one, at most
+COMPOUND = 2  # plain nouns before a term in one noun phrase at most ("the board game tokens")
+MIN_LETTERS = 3  # "db", "go": abbreviations and particles, not a sense of the term
+# An appositive naming a sense of the term: "transformer, the electrical kind".
+SENSE = frozenset({"kind", "sort", "type", "one", "ones", "version", "sense"})
+ARTICLES = frozenset({"a", "an", "the"})
+POSSESSIVES = frozenset({"my", "your", "our", "their", "his", "her"})
+DETERMINERS = ARTICLES | {"my", "your", "our", "their", "his", "her", "its", "this", "that"}
+# Pronouns that look like nouns ("the setting everybody mentions").
+PRONOUNS = frozenset(
+    {"everybody", "everyone", "somebody", "someone", "anybody", "anyone", "nobody", "people"}
+)
+
+
+def runs(question: str) -> list[list[str]]:
+    """The question's words, split at strong breaks; a comma stays as ","."""
+    text = fold(strip_links(question)).replace("'", "")
+    return [TOKEN.findall(part) for part in STRONG_BREAK.split(text)]
+
+
+def reach(
+    tokens: Sequence[str], kinds: Sequence[str], start: int, step: int, targets: frozenset[str]
+) -> tuple[int, bool]:
+    """The position of a word of one of the ``targets`` kinds reached from ``start`` going
+    ``step`` over linking words only (-1 if none), and whether a preposition was crossed."""
+    gap = 0
+    preposition = False
+    i = start + step
+    while 0 <= i < len(tokens):
+        token = tokens[i]
+        if kinds[i] in targets:
+            return i, preposition
+        if token == ",":
+            if not qualifies(tokens, i):
+                return -1, preposition
+            preposition = True
+        elif token in LINKING:
+            gap += 1
+            preposition |= token in QUALIFIERS
+            if gap > MAX_GAP:
+                return -1, preposition
+        else:
+            return -1, preposition
+        i += step
+    return -1, preposition
+
+
+def qualifies(tokens: Sequence[str], comma: int) -> bool:
+    """Whether the clause after a comma qualifies what came before: it opens with a
+    preposition ("tokens, like the ones in ..."), or it is "the/a ... kind" (a sense)."""
+    rest = list(tokens[comma + 1 :])
+    if "," in rest:
+        rest = rest[: rest.index(",")]
+    if not rest:
+        return False
+    return rest[0] in QUALIFIERS or (rest[0] in ARTICLES and rest[-1] in SENSE)
+
+
+def clauses(tokens: Sequence[str]) -> list[int]:
+    """Which clause each token is in: a comma, a wh-word or a conjunction opens a new one."""
+    out: list[int] = []
+    n = 0
+    for token in tokens:
+        if token == "," or (token in CLAUSE_OPENERS and out):
+            n += 1
+        out.append(n)
+    return out
+
+
+def asks_about(tokens: Sequence[str], at: int) -> bool:
+    """Whether the clause holding ``tokens[at]`` opens with the term or with a question about
+    it ("what is diffusion in chemistry"), not with someone's doings ("i keep hearing the
+    word tokens in meetings"): only then does a preposition after the term qualify it."""
+    i = at - 1
+    while i >= 0 and tokens[i] != ",":
+        if tokens[i] not in ASKING:
+            return False
+        i -= 1
+    return True

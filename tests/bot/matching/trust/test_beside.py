@@ -1,0 +1,42 @@
+"""Plain words beside a named term: the grammar helpers on their own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.beside import acts_on, asks, generic_phrase
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+@pytest.mark.parametrize(
+    ("question", "asking"),
+    [
+        ("what is rag", True),
+        ("explain tokens in simple terms", True),
+        ("can i use rag", True),
+        ("rag for our docs?", True),
+        ("my car needs a fine tune", False),
+        ("the training schedule for a marathon", False),
+    ],
+)
+def test_a_question_or_request_is_told_from_a_statement(question: str, asking: bool) -> None:
+    assert asks(question, question.rstrip("?").split()) is asking
+
+
+def test_a_verb_acts_on_the_term_only_without_a_preposition(lexicon: Lexicon) -> None:
+    tokens = ["buy", "a", "used", "transformer"]
+    assert acts_on(tokens, ["everyday", "", "", "term"], 0, lexicon)
+    tokens = ["talking", "about", "embeddings"]
+    assert not acts_on(tokens, ["everyday", "", "term"], 0, lexicon)
+
+
+def test_an_adjective_qualifying_a_phrasing_word_at_the_end_is_generic(lexicon: Lexicon) -> None:
+    tokens = ["rag", "in", "simple", "terms"]
+    assert generic_phrase(tokens, ["term", "", "plain", ""], 2, lexicon)
+    tokens = ["tokens", "in", "a", "board", "game"]
+    assert not generic_phrase(tokens, ["term", "", "", "everyday", ""], 3, lexicon)
