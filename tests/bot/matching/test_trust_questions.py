@@ -28,6 +28,21 @@ BARS = {
     # trust_dev.yaml's near bar fell from 0.97 when 13 harder near-domain questions (a clause
     # that changes the subject: "what is a token, im a crypto trader") were added: 98 / 103.
     "trust_dev.yaml": {"near": 0.94, "off": 1.0, "smalltalk": 1.0, "wrong": 0.03, "right": 0.7},
+    # The two held-out sets of 2026-12-02 (never tuned on): 83 / 104 and 98 / 114 right.
+    "trust_holdout.yaml": {
+        "near": 0.96,
+        "off": 1.0,
+        "smalltalk": 0.95,
+        "wrong": 0.02,
+        "right": 0.77,
+    },
+    "trust_holdout3.yaml": {
+        "near": 0.94,
+        "off": 1.0,
+        "smalltalk": 0.85,
+        "wrong": 0.02,
+        "right": 0.84,
+    },
     "trust_questions.yaml": {
         "near": 0.94,
         "off": 0.98,
