@@ -40,6 +40,7 @@ class Lexicon:
         self._zipf: dict[str, float] | None = None
         self._lock = threading.Lock()
         self._parts: dict[str, frozenset[str]] = {}
+        self._seen: dict[str, float] = {}  # word -> zipf, as computed
         self._pos_lock = threading.Lock()
 
     def _table(self) -> dict[str, float]:
@@ -60,10 +61,16 @@ class Lexicon:
         Chat drops apostrophes and our stemmer drops plural endings, so "arent", "im" and
         "businesse" are looked up as "aren't", "i'm" and "businesses" too.
         """
+        found = self._seen.get(word)
+        if found is not None:
+            return found
         table = self._table()
         variants = [word, word + "s", word + "es"]
         variants += [f"{word[:i]}'{word[i:]}" for i in range(max(1, len(word) - 3), len(word))]
-        return max((table.get(v, 0.0) for v in variants), default=0.0)
+        found = max((table.get(v, 0.0) for v in variants), default=0.0)
+        if len(self._seen) < PARTS_CACHE:  # bounded: questions bring any word
+            self._seen[word] = found
+        return found
 
     def is_word(self, word: str) -> bool:
         """A real, reasonably common English word (not a typo)."""
