@@ -28,7 +28,7 @@ from bot.matching.outcomes import Replies, suggestion
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.judge import Judge, Judgement
-from bot.matching.trust.threshold import fit_answer_threshold
+from bot.matching.trust.threshold import fit_answer_threshold, threshold_from
 from bot.matching.trust.vocabulary import asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
 
@@ -185,6 +185,14 @@ class Engine:
 
     def _fit(self, kb: KnowledgeBase) -> float:
         cfg = self._config
+        trials = kb.trials
+        if trials is not None and trials.typo_cutoff == cfg.typo_cutoff:  # made by the build
+            return threshold_from(
+                trials,
+                configured=cfg.answer_threshold,
+                floor=cfg.suggest_threshold,
+                min_margin=cfg.min_margin,
+            )
         return fit_answer_threshold(
             tuple(kb.snippets.values()),
             kb.synonyms,

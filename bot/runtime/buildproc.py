@@ -13,6 +13,12 @@ Given a ``state`` file, the server hands the child its validated snippets (no se
 the YAML) and the child keeps the analysed texts there between builds
 (:mod:`bot.matching.analysis`): a reload analyses only the snippets that changed, and builds the
 same index as from scratch.
+
+The child also asks the answer threshold's held-out questions of an index built without them
+(:func:`bot.matching.trust.threshold.held_out_trials`, with the default typo cutoff): that second
+build would otherwise run in the serving process when the engine prepares the new knowledge
+(seconds at 100,000 questions, answers slowed on the interpreter lock, and its temporaries on
+top of the live index).
 """
 
 from __future__ import annotations
@@ -31,7 +37,8 @@ from bot.knowledge.base import KnowledgeBase, build_knowledge
 from bot.knowledge.loader import Scan, scan_knowledge
 from bot.matching.analysis import Analysis
 from bot.matching.indexfile import code_hash, content_key, read_index, storable, write_index
-from bot.matching.matcher import MatchIndex
+from bot.matching.matcher import TYPO_CUTOFF, MatchIndex
+from bot.matching.trust.threshold import Trials, held_out_trials
 from bot.models import Problem, Snippet
 from bot.runtime.memory import LARGE_BUILD_QUESTIONS, release_freed_memory
 
@@ -96,6 +103,7 @@ def load_knowledge_separately(
         except (OSError, subprocess.TimeoutExpired) as exc:
             failed, detail = True, [f"{type(exc).__name__}: {exc}"]
         index = None if failed else read_index(out, key, snippets, synonyms)
+        trials = None if index is None else read_trials(out, key)
     if index is None:
         why = detail[0] if failed else "the files changed during the build; the next change reloads"
         message = f"index build in a separate process failed: {why}"[:500]
@@ -105,8 +113,36 @@ def load_knowledge_separately(
         raise KnowledgeError((Problem(path=directory, line=0, field="knowledge", message=message),))
     release_freed_memory()
     return build_knowledge(
-        snippets, synonyms, source=directory, warnings=found.warnings, index=index
+        snippets,
+        synonyms,
+        source=directory,
+        warnings=found.warnings,
+        index=index,
+        trials=trials,
     )
+
+
+def trials_path(out: Path) -> Path:
+    return out.with_name(out.stem + ".trials.json")
+
+
+def write_trials(out: Path, trials: Trials, key: str) -> None:
+    """Store the threshold's held-out trials beside the index file ``out``."""
+    doc = {"key": key, "typo_cutoff": trials.typo_cutoff, "found": trials.found}
+    trials_path(out).write_text(json.dumps(doc), encoding="utf-8")
+
+
+def read_trials(out: Path, key: str) -> Trials | None:
+    """The trials stored beside ``out`` for content ``key``; None when absent or another's
+    (the engine then makes them itself)."""
+    try:
+        doc = json.loads(trials_path(out).read_text(encoding="utf-8"))
+        if doc["key"] != key:
+            return None
+        found = tuple((bool(o), float(s), float(m)) for o, s, m in doc["found"])
+        return Trials(typo_cutoff=float(doc["typo_cutoff"]), found=found)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def write_snippets(
@@ -149,11 +185,20 @@ def main(argv: Sequence[str]) -> int:
     previous = Analysis.load(state, code_hash()) if state is not None else None
     analysis = Analysis.of(snippets, synonyms, previous)
     index = MatchIndex.build_from(analysis, synonyms)
-    write_index(index, out, content_key(snippets, synonyms))
+    key = content_key(snippets, synonyms)
+    write_index(index, out, key)
+    del index  # before the second build
     if state is not None:
         tmp = state.with_name(state.name + ".tmp")
         analysis.save(tmp, code_hash())
         os.replace(tmp, state)
+
+    def build_kept(kept: Sequence[Snippet]) -> MatchIndex:
+        # Only the snippets that lost a question are analysed again.
+        return MatchIndex.build_from(Analysis.of(kept, synonyms, analysis), synonyms)
+
+    trials = held_out_trials(snippets, synonyms, typo_cutoff=TYPO_CUTOFF, build=build_kept)
+    write_trials(out, trials, key)
     return 0
 
 
