@@ -160,12 +160,27 @@ class Engine:
         """Build, before ``knowledge`` is swapped in, what its first questions would otherwise
         build on the answering path: the explanation statistics and their fitted tolerance
         (10-200 ms, and the English word list on first use) and the autocomplete index. Call
-        it off the event loop."""
+        it off the event loop.
+
+        Both are updated from the last ones built, when there are: only snippets that are not
+        there as they are now are read again (a reload that edits one snippet of 100,000
+        questions), with the same result as a build from scratch."""
         snippets = tuple(knowledge.snippets.values())
-        judge = Judge(snippets, knowledge.index, self._lexicon)
+        judged = self._prepared or self._judged
+        coverage = None
+        if judged is not None and dict(judged[0].synonyms) == dict(knowledge.synonyms):
+            # The same synonyms: the new index analyses every unchanged text as the old one.
+            old = judged[1].coverage
+            coverage = old.updated(snippets, judged[0].snippets, knowledge.index.content_words)
+        judge = Judge(snippets, knowledge.index, self._lexicon, coverage=coverage)
         judge.warm()
         # Autocomplete runs on the event loop: its prefix index must not be built there.
-        self._prepared_completion = (knowledge, Completer.build(snippets))
+        completed = self._prepared_completion or self._completion
+        if completed is not None:
+            completer = completed[1].updated(snippets, completed[0].snippets)
+        else:
+            completer = Completer.build(snippets)
+        self._prepared_completion = (knowledge, completer)
         if self._config.fit_threshold:
             self._prepared_threshold = (knowledge, self._fit(knowledge))
         self._prepared = (knowledge, judge)
