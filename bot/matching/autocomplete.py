@@ -84,7 +84,11 @@ class _WordIndex:
         new_word = np.fromiter((bisect.bisect_left(words, w) for w, _ in pairs), np.int64)
         new_row = np.fromiter((r for _, r in pairs), np.int64)
         n_rows = int(max(rows.max(initial=-1), new_row.max(initial=-1))) + 1
-        keys = np.unique(np.concatenate([of_word * n_rows + rows, new_word * n_rows + new_row]))
+        # The kept entries stay sorted and distinct (words and rows are renumbered in order),
+        # and the new ones are of other rows: sorting the few new ones is enough.
+        keys = of_word * n_rows + rows
+        added = np.unique(new_word * n_rows + new_row)
+        keys = np.insert(keys, np.searchsorted(keys, added), added)
         sizes = np.bincount(keys // max(n_rows, 1), minlength=len(words))
         used = sizes > 0
         if not used.all():

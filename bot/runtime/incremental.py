@@ -40,6 +40,7 @@ class IncrementalLoader:
         self._timeout = timeout
         self._fallback = fallback
         self._memo: dict[tuple[str, bytes], CheckedFile] = {}
+        self._paths: tuple[Path, dict[str, Path]] | None = None  # the last directory's files
         self._lock = threading.Lock()  # one load at a time: they share the memo and state
         folder = Path(tempfile.mkdtemp(prefix="explainbot-analysis-"))
         self.state = folder / "analysis.npz"
@@ -47,7 +48,10 @@ class IncrementalLoader:
 
     def scan(self, directory: Path) -> Scan:
         """Read every file; validate only those whose bytes changed since the last scan."""
-        return validate_files(read_knowledge(directory), self._memo)
+        directory = Path(directory)
+        if self._paths is None or self._paths[0] != directory:
+            self._paths = (directory, {})
+        return validate_files(read_knowledge(directory, self._paths[1]), self._memo)
 
     def __call__(self, directory: Path, *, fallback: bool | None = None) -> KnowledgeBase:
         """Load ``directory`` (see :func:`bot.runtime.buildproc.load_knowledge_separately`).

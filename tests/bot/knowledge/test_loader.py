@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -336,15 +337,15 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     snippet(tmp_path, "a")
     path = snippet(tmp_path, "b")
-    read_bytes = Path.read_bytes
+    open_path = Path.open
 
     # Running as root ignores file modes, so the refusal is simulated at the OS boundary.
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self == path:
             raise PermissionError(13, "Permission denied")
-        return read_bytes(self)
+        return open_path(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     problem = only(problems_of(tmp_path), path, 0, "file")
     assert problem.message == "cannot read file: Permission denied"
 
