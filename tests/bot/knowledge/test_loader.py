@@ -461,3 +461,17 @@ def test_file_content_is_quoted_only_as_a_short_excerpt(tmp_path: Path) -> None:
     text = "\n".join(str(p) for p in problems)
     assert len(problems) == 3 and token not in text and "API_TOKEN" not in text
     assert "sk-live-0123456789abcde…: unknown field" in text  # enough to find the line
+
+
+def test_questions_listed_twice_are_warned_about_wherever_they_are(tmp_path: Path) -> None:
+    questions = "questions:\n  - what is b\n  - What is A?\n  - what  is b\n  - only here"
+    snippet(tmp_path, "a")
+    other = snippet(tmp_path, "b", questions=questions)
+    snippet(tmp_path, "c")  # no text shared: its file is not looked at again
+    warnings = load_knowledge(tmp_path).warnings
+    assert [(w.path, w.field) for w in warnings] == [
+        (other, "questions[1]"),
+        (other, "questions[2]"),
+    ]
+    assert "also listed under 'a'" in warnings[0].message
+    assert "listed twice (also on line 5)" in warnings[1].message
