@@ -10,7 +10,9 @@ Usage: flock /work/notes/heavy.lock .venv/bin/python bench/reload_scale.py [--mo
 
 The engine answers ``bench/engine.py`` queries one at a time without pause on the main thread;
 a worker thread runs the loader, prepares the engine for the new knowledge and swaps it in, as
-``KnowledgeReloader`` does (the file watcher's debounce is not counted). RSS is sampled every
+``KnowledgeReloader`` does (a short switch interval while loading and preparing, the heap
+frozen after the swap: ``bot.runtime.pauses``; the file watcher's debounce is not counted).
+RSS is sampled every
 5 ms for the reload's peak. After the incremental reload its answers are compared with a build
 from scratch of the same files.
 """
@@ -42,6 +44,7 @@ from bot.matching.engine import Engine
 from bot.runtime.buildproc import load_knowledge_separately
 from bot.runtime.incremental import IncrementalLoader
 from bot.runtime.memory import release_freed_memory
+from bot.runtime.pauses import freeze_survivors, quick_switches
 
 
 def rss() -> float:
@@ -65,6 +68,18 @@ def same_as_scratch(engine: Engine, directory: Path, questions: list[str]) -> No
         assert engine.answer(q) == scratch.answer(q), q
 
 
+def reload(
+    engine: Engine, load: Callable[[Path], KnowledgeBase], directory: Path, done: threading.Event
+) -> None:
+    """Load, prepare and swap as ``KnowledgeReloader`` does."""
+    with quick_switches():
+        kb = load(directory)
+        engine.prepare(kb)
+    engine.swap(kb)
+    freeze_survivors()
+    done.set()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--modes", nargs="*", default=["incremental", "separate"])
@@ -85,6 +100,7 @@ def main() -> int:
         make("synthetic100k", directory)
         engine = Engine(incremental(directory))
         engine.prepare(engine.knowledge)
+        freeze_survivors()  # as a serving start does
         qs = queries(engine.knowledge, 2000, random.Random(7))
         for q in qs[:200]:
             engine.answer(q)
@@ -97,21 +113,12 @@ def main() -> int:
             done = threading.Event()
             peak = [steady]
 
-            def reload(
-                load: Callable[[Path], KnowledgeBase] = loaders[mode],
-                done: threading.Event = done,
-            ) -> None:
-                kb = load(directory)
-                engine.prepare(kb)
-                engine.swap(kb)
-                done.set()
-
             def sample(done: threading.Event = done, peak: list[float] = peak) -> None:
                 while not done.is_set():
                     peak[0] = max(peak[0], rss())
                     time.sleep(0.005)
 
-            threading.Thread(target=reload).start()
+            threading.Thread(target=reload, args=(engine, loaders[mode], directory, done)).start()
             sampler = threading.Thread(target=sample)
             sampler.start()
             times: list[float] = []

@@ -18,6 +18,7 @@ from pathlib import Path
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import CheckedFile, Scan, read_knowledge, validate_files
 from bot.runtime.buildproc import SEPARATE_MIN_QUESTIONS, TIMEOUT_S, load_knowledge_separately
+from bot.runtime.pauses import quick_switches
 
 
 class IncrementalLoader:
@@ -59,7 +60,8 @@ class IncrementalLoader:
         Raises:
             KnowledgeError: the files do not validate, or the child failed.
         """
-        with self._lock:
+        # Answers go on meanwhile: hand them the interpreter lock back sooner (bot.runtime.pauses).
+        with self._lock, quick_switches():
             return load_knowledge_separately(
                 directory,
                 min_questions=self._min_questions,
