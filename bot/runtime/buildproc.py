@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 # peak of 145 MiB in process vs 62 MiB beside a child, in the same wall time, 2.5 s).
 SEPARATE_MIN_QUESTIONS = LARGE_BUILD_QUESTIONS
 TIMEOUT_S = 900.0
+WAIT = "--wait"
 
 
 def load_knowledge_separately(
@@ -58,6 +59,7 @@ def load_knowledge_separately(
     fallback: bool = False,
     scan: Callable[[Path], Scan] = scan_knowledge,
     state: Path | None = None,
+    child: subprocess.Popen[bytes] | None = None,
 ) -> KnowledgeBase:
     """:func:`bot.knowledge.loader.load_knowledge`, with the index of a large base built in a child
     process.
@@ -69,39 +71,37 @@ def load_knowledge_separately(
             passes one that re-validates only changed files).
         state: where the child keeps the analysed texts between builds; given, the child
             gets the snippets from this process instead of scanning the directory again.
+        child: one :func:`start_child` started before this call (its imports then overlap
+            the scan); used, or stopped when no child build is needed.
 
     Raises:
         KnowledgeError: the files do not validate, or the child failed (or saw other files)
             and ``fallback`` is False.
     """
     directory = Path(directory)
-    found = scan(directory)
+    try:
+        found = scan(directory)
+    except BaseException:
+        stop_child(child)
+        raise
     if found.errors:
+        stop_child(child)
         raise KnowledgeError(found.errors)
     snippets = found.snippets
     synonyms = {k: tuple(v) for k, v in found.synonyms.items()}
     n_questions = sum(len(s.questions) for s in snippets)
     if n_questions < min_questions or not storable():
+        stop_child(child)
         return build_knowledge(snippets, synonyms, source=directory, warnings=found.warnings)
     key = content_key(snippets, synonyms)
     with tempfile.TemporaryDirectory(prefix="explainbot-build-") as tmp:
         out = Path(tmp) / "index.npz"
-        command = [sys.executable, "-m", "bot.runtime.buildproc", str(directory), str(out)]
+        arguments = [str(directory), str(out)]
         if state is not None:
             request = Path(tmp) / "snippets.jsonl"
             write_snippets(request, snippets, synonyms)
-            command += ["--state", str(state), "--snippets", str(request)]
-        try:
-            done = subprocess.run(
-                command,
-                capture_output=True,
-                timeout=timeout,
-                check=False,
-            )
-            failed = done.returncode != 0
-            detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            failed, detail = True, [f"{type(exc).__name__}: {exc}"]
+            arguments += ["--state", str(state), "--snippets", str(request)]
+        failed, detail = _run(child or start_child(), arguments, timeout)
         index = None if failed else read_index(out, key, snippets, synonyms)
         trials = None if index is None else read_trials(out, key)
     if index is None:
@@ -120,6 +120,41 @@ def load_knowledge_separately(
         index=index,
         trials=trials,
     )
+
+
+def start_child() -> subprocess.Popen[bytes] | None:
+    """A child that imports what a build needs (numpy, scipy, the matcher: about 0.4 s) and
+    then waits for its arguments on stdin; None when it cannot be started."""
+    command = [sys.executable, "-m", "bot.runtime.buildproc", WAIT]
+    try:
+        return subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+    except OSError:
+        return None
+
+
+def stop_child(child: subprocess.Popen[bytes] | None) -> None:
+    """Stop a waiting child that will not be given a build."""
+    if child is not None:
+        child.kill()
+        child.communicate()
+
+
+def _run(
+    child: subprocess.Popen[bytes] | None, arguments: Sequence[str], timeout: float
+) -> tuple[bool, list[str]]:
+    """Hand a waiting child its arguments and wait for it; (failed, last line of stderr)."""
+    if child is None:
+        return True, ["OSError: the build process could not be started"]
+    try:
+        _, err = child.communicate(json.dumps(list(arguments)).encode() + b"\n", timeout)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        child.kill()
+        child.communicate()
+        return True, [f"{type(exc).__name__}: {exc}"]
+    detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+    return child.returncode != 0, detail
 
 
 def trials_path(out: Path) -> Path:
@@ -169,7 +204,13 @@ def read_snippets(path: Path) -> tuple[list[Snippet], dict[str, tuple[str, ...]]
 def main(argv: Sequence[str]) -> int:
     """Child process: ``DIR OUT [--state STATE --snippets FILE]``: build the index of the
     snippets of ``DIR`` (or of ``FILE``, from :func:`write_snippets`) and write it to ``OUT``;
-    with ``STATE``, start from the analysis stored there and store this build's."""
+    with ``STATE``, start from the analysis stored there and store this build's. ``--wait``:
+    read those arguments as one JSON line from stdin (nothing: exit)."""
+    if list(argv) == [WAIT]:
+        line = sys.stdin.readline()
+        if not line.strip():
+            return 0
+        argv = [str(a) for a in json.loads(line)]
     directory, out = Path(argv[0]), Path(argv[1])
     options = dict(zip(argv[2::2], argv[3::2], strict=True))
     if "--snippets" in options:

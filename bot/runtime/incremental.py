@@ -17,7 +17,12 @@ from pathlib import Path
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import CheckedFile, Scan, read_knowledge, validate_files
-from bot.runtime.buildproc import SEPARATE_MIN_QUESTIONS, TIMEOUT_S, load_knowledge_separately
+from bot.runtime.buildproc import (
+    SEPARATE_MIN_QUESTIONS,
+    TIMEOUT_S,
+    load_knowledge_separately,
+    start_child,
+)
 from bot.runtime.pauses import quick_switches
 
 
@@ -42,6 +47,7 @@ class IncrementalLoader:
         self._fallback = fallback
         self._memo: dict[tuple[str, bytes], CheckedFile] = {}
         self._paths: tuple[Path, dict[str, Path]] | None = None  # the last directory's files
+        self._separate = False  # the last load built in a child: so will the next, likely
         self._lock = threading.Lock()  # one load at a time: they share the memo and state
         folder = Path(tempfile.mkdtemp(prefix="explainbot-analysis-"))
         self.state = folder / "analysis.npz"
@@ -62,14 +68,19 @@ class IncrementalLoader:
         """
         # Answers go on meanwhile: hand them the interpreter lock back sooner (bot.runtime.pauses).
         with self._lock, quick_switches():
-            return load_knowledge_separately(
+            # Start the child now, so that its imports overlap the scan.
+            child = start_child() if self._separate else None
+            kb = load_knowledge_separately(
                 directory,
                 min_questions=self._min_questions,
                 timeout=self._timeout,
                 fallback=self._fallback if fallback is None else fallback,
                 scan=self.scan,
                 state=self.state,
+                child=child,
             )
+            self._separate = kb.index.n_questions >= self._min_questions
+            return kb
 
     def close(self) -> None:
         """Remove the stored analysis (also done when the loader is garbage collected)."""

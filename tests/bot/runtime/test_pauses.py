@@ -72,7 +72,6 @@ def test_twenty_reloads_freeze_no_pile_of_old_knowledge(tmp_path: Path) -> None:
     # the frozen heap stops growing after the first reloads (caches and imports warm up).
     assert frozen[-1] - frozen[4] < 100, frozen  # one old knowledge base kept would be more
     gc.unfreeze()
-    # Nothing frozen was garbage waiting for the collector (reference cycles)...
-    assert gc.collect() < 100
-    # ...and only the live knowledge and the one prepared for it are left.
+    # Before any collection: an old knowledge base kept alive, or waiting in a frozen garbage
+    # cycle, would be counted here; only the live one and the one prepared for it are left.
     assert live_knowledge_bases() <= 2
