@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 import yaml
@@ -41,6 +44,7 @@ from engine import queries
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
+from bot.models import Answer
 from bot.runtime.buildproc import load_knowledge_separately
 from bot.runtime.incremental import IncrementalLoader
 from bot.runtime.memory import release_freed_memory
@@ -61,11 +65,29 @@ def edit(target: Path, n: int) -> str:
     return marker
 
 
+def as_text(answer: Answer) -> str:
+    return json.dumps(asdict(answer), default=str, sort_keys=True)
+
+
 def same_as_scratch(engine: Engine, directory: Path, questions: list[str]) -> None:
-    """The reloaded engine answers as one over a build from scratch of the same files."""
+    """The reloaded engine answers as one over a build from scratch of the same files (built
+    in another process: a build here would leave this one larger for the next row)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(questions, f)
+    script = [sys.executable, __file__, "--scratch-answers", str(directory), f.name]
+    try:
+        done = subprocess.run(script, capture_output=True, text=True, check=True)
+    finally:
+        Path(f.name).unlink()
+    expected = json.loads(done.stdout)
+    for q, want in zip(questions, expected, strict=True):
+        assert as_text(engine.answer(q)) == want, q
+
+
+def scratch_answers(directory: Path, questions_file: Path) -> None:
     scratch = Engine(load_knowledge(directory))
-    for q in questions:
-        assert engine.answer(q) == scratch.answer(q), q
+    questions = json.loads(questions_file.read_text())
+    print(json.dumps([as_text(scratch.answer(q)) for q in questions]))
 
 
 def reload(
@@ -82,8 +104,13 @@ def reload(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
+    hidden = argparse.SUPPRESS
     parser.add_argument("--modes", nargs="*", default=["incremental", "separate"])
+    parser.add_argument("--scratch-answers", nargs=2, metavar=("DIR", "QUESTIONS"), help=hidden)
     args = parser.parse_args()
+    if args.scratch_answers:
+        scratch_answers(Path(args.scratch_answers[0]), Path(args.scratch_answers[1]))
+        return 0
     incremental = IncrementalLoader()
     loaders: dict[str, Callable[[Path], KnowledgeBase]] = {
         "incremental": incremental,

@@ -119,3 +119,18 @@ def test_an_update_leaves_the_structures_in_use_unchanged() -> None:
     assert {k: dict(v) for k, v in before.asked.items()} == asked
     assert dict(before.users) == users
     assert np.array_equal(completer.questions.rows, rows)
+
+
+def test_a_swap_lets_go_of_the_replaced_knowledge() -> None:
+    base = load_knowledge(bundled_knowledge_dir())
+    engine = Engine(base)
+    engine.prepare(base)
+    engine.swap(base)
+    engine.answer("what is a gan")
+    engine.suggest("ge")
+    kb = build_knowledge(edits(tuple(base.snippets.values()))[1], base.synonyms)
+    engine.prepare(kb)
+    engine.swap(kb)
+    # No question has run since: still, no cache keeps the old knowledge (and its index).
+    held = [pair for pair in (engine._judged, engine._completion, engine._threshold) if pair]
+    assert held and all(pair[0] is kb for pair in held)
