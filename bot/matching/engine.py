@@ -12,8 +12,9 @@ answers the comparison snippet covering both, or composes one answer from the tw
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 
 from bot.knowledge.base import KnowledgeBase
@@ -34,8 +35,19 @@ from bot.models import Answer, Reason, Status, Suggestion
 
 __all__ = ["Engine", "MatchConfig"]
 
+RETIRED_S = 5.0  # an answer still on the replaced knowledge this long after a swap is rare
 SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explanation
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Retired:
+    """What the engine's caches held for the knowledge a swap replaced, kept ``until``."""
+
+    until: float
+    judged: tuple[KnowledgeBase, Judge] | None
+    completion: tuple[KnowledgeBase, Completer] | None
+    threshold: tuple[KnowledgeBase, float] | None
 
 
 class Engine:
@@ -58,6 +70,8 @@ class Engine:
         # The fitted answer threshold (bot.matching.trust.threshold).
         self._threshold: tuple[KnowledgeBase, float] | None = None
         self._prepared_threshold: tuple[KnowledgeBase, float] | None = None
+        # What the caches held before the last swap, until a deadline (see swap).
+        self._retired: Retired | None = None
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -69,6 +83,14 @@ class Engine:
 
     def swap(self, knowledge: KnowledgeBase) -> None:
         """Atomically replace the knowledge base (one reference assignment)."""
+        # Answers still running on the replaced knowledge find their structures here for a
+        # few seconds (building them again would take them 100 ms at 100,000 questions).
+        self._retired = Retired(
+            until=time.monotonic() + RETIRED_S,
+            judged=self._judged,
+            completion=self._completion,
+            threshold=self._threshold,
+        )
         self._kb = knowledge
         # Point the caches at what was prepared for it now, not when a question next needs
         # each: until then they kept the replaced knowledge, index and all, alive (100 MB at
@@ -80,6 +102,14 @@ class Engine:
         ):
             if prepared is not None and prepared[0] is knowledge:
                 setattr(self, cache, prepared)
+
+    def release_replaced(self, *, now: float | None = None) -> None:
+        """Drop what the caches held for the knowledge the last swap replaced, once no answer
+        can still be on it (``RETIRED_S`` after the swap); answers call it too, and a
+        reloader after that time (an idle bot would keep it otherwise)."""
+        retired = self._retired
+        if retired is not None and (time.monotonic() if now is None else now) > retired.until:
+            self._retired = None
 
     def topics(self) -> tuple[Suggestion, ...]:
         """Every snippet, sorted by id, as (id, title, summary)."""
@@ -100,6 +130,7 @@ class Engine:
         the
         answer index; never empty while any topic exists.
         """
+        self.release_replaced()
         kb = self._kb
         if limit <= 0:
             return ()
@@ -123,6 +154,8 @@ class Engine:
             prepared = self._prepared_completion
             if prepared is not None and prepared[0] is kb:
                 cached = prepared
+            elif (old := self._retired) and old.completion and old.completion[0] is kb:
+                return old.completion[1]  # an answer begun before the swap: not cached again
             else:
                 cached = (kb, self._new_completer(kb))
             self._completion = cached  # one reference assignment: safe across threads
@@ -130,6 +163,7 @@ class Engine:
 
     def answer(self, question: str) -> Answer:
         """Answer one question; never raises for any string."""
+        self.release_replaced()
         kb = self._kb
         cfg = self._config
         replies = Replies(kb, cfg)
@@ -212,7 +246,12 @@ class Engine:
         cached = self._threshold
         if cached is None or cached[0] is not kb:
             prepared = self._prepared_threshold
-            cached = prepared if prepared is not None and prepared[0] is kb else (kb, self._fit(kb))
+            if prepared is not None and prepared[0] is kb:
+                cached = prepared
+            elif (old := self._retired) and old.threshold and old.threshold[0] is kb:
+                return old.threshold[1]  # an answer begun before the swap: not cached again
+            else:
+                cached = (kb, self._fit(kb))
             self._threshold = cached  # one reference assignment: safe across threads
         return cached[1]
 
@@ -241,6 +280,8 @@ class Engine:
             prepared = self._prepared
             if prepared is not None and prepared[0] is kb:
                 cached = prepared
+            elif (old := self._retired) and old.judged and old.judged[0] is kb:
+                return old.judged[1]  # an answer begun before the swap: not cached again
             else:
                 cached = (kb, self._new_judge(kb))
             self._judged = cached  # one reference assignment: safe across threads

@@ -30,7 +30,7 @@ from pathlib import Path
 from bot.errors import KnowledgeError
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.snapshot import Fingerprint, Snapshot, content_digest, fingerprint
-from bot.matching.engine import Engine
+from bot.matching.engine import RETIRED_S, Engine
 from bot.models import Problem
 from bot.runtime.incremental import IncrementalLoader
 from bot.runtime.metrics import Metrics
@@ -181,6 +181,8 @@ class KnowledgeReloader:
     def _swap(self, kb: KnowledgeBase) -> None:
         self._engine.swap(kb)
         freeze_survivors()  # full collections no longer traverse the live knowledge
+        # The replaced knowledge goes once no answer can be on it, questions or none.
+        asyncio.get_running_loop().call_later(RETIRED_S + 0.5, self._engine.release_replaced)
         self._reported = None  # the same breakage later is news again
         now = datetime.now(UTC)
         self._status = replace(

@@ -3,6 +3,7 @@ ones it built: the result is what a build from scratch makes, edit after edit.""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -11,7 +12,7 @@ import numpy as np
 from bot.knowledge.base import KnowledgeBase, build_knowledge
 from bot.knowledge.loader import load_knowledge
 from bot.matching.autocomplete import Completer
-from bot.matching.engine import Engine
+from bot.matching.engine import RETIRED_S, Engine
 from bot.matching.trust.coverage import Coverage
 from bot.models import Snippet
 from bot.settings import bundled_knowledge_dir
@@ -131,6 +132,13 @@ def test_a_swap_lets_go_of_the_replaced_knowledge() -> None:
     kb = build_knowledge(edits(tuple(base.snippets.values()))[1], base.synonyms)
     engine.prepare(kb)
     engine.swap(kb)
-    # No question has run since: still, no cache keeps the old knowledge (and its index).
+    # No question has run since: still, no cache keeps the old knowledge (and its index)...
     held = [pair for pair in (engine._judged, engine._completion, engine._threshold) if pair]
     assert held and all(pair[0] is kb for pair in held)
+    # ...but an answer begun before the swap still finds it, until RETIRED_S have passed.
+    assert engine._judge(base) is not engine._judge(kb)
+    assert engine._judged is not None and engine._judged[0] is kb  # not cached again
+    engine.release_replaced(now=time.monotonic() + RETIRED_S - 1)
+    assert engine._retired is not None
+    engine.release_replaced(now=time.monotonic() + RETIRED_S + 1)
+    assert engine._retired is None
