@@ -10,7 +10,9 @@ Usage: flock /work/notes/heavy.lock .venv/bin/python bench/reload_scale.py [--mo
 
 The engine answers ``bench/engine.py`` queries one at a time without pause on the main thread;
 a worker thread runs the loader, prepares the engine for the new knowledge and swaps it in, as
-``KnowledgeReloader`` does (the file watcher's debounce is not counted). RSS is sampled every
+``KnowledgeReloader`` does (a short switch interval while loading and preparing, the heap
+frozen after the swap: ``bot.runtime.pauses``; the file watcher's debounce is not counted).
+RSS is sampled every
 5 ms for the reload's peak. After the incremental reload its answers are compared with a build
 from scratch of the same files.
 """
@@ -19,13 +21,16 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
 import yaml
@@ -39,9 +44,11 @@ from engine import queries
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
+from bot.models import Answer
 from bot.runtime.buildproc import load_knowledge_separately
 from bot.runtime.incremental import IncrementalLoader
 from bot.runtime.memory import release_freed_memory
+from bot.runtime.pauses import freeze_survivors, quick_switches
 
 
 def rss() -> float:
@@ -58,17 +65,52 @@ def edit(target: Path, n: int) -> str:
     return marker
 
 
+def as_text(answer: Answer) -> str:
+    return json.dumps(asdict(answer), default=str, sort_keys=True)
+
+
 def same_as_scratch(engine: Engine, directory: Path, questions: list[str]) -> None:
-    """The reloaded engine answers as one over a build from scratch of the same files."""
+    """The reloaded engine answers as one over a build from scratch of the same files (built
+    in another process: a build here would leave this one larger for the next row)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(questions, f)
+    script = [sys.executable, __file__, "--scratch-answers", str(directory), f.name]
+    try:
+        done = subprocess.run(script, capture_output=True, text=True, check=True)
+    finally:
+        Path(f.name).unlink()
+    expected = json.loads(done.stdout)
+    for q, want in zip(questions, expected, strict=True):
+        assert as_text(engine.answer(q)) == want, q
+
+
+def scratch_answers(directory: Path, questions_file: Path) -> None:
     scratch = Engine(load_knowledge(directory))
-    for q in questions:
-        assert engine.answer(q) == scratch.answer(q), q
+    questions = json.loads(questions_file.read_text())
+    print(json.dumps([as_text(scratch.answer(q)) for q in questions]))
+
+
+def reload(
+    engine: Engine, load: Callable[[Path], KnowledgeBase], directory: Path, done: threading.Event
+) -> None:
+    """Load, prepare and swap as ``KnowledgeReloader`` does."""
+    with quick_switches():
+        kb = load(directory)
+        engine.prepare(kb)
+    engine.swap(kb)
+    freeze_survivors()
+    done.set()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
+    hidden = argparse.SUPPRESS
     parser.add_argument("--modes", nargs="*", default=["incremental", "separate"])
+    parser.add_argument("--scratch-answers", nargs=2, metavar=("DIR", "QUESTIONS"), help=hidden)
     args = parser.parse_args()
+    if args.scratch_answers:
+        scratch_answers(Path(args.scratch_answers[0]), Path(args.scratch_answers[1]))
+        return 0
     incremental = IncrementalLoader()
     loaders: dict[str, Callable[[Path], KnowledgeBase]] = {
         "incremental": incremental,
@@ -85,6 +127,7 @@ def main() -> int:
         make("synthetic100k", directory)
         engine = Engine(incremental(directory))
         engine.prepare(engine.knowledge)
+        freeze_survivors()  # as a serving start does
         qs = queries(engine.knowledge, 2000, random.Random(7))
         for q in qs[:200]:
             engine.answer(q)
@@ -97,21 +140,12 @@ def main() -> int:
             done = threading.Event()
             peak = [steady]
 
-            def reload(
-                load: Callable[[Path], KnowledgeBase] = loaders[mode],
-                done: threading.Event = done,
-            ) -> None:
-                kb = load(directory)
-                engine.prepare(kb)
-                engine.swap(kb)
-                done.set()
-
             def sample(done: threading.Event = done, peak: list[float] = peak) -> None:
                 while not done.is_set():
                     peak[0] = max(peak[0], rss())
                     time.sleep(0.005)
 
-            threading.Thread(target=reload).start()
+            threading.Thread(target=reload, args=(engine, loaders[mode], directory, done)).start()
             sampler = threading.Thread(target=sample)
             sampler.start()
             times: list[float] = []

@@ -7,10 +7,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from bot.matching.matcher import MatchIndex
 from bot.models import Problem, Snippet
 from bot.runtime.memory import LARGE_BUILD_QUESTIONS, release_freed_memory
+
+if TYPE_CHECKING:
+    from bot.matching.trust.threshold import Trials
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,6 +28,8 @@ class KnowledgeBase:
         loaded_at: when it was built (UTC).
         source: the directory it was loaded from, if any.
         warnings: non-fatal problems found while loading.
+        trials: the held-out questions of the answer threshold's fit, when the build made
+            them (:mod:`bot.runtime.buildproc`); None: the engine makes them when needed.
     """
 
     snippets: Mapping[str, Snippet]
@@ -32,6 +38,7 @@ class KnowledgeBase:
     loaded_at: datetime
     source: Path | None = None
     warnings: tuple[Problem, ...] = ()
+    trials: Trials | None = None
 
 
 def build_knowledge(
@@ -43,11 +50,13 @@ def build_knowledge(
     now: datetime | None = None,
     cache_dir: Path | None = None,
     index: MatchIndex | None = None,
+    trials: Trials | None = None,
 ) -> KnowledgeBase:
     """Build a knowledge base (and its index) from already validated snippets.
 
     ``cache_dir``: where built indexes are kept by content hash (:mod:`bot.matching.indexfile`);
-    ``index``: one already built for these snippets and synonyms (:mod:`bot.runtime.buildproc`).
+    ``index``: one already built for these snippets and synonyms (:mod:`bot.runtime.buildproc`);
+    ``trials``: the answer threshold's held-out questions asked of the same build's data.
     """
     by_id = {s.id: s for s in sorted(snippets, key=lambda s: s.id)}
     syn = {k: tuple(v) for k, v in (synonyms or {}).items()}
@@ -66,4 +75,5 @@ def build_knowledge(
         loaded_at=now or datetime.now(UTC),
         source=source,
         warnings=tuple(warnings),
+        trials=trials,
     )

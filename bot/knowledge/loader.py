@@ -121,17 +121,27 @@ def scan_knowledge(directory: Path) -> Scan:
     return validate_files(read_knowledge(directory))
 
 
-def read_knowledge(directory: Path) -> Files:
-    """Read the bytes of every snippet and synonyms file of ``directory`` (no parsing)."""
+def read_knowledge(directory: Path, paths: dict[str, Path] | None = None) -> Files:
+    """Read the bytes of every snippet and synonyms file of ``directory`` (no parsing).
+
+    Args:
+        paths: file name -> ``directory / name``, kept between calls for the same directory
+            (a reload of 20,000 files would otherwise spend a third of its reading time
+            making paths).
+    """
     directory = Path(directory)
     problems: list[Problem] = []
     listed = _list_files(directory, problems)
     if listed is None:
         return Files(directory=directory, listed=False, problems=tuple(problems))
+    paths = {} if paths is None else paths
     files: list[FileBytes] = []
-    for path in listed:
-        name = path.name
-        if not _inside(path, directory):
+    resolved: list[Path] = []  # the directory's real path, resolved once if needed
+    for name, symlink in listed:
+        path = paths.get(name)
+        if path is None:
+            path = paths[name] = directory / name
+        if symlink and not _inside(path, directory, resolved):
             problem = Problem(
                 path=path,
                 line=0,
@@ -258,7 +268,9 @@ def _check_file(file: FileBytes) -> CheckedFile:
     return CheckedFile(problems=tuple(problems), entry=entry, snippet=checked.snippet)
 
 
-def _list_files(directory: Path, problems: list[Problem]) -> list[Path] | None:
+def _list_files(directory: Path, problems: list[Problem]) -> list[tuple[str, bool]] | None:
+    """The names of the files in ``directory``, sorted, each with whether it is a symlink."""
+
     def fail(message: str) -> None:
         problems.append(Problem(path=directory, line=0, field="knowledge", message=message))
 
@@ -270,19 +282,23 @@ def _list_files(directory: Path, problems: list[Problem]) -> list[Path] | None:
             fail("is not a directory")
             return None
         with os.scandir(directory) as it:
-            names = sorted(e.name for e in it if not e.name.startswith(".") and e.is_file())
+            # DirEntry answers from the directory listing: no system call per plain file.
+            found = [
+                (e.name, e.is_symlink()) for e in it if not e.name.startswith(".") and e.is_file()
+            ]
     except OSError as exc:
         fail(f"cannot read directory: {exc.strerror or exc}")
         return None
-    return [directory / name for name in names]
+    return sorted(found)
 
 
-def _inside(path: Path, directory: Path) -> bool:
-    """Whether ``path`` (after following symlinks) is a file inside ``directory``."""
-    if not path.is_symlink():
-        return True
+def _inside(path: Path, directory: Path, resolved: list[Path]) -> bool:
+    """Whether symlink ``path``, followed, is a file inside ``directory`` (whose real path
+    ``resolved`` caches)."""
     try:
-        return path.resolve(strict=True).is_relative_to(directory.resolve(strict=True))
+        if not resolved:
+            resolved.append(directory.resolve(strict=True))
+        return path.resolve(strict=True).is_relative_to(resolved[0])
     except (OSError, RuntimeError):  # dangling or looping: not inside
         return False
 
@@ -294,10 +310,11 @@ def _read(path: Path, problems: list[Problem]) -> bytes | None:
         problems.append(Problem(path=path, line=0, field="file", message=message))
 
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            fail(f"file is larger than {MAX_FILE_BYTES} bytes")
-            return None
-        return path.read_bytes()
+        with path.open("rb") as f:
+            if os.fstat(f.fileno()).st_size > MAX_FILE_BYTES:
+                fail(f"file is larger than {MAX_FILE_BYTES} bytes")
+                return None
+            return f.read()
     except OSError as exc:
         fail(f"cannot read file: {exc.strerror or exc}")
         return None

@@ -18,9 +18,10 @@ searches and a few array operations (``bench/autocomplete.py``).
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,10 +42,12 @@ Indices = npt.NDArray[np.int64]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _WordIndex:
-    """Sorted words, each with the snippets (row numbers) that use it."""
+    """Sorted words, each with the snippets (row numbers) that use it: word ``i``'s rows are
+    ``rows[starts[i]:starts[i + 1]]``, sorted (two arrays, not an array per word)."""
 
     words: tuple[str, ...]
-    rows: tuple[Indices, ...]
+    starts: Indices
+    rows: Indices
 
     @classmethod
     def build(cls, pairs: Iterable[tuple[str, int]]) -> _WordIndex:
@@ -52,34 +55,85 @@ class _WordIndex:
         for word, row in pairs:
             found[word].add(row)
         ordered = sorted(found)
-        return cls(
-            words=tuple(ordered),
-            rows=tuple(np.fromiter(sorted(found[w]), np.int64) for w in ordered),
-        )
+        sizes = np.fromiter((len(found[w]) for w in ordered), np.int64, len(ordered))
+        rows = np.fromiter((r for w in ordered for r in sorted(found[w])), np.int64, sizes.sum())
+        return cls(words=tuple(ordered), starts=_starts(sizes), rows=rows)
+
+    def updated(
+        self, keep: Indices, remap: Indices, pairs: Sequence[tuple[str, int]]
+    ) -> _WordIndex:
+        """The index :meth:`build` makes when the rows where ``keep`` is 0 are left out, the
+        others renumbered by ``remap`` and ``pairs`` added (array work, plus the new pairs).
+
+        Args:
+            keep: 1 for each old row that stays, 0 for one that goes.
+            remap: each old row's new number.
+            pairs: (word, new row) of the rows that came or changed.
+        """
+        n_words = len(self.words)
+        of_word = np.repeat(np.arange(n_words), np.diff(self.starts))
+        kept = keep[self.rows].astype(np.bool_)
+        of_word, rows = of_word[kept], remap[self.rows[kept]]
+        extra = sorted({w for w, _ in pairs if not self._has(w)})
+        if extra:
+            at = np.fromiter((bisect.bisect_left(self.words, w) for w in extra), np.int64)
+            of_word = of_word + np.searchsorted(at, of_word, side="right")
+            words = list(heapq.merge(self.words, extra))
+        else:
+            words = list(self.words)
+        new_word = np.fromiter((bisect.bisect_left(words, w) for w, _ in pairs), np.int64)
+        new_row = np.fromiter((r for _, r in pairs), np.int64)
+        n_rows = int(max(rows.max(initial=-1), new_row.max(initial=-1))) + 1
+        # The kept entries stay sorted and distinct (words and rows are renumbered in order),
+        # and the new ones are of other rows: sorting the few new ones is enough.
+        keys = of_word * n_rows + rows
+        added = np.unique(new_word * n_rows + new_row)
+        keys = np.insert(keys, np.searchsorted(keys, added), added)
+        sizes = np.bincount(keys // max(n_rows, 1), minlength=len(words))
+        used = sizes > 0
+        if not used.all():
+            words = [w for w, u in zip(words, used.tolist(), strict=True) if u]
+            sizes = sizes[used]
+        return _WordIndex(words=tuple(words), starts=_starts(sizes), rows=keys % max(n_rows, 1))
+
+    def _has(self, word: str) -> bool:
+        i = bisect.bisect_left(self.words, word)
+        return i < len(self.words) and self.words[i] == word
+
+    def sizes(self) -> Indices:
+        """How many rows each word has."""
+        return np.diff(self.starts)
+
+    def _span(self, prefix: str) -> tuple[int, int]:
+        lo = bisect.bisect_left(self.words, prefix)
+        return lo, bisect.bisect_left(self.words, prefix + "\x7f")
 
     def starting(self, prefix: str) -> Indices:
         """Rows having a word that starts with ``prefix``."""
-        lo = bisect.bisect_left(self.words, prefix)
-        hi = bisect.bisect_left(self.words, prefix + "\x7f")
+        lo, hi = self._span(prefix)
         if lo == hi:
             return np.zeros(0, dtype=np.int64)
-        return np.unique(np.concatenate(self.rows[lo:hi]))
+        return np.unique(self.rows[self.starts[lo] : self.starts[hi]])
 
     def shortest(self, prefix: str) -> dict[int, int]:
         """For each row with a word starting with ``prefix``, its shortest such word's length."""
-        lo = bisect.bisect_left(self.words, prefix)
-        hi = bisect.bisect_left(self.words, prefix + "\x7f")
+        lo, hi = self._span(prefix)
         out: dict[int, int] = {}
-        for word, rows in zip(self.words[lo:hi], self.rows[lo:hi], strict=True):
-            for row in rows.tolist():
-                out[row] = min(out.get(row, len(word)), len(word))
+        for i in range(lo, hi):
+            n = len(self.words[i])
+            for row in self.rows[self.starts[i] : self.starts[i + 1]].tolist():
+                out[row] = min(out.get(row, n), n)
         return out
 
     def exact(self, word: str) -> Indices:
         i = bisect.bisect_left(self.words, word)
         if i < len(self.words) and self.words[i] == word:
-            return self.rows[i]
+            return self.rows[self.starts[i] : self.starts[i + 1]]
         return np.zeros(0, dtype=np.int64)
+
+
+def _starts(sizes: Indices) -> Indices:
+    return np.concatenate([np.zeros(1, np.int64), np.cumsum(sizes, dtype=np.int64)])
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -101,18 +155,8 @@ class Completer:
         phrase_pairs: list[tuple[str, int]] = []
         question_pairs: list[tuple[str, int]] = []
         for row, s in enumerate(snippets):
-            name_words = [*words(s.title), *(w for a in s.aliases for w in words(a))]
-            name_words += words(s.id.replace("-", " "))
-            name_pairs += [(w, row) for w in name_words]
-            for name in (s.title, *s.aliases, s.id.replace("-", " ")):
-                phrase_pairs.append((" ".join(words(name)), row))
-            question_pairs += [(w, row) for q in s.questions for w in words(q)]
+            _pairs(s, row, name_pairs, phrase_pairs, question_pairs)
         anywhere = _WordIndex.build((stem(w), r) for w, r in (*name_pairs, *question_pairs))
-        n = max(len(snippets), 1)
-        idf = {
-            w: math.log((1 + n) / (1 + len(r)))
-            for w, r in zip(anywhere.words, anywhere.rows, strict=True)
-        }
         return cls(
             ids=tuple(s.id for s in snippets),
             titles=tuple(s.title.casefold() for s in snippets),
@@ -121,7 +165,41 @@ class Completer:
             questions=_WordIndex.build(question_pairs),
             anywhere=anywhere,
             named=_WordIndex.build((stem(w), r) for w, r in name_pairs),
-            idf=idf,
+            idf=_idf(anywhere, len(snippets)),
+        )
+
+    def updated(self, snippets: Sequence[Snippet], old: Mapping[str, Snippet]) -> Completer:
+        """The index :meth:`build` makes of ``snippets``, from this one (built from ``old``,
+        by id): only the snippets that are not in ``old`` as they are now are read; the
+        others' entries are kept (renumbered where snippets came or went)."""
+        new_row = {s.id: row for row, s in enumerate(snippets)}
+        keep = np.ones(len(self.ids), dtype=np.int64)
+        remap = np.zeros(len(self.ids), dtype=np.int64)
+        for row, sid in enumerate(self.ids):
+            now = new_row.get(sid)
+            if now is None or (snippets[now] is not old[sid] and snippets[now] != old[sid]):
+                keep[row] = 0
+            else:
+                remap[row] = now
+        name_pairs: list[tuple[str, int]] = []
+        phrase_pairs: list[tuple[str, int]] = []
+        question_pairs: list[tuple[str, int]] = []
+        kept = {self.ids[row] for row in np.flatnonzero(keep).tolist()}
+        for row, s in enumerate(snippets):
+            if s.id not in kept:
+                _pairs(s, row, name_pairs, phrase_pairs, question_pairs)
+        anywhere = self.anywhere.updated(
+            keep, remap, [(stem(w), r) for w, r in (*name_pairs, *question_pairs)]
+        )
+        return Completer(
+            ids=tuple(s.id for s in snippets),
+            titles=tuple(s.title.casefold() for s in snippets),
+            names=self.names.updated(keep, remap, name_pairs),
+            phrases=self.phrases.updated(keep, remap, phrase_pairs),
+            questions=self.questions.updated(keep, remap, question_pairs),
+            anywhere=anywhere,
+            named=self.named.updated(keep, remap, [(stem(w), r) for w, r in name_pairs]),
+            idf=_idf(anywhere, len(snippets)),
         )
 
     def rank(self, typed: str, limit: int) -> list[str]:
@@ -163,3 +241,27 @@ class Completer:
             ),
         )
         return [self.ids[i] for i in order[:limit]]
+
+
+def _pairs(
+    s: Snippet,
+    row: int,
+    names: list[tuple[str, int]],
+    phrases: list[tuple[str, int]],
+    questions: list[tuple[str, int]],
+) -> None:
+    """Add one snippet's (word, row) pairs: name words, whole names, question words."""
+    name_words = [*words(s.title), *(w for a in s.aliases for w in words(a))]
+    name_words += words(s.id.replace("-", " "))
+    names += [(w, row) for w in name_words]
+    for name in (s.title, *s.aliases, s.id.replace("-", " ")):
+        phrases.append((" ".join(words(name)), row))
+    questions += [(w, row) for q in s.questions for w in words(q)]
+
+
+def _idf(anywhere: _WordIndex, n_snippets: int) -> dict[str, float]:
+    n = max(n_snippets, 1)
+    return {
+        w: math.log((1 + n) / (1 + size))
+        for w, size in zip(anywhere.words, anywhere.sizes().tolist(), strict=True)
+    }

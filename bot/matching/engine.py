@@ -12,8 +12,9 @@ answers the comparison snippet covering both, or composes one answer from the tw
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from bot.matching.outcomes import Replies, suggestion
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.judge import Judge, Judgement
-from bot.matching.trust.threshold import fit_answer_threshold
+from bot.matching.trust.threshold import fit_answer_threshold, threshold_from
 from bot.matching.trust.vocabulary import asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
 
@@ -37,8 +38,19 @@ if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
 
 __all__ = ["Engine", "MatchConfig"]
 
+RETIRED_S = 5.0  # an answer still on the replaced knowledge this long after a swap is rare
 SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explanation
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Retired:
+    """What the engine's caches held for the knowledge a swap replaced, kept ``until``."""
+
+    until: float
+    judged: tuple[KnowledgeBase, Judge] | None
+    completion: tuple[KnowledgeBase, Completer] | None
+    threshold: tuple[KnowledgeBase, float] | None
 
 
 class Engine:
@@ -61,6 +73,8 @@ class Engine:
         # The fitted answer threshold (bot.matching.trust.threshold).
         self._threshold: tuple[KnowledgeBase, float] | None = None
         self._prepared_threshold: tuple[KnowledgeBase, float] | None = None
+        # What the caches held before the last swap, until a deadline (see swap).
+        self._retired: Retired | None = None
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -72,7 +86,33 @@ class Engine:
 
     def swap(self, knowledge: KnowledgeBase) -> None:
         """Atomically replace the knowledge base (one reference assignment)."""
+        # Answers still running on the replaced knowledge find their structures here for a
+        # few seconds (building them again would take them 100 ms at 100,000 questions).
+        self._retired = Retired(
+            until=time.monotonic() + RETIRED_S,
+            judged=self._judged,
+            completion=self._completion,
+            threshold=self._threshold,
+        )
         self._kb = knowledge
+        # Point the caches at what was prepared for it now, not when a question next needs
+        # each: until then they kept the replaced knowledge, index and all, alive (100 MB at
+        # 100,000 questions). Each is one reference assignment, safe across threads.
+        for cache, prepared in (
+            ("_judged", self._prepared),
+            ("_completion", self._prepared_completion),
+            ("_threshold", self._prepared_threshold),
+        ):
+            if prepared is not None and prepared[0] is knowledge:
+                setattr(self, cache, prepared)
+
+    def release_replaced(self, *, now: float | None = None) -> None:
+        """Drop what the caches held for the knowledge the last swap replaced, once no answer
+        can still be on it (``RETIRED_S`` after the swap); answers call it too, and a
+        reloader after that time (an idle bot would keep it otherwise)."""
+        retired = self._retired
+        if retired is not None and (time.monotonic() if now is None else now) > retired.until:
+            self._retired = None
 
     def topics(self) -> tuple[Suggestion, ...]:
         """Every snippet, sorted by id, as (id, title, summary)."""
@@ -93,6 +133,7 @@ class Engine:
         the
         answer index; never empty while any topic exists.
         """
+        self.release_replaced()
         kb = self._kb
         if limit <= 0:
             return ()
@@ -116,15 +157,16 @@ class Engine:
             prepared = self._prepared_completion
             if prepared is not None and prepared[0] is kb:
                 cached = prepared
+            elif (old := self._retired) and old.completion and old.completion[0] is kb:
+                return old.completion[1]  # an answer begun before the swap: not cached again
             else:
-                from bot.matching.autocomplete import Completer
-
-                cached = (kb, Completer.build(tuple(kb.snippets.values())))
+                cached = (kb, self._new_completer(kb))
             self._completion = cached  # one reference assignment: safe across threads
         return cached[1]
 
     def answer(self, question: str) -> Answer:
         """Answer one question; never raises for any string."""
+        self.release_replaced()
         kb = self._kb
         cfg = self._config
         replies = Replies(kb, cfg)
@@ -165,17 +207,40 @@ class Engine:
         """Build, before ``knowledge`` is swapped in, what its first questions would otherwise
         build on the answering path: the explanation statistics and their fitted tolerance
         (10-200 ms, and the English word list on first use) and the autocomplete index. Call
-        it off the event loop."""
-        snippets = tuple(knowledge.snippets.values())
-        judge = Judge(snippets, knowledge.index, self._lexicon)
+        it off the event loop.
+
+        Both are updated from the last ones built, when there are: only snippets that are not
+        there as they are now are read again (a reload that edits one snippet of 100,000
+        questions), with the same result as a build from scratch."""
+        judge = self._new_judge(knowledge)
         judge.warm()
         # Autocomplete runs on the event loop: its prefix index must not be built there.
-        from bot.matching.autocomplete import Completer
-
-        self._prepared_completion = (knowledge, Completer.build(snippets))
+        completer = self._new_completer(knowledge)
+        self._prepared_completion = (knowledge, completer)
         if self._config.fit_threshold:
             self._prepared_threshold = (knowledge, self._fit(knowledge))
         self._prepared = (knowledge, judge)
+
+    def _new_judge(self, knowledge: KnowledgeBase) -> Judge:
+        """A judge for ``knowledge``, its statistics updated from the latest ones built when
+        the synonyms are the same (the new index then analyses unchanged texts as before)."""
+        snippets = tuple(knowledge.snippets.values())
+        judged = self._prepared or self._judged
+        coverage = None
+        if judged is not None and dict(judged[0].synonyms) == dict(knowledge.synonyms):
+            old = judged[1].coverage
+            coverage = old.updated(snippets, judged[0].snippets, knowledge.index.content_words)
+        return Judge(snippets, knowledge.index, self._lexicon, coverage=coverage)
+
+    def _new_completer(self, knowledge: KnowledgeBase) -> Completer:
+        """The autocomplete index of ``knowledge``, updated from the latest one built."""
+        snippets = tuple(knowledge.snippets.values())
+        completed = self._prepared_completion or self._completion
+        if completed is not None:
+            return completed[1].updated(snippets, completed[0].snippets)
+        from bot.matching.autocomplete import Completer
+
+        return Completer.build(snippets)
 
     def answer_threshold(self, kb: KnowledgeBase | None = None) -> float:
         """The score needed to answer from ``kb`` (default: the current knowledge): the
@@ -186,12 +251,25 @@ class Engine:
         cached = self._threshold
         if cached is None or cached[0] is not kb:
             prepared = self._prepared_threshold
-            cached = prepared if prepared is not None and prepared[0] is kb else (kb, self._fit(kb))
+            if prepared is not None and prepared[0] is kb:
+                cached = prepared
+            elif (old := self._retired) and old.threshold and old.threshold[0] is kb:
+                return old.threshold[1]  # an answer begun before the swap: not cached again
+            else:
+                cached = (kb, self._fit(kb))
             self._threshold = cached  # one reference assignment: safe across threads
         return cached[1]
 
     def _fit(self, kb: KnowledgeBase) -> float:
         cfg = self._config
+        trials = kb.trials
+        if trials is not None and trials.typo_cutoff == cfg.typo_cutoff:  # made by the build
+            return threshold_from(
+                trials,
+                configured=cfg.answer_threshold,
+                floor=cfg.suggest_threshold,
+                min_margin=cfg.min_margin,
+            )
         return fit_answer_threshold(
             tuple(kb.snippets.values()),
             kb.synonyms,
@@ -207,8 +285,10 @@ class Engine:
             prepared = self._prepared
             if prepared is not None and prepared[0] is kb:
                 cached = prepared
+            elif (old := self._retired) and old.judged and old.judged[0] is kb:
+                return old.judged[1]  # an answer begun before the swap: not cached again
             else:
-                cached = (kb, Judge(tuple(kb.snippets.values()), kb.index, self._lexicon))
+                cached = (kb, self._new_judge(kb))
             self._judged = cached  # one reference assignment: safe across threads
         return cached[1]
 

@@ -13,6 +13,12 @@ Given a ``state`` file, the server hands the child its validated snippets (no se
 the YAML) and the child keeps the analysed texts there between builds
 (:mod:`bot.matching.analysis`): a reload analyses only the snippets that changed, and builds the
 same index as from scratch.
+
+The child also asks the answer threshold's held-out questions of an index built without them
+(:func:`bot.matching.trust.threshold.held_out_trials`, with the default typo cutoff): that second
+build would otherwise run in the serving process when the engine prepares the new knowledge
+(seconds at 100,000 questions, answers slowed on the interpreter lock, and its temporaries on
+top of the live index).
 """
 
 from __future__ import annotations
@@ -31,7 +37,8 @@ from bot.knowledge.base import KnowledgeBase, build_knowledge
 from bot.knowledge.loader import Scan, scan_knowledge
 from bot.matching.analysis import Analysis
 from bot.matching.indexfile import code_hash, content_key, read_index, storable, write_index
-from bot.matching.matcher import MatchIndex
+from bot.matching.matcher import TYPO_CUTOFF, MatchIndex
+from bot.matching.trust.threshold import Trials, held_out_trials
 from bot.models import Problem, Snippet
 from bot.runtime.memory import LARGE_BUILD_QUESTIONS, release_freed_memory
 
@@ -41,6 +48,7 @@ log = logging.getLogger(__name__)
 # peak of 145 MiB in process vs 62 MiB beside a child, in the same wall time, 2.5 s).
 SEPARATE_MIN_QUESTIONS = LARGE_BUILD_QUESTIONS
 TIMEOUT_S = 900.0
+WAIT = "--wait"
 
 
 def load_knowledge_separately(
@@ -51,6 +59,7 @@ def load_knowledge_separately(
     fallback: bool = False,
     scan: Callable[[Path], Scan] = scan_knowledge,
     state: Path | None = None,
+    child: subprocess.Popen[bytes] | None = None,
 ) -> KnowledgeBase:
     """:func:`bot.knowledge.loader.load_knowledge`, with the index of a large base built in a child
     process.
@@ -62,40 +71,39 @@ def load_knowledge_separately(
             passes one that re-validates only changed files).
         state: where the child keeps the analysed texts between builds; given, the child
             gets the snippets from this process instead of scanning the directory again.
+        child: one :func:`start_child` started before this call (its imports then overlap
+            the scan); used, or stopped when no child build is needed.
 
     Raises:
         KnowledgeError: the files do not validate, or the child failed (or saw other files)
             and ``fallback`` is False.
     """
     directory = Path(directory)
-    found = scan(directory)
+    try:
+        found = scan(directory)
+    except BaseException:
+        stop_child(child)
+        raise
     if found.errors:
+        stop_child(child)
         raise KnowledgeError(found.errors)
     snippets = found.snippets
     synonyms = {k: tuple(v) for k, v in found.synonyms.items()}
     n_questions = sum(len(s.questions) for s in snippets)
     if n_questions < min_questions or not storable():
+        stop_child(child)
         return build_knowledge(snippets, synonyms, source=directory, warnings=found.warnings)
     key = content_key(snippets, synonyms)
     with tempfile.TemporaryDirectory(prefix="explainbot-build-") as tmp:
         out = Path(tmp) / "index.npz"
-        command = [sys.executable, "-m", "bot.runtime.buildproc", str(directory), str(out)]
+        arguments = [str(directory), str(out)]
         if state is not None:
             request = Path(tmp) / "snippets.jsonl"
             write_snippets(request, snippets, synonyms)
-            command += ["--state", str(state), "--snippets", str(request)]
-        try:
-            done = subprocess.run(
-                command,
-                capture_output=True,
-                timeout=timeout,
-                check=False,
-            )
-            failed = done.returncode != 0
-            detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            failed, detail = True, [f"{type(exc).__name__}: {exc}"]
+            arguments += ["--state", str(state), "--snippets", str(request)]
+        failed, detail = _run(child or start_child(), arguments, timeout)
         index = None if failed else read_index(out, key, snippets, synonyms)
+        trials = None if index is None else read_trials(out, key)
     if index is None:
         why = detail[0] if failed else "the files changed during the build; the next change reloads"
         message = f"index build in a separate process failed: {why}"[:500]
@@ -105,8 +113,71 @@ def load_knowledge_separately(
         raise KnowledgeError((Problem(path=directory, line=0, field="knowledge", message=message),))
     release_freed_memory()
     return build_knowledge(
-        snippets, synonyms, source=directory, warnings=found.warnings, index=index
+        snippets,
+        synonyms,
+        source=directory,
+        warnings=found.warnings,
+        index=index,
+        trials=trials,
     )
+
+
+def start_child() -> subprocess.Popen[bytes] | None:
+    """A child that imports what a build needs (numpy, scipy, the matcher: about 0.4 s) and
+    then waits for its arguments on stdin; None when it cannot be started."""
+    command = [sys.executable, "-m", "bot.runtime.buildproc", WAIT]
+    try:
+        return subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+    except OSError:
+        return None
+
+
+def stop_child(child: subprocess.Popen[bytes] | None) -> None:
+    """Stop a waiting child that will not be given a build."""
+    if child is not None:
+        child.kill()
+        child.communicate()
+
+
+def _run(
+    child: subprocess.Popen[bytes] | None, arguments: Sequence[str], timeout: float
+) -> tuple[bool, list[str]]:
+    """Hand a waiting child its arguments and wait for it; (failed, last line of stderr)."""
+    if child is None:
+        return True, ["OSError: the build process could not be started"]
+    try:
+        _, err = child.communicate(json.dumps(list(arguments)).encode() + b"\n", timeout)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        child.kill()
+        child.communicate()
+        return True, [f"{type(exc).__name__}: {exc}"]
+    detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+    return child.returncode != 0, detail
+
+
+def trials_path(out: Path) -> Path:
+    return out.with_name(out.stem + ".trials.json")
+
+
+def write_trials(out: Path, trials: Trials, key: str) -> None:
+    """Store the threshold's held-out trials beside the index file ``out``."""
+    doc = {"key": key, "typo_cutoff": trials.typo_cutoff, "found": trials.found}
+    trials_path(out).write_text(json.dumps(doc), encoding="utf-8")
+
+
+def read_trials(out: Path, key: str) -> Trials | None:
+    """The trials stored beside ``out`` for content ``key``; None when absent or another's
+    (the engine then makes them itself)."""
+    try:
+        doc = json.loads(trials_path(out).read_text(encoding="utf-8"))
+        if doc["key"] != key:
+            return None
+        found = tuple((bool(o), float(s), float(m)) for o, s, m in doc["found"])
+        return Trials(typo_cutoff=float(doc["typo_cutoff"]), found=found)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def write_snippets(
@@ -133,7 +204,13 @@ def read_snippets(path: Path) -> tuple[list[Snippet], dict[str, tuple[str, ...]]
 def main(argv: Sequence[str]) -> int:
     """Child process: ``DIR OUT [--state STATE --snippets FILE]``: build the index of the
     snippets of ``DIR`` (or of ``FILE``, from :func:`write_snippets`) and write it to ``OUT``;
-    with ``STATE``, start from the analysis stored there and store this build's."""
+    with ``STATE``, start from the analysis stored there and store this build's. ``--wait``:
+    read those arguments as one JSON line from stdin (nothing: exit)."""
+    if list(argv) == [WAIT]:
+        line = sys.stdin.readline()
+        if not line.strip():
+            return 0
+        argv = [str(a) for a in json.loads(line)]
     directory, out = Path(argv[0]), Path(argv[1])
     options = dict(zip(argv[2::2], argv[3::2], strict=True))
     if "--snippets" in options:
@@ -149,11 +226,20 @@ def main(argv: Sequence[str]) -> int:
     previous = Analysis.load(state, code_hash()) if state is not None else None
     analysis = Analysis.of(snippets, synonyms, previous)
     index = MatchIndex.build_from(analysis, synonyms)
-    write_index(index, out, content_key(snippets, synonyms))
+    key = content_key(snippets, synonyms)
+    write_index(index, out, key)
+    del index  # before the second build
     if state is not None:
         tmp = state.with_name(state.name + ".tmp")
         analysis.save(tmp, code_hash())
         os.replace(tmp, state)
+
+    def build_kept(kept: Sequence[Snippet]) -> MatchIndex:
+        # Only the snippets that lost a question are analysed again.
+        return MatchIndex.build_from(Analysis.of(kept, synonyms, analysis), synonyms)
+
+    trials = held_out_trials(snippets, synonyms, typo_cutoff=TYPO_CUTOFF, build=build_kept)
+    write_trials(out, trials, key)
     return 0
 
 

@@ -17,7 +17,13 @@ from pathlib import Path
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import CheckedFile, Scan, read_knowledge, validate_files
-from bot.runtime.buildproc import SEPARATE_MIN_QUESTIONS, TIMEOUT_S, load_knowledge_separately
+from bot.runtime.buildproc import (
+    SEPARATE_MIN_QUESTIONS,
+    TIMEOUT_S,
+    load_knowledge_separately,
+    start_child,
+)
+from bot.runtime.pauses import quick_switches
 
 
 class IncrementalLoader:
@@ -40,6 +46,8 @@ class IncrementalLoader:
         self._timeout = timeout
         self._fallback = fallback
         self._memo: dict[tuple[str, bytes], CheckedFile] = {}
+        self._paths: tuple[Path, dict[str, Path]] | None = None  # the last directory's files
+        self._separate = False  # the last load built in a child: so will the next, likely
         self._lock = threading.Lock()  # one load at a time: they share the memo and state
         folder = Path(tempfile.mkdtemp(prefix="explainbot-analysis-"))
         self.state = folder / "analysis.npz"
@@ -47,7 +55,10 @@ class IncrementalLoader:
 
     def scan(self, directory: Path) -> Scan:
         """Read every file; validate only those whose bytes changed since the last scan."""
-        return validate_files(read_knowledge(directory), self._memo)
+        directory = Path(directory)
+        if self._paths is None or self._paths[0] != directory:
+            self._paths = (directory, {})
+        return validate_files(read_knowledge(directory, self._paths[1]), self._memo)
 
     def __call__(self, directory: Path, *, fallback: bool | None = None) -> KnowledgeBase:
         """Load ``directory`` (see :func:`bot.runtime.buildproc.load_knowledge_separately`).
@@ -55,15 +66,21 @@ class IncrementalLoader:
         Raises:
             KnowledgeError: the files do not validate, or the child failed.
         """
-        with self._lock:
-            return load_knowledge_separately(
+        # Answers go on meanwhile: hand them the interpreter lock back sooner (bot.runtime.pauses).
+        with self._lock, quick_switches():
+            # Start the child now, so that its imports overlap the scan.
+            child = start_child() if self._separate else None
+            kb = load_knowledge_separately(
                 directory,
                 min_questions=self._min_questions,
                 timeout=self._timeout,
                 fallback=self._fallback if fallback is None else fallback,
                 scan=self.scan,
                 state=self.state,
+                child=child,
             )
+            self._separate = kb.index.n_questions >= self._min_questions
+            return kb
 
     def close(self) -> None:
         """Remove the stored analysis (also done when the loader is garbage collected)."""

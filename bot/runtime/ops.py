@@ -16,6 +16,7 @@ from bot.runtime.health import HealthServer
 from bot.runtime.incremental import IncrementalLoader
 from bot.runtime.lifecycle import Lifecycle
 from bot.runtime.metrics import Metrics
+from bot.runtime.pauses import freeze_survivors
 from bot.runtime.ratelimit import RateLimiter
 from bot.runtime.reload import KnowledgeReloader, ProblemsCallback, ReloadStatus
 from bot.runtime.service import AnswerService
@@ -99,6 +100,7 @@ class Ops:
         kb = loader(settings.knowledge_dir, fallback=True)
         engine = Engine(kb, config=settings.match)
         engine.prepare(kb)  # at start, not on the first questions
+        freeze_survivors()  # as after each reload (bot.runtime.pauses)
         return cls(platform, engine, settings, baseline=baseline, loader=loader)
 
     async def start(

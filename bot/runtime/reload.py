@@ -30,10 +30,11 @@ from pathlib import Path
 from bot.errors import KnowledgeError
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.snapshot import Fingerprint, Snapshot, content_digest, fingerprint
-from bot.matching.engine import Engine
+from bot.matching.engine import RETIRED_S, Engine
 from bot.models import Problem
 from bot.runtime.incremental import IncrementalLoader
 from bot.runtime.metrics import Metrics
+from bot.runtime.pauses import freeze_survivors, quick_switches
 from bot.runtime.watch import STOPPED, DirectoryWatch
 
 log = logging.getLogger(__name__)
@@ -153,14 +154,16 @@ class KnowledgeReloader:
             self._seen, self._seen_digest = taken.fingerprint, taken.digest
         self._status = replace(self._status, reloading=True)
         try:
-            kb = await asyncio.to_thread(self._load, self.directory)
+            # Answers go on meanwhile: hand them the interpreter lock back sooner.
+            with quick_switches():
+                kb = await asyncio.to_thread(self._load, self.directory)
+                await asyncio.to_thread(self._engine.prepare, kb)  # not on the first questions
         except KnowledgeError as exc:
             problems = exc.problems
         except Exception as exc:  # an unreadable directory must not kill the watcher
             kind = type(exc).__name__
             problems = (Problem(path=self.directory, line=0, field="knowledge", message=kind),)
         else:
-            await asyncio.to_thread(self._engine.prepare, kb)  # not on the first questions
             self._swap(kb)
             return True
         finally:
@@ -177,6 +180,9 @@ class KnowledgeReloader:
 
     def _swap(self, kb: KnowledgeBase) -> None:
         self._engine.swap(kb)
+        freeze_survivors()  # full collections no longer traverse the live knowledge
+        # The replaced knowledge goes once no answer can be on it, questions or none.
+        asyncio.get_running_loop().call_later(RETIRED_S + 0.5, self._engine.release_replaced)
         self._reported = None  # the same breakage later is news again
         now = datetime.now(UTC)
         self._status = replace(

@@ -34,10 +34,19 @@ class Judge:
     """Coverage statistics of one knowledge base, plus the tolerance fitted to it (lazily:
     only a question with something uncovered needs it, and fitting loads the word list)."""
 
-    def __init__(self, snippets: Sequence[Snippet], index: MatchIndex, lexicon: Lexicon) -> None:
+    def __init__(
+        self,
+        snippets: Sequence[Snippet],
+        index: MatchIndex,
+        lexicon: Lexicon,
+        *,
+        coverage: Coverage | None = None,
+    ) -> None:
+        """``coverage``: the snippets' statistics when already made (see
+        :meth:`Coverage.updated`), else built here."""
         self._index = index
         self._lexicon = lexicon
-        self._coverage = Coverage.build(snippets, index.content_words)
+        self._coverage = coverage or Coverage.build(snippets, index.content_words)
         self._tolerance: Tolerance | None = None
         self._lock = threading.Lock()
         self._respelt: dict[str, str | None] = {}
@@ -204,6 +213,10 @@ class Judge:
             empty=False,
             solid=verdict.top_uncovered < SOLID_LEFT,
         )
+
+    @property
+    def coverage(self) -> Coverage:
+        return self._coverage
 
     def warm(self) -> None:
         """Fit the tolerance now rather than on the first question that needs it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -336,15 +337,15 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     snippet(tmp_path, "a")
     path = snippet(tmp_path, "b")
-    read_bytes = Path.read_bytes
+    open_path = Path.open
 
     # Running as root ignores file modes, so the refusal is simulated at the OS boundary.
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self == path:
             raise PermissionError(13, "Permission denied")
-        return read_bytes(self)
+        return open_path(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     problem = only(problems_of(tmp_path), path, 0, "file")
     assert problem.message == "cannot read file: Permission denied"
 
@@ -460,3 +461,17 @@ def test_file_content_is_quoted_only_as_a_short_excerpt(tmp_path: Path) -> None:
     text = "\n".join(str(p) for p in problems)
     assert len(problems) == 3 and token not in text and "API_TOKEN" not in text
     assert "sk-live-0123456789abcde…: unknown field" in text  # enough to find the line
+
+
+def test_questions_listed_twice_are_warned_about_wherever_they_are(tmp_path: Path) -> None:
+    questions = "questions:\n  - what is b\n  - What is A?\n  - what  is b\n  - only here"
+    snippet(tmp_path, "a")
+    other = snippet(tmp_path, "b", questions=questions)
+    snippet(tmp_path, "c")  # no text shared: its file is not looked at again
+    warnings = load_knowledge(tmp_path).warnings
+    assert [(w.path, w.field) for w in warnings] == [
+        (other, "questions[1]"),
+        (other, "questions[2]"),
+    ]
+    assert "also listed under 'a'" in warnings[0].message
+    assert "listed twice (also on line 5)" in warnings[1].message

@@ -9,7 +9,7 @@ import pytest
 from bot.errors import KnowledgeError
 from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
-from bot.runtime.buildproc import load_knowledge_separately
+from bot.runtime.buildproc import load_knowledge_separately, start_child
 from bot.settings import bundled_knowledge_dir
 
 QUESTIONS = ["llm vs genai", "what is a transformer", "how do gans work", "what is the weather"]
@@ -43,3 +43,23 @@ def test_a_start_falls_back_to_an_in_process_build(caplog: pytest.LogCaptureFixt
     assert Engine(kb).answer("what is a transformer") == Engine(load_knowledge(directory)).answer(
         "what is a transformer"
     )
+
+
+def test_a_child_started_early_builds_or_is_stopped(tmp_path: Path) -> None:
+    directory = bundled_knowledge_dir()
+    child = start_child()
+    assert child is not None
+    kb = load_knowledge_separately(directory, min_questions=1, child=child)
+    assert child.returncode == 0  # it was given the build
+    local = load_knowledge(directory)
+    assert Engine(kb).answer(QUESTIONS[0]) == Engine(local).answer(QUESTIONS[0])
+    unused = start_child()
+    assert unused is not None
+    load_knowledge_separately(directory, child=unused)  # small: built in process
+    assert unused.returncode is not None  # stopped, not left waiting
+    (tmp_path / "bad.yaml").write_text("id: [not, text]\n")
+    refused = start_child()
+    assert refused is not None
+    with pytest.raises(KnowledgeError):
+        load_knowledge_separately(tmp_path, min_questions=1, child=refused)
+    assert refused.returncode is not None

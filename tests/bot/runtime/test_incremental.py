@@ -15,6 +15,8 @@ from bot.knowledge.loader import load_knowledge
 from bot.matching.analysis import Analysis
 from bot.matching.engine import Engine
 from bot.matching.indexfile import code_hash
+from bot.matching.matcher import TYPO_CUTOFF
+from bot.matching.trust.threshold import MIN_FOUND, held_out_trials
 from bot.runtime.incremental import IncrementalLoader
 
 WORDS = ["token", "embedding", "attention", "diffusion", "agent", "prompt", "vector", "layer"]
@@ -45,6 +47,14 @@ def same_answers(kb: KnowledgeBase, directory: Path, questions: list[str]) -> No
     scratch = load_knowledge(directory)
     assert kb.snippets == scratch.snippets and kb.index.ids == scratch.index.ids
     a, b = Engine(kb), Engine(scratch)
+    # The answer threshold's held-out trials, made by the child from its analysis, are those
+    # a second build from scratch makes (the scratch engine fits the threshold itself).
+    assert scratch.trials is None
+    if kb.trials is not None:
+        assert kb.trials == held_out_trials(
+            tuple(scratch.snippets.values()), scratch.synonyms, typo_cutoff=TYPO_CUTOFF
+        )
+    assert a.answer_threshold() == b.answer_threshold()
     for q in questions:
         assert a.answer(q) == b.answer(q), q
 
@@ -56,6 +66,7 @@ def test_a_reload_answers_as_a_load_from_scratch(tmp_path: Path) -> None:
     make(tmp_path)
     load = IncrementalLoader(min_questions=1)  # a child process builds even this small base
     first = load(tmp_path)
+    assert first.trials is not None and len(first.trials.found) >= MIN_FOUND  # a real fit
     same_answers(first, tmp_path, QUESTIONS)
     write(
         tmp_path, "s07", ["what is a zebracorn", "how do zebracorns graze", "explain zebracorns"]
