@@ -16,7 +16,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -110,6 +109,8 @@ def write_scan(scan: Scan, path: Path, key: str) -> None:
         "synonyms": [[k, list(v)] for k, v in scan.synonyms.items()],
         "problems": [[str(p.path), p.line, p.field, p.message, p.warning] for p in scan.problems],
     }
+    import tempfile  # writing only: a start that finds its cache never writes
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".scan-", suffix=".json")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -12,7 +12,6 @@ rest. The index built from it is the same as a build from scratch
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ import numpy.typing as npt
 from bot.matching.compare import parse_comparison
 from bot.matching.doctokens import DocTokens
 from bot.matching.features import _spans
+from bot.matching.keys import snippet_key, synonyms_key
 from bot.matching.normalize import (
     FILLER_MARK,
     SynonymFolder,
@@ -37,17 +37,6 @@ from bot.models import Snippet
 I64 = npt.NDArray[np.int64]
 Arrays = tuple[I64, I64, I64, I64, I64, I64, npt.NDArray[np.bool_]]
 FORMAT = 1
-
-
-def snippet_key(snippet: Snippet) -> str:
-    """Hash of what the index reads of a snippet."""
-    content = [snippet.id, snippet.title, list(snippet.aliases), list(snippet.questions)]
-    return hashlib.sha256(json.dumps(content, ensure_ascii=True).encode()).hexdigest()[:32]
-
-
-def synonyms_key(synonyms: Mapping[str, Sequence[str]]) -> str:
-    content = sorted((k, list(v)) for k, v in synonyms.items())
-    return hashlib.sha256(json.dumps(content, ensure_ascii=True).encode()).hexdigest()[:32]
 
 
 def is_comparison(q_docs: Sequence[Sequence[str]], n_docs: Sequence[Sequence[str]]) -> bool:

@@ -29,7 +29,6 @@ from bot.matching.outcomes import Replies, suggestion
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.judge import Judge, Judgement
-from bot.matching.trust.threshold import fit_answer_threshold, threshold_from
 from bot.matching.trust.vocabulary import asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
 
@@ -261,6 +260,9 @@ class Engine:
         return cached[1]
 
     def _fit(self, kb: KnowledgeBase) -> float:
+        # Here: only a question scored near the threshold, or a serving start, needs it.
+        from bot.matching.trust.threshold import fit_answer_threshold, threshold_from
+
         cfg = self._config
         trials = kb.trials
         if trials is not None and trials.typo_cutoff == cfg.typo_cutoff:  # made by the build

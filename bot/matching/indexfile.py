@@ -13,8 +13,6 @@ import hashlib
 import json
 import logging
 import os
-import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import fields
 from functools import lru_cache, partial
@@ -23,18 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from bot.matching import (
-    analysis,
-    compare,
-    doctokens,
-    features,
-    matcher,
-    normalize,
-    train,
-    vectorizer,
-)
-from bot.matching.analysis import snippet_key, synonyms_key
 from bot.matching.features import GroupedPostings, SparseRows
+from bot.matching.keys import snippet_key, synonyms_key
 from bot.matching.matcher import MatchIndex, _closest, _dense
 from bot.matching.normalize import SynonymFolder
 from bot.matching.vectorizer import Vectorizer
@@ -67,13 +55,20 @@ def content_key(snippets: Sequence[Snippet], synonyms: Mapping[str, Sequence[str
     return digest.hexdigest()
 
 
+_BUILDING = (
+    "analysis", "compare", "doctokens", "features", "keys", "matcher", "normalize", "train",
+    "vectorizer",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def code_hash() -> str:
     """Hash of the source of the modules that analyse the texts and build an index."""
     digest = hashlib.sha256()
-    modules = (analysis, compare, doctokens, features, matcher, normalize, train, vectorizer)
-    for module in (*modules, sys.modules[__name__]):
-        digest.update(Path(str(module.__file__)).read_bytes())
+    here = Path(__file__).resolve().parent
+    # Read from disk, not imported: a start that loads a cached index never runs the builders.
+    for name in (*_BUILDING, "indexfile"):
+        digest.update((here / f"{name}.py").read_bytes())
     return digest.hexdigest()
 
 
@@ -132,6 +127,8 @@ def write_index(index: MatchIndex, path: Path, key: str) -> None:
         "pairs": [[sorted(pair), target] for pair, target in index.pairs.items()],
     }
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    import tempfile  # writing only: a start that finds its cache never writes
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".npz")
     try:
         with os.fdopen(fd, "wb") as f:

@@ -16,13 +16,13 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.matching.analysis import Analysis
 from bot.matching.compare import comparison_cover
 from bot.matching.features import Floats, GroupedPostings, Ints, SparseRows, centroids
 from bot.matching.normalize import (
@@ -37,6 +37,9 @@ from bot.matching.normalize import (
 from bot.matching.train import refine
 from bot.matching.vectorizer import BIGRAM_MAX_QUESTIONS, Vectorizer, char_sizes_for
 from bot.models import Snippet
+
+if TYPE_CHECKING:
+    from bot.matching.analysis import Analysis
 
 # Weight of the best single document against the snippet's centroid in a snippet's score.
 BEST_SHARE = 0.2
@@ -90,6 +93,8 @@ class MatchIndex:
         bigram_max_questions: int = BIGRAM_MAX_QUESTIONS,
     ) -> MatchIndex:
         """Index the snippets; character 2-grams only up to ``bigram_max_questions``."""
+        from bot.matching.analysis import Analysis  # building only: a cached index skips it
+
         return cls.build_from(Analysis.of(snippets, synonyms), synonyms, bigram_max_questions)
 
     @classmethod

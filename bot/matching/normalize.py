@@ -15,8 +15,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from anyascii import anyascii
-
 # Long input is cut before any heavy work; a question longer than this is not a question.
 MAX_CHARS = 600
 MAX_TOKENS = 60
@@ -76,6 +74,9 @@ def fold(text: str) -> str:
     """Unicode to lower-case ASCII: NFKC, look-alikes, case folding, accents."""
     if text.isascii():  # every step but lower-casing leaves ASCII as it is
         return text.lower()
+    # Here: anyascii's import (its tables via importlib.resources) is for non-ASCII text only.
+    from anyascii import anyascii
+
     text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).translate(_CONFUSABLES)
     return anyascii(text.casefold()).lower()
 

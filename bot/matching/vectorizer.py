@@ -21,11 +21,11 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-from bot.matching.doctokens import DocTokens
 from bot.matching.features import CHUNK_ENTRIES, Floats, Ints, SparseRows, _spans, row_chunks
 from bot.matching.normalize import FILLER_MARK, TYPED_MARK, stem
 
@@ -46,6 +46,9 @@ _DIGITS[np.frombuffer(b"abcdefghijklmnopqrstuvwxyz0123456789", np.uint8)] = np.a
 I64 = npt.NDArray[np.int64]
 _NO_CODES = np.zeros(0, np.int64)
 GRAM_CACHE_WORDS = 50_000
+
+if TYPE_CHECKING:
+    from bot.matching.doctokens import DocTokens
 
 
 def char_sizes_for(n_questions: int, cut: int = BIGRAM_MAX_QUESTIONS) -> tuple[int, ...]:
@@ -141,6 +144,8 @@ class Vectorizer:
         cls, docs: Sequence[Sequence[str]], char_sizes: tuple[int, ...] = CHAR_SIZES
     ) -> tuple[Vectorizer, SparseRows]:
         """Learn the features of ``docs`` and return their unit TF-IDF rows (CSR)."""
+        from bot.matching.doctokens import DocTokens  # building only: queries never need it
+
         return cls.fit_ids(DocTokens.encode(docs), char_sizes)
 
     @classmethod
