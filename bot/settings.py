@@ -2,8 +2,8 @@
 
 A command reads the environment once (:func:`read_environ`, which also reads ``NAME_FILE``
 secrets), builds :class:`Settings` from it and hands the values to what it constructs; nothing
-else in ``bot/`` or ``adapters/`` reads ``os.environ``. Platform settings (``SLACK_*``,
-``DISCORD_*``) live in ``adapters/*/settings.py`` and use the helpers here, so that every
+else in ``bot/`` or ``adapters/`` reads ``os.environ``. Platform settings (tokens and the
+like) live in ``adapters/*/settings.py`` and use the helpers here, so that every
 message has one style: it starts with the variable's name, then says what is wrong.
 See ``.env.example`` for what each variable does.
 """

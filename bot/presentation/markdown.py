@@ -1,6 +1,6 @@
 """Snippet Markdown parsed by markdown-it-py into a small tree of our own.
 
-This is the only module that imports ``markdown_it``; the Slack, Discord and terminal
+This is the only module that imports ``markdown_it``; every adapter's
 renderers walk the tree it returns. The tree holds what the knowledge uses (paragraphs,
 headings, lists, code, quotes, emphasis, links, line breaks) and nothing platform-specific.
 Raw HTML is not recognised (it stays text), soft line breaks become spaces as Markdown renders

@@ -1,7 +1,7 @@
 """Every sentence explainbot says to people, on every platform (Markdown where it formats).
 
-Adapters and the engine never word a reply themselves: they take it from here, so Slack,
-Discord and the terminal say the same thing in the same words.
+Adapters and the engine never word a reply themselves: they take it from here, so every
+platform says the same thing in the same words.
 """
 
 from __future__ import annotations

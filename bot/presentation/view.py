@@ -1,4 +1,4 @@
-"""The neutral view of a reply: what adapters render (Block Kit, an embed, the terminal).
+"""The neutral view of a reply: what each adapter renders in its platform's format.
 
 A view says what kind of reply it is, who may see it, and what it shows; every sentence in it
 comes from :mod:`bot.presentation.sentences`, and bodies are Markdown that each renderer walks

@@ -1,6 +1,6 @@
 """One walk over a Markdown tree for every chat dialect: what the platforms share.
 
-Slack mrkdwn and Discord Markdown lay out blocks, lists, quotes, nested spans and links the
+Chat dialects of Markdown lay out blocks, lists, quotes, nested spans and links the
 same way and differ only in their syntax. :class:`MarkupWriter` owns the walk and the rules
 (blank lines between blocks, list item indentation, nested spans of one kind flattened, a
 link's whole-label formatting moved outside it, cuts that never split a link or a span);

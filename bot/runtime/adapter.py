@@ -1,10 +1,10 @@
 """The adapter contract: what the run loop (:mod:`bot.runtime.run`) needs of a chat platform.
 
-Each platform implements it in one class (``adapters/slack/adapter.py``,
-``adapters/discord/adapter.py``). The run loop owns everything around it: signals, draining
-answers in flight, knowledge reload, health and what to tell the admin channel; an adapter
-only connects, reports whether it is connected, disconnects, posts the notices it is given,
-and renders the neutral views of :mod:`bot.presentation` in its own format.
+Each platform implements it in one class (``adapters/<platform>/adapter.py``). The run loop owns
+everything around it: signals, draining answers in flight, knowledge reload, health and what to
+tell the admin channel; an adapter only connects, reports whether it is connected, disconnects,
+posts the notices it is given, and renders the neutral views of :mod:`bot.presentation` in its own
+format.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 if TYPE_CHECKING:
     from bot.presentation.view import View
 
-# What a platform renders a view into (Block Kit blocks, an embed and buttons, text).
+# What a platform renders a view into (its own message type).
 Message_co = TypeVar("Message_co", covariant=True)
 
 
