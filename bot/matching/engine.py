@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
 from bot.matching.normalize import TYPED_MARK, split_filler, stem, words
 from bot.matching.outcomes import Replies, suggestion
+from bot.matching.perkb import PerKnowledge
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.judge import Judge, Judgement
@@ -42,16 +43,6 @@ SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explana
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Retired:
-    """What the engine's caches held for the knowledge a swap replaced, kept ``until``."""
-
-    until: float
-    judged: tuple[KnowledgeBase, Judge] | None
-    completion: tuple[KnowledgeBase, Completer] | None
-    threshold: tuple[KnowledgeBase, float] | None
-
-
 class Engine:
     """Answers questions from a swappable knowledge base."""
 
@@ -65,15 +56,11 @@ class Engine:
         self._kb = knowledge
         self._config = config or MatchConfig()
         self._lexicon = lexicon or Lexicon()
-        self._completion: tuple[KnowledgeBase, Completer] | None = None
-        self._judged: tuple[KnowledgeBase, Judge] | None = None
-        self._prepared: tuple[KnowledgeBase, Judge] | None = None  # the next one (prepare)
-        self._prepared_completion: tuple[KnowledgeBase, Completer] | None = None
+        self._judges: PerKnowledge[Judge] = PerKnowledge()
+        self._completers: PerKnowledge[Completer] = PerKnowledge()
         # The fitted answer threshold (bot.matching.trust.threshold).
-        self._threshold: tuple[KnowledgeBase, float] | None = None
-        self._prepared_threshold: tuple[KnowledgeBase, float] | None = None
-        # What the caches held before the last swap, until a deadline (see swap).
-        self._retired: Retired | None = None
+        self._thresholds: PerKnowledge[float] = PerKnowledge()
+        self._retired_until: float | None = None  # when the replaced ones may go (see swap)
 
     @property
     def knowledge(self) -> KnowledgeBase:
@@ -85,33 +72,25 @@ class Engine:
 
     def swap(self, knowledge: KnowledgeBase) -> None:
         """Atomically replace the knowledge base (one reference assignment)."""
-        # Answers still running on the replaced knowledge find their structures here for a
-        # few seconds (building them again would take them 100 ms at 100,000 questions).
-        self._retired = Retired(
-            until=time.monotonic() + RETIRED_S,
-            judged=self._judged,
-            completion=self._completion,
-            threshold=self._threshold,
-        )
+        # Answers still running on the replaced knowledge find their structures for a few
+        # seconds; the prepared ones become current at once (bot.matching.perkb).
+        self._retired_until = time.monotonic() + RETIRED_S
         self._kb = knowledge
-        # Point the caches at what was prepared for it now, not when a question next needs
-        # each: until then they kept the replaced knowledge, index and all, alive (100 MB at
-        # 100,000 questions). Each is one reference assignment, safe across threads.
-        for cache, prepared in (
-            ("_judged", self._prepared),
-            ("_completion", self._prepared_completion),
-            ("_threshold", self._prepared_threshold),
-        ):
-            if prepared is not None and prepared[0] is knowledge:
-                setattr(self, cache, prepared)
+        for cache in self._caches():
+            cache.swap(knowledge)
 
     def release_replaced(self, *, now: float | None = None) -> None:
         """Drop what the caches held for the knowledge the last swap replaced, once no answer
         can still be on it (``RETIRED_S`` after the swap); answers call it too, and a
         reloader after that time (an idle bot would keep it otherwise)."""
-        retired = self._retired
-        if retired is not None and (time.monotonic() if now is None else now) > retired.until:
-            self._retired = None
+        until = self._retired_until
+        if until is not None and (time.monotonic() if now is None else now) > until:
+            self._retired_until = None
+            for cache in self._caches():
+                cache.release()
+
+    def _caches(self) -> tuple[PerKnowledge[Judge], PerKnowledge[Completer], PerKnowledge[float]]:
+        return (self._judges, self._completers, self._thresholds)
 
     def topics(self) -> tuple[Suggestion, ...]:
         """Every snippet, sorted by id, as (id, title, summary)."""
@@ -128,9 +107,8 @@ class Engine:
     def suggest(self, prefix: str, limit: int = 25) -> tuple[Suggestion, ...]:
         """Autocomplete choices for a partly typed question, best first, at most ``limit``.
 
-        Prefix and word matches first (:mod:`bot.matching.autocomplete`), then fuzzy matches from
-        the
-        answer index; never empty while any topic exists.
+        Prefix and word matches first (:mod:`bot.matching.autocomplete`), then fuzzy matches
+        from the answer index; never empty while any topic exists.
         """
         self.release_replaced()
         kb = self._kb
@@ -151,17 +129,7 @@ class Engine:
         return Replies(self._kb, self._config)
 
     def _completer(self, kb: KnowledgeBase) -> Completer:
-        cached = self._completion
-        if cached is None or cached[0] is not kb:
-            prepared = self._prepared_completion
-            if prepared is not None and prepared[0] is kb:
-                cached = prepared
-            elif (old := self._retired) and old.completion and old.completion[0] is kb:
-                return old.completion[1]  # an answer begun before the swap: not cached again
-            else:
-                cached = (kb, self._new_completer(kb))
-            self._completion = cached  # one reference assignment: safe across threads
-        return cached[1]
+        return self._completers.get(kb, self._new_completer)
 
     def answer(self, question: str) -> Answer:
         """Answer one question; never raises for any string."""
@@ -214,17 +182,16 @@ class Engine:
         judge = self._new_judge(knowledge)
         judge.warm()
         # Autocomplete runs on the event loop: its prefix index must not be built there.
-        completer = self._new_completer(knowledge)
-        self._prepared_completion = (knowledge, completer)
+        self._completers.prepare(knowledge, self._new_completer(knowledge))
         if self._config.fit_threshold:
-            self._prepared_threshold = (knowledge, self._fit(knowledge))
-        self._prepared = (knowledge, judge)
+            self._thresholds.prepare(knowledge, self._fit(knowledge))
+        self._judges.prepare(knowledge, judge)
 
     def _new_judge(self, knowledge: KnowledgeBase) -> Judge:
         """A judge for ``knowledge``, its statistics updated from the latest ones built when
         the synonyms are the same (the new index then analyses unchanged texts as before)."""
         snippets = tuple(knowledge.snippets.values())
-        judged = self._prepared or self._judged
+        judged = self._judges.latest()
         coverage = None
         if judged is not None and dict(judged[0].synonyms) == dict(knowledge.synonyms):
             old = judged[1].coverage
@@ -234,7 +201,7 @@ class Engine:
     def _new_completer(self, knowledge: KnowledgeBase) -> Completer:
         """The autocomplete index of ``knowledge``, updated from the latest one built."""
         snippets = tuple(knowledge.snippets.values())
-        completed = self._prepared_completion or self._completion
+        completed = self._completers.latest()
         if completed is not None:
             return completed[1].updated(snippets, completed[0].snippets)
         from bot.matching.autocomplete import Completer
@@ -247,17 +214,7 @@ class Engine:
         kb = kb or self._kb
         if not self._config.fit_threshold:
             return self._config.answer_threshold
-        cached = self._threshold
-        if cached is None or cached[0] is not kb:
-            prepared = self._prepared_threshold
-            if prepared is not None and prepared[0] is kb:
-                cached = prepared
-            elif (old := self._retired) and old.threshold and old.threshold[0] is kb:
-                return old.threshold[1]  # an answer begun before the swap: not cached again
-            else:
-                cached = (kb, self._fit(kb))
-            self._threshold = cached  # one reference assignment: safe across threads
-        return cached[1]
+        return self._thresholds.get(kb, self._fit)
 
     def _fit(self, kb: KnowledgeBase) -> float:
         # Here: only a question scored near the threshold, or a serving start, needs it.
@@ -282,17 +239,7 @@ class Engine:
         )
 
     def _judge(self, kb: KnowledgeBase) -> Judge:
-        cached = self._judged
-        if cached is None or cached[0] is not kb:
-            prepared = self._prepared
-            if prepared is not None and prepared[0] is kb:
-                cached = prepared
-            elif (old := self._retired) and old.judged and old.judged[0] is kb:
-                return old.judged[1]  # an answer begun before the swap: not cached again
-            else:
-                cached = (kb, self._new_judge(kb))
-            self._judged = cached  # one reference assignment: safe across threads
-        return cached[1]
+        return self._judges.get(kb, self._new_judge)
 
     def _decide(
         self, replies: Replies, question: str, hits: list[Hit], tokens: list[str], check: Check

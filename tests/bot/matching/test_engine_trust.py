@@ -118,16 +118,16 @@ def test_prepare_builds_the_next_knowledge_off_the_answering_path() -> None:
     engine = Engine(old, lexicon=lexicon)
     engine.prepare(new)
     assert lexicon._zipf is not None  # the word list and the tolerance are ready
-    prepared = engine._prepared
+    prepared = engine._judges.prepared
     assert prepared is not None and prepared[0] is new
     engine.answer("what is a large pizza")  # still answered from the old knowledge
     assert engine._judge(old) is not prepared[1]
     engine.swap(new)
     engine.answer("what is a large pizza")
     assert engine._judge(new) is prepared[1]  # reused, not built again
-    completion = engine._prepared_completion
+    completion = engine._completers.prepared
     assert completion is not None and engine._completer(new) is completion[1]
-    threshold = engine._prepared_threshold
+    threshold = engine._thresholds.prepared
     assert threshold is not None and threshold[0] is new
     assert engine.answer_threshold(new) == threshold[1]
 

@@ -133,12 +133,13 @@ def test_a_swap_lets_go_of_the_replaced_knowledge() -> None:
     engine.prepare(kb)
     engine.swap(kb)
     # No question has run since: still, no cache keeps the old knowledge (and its index)...
-    held = [pair for pair in (engine._judged, engine._completion, engine._threshold) if pair]
-    assert held and all(pair[0] is kb for pair in held)
+    caches = (engine._judges, engine._completers, engine._thresholds)
+    current = [cache.current for cache in caches if cache.current]
+    assert current and all(pair[0] is kb for pair in current)
     # ...but an answer begun before the swap still finds it, until RETIRED_S have passed.
     assert engine._judge(base) is not engine._judge(kb)
-    assert engine._judged is not None and engine._judged[0] is kb  # not cached again
+    assert engine._judges.current is not None and engine._judges.current[0] is kb  # not cached
     engine.release_replaced(now=time.monotonic() + RETIRED_S - 1)
-    assert engine._retired is not None
+    assert any(base in cache.holds() for cache in caches)
     engine.release_replaced(now=time.monotonic() + RETIRED_S + 1)
-    assert engine._retired is None
+    assert all(cache.holds() == [kb] for cache in caches if cache.current)
