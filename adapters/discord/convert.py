@@ -22,8 +22,9 @@ from adapters.discord.text import (
     clip,
     fit,
 )
+from adapters.discord.text import render as render_markdown
 from bot.models import ChannelKind, Question, Reply, Source
-from bot.presentation import markdown as md
+from bot.presentation import documents
 from bot.presentation import sentences as say
 from bot.presentation.present import present
 from bot.presentation.view import Choice, View, ViewKind
@@ -90,9 +91,7 @@ def render(view: View) -> Rendered:
     if view.kind is ViewKind.TOPICS:
         return Rendered(embed=topics_embed(view), ephemeral=private)
     if view.kind is ViewKind.DID_YOU_MEAN:
-        head = f"**{view.title}**\n" if view.title else ""
-        lines = "\n".join(f"- **{c.label}**: {c.summary}" for c in view.choices if c.summary)
-        text = "\n".join(p for p in (head + view.text, lines, f"-# {view.footer}") if p)
+        text = f"{render_markdown(documents.did_you_mean_body(view))}\n-# {view.footer}"
         return Rendered(
             content=clip(text, CONTENT_MAX), view=suggestion_view(view.choices), ephemeral=private
         )
@@ -104,10 +103,7 @@ def answer_embed(view: View) -> discord.Embed:
     """Title, body as the description, sources in the footer; within every embed limit."""
     title = clip(view.title, EMBED_TITLE_MAX)
     footer = clip(_sources_line(view.sources), EMBED_FOOTER_MAX)
-    if len(view.parts) == 1 and not view.parts[0].heading:
-        body = md.parse(view.parts[0].markdown)
-    else:  # a composed comparison: one titled part per snippet
-        body = md.titled((p.heading, md.parse(p.markdown)) for p in view.parts)
+    body = documents.answer_body(view)
     room = min(EMBED_DESCRIPTION_MAX, EMBED_TOTAL_MAX - len(title) - len(footer))
     embed = discord.Embed(title=title, description=fit(body, room), colour=COLOUR)
     url = next((src.url for src in view.sources if src.url), "")

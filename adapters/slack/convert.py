@@ -11,6 +11,7 @@ from adapters.slack.feedback import feedback_block
 from adapters.slack.markup import clean, strip_mention
 from adapters.slack.mrkdwn import escape, to_mrkdwn
 from bot.models import Answer, ChannelKind, Question, Reply, Source
+from bot.presentation import documents
 from bot.presentation import markdown as md
 from bot.presentation import sentences as say
 from bot.presentation.present import present, present_answer
@@ -117,10 +118,7 @@ def _fallback(view: View) -> str:
 
 
 def _answer(view: View) -> list[bk.Block]:
-    if len(view.parts) == 1 and not view.parts[0].heading:
-        body = md.parse(view.parts[0].markdown)
-    else:  # a composed comparison: one titled part per snippet
-        body = md.titled((p.heading, md.parse(p.markdown)) for p in view.parts)
+    body = documents.answer_body(view)
     related = bk.buttons("related", RELATED_ACTION, ((c.label, c.id) for c in view.choices))
     feedback = None if view.feedback_id is None else feedback_block(view.feedback_id)
     # fit() counts the tail: the feedback buttons survive a body cut to 50 blocks.
@@ -147,40 +145,19 @@ def _source(source: Source) -> str:
 
 
 def _topics(view: View) -> list[bk.Block]:
-    topics = _choices(tuple((t.label, t.id, t.summary) for t in view.topics))
     return bk.fit(
         [bk.header(view.title)],
-        bk.sections(md.Document(children=(topics,))),
+        bk.sections(documents.topics_body(view)),
         [bk.context(to_mrkdwn(view.footer))],
     )
 
 
 def _did_you_mean(view: View) -> list[bk.Block]:
-    lines = md.Document(
-        children=(
-            *md.parse(view.text).children,
-            _choices(tuple((c.label, None, c.summary) for c in view.choices)),
-        )
-    )
-    body = md.titled([(view.title, lines)]) if view.title else lines
     return bk.fit(
         [],
-        bk.sections(body),
+        bk.sections(documents.did_you_mean_body(view)),
         [
             bk.buttons("did_you_mean", PICK_ACTION, ((c.label, c.id) for c in view.choices)),
             bk.context(escape(view.footer)),
         ],
     )
-
-
-def _choices(items: tuple[tuple[str, str | None, str], ...]) -> md.BulletList:
-    """``• *title* (`id`): summary`` lines; all three are plain text, never Markdown."""
-    return md.BulletList(items=tuple(_choice(*item) for item in items))
-
-
-def _choice(title: str, sid: str | None, summary: str) -> md.ListItem:
-    tag = (md.Text(text=" ("), md.Code(text=sid), md.Text(text=")")) if sid else ()
-    bold = md.Strong(children=(md.Text(text=title),))
-    tail = (md.Text(text=": " + summary),) if summary else ()
-    line = md.Paragraph(children=(bold, *tag, *tail))
-    return md.ListItem(children=(line,))
