@@ -23,7 +23,7 @@ import numpy as np
 
 from bot.matching.features import GroupedPostings, SparseRows
 from bot.matching.keys import snippet_key, synonyms_key
-from bot.matching.matcher import MatchIndex, _closest, _dense
+from bot.matching.matcher import MatchIndex, _closest, lazy_block
 from bot.matching.normalize import SynonymFolder
 from bot.matching.vectorizer import Vectorizer
 from bot.models import Snippet
@@ -36,7 +36,7 @@ KEEP_FILES = 8  # newest cached indexes kept per cache directory
 FIELDS = frozenset(
     {
         "ids", "q_starts", "n_questions", "n_starts", "n_names", "vectorizer", "questions",
-        "names", "centroids", "sum_norms", "dense", "folder", "vocab", "known", "closest",
+        "names", "centroids", "sum_norms", "block", "folder", "vocab", "known", "closest",
         "is_comparison", "pairs",
     }
 )  # fmt: skip
@@ -207,7 +207,7 @@ def _index(
         names=names,
         centroids=centroids,
         sum_norms=arrays["sum_norms"],
-        dense=_dense(vec.n_features, blocks),
+        block=lazy_block(vec.n_features, blocks),
         folder=SynonymFolder.build(synonyms),
         vocab=vocab,
         known=frozenset(vocab),

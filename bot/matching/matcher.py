@@ -24,7 +24,15 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.matching.compare import comparison_cover
-from bot.matching.features import Floats, GroupedPostings, Ints, SparseRows, centroids
+from bot.matching.denseblock import LazyBlock
+from bot.matching.features import (
+    SKIP_MIN_VALUES,
+    Floats,
+    GroupedPostings,
+    Ints,
+    SparseRows,
+    centroids,
+)
 from bot.matching.normalize import (
     FILLER_MARK,
     SynonymFolder,
@@ -46,7 +54,6 @@ BEST_SHARE = 0.2
 NAME_SHARE = 1.0  # an alias or title matched as a whole is as good as a question
 TYPO_CUTOFF = 84.0  # rapidfuzz ratio (0-100) an unknown word needs to be read as a known one
 TYPO_MIN_LEN = 4
-DENSE_MAX_CELLS = 4_000_000  # 16 MB of float32
 ROUNDING = 1e-4  # rounding allowance of the score bounds that let a search skip snippets
 
 
@@ -74,9 +81,9 @@ class MatchIndex:
     # the plain centroid is the sum of the snippet's question dots over ``sum_norms``.
     centroids: SparseRows | None
     sum_norms: Floats  # norm of the sum of each snippet's question vectors
-    # Small bases: feature x (questions, names, snippets) in one dense block, so that a search
-    # is one gather and one matrix-vector product (batch throughput); None at scale.
-    dense: Floats | None
+    # Small bases: frequent features x (questions, names, snippets) as one dense block, made
+    # once a process keeps answering (batch throughput); None at scale.
+    block: LazyBlock | None
     folder: SynonymFolder
     vocab: tuple[str, ...]  # known words before synonym folding, most frequent first
     known: frozenset[str]
@@ -140,7 +147,7 @@ class MatchIndex:
             names=names,
             centroids=refined,
             sum_norms=sum_norms,
-            dense=_dense(
+            block=lazy_block(
                 n_features,
                 [(questions.postings, n_q), (names, n_n)]
                 + ([(refined, n_snippets)] if refined is not None else []),
@@ -226,8 +233,9 @@ class MatchIndex:
         return (q_ids, q_vals) if len(q_ids) else None
 
     def _full(self, q_ids: Ints, q_vals: Floats) -> Floats:
-        if self.dense is not None:
-            both: Floats = q_vals @ self.dense.take(q_ids, axis=0)
+        block = self.block.get() if self.block is not None else None
+        if block is not None:
+            both = block.dot(q_ids, q_vals)
             dots, names = both[: self.n_questions], both[self.n_questions :]
             name = np.maximum.reduceat(names[: self.n_names], self.n_starts)
             cent = names[self.n_names :] if self.centroids is not None else self._plain(dots)
@@ -300,19 +308,12 @@ def nearest(token: str, choices: Sequence[str], cutoff: float) -> str | None:
     return None if found is None else str(found[0])
 
 
-def _dense(n_features: int, blocks: Sequence[tuple[SparseRows, int]]) -> Floats | None:
-    """The dense block of a small base (see ``MatchIndex.dense``) from postings layouts and
-    their widths, or None above ``DENSE_MAX_CELLS``."""
-    total = sum(width for _, width in blocks)
-    if n_features * total > DENSE_MAX_CELLS or n_features == 0:
+def lazy_block(n_features: int, layouts: Sequence[tuple[SparseRows, int]]) -> LazyBlock | None:
+    """The dense search block of a small base (see ``MatchIndex.block``) over postings layouts
+    and their widths (questions first); None where the postings are long (other kernels)."""
+    if len(layouts[0][0].values) >= SKIP_MIN_VALUES:
         return None
-    out = np.zeros((n_features, total), dtype=np.float32)
-    offset = 0
-    for block, width in blocks:
-        rows = np.repeat(np.arange(n_features), np.diff(block.indptr))
-        out[rows, block.ids + offset] = block.values
-        offset += width
-    return out
+    return LazyBlock(n_features, layouts)
 
 
 def _starts(sizes: npt.NDArray[np.int64]) -> Ints:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -116,7 +116,7 @@ class Vectorizer:
     idf: Floats
     unseen_idf: float
     char_sizes: tuple[int, ...] = CHAR_SIZES
-    # Query words' n-gram codes, computed once per word (bounded; plain dict ops are atomic).
+    # Query words' n-gram keys, computed once per word (bounded; plain dict ops are atomic).
     gram_cache: dict[str, I64] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -265,14 +265,7 @@ class Vectorizer:
                 cols.append(col)
                 weights.append(w)
         pairs = Counter(pairwise(plain))
-        n_words = len(self.words)
-        for (a, b), tf in pairs.items():
-            ca, cb = self.words.get(a), self.words.get(b)
-            col = None
-            if ca is not None and cb is not None:
-                at = int(np.searchsorted(self.bigrams, ca * n_words + cb))
-                if at < len(self.bigrams) and self.bigrams[at] == ca * n_words + cb:
-                    col = n_words + at
+        for tf, col in zip(pairs.values(), self._bigram_columns(pairs), strict=True):
             w = (1.0 + math.log(tf)) * (self.unseen_idf if col is None else float(self.idf[col]))
             norm += w * w
             if col is not None:
@@ -288,27 +281,48 @@ class Vectorizer:
             np.concatenate([word_vals, char_vals]).astype(np.float32),
         )
 
+    def _bigram_columns(self, pairs: Iterable[tuple[str, str]]) -> list[int | None]:
+        """The column of each word pair, None for a pair the index never saw (one lookup)."""
+        n_words = len(self.words)
+        firsts, seconds = [], []
+        for a, b in pairs:
+            firsts.append(self.words.get(a, -1))
+            seconds.append(self.words.get(b, -1))
+        if not firsts or len(self.bigrams) == 0:
+            return [None] * len(firsts)
+        first, second = np.array(firsts, np.int64), np.array(seconds, np.int64)
+        codes = first * n_words + second
+        at = np.minimum(np.searchsorted(self.bigrams, codes), len(self.bigrams) - 1)
+        found = (first >= 0) & (second >= 0) & (self.bigrams[at] == codes)
+        return [n_words + int(i) if ok else None for i, ok in zip(at, found, strict=True)]
+
     def _char_block(self, spelled: Sequence[str]) -> tuple[Ints, npt.NDArray[np.float64]]:
-        codes = np.concatenate([self._grams(t) for t in spelled]) if spelled else _NO_CODES
-        if len(codes) == 0:
+        keys = np.concatenate([self._gram_keys(t) for t in spelled]) if spelled else _NO_CODES
+        if len(keys) == 0:
             return np.zeros(0, np.int32), np.zeros(0, np.float64)
-        grams, tf = np.unique(codes, return_counts=True)
-        at = np.minimum(np.searchsorted(self.chars, grams), max(len(self.chars) - 1, 0))
-        known = self.chars[at] == grams if len(self.chars) else np.zeros(len(grams), np.bool_)
-        cols = (at[known] + self.n_word_features).astype(np.int32)
+        grams, tf = np.unique(keys, return_counts=True)
+        known = grams >= 0
+        cols = (grams[known] + self.n_word_features).astype(np.int32)
         w = np.full(len(grams), self.unseen_idf)
         w[known] = self.idf[cols]
         w *= 1.0 + np.log(tf)
         scale = math.sqrt((1.0 - WORD_SHARE) / float(w @ w))
         return cols, w[known] * scale
 
-    def _grams(self, word: str) -> I64:
-        codes = self.gram_cache.get(word)
-        if codes is None:
+    def _gram_keys(self, word: str) -> I64:
+        """A word's character n-grams as keys: the indexed ones' place in ``chars`` (0 up),
+        the others ``-1 - code`` (still told apart, for the norm), cached per word."""
+        keys = self.gram_cache.get(word)
+        if keys is None:
             codes = gram_codes([word], self.char_sizes)[0]
+            keys = -1 - codes
+            if len(self.chars):
+                at = np.minimum(np.searchsorted(self.chars, codes), len(self.chars) - 1)
+                found = self.chars[at] == codes
+                keys[found] = at[found]
             if len(self.gram_cache) < GRAM_CACHE_WORDS:
-                self.gram_cache[word] = codes
-        return codes
+                self.gram_cache[word] = keys
+        return keys
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.matching.analysis import Analysis
+from bot.matching.denseblock import DenseBlock, LazyBlock
 from bot.matching.features import GroupedPostings, SparseRows
 from bot.matching.matcher import MatchIndex
 from bot.matching.vectorizer import Vectorizer
@@ -55,7 +56,9 @@ def assert_same(a: MatchIndex, b: MatchIndex) -> None:
     def same(x: object, y: object) -> bool:
         if isinstance(x, np.ndarray):
             return isinstance(y, np.ndarray) and np.array_equal(x, y)
-        if isinstance(x, SparseRows | GroupedPostings | Vectorizer):
+        if isinstance(x, LazyBlock):
+            return isinstance(y, LazyBlock) and same(x.now(), y.now())
+        if isinstance(x, SparseRows | GroupedPostings | Vectorizer | DenseBlock):
             names = [f.name for f in fields(x) if f.name != "gram_cache"]
             return all(same(getattr(x, n), getattr(y, n)) for n in names)
         return x == y
