@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -118,6 +118,9 @@ class Vectorizer:
     char_sizes: tuple[int, ...] = CHAR_SIZES
     # Query words' n-gram keys, computed once per word (bounded; plain dict ops are atomic).
     gram_cache: dict[str, I64] = field(default_factory=dict, compare=False, repr=False)
+    pair_cache: dict[tuple[str, str], int | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def n_features(self) -> int:
@@ -281,16 +284,25 @@ class Vectorizer:
             np.concatenate([word_vals, char_vals]).astype(np.float32),
         )
 
-    def _bigram_columns(self, pairs: Iterable[tuple[str, str]]) -> list[int | None]:
-        """The column of each word pair, None for a pair the index never saw (one lookup)."""
+    def _bigram_columns(self, pairs: Collection[tuple[str, str]]) -> list[int | None]:
+        """The column of each word pair, None for a pair the index never saw; pairs are
+        looked up once (in one call) and remembered, as chat repeats "what is", "is a"."""
+        cache = self.pair_cache
+        out = [cache.get(pair, -1) for pair in pairs]
+        new = [pair for pair, col in zip(pairs, out, strict=True) if col == -1]
+        if new:
+            found = dict(zip(new, self._look_up_pairs(new), strict=True))
+            if len(cache) < GRAM_CACHE_WORDS:
+                cache.update(found)
+            out = [found[pair] if col == -1 else col for pair, col in zip(pairs, out, strict=True)]
+        return out
+
+    def _look_up_pairs(self, pairs: Sequence[tuple[str, str]]) -> list[int | None]:
         n_words = len(self.words)
-        firsts, seconds = [], []
-        for a, b in pairs:
-            firsts.append(self.words.get(a, -1))
-            seconds.append(self.words.get(b, -1))
-        if not firsts or len(self.bigrams) == 0:
-            return [None] * len(firsts)
-        first, second = np.array(firsts, np.int64), np.array(seconds, np.int64)
+        if len(self.bigrams) == 0:
+            return [None] * len(pairs)
+        first = np.array([self.words.get(a, -1) for a, _ in pairs], np.int64)
+        second = np.array([self.words.get(b, -1) for _, b in pairs], np.int64)
         codes = first * n_words + second
         at = np.minimum(np.searchsorted(self.bigrams, codes), len(self.bigrams) - 1)
         found = (first >= 0) & (second >= 0) & (self.bigrams[at] == codes)
