@@ -23,7 +23,7 @@ import numpy as np
 from bot.matching.features import Floats, Ints, SparseRows
 
 MAX_CELLS = 4_000_000  # 16 MB of float32
-BUILD_AFTER = 3  # searches answered from the postings before the block is built
+BUILD_AFTER = 50  # searches answered from the postings first (a one-shot ask makes 1-5)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,6 +112,10 @@ class LazyBlock:
             if self._left == 0:
                 self._build()
         return self._block
+
+    @property
+    def built(self) -> bool:
+        return self._left <= 0
 
     def now(self) -> DenseBlock | None:
         """The block, built now if it is not yet."""

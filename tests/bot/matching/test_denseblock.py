@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from bot.knowledge.loader import load_knowledge
 from bot.matching.denseblock import DenseBlock, LazyBlock
+from bot.matching.engine import Engine
 from bot.matching.features import SparseRows
 from bot.matching.matcher import MatchIndex
 from bot.settings import bundled_knowledge_dir
@@ -59,6 +61,18 @@ def test_block_dot_equals_the_postings_dot(index: MatchIndex, max_cells: int) ->
         got = block.dot(q_ids, q_vals)
         assert got.shape == (width,)
         np.testing.assert_allclose(got, by_postings(index, q_ids, q_vals), rtol=1e-5, atol=1e-6)
+
+
+def test_a_one_shot_ask_never_builds_the_block(tmp_path: Path) -> None:
+    """Cold start: ``explainbot ask "llm vs genai"`` loads a cached index and answers from
+    the postings (a fresh build has already searched it many times: the cross-checks)."""
+    load_knowledge(bundled_knowledge_dir(), cache_dir=tmp_path)
+    engine = Engine(load_knowledge(bundled_knowledge_dir(), cache_dir=tmp_path))
+    block = engine.knowledge.index.block
+    assert block is not None
+    for question in ("llm vs genai", "gan vs vae vs diffusion", "what is rag"):
+        engine.answer(question)
+    assert not block.built
 
 
 def test_no_block_when_one_row_does_not_fit(index: MatchIndex) -> None:
