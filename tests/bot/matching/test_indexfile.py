@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +34,9 @@ def test_cached_index_answers_as_the_built_one(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("index-*.npz"))) == 1
     cached = load_knowledge(bundled_knowledge_dir(), cache_dir=tmp_path)
     assert answers(Engine(cached)) == answers(Engine(first)) == answers(Engine(built))
-    idx, ref = cached.index, built.index
+    # Both searched through their postings: the dense block (built after some searches, see
+    # test_denseblock.py) sums in another order, equal to about 1e-7.
+    idx, ref = replace(cached.index, block=None), replace(built.index, block=None)
     assert idx.pairs == ref.pairs and idx.vocab == ref.vocab and idx.ids == ref.ids
     for text in QUESTIONS:
         a, b = idx.scores(idx.tokens(text)), ref.scores(ref.tokens(text))
