@@ -113,6 +113,7 @@ class Verdict:
     top_covered: float  # the most salient run of adjacent explained words ("context window")
     missing: tuple[str, ...]  # runs of uncovered salient words, in question order
     term_missing: bool = False  # asked what something is, and a salient word is unexplained
+    top_other: float = 0.0  # the most salient unexplained name (not English) of another snippet
 
     @property
     def share(self) -> float:
@@ -273,7 +274,7 @@ class Coverage:
             return Verdict(
                 uncovered=0.0, covered=covered, top_uncovered=0.0, top_covered=covered, missing=()
             )
-        uncovered = covered = top_uncovered = top_covered = run = 0.0
+        uncovered = covered = top_uncovered = top_covered = top_other = run = 0.0
         runs: list[list[str]] = []
         previous_missing = stray = False
         for word, first in zip(words, stems, strict=True):
@@ -290,7 +291,12 @@ class Coverage:
                 stem = self.stems(fixed) if fixed else stem
             w = self._weight(word, stem, lexicon, held_out)
             c = self._cover(stem, snippet_ids, definition, held_out)
-            left = w * (1 - c) * (OTHER_TOPIC if stem in self.named else 1.0)
+            other = stem in self.named
+            left = w * (1 - c) * (OTHER_TOPIC if other else 1.0)
+            if other and not lexicon.is_word(word):
+                # A coined name or abbreviation of another snippet ("sft", "rlhf") is
+                # unambiguous; an English word may share a stem by chance ("mechanically").
+                top_other = max(top_other, w * (1 - c))
             uncovered += left
             covered += w * c
             top_uncovered = max(top_uncovered, left)
@@ -312,6 +318,7 @@ class Coverage:
             # A definition question names one term: any salient word left over makes it
             # another term ("convolutional neural network") or another field ("in chemistry").
             term_missing=definition and stray and len(words) <= TERM_WORDS,
+            top_other=top_other,
         )
 
     def speaks_of(self, words: Sequence[str], snippet_ids: Sequence[str], lexicon: Lexicon) -> bool:

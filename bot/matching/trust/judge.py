@@ -86,7 +86,9 @@ class Judge:
             found = self._in_context(
                 found, question, words, snippet_ids, definition=definition, clear=clear
             )
-        if found.explained or found.empty or not asides:
+        # Explained but not solidly (plain words left over): leaving the asides out may make
+        # it solid, which rescores the question without them and lowers the bar a little.
+        if (found.explained and found.solid) or found.empty or not asides:
             return found
         rest = list(words)
         for aside in asides:
@@ -148,7 +150,7 @@ class Judge:
             if not found.explained:
                 return found
             return replace(found, explained=False, solid=False, missing=seen.attached)
-        if found.explained or not seen.named:
+        if (found.explained and found.solid) or not seen.named:
             return found
         drop = {w for token in talk for w in analysed.get(token, ())}
         rest = [w for w in words if w not in drop]

@@ -10,12 +10,18 @@ import snowballstemmer
 from bot.matching.compare import COMPARISON_WORDS
 from bot.matching.normalize import FILLER_WORDS
 
-# Words that phrase a question rather than name its topic (the last line: as typed in chat).
+# Words that phrase a question rather than name its topic: question words, pronouns, chat
+# spellings and abbreviations ("tbh", "ppl"), and the words that ask how to explain rather
+# than what ("definition", "in a nutshell", "eli5", "for beginners", "what does x stand for").
 _PHRASING = """
 what whats which who whom why how when where is are was were be been do does did can could
 would should will a an the of in on for to it its this that these those my our your their
 i we you me us they them he she his her mean means meaning
 wat wut wht whta wats hw r u ur ya im ive id dont doesnt isnt arent cant wont didnt pls plz
+tbh tho tbf ngl imo imho idk btw rn lol lmao haha omg smth sth ppl pl someone anyone somebody
+definition definitions explanation explained explaining gist nutshell eli5 eli tldr tl dr
+summary overview basics intro introduction simple simplest plain layman laymans dummies
+beginner beginners newbie newbies noob refer refers stand stands actually exactly basically
 """
 NEUTRAL = FILLER_WORDS | COMPARISON_WORDS | frozenset(_PHRASING.split())
 NEUTRAL_WORDS = tuple(sorted(NEUTRAL))
