@@ -64,6 +64,8 @@ def is_beside(
         return False
     if not lexicon.can_describe(token):
         return True
+    if subject(tokens, kinds, at, lexicon):
+        return False
     if generic_phrase(tokens, kinds, at, lexicon):
         return True
     start = at
@@ -121,3 +123,16 @@ def names_term(kinds: Sequence[str], at: int) -> bool:
             return True
         at += 1
     return False
+
+
+def subject(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """Whether a noun is the subject of a verb acting on the term ("can a high fever cause
+    hallucinations"): it may be what the question is about, unlike a speaker who talks
+    *about* the term ("my boss keeps talking about embeddings")."""
+    verb = at + 1
+    return (
+        verb < len(tokens)
+        and kinds[verb] in EVERYDAY
+        and "VERB" in lexicon.parts(tokens[verb])
+        and acts_on(tokens, kinds, verb, lexicon)
+    )
