@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.matching.lexicon import DESCRIBING, Lexicon
+from bot.matching.lexicon import DESCRIBING, SALIENT_ZIPF, Lexicon
 from bot.matching.trust.grammar import (
     AUXILIARIES,
     CLAUSE_OPENERS,
@@ -24,6 +24,7 @@ from bot.matching.trust.grammar import (
     QUALIFIERS,
     REQUEST,
     TOPICAL,
+    possessed,
     reach,
 )
 
@@ -66,6 +67,8 @@ def is_beside(
         return True
     if subject(tokens, kinds, at, lexicon):
         return False
+    if lexicon.zipf(token) <= SALIENT_ZIPF and not possessed(tokens, at):
+        return False  # a word this rare is a term of its own ("what is dropout in ...")
     if generic_phrase(tokens, kinds, at, lexicon):
         return True
     start = at

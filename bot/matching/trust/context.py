@@ -36,6 +36,7 @@ from bot.matching.trust.grammar import (
     TOPICAL,
     asks_about,
     clauses,
+    possessed,
     reach,
     runs,
 )
@@ -73,16 +74,6 @@ def _modifies(
             return False  # "my manager keeps saying rag": a verb, not a longer noun
         i += 1
     return i < len(tokens) and kinds[i] == "term"
-
-
-def _possessed(tokens: Sequence[str], at: int) -> bool:
-    """Whether a possessive opens the noun phrase ending at ``at`` ("my new professor")."""
-    for token in reversed(tokens[max(0, at - COMPOUND - 1) : at]):
-        if token in POSSESSIVES:
-            return True
-        if token in DETERMINERS or token == ",":
-            return False
-    return False
 
 
 def everyday(lexicon: Lexicon, word: str) -> bool:
@@ -157,7 +148,7 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
                 lexicon is not None
                 and kinds[i] == "everyday"
                 and lexicon.can_name(token)
-                and not _possessed(tokens, i)
+                and not possessed(tokens, i)
                 and subject(tokens, kinds, i, lexicon)
             )
             if (

@@ -42,6 +42,8 @@ MISSING_WEIGHT = 0.3  # an uncovered word weighing this much is named in the rep
 STRAY_WEIGHT = 0.15  # in a short definition question, even a plain word makes another term
 TERM_WORDS = 3  # a definition question this short names one term; longer ones ramble on
 HALF = 0.5  # cover from which a word counts as explained
+FIELD = frozenset({"in", "within"})
+ARTICLES = frozenset({"a", "an", "the"})
 
 Analyse = Callable[[str], list[str]]
 Respell = Callable[[str], str | None]
@@ -262,6 +264,7 @@ class Coverage:
             respell: the known word an unknown, non-English word is a typo of, if any.
             held_out: judge as if this example question were not in the knowledge.
         """
+        fields = _fields(words)
         words = [w for w in words if not self.stems.phrasing(w)]
         stems = [self.stems(w) for w in words]
         covers = [self._cover(s, snippet_ids, definition, held_out) for s in stems]
@@ -303,7 +306,9 @@ class Coverage:
             run = run + w * c if c >= HALF else 0.0  # a term of several words counts whole
             top_covered = max(top_covered, run, w * c)
             missing = left >= MISSING_WEIGHT
-            stray |= left >= STRAY_WEIGHT and c < HALF
+            # "embeddings in ml": a name of the field the term is asked in is no other term.
+            field = word in fields and stem in self.named
+            stray |= left >= STRAY_WEIGHT and c < HALF and not field
             if missing and previous_missing:
                 runs[-1].append(word)
             elif missing:
@@ -396,6 +401,17 @@ class Coverage:
         if known is not None:
             return min(known, english)
         return min(english, SHORT_WEIGHT) if len(word) <= 2 else english
+
+
+def _fields(words: Sequence[str]) -> frozenset[str]:
+    """The words right after "in" (articles between): the field a question is asked in."""
+    found = set()
+    after = False
+    for word in words:
+        if after and word not in ARTICLES:
+            found.add(word)
+        after = word in FIELD or (after and word in ARTICLES)
+    return frozenset(found)
 
 
 def _stemmer(analyse: Analyse, stems: Stems) -> Callable[[str | list[str]], frozenset[str]]:

@@ -158,3 +158,13 @@ def asks_about(tokens: Sequence[str], at: int) -> bool:
             return False
         i -= 1
     return True
+
+
+def possessed(tokens: Sequence[str], at: int) -> bool:
+    """Whether a possessive opens the noun phrase ending at ``at`` ("my new professor")."""
+    for token in reversed(tokens[max(0, at - COMPOUND - 1) : at]):
+        if token in POSSESSIVES:
+            return True
+        if token in DETERMINERS or token == ",":
+            return False
+    return False

@@ -28,6 +28,9 @@ NEUTRAL_WORDS = tuple(sorted(NEUTRAL))
 
 DEFINING = frozenset({"what", "whats", "wat", "wut", "define", "definition", "meaning"})
 DEFINING_SECOND = frozenset({"is", "are", "s", "a", "an", "the", "exactly", "does", "do"})
+# What may follow a wh-word that ends a question about the term named before it.
+POINTING = frozenset({"is", "are", "s", "it", "that", "this", "they", "those", "them", "even"})
+TAIL_WORDS = 4
 WORKS = frozenset({"work", "works", "function", "operate"})
 BARE_TERM = 2  # a question of this many words or fewer names a term: "neural network"
 
@@ -43,7 +46,14 @@ def asks_definition(kept: Sequence[str]) -> bool:
         return True
     if len(kept) >= 3 and kept[0] == "how" and kept[1] in {"does", "do"} and kept[-1] in WORKS:
         return True  # "how does a neural network work"
-    return bool(kept) and kept[0] in DEFINING and (len(kept) == 1 or kept[1] in DEFINING_SECOND)
+    if bool(kept) and kept[0] in DEFINING and (len(kept) == 1 or kept[1] in DEFINING_SECOND):
+        return True
+    # "graph neural networks, what are they": the question names the term, then asks.
+    tail = kept[-TAIL_WORDS:]
+    for at, word in enumerate(tail):
+        if word in DEFINING and at > 0 and all(w in POINTING for w in tail[at + 1 :]):
+            return True
+    return False
 
 
 class Stems:
