@@ -32,7 +32,8 @@ TOKEN = re.compile(r"[a-z0-9]+|,")
 # What may open a clause that asks about the term itself.
 ASKING = vocabulary(
     """
-    what whats wat is are was a an the so um uh ok okay exactly does do mean means explain
+    what whats wat why which where when who is are was a an the so um uh ok okay exactly does do
+    mean means explain
     define tell me about how hey yo pls please
     """
 )
