@@ -252,7 +252,7 @@ class Engine:
             verdict = check(
                 content, (top.id,), trusted=self._trusted(hits), clear=margin >= cfg.min_margin
             )
-            if verdict.talk and verdict.explained and verdict.share >= 1.0:
+            if verdict.talk and verdict.explained and verdict.solid:
                 # Talk around the topic dilutes the score ("my grandma wants to know what
                 # chatgpt is"): score what is left, if the snippet explains all of it and
                 # still leads.

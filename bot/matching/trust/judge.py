@@ -86,9 +86,9 @@ class Judge:
             found = self._in_context(
                 found, question, words, snippet_ids, definition=definition, clear=clear
             )
-        # Explained but not solidly (plain words left over): leaving the asides out may make
-        # it solid, which rescores the question without them and lowers the bar a little.
-        if (found.explained and found.solid) or found.empty or not asides:
+        # Explained, but with plain words left over: leaving the asides out may explain it
+        # wholly, which rescores the question without them (and lowers the bar a little).
+        if (found.explained and found.share >= 1.0) or found.talk or found.empty or not asides:
             return found
         rest = list(words)
         for aside in asides:
@@ -150,7 +150,7 @@ class Judge:
             if not found.explained:
                 return found
             return replace(found, explained=False, solid=False, missing=seen.attached)
-        if (found.explained and found.solid) or not seen.named:
+        if not seen.named:
             return found
         drop = {w for token in talk for w in analysed.get(token, ())}
         rest = [w for w in words if w not in drop]
