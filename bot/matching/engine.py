@@ -138,7 +138,9 @@ class Engine:
         cfg = self._config
         replies = Replies(kb, cfg)
         raw = words(question)
-        if not question.strip() or (len(raw) <= 2 and all(w in _LIST_WORDS for w in raw)):
+        # No words at all: "?" asks for the topics, an emoji alone is a reaction (small talk).
+        listing = len(raw) <= 2 and all(w in _LIST_WORDS for w in raw)
+        if not question.strip() or (listing and (raw or question.isascii())):
             return replies.topics(question)
         index = kb.index
         analyse = partial(index.tokens, typo_cutoff=cfg.typo_cutoff, keep=self._lexicon.is_word)

@@ -65,10 +65,13 @@ def is_beside(
         return False
     if not lexicon.can_describe(token):
         return True
-    if subject(tokens, kinds, at, lexicon):
+    if not possessed(tokens, at) and (
+        subject(tokens, kinds, at, lexicon) or lexicon.zipf(token) <= SALIENT_ZIPF
+    ):
+        # What acts on the term, or a word this rare, may be what is asked about ("can a
+        # high fever cause hallucinations", "what is dropout in neural networks"); someone
+        # of the asker's is only who spoke of it ("my friend says gans are outdated").
         return False
-    if lexicon.zipf(token) <= SALIENT_ZIPF and not possessed(tokens, at):
-        return False  # a word this rare is a term of its own ("what is dropout in ...")
     if generic_phrase(tokens, kinds, at, lexicon):
         return True
     start = at

@@ -36,6 +36,7 @@ from bot.matching.trust.grammar import (
     TOPICAL,
     asks_about,
     clauses,
+    join_terms,
     possessed,
     reach,
     runs,
@@ -101,6 +102,7 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
             "" if t == "," or t in LINKING or t in PRONOUNS or len(t) < MIN_LETTERS else kind(t)
             for t in tokens
         ]
+        join_terms(tokens, kinds, kind)
 
         def phrase(at: int, tokens: Sequence[str] = tokens, kinds: Sequence[str] = kinds) -> bool:
             """Another word of the noun phrase an attached word ends ("new" york, "lack" of
@@ -124,6 +126,8 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
             if kinds[i] not in EVERYDAY:
                 continue
             term, preposition = reach(tokens, kinds, i, -1, TERM, over=phrase)
+            while term > 0 and kinds[term - 1] == "term":
+                term -= 1  # where a term of several words starts ("pre training")
             # A verb or an adverb after the term ("deepfakes honestly") is no sense of it.
             qualifies = (
                 kinds[i] == "everyday"

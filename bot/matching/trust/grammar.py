@@ -169,3 +169,12 @@ def possessed(tokens: Sequence[str], at: int) -> bool:
         if token in DETERMINERS or token == ",":
             return False
     return False
+
+
+def join_terms(tokens: Sequence[str], kinds: list[str], kind: Callable[[str], str]) -> None:
+    """Mark both words of a term typed as two ("pre-training", "fine tuning") as the term
+    when together they name it, though neither does alone (in place)."""
+    for i in range(len(tokens) - 1):
+        pair = kinds[i] == "domain" and kinds[i + 1] in {"domain", "plain"}
+        if pair and kind(f"{tokens[i]} {tokens[i + 1]}") == "term":
+            kinds[i] = kinds[i + 1] = "term"
