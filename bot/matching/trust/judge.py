@@ -28,6 +28,7 @@ class Judgement:
     empty: bool  # the words name nothing at all ("vs", "up or down")
     solid: bool  # the check is on and nothing salient is left unexplained
     talk: tuple[str, ...] = ()  # analysed words left out as talk around the topic
+    sense: bool = False  # refused: an everyday word attached to the term makes another sense
 
 
 class Judge:
@@ -149,7 +150,7 @@ class Judge:
         if seen.attached:
             if not found.explained:
                 return found
-            return replace(found, explained=False, solid=False, missing=seen.attached)
+            return replace(found, explained=False, solid=False, missing=seen.attached, sense=True)
         if not seen.named:
             return found
         drop = {w for token in talk for w in analysed.get(token, ())}

@@ -110,3 +110,10 @@ def test_a_coined_name_of_another_snippet_outweighing_the_answer_declines() -> N
 def test_cause_opens_a_clause_only_as_because() -> None:
     assert len(set(clauses(["can", "a", "high", "fever", "cause", "hallucinations"]))) == 1
     assert len(set(clauses(["i", "ask", "cause", "i", "want", "rag"]))) == 2
+
+
+def test_a_comparisons_purpose_is_no_side(engine: Engine) -> None:
+    # What the comparison is for, in words the knowledge knows, is dropped from the last side.
+    assert engine.answer("rag vs fine tuning for a faq").ids == ("rag-vs-fine-tuning",)
+    # A purpose from another world may make it another question: not answered.
+    assert engine.answer("llm vs genai for cooking dinner").status is not Status.ANSWER
