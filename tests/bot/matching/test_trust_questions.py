@@ -27,15 +27,15 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # sets are spent (tuned on), so they are no held-out measure, and several bars are still
 # below issue 9's targets (98% right with none wrong, 98% of near-domain not answered).
 BARS = {
-    # Round 5 (2026-12-02): 114 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
-    "trust_dev.yaml": {"near": 0.95, "off": 1.0, "smalltalk": 1.0, "wrong": 0.0, "right": 0.9},
-    # 96 / 104 right, 0 wrong; 165 / 168 near-domain not answered.
+    # Round 5 (2026-12-02): 115 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
+    "trust_dev.yaml": {"near": 0.95, "off": 1.0, "smalltalk": 1.0, "wrong": 0.0, "right": 0.91},
+    # 97 / 104 right, 0 wrong; 165 / 168 near-domain not answered.
     "trust_holdout.yaml": {
         "near": 0.98,
         "off": 1.0,
         "smalltalk": 0.95,
         "wrong": 0.0,
-        "right": 0.92,
+        "right": 0.93,
     },
     # 111 / 114 right, 0 wrong; 110 / 113 near-domain not answered.
     "trust_holdout3.yaml": {
