@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 
 from bot.knowledge.base import KnowledgeBase
@@ -10,9 +10,12 @@ from bot.matching.compare import Side, plain
 from bot.matching.matcher import Hit
 from bot.matching.outcomes import Replies
 from bot.matching.trust.judge import Judgement
+from bot.matching.trust.vocabulary import topic_words
 from bot.models import Answer
 
 Check = Callable[..., Judgement]  # Judge with the question's definition flag bound
+# Prepositions that open a trailing phrase of purpose or setting ("for a faq bot").
+_SETTING = frozenset({"for", "in", "at", "on", "within"})
 
 
 def compare(
@@ -26,12 +29,23 @@ def compare(
     kb, cfg = replies.kb, replies.config
     found: list[Hit] = []
     unknown: list[str] = []
-    for side in sides:
+    for n, side in enumerate(sides):
         words = plain(side)
         hit = kb.index.search(side, 1, plain_only=True)
         verdict = check(words, (hit[0].id,) if hit else ())
         if verdict.empty:
             return None  # a side with nothing in it: "vs", "up or down"
+        last = n == len(sides) - 1
+        short = None
+        if last and not (verdict.explained or verdict.sense):
+            short = _purposeless(side, kb.index.known)
+        if short:
+            # "finetuning vs rag for a faq bot": what the comparison is for is no side (but
+            # "transformer vs diffusion in chemistry" is another sense of diffusion).
+            found_short = kb.index.search(short, 1, plain_only=True)
+            judged = check(plain(short), (found_short[0].id,) if found_short else ())
+            if found_short and judged.explained and judged.solid:
+                hit, verdict, words = found_short, judged, plain(short)
         if hit and verdict.explained:
             found.append(hit[0])
         else:
@@ -62,6 +76,17 @@ def compare(
         return replace(composed, confidence=score / 100.0)  # every side resolved this well
     # One side is unsure: offer the sides first.
     return replies.did_you_mean(question, [*found, *(h for h in hits if h.id not in ids)])
+
+
+def _purposeless(side: Side, known: Collection[str]) -> list[str] | None:
+    """The last side without a trailing phrase of purpose or setting ("rag for a faq bot",
+    "fine tuning in practice"), or None when it has none. The phrase must speak of what the
+    knowledge knows: "for cooking dinner" may make the whole question another one."""
+    for i, token in enumerate(side):
+        if i > 0 and token in _SETTING:
+            rest = topic_words(side[i + 1 :])
+            return list(side[:i]) if all(w in known for w in rest) else None
+    return None
 
 
 def _cover_pairs(kb: KnowledgeBase, ids: list[str]) -> list[str]:

@@ -54,6 +54,7 @@ BEST_SHARE = 0.2
 NAME_SHARE = 1.0  # an alias or title matched as a whole is as good as a question
 TYPO_CUTOFF = 84.0  # rapidfuzz ratio (0-100) an unknown word needs to be read as a known one
 TYPO_MIN_LEN = 4
+SHORT_TYPO = 5  # a typo fix of a word this short keeps its first letter
 ROUNDING = 1e-4  # rounding allowance of the score bounds that let a search skip snippets
 
 
@@ -192,7 +193,12 @@ class MatchIndex:
             return token
         if keep is not None and keep(token):
             return token
-        return self.closest(token, cutoff) or token
+        fixed = self.closest(token, cutoff)
+        if fixed is None or (len(token) <= SHORT_TYPO and fixed[0] != token[0]):
+            # One letter is much of a short word: before its first one, it makes another
+            # name ("vllm" is not "llm", "cred" not "red"); typos keep the first letter.
+            return token
+        return fixed
 
     def search(
         self, tokens: Sequence[str], limit: int = 5, *, plain_only: bool = False

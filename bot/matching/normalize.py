@@ -78,7 +78,17 @@ def fold(text: str) -> str:
     from anyascii import anyascii
 
     text = unicodedata.normalize("NFKC", text).translate(_ZERO_WIDTH).translate(_CONFUSABLES)
+    # Emoji and other pictographs are not words: anyascii would name them ("\U0001f64f" ->
+    # "pray"), and the name would read as a topic word of the question.
+    text = "".join(" " if c in _PICTURES or _is_picture(c) else c for c in text)
     return anyascii(text.casefold()).lower()
+
+
+_PICTURES = frozenset("\ufe0f\u20e3")  # emoji presentation selector, keycap
+
+
+def _is_picture(char: str) -> bool:
+    return not char.isascii() and unicodedata.category(char) in {"So", "Sk"}
 
 
 def words(text: str) -> list[str]:

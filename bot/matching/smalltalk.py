@@ -43,7 +43,7 @@ _REACTION = _vocabulary(
     sweet wow whoa perfect excellent brilliant fantastic helpful useful got it gotcha understood
     np sure yes yeah yep yup no nope nah one good bot job work fine ah oh hmm huh i see makes
     sense interesting love this that rock rocks legend well done lovely noted right true fair
-    enough wonderful super
+    enough wonderful super was very
     thumbsup pray joy tada heart fire hand slight smile sweat grin grinning wink clap raised
     hands sorry nvm nevermind never mind my bad oops
     """
@@ -55,16 +55,18 @@ _ABOUT = _vocabulary(
     this explain explains know knows cover covers topics topic subjects things stuff answer
     answers help helping use using work works made make built created wrote write person human
     real robot alive sentient name called an a i me tell list about of the to for on with be
-    able kind sort questions question ask asking doing up it going
+    able kind sort questions question ask asking doing up it going actual actually typing
+    chatting talking
     """
 )
 # Asking for help with no topic ("help me", "can you help pls"): the topics list answers it.
 _HELP = frozenset({"help", "helps", "halp"})
 _ASKING = frozenset({"please", "pls", "plz", "need", "needed", "some", "me", "us", "i", "we"})
+_MENU = frozenset({"topics", "subjects"})  # "what topics can i ask about": the bot's, surely
 _YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explainbot"})
 _FILLER = frozenset(
     {"all", "everyone", "everybody", "team", "folks", "guys", "yall", "there", "again", "so",
-     "very", "really", "just", "man", "mate"}
+     "very", "really", "just", "man", "mate", "today", "tonight"}
 )  # fmt: skip
 
 
@@ -126,7 +128,7 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         return SmallTalk.GREETING
     if all(w in _GREETING or w in _THANKS or w in _REACTION or w in _YOU for w in content):
         return SmallTalk.REACTION
-    if any(w in _YOU or w in _HELP for w in content) and all(
+    if any(w in _YOU or w in _HELP or w in _MENU for w in content) and all(
         w in _ABOUT or w in _GREETING or w in _HELP or w in _ASKING for w in content
     ):
         return SmallTalk.ABOUT_BOT

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.matching.lexicon import DESCRIBING, Lexicon
+from bot.matching.lexicon import DESCRIBING, SALIENT_ZIPF, Lexicon
 from bot.matching.trust.grammar import (
     AUXILIARIES,
     CLAUSE_OPENERS,
@@ -24,6 +24,7 @@ from bot.matching.trust.grammar import (
     QUALIFIERS,
     REQUEST,
     TOPICAL,
+    possessed,
     reach,
 )
 
@@ -64,6 +65,13 @@ def is_beside(
         return False
     if not lexicon.can_describe(token):
         return True
+    if not possessed(tokens, at) and (
+        subject(tokens, kinds, at, lexicon) or lexicon.zipf(token) <= SALIENT_ZIPF
+    ):
+        # What acts on the term, or a word this rare, may be what is asked about ("can a
+        # high fever cause hallucinations", "what is dropout in neural networks"); someone
+        # of the asker's is only who spoke of it ("my friend says gans are outdated").
+        return False
     if generic_phrase(tokens, kinds, at, lexicon):
         return True
     start = at
@@ -121,3 +129,16 @@ def names_term(kinds: Sequence[str], at: int) -> bool:
             return True
         at += 1
     return False
+
+
+def subject(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """Whether a noun is the subject of a verb acting on the term ("can a high fever cause
+    hallucinations"): it may be what the question is about, unlike a speaker who talks
+    *about* the term ("my boss keeps talking about embeddings")."""
+    verb = at + 1
+    return (
+        verb < len(tokens)
+        and kinds[verb] in EVERYDAY
+        and "VERB" in lexicon.parts(tokens[verb])
+        and acts_on(tokens, kinds, verb, lexicon)
+    )

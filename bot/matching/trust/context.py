@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
-from bot.matching.trust.beside import asks, generic_phrase, is_beside
+from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject
 from bot.matching.trust.grammar import (
     COMPOUND,
     DETERMINERS,
@@ -36,15 +36,19 @@ from bot.matching.trust.grammar import (
     TOPICAL,
     asks_about,
     clauses,
+    join_terms,
+    possessed,
     reach,
     runs,
 )
+from bot.matching.trust.vocabulary import NEUTRAL
 
 # A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
 # some snippet's name, a word the snippet explains, a word English does not know),
 # "everyday" (an English word the knowledge never uses), "plain" (an English word the
 # knowledge uses in passing), or "" (phrasing, chat glue).
 Kind = Callable[[str], str]
+PHRASE = frozenset({"everyday", "plain", ""})  # kinds of the words a noun phrase may cross
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,6 +102,21 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
             "" if t == "," or t in LINKING or t in PRONOUNS or len(t) < MIN_LETTERS else kind(t)
             for t in tokens
         ]
+        join_terms(tokens, kinds, kind)
+
+        def phrase(at: int, tokens: Sequence[str] = tokens, kinds: Sequence[str] = kinds) -> bool:
+            """Another word of the noun phrase an attached word ends ("new" york, "lack" of
+            sleep): a plain noun or adjective, not a phrasing word or a pronoun."""
+            token = tokens[at]
+            return (
+                lexicon is not None
+                and kinds[at] in PHRASE
+                and token not in NEUTRAL
+                and token not in PRONOUNS
+                and lexicon.is_word(token)
+                and describes(token)
+            )
+
         clause = clauses(tokens)
         term_clauses = {clause[i] for i, k in enumerate(kinds) if k == "term"}
         for i, token in enumerate(tokens):
@@ -106,7 +125,9 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
                 beside.append(token)  # "everybody", "people": never the subject asked about
             if kinds[i] not in EVERYDAY:
                 continue
-            term, preposition = reach(tokens, kinds, i, -1, TERM)
+            term, preposition = reach(tokens, kinds, i, -1, TERM, over=phrase)
+            while term > 0 and kinds[term - 1] == "term":
+                term -= 1  # where a term of several words starts ("pre training")
             # A verb or an adverb after the term ("deepfakes honestly") is no sense of it.
             qualifies = (
                 kinds[i] == "everyday"
@@ -124,9 +145,20 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
                 and lexicon.can_name(token)
                 and asks_about(tokens, term)
             )
+            # A thing the knowledge never speaks of acting on the term ("can a high fever
+            # cause hallucinations") is what the question is about; someone of the asker's
+            # ("my friend says gans ...") is only the one who spoke of it.
+            acting = (
+                lexicon is not None
+                and kinds[i] == "everyday"
+                and lexicon.can_name(token)
+                and not possessed(tokens, i)
+                and subject(tokens, kinds, i, lexicon)
+            )
             if (
                 (qualifies and (not preposition or asks_about(tokens, term)))
                 or placed
+                or acting
                 or _modifies(tokens, kinds, i, describes)
             ):
                 attached.append(token)

@@ -42,6 +42,8 @@ MISSING_WEIGHT = 0.3  # an uncovered word weighing this much is named in the rep
 STRAY_WEIGHT = 0.15  # in a short definition question, even a plain word makes another term
 TERM_WORDS = 3  # a definition question this short names one term; longer ones ramble on
 HALF = 0.5  # cover from which a word counts as explained
+FIELD = frozenset({"in", "within"})
+ARTICLES = frozenset({"a", "an", "the"})
 
 Analyse = Callable[[str], list[str]]
 Respell = Callable[[str], str | None]
@@ -113,6 +115,7 @@ class Verdict:
     top_covered: float  # the most salient run of adjacent explained words ("context window")
     missing: tuple[str, ...]  # runs of uncovered salient words, in question order
     term_missing: bool = False  # asked what something is, and a salient word is unexplained
+    top_other: float = 0.0  # the most salient unexplained name (not English) of another snippet
 
     @property
     def share(self) -> float:
@@ -261,6 +264,7 @@ class Coverage:
             respell: the known word an unknown, non-English word is a typo of, if any.
             held_out: judge as if this example question were not in the knowledge.
         """
+        fields = _fields(words)
         words = [w for w in words if not self.stems.phrasing(w)]
         stems = [self.stems(w) for w in words]
         covers = [self._cover(s, snippet_ids, definition, held_out) for s in stems]
@@ -273,7 +277,7 @@ class Coverage:
             return Verdict(
                 uncovered=0.0, covered=covered, top_uncovered=0.0, top_covered=covered, missing=()
             )
-        uncovered = covered = top_uncovered = top_covered = run = 0.0
+        uncovered = covered = top_uncovered = top_covered = top_other = run = 0.0
         runs: list[list[str]] = []
         previous_missing = stray = False
         for word, first in zip(words, stems, strict=True):
@@ -290,14 +294,21 @@ class Coverage:
                 stem = self.stems(fixed) if fixed else stem
             w = self._weight(word, stem, lexicon, held_out)
             c = self._cover(stem, snippet_ids, definition, held_out)
-            left = w * (1 - c) * (OTHER_TOPIC if stem in self.named else 1.0)
+            other = stem in self.named
+            left = w * (1 - c) * (OTHER_TOPIC if other else 1.0)
+            if other and not lexicon.is_word(word):
+                # A coined name or abbreviation of another snippet ("sft", "rlhf") is
+                # unambiguous; an English word may share a stem by chance ("mechanically").
+                top_other = max(top_other, w * (1 - c))
             uncovered += left
             covered += w * c
             top_uncovered = max(top_uncovered, left)
             run = run + w * c if c >= HALF else 0.0  # a term of several words counts whole
             top_covered = max(top_covered, run, w * c)
             missing = left >= MISSING_WEIGHT
-            stray |= left >= STRAY_WEIGHT and c < HALF
+            # "embeddings in ml": a name of the field the term is asked in is no other term.
+            field = word in fields and stem in self.named
+            stray |= left >= STRAY_WEIGHT and c < HALF and not field
             if missing and previous_missing:
                 runs[-1].append(word)
             elif missing:
@@ -312,6 +323,7 @@ class Coverage:
             # A definition question names one term: any salient word left over makes it
             # another term ("convolutional neural network") or another field ("in chemistry").
             term_missing=definition and stray and len(words) <= TERM_WORDS,
+            top_other=top_other,
         )
 
     def speaks_of(self, words: Sequence[str], snippet_ids: Sequence[str], lexicon: Lexicon) -> bool:
@@ -389,6 +401,17 @@ class Coverage:
         if known is not None:
             return min(known, english)
         return min(english, SHORT_WEIGHT) if len(word) <= 2 else english
+
+
+def _fields(words: Sequence[str]) -> frozenset[str]:
+    """The words right after "in" (articles between): the field a question is asked in."""
+    found = set()
+    after = False
+    for word in words:
+        if after and word not in ARTICLES:
+            found.add(word)
+        after = word in FIELD or (after and word in ARTICLES)
+    return frozenset(found)
 
 
 def _stemmer(analyse: Analyse, stems: Stems) -> Callable[[str | list[str]], frozenset[str]]:

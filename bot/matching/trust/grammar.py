@@ -8,7 +8,7 @@ A question is split into runs at strong breaks; each word of a run has a *kind* 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.matching.normalize import fold, strip_links
 
@@ -32,7 +32,8 @@ TOKEN = re.compile(r"[a-z0-9]+|,")
 # What may open a clause that asks about the term itself.
 ASKING = vocabulary(
     """
-    what whats wat is are was a an the so um uh ok okay exactly does do mean means explain
+    what whats wat why which where when who is are was a an the so um uh ok okay exactly does do
+    mean means explain
     define tell me about how hey yo pls please
     """
 )
@@ -65,6 +66,10 @@ SENSE = frozenset({"kind", "sort", "type", "one", "ones", "version", "sense"})
 ARTICLES = frozenset({"a", "an", "the"})
 POSSESSIVES = frozenset({"my", "your", "our", "their", "his", "her"})
 DETERMINERS = ARTICLES | {"my", "your", "our", "their", "his", "her", "its", "this", "that"}
+# What a clause opened by "cause" (because) starts with.
+SUBJECTS = vocabulary(
+    "i im ive we you u they it its theres there he she the a an my our your this that thats"
+)
 # Pronouns that look like nouns ("the setting everybody mentions").
 PRONOUNS = frozenset(
     {"everybody", "everyone", "somebody", "someone", "anybody", "anyone", "nobody", "people"}
@@ -78,11 +83,20 @@ def runs(question: str) -> list[list[str]]:
 
 
 def reach(
-    tokens: Sequence[str], kinds: Sequence[str], start: int, step: int, targets: frozenset[str]
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    start: int,
+    step: int,
+    targets: frozenset[str],
+    *,
+    over: Callable[[int], bool] | None = None,
 ) -> tuple[int, bool]:
     """The position of a word of one of the ``targets`` kinds reached from ``start`` going
-    ``step`` over linking words only (-1 if none), and whether a preposition was crossed."""
-    gap = 0
+    ``step`` over linking words only (-1 if none), and whether a preposition was crossed.
+
+    ``over``: words it may also cross, at most ``COMPOUND`` of them (the other words of a noun
+    phrase: "temperature in new york", "hallucinations from lack of sleep")."""
+    gap = crossed = 0
     preposition = False
     i = start + step
     while 0 <= i < len(tokens):
@@ -98,6 +112,8 @@ def reach(
             preposition |= token in QUALIFIERS
             if gap > MAX_GAP:
                 return -1, preposition
+        elif over is not None and crossed < COMPOUND and over(i):
+            crossed += 1
         else:
             return -1, preposition
         i += step
@@ -119,11 +135,18 @@ def clauses(tokens: Sequence[str]) -> list[int]:
     """Which clause each token is in: a comma, a wh-word or a conjunction opens a new one."""
     out: list[int] = []
     n = 0
-    for token in tokens:
-        if token == "," or (token in CLAUSE_OPENERS and out):
+    for i, token in enumerate(tokens):
+        if token == "," or (token in CLAUSE_OPENERS and out and not _verb(tokens, i)):
             n += 1
         out.append(n)
     return out
+
+
+def _verb(tokens: Sequence[str], at: int) -> bool:
+    """Whether chat's "cause" (because) is the verb ("can a high fever cause
+    hallucinations"): a clause it opens starts with a subject or a determiner."""
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    return tokens[at] == "cause" and after not in SUBJECTS and tokens[at - 1] != ","
 
 
 def asks_about(tokens: Sequence[str], at: int) -> bool:
@@ -136,3 +159,22 @@ def asks_about(tokens: Sequence[str], at: int) -> bool:
             return False
         i -= 1
     return True
+
+
+def possessed(tokens: Sequence[str], at: int) -> bool:
+    """Whether a possessive opens the noun phrase ending at ``at`` ("my new professor")."""
+    for token in reversed(tokens[max(0, at - COMPOUND - 1) : at]):
+        if token in POSSESSIVES:
+            return True
+        if token in DETERMINERS or token == ",":
+            return False
+    return False
+
+
+def join_terms(tokens: Sequence[str], kinds: list[str], kind: Callable[[str], str]) -> None:
+    """Mark both words of a term typed as two ("pre-training", "fine tuning") as the term
+    when together they name it, though neither does alone (in place)."""
+    for i in range(len(tokens) - 1):
+        pair = kinds[i] == "domain" and kinds[i + 1] in {"domain", "plain"}
+        if pair and kind(f"{tokens[i]} {tokens[i + 1]}") == "term":
+            kinds[i] = kinds[i + 1] = "term"

@@ -28,6 +28,7 @@ class Judgement:
     empty: bool  # the words name nothing at all ("vs", "up or down")
     solid: bool  # the check is on and nothing salient is left unexplained
     talk: tuple[str, ...] = ()  # analysed words left out as talk around the topic
+    sense: bool = False  # refused: an everyday word attached to the term makes another sense
 
 
 class Judge:
@@ -86,7 +87,9 @@ class Judge:
             found = self._in_context(
                 found, question, words, snippet_ids, definition=definition, clear=clear
             )
-        if found.explained or found.empty or not asides:
+        # Explained, but with plain words left over: leaving the asides out may explain it
+        # wholly, which rescores the question without them (and lowers the bar a little).
+        if (found.explained and found.share >= 1.0) or found.talk or found.empty or not asides:
             return found
         rest = list(words)
         for aside in asides:
@@ -147,8 +150,8 @@ class Judge:
         if seen.attached:
             if not found.explained:
                 return found
-            return replace(found, explained=False, solid=False, missing=seen.attached)
-        if found.explained or not seen.named:
+            return replace(found, explained=False, solid=False, missing=seen.attached, sense=True)
+        if not seen.named:
             return found
         drop = {w for token in talk for w in analysed.get(token, ())}
         rest = [w for w in words if w not in drop]

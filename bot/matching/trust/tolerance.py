@@ -42,6 +42,11 @@ class Tolerance:
             return True
         if verdict.term_missing:
             return False  # asked what a term is, and part of the term is another word
+        if verdict.top_other > verdict.top_covered:
+            # The question's weightiest word names another snippet ("what does sft mean in
+            # llm papers": fine-tuning's alias, not the LLM size snippet's few plain words).
+            # No allowance: a score those plain words lift is no reason to trust the answer.
+            return False
         if total > 0 and not verdict.missing:
             return True  # nothing salient enough to name is left unexplained
         return (

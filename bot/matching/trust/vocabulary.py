@@ -10,18 +10,27 @@ import snowballstemmer
 from bot.matching.compare import COMPARISON_WORDS
 from bot.matching.normalize import FILLER_WORDS
 
-# Words that phrase a question rather than name its topic (the last line: as typed in chat).
+# Words that phrase a question rather than name its topic: question words, pronouns, chat
+# spellings and abbreviations ("tbh", "ppl"), and the words that ask how to explain rather
+# than what ("definition", "in a nutshell", "eli5", "for beginners", "what does x stand for").
 _PHRASING = """
 what whats which who whom why how when where is are was were be been do does did can could
 would should will a an the of in on for to it its this that these those my our your their
 i we you me us they them he she his her mean means meaning
 wat wut wht whta wats hw r u ur ya im ive id dont doesnt isnt arent cant wont didnt pls plz
+tbh tho tbf ngl imo imho idk btw rn lol lmao haha omg smth sth ppl pl someone anyone somebody
+definition definitions explanation explained explaining gist nutshell eli5 eli tldr tl dr
+summary overview basics intro introduction simple simplest plain layman laymans dummies
+beginner beginners newbie newbies noob refer refers stand stands actually exactly basically
 """
 NEUTRAL = FILLER_WORDS | COMPARISON_WORDS | frozenset(_PHRASING.split())
 NEUTRAL_WORDS = tuple(sorted(NEUTRAL))
 
 DEFINING = frozenset({"what", "whats", "wat", "wut", "define", "definition", "meaning"})
 DEFINING_SECOND = frozenset({"is", "are", "s", "a", "an", "the", "exactly", "does", "do"})
+# What may follow a wh-word that ends a question about the term named before it.
+POINTING = frozenset({"is", "are", "s", "it", "that", "this", "they", "those", "them", "even"})
+TAIL_WORDS = 4
 WORKS = frozenset({"work", "works", "function", "operate"})
 BARE_TERM = 2  # a question of this many words or fewer names a term: "neural network"
 
@@ -37,7 +46,14 @@ def asks_definition(kept: Sequence[str]) -> bool:
         return True
     if len(kept) >= 3 and kept[0] == "how" and kept[1] in {"does", "do"} and kept[-1] in WORKS:
         return True  # "how does a neural network work"
-    return bool(kept) and kept[0] in DEFINING and (len(kept) == 1 or kept[1] in DEFINING_SECOND)
+    if bool(kept) and kept[0] in DEFINING and (len(kept) == 1 or kept[1] in DEFINING_SECOND):
+        return True
+    # "graph neural networks, what are they": the question names the term, then asks.
+    tail = kept[-TAIL_WORDS:]
+    for at, word in enumerate(tail):
+        if word in DEFINING and at > 0 and all(w in POINTING for w in tail[at + 1 :]):
+            return True
+    return False
 
 
 class Stems:

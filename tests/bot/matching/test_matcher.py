@@ -66,6 +66,13 @@ def test_typo_cutoff_is_applied() -> None:
     assert idx.tokens("generativ", typo_cutoff=80.0) == ["generative"]
 
 
+def test_a_typo_keeps_a_short_words_first_letter() -> None:
+    # "xllm" is one letter from "llm" but another name; "llmm" (a slip) is read as "llm".
+    idx = index()
+    assert idx.tokens("xllm")[0] == "xllm"
+    assert idx.tokens("llmm")[:3] == ["large", "language", "model"]
+
+
 def test_synonym_variants_match_the_canonical_term() -> None:
     idx = index()
     assert idx.search(idx.tokens("what is gen ai"), 1)[0].id == "genai"

@@ -1,8 +1,9 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-``trust_dev.yaml`` is the set the engine was tuned on; ``trust_questions.yaml`` was written
-beside it, before the engine changed, and is only measured. The bars guard against
-regressions; the figures themselves are printed (``pytest -s``) and quoted in bench/README.md.
+All four sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
+and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3.yaml`` since round 5), so they
+are regression guards, not a held-out measure. The figures themselves are printed
+(``pytest -s``) and quoted in bench/README.md.
 A wrong confident answer is what the bars are strictest about.
 """
 
@@ -21,34 +22,36 @@ from bot.settings import bundled_knowledge_dir
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Per set: the share of near-domain / off-topic questions not answered and of small talk
 # answered kindly (at least), of on-topic questions answered with the wrong snippet (at
-# most) and with the right one (at least; the rest get a did-you-mean). The held-out bars sit
-# just under what was measured (bench/README.md), as a regression guard: they are below issue
-# 9's targets, and say so.
+# most) and with the right one (at least; the rest get a did-you-mean). The bars sit just
+# under what was measured after round 5 (bench/README.md), as a regression guard; all four
+# sets are spent (tuned on), so they are no held-out measure, and several bars are still
+# below issue 9's targets (98% right with none wrong, 98% of near-domain not answered).
 BARS = {
-    # trust_dev.yaml's near bar fell from 0.97 when 13 harder near-domain questions (a clause
-    # that changes the subject: "what is a token, im a crypto trader") were added: 98 / 103.
-    "trust_dev.yaml": {"near": 0.94, "off": 1.0, "smalltalk": 1.0, "wrong": 0.03, "right": 0.7},
-    # The two held-out sets of 2026-12-02 (never tuned on): 83 / 104 and 98 / 114 right.
+    # Round 5 (2026-12-02): 115 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
+    "trust_dev.yaml": {"near": 0.95, "off": 1.0, "smalltalk": 1.0, "wrong": 0.0, "right": 0.91},
+    # 97 / 104 right, 0 wrong; 165 / 168 near-domain not answered.
     "trust_holdout.yaml": {
-        "near": 0.96,
+        "near": 0.98,
         "off": 1.0,
         "smalltalk": 0.95,
-        "wrong": 0.02,
-        "right": 0.77,
+        "wrong": 0.0,
+        "right": 0.93,
     },
+    # 111 / 114 right, 0 wrong; 110 / 113 near-domain not answered.
     "trust_holdout3.yaml": {
-        "near": 0.94,
+        "near": 0.97,
         "off": 1.0,
-        "smalltalk": 0.85,
-        "wrong": 0.02,
-        "right": 0.84,
+        "smalltalk": 0.95,
+        "wrong": 0.0,
+        "right": 0.97,
     },
+    # 42 / 49 right, 0 wrong; 95 / 96 near-domain not answered.
     "trust_questions.yaml": {
-        "near": 0.94,
-        "off": 0.98,
-        "smalltalk": 0.75,
-        "wrong": 0.03,
-        "right": 0.65,
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 0.95,
+        "wrong": 0.0,
+        "right": 0.85,
     },
 }
 MIN_OFFERED = 0.75  # declined on-topic questions whose did-you-mean offers a right snippet
