@@ -30,7 +30,7 @@ from bot.models import Snippet
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3  # 3: arrays joined into one blob per dtype
 KEEP_FILES = 8  # newest cached indexes kept per cache directory
 # The fields this module knows how to store; an index with others is built, never cached.
 FIELDS = frozenset(
@@ -126,13 +126,14 @@ def write_index(index: MatchIndex, path: Path, key: str) -> None:
         "vocab": list(index.vocab),
         "pairs": [[sorted(pair), target] for pair, target in index.pairs.items()],
     }
-    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    blobs, meta["arrays"] = _pack(arrays)
+    blobs["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
     import tempfile  # writing only: a start that finds its cache never writes
 
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".npz")
     try:
         with os.fdopen(fd, "wb") as f:
-            np.savez(f, **arrays)
+            np.savez(f, **blobs)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -148,7 +149,7 @@ def read_index(
             meta = json.loads(bytes(data["meta"]).decode())
             if meta.get("key") != key:
                 return None
-            arrays = {name: data[name] for name in data.files if name != "meta"}
+            arrays = _unpack({name: data[name] for name in data.files if name != "meta"}, meta)
         return _index(meta, arrays, snippets, synonyms)
     except FileNotFoundError:
         return None
@@ -215,6 +216,28 @@ def _index(
         is_comparison=arrays["is_comparison"],
         pairs={frozenset(pair): target for pair, target in meta["pairs"]},
     )
+
+
+def _pack(arrays: Mapping[str, Any]) -> tuple[dict[str, Any], list[list[Any]]]:
+    """The 1-D arrays joined into one blob per dtype, and where each one lies: a start reads
+    a handful of arrays instead of about twenty (numpy parses each one's header, ~0.15 ms)."""
+    parts: dict[str, list[Any]] = {}
+    sizes: dict[str, int] = {}
+    layout = []
+    for name, array in arrays.items():
+        flat = np.ascontiguousarray(array)
+        if flat.ndim != 1:
+            raise ValueError(f"{name}: expected a 1-D array")
+        blob = f"blob_{flat.dtype.name}"
+        parts.setdefault(blob, []).append(flat)
+        layout.append([name, blob, sizes.get(blob, 0), len(flat)])
+        sizes[blob] = sizes.get(blob, 0) + len(flat)
+    return {blob: np.concatenate(found) for blob, found in parts.items()}, layout
+
+
+def _unpack(blobs: Mapping[str, Any], meta: Mapping[str, Any]) -> dict[str, Any]:
+    """The arrays :func:`_pack` joined, as views of their blobs."""
+    return {name: blobs[blob][start : start + size] for name, blob, start, size in meta["arrays"]}
 
 
 def _prune(cache_dir: Path) -> None:
