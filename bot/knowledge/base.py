@@ -14,6 +14,7 @@ from bot.models import Problem, Snippet
 from bot.runtime.memory import LARGE_BUILD_QUESTIONS, release_freed_memory
 
 if TYPE_CHECKING:
+    from bot.matching.derived import DerivedCache
     from bot.matching.trust.threshold import Trials
 
 
@@ -30,6 +31,8 @@ class KnowledgeBase:
         warnings: non-fatal problems found while loading.
         trials: the held-out questions of the answer threshold's fit, when the build made
             them (:mod:`bot.runtime.buildproc`); None: the engine makes them when needed.
+        derived: where structures derived from this content are kept (the index cache,
+            :mod:`bot.matching.derived`); None: nowhere.
     """
 
     snippets: Mapping[str, Snippet]
@@ -39,6 +42,7 @@ class KnowledgeBase:
     source: Path | None = None
     warnings: tuple[Problem, ...] = ()
     trials: Trials | None = None
+    derived: DerivedCache | None = None
 
 
 def build_knowledge(
@@ -60,10 +64,13 @@ def build_knowledge(
     """
     by_id = {s.id: s for s in sorted(snippets, key=lambda s: s.id)}
     syn = {k: tuple(v) for k, v in (synonyms or {}).items()}
+    derived = None
     if index is None and cache_dir is not None:
+        from bot.matching.derived import DerivedCache
         from bot.matching.indexfile import cached_index
 
-        index = cached_index(tuple(by_id.values()), syn, cache_dir)
+        index, key = cached_index(tuple(by_id.values()), syn, cache_dir)
+        derived = None if key is None else DerivedCache(directory=cache_dir, key=key)
     elif index is None:
         index = MatchIndex.build(tuple(by_id.values()), syn)
     if index.n_questions >= LARGE_BUILD_QUESTIONS:
@@ -76,4 +83,5 @@ def build_knowledge(
         source=source,
         warnings=tuple(warnings),
         trials=trials,
+        derived=derived,
     )

@@ -29,12 +29,14 @@ from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
+from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judge, Judgement
 from bot.matching.trust.vocabulary import asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
 
 if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
     from bot.matching.autocomplete import Completer
+    from bot.matching.derived import DerivedCache
 
 __all__ = ["Engine", "MatchConfig"]
 
@@ -198,6 +200,8 @@ class Engine:
         if judged is not None and dict(judged[0].synonyms) == dict(knowledge.synonyms):
             old = judged[1].coverage
             coverage = old.updated(snippets, judged[0].snippets, knowledge.index.content_words)
+        if coverage is None and knowledge.derived is not None:
+            coverage = _stored_coverage(knowledge, knowledge.derived)
         return Judge(snippets, knowledge.index, self._lexicon, coverage=coverage)
 
     def _new_completer(self, knowledge: KnowledgeBase) -> Completer:
@@ -308,3 +312,21 @@ def _without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:
         for t in tokens
         if t not in left and not (t.startswith(TYPED_MARK) and stem(t[len(TYPED_MARK) :]) in left)
     ]
+
+
+def _stored_coverage(knowledge: KnowledgeBase, derived: DerivedCache) -> Coverage:
+    """The trust statistics kept beside the cached index (:mod:`bot.matching.derived`), else
+    built and kept there."""
+    from bot.matching.trust.coveragefile import KIND, SOURCES, from_doc, to_doc
+
+    snippets = tuple(knowledge.snippets.values())
+    analyse = knowledge.index.content_words
+    doc = derived.load(KIND, SOURCES)
+    if doc is not None:
+        try:
+            return from_doc(doc, snippets, analyse)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # another shape: built again and rewritten below
+    coverage = Coverage.build(snippets, analyse)
+    derived.store(KIND, SOURCES, to_doc(coverage))
+    return coverage

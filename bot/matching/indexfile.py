@@ -74,16 +74,16 @@ def code_hash() -> str:
 
 def cached_index(
     snippets: Sequence[Snippet], synonyms: Mapping[str, Sequence[str]], cache_dir: Path
-) -> MatchIndex:
+) -> tuple[MatchIndex, str | None]:
     """The index from ``cache_dir`` when one was stored for this content, else built (and
-    stored, best effort)."""
+    stored, best effort); and the content key it is stored under (None: not storable)."""
     if not storable():
-        return MatchIndex.build(snippets, synonyms)
+        return MatchIndex.build(snippets, synonyms), None
     key = content_key(snippets, synonyms)
     path = cache_dir / f"index-{key[:32]}.npz"
     found = read_index(path, key, snippets, synonyms)
     if found is not None:
-        return found
+        return found, key
     index = MatchIndex.build(snippets, synonyms)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -91,7 +91,7 @@ def cached_index(
         _prune(cache_dir)
     except OSError as exc:
         log.debug("index cache not written to %s: %s", cache_dir, exc)
-    return index
+    return index, key
 
 
 def write_index(index: MatchIndex, path: Path, key: str) -> None:

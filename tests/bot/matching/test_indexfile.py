@@ -54,14 +54,14 @@ def test_key_changes_with_content() -> None:
 
 def test_corrupt_or_foreign_file_is_a_miss(tmp_path: Path) -> None:
     scan = scan_knowledge(bundled_knowledge_dir())
-    index = cached_index(scan.snippets, scan.synonyms, tmp_path)
+    index, _ = cached_index(scan.snippets, scan.synonyms, tmp_path)
     (path,) = tmp_path.glob("index-*.npz")
     key = content_key(scan.snippets, scan.synonyms)
     assert read_index(path, key, scan.snippets, scan.synonyms) is not None
     assert read_index(path, "another key", scan.snippets, scan.synonyms) is None
     path.write_bytes(b"not a zip file")
     assert read_index(path, key, scan.snippets, scan.synonyms) is None
-    again = cached_index(scan.snippets, scan.synonyms, tmp_path)  # rebuilt and rewritten
+    again, _ = cached_index(scan.snippets, scan.synonyms, tmp_path)  # rebuilt and rewritten
     assert again.ids == index.ids
     assert read_index(path, key, scan.snippets, scan.synonyms) is not None
 
