@@ -50,7 +50,9 @@ def test_a_child_started_early_builds_or_is_stopped(tmp_path: Path) -> None:
     child = start_child()
     assert child is not None
     kb = load_knowledge_separately(directory, min_questions=1, child=child)
-    assert child.returncode == 0  # it was given the build
+    # It was given the build: the index is handed over, the threshold's trials follow.
+    assert kb.pending_trials is not None and kb.pending_trials.result(60) is not None
+    assert child.returncode == 0
     local = load_knowledge(directory)
     assert Engine(kb).answer(QUESTIONS[0]) == Engine(local).answer(QUESTIONS[0])
     unused = start_child()

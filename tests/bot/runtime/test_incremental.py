@@ -50,8 +50,9 @@ def same_answers(kb: KnowledgeBase, directory: Path, questions: list[str]) -> No
     # The answer threshold's held-out trials, made by the child from its analysis, are those
     # a second build from scratch makes (the scratch engine fits the threshold itself).
     assert scratch.trials is None
-    if kb.trials is not None:
-        assert kb.trials == held_out_trials(
+    trials = kb.trials or (kb.pending_trials.result(60) if kb.pending_trials else None)
+    if trials is not None:
+        assert trials == held_out_trials(
             tuple(scratch.snippets.values()), scratch.synonyms, typo_cutoff=TYPO_CUTOFF
         )
     assert a.answer_threshold() == b.answer_threshold()
@@ -66,7 +67,10 @@ def test_a_reload_answers_as_a_load_from_scratch(tmp_path: Path) -> None:
     make(tmp_path)
     load = IncrementalLoader(min_questions=1)  # a child process builds even this small base
     first = load(tmp_path)
-    assert first.trials is not None and len(first.trials.found) >= MIN_FOUND  # a real fit
+    # The index is handed over first; the child makes the threshold's trials after it.
+    assert first.trials is None and first.pending_trials is not None
+    trials = first.pending_trials.result(60)
+    assert trials is not None and len(trials.found) >= MIN_FOUND  # a real fit
     same_answers(first, tmp_path, QUESTIONS)
     write(
         tmp_path, "s07", ["what is a zebracorn", "how do zebracorns graze", "explain zebracorns"]
