@@ -39,20 +39,28 @@ class BuildChild:
     def returncode(self) -> int | None:
         return self.process.returncode
 
-    def until_index(self, arguments: Sequence[str], timeout: float) -> tuple[bool, str]:
-        """Hand over ``arguments`` and wait until the index is written; (failed, why). The
-        child is killed when ``timeout`` seconds pass before it exits (the index's wait and
-        the rest together); a failed child is reaped."""
+    def hand_over(self, arguments: Sequence[str], timeout: float) -> str | None:
+        """Give the child its ``arguments``; why that failed, or None. The child is killed
+        when ``timeout`` seconds pass before it exits (the index and the rest together)."""
         # A timer, not a timed read: the kill also ends a read blocked on the child's stdout.
         self._timer = threading.Timer(timeout, self.process.kill)
         self._timer.daemon = True
         self._timer.start()
-        stdin, stdout = self.process.stdin, self.process.stdout
-        assert stdin is not None and stdout is not None  # started with pipes
+        assert self.process.stdin is not None  # started with pipes
         try:
-            stdin.write(json.dumps(list(arguments)).encode() + b"\n")
-            stdin.close()
-            while line := stdout.readline():
+            self.process.stdin.write(json.dumps(list(arguments)).encode() + b"\n")
+            self.process.stdin.close()
+        except OSError as exc:
+            self.stop()
+            return f"{type(exc).__name__}: {exc}"
+        return None
+
+    def until_index(self) -> tuple[bool, str]:
+        """Wait until the child has written the index; (failed, why). A failed child is
+        reaped."""
+        assert self.process.stdout is not None  # started with pipes
+        try:
+            while line := self.process.stdout.readline():
                 if line.strip() == READY.encode():
                     return False, ""
         except OSError as exc:

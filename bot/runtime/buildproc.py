@@ -98,7 +98,6 @@ def load_knowledge_separately(
     if n_questions < min_questions or not storable():
         stop_child(child)
         return build_knowledge(snippets, synonyms, source=directory, warnings=found.warnings)
-    key = content_key(snippets, synonyms)
     folder = Path(tempfile.mkdtemp(prefix="explainbot-build-"))
     out = folder / "index.npz"
     try:
@@ -108,10 +107,11 @@ def load_knowledge_separately(
             write_snippets(request, snippets, synonyms)
             arguments += ["--state", str(state), "--snippets", str(request)]
         child = child or start_child()
-        if child is None:
-            failed, detail = True, "OSError: the build process could not be started"
-        else:
-            failed, detail = child.until_index(arguments, timeout)
+        error: str | None = "OSError: the build process could not be started"
+        if child is not None:
+            error = child.hand_over(arguments, timeout)
+        key = content_key(snippets, synonyms)  # while the child builds
+        failed, detail = (True, error) if error or child is None else child.until_index()
         index = None if failed else read_index(out, key, snippets, synonyms)
         out.unlink(missing_ok=True)  # read: its 100 MB (at 100,000 questions) can go
     except BaseException:
@@ -204,6 +204,11 @@ def main(argv: Sequence[str]) -> int:
     with ``STATE``, start from the analysis stored there and store this build's. ``--wait``:
     read those arguments as one JSON line from stdin (nothing: exit)."""
     if list(argv) == [WAIT]:
+        # What the build would import on first use, imported while the server still scans.
+        import zipfile  # noqa: F401  (numpy's .npz files)
+
+        from scipy import sparse  # noqa: F401
+
         line = sys.stdin.readline()
         if not line.strip():
             return 0
