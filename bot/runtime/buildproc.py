@@ -31,6 +31,7 @@ import os
 import shutil
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from pathlib import Path
@@ -102,15 +103,20 @@ def load_knowledge_separately(
     out = folder / "index.npz"
     try:
         arguments = [str(directory), str(out)]
+        nonce = None
         if state is not None:
             request = folder / "snippets.jsonl"
             write_snippets(request, snippets, synonyms)
-            arguments += ["--state", str(state), "--snippets", str(request)]
+            nonce = uuid.uuid4().hex
+            arguments += ["--state", str(state), "--snippets", str(request), "--key", nonce]
         child = child or start_child()
         error: str | None = "OSError: the build process could not be started"
         if child is not None:
             error = child.hand_over(arguments, timeout)
-        key = content_key(snippets, synonyms)  # while the child builds
+        # Handed our snippets, the child builds them and nothing else: a key naming this
+        # request (and the building code) is enough, and costs no pass over 100,000 questions
+        # beside answers. A child that scans the directory itself may see other files.
+        key = request_key(nonce) if nonce is not None else content_key(snippets, synonyms)
         failed, detail = (True, error) if error or child is None else child.until_index()
         index = None if failed else read_index(out, key, snippets, synonyms)
         out.unlink(missing_ok=True)  # read: its 100 MB (at 100,000 questions) can go
@@ -152,6 +158,11 @@ def _trials_later(child: BuildChild, out: Path, key: str, folder: Path) -> Futur
 
     child.finish_later(finished)
     return pending
+
+
+def request_key(nonce: str) -> str:
+    """The key of an index built from the snippets handed over with ``nonce``."""
+    return f"request {nonce} {code_hash()}"
 
 
 def trials_path(out: Path) -> Path:
@@ -199,9 +210,10 @@ def read_snippets(path: Path) -> tuple[list[Snippet], dict[str, tuple[str, ...]]
 
 
 def main(argv: Sequence[str]) -> int:
-    """Child process: ``DIR OUT [--state STATE --snippets FILE]``: build the index of the
-    snippets of ``DIR`` (or of ``FILE``, from :func:`write_snippets`) and write it to ``OUT``;
-    with ``STATE``, start from the analysis stored there and store this build's. ``--wait``:
+    """Child process: ``DIR OUT [--state STATE --snippets FILE --key NONCE]``: build the
+    index of the snippets of ``DIR`` (or of ``FILE``, from :func:`write_snippets`) and write it
+    to ``OUT`` (keyed by :func:`request_key` of ``NONCE``, else by the content key); with
+    ``STATE``, start from the analysis stored there and store this build's. ``--wait``:
     read those arguments as one JSON line from stdin (nothing: exit)."""
     if list(argv) == [WAIT]:
         # What the build would import on first use, imported while the server still scans.
@@ -228,7 +240,8 @@ def main(argv: Sequence[str]) -> int:
     previous = Analysis.load(state, code_hash()) if state is not None else None
     analysis = Analysis.of(snippets, synonyms, previous)
     index = MatchIndex.build_from(analysis, synonyms)
-    key = content_key(snippets, synonyms)
+    nonce = options.get("--key")
+    key = request_key(nonce) if nonce is not None else content_key(snippets, synonyms)
     write_index(index, out, key)
     del index  # before the second build
     if state is not None:
