@@ -33,6 +33,7 @@ class BuildChild:
     def __init__(self, process: subprocess.Popen[bytes], errors: IO[bytes]) -> None:
         self.process = process
         self._errors = errors
+        self._error_text = ""
         self._timer: threading.Timer | None = None
 
     @property
@@ -71,12 +72,17 @@ class BuildChild:
         return True, "timed out" if killed else self.last_error() or "the build process failed"
 
     def wait(self) -> bool:
-        """Wait for the child to exit; True when it succeeded."""
+        """Wait for the child to exit (and close its files); True when it succeeded."""
         self.process.wait()
         if self._timer is not None:
             self._timer.cancel()
-        if self.process.stdout is not None:
-            self.process.stdout.close()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                pipe.close()
+        if not self._errors.closed:
+            self._errors.seek(0)
+            self._error_text = self._errors.read().decode("utf-8", "replace")
+            self._errors.close()
         return self.process.returncode == 0
 
     def finish_later(self, then: Callable[[bool], None]) -> None:
@@ -93,9 +99,8 @@ class BuildChild:
         self.wait()
 
     def last_error(self) -> str:
-        """The last line the child wrote to its standard error."""
-        self._errors.seek(0)
-        lines = self._errors.read().decode("utf-8", "replace").strip().splitlines()
+        """The last line the child wrote to its standard error (once it has exited)."""
+        lines = self._error_text.strip().splitlines()
         return lines[-1] if lines else ""
 
 

@@ -150,11 +150,14 @@ def _trials_later(child: BuildChild, out: Path, key: str, folder: Path) -> Futur
     pending: Future[Trials | None] = Future()
 
     def finished(succeeded: bool) -> None:
-        trials = read_trials(out, key) if succeeded else None
-        if not succeeded:
-            log.warning("the build process failed after the index: %s", child.last_error())
-        shutil.rmtree(folder, ignore_errors=True)
-        pending.set_result(trials)
+        trials = None
+        try:  # whatever happens, the future resolves: a first load waits on it
+            trials = read_trials(out, key) if succeeded else None
+            if not succeeded:
+                log.warning("the build process failed after the index: %s", child.last_error())
+            shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            pending.set_result(trials)
 
     child.finish_later(finished)
     return pending
