@@ -10,6 +10,7 @@ child must never block on a full one.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -78,7 +79,8 @@ class BuildChild:
             self._timer.cancel()
         for pipe in (self.process.stdin, self.process.stdout):
             if pipe is not None:
-                pipe.close()
+                with contextlib.suppress(OSError):  # a write a dead child never read
+                    pipe.close()
         if not self._errors.closed:
             self._errors.seek(0)
             self._error_text = self._errors.read().decode("utf-8", "replace")
