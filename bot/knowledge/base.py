@@ -14,6 +14,8 @@ from bot.models import Problem, Snippet
 from bot.runtime.memory import LARGE_BUILD_QUESTIONS, release_freed_memory
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from bot.matching.derived import DerivedCache
     from bot.matching.trust.threshold import Trials
 
@@ -31,6 +33,9 @@ class KnowledgeBase:
         warnings: non-fatal problems found while loading.
         trials: the held-out questions of the answer threshold's fit, when the build made
             them (:mod:`bot.runtime.buildproc`); None: the engine makes them when needed.
+        pending_trials: the same, still being made by the build's child process after it
+            handed the index over (the result is None if it failed: the engine then makes
+            them); see :mod:`bot.matching.trust.fitted` for the threshold meanwhile.
         derived: where structures derived from this content are kept (the index cache,
             :mod:`bot.matching.derived`); None: nowhere.
     """
@@ -42,6 +47,7 @@ class KnowledgeBase:
     source: Path | None = None
     warnings: tuple[Problem, ...] = ()
     trials: Trials | None = None
+    pending_trials: Future[Trials | None] | None = None
     derived: DerivedCache | None = None
 
 
@@ -55,12 +61,14 @@ def build_knowledge(
     cache_dir: Path | None = None,
     index: MatchIndex | None = None,
     trials: Trials | None = None,
+    pending_trials: Future[Trials | None] | None = None,
 ) -> KnowledgeBase:
     """Build a knowledge base (and its index) from already validated snippets.
 
     ``cache_dir``: where built indexes are kept by content hash (:mod:`bot.matching.indexfile`);
     ``index``: one already built for these snippets and synonyms (:mod:`bot.runtime.buildproc`);
-    ``trials``: the answer threshold's held-out questions asked of the same build's data.
+    ``trials``: the answer threshold's held-out questions asked of the same build's data;
+    ``pending_trials``: the same, still on their way.
     """
     by_id = {s.id: s for s in sorted(snippets, key=lambda s: s.id)}
     syn = {k: tuple(v) for k, v in (synonyms or {}).items()}
@@ -83,5 +91,6 @@ def build_knowledge(
         source=source,
         warnings=tuple(warnings),
         trials=trials,
+        pending_trials=pending_trials,
         derived=derived,
     )

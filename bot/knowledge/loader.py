@@ -309,12 +309,30 @@ def _read(path: Path, problems: list[Problem]) -> bytes | None:
     def fail(message: str) -> None:
         problems.append(Problem(path=path, line=0, field="file", message=message))
 
+    # Plain descriptors: three system calls a file instead of the seven of a buffered file
+    # object. A reload reads 20,000 files while answers go on, and each call gives the
+    # interpreter lock up, to get it back only after an answer's turn (bot.runtime.pauses):
+    # 0.66 -> 0.28 s for 20,000 files beside a busy thread (idle 0.22 -> 0.13 s).
     try:
-        with path.open("rb") as f:
-            if os.fstat(f.fileno()).st_size > MAX_FILE_BYTES:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            size = os.fstat(fd).st_size
+            if size > MAX_FILE_BYTES:
                 fail(f"file is larger than {MAX_FILE_BYTES} bytes")
                 return None
-            return f.read()
+            data = os.read(fd, size + 1)
+            if len(data) <= size:
+                return data
+            parts, total = [data], len(data)  # it grew since fstat (a save in progress)
+            while total <= MAX_FILE_BYTES and (part := os.read(fd, 1 << 16)):
+                parts.append(part)
+                total += len(part)
+            if total > MAX_FILE_BYTES:
+                fail(f"file is larger than {MAX_FILE_BYTES} bytes")
+                return None
+            return b"".join(parts)
+        finally:
+            os.close(fd)
     except OSError as exc:
         fail(f"cannot read file: {exc.strerror or exc}")
         return None

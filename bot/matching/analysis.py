@@ -32,11 +32,12 @@ from bot.matching.normalize import (
     typed_marks,
     words,
 )
+from bot.matching.vectorizer import split_tokens
 from bot.models import Snippet
 
 I64 = npt.NDArray[np.int64]
-Arrays = tuple[I64, I64, I64, I64, I64, I64, npt.NDArray[np.bool_]]
-FORMAT = 1
+Arrays = tuple[I64, I64, I64, I64, I64, I64, npt.NDArray[np.bool_], I64, I64]
+FORMAT = 2
 
 
 def is_comparison(q_docs: Sequence[Sequence[str]], n_docs: Sequence[Sequence[str]]) -> bool:
@@ -64,6 +65,9 @@ class Analysis:
             typo fixing), snippet after snippet.
         n_stems: each snippet's number of stems.
         comparison: whether each snippet compares two things (:func:`is_comparison`).
+        spelled: what each document's character n-grams spell
+            (:attr:`bot.matching.doctokens.DocTokens.spelled`), document after document.
+        spelled_lengths: the number of spelled tokens of each document.
     """
 
     tokens: Sequence[str]
@@ -77,6 +81,8 @@ class Analysis:
     stems: I64
     n_stems: I64
     comparison: npt.NDArray[np.bool_]
+    spelled: I64
+    spelled_lengths: I64
 
     @classmethod
     def of(
@@ -133,6 +139,8 @@ class Analysis:
             stems=joined(4),
             n_stems=joined(5),
             comparison=np.concatenate(parts[6]).astype(np.bool_, copy=False),
+            spelled=joined(7),
+            spelled_lengths=joined(8),
         )
 
     def _slice(self, a: int, b: int) -> Arrays:
@@ -140,6 +148,7 @@ class Analysis:
         docs = np.concatenate([[0], np.cumsum(self.n_questions + self.n_names)])
         toks = np.concatenate([[0], np.cumsum(self.lengths)])
         stems = np.concatenate([[0], np.cumsum(self.n_stems)])
+        spelled = np.concatenate([[0], np.cumsum(self.spelled_lengths)])
         d0, d1 = int(docs[a]), int(docs[b])
         return (
             self.ids[int(toks[d0]) : int(toks[d1])],
@@ -149,6 +158,8 @@ class Analysis:
             self.stems[int(stems[a]) : int(stems[b])],
             self.n_stems[a:b],
             self.comparison[a:b],
+            self.spelled[int(spelled[d0]) : int(spelled[d1])],
+            self.spelled_lengths[d0:d1],
         )
 
     def documents(self) -> DocTokens:
@@ -162,7 +173,9 @@ class Analysis:
         starts = np.cumsum(self.lengths) - self.lengths
         lengths = self.lengths[order]
         ids = self.ids[_spans(starts[order], starts[order] + lengths)]
-        return DocTokens(tokens=self.tokens, ids=ids, lengths=lengths)
+        s_starts = (np.cumsum(self.spelled_lengths) - self.spelled_lengths)[order]
+        spelled = self.spelled[_spans(s_starts, s_starts + self.spelled_lengths[order])]
+        return DocTokens(tokens=self.tokens, ids=ids, lengths=lengths, spelled=spelled)
 
     def snippet_docs(self, i: int) -> tuple[list[list[str]], list[list[str]]]:
         """Snippet ``i``'s analysed questions and names as tokens."""
@@ -200,6 +213,8 @@ class Analysis:
                 stems=self.stems,
                 n_stems=self.n_stems,
                 comparison=self.comparison,
+                spelled=self.spelled,
+                spelled_lengths=self.spelled_lengths,
             )
 
     @classmethod
@@ -222,6 +237,8 @@ class Analysis:
                     stems=data["stems"],
                     n_stems=data["n_stems"],
                     comparison=data["comparison"],
+                    spelled=data["spelled"],
+                    spelled_lengths=data["spelled_lengths"],
                 )
         except Exception:  # missing, corrupt or foreign: analyse from scratch
             return None
@@ -242,6 +259,8 @@ class _Fresh:
         self.stems: list[int] = []
         self.n_stems: list[int] = []
         self.comparison: list[bool] = []
+        self.spelled: list[int] = []
+        self.spelled_lengths: list[int] = []
 
     @property
     def n_snippets(self) -> int:
@@ -269,6 +288,9 @@ class _Fresh:
         for doc in (*q_docs, *n_docs):
             self.ids.extend(map(self._id, doc))
             self.lengths.append(len(doc))
+            spelled = split_tokens(doc)[1]
+            self.spelled.extend(map(self._id, spelled))
+            self.spelled_lengths.append(len(spelled))
         self.n_questions.append(len(q_docs))
         self.n_names.append(len(n_docs))
         self.stems.extend(map(self._id, stems))
@@ -287,6 +309,8 @@ class _Fresh:
             ints(self.stems),
             ints(self.n_stems),
             np.array(self.comparison, dtype=np.bool_),
+            ints(self.spelled),
+            ints(self.spelled_lengths),
         )
         self._clear()
         return out

@@ -26,11 +26,17 @@ class DocTokens:
         tokens: id -> token (may hold tokens no document uses).
         ids: every document's token ids, one document after another.
         lengths: the number of tokens of each document.
+        spelled: what the character n-grams spell, one document after another: each
+            document's plain tokens (not marked) as :func:`bot.matching.vectorizer.split_tokens`
+            spells them, as ids into ``tokens``; None: the fit works it out (Python per
+            document that has a typed form: a third of a 100,000-question build's documents,
+            which an incremental analysis keeps from the last build instead).
     """
 
     tokens: Sequence[str]
     ids: I64
     lengths: I64
+    spelled: I64 | None = None
 
     @classmethod
     def encode(cls, docs: Sequence[Sequence[str]]) -> DocTokens:

@@ -37,6 +37,7 @@ from bot.models import Answer, Reason, Status, Suggestion
 if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
     from bot.matching.autocomplete import Completer
     from bot.matching.derived import DerivedCache
+    from bot.matching.trust.fitted import FittedThreshold
 
 __all__ = ["Engine", "MatchConfig"]
 
@@ -60,8 +61,9 @@ class Engine:
         self._lexicon = lexicon or Lexicon()
         self._judges: PerKnowledge[Judge] = PerKnowledge()
         self._completers: PerKnowledge[Completer] = PerKnowledge()
-        # The fitted answer threshold (bot.matching.trust.threshold).
-        self._thresholds: PerKnowledge[float] = PerKnowledge()
+        # The fitted answer threshold (bot.matching.trust.threshold), settling after a reload
+        # whose build hands it over later (bot.matching.trust.fitted).
+        self._thresholds: PerKnowledge[FittedThreshold] = PerKnowledge()
         self._retired_until: float | None = None  # when the replaced ones may go (see swap)
 
     @property
@@ -91,7 +93,9 @@ class Engine:
             for cache in self._caches():
                 cache.release()
 
-    def _caches(self) -> tuple[PerKnowledge[Judge], PerKnowledge[Completer], PerKnowledge[float]]:
+    def _caches(
+        self,
+    ) -> tuple[PerKnowledge[Judge], PerKnowledge[Completer], PerKnowledge[FittedThreshold]]:
         return (self._judges, self._completers, self._thresholds)
 
     def topics(self) -> tuple[Suggestion, ...]:
@@ -216,33 +220,37 @@ class Engine:
 
     def answer_threshold(self, kb: KnowledgeBase | None = None) -> float:
         """The score needed to answer from ``kb`` (default: the current knowledge): the
-        configured threshold, or the one fitted to the knowledge base."""
+        configured threshold, or the one fitted to the knowledge base (for a few seconds
+        after a reload, the one fitted to the knowledge it replaced: see
+        :mod:`bot.matching.trust.fitted`)."""
         kb = kb or self._kb
         if not self._config.fit_threshold:
             return self._config.answer_threshold
-        return self._thresholds.get(kb, self._fit)
+        return self._thresholds.get(kb, self._fit).value
 
-    def _fit(self, kb: KnowledgeBase) -> float:
-        # Here: only a question scored near the threshold, or a serving start, needs it.
-        from bot.matching.trust.threshold import fit_answer_threshold, threshold_from
+    def threshold_settled(self, kb: KnowledgeBase | None = None, timeout: float = 0.0) -> bool:
+        """Whether ``kb``'s (default: the current knowledge's) own fitted threshold is in
+        use, waiting up to ``timeout`` seconds for it; True when nothing is fitted."""
+        kb = kb or self._kb
+        if not self._config.fit_threshold:
+            return True
+        return self._thresholds.get(kb, self._fit).wait(timeout)
 
-        cfg = self._config
-        trials = kb.trials
-        if trials is not None and trials.typo_cutoff == cfg.typo_cutoff:  # made by the build
-            return threshold_from(
-                trials,
-                configured=cfg.answer_threshold,
-                floor=cfg.suggest_threshold,
-                min_margin=cfg.min_margin,
-            )
-        return fit_answer_threshold(
-            tuple(kb.snippets.values()),
-            kb.synonyms,
-            configured=cfg.answer_threshold,
-            floor=cfg.suggest_threshold,
-            min_margin=cfg.min_margin,
-            typo_cutoff=cfg.typo_cutoff,
-        )
+    def _fit(self, kb: KnowledgeBase) -> FittedThreshold:
+        from bot.matching.trust.fitted import FittedThreshold, fit, settle_later
+
+        snippets = tuple(kb.snippets.values())
+        pending = kb.pending_trials
+        if kb.trials is None and pending is not None:
+            latest = self._thresholds.latest()
+            if latest is not None and not pending.done():
+                # Serve now with the replaced knowledge's threshold; settle when they come.
+                fitted = FittedThreshold.provisional(latest[1].value)
+                settle_later(fitted, pending, self._config, snippets, kb.synonyms)
+                return fitted
+            # Nothing to stand in (a start): wait for them (the child's timeout bounds it).
+            return FittedThreshold(fit(self._config, snippets, kb.synonyms, pending.result()))
+        return FittedThreshold(fit(self._config, snippets, kb.synonyms, kb.trials))
 
     def _judge(self, kb: KnowledgeBase) -> Judge:
         return self._judges.get(kb, self._new_judge)

@@ -167,28 +167,13 @@ class Vectorizer:
         names = [docs.tokens[t] for t in order.tolist()]
         words = {w: i for i, w in enumerate(names)}
         filler = np.fromiter((w.startswith(FILLER_MARK) for w in names), np.bool_, len(names))
-        typed = np.fromiter((w.startswith(TYPED_MARK) for w in names), np.bool_, len(names))
         plain_mask = ~filler[token_arr]
         plain_arr = token_arr[plain_mask]
         plain_doc = token_doc[plain_mask]
         n_plain = np.bincount(plain_doc, minlength=n_docs)
-        # Spellings: a plain word spells itself; a typed mark respells its stem (split_tokens)
-        # in the few documents that have one. Their numbering does not matter (n-gram codes).
-        spelling = dict(words)
-        spelled_arr = plain_arr.copy()
-        plain_starts = np.cumsum(n_plain) - n_plain
-        tokens_starts = np.cumsum(docs.lengths) - docs.lengths
-        for d in np.unique(token_doc[typed[token_arr]]).tolist():
-            a = int(tokens_starts[d])
-            tokens = [names[t] for t in token_arr[a : a + int(docs.lengths[d])].tolist()]
-            spelled = split_tokens(tokens)[1]
-            p = int(plain_starts[d])
-            spelled_arr[p : p + len(spelled)] = [
-                spelling.setdefault(t, len(spelling)) for t in spelled
-            ]
-        used, spelled_ids = np.unique(spelled_arr, return_inverse=True)
-        all_spellings = list(spelling)
-        spellings = [all_spellings[i] for i in used.tolist()]
+        spellings, spelled_ids = _spellings(
+            docs, names, token_arr=token_arr, token_doc=token_doc, n_plain=n_plain, plain=plain_arr
+        )
         n_words = len(words)
         # Bigrams: consecutive plain tokens of one document.
         inside = plain_doc[:-1] == plain_doc[1:]
@@ -335,6 +320,32 @@ class Vectorizer:
             if len(self.gram_cache) < GRAM_CACHE_WORDS:
                 self.gram_cache[word] = keys
         return keys
+
+
+def _spellings(
+    docs: DocTokens, names: list[str], *, token_arr: I64, token_doc: I64, n_plain: I64, plain: I64
+) -> tuple[list[str], I64]:
+    """What the character n-grams of :meth:`Vectorizer.fit_ids` spell: the distinct
+    spellings, and each plain token's among them. A plain word spells itself; a typed mark
+    respells its stem (:func:`split_tokens`) in the documents that have one. Their numbering
+    does not matter (n-gram codes)."""
+    if docs.spelled is not None:  # worked out by the analysis
+        used, spelled_ids = np.unique(docs.spelled, return_inverse=True)
+        return [docs.tokens[i] for i in used.tolist()], spelled_ids
+    typed = np.fromiter((w.startswith(TYPED_MARK) for w in names), np.bool_, len(names))
+    spelling = {w: i for i, w in enumerate(names)}
+    spelled_arr = plain.copy()
+    plain_starts = np.cumsum(n_plain) - n_plain
+    tokens_starts = np.cumsum(docs.lengths) - docs.lengths
+    for d in np.unique(token_doc[typed[token_arr]]).tolist():
+        a = int(tokens_starts[d])
+        tokens = [names[t] for t in token_arr[a : a + int(docs.lengths[d])].tolist()]
+        spelled = split_tokens(tokens)[1]
+        p = int(plain_starts[d])
+        spelled_arr[p : p + len(spelled)] = [spelling.setdefault(t, len(spelling)) for t in spelled]
+    used, spelled_ids = np.unique(spelled_arr, return_inverse=True)
+    all_spellings = list(spelling)
+    return [all_spellings[i] for i in used.tolist()], spelled_ids
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

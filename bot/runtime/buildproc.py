@@ -18,7 +18,9 @@ The child also asks the answer threshold's held-out questions of an index built 
 (:func:`bot.matching.trust.threshold.held_out_trials`, with the default typo cutoff): that second
 build would otherwise run in the serving process when the engine prepares the new knowledge
 (seconds at 100,000 questions, answers slowed on the interpreter lock, and its temporaries on
-top of the live index).
+top of the live index). It does so after handing the index over (:mod:`bot.runtime.buildchild`):
+the knowledge base comes back with them pending, and the engine answers with the previous
+threshold until they arrive (:mod:`bot.matching.trust.fitted`).
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
+import shutil
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from pathlib import Path
 
 from bot.errors import KnowledgeError
@@ -40,7 +44,10 @@ from bot.matching.indexfile import code_hash, content_key, read_index, storable,
 from bot.matching.matcher import TYPO_CUTOFF, MatchIndex
 from bot.matching.trust.threshold import Trials, held_out_trials
 from bot.models import Problem, Snippet
+from bot.runtime.buildchild import READY, WAIT, BuildChild, start_child, stop_child
 from bot.runtime.memory import LARGE_BUILD_QUESTIONS, release_freed_memory
+
+__all__ = ["load_knowledge_separately", "main", "start_child", "stop_child"]
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +55,6 @@ log = logging.getLogger(__name__)
 # peak of 145 MiB in process vs 62 MiB beside a child, in the same wall time, 2.5 s).
 SEPARATE_MIN_QUESTIONS = LARGE_BUILD_QUESTIONS
 TIMEOUT_S = 900.0
-WAIT = "--wait"
 
 
 def load_knowledge_separately(
@@ -59,7 +65,7 @@ def load_knowledge_separately(
     fallback: bool = False,
     scan: Callable[[Path], Scan] = scan_knowledge,
     state: Path | None = None,
-    child: subprocess.Popen[bytes] | None = None,
+    child: BuildChild | None = None,
 ) -> KnowledgeBase:
     """:func:`bot.knowledge.loader.load_knowledge`, with the index of a large base built in a child
     process.
@@ -93,19 +99,35 @@ def load_knowledge_separately(
     if n_questions < min_questions or not storable():
         stop_child(child)
         return build_knowledge(snippets, synonyms, source=directory, warnings=found.warnings)
-    key = content_key(snippets, synonyms)
-    with tempfile.TemporaryDirectory(prefix="explainbot-build-") as tmp:
-        out = Path(tmp) / "index.npz"
+    folder = Path(tempfile.mkdtemp(prefix="explainbot-build-"))
+    out = folder / "index.npz"
+    try:
         arguments = [str(directory), str(out)]
+        nonce = None
         if state is not None:
-            request = Path(tmp) / "snippets.jsonl"
+            request = folder / "snippets.jsonl"
             write_snippets(request, snippets, synonyms)
-            arguments += ["--state", str(state), "--snippets", str(request)]
-        failed, detail = _run(child or start_child(), arguments, timeout)
+            nonce = uuid.uuid4().hex
+            arguments += ["--state", str(state), "--snippets", str(request), "--key", nonce]
+        child = child or start_child()
+        error: str | None = "OSError: the build process could not be started"
+        if child is not None:
+            error = child.hand_over(arguments, timeout)
+        # Handed our snippets, the child builds them and nothing else: a key naming this
+        # request (and the building code) is enough, and costs no pass over 100,000 questions
+        # beside answers. A child that scans the directory itself may see other files.
+        key = request_key(nonce) if nonce is not None else content_key(snippets, synonyms)
+        failed, detail = (True, error) if error or child is None else child.until_index()
         index = None if failed else read_index(out, key, snippets, synonyms)
-        trials = None if index is None else read_trials(out, key)
-    if index is None:
-        why = detail[0] if failed else "the files changed during the build; the next change reloads"
+        out.unlink(missing_ok=True)  # read: its 100 MB (at 100,000 questions) can go
+    except BaseException:
+        stop_child(child)
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if index is None or child is None:
+        stop_child(child)  # its trials would be another content's
+        shutil.rmtree(folder, ignore_errors=True)
+        why = detail if failed else "the files changed during the build; the next change reloads"
         message = f"index build in a separate process failed: {why}"[:500]
         if fallback:
             log.warning("%s; building in this process", message)
@@ -118,43 +140,32 @@ def load_knowledge_separately(
         source=directory,
         warnings=found.warnings,
         index=index,
-        trials=trials,
+        pending_trials=_trials_later(child, out, key, folder),
     )
 
 
-def start_child() -> subprocess.Popen[bytes] | None:
-    """A child that imports what a build needs (numpy, scipy, the matcher: about 0.4 s) and
-    then waits for its arguments on stdin; None when it cannot be started."""
-    command = [sys.executable, "-m", "bot.runtime.buildproc", WAIT]
-    try:
-        return subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
-    except OSError:
-        return None
+def _trials_later(child: BuildChild, out: Path, key: str, folder: Path) -> Future[Trials | None]:
+    """The held-out trials the child is still making: resolved when it exits (None when it
+    failed), and its folder then removed."""
+    pending: Future[Trials | None] = Future()
+
+    def finished(succeeded: bool) -> None:
+        trials = None
+        try:  # whatever happens, the future resolves: a first load waits on it
+            trials = read_trials(out, key) if succeeded else None
+            if not succeeded:
+                log.warning("the build process failed after the index: %s", child.last_error())
+            shutil.rmtree(folder, ignore_errors=True)
+        finally:
+            pending.set_result(trials)
+
+    child.finish_later(finished)
+    return pending
 
 
-def stop_child(child: subprocess.Popen[bytes] | None) -> None:
-    """Stop a waiting child that will not be given a build."""
-    if child is not None:
-        child.kill()
-        child.communicate()
-
-
-def _run(
-    child: subprocess.Popen[bytes] | None, arguments: Sequence[str], timeout: float
-) -> tuple[bool, list[str]]:
-    """Hand a waiting child its arguments and wait for it; (failed, last line of stderr)."""
-    if child is None:
-        return True, ["OSError: the build process could not be started"]
-    try:
-        _, err = child.communicate(json.dumps(list(arguments)).encode() + b"\n", timeout)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        child.kill()
-        child.communicate()
-        return True, [f"{type(exc).__name__}: {exc}"]
-    detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-    return child.returncode != 0, detail
+def request_key(nonce: str) -> str:
+    """The key of an index built from the snippets handed over with ``nonce``."""
+    return f"request {nonce} {code_hash()}"
 
 
 def trials_path(out: Path) -> Path:
@@ -202,11 +213,17 @@ def read_snippets(path: Path) -> tuple[list[Snippet], dict[str, tuple[str, ...]]
 
 
 def main(argv: Sequence[str]) -> int:
-    """Child process: ``DIR OUT [--state STATE --snippets FILE]``: build the index of the
-    snippets of ``DIR`` (or of ``FILE``, from :func:`write_snippets`) and write it to ``OUT``;
-    with ``STATE``, start from the analysis stored there and store this build's. ``--wait``:
+    """Child process: ``DIR OUT [--state STATE --snippets FILE --key NONCE]``: build the
+    index of the snippets of ``DIR`` (or of ``FILE``, from :func:`write_snippets`) and write it
+    to ``OUT`` (keyed by :func:`request_key` of ``NONCE``, else by the content key); with
+    ``STATE``, start from the analysis stored there and store this build's. ``--wait``:
     read those arguments as one JSON line from stdin (nothing: exit)."""
     if list(argv) == [WAIT]:
+        # What the build would import on first use, imported while the server still scans.
+        import zipfile  # noqa: F401  (numpy's .npz files)
+
+        from scipy import sparse  # noqa: F401
+
         line = sys.stdin.readline()
         if not line.strip():
             return 0
@@ -226,13 +243,16 @@ def main(argv: Sequence[str]) -> int:
     previous = Analysis.load(state, code_hash()) if state is not None else None
     analysis = Analysis.of(snippets, synonyms, previous)
     index = MatchIndex.build_from(analysis, synonyms)
-    key = content_key(snippets, synonyms)
+    nonce = options.get("--key")
+    key = request_key(nonce) if nonce is not None else content_key(snippets, synonyms)
     write_index(index, out, key)
     del index  # before the second build
     if state is not None:
         tmp = state.with_name(state.name + ".tmp")
         analysis.save(tmp, code_hash())
         os.replace(tmp, state)
+    # The server reads the index and serves it now; the trials follow (bot.matching.trust.fitted).
+    print(READY, flush=True)
 
     def build_kept(kept: Sequence[Snippet]) -> MatchIndex:
         # Only the snippets that lost a question are analysed again.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -337,15 +338,15 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     snippet(tmp_path, "a")
     path = snippet(tmp_path, "b")
-    open_path = Path.open
+    open_fd = os.open
 
     # Running as root ignores file modes, so the refusal is simulated at the OS boundary.
-    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self == path:
+    def refuse(name: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(name) == path:
             raise PermissionError(13, "Permission denied")
-        return open_path(self, *args, **kwargs)
+        return open_fd(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     problem = only(problems_of(tmp_path), path, 0, "file")
     assert problem.message == "cannot read file: Permission denied"
 
@@ -475,3 +476,19 @@ def test_questions_listed_twice_are_warned_about_wherever_they_are(tmp_path: Pat
     ]
     assert "also listed under 'a'" in warnings[0].message
     assert "listed twice (also on line 5)" in warnings[1].message
+
+
+def test_a_file_that_grew_since_its_size_was_taken_is_read_to_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = snippet(tmp_path, "a", extra="# " + "x" * 100_000 + "\n")  # past one read's chunk
+    stat_fd = os.fstat
+
+    class Smaller:  # the size a save in progress had when the file was opened
+        st_size = 10
+
+    monkeypatch.setattr(os, "fstat", lambda fd: Smaller() if fd >= 0 else stat_fd(fd))
+    kb = load_knowledge(tmp_path)
+    monkeypatch.undo()
+    assert kb.snippets["a"] == load_knowledge(tmp_path).snippets["a"]
+    assert path.stat().st_size > 100_000

@@ -116,3 +116,23 @@ def test_a_stored_analysis_is_reused_only_by_the_same_code(tmp_path: Path) -> No
     path.write_bytes(b"not an npz")
     assert Analysis.load(path, "code-1") is None
     assert Analysis.load(tmp_path / "missing.npz", "code-1") is None
+
+
+def test_the_spellings_the_analysis_keeps_are_those_the_fit_works_out() -> None:
+    # Plurals (typed forms respell their stems), filler and synonyms, after a few edits.
+    rng = random.Random(4)
+    old = base(30, rng)
+    analysis = Analysis.of(old, SYNONYMS)
+    for _ in range(2):
+        new = edited(old, rng)
+        analysis = Analysis.of(new, SYNONYMS, analysis)
+        old = new
+    kept = analysis.documents()
+    assert kept.spelled is not None
+    worked_out = replace(kept, spelled=None)
+    a_vec, a_rows = Vectorizer.fit_ids(kept)
+    b_vec, b_rows = Vectorizer.fit_ids(worked_out)
+    assert a_vec.words == b_vec.words and np.array_equal(a_vec.chars, b_vec.chars)
+    assert np.array_equal(a_vec.idf, b_vec.idf)
+    for name in ("indptr", "ids", "values"):
+        assert np.array_equal(getattr(a_rows, name), getattr(b_rows, name)), name

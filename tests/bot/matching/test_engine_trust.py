@@ -129,7 +129,7 @@ def test_prepare_builds_the_next_knowledge_off_the_answering_path() -> None:
     assert completion is not None and engine._completer(new) is completion[1]
     threshold = engine._thresholds.prepared
     assert threshold is not None and threshold[0] is new
-    assert engine.answer_threshold(new) == threshold[1]
+    assert engine.answer_threshold(new) == threshold[1].value
 
 
 @pytest.mark.parametrize(

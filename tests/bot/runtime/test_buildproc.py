@@ -7,9 +7,16 @@ from pathlib import Path
 import pytest
 
 from bot.errors import KnowledgeError
-from bot.knowledge.loader import load_knowledge
+from bot.knowledge.loader import load_knowledge, scan_knowledge
 from bot.matching.engine import Engine
-from bot.runtime.buildproc import load_knowledge_separately, start_child
+from bot.matching.indexfile import read_index
+from bot.runtime.buildproc import (
+    load_knowledge_separately,
+    main,
+    request_key,
+    start_child,
+    write_snippets,
+)
 from bot.settings import bundled_knowledge_dir
 
 QUESTIONS = ["llm vs genai", "what is a transformer", "how do gans work", "what is the weather"]
@@ -50,7 +57,9 @@ def test_a_child_started_early_builds_or_is_stopped(tmp_path: Path) -> None:
     child = start_child()
     assert child is not None
     kb = load_knowledge_separately(directory, min_questions=1, child=child)
-    assert child.returncode == 0  # it was given the build
+    # It was given the build: the index is handed over, the threshold's trials follow.
+    assert kb.pending_trials is not None and kb.pending_trials.result(60) is not None
+    assert child.returncode == 0
     local = load_knowledge(directory)
     assert Engine(kb).answer(QUESTIONS[0]) == Engine(local).answer(QUESTIONS[0])
     unused = start_child()
@@ -63,3 +72,16 @@ def test_a_child_started_early_builds_or_is_stopped(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError):
         load_knowledge_separately(tmp_path, min_questions=1, child=refused)
     assert refused.returncode is not None
+
+
+def test_an_index_is_read_only_for_the_request_that_asked_for_it(tmp_path: Path) -> None:
+    # The child builds the snippets it is handed and labels the index with the request's
+    # nonce: another request's index (a stale one) is never read as this one's.
+    scan = scan_knowledge(bundled_knowledge_dir())
+    request, out = tmp_path / "snippets.jsonl", tmp_path / "index.npz"
+    write_snippets(request, scan.snippets, scan.synonyms)
+    state = tmp_path / "analysis.npz"
+    arguments = ["unused", str(out), "--state", str(state), "--snippets", str(request)]
+    assert main([*arguments, "--key", "first"]) == 0
+    assert read_index(out, request_key("first"), scan.snippets, scan.synonyms) is not None
+    assert read_index(out, request_key("second"), scan.snippets, scan.synonyms) is None

@@ -3,6 +3,7 @@ and the knowledge answers as a load from scratch of the same files."""
 
 from __future__ import annotations
 
+import asyncio
 import random
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from bot.matching.engine import Engine
 from bot.matching.indexfile import code_hash
 from bot.matching.matcher import TYPO_CUTOFF
 from bot.matching.trust.threshold import MIN_FOUND, held_out_trials
+from bot.models import Answer
 from bot.runtime.incremental import IncrementalLoader
+from bot.runtime.reload import KnowledgeReloader
 
 WORDS = ["token", "embedding", "attention", "diffusion", "agent", "prompt", "vector", "layer"]
 
@@ -50,8 +53,9 @@ def same_answers(kb: KnowledgeBase, directory: Path, questions: list[str]) -> No
     # The answer threshold's held-out trials, made by the child from its analysis, are those
     # a second build from scratch makes (the scratch engine fits the threshold itself).
     assert scratch.trials is None
-    if kb.trials is not None:
-        assert kb.trials == held_out_trials(
+    trials = kb.trials or (kb.pending_trials.result(60) if kb.pending_trials else None)
+    if trials is not None:
+        assert trials == held_out_trials(
             tuple(scratch.snippets.values()), scratch.synonyms, typo_cutoff=TYPO_CUTOFF
         )
     assert a.answer_threshold() == b.answer_threshold()
@@ -66,7 +70,10 @@ def test_a_reload_answers_as_a_load_from_scratch(tmp_path: Path) -> None:
     make(tmp_path)
     load = IncrementalLoader(min_questions=1)  # a child process builds even this small base
     first = load(tmp_path)
-    assert first.trials is not None and len(first.trials.found) >= MIN_FOUND  # a real fit
+    # The index is handed over first; the child makes the threshold's trials after it.
+    assert first.trials is None and first.pending_trials is not None
+    trials = first.pending_trials.result(60)
+    assert trials is not None and len(trials.found) >= MIN_FOUND  # a real fit
     same_answers(first, tmp_path, QUESTIONS)
     write(
         tmp_path, "s07", ["what is a zebracorn", "how do zebracorns graze", "explain zebracorns"]
@@ -107,3 +114,40 @@ def test_a_corrupt_or_missing_state_means_a_full_analysis(tmp_path: Path) -> Non
     folder = load.state.parent
     load.close()
     assert not folder.exists()
+
+
+def test_a_reload_answers_from_the_old_knowledge_until_the_edit_is_served(tmp_path: Path) -> None:
+    make(tmp_path)
+    load = IncrementalLoader(min_questions=1)
+    engine = Engine(load(tmp_path))
+    engine.prepare(engine.knowledge)
+    old = engine.knowledge
+    during: list[Answer] = []
+
+    def loading(directory: Path) -> KnowledgeBase:
+        kb = load(directory)  # built and read back; not yet swapped in
+        during.append(engine.answer("what is a zebracorn"))
+        return kb
+
+    write(tmp_path, "s05", ["what is a zebracorn", "zebracorns", "explain zebracorns"])
+    assert asyncio.run(KnowledgeReloader(tmp_path, engine, load=loading).reload())
+    assert during[0].primary is None or during[0].primary.id != "s05"  # the old knowledge
+    assert engine.knowledge is not old
+    served = engine.answer("what is a zebracorn")  # at once, whatever the threshold
+    assert served.primary is not None and served.primary.id == "s05"
+    assert engine.threshold_settled(timeout=60)
+    same_answers(engine.knowledge, tmp_path, QUESTIONS)
+    assert engine.answer_threshold() == Engine(load_knowledge(tmp_path)).answer_threshold()
+
+
+def test_a_failed_build_keeps_the_old_knowledge(tmp_path: Path) -> None:
+    make(tmp_path)
+    engine = Engine(IncrementalLoader(min_questions=1)(tmp_path))
+    old = engine.knowledge
+    before = engine.answer("how do agents help")
+    write(tmp_path, "s05", ["what is a zebracorn", "zebracorns", "explain zebracorns"])
+    failing = IncrementalLoader(min_questions=1, timeout=0.001)  # the child is killed
+    reloader = KnowledgeReloader(tmp_path, engine, load=failing)
+    assert not asyncio.run(reloader.reload())
+    assert engine.knowledge is old and engine.answer("how do agents help") == before
+    assert "separate process" in (reloader.status.last_error or "")

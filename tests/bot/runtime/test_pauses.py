@@ -79,3 +79,23 @@ def test_twenty_reloads_freeze_no_pile_of_old_knowledge(tmp_path: Path) -> None:
     # cycle, would be counted here; only the live one and the one it replaced (kept for
     # answers begun before the swap, RETIRED_S) are left.
     assert live_knowledge_bases() - others <= 2
+
+
+@pytest.mark.usefixtures("frozen_heap")
+def test_knowledge_whose_threshold_settled_later_is_freed_all_the_same(tmp_path: Path) -> None:
+    # Built in a child process: each knowledge base holds the trials still being made when
+    # it was swapped in (a future with the engine's callback); no cycle may keep it alive.
+    for i in range(6):
+        write(tmp_path, f"topic-{i}")
+    others = live_knowledge_bases()
+    load = IncrementalLoader(min_questions=1)
+    engine = Engine(load(tmp_path))
+    engine.prepare(engine.knowledge)
+    reloader = KnowledgeReloader(tmp_path, engine, load=load)
+    for n in range(4):  # bounded: one edit and one reload each
+        write(tmp_path, f"topic-{n}", extra=f"edit{n}")
+        assert asyncio.run(reloader.reload())
+        assert engine.knowledge.pending_trials is not None
+        assert engine.threshold_settled(timeout=60)
+    gc.unfreeze()
+    assert live_knowledge_bases() - others <= 2
