@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
     from bot.matching.autocomplete import Completer
     from bot.matching.derived import DerivedCache
     from bot.matching.trust.fitted import FittedThreshold
+    from bot.matching.trust.threshold import Trials
 
 __all__ = ["Engine", "MatchConfig"]
 
@@ -250,7 +251,10 @@ class Engine:
                 return fitted
             # Nothing to stand in (a start): wait for them (the child's timeout bounds it).
             return FittedThreshold(fit(self._config, snippets, kb.synonyms, pending.result()))
-        return FittedThreshold(fit(self._config, snippets, kb.synonyms, kb.trials))
+        trials = kb.trials
+        if trials is None and kb.derived is not None:
+            trials = _stored_trials(kb, kb.derived, self._config.typo_cutoff)
+        return FittedThreshold(fit(self._config, snippets, kb.synonyms, trials))
 
     def _judge(self, kb: KnowledgeBase) -> Judge:
         return self._judges.get(kb, self._new_judge)
@@ -338,3 +342,24 @@ def _stored_coverage(knowledge: KnowledgeBase, derived: DerivedCache) -> Coverag
     coverage = Coverage.build(snippets, analyse)
     derived.store(KIND, SOURCES, to_doc(coverage))
     return coverage
+
+
+def _stored_trials(knowledge: KnowledgeBase, derived: DerivedCache, typo_cutoff: float) -> Trials:
+    """The threshold's held-out trials kept beside the cached index, else made (a second
+    build) and kept there."""
+    from bot.matching.trust.threshold import held_out_trials
+    from bot.matching.trust.trialsfile import KIND, SOURCES, from_doc, to_doc
+
+    doc = derived.load(KIND, SOURCES)
+    if doc is not None:
+        try:
+            trials = from_doc(doc)
+        except (KeyError, TypeError, ValueError):
+            pass  # another shape: made again and rewritten below
+        else:
+            if trials.typo_cutoff == typo_cutoff:
+                return trials
+    snippets = tuple(knowledge.snippets.values())
+    trials = held_out_trials(snippets, knowledge.synonyms, typo_cutoff=typo_cutoff)
+    derived.store(KIND, SOURCES, to_doc(trials))
+    return trials

@@ -43,6 +43,7 @@ from bot.matching.analysis import Analysis
 from bot.matching.indexfile import code_hash, content_key, read_index, storable, write_index
 from bot.matching.matcher import TYPO_CUTOFF, MatchIndex
 from bot.matching.trust.threshold import Trials, held_out_trials
+from bot.matching.trust.trialsfile import from_doc, to_doc
 from bot.models import Problem, Snippet
 from bot.runtime.buildchild import READY, WAIT, BuildChild, start_child, stop_child
 from bot.runtime.memory import LARGE_BUILD_QUESTIONS, release_freed_memory
@@ -174,7 +175,7 @@ def trials_path(out: Path) -> Path:
 
 def write_trials(out: Path, trials: Trials, key: str) -> None:
     """Store the threshold's held-out trials beside the index file ``out``."""
-    doc = {"key": key, "typo_cutoff": trials.typo_cutoff, "found": trials.found}
+    doc = {"key": key, **to_doc(trials)}
     trials_path(out).write_text(json.dumps(doc), encoding="utf-8")
 
 
@@ -185,8 +186,7 @@ def read_trials(out: Path, key: str) -> Trials | None:
         doc = json.loads(trials_path(out).read_text(encoding="utf-8"))
         if doc["key"] != key:
             return None
-        found = tuple((bool(o), float(s), float(m)) for o, s, m in doc["found"])
-        return Trials(typo_cutoff=float(doc["typo_cutoff"]), found=found)
+        return from_doc(doc)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
