@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from bot.matching.normalize import fold, strip_links, words
+from bot.matching.trust.grammar import vocabulary
 
 # Where one clause ends and another starts: punctuation, a dash between spaces, and the
 # subordinating words that open a clause in chat.
@@ -33,6 +34,22 @@ _PERSON = frozenset(
         "you", "youre", "your", "yours", "u", "ur", "someone", "somebody", "anyone", "anybody",
     }
 )  # fmt: skip
+# A subject pronoun of the asker opens a clause of its own when no function word leads into it
+# ("definition of llm i can send my dad", "what is rlhf we keep hearing it"): a contact or
+# relative clause about the asker. After an auxiliary, a wh-word, a conjunction or a
+# preposition it is the subject of the question itself ("how do i", "what should we").
+_SUBJECT = frozenset({"i", "im", "ive", "we", "weve"})
+_LEADS_IN = vocabulary(
+    """
+    is are was were am be do does did dont doesnt can could cant would should will wont shall
+    may might must have has had what whats which who whom why how when where whether if that
+    and or but so as than because cause cuz since while though although then like
+    in of for on at from with to about by into over under after before until
+    """
+)
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "my", "your", "our", "their", "his", "her"}
+)
 PARTICIPLE_MIN = 5  # "asking", "trying": shorter -ing words are nouns ("king", "ring")
 
 Analyse = Callable[[str], list[str]]
@@ -44,13 +61,23 @@ def clauses(question: str) -> list[list[str]]:
     for part in _BREAK.split(fold(strip_links(question)).replace("'", "")):
         current: list[str] = []
         for word in words(part):
-            if word in _OPENERS and current:
+            opens = word in _OPENERS or (word in _SUBJECT and _contact(current))
+            if opens and current:
                 out.append(current)
                 current = []
             current.append(word)
         if current:
             out.append(current)
     return out
+
+
+def _contact(before: list[str]) -> bool:
+    """Whether a subject pronoun after ``before`` opens a clause of its own: no function word
+    leads into it, and the word before it is no noun a determiner opens ("the rag i use to
+    clean my keyboard": a relative clause saying which rag, so what it is about)."""
+    if not before or before[-1] in _LEADS_IN:
+        return False
+    return len(before) < 2 or before[-2] not in _DETERMINERS
 
 
 def is_aside(clause: list[str]) -> bool:

@@ -29,6 +29,7 @@ from bot.matching.trust.grammar import (
     DETERMINERS,
     EVERYDAY,
     LINKING,
+    MAX_GAP,
     MIN_LETTERS,
     POSSESSIVES,
     PRONOUNS,
@@ -40,9 +41,21 @@ from bot.matching.trust.grammar import (
     possessed,
     reach,
     runs,
+    vocabulary,
 )
 from bot.matching.trust.vocabulary import NEUTRAL
 
+# Words of explaining (closed: the verbs and nouns that ask for an explanation) and what
+# opens a phrase naming its audience or occasion.
+EXPLAINING = vocabulary(
+    """
+    explain explains explained explaining explanation explanations define defined definition
+    describe described description summary summarize summarise summarized overview intro
+    introduction eli5 breakdown
+    """
+)
+AUDIENCE = frozenset({"to", "for"})
+OBJECTS = frozenset({"it", "this", "that", "them", "me", "us", "him", "her"})
 # A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
 # some snippet's name, a word the snippet explains, a word English does not know),
 # "everyday" (an English word the knowledge never uses), "plain" (an English word the
@@ -75,6 +88,27 @@ def _modifies(
             return False  # "my manager keeps saying rag": a verb, not a longer noun
         i += 1
     return i < len(tokens) and kinds[i] == "term"
+
+
+def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word ends a phrase opened by "to" or "for" right after a word of explaining
+    and its object ("explain chatgpt to the sales team", "an llm, explained for a non
+    technical audience"): the phrase names who or what occasion the explanation is for, never
+    a sense of the term (that phrase hangs on the explaining, not on the term)."""
+    i = at - 1
+    while i >= 0 and tokens[i] not in AUDIENCE:
+        if tokens[i] == "," or kinds[i] == "term" or at - i > MAX_GAP:
+            return False
+        i -= 1
+    i -= 1
+    start = i
+    while i >= 0 and start - i <= MAX_GAP and tokens[i] != ",":
+        if tokens[i] in EXPLAINING:
+            return True
+        if not (kinds[i] in TOPICAL or tokens[i] in DETERMINERS or tokens[i] in OBJECTS):
+            return False
+        i -= 1
+    return False
 
 
 def everyday(lexicon: Lexicon, word: str) -> bool:
@@ -155,7 +189,9 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
                 and not possessed(tokens, i)
                 and subject(tokens, kinds, i, lexicon)
             )
-            if (
+            if addressed(tokens, kinds, i):
+                around.append(token)  # who or what the explanation is for
+            elif (
                 (qualifies and (not preposition or asks_about(tokens, term)))
                 or placed
                 or acting

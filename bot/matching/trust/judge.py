@@ -124,6 +124,10 @@ class Judge:
             if not found_words or all(stems.phrasing(w) for w in found_words):
                 return ""
             coverage = self._coverage
+            # An abbreviation the synonyms spell out as the snippet's name ("llm": "large
+            # language model") is its term, however plain each word of the name is.
+            if len(found_words) > 1 and all(coverage.is_name(w, snippet_ids) for w in found_words):
+                return "term"
             if any(
                 coverage.is_name(w, snippet_ids) and coverage.salience(w, self._lexicon) >= TERM_MIN
                 for w in found_words

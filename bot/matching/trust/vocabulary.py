@@ -22,6 +22,7 @@ tbh tho tbf ngl imo imho idk btw rn lol lmao haha omg smth sth ppl pl someone an
 definition definitions explanation explained explaining gist nutshell eli5 eli tldr tl dr
 summary overview basics intro introduction simple simplest plain layman laymans dummies
 beginner beginners newbie newbies noob refer refers stand stands actually exactly basically
+give remind show
 """
 NEUTRAL = FILLER_WORDS | COMPARISON_WORDS | frozenset(_PHRASING.split())
 NEUTRAL_WORDS = tuple(sorted(NEUTRAL))
