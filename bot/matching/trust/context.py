@@ -55,6 +55,10 @@ EXPLAINING = vocabulary(
     """
 )
 AUDIENCE = frozenset({"to", "for"})
+# What a question sets aside ("besides", "other than"): closed prepositions.
+EXCLUDING = frozenset({"besides", "beside", "except", "excluding"})
+EXCLUDING_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
+NUMBERS = vocabulary("one two three four five six seven eight nine ten few couple single")
 OBJECTS = frozenset({"it", "this", "that", "them", "me", "us", "him", "her"})
 # A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
 # some snippet's name, a word the snippet explains, a word English does not know),
@@ -109,6 +113,28 @@ def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
             return False
         i -= 1
     return False
+
+
+def excluded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word is in a phrase opened by "besides", "except", "other than", "apart
+    from" or "aside from" ("llm use cases besides writing emails"): what the question sets
+    aside is by its own words not what it asks about."""
+    i = at - 1
+    while i >= 0 and at - i <= MAX_GAP and tokens[i] != "," and kinds[i] != "term":
+        if tokens[i] in EXCLUDING or (i > 0 and (tokens[i - 1], tokens[i]) in EXCLUDING_PAIRS):
+            return True
+        i -= 1
+    return False
+
+
+def measure(tokens: Sequence[str], at: int) -> bool:
+    """Whether a word is counted by a number after "in" ("chatgpt explained in 2 sentences",
+    "in three words"): the size of the answer, never a sense of the term."""
+    return at >= 2 and tokens[at - 2] == "in" and is_number(tokens[at - 1])
+
+
+def is_number(token: str) -> bool:
+    return token.isdigit() or token in NUMBERS
 
 
 def everyday(lexicon: Lexicon, word: str) -> bool:
@@ -189,8 +215,8 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
                 and not possessed(tokens, i)
                 and subject(tokens, kinds, i, lexicon)
             )
-            if addressed(tokens, kinds, i):
-                around.append(token)  # who or what the explanation is for
+            if addressed(tokens, kinds, i) or excluded(tokens, kinds, i) or measure(tokens, i):
+                around.append(token)  # the explanation's audience, what it is not, its size
             elif (
                 (qualifies and (not preposition or asks_about(tokens, term)))
                 or placed
