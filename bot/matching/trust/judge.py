@@ -29,6 +29,9 @@ class Judgement:
     solid: bool  # the check is on and nothing salient is left unexplained
     talk: tuple[str, ...] = ()  # analysed words left out as talk around the topic
     sense: bool = False  # refused: an everyday word attached to the term makes another sense
+    # Refused because the question's weightiest word is a coined name of these other snippets.
+    named: frozenset[str] = frozenset()
+    naming: str = ""  # that coined name, as analysed
 
 
 class Judge:
@@ -213,7 +216,12 @@ class Judge:
         tolerance = self._fitted()
         if tolerance.off:  # this knowledge's own examples leave words unexplained as a rule
             return Judgement(explained=True, share=1.0, missing=(), empty=False, solid=False)
+        named = frozenset[str]()
+        if verdict.other and verdict.top_other > verdict.top_covered:
+            named = self._coverage.named_by(verdict.other)
         return Judgement(
+            named=named,
+            naming=verdict.other_word if named else "",
             explained=tolerance.allows(verdict, trusted=trusted),
             share=verdict.share,
             missing=verdict.missing,
