@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 
@@ -9,6 +10,7 @@ import snowballstemmer
 
 from bot.matching.compare import COMPARISON_WORDS
 from bot.matching.normalize import FILLER_WORDS
+from bot.matching.trust.grammar import CLAUSE_OPENERS
 
 # Words that phrase a question rather than name its topic: question words, pronouns, chat
 # spellings and abbreviations ("tbh", "ppl"), and the words that ask how to explain rather
@@ -35,6 +37,21 @@ POINTING = frozenset({"is", "are", "s", "it", "that", "this", "they", "those", "
 TAIL_WORDS = 4
 WORKS = frozenset({"work", "works", "function", "operate"})
 BARE_TERM = 2  # a question of this many words or fewer names a term: "neural network"
+
+
+CHAT_Q = "q"  # chat's "question": "quick q", "dumb q but ..."
+# "q" standing alone before a break, a phrasing word or the end ("quick q: what is ...") is
+# chat's "question"; before a word it may name something ("q-learning", "q learning").
+_CHAT_Q = re.compile(r"(?:^|[^\w-])q(?:\s*[:?!,.;]|\s*$|\s+(\w+))", re.IGNORECASE)
+
+
+def asks_a_question(question: str) -> bool:
+    """Whether the question calls itself a "q" ("quick q: what is a transformer")."""
+    for found in _CHAT_Q.finditer(question):
+        after = found.group(1)
+        if after is None or after.lower() in NEUTRAL or after.lower() in CLAUSE_OPENERS:
+            return True
+    return False
 
 
 def topic_words(words: Sequence[str]) -> list[str]:
