@@ -299,11 +299,10 @@ class Coverage:
             c = self._cover(stem, snippet_ids, definition, held_out)
             other = stem in self.named
             left = w * (1 - c) * (OTHER_TOPIC if other else 1.0)
-            if other and not lexicon.is_word(word):
-                # A coined name or abbreviation of another snippet ("sft", "rlhf") is
-                # unambiguous; an English word may share a stem by chance ("mechanically").
-                if w * (1 - c) > top_other:
-                    top_other, other_stem, other_word = w * (1 - c), stem, word
+            # A coined name or abbreviation of another snippet ("sft", "rlhf") is
+            # unambiguous; an English word may share a stem by chance ("mechanically").
+            if other and not lexicon.is_word(word) and w * (1 - c) > top_other:
+                top_other, other_stem, other_word = w * (1 - c), stem, word
             uncovered += left
             covered += w * c
             top_uncovered = max(top_uncovered, left)
