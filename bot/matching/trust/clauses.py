@@ -34,21 +34,14 @@ _PERSON = frozenset(
         "you", "youre", "your", "yours", "u", "ur", "someone", "somebody", "anyone", "anybody",
     }
 )  # fmt: skip
-# A subject pronoun of the asker opens a clause of its own when no function word leads into it
-# ("definition of llm i can send my dad", "what is rlhf we keep hearing it"): a contact or
-# relative clause about the asker. After an auxiliary, a wh-word, a conjunction or a
-# preposition it is the subject of the question itself ("how do i", "what should we").
+# A subject pronoun of the asker after a word for the answer opens a clause about the asker
+# ("llm definition i can send my mom").
 _SUBJECT = frozenset({"i", "im", "ive", "we", "weve"})
-_LEADS_IN = vocabulary(
+_ANSWER_WORDS = vocabulary(
     """
-    is are was were am be do does did dont doesnt can could cant would should will wont shall
-    may might must have has had what whats which who whom why how when where whether if that
-    and or but so as than because cause cuz since while though although then like
-    in of for on at from with to about by into over under after before until
+    definition definitions explanation explanations summary overview answer answers version
+    description intro introduction eli5 tldr
     """
-)
-_DETERMINERS = frozenset(
-    {"a", "an", "the", "this", "that", "these", "those", "my", "your", "our", "their", "his", "her"}
 )
 PARTICIPLE_MIN = 5  # "asking", "trying": shorter -ing words are nouns ("king", "ring")
 
@@ -72,12 +65,11 @@ def clauses(question: str) -> list[list[str]]:
 
 
 def _contact(before: list[str]) -> bool:
-    """Whether a subject pronoun after ``before`` opens a clause of its own: no function word
-    leads into it, and the word before it is no noun a determiner opens ("the rag i use to
-    clean my keyboard": a relative clause saying which rag, so what it is about)."""
-    if not before or before[-1] in _LEADS_IN:
-        return False
-    return len(before) < 2 or before[-2] not in _DETERMINERS
+    """Whether a subject pronoun after ``before`` opens a clause of its own: a contact clause
+    after a word for the answer ("a definition i can send my mom": what the asker will do
+    with it). After any other word it may say which thing is meant ("rag i use for
+    cleaning", "agents we hired for the house sale"): part of what is asked."""
+    return bool(before) and before[-1] in _ANSWER_WORDS
 
 
 def is_aside(clause: list[str]) -> bool:

@@ -55,6 +55,13 @@ EXPLAINING = vocabulary(
     """
 )
 AUDIENCE = frozenset({"to", "for"})
+# Words of time that say when (a closed class).
+TIME = vocabulary(
+    """
+    today tomorrow tonight yesterday asap soon later morning afternoon evening weekend
+    monday tuesday wednesday thursday friday
+    """
+)
 # What a question sets aside ("besides", "other than"): closed prepositions.
 EXCLUDING = frozenset({"besides", "beside", "except", "excluding"})
 EXCLUDING_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
@@ -95,15 +102,18 @@ def _modifies(
 
 
 def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a word ends a phrase opened by "to" or "for" right after a word of explaining
-    and its object ("explain chatgpt to the sales team", "an llm, explained for a non
-    technical audience"): the phrase names who or what occasion the explanation is for, never
-    a sense of the term (that phrase hangs on the explaining, not on the term)."""
+    """Whether a word ends a phrase opened by "to" after a word of explaining and its object
+    ("explain chatgpt to the sales team"), or by "for" right after that word ("an llm,
+    explained for a non technical audience"): the phrase names whom the explanation is for,
+    never a sense of the term (it hangs on the explaining, not on the term; "explain
+    alignment for car tires" is another sense)."""
     i = at - 1
     while i >= 0 and tokens[i] not in AUDIENCE:
         if tokens[i] == "," or kinds[i] == "term" or at - i > MAX_GAP:
             return False
         i -= 1
+    if i > 0 and tokens[i] == "for":
+        return tokens[i - 1] in EXPLAINING  # "explained for beginners", not "for car tires"
     i -= 1
     start = i
     while i >= 0 and start - i <= MAX_GAP and tokens[i] != ",":
@@ -113,6 +123,36 @@ def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
             return False
         i -= 1
     return False
+
+
+def occasion(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word says when or for what the asker needs the answer: a word of time
+    ("tomorrow"), or a phrase opened by "for" that holds one, after an embedded question that
+    is complete ("what rlhf is for a presentation tomorrow": the phrase hangs on the asking,
+    the term's clause ended with "is"). "temperature for the pool tomorrow", "what an agent
+    is for real estate" keep their sense."""
+    if tokens[at] in TIME:
+        return True
+    i = at - 1
+    while i >= 0 and at - i <= MAX_GAP and tokens[i] != "," and kinds[i] != "term":
+        if tokens[i] == "for":
+            end = at + 1
+            while end < len(tokens) and tokens[end] != "," and kinds[end] != "term":
+                end += 1
+            when = any(t in TIME for t in tokens[i + 1 : end])
+            return when and embedded(tokens, kinds, i - 1)
+        i -= 1
+    return False
+
+
+def embedded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether ``tokens[at]`` is the "is" or "are" closing an embedded "what <term> is"."""
+    if at < 2 or tokens[at] not in {"is", "are"} or kinds[at - 1] != "term":
+        return False
+    i = at - 1
+    while i >= 0 and (kinds[i] == "term" or tokens[i] in DETERMINERS):
+        i -= 1
+    return i >= 0 and tokens[i] in {"what", "whats"}
 
 
 def excluded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
@@ -215,7 +255,12 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
                 and not possessed(tokens, i)
                 and subject(tokens, kinds, i, lexicon)
             )
-            if addressed(tokens, kinds, i) or excluded(tokens, kinds, i) or measure(tokens, i):
+            if (
+                addressed(tokens, kinds, i)
+                or excluded(tokens, kinds, i)
+                or measure(tokens, i)
+                or occasion(tokens, kinds, i)
+            ):
                 around.append(token)  # the explanation's audience, what it is not, its size
             elif (
                 (qualifies and (not preposition or asks_about(tokens, term)))
