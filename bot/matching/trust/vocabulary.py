@@ -42,7 +42,9 @@ BARE_TERM = 2  # a question of this many words or fewer names a term: "neural ne
 CHAT_Q = "q"  # chat's "question": "quick q", "dumb q but ..."
 # "q" standing alone before a break, a phrasing word or the end ("quick q: what is ...") is
 # chat's "question"; before a word it may name something ("q-learning", "q learning").
-_CHAT_Q = re.compile(r"(?:^|[^\w-])q(?:\s*[:?!,.;]|\s*$|\s+(\w+))", re.IGNORECASE)
+_CHAT_Q = re.compile(
+    r"(?:^|[^\w-])q(?:\s*[:?!,.;]|\s+[-\u2013\u2014]|\s*$|\s+(\w+))", re.IGNORECASE
+)
 
 
 def asks_a_question(question: str) -> bool:
