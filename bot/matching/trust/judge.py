@@ -11,7 +11,7 @@ from bot.matching.matcher import MatchIndex, nearest
 from bot.matching.trust.context import context, everyday
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.tolerance import Tolerance
-from bot.matching.trust.vocabulary import CHAT_Q, NEUTRAL_WORDS, asks_a_question
+from bot.matching.trust.vocabulary import CHAT_Q, NEUTRAL_WORDS, asks_a_question, idiom_words
 from bot.models import Snippet
 
 RESPELL_CUTOFF = 80.0  # one swap or slip in a five-letter word: only to see what it is about
@@ -85,6 +85,9 @@ class Judge:
         """
         if CHAT_Q in words and asks_a_question(question):
             words = [w for w in words if w != CHAT_Q]
+        idioms = idiom_words(question)
+        if idioms:
+            words = [w for w in words if w not in idioms]
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
         # Everything explained: no word the knowledge never uses, nothing to look at (and the
         # word list stays unloaded).

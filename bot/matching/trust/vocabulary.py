@@ -47,6 +47,16 @@ _CHAT_Q = re.compile(
 )
 
 
+# Idioms that ask how something works inside, by their content word: only the whole idiom
+# phrases the question ("how does rag work under the hood"; "the hood of my car" is a car's).
+_IDIOMS = ((re.compile(r"\bunder\s+the\s+hood\b", re.IGNORECASE), "hood"),)
+
+
+def idiom_words(question: str) -> frozenset[str]:
+    """The content words of phrasing idioms in ``question`` ("hood" of "under the hood")."""
+    return frozenset(word for pattern, word in _IDIOMS if pattern.search(question))
+
+
 def asks_a_question(question: str) -> bool:
     """Whether the question calls itself a "q" ("quick q: what is a transformer")."""
     for found in _CHAT_Q.finditer(question):

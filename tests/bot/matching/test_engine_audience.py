@@ -96,3 +96,8 @@ def test_a_coined_name_later_in_the_question_does_not_pick_its_snippet(engine: E
     # "gpt" names the LLM examples snippet, but the question asks about training data.
     answer = engine.answer("which data was gpt trained on")
     assert answer.status is not Status.ANSWER or answer.ids == ("training-data",)
+
+
+def test_only_the_whole_idiom_under_the_hood_is_phrasing(engine: Engine) -> None:
+    assert engine.answer("how do embeddings work under the hood").ids == ("embeddings",)
+    assert engine.answer("how do i open the hood of my car").status is not Status.ANSWER

@@ -27,7 +27,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # sets are spent (tuned on), so they are no held-out measure, and several bars are still
 # below issue 9's targets (98% right with none wrong, 98% of near-domain not answered).
 BARS = {
-    # Round 6 (2026-12-02): 119 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
+    # Round 6 (2026-12-02): 120 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
     "trust_dev.yaml": {"near": 0.95, "off": 1.0, "smalltalk": 1.0, "wrong": 0.0, "right": 0.95},
     # 98 / 104 right, 0 wrong; 165 / 168 near-domain not answered.
     "trust_holdout.yaml": {
@@ -53,13 +53,13 @@ BARS = {
         "wrong": 0.0,
         "right": 0.93,
     },
-    # 42 / 49 right, 0 wrong; 95 / 96 near-domain not answered.
+    # 43 / 49 right, 0 wrong; 95 / 96 near-domain not answered.
     "trust_questions.yaml": {
         "near": 0.98,
         "off": 1.0,
         "smalltalk": 0.95,
         "wrong": 0.0,
-        "right": 0.85,
+        "right": 0.87,
     },
 }
 MIN_OFFERED = 0.75  # declined on-topic questions whose did-you-mean offers a right snippet
