@@ -37,6 +37,8 @@ _EDGE = frozenset(
         "compare", "compared", "comparing", "comparison", "in", "term", "exactly", "really",
         "so", "i", "should", "use", "and", "there", "any", "actual", "main", "key", "relate",
         "related", "relationship", "tell", "me", "about", "vs", "versus", "or",
+        "pros", "pro", "cons", "con", "tradeoff", "tradeoffs", "upside", "upsides",
+        "downside", "downsides",
     }
 )  # fmt: skip
 # Words that phrase a comparison rather than name what is compared.

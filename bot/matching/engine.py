@@ -282,6 +282,15 @@ class Engine:
                         again = check(content, (focused[0].id,), clear=lead >= cfg.min_margin)
                     if again.explained and again.solid:
                         hits, top, margin, verdict = focused, focused[0], lead, again
+            if not verdict.explained and topic_words(content)[:1] == [verdict.naming]:
+                # The question opens with a coined name of another candidate ("sft in the llm
+                # context": fine-tuning's alias, though "context" puts the context window
+                # first): that candidate answers if it explains the whole question. A name
+                # later on may be what the question is about ("what data was gpt trained on").
+                named = self._named(content, hits, verdict, check)
+                if named is not None:
+                    hits, top, verdict = named
+                    margin = top.score - max(h.score for h in hits[1:])
             # Score plus lead over the runner-up separates right from wrong better than the
             # score alone (bench/calibration.py: CLINC150 AUROC 0.955 vs 0.944 on test, 0.931
             # vs 0.893 on val; 0.914 vs 0.897 with 10 questions per intent).
@@ -302,6 +311,20 @@ class Engine:
                 return replace(found, confidence=confidence)
             return replace(replies.did_you_mean(question, hits), confidence=confidence)
         return replies.did_you_mean(question, hits)
+
+    @staticmethod
+    def _named(
+        content: list[str], hits: list[Hit], verdict: Judgement, check: Check
+    ) -> tuple[list[Hit], Hit, Judgement] | None:
+        """The candidate the question's coined name names, first, when it explains the whole
+        question solidly; ``None`` otherwise."""
+        for hit in hits[1:]:
+            if hit.id in verdict.named:
+                again = check(content, (hit.id,))
+                if again.explained and again.solid:
+                    return [hit, *(h for h in hits if h is not hit)], hit, again
+                return None
+        return None
 
     @staticmethod
     def _explains_better(

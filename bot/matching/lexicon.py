@@ -31,6 +31,7 @@ PARTS_CACHE = 50_000
 
 NAMING = frozenset({"NOUN", "PROPN"})  # parts of speech that can name a subject
 DESCRIBING = NAMING | {"ADJ"}  # and those that can narrow one ("the electrical kind")
+ADVERB = frozenset({"ADV"})
 
 
 class Lexicon:
@@ -73,12 +74,20 @@ class Lexicon:
         return found
 
     def is_word(self, word: str) -> bool:
-        """A real, reasonably common English word (not a typo)."""
-        return self.zipf(word) >= MIN_ZIPF
+        """A real, reasonably common English word (not a typo), or an adverb the dictionary
+        knows however rare ("conceptually")."""
+        return self.zipf(word) >= MIN_ZIPF or self.rare_adverb(word)
+
+    def rare_adverb(self, word: str) -> bool:
+        """An "-ly" word too rare for the frequency list that the dictionary knows only as an
+        adverb ("conceptually"): it says how, never what a question is about."""
+        return word.endswith("ly") and self.zipf(word) < MIN_ZIPF and self.parts(word) == ADVERB
 
     def salience(self, word: str) -> float:
         """0-1: how much an unknown word says about what the question is about."""
         z = self.zipf(word)
+        if z < MIN_ZIPF and self.rare_adverb(word):
+            return CHATTY_WEIGHT
         if z <= SALIENT_ZIPF:
             return 1.0
         span = (CHATTY_ZIPF - z) / (CHATTY_ZIPF - SALIENT_ZIPF)

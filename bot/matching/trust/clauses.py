@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from bot.matching.normalize import fold, strip_links, words
+from bot.matching.trust.grammar import vocabulary
 
 # Where one clause ends and another starts: punctuation, a dash between spaces, and the
 # subordinating words that open a clause in chat.
@@ -33,6 +34,15 @@ _PERSON = frozenset(
         "you", "youre", "your", "yours", "u", "ur", "someone", "somebody", "anyone", "anybody",
     }
 )  # fmt: skip
+# A subject pronoun of the asker after a word for the answer opens a clause about the asker
+# ("llm definition i can send my mom").
+_SUBJECT = frozenset({"i", "im", "ive", "we", "weve"})
+_ANSWER_WORDS = vocabulary(
+    """
+    definition definitions explanation explanations summary overview answer answers version
+    description intro introduction eli5 tldr
+    """
+)
 PARTICIPLE_MIN = 5  # "asking", "trying": shorter -ing words are nouns ("king", "ring")
 
 Analyse = Callable[[str], list[str]]
@@ -44,13 +54,22 @@ def clauses(question: str) -> list[list[str]]:
     for part in _BREAK.split(fold(strip_links(question)).replace("'", "")):
         current: list[str] = []
         for word in words(part):
-            if word in _OPENERS and current:
+            opens = word in _OPENERS or (word in _SUBJECT and _contact(current))
+            if opens and current:
                 out.append(current)
                 current = []
             current.append(word)
         if current:
             out.append(current)
     return out
+
+
+def _contact(before: list[str]) -> bool:
+    """Whether a subject pronoun after ``before`` opens a clause of its own: a contact clause
+    after a word for the answer ("a definition i can send my mom": what the asker will do
+    with it). After any other word it may say which thing is meant ("rag i use for
+    cleaning", "agents we hired for the house sale"): part of what is asked."""
+    return bool(before) and before[-1] in _ANSWER_WORDS
 
 
 def is_aside(clause: list[str]) -> bool:

@@ -29,6 +29,7 @@ from bot.matching.trust.grammar import (
     DETERMINERS,
     EVERYDAY,
     LINKING,
+    MAX_GAP,
     MIN_LETTERS,
     POSSESSIVES,
     PRONOUNS,
@@ -40,9 +41,32 @@ from bot.matching.trust.grammar import (
     possessed,
     reach,
     runs,
+    vocabulary,
 )
 from bot.matching.trust.vocabulary import NEUTRAL
 
+# Words of explaining (closed: the verbs and nouns that ask for an explanation) and what
+# opens a phrase naming its audience or occasion.
+EXPLAINING = vocabulary(
+    """
+    explain explains explained explaining explanation explanations define defined definition
+    describe described description summary summarize summarise summarized overview intro
+    introduction eli5 breakdown
+    """
+)
+AUDIENCE = frozenset({"to", "for"})
+# Words of time that say when (a closed class).
+TIME = vocabulary(
+    """
+    today tomorrow tonight yesterday asap soon later morning afternoon evening weekend
+    monday tuesday wednesday thursday friday
+    """
+)
+# What a question sets aside ("besides", "other than"): closed prepositions.
+EXCLUDING = frozenset({"besides", "beside", "except", "excluding"})
+EXCLUDING_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
+NUMBERS = vocabulary("one two three four five six seven eight nine ten few couple single")
+OBJECTS = frozenset({"it", "this", "that", "them", "me", "us", "him", "her"})
 # A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
 # some snippet's name, a word the snippet explains, a word English does not know),
 # "everyday" (an English word the knowledge never uses), "plain" (an English word the
@@ -75,6 +99,82 @@ def _modifies(
             return False  # "my manager keeps saying rag": a verb, not a longer noun
         i += 1
     return i < len(tokens) and kinds[i] == "term"
+
+
+def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word ends a phrase opened by "to" after a word of explaining and its object
+    ("explain chatgpt to the sales team"), or by "for" right after that word ("an llm,
+    explained for a non technical audience"): the phrase names whom the explanation is for,
+    never a sense of the term (it hangs on the explaining, not on the term; "explain
+    alignment for car tires" is another sense)."""
+    i = at - 1
+    while i >= 0 and tokens[i] not in AUDIENCE:
+        if tokens[i] == "," or kinds[i] == "term" or at - i > MAX_GAP:
+            return False
+        i -= 1
+    if i > 0 and tokens[i] == "for":
+        return tokens[i - 1] in EXPLAINING  # "explained for beginners", not "for car tires"
+    i -= 1
+    start = i
+    while i >= 0 and start - i <= MAX_GAP and tokens[i] != ",":
+        if tokens[i] in EXPLAINING:
+            return True
+        if not (kinds[i] in TOPICAL or tokens[i] in DETERMINERS or tokens[i] in OBJECTS):
+            return False
+        i -= 1
+    return False
+
+
+def occasion(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word says when or for what the asker needs the answer: a word of time
+    ("tomorrow"), or a phrase opened by "for" that holds one, after an embedded question that
+    is complete ("what rlhf is for a presentation tomorrow": the phrase hangs on the asking,
+    the term's clause ended with "is"). "temperature for the pool tomorrow", "what an agent
+    is for real estate" keep their sense."""
+    if tokens[at] in TIME:
+        return True
+    i = at - 1
+    while i >= 0 and at - i <= MAX_GAP and tokens[i] != "," and kinds[i] != "term":
+        if tokens[i] == "for":
+            end = at + 1
+            while end < len(tokens) and tokens[end] != "," and kinds[end] != "term":
+                end += 1
+            when = any(t in TIME for t in tokens[i + 1 : end])
+            return when and embedded(tokens, kinds, i - 1)
+        i -= 1
+    return False
+
+
+def embedded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether ``tokens[at]`` is the "is" or "are" closing an embedded "what <term> is"."""
+    if at < 2 or tokens[at] not in {"is", "are"} or kinds[at - 1] != "term":
+        return False
+    i = at - 1
+    while i >= 0 and (kinds[i] == "term" or tokens[i] in DETERMINERS):
+        i -= 1
+    return i >= 0 and tokens[i] in {"what", "whats"}
+
+
+def excluded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word is in a phrase opened by "besides", "except", "other than", "apart
+    from" or "aside from" ("llm use cases besides writing emails"): what the question sets
+    aside is by its own words not what it asks about."""
+    i = at - 1
+    while i >= 0 and at - i <= MAX_GAP and tokens[i] != "," and kinds[i] != "term":
+        if tokens[i] in EXCLUDING or (i > 0 and (tokens[i - 1], tokens[i]) in EXCLUDING_PAIRS):
+            return True
+        i -= 1
+    return False
+
+
+def measure(tokens: Sequence[str], at: int) -> bool:
+    """Whether a word is counted by a number after "in" ("chatgpt explained in 2 sentences",
+    "in three words"): the size of the answer, never a sense of the term."""
+    return at >= 2 and tokens[at - 2] == "in" and is_number(tokens[at - 1])
+
+
+def is_number(token: str) -> bool:
+    return token.isdigit() or token in NUMBERS
 
 
 def everyday(lexicon: Lexicon, word: str) -> bool:
@@ -156,6 +256,13 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
                 and subject(tokens, kinds, i, lexicon)
             )
             if (
+                addressed(tokens, kinds, i)
+                or excluded(tokens, kinds, i)
+                or measure(tokens, i)
+                or occasion(tokens, kinds, i)
+            ):
+                around.append(token)  # the explanation's audience, what it is not, its size
+            elif (
                 (qualifies and (not preposition or asks_about(tokens, term)))
                 or placed
                 or acting

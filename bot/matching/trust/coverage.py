@@ -116,6 +116,8 @@ class Verdict:
     missing: tuple[str, ...]  # runs of uncovered salient words, in question order
     term_missing: bool = False  # asked what something is, and a salient word is unexplained
     top_other: float = 0.0  # the most salient unexplained name (not English) of another snippet
+    other: str = ""  # that name's stem
+    other_word: str = ""  # and the word as analysed
 
     @property
     def share(self) -> float:
@@ -278,6 +280,7 @@ class Coverage:
                 uncovered=0.0, covered=covered, top_uncovered=0.0, top_covered=covered, missing=()
             )
         uncovered = covered = top_uncovered = top_covered = top_other = run = 0.0
+        other_stem = other_word = ""
         runs: list[list[str]] = []
         previous_missing = stray = False
         for word, first in zip(words, stems, strict=True):
@@ -296,10 +299,10 @@ class Coverage:
             c = self._cover(stem, snippet_ids, definition, held_out)
             other = stem in self.named
             left = w * (1 - c) * (OTHER_TOPIC if other else 1.0)
-            if other and not lexicon.is_word(word):
-                # A coined name or abbreviation of another snippet ("sft", "rlhf") is
-                # unambiguous; an English word may share a stem by chance ("mechanically").
-                top_other = max(top_other, w * (1 - c))
+            # A coined name or abbreviation of another snippet ("sft", "rlhf") is
+            # unambiguous; an English word may share a stem by chance ("mechanically").
+            if other and not lexicon.is_word(word) and w * (1 - c) > top_other:
+                top_other, other_stem, other_word = w * (1 - c), stem, word
             uncovered += left
             covered += w * c
             top_uncovered = max(top_uncovered, left)
@@ -324,6 +327,8 @@ class Coverage:
             # another term ("convolutional neural network") or another field ("in chemistry").
             term_missing=definition and stray and len(words) <= TERM_WORDS,
             top_other=top_other,
+            other=other_stem,
+            other_word=other_word,
         )
 
     def speaks_of(self, words: Sequence[str], snippet_ids: Sequence[str], lexicon: Lexicon) -> bool:
@@ -341,6 +346,10 @@ class Coverage:
         """Whether an analysed word is in the title or an alias of one of the snippets."""
         stem = self.stems(word)
         return any(stem in self.names.get(sid, ()) for sid in snippet_ids)
+
+    def named_by(self, stem: str) -> frozenset[str]:
+        """The snippets whose title or aliases hold a stem."""
+        return frozenset(sid for sid, names in self.names.items() if stem in names)
 
     def known_term(self, word: str, snippet_ids: Sequence[str]) -> bool:
         """Whether an analysed word names some snippet, or the snippets explain it."""

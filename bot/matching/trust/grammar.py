@@ -171,10 +171,16 @@ def possessed(tokens: Sequence[str], at: int) -> bool:
     return False
 
 
+def _short(token: str) -> bool:
+    """A word too short to be judged alone that may end a term ("gen ai", "gpt 4")."""
+    return len(token) < MIN_LETTERS and token not in LINKING and token != ","
+
+
 def join_terms(tokens: Sequence[str], kinds: list[str], kind: Callable[[str], str]) -> None:
-    """Mark both words of a term typed as two ("pre-training", "fine tuning") as the term
-    when together they name it, though neither does alone (in place)."""
+    """Mark both words of a term typed as two ("pre-training", "fine tuning", "gen ai") as
+    the term when together they name it, though neither does alone (in place)."""
     for i in range(len(tokens) - 1):
-        pair = kinds[i] == "domain" and kinds[i + 1] in {"domain", "plain"}
+        second = kinds[i + 1] in {"domain", "plain"} or _short(tokens[i + 1])
+        pair = kinds[i] == "domain" and second
         if pair and kind(f"{tokens[i]} {tokens[i + 1]}") == "term":
             kinds[i] = kinds[i + 1] = "term"

@@ -11,7 +11,7 @@ from bot.matching.matcher import MatchIndex, nearest
 from bot.matching.trust.context import context, everyday
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.tolerance import Tolerance
-from bot.matching.trust.vocabulary import NEUTRAL_WORDS
+from bot.matching.trust.vocabulary import CHAT_Q, NEUTRAL_WORDS, asks_a_question, idiom_words
 from bot.models import Snippet
 
 RESPELL_CUTOFF = 80.0  # one swap or slip in a five-letter word: only to see what it is about
@@ -29,6 +29,9 @@ class Judgement:
     solid: bool  # the check is on and nothing salient is left unexplained
     talk: tuple[str, ...] = ()  # analysed words left out as talk around the topic
     sense: bool = False  # refused: an everyday word attached to the term makes another sense
+    # Refused because the question's weightiest word is a coined name of these other snippets.
+    named: frozenset[str] = frozenset()
+    naming: str = ""  # that coined name, as analysed
 
 
 class Judge:
@@ -80,6 +83,11 @@ class Judge:
             question: the question as typed, to see how its everyday words stand to the
                 term (:mod:`bot.matching.trust.context`).
         """
+        if CHAT_Q in words and asks_a_question(question):
+            words = [w for w in words if w != CHAT_Q]
+        idioms = idiom_words(question)
+        if idioms:
+            words = [w for w in words if w not in idioms]
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
         # Everything explained: no word the knowledge never uses, nothing to look at (and the
         # word list stays unloaded).
@@ -124,6 +132,10 @@ class Judge:
             if not found_words or all(stems.phrasing(w) for w in found_words):
                 return ""
             coverage = self._coverage
+            # An abbreviation the synonyms spell out as the snippet's name ("llm": "large
+            # language model") is its term, however plain each word of the name is.
+            if len(found_words) > 1 and all(coverage.is_name(w, snippet_ids) for w in found_words):
+                return "term"
             if any(
                 coverage.is_name(w, snippet_ids) and coverage.salience(w, self._lexicon) >= TERM_MIN
                 for w in found_words
@@ -209,7 +221,12 @@ class Judge:
         tolerance = self._fitted()
         if tolerance.off:  # this knowledge's own examples leave words unexplained as a rule
             return Judgement(explained=True, share=1.0, missing=(), empty=False, solid=False)
+        named = frozenset[str]()
+        if verdict.other and verdict.top_other > verdict.top_covered:
+            named = self._coverage.named_by(verdict.other)
         return Judgement(
+            named=named,
+            naming=verdict.other_word if named else "",
             explained=tolerance.allows(verdict, trusted=trusted),
             share=verdict.share,
             missing=verdict.missing,

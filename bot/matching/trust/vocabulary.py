@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 
@@ -9,6 +10,7 @@ import snowballstemmer
 
 from bot.matching.compare import COMPARISON_WORDS
 from bot.matching.normalize import FILLER_WORDS
+from bot.matching.trust.grammar import CLAUSE_OPENERS
 
 # Words that phrase a question rather than name its topic: question words, pronouns, chat
 # spellings and abbreviations ("tbh", "ppl"), and the words that ask how to explain rather
@@ -19,9 +21,11 @@ would should will a an the of in on for to it its this that these those my our y
 i we you me us they them he she his her mean means meaning
 wat wut wht whta wats hw r u ur ya im ive id dont doesnt isnt arent cant wont didnt pls plz
 tbh tho tbf ngl imo imho idk btw rn lol lmao haha omg smth sth ppl pl someone anyone somebody
+qq bc cuz coz besides except english
 definition definitions explanation explained explaining gist nutshell eli5 eli tldr tl dr
 summary overview basics intro introduction simple simplest plain layman laymans dummies
 beginner beginners newbie newbies noob refer refers stand stands actually exactly basically
+give remind show
 """
 NEUTRAL = FILLER_WORDS | COMPARISON_WORDS | frozenset(_PHRASING.split())
 NEUTRAL_WORDS = tuple(sorted(NEUTRAL))
@@ -33,6 +37,33 @@ POINTING = frozenset({"is", "are", "s", "it", "that", "this", "they", "those", "
 TAIL_WORDS = 4
 WORKS = frozenset({"work", "works", "function", "operate"})
 BARE_TERM = 2  # a question of this many words or fewer names a term: "neural network"
+
+
+CHAT_Q = "q"  # chat's "question": "quick q", "dumb q but ..."
+# "q" standing alone before a break, a phrasing word or the end ("quick q: what is ...") is
+# chat's "question"; before a word it may name something ("q-learning", "q learning").
+_CHAT_Q = re.compile(
+    r"(?:^|[^\w-])q(?:\s*[:?!,.;]|\s+[-\u2013\u2014]|\s*$|\s+(\w+))", re.IGNORECASE
+)
+
+
+# Idioms that ask how something works inside, by their content word: only the whole idiom
+# phrases the question ("how does rag work under the hood"; "the hood of my car" is a car's).
+_IDIOMS = ((re.compile(r"\bunder\s+the\s+hood\b", re.IGNORECASE), "hood"),)
+
+
+def idiom_words(question: str) -> frozenset[str]:
+    """The content words of phrasing idioms in ``question`` ("hood" of "under the hood")."""
+    return frozenset(word for pattern, word in _IDIOMS if pattern.search(question))
+
+
+def asks_a_question(question: str) -> bool:
+    """Whether the question calls itself a "q" ("quick q: what is a transformer")."""
+    for found in _CHAT_Q.finditer(question):
+        after = found.group(1)
+        if after is None or after.lower() in NEUTRAL or after.lower() in CLAUSE_OPENERS:
+            return True
+    return False
 
 
 def topic_words(words: Sequence[str]) -> list[str]:
