@@ -58,6 +58,9 @@ SEPARATE_MIN_QUESTIONS = LARGE_BUILD_QUESTIONS
 TIMEOUT_S = 900.0
 
 
+FOLDER_PREFIX = "explainbot-build-"
+
+
 def load_knowledge_separately(
     directory: Path,
     *,
@@ -100,7 +103,7 @@ def load_knowledge_separately(
     if n_questions < min_questions or not storable():
         stop_child(child)
         return build_knowledge(snippets, synonyms, source=directory, warnings=found.warnings)
-    folder = Path(tempfile.mkdtemp(prefix="explainbot-build-"))
+    folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
     out = folder / "index.npz"
     try:
         arguments = [str(directory), str(out)]
@@ -218,6 +221,7 @@ def main(argv: Sequence[str]) -> int:
     to ``OUT`` (keyed by :func:`request_key` of ``NONCE``, else by the content key); with
     ``STATE``, start from the analysis stored there and store this build's. ``--wait``:
     read those arguments as one JSON line from stdin (nothing: exit)."""
+    server = os.getppid()  # a child outliving its server removes its own folder
     if list(argv) == [WAIT]:
         # What the build would import on first use, imported while the server still scans.
         import zipfile  # noqa: F401  (numpy's .npz files)
@@ -252,7 +256,15 @@ def main(argv: Sequence[str]) -> int:
         analysis.save(tmp, code_hash())
         os.replace(tmp, state)
     # The server reads the index and serves it now; the trials follow (bot.matching.trust.fitted).
-    print(READY, flush=True)
+    try:
+        print(READY, flush=True)
+    except BrokenPipeError:  # the server is gone: nobody will read either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard(out)
+        return 0
+    if os.getppid() != server:
+        _discard(out)
+        return 0
 
     def build_kept(kept: Sequence[Snippet]) -> MatchIndex:
         # Only the snippets that lost a question are analysed again.
@@ -260,7 +272,15 @@ def main(argv: Sequence[str]) -> int:
 
     trials = held_out_trials(snippets, synonyms, typo_cutoff=TYPO_CUTOFF, build=build_kept)
     write_trials(out, trials, key)
+    if os.getppid() != server:  # it went while the trials were made: they were its to remove
+        _discard(out)
     return 0
+
+
+def _discard(out: Path) -> None:
+    """Remove the build folder the server made for ``out`` (never any other folder)."""
+    if out.parent.name.startswith(FOLDER_PREFIX):
+        shutil.rmtree(out.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -85,3 +89,32 @@ def test_an_index_is_read_only_for_the_request_that_asked_for_it(tmp_path: Path)
     assert main([*arguments, "--key", "first"]) == 0
     assert read_index(out, request_key("first"), scan.snippets, scan.synonyms) is not None
     assert read_index(out, request_key("second"), scan.snippets, scan.synonyms) is None
+
+
+def test_a_child_outliving_its_server_removes_its_folder(tmp_path: Path) -> None:
+    """A server that exits while its build child still makes the threshold's trials leaves
+    no build folder behind: the child, its parent gone, removes it when done."""
+    server = (
+        "import os, sys\n"
+        "from bot.runtime.buildproc import load_knowledge_separately\n"
+        "from bot.settings import bundled_knowledge_dir\n"
+        "kb = load_knowledge_separately(bundled_knowledge_dir(), min_questions=1)\n"
+        "assert kb.pending_trials is not None\n"
+        "print(len(os.listdir(sys.argv[1])), flush=True)\n"
+        "os._exit(0)  # gone at once, the child still at its trials\n"
+    )
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", server, str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"  # the build folder, while the server ran
+    deadline = time.monotonic() + 90
+    while any(tmp_path.glob("explainbot-build-*")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(tmp_path.glob("explainbot-build-*"))
