@@ -136,7 +136,7 @@ class Engine:
         return Replies(self._kb, self._config)
 
     def _completer(self, kb: KnowledgeBase) -> Completer:
-        return self._completers.get(kb, self._new_completer)
+        return self._completers.get(kb, self._new_completer, current=kb is self._kb)
 
     def answer(self, question: str) -> Answer:
         """Answer one question; never raises for any string."""
@@ -227,7 +227,7 @@ class Engine:
         kb = kb or self._kb
         if not self._config.fit_threshold:
             return self._config.answer_threshold
-        return self._thresholds.get(kb, self._fit).value
+        return self._thresholds.get(kb, self._fit, current=kb is self._kb).value
 
     def threshold_settled(self, kb: KnowledgeBase | None = None, timeout: float = 0.0) -> bool:
         """Whether ``kb``'s (default: the current knowledge's) own fitted threshold is in
@@ -235,7 +235,7 @@ class Engine:
         kb = kb or self._kb
         if not self._config.fit_threshold:
             return True
-        return self._thresholds.get(kb, self._fit).wait(timeout)
+        return self._thresholds.get(kb, self._fit, current=kb is self._kb).wait(timeout)
 
     def _fit(self, kb: KnowledgeBase) -> FittedThreshold:
         from bot.matching.trust.fitted import FittedThreshold, fit, settle_later
@@ -257,7 +257,7 @@ class Engine:
         return FittedThreshold(fit(self._config, snippets, kb.synonyms, trials))
 
     def _judge(self, kb: KnowledgeBase) -> Judge:
-        return self._judges.get(kb, self._new_judge)
+        return self._judges.get(kb, self._new_judge, current=kb is self._kb)
 
     def _decide(
         self, replies: Replies, question: str, hits: list[Hit], tokens: list[str], check: Check

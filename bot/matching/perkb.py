@@ -27,20 +27,29 @@ class PerKnowledge(Generic[T]):
         self.prepared: Held[T] | None = None
         self.retired: Held[T] | None = None
 
-    def get(self, kb: KnowledgeBase, build: Callable[[KnowledgeBase], T]) -> T:
-        """The structure for ``kb``: cached, prepared, retired (not cached again), or built."""
-        current = self.current
-        if current is not None and current[0] is kb:
-            return current[1]
+    def get(
+        self, kb: KnowledgeBase, build: Callable[[KnowledgeBase], T], *, current: bool = True
+    ) -> T:
+        """The structure for ``kb``: cached, prepared, retired (not cached again), or built.
+
+        ``current``: whether ``kb`` is the knowledge being served. Only then does a prepared
+        or built structure become the current one: a late answer on knowledge already let go
+        (or a look at knowledge not swapped in yet) must not push out the served one's.
+        """
+        held = self.current
+        if held is not None and held[0] is kb:
+            return held[1]
         prepared = self.prepared
         if prepared is not None and prepared[0] is kb:
-            self.current = prepared
+            if current:
+                self.current = prepared
             return prepared[1]
         retired = self.retired
         if retired is not None and retired[0] is kb:
             return retired[1]  # an answer begun before the swap
         built = (kb, build(kb))
-        self.current = built
+        if current:
+            self.current = built
         return built[1]
 
     def prepare(self, kb: KnowledgeBase, value: T) -> None:

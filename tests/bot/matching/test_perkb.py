@@ -44,3 +44,31 @@ def test_the_replaced_structure_serves_late_answers_without_being_cached_again()
     cache.release()
     assert cache.holds() == [new]
     assert cache.get(old, lambda kb: "rebuilt") == "rebuilt"  # released: built again
+
+
+def test_a_late_answer_on_released_knowledge_keeps_the_served_structure() -> None:
+    old, new = _kb("old"), _kb("new")
+    cache: PerKnowledge[str] = PerKnowledge()
+    cache.get(old, lambda kb: "old one")
+    cache.prepare(new, "new one")
+    cache.swap(new)
+    cache.release()
+    built: list[str] = []
+
+    def build(kb) -> str:  # type: ignore[no-untyped-def]
+        built.append(next(iter(kb.snippets)))
+        return "rebuilt"
+
+    assert cache.get(old, build, current=False) == "rebuilt"  # built for the late answer only
+    assert cache.current == (new, "new one") and cache.holds() == [new]
+    assert cache.get(new, build) == "new one" and built == ["old"]
+
+
+def test_a_look_at_knowledge_not_yet_swapped_in_does_not_make_it_current() -> None:
+    old, new = _kb("old"), _kb("new")
+    cache: PerKnowledge[str] = PerKnowledge()
+    cache.get(old, lambda kb: "old one")
+    cache.prepare(new, "new one")
+    assert cache.get(new, lambda kb: "built", current=False) == "new one"
+    assert cache.current == (old, "old one")
+    assert cache.get(old, lambda kb: "rebuilt") == "old one"
