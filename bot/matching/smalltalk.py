@@ -48,7 +48,7 @@ _REACTION = _vocabulary(
     hands sorry nvm nevermind never mind my bad oops
     helped helps a lot lots ton tons bunch clear clearer clears thats exactly what needed
     is so the best answer answered answers my question quick fast omg yay woohoo bless not quite
-    asked meant wanted
+    asked meant wanted wasnt isnt didnt doesnt in
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -61,7 +61,7 @@ _ABOUT = _vocabulary(
     real robot alive sentient machine smart name called an a i me tell list about of the to for
     on with be
     able kind sort questions question ask asking doing up it going actual actually typing
-    chatting talking
+    chatting talking or
     """
 )
 # Asking for help with no topic ("help me", "can you help pls"): the topics list answers it.
@@ -75,7 +75,8 @@ _BEING = frozenset({"human", "person", "real", "robot", "alive", "sentient", "ma
 _HERE = frozenset({"this", "i", "me", "am"})
 _FILLER = frozenset(
     {"all", "everyone", "everybody", "team", "folks", "guys", "yall", "there", "again", "so",
-     "very", "really", "just", "man", "mate", "today", "tonight"}
+     "very", "really", "just", "man", "mate", "today", "tonight", "tbh", "ngl", "honestly",
+     "workspace", "server", "channel", "here"}
 )  # fmt: skip
 
 

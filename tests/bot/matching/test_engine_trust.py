@@ -168,6 +168,12 @@ def test_an_aside_never_makes_an_unexplained_question_answered(
         ("what is gan in the board game go", "board"),
         ("check the body temperature", "body"),
         ("tokens, like the ones in a board game", "board"),
+        # an aside left out must not bring the answer back
+        ("best transformers film? settling a bet with my brother", "film"),
+        ("best transformers movie? asking for a friend", "movie"),
+        # whether a service runs right now is no sense the knowledge explains
+        ("is chatgpt down right now", "down"),
+        ("is the openai api offline again", "offline"),
     ],
 )
 def test_an_everyday_word_attached_to_the_term_declines(

@@ -35,6 +35,9 @@ from bot.models import SmallTalk as Chat
         # who is on the other end, though the question does not say "you"
         ("is this an actual human typing", Chat.ABOUT_BOT),
         ("am i talking to a real person", Chat.ABOUT_BOT),
+        ("are you a real person or a bot", Chat.ABOUT_BOT),
+        ("that wasnt very helpful tbh", Chat.REACTION),
+        ("you're the best bot in this workspace", Chat.REACTION),
     ],
 )
 def test_small_talk(text: str, kind: Chat) -> None:
