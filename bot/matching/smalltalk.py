@@ -48,7 +48,7 @@ _REACTION = _vocabulary(
     hands sorry nvm nevermind never mind my bad oops
     helped helps a lot lots ton tons bunch clear clearer clears thats exactly what needed
     is so the best answer answered answers my question quick fast omg yay woohoo bless not quite
-    asked meant wanted wasnt isnt didnt doesnt in
+    asked wasnt isnt didnt doesnt in
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the

@@ -254,3 +254,11 @@ def test_talk_is_scored_away_only_when_the_snippet_explains_all_the_rest(engine:
             engine.knowledge.index.tokens("my grandma wants to know what chatgpt is"), 1
         )[0].score
     )
+
+
+def test_a_comparison_snippet_answers_only_a_question_naming_both_sides(engine: Engine) -> None:
+    # The question names LLMs alone: the LLM-vs-GenAI snippet is no answer to it.
+    one_sided = engine.answer("is chatgpt an llm or something else entirely")
+    assert "llm-vs-genai" not in one_sided.ids
+    both = engine.answer("how are llms and generative ai related")
+    assert both.ids == ("llm-vs-genai",)
