@@ -59,7 +59,7 @@ AUDIENCE = frozenset({"to", "for"})
 TIME = vocabulary(
     """
     today tomorrow tonight yesterday asap soon later morning afternoon evening weekend
-    monday tuesday wednesday thursday friday
+    monday tuesday wednesday thursday friday week month quarter
     """
 )
 # What a question sets aside ("besides", "other than"): closed prepositions.

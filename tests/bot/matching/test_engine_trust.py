@@ -66,6 +66,10 @@ def test_vs_alone_is_not_a_question(engine: Engine) -> None:
         ("what is a token in llms", "tokens"),
         ("hey bot so my manager asked me to explain what a transformer is", "transformer"),
         ("are llms dangerous", "llm-challenges"),
+        # chat's abbreviations: "wtf", "eod" phrase the question; "convo" is "conversation"
+        ("wtf is a gan", "gan"),
+        ("whats a transformer, need it by eod", "transformer"),
+        ("why does the bot forget the start of the convo", "context-window"),
     ],
 )
 def test_on_topic_chatty_questions_are_answered(
