@@ -2,9 +2,9 @@
 
 All six sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
 and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3.yaml`` since round 5,
-``trust_holdout4.yaml`` since round 6, ``trust_holdout5.yaml`` since round 7), so they are regression guards, not a held-out
-measure. The figures themselves are printed (``pytest -s``) and quoted in bench/README.md.
-A wrong confident answer is what the bars are strictest about.
+``trust_holdout4.yaml`` since round 6, ``trust_holdout5.yaml`` since round 7), so they are
+regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
+and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
 """
 
 from __future__ import annotations
