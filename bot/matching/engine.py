@@ -264,9 +264,11 @@ class Engine:
     ) -> Answer:
         cfg = replies.config
         content = plain(tokens)
-        if hits and self._one_sided(replies.kb, hits[0].id, content):
-            # A comparison snippet answers a question that names both things it compares:
-            # "is chatgpt an llm or something else" is no question about llms vs genai.
+        if hits and not self._trusted(hits) and self._one_sided(replies.kb, hits[0].id, content):
+            # A comparison snippet answers a question that names both things it compares,
+            # unless it matches strongly (its own questions may describe a side: "what
+            # replaced gans"): "is chatgpt an llm or something else" is no question about
+            # llms vs genai.
             hits = [*hits[1:], hits[0]]
         if hits:
             top = hits[0]
