@@ -95,7 +95,7 @@ def _modifies(
     """A noun before the term: after an article or possessive, right before a term word
     ("my body temperature", "the board game tokens"); a word that can only be a verb ends
     the noun phrase ("my friend says gans")."""
-    if at == 0 or tokens[at - 1] not in DETERMINERS or not describes(tokens[at]):
+    if at == 0 or not _determiner(tokens[at - 1]) or not describes(tokens[at]):
         return False
     i = at + 1
     while i < len(tokens) and kinds[i] in EVERYDAY:
@@ -103,6 +103,12 @@ def _modifies(
             return False  # "my manager keeps saying rag": a verb, not a longer noun
         i += 1
     return i < len(tokens) and kinds[i] == "term"
+
+
+def _determiner(token: str) -> bool:
+    """An article, a possessive or a number ("one hot encoding": a quantifier opens a noun
+    phrase as an article does)."""
+    return token in DETERMINERS or token in NUMBERS
 
 
 def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:

@@ -178,6 +178,8 @@ def test_an_aside_never_makes_an_unexplained_question_answered(
         # whether a service runs right now is no sense the knowledge explains
         ("is chatgpt down right now", "down"),
         ("is the openai api offline again", "offline"),
+        # a number opens a noun phrase as an article does
+        ("embeddings vs one-hot encoding", "hot encoding"),  # the side, named
     ],
 )
 def test_an_everyday_word_attached_to_the_term_declines(

@@ -11,7 +11,7 @@ from bot.matching.trust.context import Context, context
 _TERMS = {"tokens", "token", "diffusion", "tune", "transformers", "gan", "embeddings", "rag"}
 _EVERYDAY = {
     "guitar", "chemistry", "board", "movie", "boss", "nod", "lunch", "podcast", "heard",
-    "subway", "body", "estate", "electrical", "quick", "sorry", "dumb",
+    "subway", "body", "estate", "electrical", "quick", "sorry", "dumb", "hot",
 }  # fmt: skip
 _DOMAIN = {"game", "model", "learning"}
 
@@ -34,6 +34,7 @@ def kind(token: str) -> str:
         ("what is gan in the board game go", "board"),
         ("what is a transformers, the electrical kind", "electrical"),
         ("how do i lower my body tokens", "body"),
+        ("one hot tokens", "hot"),
     ],
 )
 def test_a_word_that_qualifies_the_term_is_attached(question: str, word: str) -> None:
