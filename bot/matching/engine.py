@@ -264,6 +264,12 @@ class Engine:
     ) -> Answer:
         cfg = replies.config
         content = plain(tokens)
+        if hits and not self._trusted(hits) and self._one_sided(replies.kb, hits[0].id, content):
+            # A comparison snippet answers a question that names both things it compares,
+            # unless it matches strongly (its own questions may describe a side: "what
+            # replaced gans"): "is chatgpt an llm or something else" is no question about
+            # llms vs genai.
+            hits = [*hits[1:], hits[0]]
         if hits:
             top = hits[0]
             margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
@@ -311,6 +317,14 @@ class Engine:
                 return replace(found, confidence=confidence)
             return replace(replies.did_you_mean(question, hits), confidence=confidence)
         return replies.did_you_mean(question, hits)
+
+    def _one_sided(self, kb: KnowledgeBase, snippet_id: str, content: Sequence[str]) -> bool:
+        """Whether ``snippet_id`` compares two snippets and the question names only one."""
+        sides = next((pair for pair, sid in kb.index.pairs.items() if sid == snippet_id), None)
+        if sides is None:
+            return False
+        is_name = self._judge(kb).coverage.is_name
+        return not all(any(is_name(w, (side,)) for w in content) for side in sides)
 
     @staticmethod
     def _named(

@@ -28,7 +28,7 @@ _GREETING = _vocabulary(
     """
     hi hello hey heya hiya hallo hola yo sup wassup gm morning evening afternoon good day
     howdy greetings welcome back bye goodbye cya later night gn whats up test testing ping
-    wave waving
+    wave waving happy hows it going monday tuesday wednesday thursday friday weekend brb gtg ttyl
     """
 )
 _THANKS = _vocabulary(
@@ -46,17 +46,22 @@ _REACTION = _vocabulary(
     enough wonderful super was very
     thumbsup pray joy tada heart fire hand slight smile sweat grin grinning wink clap raised
     hands sorry nvm nevermind never mind my bad oops
+    helped helps a lot lots ton tons bunch clear clearer clears thats exactly what needed
+    is so the best answer answered answers my question quick fast omg yay woohoo bless not quite
+    asked wasnt isnt didnt doesnt in
     """
 )
-# Questions about the bot: only when they also name the bot or "you".
+# Questions about the bot: only when they also name the bot or "you", or ask what is at the
+# other end ("is this a real person").
 _ABOUT = _vocabulary(
     """
     what whats which who how hows can could do does did are is am you u your yourself youre bot
     this explain explains know knows cover covers topics topic subjects things stuff answer
     answers help helping use using work works made make built created wrote write person human
-    real robot alive sentient name called an a i me tell list about of the to for on with be
+    real robot alive sentient machine smart name called an a i me tell list about of the to for
+    on with be
     able kind sort questions question ask asking doing up it going actual actually typing
-    chatting talking
+    chatting talking or
     """
 )
 # Asking for help with no topic ("help me", "can you help pls"): the topics list answers it.
@@ -64,9 +69,14 @@ _HELP = frozenset({"help", "helps", "halp"})
 _ASKING = frozenset({"please", "pls", "plz", "need", "needed", "some", "me", "us", "i", "we"})
 _MENU = frozenset({"topics", "subjects"})  # "what topics can i ask about": the bot's, surely
 _YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explainbot"})
+# Asking what kind of being is on the other end ("is this a real person", "am i talking to a
+# human"): the one there is the bot, though the question does not say "you".
+_BEING = frozenset({"human", "person", "real", "robot", "alive", "sentient", "machine"})
+_HERE = frozenset({"this", "i", "me", "am"})
 _FILLER = frozenset(
     {"all", "everyone", "everybody", "team", "folks", "guys", "yall", "there", "again", "so",
-     "very", "really", "just", "man", "mate", "today", "tonight"}
+     "very", "really", "just", "man", "mate", "today", "tonight", "tbh", "ngl", "honestly",
+     "workspace", "server", "channel", "here"}
 )  # fmt: skip
 
 
@@ -128,7 +138,8 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         return SmallTalk.GREETING
     if all(w in _GREETING or w in _THANKS or w in _REACTION or w in _YOU for w in content):
         return SmallTalk.REACTION
-    if any(w in _YOU or w in _HELP or w in _MENU for w in content) and all(
+    here = any(w in _HERE for w in content) and any(w in _BEING for w in content)
+    if (here or any(w in _YOU or w in _HELP or w in _MENU for w in content)) and all(
         w in _ABOUT or w in _GREETING or w in _HELP or w in _ASKING for w in content
     ):
         return SmallTalk.ABOUT_BOT

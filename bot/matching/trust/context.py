@@ -59,13 +59,17 @@ AUDIENCE = frozenset({"to", "for"})
 TIME = vocabulary(
     """
     today tomorrow tonight yesterday asap soon later morning afternoon evening weekend
-    monday tuesday wednesday thursday friday
+    monday tuesday wednesday thursday friday week month quarter
     """
 )
 # What a question sets aside ("besides", "other than"): closed prepositions.
 EXCLUDING = frozenset({"besides", "beside", "except", "excluding"})
 EXCLUDING_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
 NUMBERS = vocabulary("one two three four five six seven eight nine ten few couple single")
+# Particles and adjectives that, as the whole predicate of the term, say whether a service is
+# running right now (a closed class): "is chatgpt down", "the openai api offline again?".
+STATE = vocabulary("down offline online outage outages")
+COPULAS = vocabulary("is are was were isnt arent")
 OBJECTS = frozenset({"it", "this", "that", "them", "me", "us", "him", "her"})
 # A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
 # some snippet's name, a word the snippet explains, a word English does not know),
@@ -91,7 +95,7 @@ def _modifies(
     """A noun before the term: after an article or possessive, right before a term word
     ("my body temperature", "the board game tokens"); a word that can only be a verb ends
     the noun phrase ("my friend says gans")."""
-    if at == 0 or tokens[at - 1] not in DETERMINERS or not describes(tokens[at]):
+    if at == 0 or not _determiner(tokens[at - 1]) or not describes(tokens[at]):
         return False
     i = at + 1
     while i < len(tokens) and kinds[i] in EVERYDAY:
@@ -99,6 +103,12 @@ def _modifies(
             return False  # "my manager keeps saying rag": a verb, not a longer noun
         i += 1
     return i < len(tokens) and kinds[i] == "term"
+
+
+def _determiner(token: str) -> bool:
+    """An article, a possessive or a number ("one hot encoding": a quantifier opens a noun
+    phrase as an article does)."""
+    return token in DETERMINERS or token in NUMBERS
 
 
 def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
@@ -173,6 +183,23 @@ def measure(tokens: Sequence[str], at: int) -> bool:
     return at >= 2 and tokens[at - 2] == "in" and is_number(tokens[at - 1])
 
 
+def status(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word is a state predicated of the term right before it ("is chatgpt down",
+    "the openai api down again?"): the question asks whether the service runs now, which no
+    explanation covers. Only where the term opens its clause or follows a copula that
+    does, and the state word is not a preposition ("chatgpt down to the byte")."""
+    if tokens[at] not in STATE or at == 0 or kinds[at - 1] not in TOPICAL:
+        return False
+    if at + 1 < len(tokens) and tokens[at + 1] in {"to", "of", "the", "a", "an", "from"}:
+        return False
+    i = at - 1
+    while i >= 0 and (kinds[i] in TOPICAL or tokens[i] in DETERMINERS):
+        i -= 1
+    if i >= 0 and tokens[i] in COPULAS:
+        i -= 1
+    return i < 0 or tokens[i] == ","
+
+
 def is_number(token: str) -> bool:
     return token.isdigit() or token in NUMBERS
 
@@ -223,6 +250,9 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
             named |= kinds[i] == "term"
             if token in PRONOUNS and lexicon is not None and kind(token) in EVERYDAY:
                 beside.append(token)  # "everybody", "people": never the subject asked about
+            if status(tokens, kinds, i):
+                attached.append(token)  # whether the service runs now: no sense we explain
+                continue
             if kinds[i] not in EVERYDAY:
                 continue
             term, preposition = reach(tokens, kinds, i, -1, TERM, over=phrase)

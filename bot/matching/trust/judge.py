@@ -97,7 +97,13 @@ class Judge:
             )
         # Explained, but with plain words left over: leaving the asides out may explain it
         # wholly, which rescores the question without them (and lowers the bar a little).
-        if (found.explained and found.share >= 1.0) or found.talk or found.empty or not asides:
+        if (
+            (found.explained and found.share >= 1.0)
+            or found.talk
+            or found.empty
+            or found.sense
+            or not asides
+        ):
             return found
         rest = list(words)
         for aside in asides:
@@ -160,9 +166,10 @@ class Judge:
         if not (seen.attached or talk):
             return found
         if seen.attached:
-            if not found.explained:
-                return found
-            return replace(found, explained=False, solid=False, missing=seen.attached, sense=True)
+            # Marked even when refused already: leaving an aside out must not bring the
+            # answer back ("best transformers movie? settling an argument").
+            missing = seen.attached if found.explained else (*seen.attached, *found.missing)
+            return replace(found, explained=False, solid=False, missing=missing, sense=True)
         if not seen.named:
             return found
         drop = {w for token in talk for w in analysed.get(token, ())}

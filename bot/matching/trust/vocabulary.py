@@ -21,7 +21,7 @@ would should will a an the of in on for to it its this that these those my our y
 i we you me us they them he she his her mean means meaning
 wat wut wht whta wats hw r u ur ya im ive id dont doesnt isnt arent cant wont didnt pls plz
 tbh tho tbf ngl imo imho idk btw rn lol lmao haha omg smth sth ppl pl someone anyone somebody
-qq bc cuz coz besides except english
+qq bc cuz coz besides except english wtf wth eod eow tmrw tmr tmrow 2moro
 definition definitions explanation explained explaining gist nutshell eli5 eli tldr tl dr
 summary overview basics intro introduction simple simplest plain layman laymans dummies
 beginner beginners newbie newbies noob refer refers stand stands actually exactly basically

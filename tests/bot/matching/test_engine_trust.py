@@ -66,6 +66,10 @@ def test_vs_alone_is_not_a_question(engine: Engine) -> None:
         ("what is a token in llms", "tokens"),
         ("hey bot so my manager asked me to explain what a transformer is", "transformer"),
         ("are llms dangerous", "llm-challenges"),
+        # chat's abbreviations: "wtf", "eod" phrase the question; "convo" is "conversation"
+        ("wtf is a gan", "gan"),
+        ("whats a transformer, need it by eod", "transformer"),
+        ("why does the bot forget the start of the convo", "context-window"),
     ],
 )
 def test_on_topic_chatty_questions_are_answered(
@@ -168,6 +172,14 @@ def test_an_aside_never_makes_an_unexplained_question_answered(
         ("what is gan in the board game go", "board"),
         ("check the body temperature", "body"),
         ("tokens, like the ones in a board game", "board"),
+        # an aside left out must not bring the answer back
+        ("best transformers film? settling a bet with my brother", "film"),
+        ("best transformers movie? asking for a friend", "movie"),
+        # whether a service runs right now is no sense the knowledge explains
+        ("is chatgpt down right now", "down"),
+        ("is the openai api offline again", "offline"),
+        # a number opens a noun phrase as an article does
+        ("embeddings vs one-hot encoding", "hot encoding"),  # the side, named
     ],
 )
 def test_an_everyday_word_attached_to_the_term_declines(
@@ -248,3 +260,11 @@ def test_talk_is_scored_away_only_when_the_snippet_explains_all_the_rest(engine:
             engine.knowledge.index.tokens("my grandma wants to know what chatgpt is"), 1
         )[0].score
     )
+
+
+def test_a_comparison_snippet_answers_only_a_question_naming_both_sides(engine: Engine) -> None:
+    # The question names LLMs alone: the LLM-vs-GenAI snippet is no answer to it.
+    one_sided = engine.answer("is chatgpt an llm or something else entirely")
+    assert "llm-vs-genai" not in one_sided.ids
+    both = engine.answer("how are llms and generative ai related")
+    assert both.ids == ("llm-vs-genai",)

@@ -27,6 +27,17 @@ from bot.models import SmallTalk as Chat
         ("ping", Chat.GREETING),
         ("sorry my bad", Chat.REACTION),
         ("nvm", Chat.REACTION),
+        ("thx that helped a lot", Chat.THANKS),
+        ("that's exactly what i needed", Chat.REACTION),
+        ("you're the best", Chat.REACTION),
+        ("how's it going", Chat.GREETING),
+        ("happy friday", Chat.GREETING),
+        # who is on the other end, though the question does not say "you"
+        ("is this an actual human typing", Chat.ABOUT_BOT),
+        ("am i talking to a real person", Chat.ABOUT_BOT),
+        ("are you a real person or a bot", Chat.ABOUT_BOT),
+        ("that wasnt very helpful tbh", Chat.REACTION),
+        ("you're the best bot in this workspace", Chat.REACTION),
     ],
 )
 def test_small_talk(text: str, kind: Chat) -> None:
@@ -41,6 +52,8 @@ def test_small_talk(text: str, kind: Chat) -> None:
         "can you explain ai",
         "what can ai do",
         "what is a test set",
+        "what is a robot",
+        "is this model real",
         "",
     ],
 )

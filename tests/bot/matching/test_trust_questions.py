@@ -1,10 +1,10 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All five sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
+All six sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
 and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3.yaml`` since round 5,
-``trust_holdout4.yaml`` since round 6), so they are regression guards, not a held-out
-measure. The figures themselves are printed (``pytest -s``) and quoted in bench/README.md.
-A wrong confident answer is what the bars are strictest about.
+``trust_holdout4.yaml`` since round 6, ``trust_holdout5.yaml`` since round 7), so they are
+regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
+and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
 """
 
 from __future__ import annotations
@@ -23,43 +23,51 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Per set: the share of near-domain / off-topic questions not answered and of small talk
 # answered kindly (at least), of on-topic questions answered with the wrong snippet (at
 # most) and with the right one (at least; the rest get a did-you-mean). The bars sit just
-# under what was measured after round 6 (bench/README.md), as a regression guard; all five
+# under what was measured after round 7 (bench/README.md), as a regression guard; all six
 # sets are spent (tuned on), so they are no held-out measure, and several bars are still
 # below issue 9's targets (98% right with none wrong, 98% of near-domain not answered).
 BARS = {
-    # Round 6 (2026-12-02): 120 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
+    # Round 7 (2026-12-02): 120 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
     "trust_dev.yaml": {"near": 0.95, "off": 1.0, "smalltalk": 1.0, "wrong": 0.0, "right": 0.95},
-    # 98 / 104 right, 0 wrong; 165 / 168 near-domain not answered.
+    # 98 / 104 right, 0 wrong; 165 / 168 near-domain not answered; 20 / 20 small talk.
     "trust_holdout.yaml": {
         "near": 0.98,
         "off": 1.0,
-        "smalltalk": 0.95,
+        "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.94,
     },
-    # 113 / 114 right, 0 wrong; 110 / 113 near-domain not answered.
+    # 113 / 114 right, 0 wrong; 110 / 113 near-domain not answered; 21 / 21 small talk.
     "trust_holdout3.yaml": {
         "near": 0.97,
         "off": 1.0,
-        "smalltalk": 0.95,
+        "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.99,
     },
-    # 122 / 130 right, 0 wrong; 108 / 110 near-domain not answered; 20 / 21 small talk.
+    # 122 / 130 right, 0 wrong; 110 / 110 near-domain not answered; 21 / 21 small talk.
     "trust_holdout4.yaml": {
-        "near": 0.98,
+        "near": 1.0,
         "off": 1.0,
-        "smalltalk": 0.95,
+        "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.93,
     },
-    # 43 / 49 right, 0 wrong; 95 / 96 near-domain not answered.
+    # 114 / 129 right, 0 wrong; 114 / 117 near-domain not answered; 21 / 21 small talk.
+    "trust_holdout5.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
+    # 44 / 49 right, 0 wrong; 95 / 96 near-domain not answered; 20 / 20 small talk.
     "trust_questions.yaml": {
         "near": 0.98,
         "off": 1.0,
-        "smalltalk": 0.95,
+        "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.87,
+        "right": 0.89,
     },
 }
 MIN_OFFERED = 0.75  # declined on-topic questions whose did-you-mean offers a right snippet

@@ -11,7 +11,7 @@ from bot.matching.trust.context import Context, context
 _TERMS = {"tokens", "token", "diffusion", "tune", "transformers", "gan", "embeddings", "rag"}
 _EVERYDAY = {
     "guitar", "chemistry", "board", "movie", "boss", "nod", "lunch", "podcast", "heard",
-    "subway", "body", "estate", "electrical", "quick", "sorry", "dumb",
+    "subway", "body", "estate", "electrical", "quick", "sorry", "dumb", "hot",
 }  # fmt: skip
 _DOMAIN = {"game", "model", "learning"}
 
@@ -34,6 +34,7 @@ def kind(token: str) -> str:
         ("what is gan in the board game go", "board"),
         ("what is a transformers, the electrical kind", "electrical"),
         ("how do i lower my body tokens", "body"),
+        ("one hot tokens", "hot"),
     ],
 )
 def test_a_word_that_qualifies_the_term_is_attached(question: str, word: str) -> None:
@@ -129,3 +130,21 @@ def test_a_verb_ends_the_noun_phrase_before_the_term(lexicon: Lexicon) -> None:
 
 def test_without_a_lexicon_nothing_is_beside() -> None:
     assert context("how risky is rag", plain_kind).beside == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "attached"),
+    [
+        ("is rag down right now", ("down",)),
+        ("gan offline again?", ("offline",)),
+        ("is the gan model down", ("down",)),
+        ("can you break down rag", ()),  # a particle of the verb, before the term
+        ("tokens down to the byte", ()),  # a preposition
+        ("my boss says rag is down", ()),  # the term does not open the clause
+    ],
+)
+def test_a_state_predicated_of_the_term_is_no_sense_we_explain(
+    question: str, attached: tuple[str, ...]
+) -> None:
+    # Whether a service runs right now ("is chatgpt down") is no explanation's subject.
+    assert context(question, kind).attached == attached
