@@ -61,6 +61,16 @@ BARS = {
         "wrong": 0.0,
         "right": 0.88,
     },
+    # The held-out measure of round 7 (written before it, never opened by its tuning; run by
+    # the lead for counts only): 109 / 122 right, 0 wrong; 95 / 95 near-domain and 25 / 25
+    # off-topic not answered; 18 / 20 small talk. A regression guard from now on.
+    "trust_holdout6.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 0.9,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
     # 44 / 49 right, 0 wrong; 95 / 96 near-domain not answered; 20 / 20 small talk.
     "trust_questions.yaml": {
         "near": 0.98,
