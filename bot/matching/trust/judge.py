@@ -16,6 +16,7 @@ from bot.models import Snippet
 
 RESPELL_CUTOFF = 80.0  # one swap or slip in a five-letter word: only to see what it is about
 RESPELL_CACHE = 10_000
+ANALYSED_WORDS = 50_000  # question words whose analysis a judge remembers
 TERM_MIN = 0.15  # a name this plain ("make", "up") is not the term an everyday word qualifies
 SOLID_LEFT = 0.2  # no unexplained word weighs this much: the snippet explains the question
 
@@ -55,6 +56,17 @@ class Judge:
         self._lock = threading.Lock()
         self._respelt: dict[str, str | None] = {}
         self._raw: frozenset[str] | None = None  # words of the synonyms' multi-word terms
+        self._analysed: dict[str, list[str]] = {}  # a question word -> its analysed words
+
+    def _content_words(self, token: str) -> list[str]:
+        """:meth:`MatchIndex.content_words` of one word of a question, remembered: chat
+        repeats its words, and each question asks about every one of them (bounded)."""
+        found = self._analysed.get(token)
+        if found is None:
+            found = self._index.content_words(token)
+            if len(self._analysed) < ANALYSED_WORDS:
+                self._analysed[token] = found
+        return list(found)
 
     def __call__(
         self,
@@ -133,7 +145,9 @@ class Judge:
         analysed: dict[str, list[str]] = {}
 
         def kind(token: str) -> str:
-            found_words = analysed.setdefault(token, self._index.content_words(token))
+            found_words = analysed.get(token)
+            if found_words is None:
+                found_words = analysed[token] = self._content_words(token)
             stems = self._coverage.stems
             if not found_words or all(stems.phrasing(w) for w in found_words):
                 return ""
