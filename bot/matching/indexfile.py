@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = 3  # 3: arrays joined into one blob per dtype
 KEEP_FILES = 8  # newest cached indexes kept per cache directory
+PACK_MAX = 1_000_000  # arrays up to this long are joined in one blob per dtype when stored
 # The fields this module knows how to store; an index with others is built, never cached.
 FIELDS = frozenset(
     {
@@ -218,21 +219,29 @@ def _index(
     )
 
 
-def _pack(arrays: Mapping[str, Any]) -> tuple[dict[str, Any], list[list[Any]]]:
-    """The 1-D arrays joined into one blob per dtype, and where each one lies: a start reads
-    a handful of arrays instead of about twenty (numpy parses each one's header, ~0.15 ms)."""
+def _pack(
+    arrays: Mapping[str, Any], pack_max: int = PACK_MAX
+) -> tuple[dict[str, Any], list[list[Any]]]:
+    """The small 1-D arrays joined into one blob per dtype, and where each array lies: a
+    start reads a handful of arrays instead of about twenty (numpy parses each one's header,
+    ~0.15 ms). Large arrays stay apart: joining them would copy them while writing."""
     parts: dict[str, list[Any]] = {}
     sizes: dict[str, int] = {}
+    alone: dict[str, Any] = {}
     layout = []
     for name, array in arrays.items():
         flat = np.ascontiguousarray(array)
         if flat.ndim != 1:
             raise ValueError(f"{name}: expected a 1-D array")
+        if len(flat) > pack_max:
+            alone[f"array_{name}"] = flat
+            layout.append([name, f"array_{name}", 0, len(flat)])
+            continue
         blob = f"blob_{flat.dtype.name}"
         parts.setdefault(blob, []).append(flat)
         layout.append([name, blob, sizes.get(blob, 0), len(flat)])
         sizes[blob] = sizes.get(blob, 0) + len(flat)
-    return {blob: np.concatenate(found) for blob, found in parts.items()}, layout
+    return {**{blob: np.concatenate(found) for blob, found in parts.items()}, **alone}, layout
 
 
 def _unpack(blobs: Mapping[str, Any], meta: Mapping[str, Any]) -> dict[str, Any]:

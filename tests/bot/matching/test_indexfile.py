@@ -6,11 +6,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from bot.knowledge.base import build_knowledge
 from bot.knowledge.loader import load_knowledge, scan_knowledge
 from bot.matching.engine import Engine
-from bot.matching.indexfile import cached_index, content_key, read_index, storable
+from bot.matching.indexfile import (
+    _pack,
+    _unpack,
+    cached_index,
+    content_key,
+    read_index,
+    storable,
+)
 from bot.settings import bundled_knowledge_dir
 
 QUESTIONS = [
@@ -71,3 +79,24 @@ def test_unwritable_cache_is_harmless(tmp_path: Path) -> None:
     blocker.write_text("x")
     kb = build_knowledge(scan_knowledge(bundled_knowledge_dir()).snippets, cache_dir=blocker / "c")
     assert Engine(kb).answer("what is a transformer").primary is not None
+
+
+def test_stored_arrays_come_back_joined_or_apart() -> None:
+    rng = np.random.default_rng(0)
+    arrays = {
+        "a": rng.integers(0, 9, 5).astype(np.int32),
+        "b": rng.random(7).astype(np.float32),
+        "c": rng.integers(0, 9, 40).astype(np.int32),
+        "d": np.array([True, False]),
+        "e": np.zeros(0, np.int64),
+    }
+    for pack_max in (10**6, 6, 0):
+        blobs, layout = _pack(arrays, pack_max)
+        apart = [name for name, a in arrays.items() if len(a) > pack_max]
+        assert all(f"array_{name}" in blobs for name in apart)
+        back = _unpack(blobs, {"arrays": layout})
+        assert back.keys() == arrays.keys()
+        for name, array in arrays.items():
+            assert back[name].dtype == array.dtype and np.array_equal(back[name], array)
+    with pytest.raises(ValueError, match="1-D"):
+        _pack({"m": np.zeros((2, 2))})
