@@ -21,6 +21,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from bot.cachefiles import keep_newest
 from bot.knowledge.loader import Files, Scan, validate_files
 from bot.models import Problem, Snippet, Source
 
@@ -34,7 +35,6 @@ VALIDATING = (
     "knowledge.fieldcheck", "knowledge.loader", "knowledge.scancache", "knowledge.synonyms",
     "knowledge.validate", "knowledge.yamlpos",
 )  # fmt: skip
-KEEP_FILES = 8  # newest cached scans kept per cache directory
 
 
 def cached_scan(read: Files, cache_dir: Path) -> Scan:
@@ -51,7 +51,7 @@ def cached_scan(read: Files, cache_dir: Path) -> Scan:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         write_scan(scan, path, key)
-        _prune(cache_dir)
+        keep_newest(cache_dir, "scan-*.json")
     except OSError as exc:
         log.debug("scan cache not written to %s: %s", cache_dir, exc)
     return scan
@@ -173,9 +173,3 @@ def _snippet(d: dict[str, Any]) -> Snippet:
         sources=tuple(Source(title=str(t), url=str(u)) for t, u in d["sources"]),
         path=None if d["path"] is None else Path(d["path"]),
     )
-
-
-def _prune(cache_dir: Path) -> None:
-    found = sorted(cache_dir.glob("scan-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in found[KEEP_FILES:]:
-        old.unlink(missing_ok=True)

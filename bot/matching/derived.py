@@ -16,14 +16,16 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from bot.cachefiles import keep_newest
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-KEEP_FILES = 8  # newest files kept per kind of structure
 MATCHING = Path(__file__).resolve().parent
 
 
@@ -49,6 +51,28 @@ class DerivedCache:
         body = doc.get("body")
         return body if isinstance(body, dict) else None
 
+    def load_or_make(
+        self,
+        kind: str,
+        sources: Sequence[Path],
+        *,
+        read: Callable[[dict[str, Any]], T],
+        make: Callable[[], T],
+        write: Callable[[T], dict[str, Any]],
+    ) -> T:
+        """The structure stored for ``kind``, read with ``read`` (which raises KeyError,
+        TypeError, ValueError or AttributeError on a document it cannot use), else made with
+        ``make`` and stored as ``write`` has it."""
+        doc = self.load(kind, sources)
+        if doc is not None:
+            try:
+                return read(doc)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                pass  # another shape: made again and rewritten below
+        made = make()
+        self.store(kind, sources, write(made))
+        return made
+
     def store(self, kind: str, sources: Sequence[Path], body: dict[str, Any]) -> None:
         """Keep ``body`` for ``kind`` (best effort, atomically: a temporary file, a rename)."""
         path, digest = self._where(kind, sources)
@@ -57,13 +81,7 @@ class DerivedCache:
             self.directory.mkdir(parents=True, exist_ok=True)
             tmp.write_text(json.dumps({"key": digest, "body": body}), encoding="utf-8")
             os.replace(tmp, path)
-            found = sorted(
-                self.directory.glob(f"{kind}-*.json"),
-                key=lambda p: p.stat().st_mtime,
-                reverse=True,
-            )
-            for old in found[KEEP_FILES:]:
-                old.unlink(missing_ok=True)
+            keep_newest(self.directory, f"{kind}-*.json")
         except OSError as exc:
             with contextlib.suppress(OSError):
                 tmp.unlink()

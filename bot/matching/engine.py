@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import parse_sides, plain
@@ -370,15 +370,13 @@ def _stored_coverage(knowledge: KnowledgeBase, derived: DerivedCache) -> Coverag
 
     snippets = tuple(knowledge.snippets.values())
     analyse = knowledge.index.content_words
-    doc = derived.load(KIND, SOURCES)
-    if doc is not None:
-        try:
-            return from_doc(doc, snippets, analyse)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass  # another shape: built again and rewritten below
-    coverage = Coverage.build(snippets, analyse)
-    derived.store(KIND, SOURCES, to_doc(coverage))
-    return coverage
+    return derived.load_or_make(
+        KIND,
+        SOURCES,
+        read=lambda doc: from_doc(doc, snippets, analyse),
+        make=lambda: Coverage.build(snippets, analyse),
+        write=to_doc,
+    )
 
 
 def _stored_trials(knowledge: KnowledgeBase, derived: DerivedCache, typo_cutoff: float) -> Trials:
@@ -387,16 +385,17 @@ def _stored_trials(knowledge: KnowledgeBase, derived: DerivedCache, typo_cutoff:
     from bot.matching.trust.threshold import held_out_trials
     from bot.matching.trust.trialsfile import KIND, SOURCES, from_doc, to_doc
 
-    doc = derived.load(KIND, SOURCES)
-    if doc is not None:
-        try:
-            trials = from_doc(doc)
-        except (KeyError, TypeError, ValueError):
-            pass  # another shape: made again and rewritten below
-        else:
-            if trials.typo_cutoff == typo_cutoff:
-                return trials
+    def read(doc: dict[str, Any]) -> Trials:
+        trials = from_doc(doc)
+        if trials.typo_cutoff != typo_cutoff:
+            raise ValueError("asked with another typo cutoff")
+        return trials
+
     snippets = tuple(knowledge.snippets.values())
-    trials = held_out_trials(snippets, knowledge.synonyms, typo_cutoff=typo_cutoff)
-    derived.store(KIND, SOURCES, to_doc(trials))
-    return trials
+    return derived.load_or_make(
+        KIND,
+        SOURCES,
+        read=read,
+        make=lambda: held_out_trials(snippets, knowledge.synonyms, typo_cutoff=typo_cutoff),
+        write=to_doc,
+    )

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.cachefiles import keep_newest
 from bot.matching.features import GroupedPostings, SparseRows
 from bot.matching.keys import snippet_key, synonyms_key
 from bot.matching.matcher import MatchIndex, _closest, lazy_block
@@ -31,7 +32,6 @@ from bot.models import Snippet
 log = logging.getLogger(__name__)
 
 FORMAT = 3  # 3: arrays joined into one blob per dtype
-KEEP_FILES = 8  # newest cached indexes kept per cache directory
 PACK_MAX = 1_000_000  # arrays up to this long are joined in one blob per dtype when stored
 # The fields this module knows how to store; an index with others is built, never cached.
 FIELDS = frozenset(
@@ -89,7 +89,7 @@ def cached_index(
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         write_index(index, path, key)
-        _prune(cache_dir)
+        keep_newest(cache_dir, "index-*.npz")
     except OSError as exc:
         log.debug("index cache not written to %s: %s", cache_dir, exc)
     return index, key
@@ -247,9 +247,3 @@ def _pack(
 def _unpack(blobs: Mapping[str, Any], meta: Mapping[str, Any]) -> dict[str, Any]:
     """The arrays :func:`_pack` joined, as views of their blobs."""
     return {name: blobs[blob][start : start + size] for name, blob, start, size in meta["arrays"]}
-
-
-def _prune(cache_dir: Path) -> None:
-    found = sorted(cache_dir.glob("index-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in found[KEEP_FILES:]:
-        old.unlink(missing_ok=True)
