@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bot.knowledge.base import KnowledgeBase
@@ -19,7 +19,13 @@ _SETTING = frozenset({"for", "in", "at", "on", "within"})
 
 
 def compare(
-    replies: Replies, question: str, sides: Sequence[Side], hits: list[Hit], check: Check
+    replies: Replies,
+    question: str,
+    sides: Sequence[Side],
+    hits: list[Hit],
+    check: Check,
+    *,
+    content: Sequence[str] = (),
 ) -> Answer | None:
     """The comparison snippet covering a pair, plus the other sides' snippets; None when the
     question is better answered as a plain one.
@@ -38,14 +44,20 @@ def compare(
         last = n == len(sides) - 1
         short = None
         if last and not (verdict.explained or verdict.sense):
-            short = _purposeless(side, kb.index.known)
+            short = _purposeless(side)
         if short:
-            # "finetuning vs rag for a faq bot": what the comparison is for is no side (but
-            # "transformer vs diffusion in chemistry" is another sense of diffusion).
+            # "finetuning vs rag for a faq bot", "llm vs genai for an exec audience": what the
+            # comparison is for is no side (but "transformer vs diffusion in chemistry" is
+            # another sense of diffusion). The phrase must speak of what the knowledge knows,
+            # or be talk to the judge of the whole question ("for cooking dinner" may make
+            # the whole question another one).
             found_short = kb.index.search(short, 1, plain_only=True)
             judged = check(plain(short), (found_short[0].id,) if found_short else ())
             if found_short and judged.explained and judged.solid:
-                hit, verdict, words = found_short, judged, plain(short)
+                rest = topic_words(side[len(short) :])
+                with_short = tuple(dict.fromkeys(h.id for h in (*found, found_short[0])))
+                if all(w in kb.index.known for w in rest) or _talk(check(content, with_short)):
+                    hit, verdict, words = found_short, judged, plain(short)
         if hit and verdict.explained:
             found.append(hit[0])
         else:
@@ -53,7 +65,14 @@ def compare(
     if unknown:
         if not found:
             return None  # nothing known on either side: the plain path decides
-        return replies.uncovered(question, unknown, [*found, *hits])
+        known = tuple(dict.fromkeys(h.id for h in found))
+        if not _talk(check(list(content), known)):
+            return replies.uncovered(question, unknown, [*found, *hits])
+        # What looked like a side is talk after the comparison ("ai vs ml vs deep learning
+        # quick version pls, intern asked me"): the known sides' snippets explain the rest.
+        if len(known) < 2:
+            return None
+        found = [next(h for h in found if h.id == i) for i in known]
     if len({h.id for h in found}) < len(found):
         return None
     score = min(h.score for h in found)
@@ -78,15 +97,19 @@ def compare(
     return replies.did_you_mean(question, [*found, *(h for h in hits if h.id not in ids)])
 
 
-def _purposeless(side: Side, known: Collection[str]) -> list[str] | None:
+def _purposeless(side: Side) -> list[str] | None:
     """The last side without a trailing phrase of purpose or setting ("rag for a faq bot",
-    "fine tuning in practice"), or None when it has none. The phrase must speak of what the
-    knowledge knows: "for cooking dinner" may make the whole question another one."""
+    "fine tuning in practice"), or None when it has none."""
     for i, token in enumerate(side):
         if i > 0 and token in _SETTING:
-            rest = topic_words(side[i + 1 :])
-            return list(side[:i]) if all(w in known for w in rest) else None
+            return list(side[:i])
     return None
+
+
+def _talk(whole: Judgement) -> bool:
+    """Whether the judge of the whole question finds it explained once its talk is left out
+    (:attr:`Judgement.talk`): what is left over of a side is talk, not another thing."""
+    return whole.explained and bool(whole.talk)
 
 
 def _cover_pairs(kb: KnowledgeBase, ids: list[str]) -> list[str]:

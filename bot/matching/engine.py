@@ -30,6 +30,7 @@ from bot.matching.perkb import PerKnowledge
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
+from bot.matching.trust.grammar import split_sentences
 from bot.matching.trust.judge import Judge, Judgement
 from bot.matching.trust.vocabulary import asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
@@ -168,10 +169,11 @@ class Engine:
         check = partial(self._judge(kb), definition=definition, asides=aside, question=question)
         sides = parse_sides(tokens)
         if sides is not None:
-            compared = compare(replies, question, sides, hits, check)
+            compared = compare(replies, question, sides, hits, check, content=content)
             if compared is not None:
                 return compared
-        return self._decide(replies, question, hits, tokens, check)
+        sentences = [analyse(part) for part in split_sentences(question)]
+        return self._decide(replies, question, hits, tokens, check, sentences=sentences)
 
     def _trusted(self, hits: Sequence[Hit]) -> bool:
         """A strong and clear best match (``trusted_score`` and ``trusted_margin``)."""
@@ -260,7 +262,14 @@ class Engine:
         return self._judges.get(kb, self._new_judge, current=kb is self._kb)
 
     def _decide(
-        self, replies: Replies, question: str, hits: list[Hit], tokens: list[str], check: Check
+        self,
+        replies: Replies,
+        question: str,
+        hits: list[Hit],
+        tokens: list[str],
+        check: Check,
+        *,
+        sentences: Sequence[list[str]] = (),
     ) -> Answer:
         cfg = replies.config
         content = plain(tokens)
@@ -305,6 +314,14 @@ class Engine:
                 return replace(
                     replies.uncovered(question, verdict.missing, hits), confidence=confidence
                 )
+            if verdict.explained and top.score < cfg.answer_threshold and len(sentences) > 1:
+                # Sentences of talk dilute the score ("onboarding a new designer tmrw and
+                # she asked me: is deep learning just ml with more layers"): the sentence
+                # that asks, scored alone, may name the same snippet clearly.
+                alone = _asking_sentence(replies.kb, sentences, top, len(hits))
+                if alone is not None:
+                    hits, top = alone, alone[0]
+                    margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
             needed = cfg.answer_threshold
             if cfg.suggest_threshold <= top.score < needed:  # fitted only where it matters
                 needed = self.answer_threshold(replies.kb)
@@ -351,6 +368,21 @@ class Engine:
             return False
         runner_up: Judgement = check(content, (hits[1].id,))
         return runner_up.share + SHARE_GAP <= verdict.share
+
+
+def _asking_sentence(
+    kb: KnowledgeBase, sentences: Sequence[list[str]], top: Hit, limit: int
+) -> list[Hit] | None:
+    """The hits of the one sentence that puts ``top``'s snippet first with a higher score,
+    the best such; None when none does."""
+    best: list[Hit] | None = None
+    for tokens in sentences:
+        if not plain(tokens):
+            continue
+        found = kb.index.search(tokens, limit)
+        if found and found[0].id == top.id and found[0].score > (best or [top])[0].score:
+            best = found
+    return best
 
 
 def _without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:

@@ -54,6 +54,7 @@ BEST_SHARE = 0.2
 NAME_SHARE = 1.0  # an alias or title matched as a whole is as good as a question
 TYPO_CUTOFF = 84.0  # rapidfuzz ratio (0-100) an unknown word needs to be read as a known one
 TYPO_MIN_LEN = 4
+SLIP_MIN = 5  # letters from which one slip (a swap, a wrong letter) is always a typo
 SHORT_TYPO = 5  # a typo fix of a word this short keeps its first letter
 ROUNDING = 1e-4  # rounding allowance of the score bounds that let a search skip snippets
 
@@ -328,8 +329,19 @@ def _starts(sizes: npt.NDArray[np.int64]) -> Ints:
 
 
 def _closest(vocab: Sequence[str], token: str, cutoff: float) -> str | None:
-    """The known word nearest to an unknown one, or None below ``cutoff``."""
+    """The known word nearest to an unknown one, or None below ``cutoff``.
+
+    A word of ``SLIP_MIN`` letters or more is also read as a known word one slip away by
+    optimal string alignment (a swap of neighbours, a wrong, missing or extra letter) when
+    the cutoff leaves room for one: rapidfuzz's ratio counts a swap or a wrong letter as two
+    edits, which a six-letter word cannot afford ("nueral" is 83 from "neural")."""
     found = process.extractOne(token, vocab, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
+    # The cutoff's share of the word, rounded: the slips it allows (84 allows one from five
+    # letters to fifteen; 99 none).
+    if found is None and len(token) >= SLIP_MIN and round(len(token) * (1 - cutoff / 100)) >= 1:
+        found = process.extractOne(
+            token, vocab, scorer=OSA.distance, processor=None, score_cutoff=1
+        )
     return None if found is None else str(found[0])
 
 

@@ -92,14 +92,27 @@ def _is_picture(char: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case ASCII word tokens of raw text; apostrophes join ("what's" -> "whats")."""
-    text = fold(strip_links(text[:MAX_CHARS])).replace("'", "")
+    """Lower-case ASCII word tokens of raw text; apostrophes join ("what's" -> "whats"), and
+    names spelt with symbols are spelt out ("c++" -> "cplusplus")."""
+    text = _spell_symbols(fold(strip_links(text[:MAX_CHARS])).replace("'", ""))
     return _WORD.findall(text)[:MAX_TOKENS]
 
 
 def all_words(text: str) -> list[str]:
     """Like :func:`words`, without the length caps: for snippet bodies, not questions."""
-    return _WORD.findall(fold(strip_links(text)).replace("'", ""))
+    return _WORD.findall(_spell_symbols(fold(strip_links(text)).replace("'", "")))
+
+
+# Names whose symbols the word pattern would drop, leaving a letter that names nothing ("a
+# vector in c++" would read "a vector in c").
+_SYMBOL_NAMES = {"c++": "cplusplus", "c#": "csharp", "f#": "fsharp"}
+_SYMBOLS = re.compile(r"(?<![a-z0-9])(?:c\+\+|c#|f#)(?![a-z0-9+#])")
+
+
+def _spell_symbols(text: str) -> str:
+    if "+" not in text and "#" not in text:
+        return text
+    return _SYMBOLS.sub(lambda m: f" {_SYMBOL_NAMES[m.group(0)]} ", text)
 
 
 def split_filler(tokens: Sequence[str]) -> tuple[list[str], list[str]]:

@@ -48,7 +48,7 @@ _REACTION = _vocabulary(
     hands sorry nvm nevermind never mind my bad oops
     helped helps a lot lots ton tons bunch clear clearer clears thats exactly what needed
     is so the best answer answered answers my question quick fast omg yay woohoo bless not quite
-    asked wasnt isnt didnt doesnt in
+    asked wasnt isnt didnt doesnt in actually
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -72,6 +72,9 @@ _YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explain
 # Asking what kind of being is on the other end ("is this a real person", "am i talking to a
 # human"): the one there is the bot, though the question does not say "you".
 _BEING = frozenset({"human", "person", "real", "robot", "alive", "sentient", "machine"})
+# "are you an ai", "r u a bot": what the one answering is, asked of it directly.
+_ARE_YOU = (("are", "you"), ("are", "u"), ("r", "u"))
+_WHAT_ONE_IS = _BEING | {"ai", "bot", "a", "an", "actual", "actually"}
 _HERE = frozenset({"this", "i", "me", "am"})
 _FILLER = frozenset(
     {"all", "everyone", "everybody", "team", "folks", "guys", "yall", "there", "again", "so",
@@ -138,6 +141,8 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         return SmallTalk.GREETING
     if all(w in _GREETING or w in _THANKS or w in _REACTION or w in _YOU for w in content):
         return SmallTalk.REACTION
+    if tuple(content[:2]) in _ARE_YOU and all(w in _WHAT_ONE_IS for w in content[2:]):
+        return SmallTalk.ABOUT_BOT
     here = any(w in _HERE for w in content) and any(w in _BEING for w in content)
     if (here or any(w in _YOU or w in _HELP or w in _MENU for w in content)) and all(
         w in _ABOUT or w in _GREETING or w in _HELP or w in _ASKING for w in content

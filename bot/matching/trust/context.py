@@ -29,7 +29,6 @@ from bot.matching.trust.grammar import (
     DETERMINERS,
     EVERYDAY,
     LINKING,
-    MAX_GAP,
     MIN_LETTERS,
     POSSESSIVES,
     PRONOUNS,
@@ -43,39 +42,19 @@ from bot.matching.trust.grammar import (
     runs,
     vocabulary,
 )
+from bot.matching.trust.talk import NUMBERS, around_term, sentence_of_talk, talk_clauses
 from bot.matching.trust.vocabulary import NEUTRAL
 
-# Words of explaining (closed: the verbs and nouns that ask for an explanation) and what
-# opens a phrase naming its audience or occasion.
-EXPLAINING = vocabulary(
-    """
-    explain explains explained explaining explanation explanations define defined definition
-    describe described description summary summarize summarise summarized overview intro
-    introduction eli5 breakdown
-    """
-)
-AUDIENCE = frozenset({"to", "for"})
-# Words of time that say when (a closed class).
-TIME = vocabulary(
-    """
-    today tomorrow tonight yesterday asap soon later morning afternoon evening weekend
-    monday tuesday wednesday thursday friday week month quarter
-    """
-)
-# What a question sets aside ("besides", "other than"): closed prepositions.
-EXCLUDING = frozenset({"besides", "beside", "except", "excluding"})
-EXCLUDING_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
-NUMBERS = vocabulary("one two three four five six seven eight nine ten few couple single")
 # Particles and adjectives that, as the whole predicate of the term, say whether a service is
 # running right now (a closed class): "is chatgpt down", "the openai api offline again?".
 STATE = vocabulary("down offline online outage outages")
 COPULAS = vocabulary("is are was were isnt arent")
-OBJECTS = frozenset({"it", "this", "that", "them", "me", "us", "him", "her"})
 # A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
 # some snippet's name, a word the snippet explains, a word English does not know),
 # "everyday" (an English word the knowledge never uses), "plain" (an English word the
 # knowledge uses in passing), or "" (phrasing, chat glue).
 Kind = Callable[[str], str]
+TALK_KINDS = frozenset({"everyday", "plain", "domain"})  # what a sentence of talk sets aside
 PHRASE = frozenset({"everyday", "plain", ""})  # kinds of the words a noun phrase may cross
 
 
@@ -111,78 +90,6 @@ def _determiner(token: str) -> bool:
     return token in DETERMINERS or token in NUMBERS
 
 
-def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a word ends a phrase opened by "to" after a word of explaining and its object
-    ("explain chatgpt to the sales team"), or by "for" right after that word ("an llm,
-    explained for a non technical audience"): the phrase names whom the explanation is for,
-    never a sense of the term (it hangs on the explaining, not on the term; "explain
-    alignment for car tires" is another sense)."""
-    i = at - 1
-    while i >= 0 and tokens[i] not in AUDIENCE:
-        if tokens[i] == "," or kinds[i] == "term" or at - i > MAX_GAP:
-            return False
-        i -= 1
-    if i > 0 and tokens[i] == "for":
-        return tokens[i - 1] in EXPLAINING  # "explained for beginners", not "for car tires"
-    i -= 1
-    start = i
-    while i >= 0 and start - i <= MAX_GAP and tokens[i] != ",":
-        if tokens[i] in EXPLAINING:
-            return True
-        if not (kinds[i] in TOPICAL or tokens[i] in DETERMINERS or tokens[i] in OBJECTS):
-            return False
-        i -= 1
-    return False
-
-
-def occasion(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a word says when or for what the asker needs the answer: a word of time
-    ("tomorrow"), or a phrase opened by "for" that holds one, after an embedded question that
-    is complete ("what rlhf is for a presentation tomorrow": the phrase hangs on the asking,
-    the term's clause ended with "is"). "temperature for the pool tomorrow", "what an agent
-    is for real estate" keep their sense."""
-    if tokens[at] in TIME:
-        return True
-    i = at - 1
-    while i >= 0 and at - i <= MAX_GAP and tokens[i] != "," and kinds[i] != "term":
-        if tokens[i] == "for":
-            end = at + 1
-            while end < len(tokens) and tokens[end] != "," and kinds[end] != "term":
-                end += 1
-            when = any(t in TIME for t in tokens[i + 1 : end])
-            return when and embedded(tokens, kinds, i - 1)
-        i -= 1
-    return False
-
-
-def embedded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether ``tokens[at]`` is the "is" or "are" closing an embedded "what <term> is"."""
-    if at < 2 or tokens[at] not in {"is", "are"} or kinds[at - 1] != "term":
-        return False
-    i = at - 1
-    while i >= 0 and (kinds[i] == "term" or tokens[i] in DETERMINERS):
-        i -= 1
-    return i >= 0 and tokens[i] in {"what", "whats"}
-
-
-def excluded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a word is in a phrase opened by "besides", "except", "other than", "apart
-    from" or "aside from" ("llm use cases besides writing emails"): what the question sets
-    aside is by its own words not what it asks about."""
-    i = at - 1
-    while i >= 0 and at - i <= MAX_GAP and tokens[i] != "," and kinds[i] != "term":
-        if tokens[i] in EXCLUDING or (i > 0 and (tokens[i - 1], tokens[i]) in EXCLUDING_PAIRS):
-            return True
-        i -= 1
-    return False
-
-
-def measure(tokens: Sequence[str], at: int) -> bool:
-    """Whether a word is counted by a number after "in" ("chatgpt explained in 2 sentences",
-    "in three words"): the size of the answer, never a sense of the term."""
-    return at >= 2 and tokens[at - 2] == "in" and is_number(tokens[at - 1])
-
-
 def status(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     """Whether a word is a state predicated of the term right before it ("is chatgpt down",
     "the openai api down again?"): the question asks whether the service runs now, which no
@@ -200,8 +107,17 @@ def status(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     return i < 0 or tokens[i] == ","
 
 
-def is_number(token: str) -> bool:
-    return token.isdigit() or token in NUMBERS
+def _kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]]]:
+    """The question's sentences (:func:`runs`), each with the kind of each of its words."""
+    found = []
+    for tokens in runs(question):
+        kinds = [
+            "" if t == "," or t in LINKING or t in PRONOUNS or len(t) < MIN_LETTERS else kind(t)
+            for t in tokens
+        ]
+        join_terms(tokens, kinds, kind)
+        found.append((tokens, kinds))
+    return found
 
 
 def everyday(lexicon: Lexicon, word: str) -> bool:
@@ -209,11 +125,21 @@ def everyday(lexicon: Lexicon, word: str) -> bool:
     return lexicon.is_word(word) and lexicon.zipf(word) < CHATTY_ZIPF
 
 
-def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Context:
+def context(
+    question: str,
+    kind: Kind,
+    lexicon: Lexicon | None = None,
+    unknown: Callable[[str], bool] | None = None,
+) -> Context:
     """Sort the everyday words of ``question``: attached to a term word that follows them
     ("fine tune my guitar", "transformers movie", "diffusion in chemistry"), around the term
     (linked to no term or knowledge word at all), or, given the ``lexicon`` to tell nouns
-    from verbs, beside the term in its own clause (:func:`is_beside`)."""
+    from verbs, beside the term in its own clause (:func:`is_beside`).
+
+    ``unknown`` tells a word the knowledge never uses: a clause that asks nothing and names no
+    word of the knowledge is talk around the term, whatever its words ("need one slide for
+    the exec offsite monday").
+    """
     attached: list[str] = []
     around: list[str] = []
     beside: list[str] = []
@@ -224,12 +150,19 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
     def describes(token: str) -> bool:
         return lexicon is None or lexicon.can_describe(token)
 
-    for tokens in runs(question):
-        kinds = [
-            "" if t == "," or t in LINKING or t in PRONOUNS or len(t) < MIN_LETTERS else kind(t)
-            for t in tokens
-        ]
-        join_terms(tokens, kinds, kind)
+    sentences = _kinds(question, kind)
+    term_named = any("term" in kinds for _, kinds in sentences)
+    for tokens, kinds in sentences:
+        if not any(k in TOPICAL for k in kinds):
+            # A sentence of its own that names nothing of the field ("need one slide for the
+            # exec offsite monday", "mine get garbage back"): talk about the asker's world.
+            around += [t for t, k in zip(tokens, kinds, strict=True) if k in EVERYDAY]
+            continue
+        if term_named and lexicon is not None and sentence_of_talk(tokens, kinds, lexicon):
+            # Another sentence names the term; this one tells of someone's doings and asks
+            # nothing ("the review ran long and half the room left confused").
+            around += [t for t, k in zip(tokens, kinds, strict=True) if k in TALK_KINDS]
+            continue
 
         def phrase(at: int, tokens: Sequence[str] = tokens, kinds: Sequence[str] = kinds) -> bool:
             """Another word of the noun phrase an attached word ends ("new" york, "lack" of
@@ -246,6 +179,9 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
 
         clause = clauses(tokens)
         term_clauses = {clause[i] for i, k in enumerate(kinds) if k == "term"}
+        talking = talk_clauses(
+            tokens, kinds, clause, term_clauses, unknown=unknown, lexicon=lexicon
+        )
         for i, token in enumerate(tokens):
             named |= kinds[i] == "term"
             if token in PRONOUNS and lexicon is not None and kind(token) in EVERYDAY:
@@ -253,7 +189,19 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
             if status(tokens, kinds, i):
                 attached.append(token)  # whether the service runs now: no sense we explain
                 continue
+            if clause[i] in talking and (kinds[i] in EVERYDAY or kinds[i] == "domain"):
+                around.append(token)
+                continue
             if kinds[i] not in EVERYDAY:
+                # A word the knowledge never uses, not even English ("for my onboarding
+                # deck"), is talk for the same reasons an everyday word is.
+                if (
+                    kinds[i] == "domain"
+                    and unknown is not None
+                    and unknown(token)
+                    and around_term(tokens, kinds, i)
+                ):
+                    around.append(token)
                 continue
             term, preposition = reach(tokens, kinds, i, -1, TERM, over=phrase)
             while term > 0 and kinds[term - 1] == "term":
@@ -285,12 +233,7 @@ def context(question: str, kind: Kind, lexicon: Lexicon | None = None) -> Contex
                 and not possessed(tokens, i)
                 and subject(tokens, kinds, i, lexicon)
             )
-            if (
-                addressed(tokens, kinds, i)
-                or excluded(tokens, kinds, i)
-                or measure(tokens, i)
-                or occasion(tokens, kinds, i)
-            ):
+            if around_term(tokens, kinds, i):
                 around.append(token)  # the explanation's audience, what it is not, its size
             elif (
                 (qualifies and (not preposition or asks_about(tokens, term)))

@@ -24,6 +24,7 @@ is closest to. Whether the uncovered part is too much is :mod:`bot.matching.trus
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -44,6 +45,10 @@ TERM_WORDS = 3  # a definition question this short names one term; longer ones r
 HALF = 0.5  # cover from which a word counts as explained
 FIELD = frozenset({"in", "within"})
 ARTICLES = frozenset({"a", "an", "the"})
+# A count or a size ("20 times", "7b, 70b", "128k vs 8k"): it measures what the question is
+# about, never names it, so it weighs like chat glue.
+NUMBER = re.compile(r"\d+(?:\.\d+)?[kmbt]?")
+NUMBER_WEIGHT = 0.05
 
 Analyse = Callable[[str], list[str]]
 Respell = Callable[[str], str | None]
@@ -405,8 +410,10 @@ class Coverage:
         return math.log((self.total + 1) / (users + 0.5)) / math.log((self.total + 1) / 0.5)
 
     def _weight(self, word: str, stem: str, lexicon: Lexicon, held_out: Held | None) -> float:
-        english = lexicon.salience(word)
         known = self._known(stem, held_out)
+        if known is None and NUMBER.fullmatch(word):
+            return NUMBER_WEIGHT
+        english = lexicon.salience(word)
         if known is not None:
             return min(known, english)
         return min(english, SHORT_WEIGHT) if len(word) <= 2 else english

@@ -28,6 +28,7 @@ LINKING = vocabulary(
 # A comma is crossed only when what follows qualifies what came before ("tokens, like ...").
 QUALIFIERS = frozenset({"like", "as", "in", "of", "for", "on", "at", "from", "with"})
 STRONG_BREAK = re.compile(r"[;:!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
+SENTENCE_BREAK = re.compile(r"[;!?()\[\]]+|(?<!\d):+|:+(?!\d)|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
 TOKEN = re.compile(r"[a-z0-9]+|,")
 # What may open a clause that asks about the term itself.
 ASKING = vocabulary(
@@ -80,6 +81,12 @@ def runs(question: str) -> list[list[str]]:
     """The question's words, split at strong breaks; a comma stays as ","."""
     text = fold(strip_links(question)).replace("'", "")
     return [TOKEN.findall(part) for part in STRONG_BREAK.split(text)]
+
+
+def split_sentences(question: str) -> list[str]:
+    """The question as typed, split at strong breaks (as :func:`runs` splits its words, but
+    never inside a time or a ratio: "6:30 pm")."""
+    return [part for part in SENTENCE_BREAK.split(strip_links(question)) if part.strip()]
 
 
 def reach(

@@ -175,7 +175,14 @@ class Judge:
 
         if self._fitted().off:  # the coverage check is off for this knowledge
             return found
-        seen = context(question, kind, self._lexicon)
+
+        def unknown(token: str) -> bool:
+            found_words = analysed.get(token)
+            if found_words is None:
+                found_words = analysed[token] = self._content_words(token)
+            return all(self._coverage.unused(w) for w in found_words)
+
+        seen = context(question, kind, self._lexicon, unknown)
         talk = seen.around + (seen.beside if clear else ())
         if not (seen.attached or talk):
             return found
@@ -199,7 +206,7 @@ class Judge:
     ) -> Judgement:
         """The judgement of the question without its talk, when the snippets explain all the
         rest; else the judgement of the whole question."""
-        if not (kept.explained and kept.solid and not kept.missing):
+        if not (kept.explained and not kept.missing):
             return found
         left = list(rest)
         talk = []

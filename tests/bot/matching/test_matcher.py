@@ -191,3 +191,13 @@ def test_plain_centroid_scores_come_from_question_dots(monkeypatch: pytest.Monke
         a, b = derived.scores(derived.tokens(text)), matrix.scores(matrix.tokens(text))
         assert a is not None and b is not None
         assert np.allclose(a, b, atol=1e-6)
+
+
+def test_one_slip_in_a_word_of_five_letters_or_more_is_a_typo() -> None:
+    # A swap or a wrong letter is two edits to rapidfuzz's ratio: "modle" and "modal" would
+    # miss "model" at the default cutoff; optimal string alignment counts one.
+    idx = index()
+    assert idx.tokens("difusion modle")[:2] == ["diffusion", "model"]
+    assert idx.tokens("diffusion mpdel")[:2] == ["diffusion", "model"]
+    # A cutoff that leaves no room for a slip keeps the word as typed.
+    assert idx.tokens("modle", typo_cutoff=99.0) == ["modle"]

@@ -117,3 +117,15 @@ def test_synonyms_fold_variants_to_the_canonical_term_longest_first() -> None:
     ]  # fmt: skip
     assert folder.apply(["generative", "artificial", "intelligence"]) == ["generative", "ai"]
     assert folder.apply(["gen", "z"]) == ["gen", "z"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what is a vector in C++?", ["what", "is", "a", "vector", "in", "cplusplus"]),
+        ("c# vs f#", ["csharp", "vs", "fsharp"]),
+        ("a c+ grade, abc++ and #c", ["a", "c", "grade", "abc", "and", "c"]),  # no names
+    ],
+)
+def test_names_spelt_with_symbols_are_spelt_out(text: str, expected: list[str]) -> None:
+    assert words(text) == expected

@@ -28,6 +28,10 @@ from bot.models import SmallTalk as Chat
         ("sorry my bad", Chat.REACTION),
         ("nvm", Chat.REACTION),
         ("thx that helped a lot", Chat.THANKS),
+        ("thank you that actually helped", Chat.THANKS),
+        ("are you an ai", Chat.ABOUT_BOT),  # what the one answering is, asked of it
+        ("r u a bot", Chat.ABOUT_BOT),
+        ("are you actually a real person", Chat.ABOUT_BOT),
         ("that's exactly what i needed", Chat.REACTION),
         ("you're the best", Chat.REACTION),
         ("how's it going", Chat.GREETING),
@@ -54,6 +58,8 @@ def test_small_talk(text: str, kind: Chat) -> None:
         "what is a test set",
         "what is a robot",
         "is this model real",
+        "are you an ai expert",  # asks about the asker's topic, not what the bot is
+        "are you able to explain ai",
         "",
     ],
 )

@@ -1,8 +1,9 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All six sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
+All seven sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
 and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3.yaml`` since round 5,
-``trust_holdout4.yaml`` since round 6, ``trust_holdout5.yaml`` since round 7), so they are
+``trust_holdout4.yaml`` since round 6, ``trust_holdout5.yaml`` since round 7,
+``trust_holdout6.yaml`` since round 8), so they are
 regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
 and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
 """
@@ -23,19 +24,21 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Per set: the share of near-domain / off-topic questions not answered and of small talk
 # answered kindly (at least), of on-topic questions answered with the wrong snippet (at
 # most) and with the right one (at least; the rest get a did-you-mean). The bars sit just
-# under what was measured after round 7 (bench/README.md), as a regression guard; all six
+# under what was measured after round 8 (bench/README.md), as a regression guard; all seven
 # sets are spent (tuned on), so they are no held-out measure, and several bars are still
 # below issue 9's targets (98% right with none wrong, 98% of near-domain not answered).
+# ``trust_holdout7.yaml`` is round 8's held-out measure: bench/trust.py runs it for counts
+# only, and it has no bars here until a later round has tuned on it.
 BARS = {
-    # Round 7 (2026-12-02): 120 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
-    "trust_dev.yaml": {"near": 0.95, "off": 1.0, "smalltalk": 1.0, "wrong": 0.0, "right": 0.95},
-    # 98 / 104 right, 0 wrong; 165 / 168 near-domain not answered; 20 / 20 small talk.
+    # Round 8 (2026-12-02): 121 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
+    "trust_dev.yaml": {"near": 0.95, "off": 1.0, "smalltalk": 1.0, "wrong": 0.0, "right": 0.96},
+    # 100 / 104 right, 0 wrong; 165 / 168 near-domain not answered; 20 / 20 small talk.
     "trust_holdout.yaml": {
         "near": 0.98,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.94,
+        "right": 0.96,
     },
     # 113 / 114 right, 0 wrong; 110 / 113 near-domain not answered; 21 / 21 small talk.
     "trust_holdout3.yaml": {
@@ -45,42 +48,45 @@ BARS = {
         "wrong": 0.0,
         "right": 0.99,
     },
-    # 122 / 130 right, 0 wrong; 110 / 110 near-domain not answered; 21 / 21 small talk.
+    # 123 / 130 right, 0 wrong; 110 / 110 near-domain not answered; 21 / 21 small talk.
     "trust_holdout4.yaml": {
         "near": 1.0,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.93,
+        "right": 0.94,
     },
-    # 114 / 129 right, 0 wrong; 114 / 117 near-domain not answered; 21 / 21 small talk.
+    # 119 / 129 right, 0 wrong; 114 / 117 near-domain not answered; 21 / 21 small talk.
     "trust_holdout5.yaml": {
         "near": 0.97,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.88,
+        "right": 0.92,
     },
-    # The held-out measure of round 7 (written before it, never opened by its tuning; run by
-    # the lead for counts only): 109 / 122 right, 0 wrong; 95 / 95 near-domain and 25 / 25
-    # off-topic not answered; 18 / 20 small talk. A regression guard from now on.
+    # Round 7's held-out measure, tuned on since round 8: 115 / 122 right, 0 wrong; 95 / 95
+    # near-domain and 25 / 25 off-topic not answered; 20 / 20 small talk.
     "trust_holdout6.yaml": {
-        "near": 0.98,
-        "off": 1.0,
-        "smalltalk": 0.9,
-        "wrong": 0.0,
-        "right": 0.88,
-    },
-    # 44 / 49 right, 0 wrong; 95 / 96 near-domain not answered; 20 / 20 small talk.
-    "trust_questions.yaml": {
-        "near": 0.98,
+        "near": 1.0,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.89,
+        "right": 0.94,
+    },
+    # 45 / 49 right, 0 wrong; 96 / 96 near-domain not answered; 20 / 20 small talk.
+    "trust_questions.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.91,
     },
 }
-MIN_OFFERED = 0.75  # declined on-topic questions whose did-you-mean offers a right snippet
+# Declined on-topic questions whose did-you-mean offers no right snippet: at most this share
+# of them, or this many (the few left after a round are the hardest, so a share of a handful
+# says little).
+MAX_UNOFFERED = 0.25
+MAX_UNOFFERED_COUNT = 3
 
 
 @pytest.fixture(scope="module")
@@ -122,4 +128,7 @@ def test_trust_question_set(engine: Engine, name: str) -> None:
     # A declined on-topic question still offers a snippet that answers it.
     declined = [o for o in outcomes if o.verdict is Verdict.DECLINED]
     offered = [o for o in declined if o.case.expect & {s.id for s in o.answer.suggestions}]
-    assert len(offered) >= MIN_OFFERED * len(declined), f"{report}\n{detail}"
+    unoffered = len(declined) - len(offered)
+    assert unoffered <= max(MAX_UNOFFERED * len(declined), MAX_UNOFFERED_COUNT), (
+        f"{report}\n{detail}"
+    )

@@ -77,3 +77,19 @@ def test_a_misspelt_word_is_read_as_the_word_it_is_closest_to(coverage: Coverage
     plain = coverage.judge(["retreival", "rag"], ["rag"], lexicon)
     respelt = coverage.judge(["retreival", "rag"], ["rag"], lexicon, respell=lambda w: "retrieval")
     assert plain.missing and not respelt.missing
+
+
+@pytest.mark.parametrize("number", ["20", "7b", "128k", "400b"])
+def test_a_count_or_a_size_names_nothing(coverage: Coverage, number: str) -> None:
+    # "how big is an llm, 7b?": the figure measures what is asked about, it is no topic.
+    words = ["how", "big", "is", "a", "large", "language", "model", number]
+    verdict = coverage.judge(words, ["llm"], Lexicon())
+    assert verdict.missing == ()
+    assert verdict.top_uncovered < 0.1
+
+
+def test_a_name_with_figures_still_counts(coverage: Coverage) -> None:
+    # Letters first ("m2", "gpt4o"): a name, salient as any unknown word.
+    words = ["how", "big", "is", "a", "large", "language", "model", "m2"]
+    verdict = coverage.judge(words, ["llm"], Lexicon())
+    assert verdict.top_uncovered >= 0.1

@@ -1,0 +1,259 @@
+"""Talk around the term: words a question uses about its asker, audience or occasion.
+
+The grammar of :mod:`bot.matching.trust.context` asks, for each everyday word of a question,
+whether it narrows the term (another sense: "diffusion in chemistry") or only talks around it.
+This module holds the closed word classes and the positions that mark talk: whom the
+explanation is for ("explain rag to the sales team", "for a non technical exec audience"),
+what it is needed for or when ("for the board memo", "tomorrow"), its size or form ("in 2
+sentences", "the short version", "a para on rag"), what the question sets aside ("besides
+chat"), a quantity of the asker's ("3 yrs of tickets"), and whole clauses of the asker's
+doings that name nothing of the knowledge ("we're demoing it to the ops leads tuesday").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.grammar import DETERMINERS, LINKING, MAX_GAP, TOPICAL, vocabulary
+
+# Words of explaining (closed: the verbs and nouns that ask for an explanation) and what
+# opens a phrase naming its audience or occasion.
+EXPLAINING = vocabulary(
+    """
+    explain explains explained explaining explanation explanations define defined definition
+    describe described description summary summarize summarise summarized overview intro
+    introduction eli5 breakdown
+    """
+)
+AUDIENCE = frozenset({"to", "for"})
+# Who may do something in a clause of talk: the asker and the people around them.
+PERSONS = vocabulary(
+    """
+    i im ive id we were weve wed you youre they theyre he she hes shes ppl people someone
+    somebody everyone everybody my our me us team
+    """
+)
+NAMING_PARTS = frozenset({"NOUN", "PROPN", "ADJ"})
+WH = vocabulary("what whats wat why which where when who whom how hows whose")
+# People an explanation may be for (a closed class of nouns of audience and relation).
+PEOPLE = vocabulary(
+    """
+    audience audiences beginner beginners newbie newbies noob noobs dummies kid kids child
+    children layman laymen laypeople layperson people folks folk team teams exec execs
+    executive executives manager managers boss bosses stakeholder stakeholders student
+    students grandma grandpa mum mom dad parents parent intern interns colleague colleagues
+    coworker coworkers client clients customer customers leadership everyone someone
+    """
+)
+# Words of time that say when (a closed class).
+TIME = vocabulary(
+    """
+    today tomorrow tonight yesterday asap soon later morning afternoon evening weekend
+    monday tuesday wednesday thursday friday week month quarter
+    """
+)
+# What a piece of work the answer is needed for may be (a closed class): "for the board memo".
+OCCASIONS = vocabulary(
+    """
+    memo memos deck decks slide slides presentation presentations talk talks meeting meetings
+    standup standups offsite offsites allhands workshop workshops lecture lectures class
+    onboarding demo demos pitch newsletter blog interview interviews exam exams training
+    retro retrospective kickoff townhall webinar writeup wiki readme doc docs report
+    """
+)
+# A form of the answer asked for: "the short version", "a quick answer" (closed classes).
+BRIEF = vocabulary("short shorter quick quicker simple simpler brief long longer tldr high")
+PIECES = vocabulary(
+    """
+    para paras paragraph paragraphs line lines sentence sentences blurb explainer primer
+    writeup tldr note notes bullet bullets
+    """
+)
+FORMS = vocabulary("version versions answer answers explanation summary level take")
+# What a question sets aside ("besides", "other than"): closed prepositions.
+EXCLUDING = frozenset({"besides", "beside", "except", "excluding"})
+EXCLUDING_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
+NUMBERS = vocabulary("one two three four five six seven eight nine ten few couple single")
+OBJECTS = frozenset({"it", "this", "that", "them", "me", "us", "him", "her"})
+
+
+def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word ends a phrase opened by "to" after a word of explaining and its object
+    ("explain chatgpt to the sales team"), or by "for" right after that word ("an llm,
+    explained for a non technical audience"): the phrase names whom the explanation is for,
+    never a sense of the term (it hangs on the explaining, not on the term; "explain
+    alignment for car tires" is another sense)."""
+    i = at - 1
+    while i >= 0 and tokens[i] not in AUDIENCE:
+        if tokens[i] == "," or kinds[i] == "term" or at - i > MAX_GAP:
+            return False
+        i -= 1
+    if i > 0 and tokens[i] == "for":
+        if tokens[i - 1] in EXPLAINING:
+            return True  # "explained for beginners", not "for car tires"
+        # "explain llm vs genai for a non technical exec audience": a phrase naming people,
+        # in a request to explain, says whom the explanation is for.
+        return any(t in EXPLAINING for t in tokens[:i]) and _names_people(tokens, i + 1)
+    i -= 1
+    start = i
+    while i >= 0 and start - i <= MAX_GAP and tokens[i] != ",":
+        if tokens[i] in EXPLAINING:
+            return True
+        if not (kinds[i] in TOPICAL or tokens[i] in DETERMINERS or tokens[i] in OBJECTS):
+            return False
+        i -= 1
+    return False
+
+
+def _names_people(tokens: Sequence[str], start: int) -> bool:
+    """Whether the phrase from ``start`` to the next comma names people (an audience)."""
+    for token in tokens[start:]:
+        if token == ",":
+            return False
+        if token in PEOPLE:
+            return True
+    return False
+
+
+def talk_clauses(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    clause: Sequence[int],
+    term_clauses: set[int],
+    *,
+    unknown: Callable[[str], bool] | None,
+    lexicon: Lexicon | None,
+) -> set[int]:
+    """The clauses, of a sentence that names the term, that ask nothing (no wh-word) and
+    hold no word the knowledge uses: the asker's world ("q1 roadmap review", "demoing to the
+    ops leads next tuesday")."""
+    if unknown is None or not term_clauses:
+        return set()
+    found: set[int] = set()
+    for n in set(clause) - term_clauses:
+        at = [i for i, c in enumerate(clause) if c == n]
+        if any(tokens[i] in WH for i in at):
+            continue
+        # Someone does something in it ("we're demoing", "heard it", "ppl keep saying"): a
+        # clause of a person's doings, not a phrase narrowing the term ("in physics", "the
+        # electrical kind", "and ernie").
+        doing = _doing([tokens[i] for i in at], lexicon)
+        if doing and all(kinds[i] != "domain" or unknown(tokens[i]) for i in at):
+            found.add(n)
+    return found
+
+
+def sentence_of_talk(tokens: Sequence[str], kinds: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether a sentence without the term asks nothing and tells of someone's doings."""
+    if "term" in kinds or any(t in WH for t in tokens):
+        return False
+    return _doing(tokens, lexicon)
+
+
+def _doing(tokens: Sequence[str], lexicon: Lexicon | None) -> bool:
+    """Whether someone does something in these words ("we're demoing", "heard it", "need one
+    slide"): a person, a word that can only be a verb, or a verb opening them."""
+    if lexicon is None:
+        return any(t in PERSONS for t in tokens)
+    return any(t in PERSONS or _verb_only(lexicon, t) for t in tokens) or _opens_with_verb(
+        lexicon, tokens
+    )
+
+
+def _verb_only(lexicon: Lexicon, token: str) -> bool:
+    """A word the dictionary knows only as a verb ("heard", "nodded")."""
+    parts = lexicon.parts(token)
+    return bool(parts) and "VERB" in parts and not parts & NAMING_PARTS
+
+
+def _opens_with_verb(lexicon: Lexicon, tokens: Sequence[str]) -> bool:
+    """Whether a clause opens with what may be a verb ("need one slide for ...", "giving a
+    guest lecture ..."): chat leaves the subject out, a phrase narrowing a term never opens so
+    ("like the ones in a board game", "in physics")."""
+    words = [t for t in tokens if t not in {",", "and", "but", "so", "also"}]
+    if not words or words[0] in LINKING or words[0] in DETERMINERS:
+        return False
+    return "VERB" in lexicon.parts(words[0])
+
+
+def occasion(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word says when or for what the asker needs the answer: a word of time
+    ("tomorrow"), or a phrase opened by "for" that holds one, after an embedded question that
+    is complete ("what rlhf is for a presentation tomorrow": the phrase hangs on the asking,
+    the term's clause ended with "is"). "temperature for the pool tomorrow", "what an agent
+    is for real estate" keep their sense."""
+    if tokens[at] in TIME:
+        return True
+    i = at - 1
+    while i >= 0 and at - i <= MAX_GAP and tokens[i] != "," and kinds[i] != "term":
+        if tokens[i] == "for":
+            end = at + 1
+            while end < len(tokens) and tokens[end] != "," and kinds[end] != "term":
+                end += 1
+            phrase = tokens[i + 1 : end]
+            if any(t in OCCASIONS for t in phrase):
+                return True  # "for the board memo", "for my slides": what the answer is for
+            when = any(t in TIME for t in phrase)
+            return when and embedded(tokens, kinds, i - 1)
+        i -= 1
+    return False
+
+
+def embedded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether ``tokens[at]`` is the "is" or "are" closing an embedded "what <term> is"."""
+    if at < 2 or tokens[at] not in {"is", "are"} or kinds[at - 1] != "term":
+        return False
+    i = at - 1
+    while i >= 0 and (kinds[i] == "term" or tokens[i] in DETERMINERS):
+        i -= 1
+    return i >= 0 and tokens[i] in {"what", "whats"}
+
+
+def excluded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word is in a phrase opened by "besides", "except", "other than", "apart
+    from" or "aside from" ("llm use cases besides writing emails"): what the question sets
+    aside is by its own words not what it asks about."""
+    i = at - 1
+    while i >= 0 and at - i <= MAX_GAP and tokens[i] != "," and kinds[i] != "term":
+        if tokens[i] in EXCLUDING or (i > 0 and (tokens[i - 1], tokens[i]) in EXCLUDING_PAIRS):
+            return True
+        i -= 1
+    return False
+
+
+def around_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word is talk around the term by where it stands: the explanation's
+    audience, what it is not, its size or form, or what it is needed for."""
+    return (
+        addressed(tokens, kinds, at)
+        or excluded(tokens, kinds, at)
+        or measure(tokens, kinds, at)
+        or answer_form(tokens, at)
+        or occasion(tokens, kinds, at)
+    )
+
+
+def answer_form(tokens: Sequence[str], at: int) -> bool:
+    """Whether a word asks for a form of the answer ("the short version", "quick answer
+    pls"): how to explain, never what."""
+    token = tokens[at]
+    if token in PIECES and at + 1 < len(tokens) and tokens[at + 1] in {"on", "about"}:
+        return True  # "a para on rag", "a few lines about embeddings"
+    if token in FORMS:
+        return at > 0 and tokens[at - 1] in BRIEF
+    return token in BRIEF and at + 1 < len(tokens) and tokens[at + 1] in FORMS
+
+
+def measure(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word is counted by a number after "in" ("chatgpt explained in 2 sentences",
+    "in three words"): the size of the answer, never a sense of the term; or by figures
+    ("3 yrs of our support tickets", "30 msgs ago"): a quantity of the asker's, not a thing
+    asked about. Not a version after a name ("gpt 5 coming out", "windows 11")."""
+    if at >= 1 and tokens[at - 1].isdigit():
+        return at < 2 or kinds[at - 2] not in TOPICAL
+    return at >= 2 and tokens[at - 2] == "in" and is_number(tokens[at - 1])
+
+
+def is_number(token: str) -> bool:
+    return token.isdigit() or token in NUMBERS

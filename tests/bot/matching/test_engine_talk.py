@@ -1,0 +1,85 @@
+"""Issue 9, round 8: talk about the asker, counts, answer forms, typos and small talk on the
+bundled knowledge.
+
+Questions written for these tests (none is taken from a question set): a chatty on-topic
+question is answered, what only looks like one is not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from adapters.markup import as_asked
+from bot.knowledge.loader import load_knowledge
+from bot.matching.engine import Engine
+from bot.models import Reason, Status
+from bot.settings import bundled_knowledge_dir
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_knowledge(bundled_knowledge_dir()))
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a count or size of the asker's
+        ("tokens, we burn through like 40k a day, what are they", {"tokens"}),
+        ("can we fine tune something on 5 yrs of chat logs", {"fine-tuning"}),
+        # the form of the answer, whom it is for
+        ("what is rlhf, the short version", {"rlhf"}),
+        ("can you do a few lines on embeddings for my onboarding deck", {"embeddings"}),
+        (
+            "explain rag vs fine tuning for a non technical exec audience, 3 lines max",
+            {"rag-vs-fine-tuning"},
+        ),
+        # a sentence of someone's doings beside the question
+        (
+            "sorry for the ramble, the review ran long and half the room left confused. is "
+            "deep learning a kind of machine learning",
+            {"ai-ml-dl"},
+        ),
+        (
+            "we were arguing about it over coffee with the design folks and nobody knew: are "
+            "transformers a type of neural network",
+            {"transformer"},
+        ),
+        (
+            "new designer started today and she asked me something i could not answer: is "
+            "deep learning just machine learning with more layers",
+            {"ai-ml-dl"},
+        ),
+        # chat's "or nah", one slip in a word
+        ("is chatgpt an llm or nah", {"chatgpt", "llm-vs-genai", "what-is-llm"}),
+        ("what are ai agnets", {"ai-agents"}),
+    ],
+)
+def test_chatty_on_topic_questions_are_answered(
+    engine: Engine, question: str, expected: set[str]
+) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.status is Status.ANSWER, answer
+    assert set(answer.ids) & expected, answer.ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i use a vector in c++",  # another language's vector, not an embedding
+        "what is a c# token",
+        "what is temperature, in physics",
+        "what is a token, in crypto",
+    ],
+)
+def test_another_sense_is_not_answered(engine: Engine, question: str) -> None:
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question", ["are you an ai", "r u a bot", "thank you that actually helped a lot"]
+)
+def test_small_talk_gets_a_friendly_reply(engine: Engine, question: str) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.status is Status.NONE
+    assert answer.reason is Reason.SMALLTALK

@@ -1,0 +1,78 @@
+"""Talk around the term (:mod:`bot.matching.trust.talk`), seen through the context grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.context import context
+
+# A toy classification, as the judge would give it for a glossary that names these terms.
+_TERMS = {"tokens", "rag", "gan", "tune", "fine", "embeddings", "vs"}
+_EVERYDAY = {
+    "short", "version", "para", "board", "memo", "yrs", "tickets", "coming", "audience",
+    "exec", "technical", "non", "car", "tires", "physics", "hearing", "mine", "failing",
+    "demoing", "quick", "deck", "keeps", "ran", "room", "confused", "left",
+}  # fmt: skip
+_UNKNOWN = {"standups", "offsite", "onboarding"}  # words the knowledge never uses, not English
+_DOMAIN = {"model", "data", "review"}  # words of the field the knowledge uses
+
+
+def kind(token: str) -> str:
+    if token in _TERMS:
+        return "term" if token != "vs" else ""
+    if token in _EVERYDAY:
+        return "everyday"
+    return "domain" if token in _UNKNOWN | _DOMAIN else ""
+
+
+def unknown(token: str) -> bool:
+    return token in _UNKNOWN
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("what is rag, the short version", {"short", "version"}),  # the form of the answer
+        ("need a para on rag", {"para"}),
+        ("could we fine tune on 3 yrs of tickets", {"yrs"}),  # a quantity of the asker's
+        ("a summary of rag for the board memo", {"memo"}),  # what the answer is for
+        ("explain rag vs gan for a non technical exec audience", {"audience", "exec"}),
+        ("what is rag, we keep hearing it in standups", {"hearing", "standups"}),
+        ("what is rag? mine keeps failing", {"mine", "failing"}),  # a sentence of its own
+        ("a few lines on embeddings for my onboarding deck", {"deck", "onboarding"}),
+        # A sentence of someone's doings beside the one naming the term, even with a word
+        # the knowledge uses ("review").
+        ("the review ran long and the room left confused. what is rag", {"review", "room"}),
+    ],
+)
+def test_talk_around_the_term(lexicon: Lexicon, question: str, words: set[str]) -> None:
+    found = context(question, kind, lexicon, unknown)
+    assert words <= set(found.around), found
+    assert found.attached == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("is gan 5 coming out", "coming"),  # a version after a name, not a count
+        ("explain tokens for car tires", "tires"),  # no people: another sense
+        ("what are tokens, in physics", "physics"),  # a phrase narrowing the term
+        ("what is rag, the offsite one", "offsite"),  # nobody does anything in the clause
+        ("what is rag. the offsite one", "offsite"),  # nor in the sentence
+        ("what is rag. what is the review", "review"),  # a sentence that asks
+    ],
+)
+def test_not_talk(lexicon: Lexicon, question: str, word: str) -> None:
+    assert word not in context(question, kind, lexicon, unknown).around
+
+
+def test_clauses_of_talk_need_to_know_what_the_knowledge_uses(lexicon: Lexicon) -> None:
+    # Without the knowledge's words, a clause of the asker's doings is not set aside whole.
+    question = "what is rag, we keep hearing it in standups"
+    assert "standups" not in context(question, kind, lexicon).around
