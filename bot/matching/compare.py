@@ -26,7 +26,7 @@ Side = tuple[str, ...]
 
 _VS = frozenset({"vs", "versus", "v"})
 _DIFF = frozenset({"difference", "diff", "differenc", "distinction"})
-_COMPARE = frozenset({"compare", "comparing", "comparison", "contrast"})
+_COMPARE = frozenset({"compare", "compared", "comparing", "comparison", "contrast"})
 _SPLIT = frozenset({"and", "with", "to", "vs", "versus", "v", "from", "or"})
 _DIFFER = frozenset({"differ", "different", "distinguish", "distinguished"})
 # Words trimmed from both ends of a side: question words and comparison phrasing.
@@ -43,6 +43,8 @@ _EDGE = frozenset(
 )  # fmt: skip
 # Words that phrase a comparison rather than name what is compared.
 COMPARISON_WORDS = _VS | _DIFF | _COMPARE | _SPLIT | _DIFFER | _EDGE
+# Words that by themselves make a question a comparison ("vs", "difference", "compare").
+COMPARING = _VS | _DIFF | _COMPARE | _DIFFER
 MAX_OR_SIDE = 4  # "X or Y" only between short terms: "should I walk or take the bus" is not one
 
 
@@ -79,6 +81,11 @@ def parse_comparison(tokens: Sequence[str]) -> tuple[Side, Side] | None:
     for i, tok in enumerate(toks):
         if tok in _DIFF or tok in _COMPARE:
             rest = toks[i + 1 :]
+            if tok in _COMPARE and rest[:1] in (["to"], ["with"], ["against"]):
+                # "how does bm25 compare to embeddings": one term before, one after
+                found = _pair(toks[:i], rest[1:])
+                if found is not None:
+                    return found
             if rest[:1] in (["between"], ["of"], ["among"]):
                 rest = rest[1:]
             found = _split_once(rest)

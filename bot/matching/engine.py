@@ -12,14 +12,15 @@ answers the comparison snippet covering both, or composes one answer from the tw
 
 from __future__ import annotations
 
+import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.knowledge.base import KnowledgeBase
-from bot.matching.compare import parse_sides, plain
+from bot.matching.compare import COMPARING, Side, parse_sides, plain
 from bot.matching.comparing import Check, compare
 from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
@@ -169,11 +170,12 @@ class Engine:
         check = partial(self._judge(kb), definition=definition, asides=aside, question=question)
         sides = parse_sides(tokens)
         if sides is not None:
+            sides = _clause_sides(question, analyse) or sides
+        if sides is not None:
             compared = compare(replies, question, sides, hits, check, content=content)
             if compared is not None:
                 return compared
-        sentences = [analyse(part) for part in split_sentences(question)]
-        return self._decide(replies, question, hits, tokens, check, sentences=sentences)
+        return self._decide(replies, question, hits, tokens, check, analyse=analyse)
 
     def _trusted(self, hits: Sequence[Hit]) -> bool:
         """A strong and clear best match (``trusted_score`` and ``trusted_margin``)."""
@@ -269,7 +271,7 @@ class Engine:
         tokens: list[str],
         check: Check,
         *,
-        sentences: Sequence[list[str]] = (),
+        analyse: Callable[[str], list[str]] | None = None,
     ) -> Answer:
         cfg = replies.config
         content = plain(tokens)
@@ -314,11 +316,11 @@ class Engine:
                 return replace(
                     replies.uncovered(question, verdict.missing, hits), confidence=confidence
                 )
-            if verdict.explained and top.score < cfg.answer_threshold and len(sentences) > 1:
+            if verdict.explained and top.score < cfg.answer_threshold and analyse is not None:
                 # Sentences of talk dilute the score ("onboarding a new designer tmrw and
                 # she asked me: is deep learning just ml with more layers"): the sentence
                 # that asks, scored alone, may name the same snippet clearly.
-                alone = _asking_sentence(replies.kb, sentences, top, len(hits))
+                alone = _asking_sentence(replies.kb, question, analyse, top, len(hits))
                 if alone is not None:
                     hits, top = alone, alone[0]
                     margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
@@ -370,13 +372,44 @@ class Engine:
         return runner_up.share + SHARE_GAP <= verdict.share
 
 
+def _clause_sides(question: str, analyse: Callable[[str], list[str]]) -> tuple[Side, ...] | None:
+    """The sides of a comparison, read up to the end of the clause that completes it ("llm vs
+    genai, are they the same thing or not"): what follows is no part of its last side; what
+    comes before stays ("which came first, genai or llms" asks no comparison)."""
+    parts = [m.end() for m in CLAUSE_BREAK.finditer(question)]
+    if not parts:
+        return None
+    for end in parts:
+        tokens = analyse(question[:end])
+        # Named comparisons only: "x or y" so cut is too often a question of another kind
+        # ("agentic workflows: hype or real?").
+        if COMPARING.isdisjoint(tokens):
+            continue
+        sides = parse_sides(tokens)
+        if sides is not None:
+            return sides
+    return None
+
+
+CLAUSE_BREAK = re.compile(r"[,;!?]+|(?<!\d):+|:+(?!\d)|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
+# What opens a phrase of talk: prepositions, possessives, numbers ("for my mom", "in one
+# sentence"; not "to", which may open a verb).
+PHRASE_OPENERS = frozenset(
+    {"for", "in", "on", "at", "with", "about", "of", "my", "our", "your", "his", "her"}
+    | {"their", "one", "two", "three", "few"}
+)
+
+
 def _asking_sentence(
-    kb: KnowledgeBase, sentences: Sequence[list[str]], top: Hit, limit: int
+    kb: KnowledgeBase, question: str, analyse: Callable[[str], list[str]], top: Hit, limit: int
 ) -> list[Hit] | None:
-    """The hits of the one sentence that puts ``top``'s snippet first with a higher score,
-    the best such; None when none does."""
+    """The hits of the one sentence of ``question`` that puts ``top``'s snippet first with a
+    higher score, the best such; None when none does (or the question is one sentence)."""
+    sentences = split_sentences(question)
+    if len(sentences) < 2:
+        return None
     best: list[Hit] | None = None
-    for tokens in sentences:
+    for tokens in map(analyse, sentences):
         if not plain(tokens):
             continue
         found = kb.index.search(tokens, limit)
@@ -386,13 +419,18 @@ def _asking_sentence(
 
 
 def _without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:
-    """The analysed tokens less the words of ``talk`` (and their typed forms, "~=wants")."""
+    """The analysed tokens less the words of ``talk`` (and their typed forms, "~=wants"), and
+    less the little words that open a phrase of talk ("for my" of "for my mom", "in one" of
+    "in one sentence"): left in, they would still score ("what is gen ai used for")."""
     left = set(talk)
-    return [
-        t
-        for t in tokens
-        if t not in left and not (t.startswith(TYPED_MARK) and stem(t[len(TYPED_MARK) :]) in left)
-    ]
+    kept: list[str] = []
+    for t in tokens:
+        if t in left or (t.startswith(TYPED_MARK) and stem(t[len(TYPED_MARK) :]) in left):
+            while kept and kept[-1] in PHRASE_OPENERS:
+                kept.pop()
+            continue
+        kept.append(t)
+    return kept
 
 
 def _stored_coverage(knowledge: KnowledgeBase, derived: DerivedCache) -> Coverage:

@@ -49,6 +49,7 @@ _REACTION = _vocabulary(
     helped helps a lot lots ton tons bunch clear clearer clears thats exactly what needed
     is so the best answer answered answers my question quick fast omg yay woohoo bless not quite
     asked wasnt isnt didnt doesnt in actually
+    wrong incorrect off btw figured out worked working works fixed solved
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -74,7 +75,10 @@ _YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explain
 _BEING = frozenset({"human", "person", "real", "robot", "alive", "sentient", "machine"})
 # "are you an ai", "r u a bot": what the one answering is, asked of it directly.
 _ARE_YOU = (("are", "you"), ("are", "u"), ("r", "u"))
-_WHAT_ONE_IS = _BEING | {"ai", "bot", "a", "an", "actual", "actually"}
+_WHAT_ONE_IS = _BEING | {
+    "ai", "bot", "a", "an", "actual", "actually", "chatgpt", "gpt", "claude", "gemini", "llm",
+    "language", "model", "chatbot",
+}  # fmt: skip
 _HERE = frozenset({"this", "i", "me", "am"})
 _FILLER = frozenset(
     {"all", "everyone", "everybody", "team", "folks", "guys", "yall", "there", "again", "so",

@@ -46,6 +46,8 @@ PEOPLE = vocabulary(
     coworker coworkers client clients customer customers leadership everyone someone
     """
 )
+# Nouns that only ever name an audience.
+LISTENERS = vocabulary("audience audiences crowd readers listeners viewers attendees")
 # Words of time that say when (a closed class).
 TIME = vocabulary(
     """
@@ -93,8 +95,11 @@ def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
         if tokens[i - 1] in EXPLAINING:
             return True  # "explained for beginners", not "for car tires"
         # "explain llm vs genai for a non technical exec audience": a phrase naming people,
-        # in a request to explain, says whom the explanation is for.
-        return any(t in EXPLAINING for t in tokens[:i]) and _names_people(tokens, i + 1)
+        # in a request to explain, says whom the explanation is for; an audience by name
+        # says so in any request ("genai use cases for a pharma audience").
+        if _names(tokens, i + 1, LISTENERS):
+            return True
+        return any(t in EXPLAINING for t in tokens[:i]) and _names(tokens, i + 1, PEOPLE)
     i -= 1
     start = i
     while i >= 0 and start - i <= MAX_GAP and tokens[i] != ",":
@@ -106,12 +111,12 @@ def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     return False
 
 
-def _names_people(tokens: Sequence[str], start: int) -> bool:
-    """Whether the phrase from ``start`` to the next comma names people (an audience)."""
+def _names(tokens: Sequence[str], start: int, nouns: frozenset[str]) -> bool:
+    """Whether the phrase from ``start`` to the next comma holds one of ``nouns``."""
     for token in tokens[start:]:
         if token == ",":
             return False
-        if token in PEOPLE:
+        if token in nouns:
             return True
     return False
 

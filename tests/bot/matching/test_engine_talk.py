@@ -83,3 +83,31 @@ def test_small_talk_gets_a_friendly_reply(engine: Engine, question: str) -> None
     answer = engine.answer(as_asked(question))
     assert answer.status is Status.NONE
     assert answer.reason is Reason.SMALLTALK
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 9: the little words of a phrase of talk go with it ("for my", "in one").
+        ("genai in one sentence, for my grandad", {"what-is-genai"}),
+        # an audience by name is talk in any request
+        ("some llm use cases for a legal audience", {"llm-applications"}),
+        # a comparison ends with its clause
+        ("genai vs llms, are they the same or not really", {"llm-vs-genai"}),
+        # knowledge written for gaps found in round 9
+        ("what is a knowledge cutoff", {"llm-challenges"}),
+        ("how many params does a big llm have", {"large-in-llm"}),
+    ],
+)
+def test_round_9_questions_are_answered(engine: Engine, question: str, expected: set[str]) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.status is Status.ANSWER, answer
+    assert set(answer.ids) & expected, answer.ids
+
+
+@pytest.mark.parametrize(
+    "question", ["that answer was wrong", "nvm figured it out", "are you chatgpt"]
+)
+def test_feedback_and_questions_about_the_bot_are_small_talk(engine: Engine, question: str) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.reason is Reason.SMALLTALK, answer

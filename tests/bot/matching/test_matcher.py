@@ -201,3 +201,11 @@ def test_one_slip_in_a_word_of_five_letters_or_more_is_a_typo() -> None:
     assert idx.tokens("diffusion mpdel")[:2] == ["diffusion", "model"]
     # A cutoff that leaves no room for a slip keeps the word as typed.
     assert idx.tokens("modle", typo_cutoff=99.0) == ["modle"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how does bm25 compare to llm", "how do bm25 compare with llm", "bm25 compared to llm"],
+)
+def test_compare_to_puts_one_term_on_each_side(text: str) -> None:
+    assert parse_comparison(text.split()) == (("bm25",), ("llm",))

@@ -1,9 +1,9 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All seven sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
+All eight sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
 and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3.yaml`` since round 5,
 ``trust_holdout4.yaml`` since round 6, ``trust_holdout5.yaml`` since round 7,
-``trust_holdout6.yaml`` since round 8), so they are
+``trust_holdout6.yaml`` since round 8, ``trust_holdout7.yaml`` since round 9), so they are
 regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
 and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
 """
@@ -24,21 +24,21 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Per set: the share of near-domain / off-topic questions not answered and of small talk
 # answered kindly (at least), of on-topic questions answered with the wrong snippet (at
 # most) and with the right one (at least; the rest get a did-you-mean). The bars sit just
-# under what was measured after round 8 (bench/README.md), as a regression guard; all seven
+# under what was measured after round 9 (bench/README.md), as a regression guard; all eight
 # sets are spent (tuned on), so they are no held-out measure, and several bars are still
 # below issue 9's targets (98% right with none wrong, 98% of near-domain not answered).
-# ``trust_holdout7.yaml`` is round 8's held-out measure: bench/trust.py runs it for counts
+# ``trust_holdout8.yaml`` is round 9's held-out measure: bench/trust.py runs it for counts
 # only, and it has no bars here until a later round has tuned on it.
 BARS = {
-    # Round 8 (2026-12-02): 121 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
+    # Round 9 (2026-12-02): 121 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
     "trust_dev.yaml": {"near": 0.95, "off": 1.0, "smalltalk": 1.0, "wrong": 0.0, "right": 0.96},
-    # 100 / 104 right, 0 wrong; 165 / 168 near-domain not answered; 20 / 20 small talk.
+    # 101 / 104 right, 0 wrong; 165 / 168 near-domain not answered; 20 / 20 small talk.
     "trust_holdout.yaml": {
         "near": 0.98,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.96,
+        "right": 0.97,
     },
     # 113 / 114 right, 0 wrong; 110 / 113 near-domain not answered; 21 / 21 small talk.
     "trust_holdout3.yaml": {
@@ -56,13 +56,13 @@ BARS = {
         "wrong": 0.0,
         "right": 0.94,
     },
-    # 119 / 129 right, 0 wrong; 114 / 117 near-domain not answered; 21 / 21 small talk.
+    # 120 / 129 right, 0 wrong; 114 / 117 near-domain not answered; 21 / 21 small talk.
     "trust_holdout5.yaml": {
         "near": 0.97,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.92,
+        "right": 0.93,
     },
     # Round 7's held-out measure, tuned on since round 8: 115 / 122 right, 0 wrong; 95 / 95
     # near-domain and 25 / 25 off-topic not answered; 20 / 20 small talk.
@@ -72,6 +72,15 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.94,
+    },
+    # Round 8's held-out measure (122 / 137 right, 1 wrong before round 9), tuned on since:
+    # 127 / 137 right, 0 wrong; 85 / 91 near-domain not answered; 23 / 23 small talk.
+    "trust_holdout7.yaml": {
+        "near": 0.93,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.92,
     },
     # 45 / 49 right, 0 wrong; 96 / 96 near-domain not answered; 20 / 20 small talk.
     "trust_questions.yaml": {
