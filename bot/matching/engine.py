@@ -12,7 +12,6 @@ answers the comparison snippet covering both, or composes one answer from the tw
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -20,18 +19,18 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.knowledge.base import KnowledgeBase
-from bot.matching.compare import COMPARING, Side, parse_sides, plain
+from bot.matching.compare import parse_sides, plain
 from bot.matching.comparing import Check, compare
+from bot.matching.focus import asking_sentence, clause_sides, without
 from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
-from bot.matching.normalize import TYPED_MARK, split_filler, stem, words
+from bot.matching.normalize import split_filler, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
-from bot.matching.trust.grammar import split_sentences
 from bot.matching.trust.judge import Judge, Judgement
 from bot.matching.trust.vocabulary import asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
@@ -170,7 +169,7 @@ class Engine:
         check = partial(self._judge(kb), definition=definition, asides=aside, question=question)
         sides = parse_sides(tokens)
         if sides is not None:
-            sides = _clause_sides(question, analyse) or sides
+            sides = clause_sides(question, analyse) or sides
         if sides is not None:
             compared = compare(replies, question, sides, hits, check, content=content)
             if compared is not None:
@@ -291,7 +290,7 @@ class Engine:
                 # Talk around the topic dilutes the score ("my grandma wants to know what
                 # chatgpt is"): score what is left, if the snippet explains all of it and
                 # still leads.
-                focused = replies.kb.index.search(_without(tokens, verdict.talk), len(hits))
+                focused = replies.kb.index.search(without(tokens, verdict.talk), len(hits))
                 if focused and focused[0].score > top.score:
                     lead = focused[0].score - (focused[1].score if len(focused) > 1 else 0.0)
                     again = verdict
@@ -320,7 +319,7 @@ class Engine:
                 # Sentences of talk dilute the score ("onboarding a new designer tmrw and
                 # she asked me: is deep learning just ml with more layers"): the sentence
                 # that asks, scored alone, may name the same snippet clearly.
-                alone = _asking_sentence(replies.kb, question, analyse, top, len(hits))
+                alone = asking_sentence(replies.kb, question, analyse, top, len(hits))
                 if alone is not None:
                     hits, top = alone, alone[0]
                     margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
@@ -370,67 +369,6 @@ class Engine:
             return False
         runner_up: Judgement = check(content, (hits[1].id,))
         return runner_up.share + SHARE_GAP <= verdict.share
-
-
-def _clause_sides(question: str, analyse: Callable[[str], list[str]]) -> tuple[Side, ...] | None:
-    """The sides of a comparison, read up to the end of the clause that completes it ("llm vs
-    genai, are they the same thing or not"): what follows is no part of its last side; what
-    comes before stays ("which came first, genai or llms" asks no comparison)."""
-    parts = [m.end() for m in CLAUSE_BREAK.finditer(question)]
-    if not parts:
-        return None
-    for end in parts:
-        tokens = analyse(question[:end])
-        # Named comparisons only: "x or y" so cut is too often a question of another kind
-        # ("agentic workflows: hype or real?").
-        if COMPARING.isdisjoint(tokens):
-            continue
-        sides = parse_sides(tokens)
-        if sides is not None:
-            return sides
-    return None
-
-
-CLAUSE_BREAK = re.compile(r"[,;!?]+|(?<!\d):+|:+(?!\d)|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
-# What opens a phrase of talk: prepositions, possessives, numbers ("for my mom", "in one
-# sentence"; not "to", which may open a verb).
-PHRASE_OPENERS = frozenset(
-    {"for", "in", "on", "at", "with", "about", "of", "my", "our", "your", "his", "her"}
-    | {"their", "one", "two", "three", "few"}
-)
-
-
-def _asking_sentence(
-    kb: KnowledgeBase, question: str, analyse: Callable[[str], list[str]], top: Hit, limit: int
-) -> list[Hit] | None:
-    """The hits of the one sentence of ``question`` that puts ``top``'s snippet first with a
-    higher score, the best such; None when none does (or the question is one sentence)."""
-    sentences = split_sentences(question)
-    if len(sentences) < 2:
-        return None
-    best: list[Hit] | None = None
-    for tokens in map(analyse, sentences):
-        if not plain(tokens):
-            continue
-        found = kb.index.search(tokens, limit)
-        if found and found[0].id == top.id and found[0].score > (best or [top])[0].score:
-            best = found
-    return best
-
-
-def _without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:
-    """The analysed tokens less the words of ``talk`` (and their typed forms, "~=wants"), and
-    less the little words that open a phrase of talk ("for my" of "for my mom", "in one" of
-    "in one sentence"): left in, they would still score ("what is gen ai used for")."""
-    left = set(talk)
-    kept: list[str] = []
-    for t in tokens:
-        if t in left or (t.startswith(TYPED_MARK) and stem(t[len(TYPED_MARK) :]) in left):
-            while kept and kept[-1] in PHRASE_OPENERS:
-                kept.pop()
-            continue
-        kept.append(t)
-    return kept
 
 
 def _stored_coverage(knowledge: KnowledgeBase, derived: DerivedCache) -> Coverage:

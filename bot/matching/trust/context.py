@@ -77,9 +77,15 @@ def _modifies(
     if at == 0 or not _determiner(tokens[at - 1]) or not describes(tokens[at]):
         return False
     i = at + 1
-    while i < len(tokens) and kinds[i] in EVERYDAY:
-        if not describes(tokens[i]) or i - at >= COMPOUND:
+    while i < len(tokens) and (kinds[i] in EVERYDAY or tokens[i].isdigit()):
+        if not (tokens[i].isdigit() or describes(tokens[i])) or i - at >= COMPOUND:
             return False  # "my manager keeps saying rag": a verb, not a longer noun
+        i += 1
+    # "a tier 2 support agent": after a figure (which only a noun phrase holds), a plain
+    # word the knowledge shares may close the compound.
+    numbered = any(t.isdigit() for t in tokens[at + 1 : i])
+    closes = i + 1 < len(tokens) and kinds[i] == "" and kinds[i + 1] == "term"
+    if numbered and closes and tokens[i] not in LINKING | NEUTRAL and describes(tokens[i]):
         i += 1
     return i < len(tokens) and kinds[i] == "term"
 
@@ -103,6 +109,33 @@ def status(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     while i >= 0 and (kinds[i] in TOPICAL or tokens[i] in DETERMINERS):
         i -= 1
     if i >= 0 and tokens[i] in COPULAS:
+        i -= 1
+    return i < 0 or tokens[i] == ","
+
+
+# Prepositions that, right after the term, say what it is about ("context on the meeting",
+# "hallucinations with a high fever"): the phrase narrows it whoever asks.
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "of", "with"})
+BIDDING = frozenset({"please", "pls", "plz", "kindly", "always", "just"})
+
+
+def _topic_phrase(tokens: Sequence[str], term: int, at: int) -> bool:
+    """Whether ``tokens[at]`` ends a phrase opened by a topic preposition right after the
+    term, with only articles and adjectives between ("context on the meeting i missed"); a
+    possessive keeps it the asker's ("rag with our confluence pages")."""
+    between = tokens[term + 1 : at]
+    if not between or between[0] not in TOPIC_PREPOSITIONS:
+        return False
+    return not any(t in POSSESSIVES for t in between)
+
+
+def _bidden(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a term word is bidden as an adjective: "be" opening a clause, after "please"
+    at most ("please be prompt for standup"), then the word with no article."""
+    if kinds[at] != "term" or at == 0 or tokens[at - 1] != "be":
+        return False
+    i = at - 2
+    while i >= 0 and tokens[i] in BIDDING:
         i -= 1
     return i < 0 or tokens[i] == ","
 
@@ -186,8 +219,8 @@ def context(
             named |= kinds[i] == "term"
             if token in PRONOUNS and lexicon is not None and kind(token) in EVERYDAY:
                 beside.append(token)  # "everybody", "people": never the subject asked about
-            if status(tokens, kinds, i):
-                attached.append(token)  # whether the service runs now: no sense we explain
+            if status(tokens, kinds, i) or _bidden(tokens, kinds, i):
+                attached.append(token)  # whether the service runs now; "be prompt"
                 continue
             if clause[i] in talking and (kinds[i] in EVERYDAY or kinds[i] == "domain"):
                 around.append(token)
@@ -236,7 +269,14 @@ def context(
             if around_term(tokens, kinds, i):
                 around.append(token)  # the explanation's audience, what it is not, its size
             elif (
-                (qualifies and (not preposition or asks_about(tokens, term)))
+                (
+                    qualifies
+                    and (
+                        not preposition
+                        or asks_about(tokens, term)
+                        or _topic_phrase(tokens, term, i)
+                    )
+                )
                 or placed
                 or acting
                 or _modifies(tokens, kinds, i, describes)

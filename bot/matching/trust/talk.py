@@ -143,7 +143,7 @@ def talk_clauses(
         # Someone does something in it ("we're demoing", "heard it", "ppl keep saying"): a
         # clause of a person's doings, not a phrase narrowing the term ("in physics", "the
         # electrical kind", "and ernie").
-        doing = _doing([tokens[i] for i in at], lexicon)
+        doing = _acting([tokens[i] for i in at], lexicon)
         if doing and all(kinds[i] != "domain" or unknown(tokens[i]) for i in at):
             found.add(n)
     return found
@@ -164,6 +164,15 @@ def _doing(tokens: Sequence[str], lexicon: Lexicon | None) -> bool:
     return any(t in PERSONS or _verb_only(lexicon, t) for t in tokens) or _opens_with_verb(
         lexicon, tokens
     )
+
+
+def _acting(tokens: Sequence[str], lexicon: Lexicon | None) -> bool:
+    """Whether a clause tells of someone acting: a person in it, or a verb opening it (chat
+    leaves the subject out: "heard it like 20 times"). A verb inside a phrase with nobody
+    in it ("ocr for scanned invoices") may be what the question is about."""
+    if any(t in PERSONS for t in tokens):
+        return True
+    return lexicon is not None and _opens_with_verb(lexicon, tokens)
 
 
 def _verb_only(lexicon: Lexicon, token: str) -> bool:

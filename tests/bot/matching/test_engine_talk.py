@@ -111,3 +111,37 @@ def test_round_9_questions_are_answered(engine: Engine, question: str, expected:
 def test_feedback_and_questions_about_the_bot_are_small_talk(engine: Engine, question: str) -> None:
     answer = engine.answer(as_asked(question))
     assert answer.reason is Reason.SMALLTALK, answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 10: "be" bids a term word as an adjective
+        "please be prompt for the design review at 3",
+        "pls be prompt tomorrow, the vendor call starts at 9",
+        # a noun compound before the term names another kind of agent
+        "how do i become a level 3 support agent",
+        # a phrase with nobody acting in it is what the question is about
+        "ocr for scanned receipts, which tool",
+    ],
+)
+def test_round_10_other_senses_are_not_answered(engine: Engine, question: str) -> None:
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("can an llm be multimodal", "multimodal"),  # "be" after a subject is no bidding
+        ("how do hallucinations happen with rag", "hallucination"),
+    ],
+)
+def test_round_10_keeps_these_answered(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.status is Status.ANSWER
+    assert answer.ids[0] == expected
+
+
+@pytest.mark.parametrize("question", ["bye for now", "have a great weekend all"])
+def test_goodbyes_are_small_talk(engine: Engine, question: str) -> None:
+    assert engine.answer(as_asked(question)).reason is Reason.SMALLTALK

@@ -148,3 +148,11 @@ def test_a_state_predicated_of_the_term_is_no_sense_we_explain(
 ) -> None:
     # Whether a service runs right now ("is chatgpt down") is no explanation's subject.
     assert context(question, kind).attached == attached
+
+
+def test_a_topic_preposition_right_after_the_term_narrows_it(lexicon: Lexicon) -> None:
+    # "on", "about", "of", "with" right after the term: the phrase is what the term is
+    # about, whoever asks ("can you give me context on the meeting i missed").
+    assert "movie" in context("can you give me tokens on the movie", kind, lexicon).attached
+    # a possessive keeps the phrase the asker's
+    assert context("can you give me tokens on my movie", kind, lexicon).attached == ()

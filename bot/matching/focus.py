@@ -1,0 +1,79 @@
+"""Which words of a question to score: its talk left out, its asking sentence alone, the
+clause that holds its comparison.
+
+Chatty questions score low against a snippet's example questions because every extra word
+dilutes the match. Once the judge (:mod:`bot.matching.trust.judge`) has told what is talk,
+the engine scores again on what is left; these helpers pick that part out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bot.knowledge.base import KnowledgeBase
+from bot.matching.compare import COMPARING, Side, parse_sides, plain
+from bot.matching.matcher import Hit
+from bot.matching.normalize import TYPED_MARK, stem
+from bot.matching.trust.grammar import split_sentences
+
+
+def clause_sides(question: str, analyse: Callable[[str], list[str]]) -> tuple[Side, ...] | None:
+    """The sides of a comparison, read up to the end of the clause that completes it ("llm vs
+    genai, are they the same thing or not"): what follows is no part of its last side; what
+    comes before stays ("which came first, genai or llms" asks no comparison)."""
+    parts = [m.end() for m in CLAUSE_BREAK.finditer(question)]
+    if not parts:
+        return None
+    for end in parts:
+        tokens = analyse(question[:end])
+        # Named comparisons only: "x or y" so cut is too often a question of another kind
+        # ("agentic workflows: hype or real?").
+        if COMPARING.isdisjoint(tokens):
+            continue
+        sides = parse_sides(tokens)
+        if sides is not None:
+            return sides
+    return None
+
+
+CLAUSE_BREAK = re.compile(r"[,;!?]+|(?<!\d):+|:+(?!\d)|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
+# What opens a phrase of talk: prepositions, possessives, numbers ("for my mom", "in one
+# sentence"; not "to", which may open a verb).
+PHRASE_OPENERS = frozenset(
+    {"for", "in", "on", "at", "with", "about", "of", "my", "our", "your", "his", "her"}
+    | {"their", "one", "two", "three", "few"}
+)
+
+
+def asking_sentence(
+    kb: KnowledgeBase, question: str, analyse: Callable[[str], list[str]], top: Hit, limit: int
+) -> list[Hit] | None:
+    """The hits of the one sentence of ``question`` that puts ``top``'s snippet first with a
+    higher score, the best such; None when none does (or the question is one sentence)."""
+    sentences = split_sentences(question)
+    if len(sentences) < 2:
+        return None
+    best: list[Hit] | None = None
+    for tokens in map(analyse, sentences):
+        if not plain(tokens):
+            continue
+        found = kb.index.search(tokens, limit)
+        if found and found[0].id == top.id and found[0].score > (best or [top])[0].score:
+            best = found
+    return best
+
+
+def without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:
+    """The analysed tokens less the words of ``talk`` (and their typed forms, "~=wants"), and
+    less the little words that open a phrase of talk ("for my" of "for my mom", "in one" of
+    "in one sentence"): left in, they would still score ("what is gen ai used for")."""
+    left = set(talk)
+    kept: list[str] = []
+    for t in tokens:
+        if t in left or (t.startswith(TYPED_MARK) and stem(t[len(TYPED_MARK) :]) in left):
+            while kept and kept[-1] in PHRASE_OPENERS:
+                kept.pop()
+            continue
+        kept.append(t)
+    return kept
