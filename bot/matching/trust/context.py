@@ -42,7 +42,13 @@ from bot.matching.trust.grammar import (
     runs,
     vocabulary,
 )
-from bot.matching.trust.talk import NUMBERS, around_term, sentence_of_talk, talk_clauses
+from bot.matching.trust.talk import (
+    NUMBERS,
+    around_term,
+    platform_span,
+    sentence_of_talk,
+    talk_clauses,
+)
 from bot.matching.trust.vocabulary import NEUTRAL
 
 # Particles and adjectives that, as the whole predicate of the term, say whether a service is
@@ -76,6 +82,8 @@ def _modifies(
     the noun phrase ("my friend says gans")."""
     if at == 0 or not _determiner(tokens[at - 1]) or not describes(tokens[at]):
         return False
+    if tokens[at] in DEGREE:
+        return False  # "a higher temperature": how much of it, not another kind
     i = at + 1
     while i < len(tokens) and (kinds[i] in EVERYDAY or tokens[i].isdigit()):
         if not (tokens[i].isdigit() or describes(tokens[i])) or i - at >= COMPOUND:
@@ -113,6 +121,13 @@ def status(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     return i < 0 or tokens[i] == ","
 
 
+# Adjectives of degree: they say how much of the term, never which sense ("a higher
+# temperature", "a bigger context window").
+DEGREE = frozenset({
+    "high", "higher", "highest", "low", "lower", "lowest", "big", "bigger", "biggest", "small",
+    "smaller", "smallest", "long", "longer", "longest", "short", "shorter", "max", "maximum",
+    "min", "minimum", "default",
+})  # fmt: skip
 # Prepositions that, right after the term, say what it is about ("context on the meeting",
 # "hallucinations with a high fever"): the phrase narrows it whoever asks.
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "of", "with"})
@@ -127,6 +142,44 @@ def _topic_phrase(tokens: Sequence[str], term: int, at: int) -> bool:
     if not between or between[0] not in TOPIC_PREPOSITIONS:
         return False
     return not any(t in POSSESSIVES for t in between)
+
+
+def _by_position(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    at: int,
+    unknown: Callable[[str], bool] | None,
+    *,
+    talking: bool,
+) -> bool | None:
+    """True when a word's place attaches it to the term whatever it is (a state of the
+    service: "is chatgpt down"; a bidding: "be prompt"), False when its place makes it talk
+    (where the term is used; a clause of talk; a word the knowledge never uses, not even
+    English, where an everyday word would be talk: "for my onboarding deck"), else None."""
+    if status(tokens, kinds, at) or _bidden(tokens, kinds, at):
+        return True
+    if _known_platform(tokens, kinds, at, unknown):
+        return False
+    if talking and (kinds[at] in EVERYDAY or kinds[at] == "domain"):
+        return False
+    unused = kinds[at] == "domain" and unknown is not None and unknown(tokens[at])
+    if unused and around_term(tokens, kinds, at):
+        return False
+    return None
+
+
+def _known_platform(
+    tokens: Sequence[str], kinds: Sequence[str], at: int, unknown: Callable[[str], bool] | None
+) -> bool:
+    """A word of a phrase naming where the term is used, on a platform the knowledge speaks
+    of ("in the openai api"; not "in the stripe api", another sense of token)."""
+    if unknown is None or kinds[at] in {"term", ""}:
+        return False
+    span = platform_span(tokens, at)
+    if span is None:
+        return False
+    names = [i for i in range(span[0] + 1, span[1]) if kinds[i]]
+    return bool(names) and all(kinds[i] == "domain" and not unknown(tokens[i]) for i in names)
 
 
 def _bidden(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
@@ -219,22 +272,11 @@ def context(
             named |= kinds[i] == "term"
             if token in PRONOUNS and lexicon is not None and kind(token) in EVERYDAY:
                 beside.append(token)  # "everybody", "people": never the subject asked about
-            if status(tokens, kinds, i) or _bidden(tokens, kinds, i):
-                attached.append(token)  # whether the service runs now; "be prompt"
-                continue
-            if clause[i] in talking and (kinds[i] in EVERYDAY or kinds[i] == "domain"):
-                around.append(token)
+            placed_by = _by_position(tokens, kinds, i, unknown, talking=clause[i] in talking)
+            if placed_by is not None:
+                (attached if placed_by else around).append(token)
                 continue
             if kinds[i] not in EVERYDAY:
-                # A word the knowledge never uses, not even English ("for my onboarding
-                # deck"), is talk for the same reasons an everyday word is.
-                if (
-                    kinds[i] == "domain"
-                    and unknown is not None
-                    and unknown(token)
-                    and around_term(tokens, kinds, i)
-                ):
-                    around.append(token)
                 continue
             term, preposition = reach(tokens, kinds, i, -1, TERM, over=phrase)
             while term > 0 and kinds[term - 1] == "term":

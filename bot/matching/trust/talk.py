@@ -48,6 +48,12 @@ PEOPLE = vocabulary(
 )
 # Nouns that only ever name an audience.
 LISTENERS = vocabulary("audience audiences crowd readers listeners viewers attendees")
+# Where a term is used: "in the openai api", "on the chatgpt app", "via the sdk".
+PLACES = vocabulary("in on via through using from inside")
+PLATFORMS = vocabulary(
+    "api apis app apps playground sdk console ui website site interface dashboard studio portal"
+)
+PLATFORM_SPAN = 3  # words between the preposition and the platform noun, at most
 # Words of time that say when (a closed class).
 TIME = vocabulary(
     """
@@ -234,6 +240,21 @@ def excluded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
             return True
         i -= 1
     return False
+
+
+def platform_span(tokens: Sequence[str], at: int) -> tuple[int, int] | None:
+    """The phrase holding ``tokens[at]`` that names where the term is used ("in the openai
+    api", "on the chatgpt app"): from a preposition of place to a platform noun, as (start,
+    end) positions; None when the word is in no such phrase."""
+    for start in range(max(0, at - PLATFORM_SPAN - 1), at):
+        if tokens[start] not in PLACES:
+            continue
+        end = start + 1
+        while end < len(tokens) and end - start <= PLATFORM_SPAN + 1 and tokens[end] != ",":
+            if tokens[end] in PLATFORMS:
+                return (start, end) if start < at <= end else None
+            end += 1
+    return None
 
 
 def around_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:

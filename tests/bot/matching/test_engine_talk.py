@@ -145,3 +145,28 @@ def test_round_10_keeps_these_answered(engine: Engine, question: str, expected: 
 @pytest.mark.parametrize("question", ["bye for now", "have a great weekend all"])
 def test_goodbyes_are_small_talk(engine: Engine, question: str) -> None:
     assert engine.answer(as_asked(question)).reason is Reason.SMALLTALK
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 11: how much of the term, not which sense
+        ("would a lower temperature make the answers less random", "temperature"),
+        # where the term is used, on a platform the knowledge speaks of
+        ("how do i set the temperature in the claude console", "temperature"),
+        # knowledge written for gaps found in round 11
+        ("semantic search vs keyword search, which one for our help center", "embeddings"),
+        ("what can generative ai do for marketing teams", "genai-applications"),
+    ],
+)
+def test_round_11_questions_are_answered(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.status is Status.ANSWER, answer
+    assert expected in answer.ids
+
+
+def test_a_platform_the_knowledge_does_not_speak_of_keeps_its_sense(engine: Engine) -> None:
+    # Stripe's tokens are payment tokens: "in the stripe api" is no mere place of use.
+    assert engine.answer(as_asked("what is a token in the stripe api")).status is not (
+        Status.ANSWER
+    )

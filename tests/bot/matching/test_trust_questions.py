@@ -1,7 +1,7 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All nine sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
-and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout8`` one a
+All ten sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
+and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout9`` one a
 round since round 5, each the round after it was the held-out measure), so they are
 regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
 and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
@@ -23,13 +23,13 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Per set: the share of near-domain / off-topic questions not answered and of small talk
 # answered kindly (at least), of on-topic questions answered with the wrong snippet (at
 # most) and with the right one (at least; the rest get a did-you-mean). The bars sit just
-# under what was measured after round 10 (bench/README.md), as a regression guard; all nine
+# under what was measured after round 11 (bench/README.md), as a regression guard; all ten
 # sets are spent (tuned on), so they are no held-out measure, and several bars are still
 # below issue 9's targets (98% right with none wrong, 98% of near-domain not answered).
-# ``trust_holdout9.yaml`` is round 10's held-out measure: bench/trust.py runs it for counts
+# ``trust_holdout10.yaml`` is round 11's held-out measure: bench/trust.py runs it for counts
 # only, and it has no bars here until a later round has tuned on it.
 BARS = {
-    # Round 10 (2026-12-02): 122 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
+    # Round 11 (2026-12-02): 122 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
     "trust_dev.yaml": {"near": 0.95, "off": 1.0, "smalltalk": 1.0, "wrong": 0.0, "right": 0.96},
     # 101 / 104 right, 0 wrong; 165 / 168 near-domain not answered; 20 / 20 small talk.
     "trust_holdout.yaml": {
@@ -47,7 +47,7 @@ BARS = {
         "wrong": 0.0,
         "right": 0.99,
     },
-    # 122 / 130 right, 0 wrong; 110 / 110 near-domain not answered; 21 / 21 small talk.
+    # 123 / 130 right, 0 wrong; 110 / 110 near-domain not answered; 21 / 21 small talk.
     "trust_holdout4.yaml": {
         "near": 1.0,
         "off": 1.0,
@@ -73,7 +73,7 @@ BARS = {
         "right": 0.94,
     },
     # Round 8's held-out measure (122 / 137 right, 1 wrong before round 9), tuned on since:
-    # 127 / 137 right, 0 wrong; 86 / 91 near-domain not answered; 23 / 23 small talk.
+    # 128 / 137 right, 0 wrong; 86 / 91 near-domain not answered; 23 / 23 small talk.
     "trust_holdout7.yaml": {
         "near": 0.94,
         "off": 1.0,
@@ -82,7 +82,7 @@ BARS = {
         "right": 0.92,
     },
     # Round 9's held-out measure (131 / 137 right, 1 wrong, 85 / 92 near-domain not
-    # answered, 20 / 22 small talk before round 10), tuned on since: 132 / 137 right,
+    # answered, 20 / 22 small talk before round 10), tuned on since: 134 / 137 right,
     # 0 wrong; 90 / 92 near-domain not answered; 22 / 22 small talk.
     "trust_holdout8.yaml": {
         "near": 0.97,
@@ -91,7 +91,17 @@ BARS = {
         "wrong": 0.0,
         "right": 0.96,
     },
-    # 44 / 49 right, 0 wrong; 96 / 96 near-domain not answered; 20 / 20 small talk.
+    # Round 10's held-out measure (115 / 135 right, 0 wrong, 88 / 93 near-domain not
+    # answered, 22 / 22 small talk before round 11), tuned on since: 119 / 135 right,
+    # 0 wrong; 88 / 93 near-domain not answered; 22 / 22 small talk.
+    "trust_holdout9.yaml": {
+        "near": 0.94,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
+    # 45 / 49 right, 0 wrong; 96 / 96 near-domain not answered; 20 / 20 small talk.
     "trust_questions.yaml": {
         "near": 1.0,
         "off": 1.0,
