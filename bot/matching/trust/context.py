@@ -156,7 +156,7 @@ def _by_position(
     service: "is chatgpt down"; a bidding: "be prompt"), False when its place makes it talk
     (where the term is used; a clause of talk; a word the knowledge never uses, not even
     English, where an everyday word would be talk: "for my onboarding deck"), else None."""
-    if status(tokens, kinds, at) or _bidden(tokens, kinds, at):
+    if status(tokens, kinds, at) or _bidden(tokens, kinds, at) or _admin(tokens, at):
         return True
     if _known_platform(tokens, kinds, at, unknown):
         return False
@@ -180,6 +180,21 @@ def _known_platform(
         return False
     names = [i for i in range(span[0] + 1, span[1]) if kinds[i]]
     return bool(names) and all(kinds[i] == "domain" and not unknown(tokens[i]) for i in names)
+
+
+# Words of a service's accounts and billing: a question holding one asks how to use or pay
+# for a service ("add me to the company midjourney account", "where do i get an api key
+# for gemini"), which no explanation covers.
+ADMIN = frozenset({
+    "account", "accounts", "subscription", "subscriptions", "login", "logins", "password",
+    "passwords", "license", "licence", "licenses", "seat", "seats", "quota", "quotas",
+    "signup", "sso",
+})  # fmt: skip
+
+
+def _admin(tokens: Sequence[str], at: int) -> bool:
+    token = tokens[at]
+    return token in ADMIN or (token in {"key", "keys"} and at > 0 and tokens[at - 1] == "api")
 
 
 def _bidden(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
@@ -244,7 +259,7 @@ def context(
             # exec offsite monday", "mine get garbage back"): talk about the asker's world.
             around += [t for t, k in zip(tokens, kinds, strict=True) if k in EVERYDAY]
             continue
-        if term_named and lexicon is not None and sentence_of_talk(tokens, kinds, lexicon):
+        if term_named and lexicon is not None and sentence_of_talk(tokens, kinds, lexicon, unknown):
             # Another sentence names the term; this one tells of someone's doings and asks
             # nothing ("the review ran long and half the room left confused").
             around += [t for t, k in zip(tokens, kinds, strict=True) if k in TALK_KINDS]

@@ -34,6 +34,10 @@ PERSONS = vocabulary(
     somebody everyone everybody my our me us team
     """
 )
+# Verbs that open a yes/no question ("is dpo replacing it", "does it matter").
+AUXILIARIES = vocabulary(
+    "is are was were am do does did can could will would should shall has have had may might must"
+)
 NAMING_PARTS = frozenset({"NOUN", "PROPN", "ADJ"})
 WH = vocabulary("what whats wat why which where when who whom how hows whose")
 # People an explanation may be for (a closed class of nouns of audience and relation).
@@ -64,10 +68,10 @@ TIME = vocabulary(
 # What a piece of work the answer is needed for may be (a closed class): "for the board memo".
 OCCASIONS = vocabulary(
     """
-    memo memos deck decks slide slides presentation presentations talk talks meeting meetings
-    standup standups offsite offsites allhands workshop workshops lecture lectures class
-    onboarding demo demos pitch newsletter blog interview interviews exam exams training
-    retro retrospective kickoff townhall webinar writeup wiki readme doc docs report
+    memo memos deck decks slide slides presentation presentations talk talks standup standups
+    offsite offsites allhands workshop workshops lecture lectures onboarding demo demos pitch
+    newsletter blog interview interviews exam exams retro retrospective kickoff townhall
+    webinar writeup wiki readme doc docs
     """
 )
 # A form of the answer asked for: "the short version", "a quick answer" (closed classes).
@@ -155,9 +159,18 @@ def talk_clauses(
     return found
 
 
-def sentence_of_talk(tokens: Sequence[str], kinds: Sequence[str], lexicon: Lexicon) -> bool:
-    """Whether a sentence without the term asks nothing and tells of someone's doings."""
+def sentence_of_talk(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    lexicon: Lexicon,
+    unknown: Callable[[str], bool] | None = None,
+) -> bool:
+    """Whether a sentence without the term asks nothing and tells of someone's doings (a
+    word the knowledge uses opening it is what it is about: "rag rug for the office
+    lounge"; "brainstorming for the hackathon" is not)."""
     if "term" in kinds or any(t in WH for t in tokens):
+        return False
+    if kinds and kinds[0] in TOPICAL and not (unknown is not None and unknown(tokens[0])):
         return False
     return _doing(tokens, lexicon)
 
@@ -167,9 +180,8 @@ def _doing(tokens: Sequence[str], lexicon: Lexicon | None) -> bool:
     slide"): a person, a word that can only be a verb, or a verb opening them."""
     if lexicon is None:
         return any(t in PERSONS for t in tokens)
-    return any(t in PERSONS or _verb_only(lexicon, t) for t in tokens) or _opens_with_verb(
-        lexicon, tokens
-    )
+    acts = (t in PERSONS or (t not in AUXILIARIES and _verb_only(lexicon, t)) for t in tokens)
+    return any(acts) or _opens_with_verb(lexicon, tokens)
 
 
 def _acting(tokens: Sequence[str], lexicon: Lexicon | None) -> bool:
@@ -194,6 +206,8 @@ def _opens_with_verb(lexicon: Lexicon, tokens: Sequence[str]) -> bool:
     words = [t for t in tokens if t not in {",", "and", "but", "so", "also"}]
     if not words or words[0] in LINKING or words[0] in DETERMINERS:
         return False
+    if words[0] in AUXILIARIES:
+        return False  # "is dpo replacing it": a question, not someone's doings
     return "VERB" in lexicon.parts(words[0])
 
 
@@ -212,7 +226,9 @@ def occasion(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
             while end < len(tokens) and tokens[end] != "," and kinds[end] != "term":
                 end += 1
             phrase = tokens[i + 1 : end]
-            if any(t in OCCASIONS for t in phrase):
+            # "the context for the offsite" names a thing of the occasion, not the term.
+            the_term = i >= 2 and kinds[i - 1] == "term" and tokens[i - 2] == "the"
+            if not the_term and any(t in OCCASIONS for t in phrase):
                 return True  # "for the board memo", "for my slides": what the answer is for
             when = any(t in TIME for t in phrase)
             return when and embedded(tokens, kinds, i - 1)

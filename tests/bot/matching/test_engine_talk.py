@@ -170,3 +170,24 @@ def test_a_platform_the_knowledge_does_not_speak_of_keeps_its_sense(engine: Engi
     assert engine.answer(as_asked("what is a token in the stripe api")).status is not (
         Status.ANSWER
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 12: "the context for the offsite" is the occasion's context, not the term
+        "whats the context for the offsite on friday, anyone have the slides",
+        # a yes/no question is no sentence of talk: "ppo" stays an uncovered side
+        "rlhf vs ppo, is ppo taking over?",
+        # accounts and keys of a service
+        "where do i find my api key for claude",
+        "how do i reset the password on my chatgpt account",
+    ],
+)
+def test_round_12_these_are_not_answered(engine: Engine, question: str) -> None:
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
+
+
+def test_an_invoice_is_no_account_question(engine: Engine) -> None:
+    answer = engine.answer(as_asked("can you explain tokens, i keep seeing them on my invoice"))
+    assert answer.ids == ("tokens",)
