@@ -50,7 +50,8 @@ _REACTION = _vocabulary(
     helped helps a lot lots ton tons bunch clear clearer clears thats exactly what needed
     is so the best answer answered answers my question quick fast omg yay woohoo bless not quite
     asked wasnt isnt didnt doesnt in actually
-    wrong incorrect off btw figured out worked working works fixed solved
+    wrong incorrect off btw figured out worked working works fixed solved sending send
+    sharing share forwarding
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -63,7 +64,8 @@ _ABOUT = _vocabulary(
     real robot alive sentient machine smart name called an a i me tell list about of the to for
     on with be
     able kind sort questions question ask asking doing up it going actual actually typing
-    chatting talking or
+    chatting talking or commands command support supports someone these in shorter longer
+    short messages message replies reply
     """
 )
 # Asking for help with no topic ("help me", "can you help pls"): the topics list answers it.

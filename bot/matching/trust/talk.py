@@ -31,7 +31,8 @@ AUDIENCE = frozenset({"to", "for"})
 PERSONS = vocabulary(
     """
     i im ive id we were weve wed you youre they theyre he she hes shes ppl people someone
-    somebody everyone everybody my our me us team
+    somebody everyone everybody my our me us team mine ours theirs
+    wants needs asked asks says said keeps told thinks wondering asking trying tried
     """
 )
 # Verbs that open a yes/no question ("is dpo replacing it", "does it matter").

@@ -26,6 +26,8 @@ definition definitions explanation explained explaining gist nutshell eli5 eli t
 summary overview basics intro introduction simple simplest plain layman laymans dummies
 beginner beginners newbie newbies noob refer refers stand stands actually exactly basically
 give remind show nah yeah yep yup nope ok okay hmm um uh waht hwo
+meme memes hype hyped fad buzzword buzzwords gimmick metaphor analogy wise ballpark roughly
+approx approximately
 """
 NEUTRAL = FILLER_WORDS | COMPARISON_WORDS | frozenset(_PHRASING.split())
 NEUTRAL_WORDS = tuple(sorted(NEUTRAL))

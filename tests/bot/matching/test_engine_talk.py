@@ -191,3 +191,25 @@ def test_round_12_these_are_not_answered(engine: Engine, question: str) -> None:
 def test_an_invoice_is_no_account_question(engine: Engine) -> None:
     answer = engine.answer(as_asked("can you explain tokens, i keep seeing them on my invoice"))
     assert answer.ids == ("tokens",)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 13: "or is that just an analogy", "ballpark": phrasing, not a topic
+        ("is a transformer anything like the brain or is that just an analogy", "transformer"),
+        # "regenerate" in the knowledge
+        ("why do i get a new answer each time i hit regenerate", "temperature"),
+    ],
+)
+def test_round_13_questions_are_answered(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.status is Status.ANSWER, answer
+    assert answer.ids[0] == expected
+
+
+@pytest.mark.parametrize(
+    "question", ["what commands do you support", "can you answer in shorter messages"]
+)
+def test_requests_about_the_bot_are_small_talk(engine: Engine, question: str) -> None:
+    assert engine.answer(as_asked(question)).reason is Reason.SMALLTALK

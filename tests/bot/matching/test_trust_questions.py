@@ -1,7 +1,7 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All eleven sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
-and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout10`` one a
+All twelve sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
+and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout11`` one a
 round since round 5, each the round after it was the held-out measure), so they are
 regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
 and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
@@ -23,13 +23,13 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Per set: the share of near-domain / off-topic questions not answered and of small talk
 # answered kindly (at least), of on-topic questions answered with the wrong snippet (at
 # most) and with the right one (at least; the rest get a did-you-mean). The bars sit just
-# under what was measured after round 12 (bench/README.md), as a regression guard; all eleven
+# under what was measured after round 13 (bench/README.md), as a regression guard; all twelve
 # sets are spent (tuned on), so they are no held-out measure, and several bars are still
 # below issue 9's targets (98% right with none wrong, 98% of near-domain not answered).
-# ``trust_holdout11.yaml`` is round 12's held-out measure: bench/trust.py runs it for counts
+# ``trust_holdout12.yaml`` is round 13's held-out measure: bench/trust.py runs it for counts
 # only, and it has no bars here until a later round has tuned on it.
 BARS = {
-    # Round 12 (2026-12-02): 122 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
+    # Round 13 (2026-12-02): 122 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
     "trust_dev.yaml": {"near": 0.95, "off": 1.0, "smalltalk": 1.0, "wrong": 0.0, "right": 0.96},
     # 101 / 104 right, 0 wrong; 165 / 168 near-domain not answered; 20 / 20 small talk.
     "trust_holdout.yaml": {
@@ -102,13 +102,24 @@ BARS = {
         "right": 0.88,
     },
     # Round 11's held-out measure (121 / 134 right, 0 wrong, 85 / 92 near-domain not
-    # answered, 20 / 22 small talk before round 12), tuned on since: 121 / 134 right,
+    # answered, 20 / 22 small talk before round 12), tuned on since: 122 / 134 right,
     # 0 wrong; 90 / 92 near-domain not answered; 20 / 22 small talk.
     "trust_holdout10.yaml": {
         "near": 0.97,
         "off": 1.0,
         "smalltalk": 0.9,
         "wrong": 0.0,
+        "right": 0.9,
+    },
+    # Round 12's held-out measure (113 / 130 right, 2 wrong, 92 / 92 near-domain not
+    # answered, 19 / 23 small talk before round 13), tuned on since: 118 / 130 right,
+    # 2 wrong (a GAN named for a diffusion model's pictures; "what are llms bad at" answered
+    # with what an LLM is); 92 / 92 near-domain not answered; 22 / 23 small talk.
+    "trust_holdout11.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 0.95,
+        "wrong": 0.02,
         "right": 0.9,
     },
     # 45 / 49 right, 0 wrong; 96 / 96 near-domain not answered; 20 / 20 small talk.
