@@ -51,7 +51,7 @@ _REACTION = _vocabulary(
     is so the best answer answered answers my question quick fast omg yay woohoo bless not quite
     asked wasnt isnt didnt doesnt in actually
     wrong incorrect off btw figured out worked working works fixed solved sending send
-    sharing share forwarding
+    sharing share forwarding seriously kinda sorta ill will with
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the

@@ -92,3 +92,15 @@ def test_chat_spellings_count_as_their_words(text: str, kind: Chat) -> None:
 )
 def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
     assert small_talk(words(text), text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("you're awesome, seriously", Chat.REACTION),
+        ("hmm that answer was kinda wrong tbh", Chat.REACTION),
+        ("thanks, i'll share this with my team", Chat.THANKS),
+    ],
+)
+def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> None:
+    assert small_talk(words(text)) is kind

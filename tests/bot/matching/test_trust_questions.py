@@ -1,7 +1,7 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All twelve sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
-and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout11`` one a
+All thirteen sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
+and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout12`` one a
 round since round 5, each the round after it was the held-out measure), so they are
 regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
 and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
@@ -23,13 +23,13 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Per set: the share of near-domain / off-topic questions not answered and of small talk
 # answered kindly (at least), of on-topic questions answered with the wrong snippet (at
 # most) and with the right one (at least; the rest get a did-you-mean). The bars sit just
-# under what was measured after round 13 (bench/README.md), as a regression guard; all twelve
+# under what was measured after round 14 (bench/README.md), as a regression guard; all thirteen
 # sets are spent (tuned on), so they are no held-out measure, and several bars are still
 # below issue 9's targets (98% right with none wrong, 98% of near-domain not answered).
-# ``trust_holdout12.yaml`` is round 13's held-out measure: bench/trust.py runs it for counts
+# ``trust_holdout13.yaml`` is round 14's held-out measure: bench/trust.py runs it for counts
 # only, and it has no bars here until a later round has tuned on it.
 BARS = {
-    # Round 13 (2026-12-02): 122 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
+    # Round 14 (2026-12-02): 122 / 125 right, 0 wrong; 163 / 170 near-domain not answered.
     "trust_dev.yaml": {"near": 0.95, "off": 1.0, "smalltalk": 1.0, "wrong": 0.0, "right": 0.96},
     # 101 / 104 right, 0 wrong; 165 / 168 near-domain not answered; 20 / 20 small talk.
     "trust_holdout.yaml": {
@@ -121,6 +121,17 @@ BARS = {
         "smalltalk": 0.95,
         "wrong": 0.02,
         "right": 0.9,
+    },
+    # Round 13's held-out measure (123 / 139 right, 1 wrong, 95 / 96 near-domain not
+    # answered, 18 / 22 small talk before round 14), tuned on since: 123 / 139 right,
+    # 1 wrong ("genai in plain english for the board deck pls" answered with the uses of
+    # generative AI); 95 / 96 near-domain not answered; 21 / 22 small talk.
+    "trust_holdout12.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 0.95,
+        "wrong": 0.01,
+        "right": 0.88,
     },
     # 45 / 49 right, 0 wrong; 96 / 96 near-domain not answered; 20 / 20 small talk.
     "trust_questions.yaml": {
