@@ -176,13 +176,12 @@ def sentence_of_talk(
     return _doing(tokens, lexicon)
 
 
-def _doing(tokens: Sequence[str], lexicon: Lexicon | None) -> bool:
+def _doing(tokens: Sequence[str], lexicon: Lexicon) -> bool:
     """Whether someone does something in these words ("we're demoing", "heard it", "need one
-    slide"): a person, a word that can only be a verb, or a verb opening them."""
-    if lexicon is None:
-        return any(t in PERSONS for t in tokens)
-    acts = (t in PERSONS or (t not in AUXILIARIES and _verb_only(lexicon, t)) for t in tokens)
-    return any(acts) or _opens_with_verb(lexicon, tokens)
+    slide"): someone acting (:func:`_acting`), or a word that can only be a verb."""
+    if _acting(tokens, lexicon):
+        return True
+    return any(t not in AUXILIARIES and _verb_only(lexicon, t) for t in tokens)
 
 
 def _acting(tokens: Sequence[str], lexicon: Lexicon | None) -> bool:
