@@ -88,6 +88,7 @@ def test_wheel_ships_the_knowledge_and_type_markers(wheel: Path) -> None:
     for path in (ROOT / "knowledge").glob("*.yaml"):
         assert f"knowledge/{path.name}" in names
     assert {"bot/py.typed", "adapters/py.typed", "adapters/slack/manifest.yaml"} <= names
+    assert "bot/matching/wordlists/person_nouns.txt" in names  # read at question time
 
 
 def test_installed_wheel_answers_from_the_bundled_knowledge(installed: Path) -> None:

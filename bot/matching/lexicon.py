@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import threading
+from importlib.resources import files
 
 MIN_ZIPF = 3.0  # the small list's floor: about one use per million words
 # Zipf values between which an unknown word goes from fully salient to nearly irrelevant
@@ -43,6 +44,7 @@ class Lexicon:
         self._parts: dict[str, frozenset[str]] = {}
         self._seen: dict[str, float] = {}  # word -> zipf, as computed
         self._pos_lock = threading.Lock()
+        self._persons: dict[str, str] | None = None  # a noun -> "person" or "trade"
 
     def _table(self) -> dict[str, float]:
         table = self._zipf
@@ -108,6 +110,39 @@ class Lexicon:
             if len(self._parts) < PARTS_CACHE:
                 self._parts[word] = found
         return found
+
+    def names_person(self, word: str) -> bool:
+        """Whether a word is a noun that names people ("aunt", "analysts", "vendor"): WordNet's
+        ``noun.person`` class, as ``scripts/build_person_nouns.py`` extracts it, less the
+        trades (:meth:`names_trade`)."""
+        return self._person_class(word) == "person"
+
+    def names_trade(self, word: str) -> bool:
+        """Whether a word names people by a trade that may be another sense of a term ("my
+        nurse says my temperature is high", "the electrician says the transformer hums")."""
+        return self._person_class(word) == "trade"
+
+    def _person_class(self, word: str) -> str | None:
+        classes = self._persons
+        if classes is None:
+            with self._lock:
+                if self._persons is None:
+                    text = files("bot.matching").joinpath("wordlists/person_nouns.txt").read_text()
+                    rows = (line.split() for line in text.splitlines())
+                    self._persons = {
+                        row[0]: row[1] if len(row) > 1 else "person"
+                        for row in rows
+                        if row and not row[0].startswith("#")
+                    }
+                classes = self._persons
+        found = classes.get(word)
+        if found is not None:
+            return found
+        with self._pos_lock:
+            from lemminflect import getLemma
+
+            lemmas = getLemma(word, upos="NOUN")
+        return next((classes[lemma] for lemma in lemmas if lemma in classes), None)
 
     def can_name(self, word: str) -> bool:
         """Whether a word may be a noun: a word the dictionary does not know may be a name."""

@@ -45,8 +45,11 @@ from bot.matching.trust.grammar import (
 from bot.matching.trust.talk import (
     NUMBERS,
     around_term,
+    figure,
     platform_span,
+    said,
     sentence_of_talk,
+    speaker,
     talk_clauses,
 )
 from bot.matching.trust.vocabulary import NEUTRAL
@@ -62,6 +65,7 @@ COPULAS = vocabulary("is are was were isnt arent")
 Kind = Callable[[str], str]
 TALK_KINDS = frozenset({"everyday", "plain", "domain"})  # what a sentence of talk sets aside
 PHRASE = frozenset({"everyday", "plain", ""})  # kinds of the words a noun phrase may cross
+PERSONAL = frozenset({"everyday", "plain", "domain"})  # kinds a noun naming people may have
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,6 +100,12 @@ def _modifies(
     if numbered and closes and tokens[i] not in LINKING | NEUTRAL and describes(tokens[i]):
         i += 1
     return i < len(tokens) and kinds[i] == "term"
+
+
+def _person(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """A noun naming people, not right after a term word: "a prompt engineer" is a job
+    of the field, "my aunt" or "the vendor" is who asks or speaks."""
+    return lexicon.names_person(tokens[at]) and (at == 0 or kinds[at - 1] != "term")
 
 
 def _determiner(token: str) -> bool:
@@ -291,6 +301,15 @@ def context(
             if placed_by is not None:
                 (attached if placed_by else around).append(token)
                 continue
+            if kinds[i] in PERSONAL and (
+                figure(token)
+                or (lexicon is not None and speaker(tokens, kinds, i, lexicon.names_trade))
+                or (lexicon is not None and said(tokens, kinds, i, lexicon.names_trade))
+                or (lexicon is not None and _person(tokens, kinds, i, lexicon))
+            ):
+                # "my aunt", "the vendor", "our analysts", "q3", "year 9s": who or when, not what
+                around.append(token)
+                continue
             if kinds[i] not in EVERYDAY:
                 continue
             term, preposition = reach(tokens, kinds, i, -1, TERM, over=phrase)
@@ -348,5 +367,8 @@ def context(
             elif lexicon is not None and is_beside(tokens, kinds, i, lexicon, asking):
                 beside.append(token)
     return Context(
-        attached=tuple(attached), around=tuple(around), beside=tuple(beside), named=named
+        attached=tuple(attached),
+        around=tuple(around),
+        beside=tuple(beside),
+        named=named,
     )

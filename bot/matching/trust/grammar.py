@@ -63,7 +63,7 @@ MAX_GAP = 5  # linking words between a term word and an attached one, at most
 COMPOUND = 2  # plain nouns before a term in one noun phrase at most ("the board game tokens")
 MIN_LETTERS = 3  # "db", "go": abbreviations and particles, not a sense of the term
 # An appositive naming a sense of the term: "transformer, the electrical kind".
-SENSE = frozenset({"kind", "sort", "type", "one", "ones", "version", "sense"})
+SENSE = frozenset({"kind", "sort", "type", "one", "ones", "version", "sense", "thing"})
 ARTICLES = frozenset({"a", "an", "the"})
 POSSESSIVES = frozenset({"my", "your", "our", "their", "his", "her"})
 DETERMINERS = ARTICLES | {"my", "your", "our", "their", "his", "her", "its", "this", "that"}

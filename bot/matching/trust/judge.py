@@ -10,6 +10,8 @@ from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import MatchIndex, nearest
 from bot.matching.trust.context import context, everyday
 from bot.matching.trust.coverage import Coverage
+from bot.matching.trust.grammar import MIN_LETTERS
+from bot.matching.trust.talk import figure
 from bot.matching.trust.tolerance import Tolerance
 from bot.matching.trust.vocabulary import CHAT_Q, NEUTRAL_WORDS, asks_a_question, idiom_words
 from bot.models import Snippet
@@ -100,6 +102,17 @@ class Judge:
         idioms = idiom_words(question)
         if idioms:
             words = [w for w in words if w not in idioms]
+        # "year 9s", "the q3 review": when, never what is asked about (plain numbers weigh
+        # little in the coverage check already, and a sum may be all a question asks); "my
+        # vp": who, in a word too short for the grammar of the context check to see.
+        words = [
+            w
+            for w in words
+            if not (
+                (figure(w) and not w.isdigit())
+                or (len(w) < MIN_LETTERS and self._lexicon.names_person(w))
+            )
+        ]
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
         # Everything explained: no word the knowledge never uses, nothing to look at (and the
         # word list stays unloaded).

@@ -12,6 +12,7 @@ doings that name nothing of the knowledge ("we're demoing it to the ops leads tu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from bot.matching.lexicon import Lexicon
@@ -73,6 +74,13 @@ OCCASIONS = vocabulary(
     offsite offsites allhands workshop workshops lecture lectures onboarding demo demos pitch
     newsletter blog interview interviews exam exams retro retrospective kickoff townhall
     webinar writeup wiki readme doc docs
+    """
+)
+# Occasions where a term comes up in passing ("said rag in the workshop", "at lunch").
+EVENTS = OCCASIONS | vocabulary(
+    """
+    lunch meeting meetings call calls sync syncs review reviews conference conferences class
+    lesson lessons seminar seminars hands standup
     """
 )
 # A form of the answer asked for: "the short version", "a quick answer" (closed classes).
@@ -217,7 +225,7 @@ def occasion(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     is complete ("what rlhf is for a presentation tomorrow": the phrase hangs on the asking,
     the term's clause ended with "is"). "temperature for the pool tomorrow", "what an agent
     is for real estate" keep their sense."""
-    if tokens[at] in TIME:
+    if tokens[at] in TIME or _at_event(tokens, kinds, at):
         return True
     i = at - 1
     while i >= 0 and at - i <= MAX_GAP and tokens[i] != "," and kinds[i] != "term":
@@ -234,6 +242,20 @@ def occasion(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
             return when and embedded(tokens, kinds, i - 1)
         i -= 1
     return False
+
+
+def _at_event(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word of occasion ends a phrase saying where the term came up ("kept saying
+    rag in the workshop", "mentioned nlp at lunch", "during standup"); "context on the
+    planning meeting" asks about the meeting, and "the meeting room" is a room."""
+    if tokens[at] not in EVENTS or (
+        at + 1 < len(tokens) and kinds[at + 1] in {"everyday", "plain"}
+    ):
+        return False
+    i = at - 1
+    while i >= 0 and (tokens[i] in DETERMINERS or tokens[i] in {"every", "each", "all"}):
+        i -= 1
+    return i >= 0 and tokens[i] in {"in", "at", "during", "after", "before"}
 
 
 def embedded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
@@ -271,6 +293,78 @@ def platform_span(tokens: Sequence[str], at: int) -> tuple[int, int] | None:
                 return (start, end) if start < at <= end else None
             end += 1
     return None
+
+
+# A figure, a decade, a size or a quarter of the year ("9s", "2018", "128k", "7b", "q3",
+# "fy25"): when or how much, never what a question is about. Not an ordinal: "the 3rd floor"
+# is which floor.
+FIGURE = re.compile(r"\d[\d.,]*(?:s|k|m|b|x|yrs?)?|q[1-4]|h[12]|fy\d{2,4}")
+
+
+def figure(token: str) -> bool:
+    return FIGURE.fullmatch(token) is not None
+
+
+# Verbs of saying (a closed class): what stands before one is who or what said it ("my vp
+# said", "the vendor deck says", "the gartner report keeps saying").
+SAYING = vocabulary(
+    """
+    say says said saying mention mentions mentioned mentioning claim claims claimed claiming
+    call calls called calling write writes wrote writing tell tells told pitch pitches pitched
+    pitching talk talks talked talking
+    """
+)
+HABIT = vocabulary("keep keeps kept keeps always just also")
+SPEAKER_WORDS = 2  # words of the speaker's noun phrase before the verb, at most
+NAMING_KINDS = frozenset({"everyday", "plain", "domain"})  # words a speaker's phrase may hold
+
+
+def speaker(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    at: int,
+    trade: Callable[[str], bool] = lambda _: False,
+) -> bool:
+    """Whether a word is in the noun phrase that opens its clause before a verb of saying:
+    who or what speaks of the term, never what is asked about; unless the phrase names a
+    ``trade`` that may mean another sense ("my nurse says my temperature is high")."""
+    i = at
+    while (
+        i + 1 < len(tokens)
+        and i - at < SPEAKER_WORDS
+        and kinds[i + 1] in NAMING_KINDS
+        and tokens[i + 1] not in SAYING
+    ):
+        i += 1
+    j = i + 1
+    while j < len(tokens) and tokens[j] in HABIT:
+        j += 1
+    if j >= len(tokens) or tokens[j] not in SAYING:
+        return False
+    k = at - 1
+    while k >= 0 and (kinds[k] in NAMING_KINDS or figure(tokens[k])) and at - k <= SPEAKER_WORDS:
+        k -= 1
+    if any(trade(t) for t in tokens[k + 1 : i + 1]):
+        return False
+    while k >= 0 and tokens[k] in DETERMINERS:
+        k -= 1
+    return k < 0 or tokens[k] == ","
+
+
+def said(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    at: int,
+    trade: Callable[[str], bool] = lambda _: False,
+) -> bool:
+    """Whether a word is the verb of saying (or its "keeps") after a :func:`speaker`'s
+    phrase: "the review *mentioned* rag", "my vp *keeps* saying it"."""
+    if tokens[at] not in SAYING | HABIT:
+        return False
+    i = at - 1
+    while i >= 0 and tokens[i] in HABIT:
+        i -= 1
+    return i >= 0 and kinds[i] in NAMING_KINDS and speaker(tokens, kinds, i, trade)
 
 
 def around_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:

@@ -28,6 +28,8 @@ beginner beginners newbie newbies noob refer refers stand stands actually exactl
 give remind show nah yeah yep yup nope ok okay hmm um uh waht hwo
 meme memes hype hyped fad buzzword buzzwords gimmick metaphor analogy wise ballpark roughly
 approx approximately
+paragraph paragraphs para glance primer recap rundown cheatsheet
+tech technology
 """
 NEUTRAL = FILLER_WORDS | COMPARISON_WORDS | frozenset(_PHRASING.split())
 NEUTRAL_WORDS = tuple(sorted(NEUTRAL))

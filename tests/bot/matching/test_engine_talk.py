@@ -1,4 +1,4 @@
-"""Issue 9, rounds 8-14: talk about the asker, counts, answer forms, typos, other senses and
+"""Issue 9, rounds 8-15: talk about the asker, counts, answer forms, typos, other senses and
 small talk on the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set): a chatty on-topic
@@ -63,6 +63,18 @@ ANSWERED = [
     # knowledge written for gaps found in round 11
     ("semantic search vs keyword search, which one for our help center", {"embeddings"}),
     ("what can generative ai do for marketing teams", {"genai-applications"}),
+    # Round 15: people (WordNet's noun.person) are who asks, wherever they stand
+    ("our cfo keeps asking what rlhf is", {"rlhf"}),
+    ("my niece in year 10 wants to know how neural networks work", {"neural-network"}),
+    # who or what says the term, and where it came up
+    (
+        "the analyst report says foundation models are the next big thing, what are they",
+        {"foundation-models"},
+    ),
+    ("the q3 roadmap review mentioned multimodal models, what are they", {"multimodal"}),
+    ("the consultant kept saying rag in the workshop, what is it", {"rag"}),
+    # knowledge written for gaps found in round 15
+    ("is alexa a chatbot", {"chatbots"}),
 ]
 
 # Answered, and with this snippet first.
@@ -99,6 +111,13 @@ NOT_ANSWERED = [
     # accounts and keys of a service
     "where do i find my api key for claude",
     "how do i reset the password on my chatgpt account",
+    # Round 15: a person asked about, an ordinal's "which", a trade that names the sense
+    "who is the ceo of openai",
+    "what temperature should the 3rd floor be at",
+    "my nurse says my temperature is high, should i worry",
+    "the electrician says the transformer hums",
+    # a restated sense after the term: "the ... thing"
+    "my coach mentioned nlp, the neurolinguistic programming thing, is it real",
 ]
 
 SMALL_TALK = [

@@ -36,3 +36,15 @@ def test_a_gerund_and_an_unknown_word_may_name_something() -> None:
     lexicon = Lexicon()
     assert lexicon.can_name("coaching")  # "nlp coaching": the -ing form of a verb is a noun
     assert lexicon.can_name("kubernetes") and lexicon.can_describe("qwertyuiop")
+
+
+def test_nouns_that_name_people_come_from_wordnet() -> None:
+    lexicon = Lexicon()
+    for word in ("aunt", "analysts", "vendor", "coworker", "ceo", "boss", "intern", "vp"):
+        assert lexicon.names_person(word), word
+    # not people: things, verbs and adjectives first, or a role software gives a name to
+    for word in ("guitar", "pilot", "senior", "server", "agent", "teacher", "dropout", "docs"):
+        assert not lexicon.names_person(word), word
+    # a trade may name the other sense a question means ("my nurse says my temperature is high")
+    assert lexicon.names_trade("nurse") and lexicon.names_trade("electricians")
+    assert not lexicon.names_person("nurse") and not lexicon.names_trade("aunt")

@@ -6,6 +6,7 @@ import pytest
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.context import context
+from bot.matching.trust.talk import figure, speaker
 
 # A toy classification, as the judge would give it for a glossary that names these terms.
 _TERMS = {"tokens", "rag", "gan", "tune", "fine", "embeddings", "vs"}
@@ -76,3 +77,39 @@ def test_clauses_of_talk_need_to_know_what_the_knowledge_uses(lexicon: Lexicon) 
     # Without the knowledge's words, a clause of the asker's doings is not set aside whole.
     question = "what is rag, we keep hearing it in standups"
     assert "standups" not in context(question, kind, lexicon).around
+
+
+@pytest.mark.parametrize(
+    ("token", "is_figure"),
+    [
+        ("9s", True),  # "year 9s"
+        ("2018", True),
+        ("128k", True),
+        ("7b", True),
+        ("q3", True),
+        ("fy25", True),
+        ("3rd", False),  # which floor, not when or how much
+        ("4o", False),  # a model's name ("gpt 4o")
+        ("h100", False),
+        ("gpt", False),
+    ],
+)
+def test_figures_say_when_or_how_much(token: str, is_figure: bool) -> None:
+    assert figure(token) is is_figure
+
+
+@pytest.mark.parametrize(
+    ("tokens", "at", "speaks"),
+    [
+        (["the", "vendor", "deck", "says", "rag"], 1, True),
+        (["the", "vendor", "deck", "says", "rag"], 2, True),
+        (["gartner", "keeps", "saying", "rag"], 0, True),
+        (["my", "boss", "mentioned", "rag"], 1, True),
+        (["explain", "the", "deck", "says", "rag"], 2, False),  # the clause opens elsewhere
+        (["the", "deck", "is", "on", "rag"], 1, False),  # no verb of saying
+    ],
+)
+def test_who_or_what_speaks_of_the_term(tokens: list[str], at: int, speaks: bool) -> None:
+    kinds = ["" if t in {"the", "my", "explain", "is", "on"} else "everyday" for t in tokens]
+    kinds[-1] = "term"
+    assert speaker(tokens, kinds, at) is speaks
