@@ -59,7 +59,7 @@ TRADES = frozenset({"10165109", "10605985"})
 # Titles of people at work that WordNet 3.0 (2006) lacks or files under another sense
 # (its "intern" is a doctor in training): chat writes them as abbreviations.
 WORKPLACE = _words(
-    "vp vps svp evp cto ctos coo cmo cio ciso pm pms sre sres swe swes devs intern interns"
+    "vp vps svp evp cto ctos coo cmo cio ciso pm pms sre sres swe swes devs intern interns eng engs"
 )
 HEADER = """\
 # Nouns that name people, from Princeton WordNet 3.0 (noun.person), made by

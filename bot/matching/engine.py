@@ -326,10 +326,17 @@ class Engine:
             needed = cfg.answer_threshold
             if cfg.suggest_threshold <= top.score < needed:  # fitted only where it matters
                 needed = self.answer_threshold(replies.kb)
-            if verdict.solid and needed <= 100.0:  # above 100 means "never answer"
+            # The discount for a snippet that explains every salient word needs the question
+            # to name the snippet's term: "what time is the all hands" shares only plain words
+            # with the temperature snippet's example questions.
+            is_name = self._judge(replies.kb).coverage.is_name
+            names_it = any(is_name(w, (top.id,)) for w in content)
+            if verdict.solid and names_it and needed <= 100.0:  # above 100 means "never answer"
                 needed -= cfg.explained_discount
             if top.score >= needed and (
-                margin >= cfg.min_margin or self._explains_better(content, hits, verdict, check)
+                margin >= cfg.min_margin
+                or self._explains_better(content, hits, verdict, check)
+                or self._names_better(replies.kb, content, hits)
             ):
                 found = replies.answer(question, (replies.kb.snippets[top.id],), top.score)
                 return replace(found, confidence=confidence)
@@ -357,6 +364,25 @@ class Engine:
                     return [hit, *(h for h in hits if h is not hit)], hit, again
                 return None
         return None
+
+    @staticmethod
+    def _names_better(kb: KnowledgeBase, content: list[str], hits: Sequence[Hit]) -> bool:
+        """A close call the names settle: the question holds a whole alias or the title of
+        the best snippet and none of the runner-up's ("large language model definition i can
+        send my mom": what-is-llm's alias, not one of llm-applications')."""
+        if len(hits) < 2:
+            return False
+
+        def named_whole(snippet_id: str) -> bool:
+            snippet = kb.snippets[snippet_id]
+            for name in (snippet.title, *snippet.aliases):
+                words = kb.index.content_words(name)
+                n = len(words)
+                if n and any(content[i : i + n] == words for i in range(len(content) - n + 1)):
+                    return True
+            return False
+
+        return named_whole(hits[0].id) and not named_whole(hits[1].id)
 
     @staticmethod
     def _explains_better(

@@ -21,7 +21,8 @@ class MatchConfig:
             more of the question's words unexplained (:mod:`bot.matching.trust`).
         trusted_margin: the lead over the runner-up that goes with ``trusted_score``.
         explained_discount: points off ``answer_threshold`` when the snippet explains every
-            salient word of the question (chatty questions score low but are no risk then);
+            salient word of the question and the question names its term (a word of its title
+            or aliases): chatty questions score low but are no risk then;
             only where the explanation check is on.
         fit_threshold: lower ``answer_threshold`` (never below ``suggest_threshold``) to the
             score the knowledge base's own held-out example questions reach

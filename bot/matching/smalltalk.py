@@ -52,6 +52,7 @@ _REACTION = _vocabulary(
     asked wasnt isnt didnt doesnt in actually
     wrong incorrect off btw figured out worked working works fixed solved sending send
     sharing share forwarding seriously kinda sorta ill will with
+    wild crazy insane nuts hilarious funny epic dope unreal impressive incredible ridiculous
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -65,7 +66,7 @@ _ABOUT = _vocabulary(
     on with be
     able kind sort questions question ask asking doing up it going actual actually typing
     chatting talking or commands command support supports someone these in shorter longer
-    short messages message replies reply
+    short messages message replies reply exactly
     """
 )
 # Asking for help with no topic ("help me", "can you help pls"): the topics list answers it.

@@ -29,9 +29,16 @@ give remind show nah yeah yep yup nope ok okay hmm um uh waht hwo
 meme memes hype hyped fad buzzword buzzwords gimmick metaphor analogy wise ballpark roughly
 approx approximately
 paragraph paragraphs para glance primer recap rundown cheatsheet
-tech technology
+tech technology ish math maths jargon
 """
-NEUTRAL = FILLER_WORDS | COMPARISON_WORDS | frozenset(_PHRASING.split())
+# Adjectives that say a thing is the ordinary kind ("a normal chatbot", "a regular faq bot"):
+# they never make another sense of what they qualify.
+_ORDINARY = """
+regular ordinary traditional classic conventional typical usual
+"""
+NEUTRAL = (
+    FILLER_WORDS | COMPARISON_WORDS | frozenset(_PHRASING.split()) | frozenset(_ORDINARY.split())
+)
 NEUTRAL_WORDS = tuple(sorted(NEUTRAL))
 
 DEFINING = frozenset({"what", "whats", "wat", "wut", "define", "definition", "meaning"})

@@ -1,4 +1,4 @@
-"""Issue 9, rounds 8-15: talk about the asker, counts, answer forms, typos, other senses and
+"""Issue 9, rounds 8-16: talk about the asker, counts, answer forms, typos, other senses and
 small talk on the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set): a chatty on-topic
@@ -75,6 +75,13 @@ ANSWERED = [
     ("the consultant kept saying rag in the workshop, what is it", {"rag"}),
     # knowledge written for gaps found in round 15
     ("is alexa a chatbot", {"chatbots"}),
+    # Round 16: how to answer ("without any math", "-ish"), the ordinary kind of a term
+    ("explain embeddings without any math", {"embeddings"}),
+    ("how are llms trained, roughly step by step-ish", {"training-data", "pre-training"}),
+    ("whats the difference between an ai agent and a normal chatbot", {"ai-agents"}),
+    # knowledge written for gaps found in round 16
+    ("how come the model can't tell how many r's are in strawberry", {"tokens"}),
+    ("we hit the token limit pasting a whole contract, what now", {"context-window"}),
 ]
 
 # Answered, and with this snippet first.
@@ -83,9 +90,11 @@ ANSWERED_FIRST = [
     ("can an llm be multimodal", "multimodal"),
     ("how do hallucinations happen with rag", "hallucination"),
     # Round 13: "or is that just an analogy" phrases the question
-    ("is a transformer anything like the brain or is that just an analogy", "transformer"),
+    ("is self attention like human attention or is that just an analogy", "transformer"),
     # "regenerate" in the knowledge
     ("why do i get a new answer each time i hit regenerate", "temperature"),
+    # Round 16: a close call the names settle (what-is-llm's alias, whole in the question)
+    ("large language model definition i can send my dad", "what-is-llm"),
 ]
 
 # Not answered: another sense, an uncovered side, a service's accounts.
@@ -118,6 +127,8 @@ NOT_ANSWERED = [
     "the electrician says the transformer hums",
     # a restated sense after the term: "the ... thing"
     "my coach mentioned nlp, the neurolinguistic programming thing, is it real",
+    # Round 16: no discount for explaining every word when the question names no term of it
+    "what time is the all hands",
 ]
 
 SMALL_TALK = [
@@ -135,6 +146,9 @@ SMALL_TALK = [
     # Round 13: requests about the bot
     "what commands do you support",
     "can you answer in shorter messages",
+    # Round 16: reactions and what the bot is
+    "lol that's insane",
+    "what are you exactly",
 ]
 
 
