@@ -56,10 +56,11 @@ COMPUTING_ROLES = _words(
 # high", "the mechanic says the transformer is shot"): WordNet 3.0's synsets
 # health_professional.n.01 and skilled_worker.n.01, and everyone below them.
 TRADES = frozenset({"10165109", "10605985"})
-# Titles of people at work that WordNet 3.0 (2006) lacks or files under another sense
-# (its "intern" is a doctor in training): chat writes them as abbreviations.
+# Titles of people at work (and a family word) that WordNet 3.0 (2006) lacks or files under
+# another sense (its "intern" is a doctor in training, its "mum" a flower).
 WORKPLACE = _words(
-    "vp vps svp evp cto ctos coo cmo cio ciso pm pms sre sres swe swes devs intern interns eng engs"
+    "vp vps svp evp cto ctos coo cmo cio ciso pm pms sre sres swe swes dev devs intern interns eng"
+    " engs mum mums"
 )
 HEADER = """\
 # Nouns that name people, from Princeton WordNet 3.0 (noun.person), made by

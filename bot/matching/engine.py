@@ -283,8 +283,14 @@ class Engine:
         if hits:
             top = hits[0]
             margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
+            # Lenient: with its talk left out, the rest need only pass the tolerance (the
+            # comparison path stays strict: a side left unexplained is an uncovered side).
             verdict = check(
-                content, (top.id,), trusted=self._trusted(hits), clear=margin >= cfg.min_margin
+                content,
+                (top.id,),
+                trusted=self._trusted(hits),
+                clear=margin >= cfg.min_margin,
+                lenient=True,
             )
             if verdict.talk and verdict.explained and verdict.solid:
                 # Talk around the topic dilutes the score ("my grandma wants to know what

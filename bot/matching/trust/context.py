@@ -75,6 +75,7 @@ class Context:
     attached: tuple[str, ...]  # qualify a term word: another sense of it
     around: tuple[str, ...]  # talk around the term
     beside: tuple[str, ...] = ()  # talk beside the term, in its own clause
+    close: tuple[str, ...] = ()  # the other words of the clauses that hold a term word
     named: bool  # a term word is in the question
 
 
@@ -204,7 +205,39 @@ ADMIN = frozenset({
 
 def _admin(tokens: Sequence[str], at: int) -> bool:
     token = tokens[at]
-    return token in ADMIN or (token in {"key", "keys"} and at > 0 and tokens[at - 1] == "api")
+    if token in ADMIN or (token in {"key", "keys"} and at > 0 and tokens[at - 1] == "api"):
+        return True
+    return _price_list(tokens, at) or _switch(tokens, at)
+
+
+# A price list's unit ("per million tokens", "per 1k tokens") with a word of price: the
+# question asks what a service charges, a figure no explanation holds ("why is it billed
+# per token" asks why, and names no such unit).
+PRICE = frozenset({"price", "prices", "pricing", "cost", "costs", "charge", "charges"})
+UNITS = frozenset({"million", "thousand", "1k", "1m", "1000", "mtok"})
+
+
+def _price_list(tokens: Sequence[str], at: int) -> bool:
+    return (
+        tokens[at] in UNITS
+        and at > 0
+        and tokens[at - 1] == "per"
+        and any(t in PRICE for t in tokens)
+    )
+
+
+# Switching a feature of an app on or off in its settings ("how do i turn off memory in
+# chatgpt settings"): how to use a service, which no explanation covers.
+SWITCHES = frozenset({"disable", "enable", "toggle"})
+SETTINGS = frozenset({"settings", "setting", "preferences", "toggle"})
+
+
+def _switch(tokens: Sequence[str], at: int) -> bool:
+    token = tokens[at]
+    switched = token in SWITCHES or (
+        token in {"off", "on"} and at > 0 and tokens[at - 1] in {"turn", "switch"}
+    )
+    return switched and any(t in SETTINGS for t in tokens)
 
 
 def _bidden(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
@@ -254,6 +287,7 @@ def context(
     attached: list[str] = []
     around: list[str] = []
     beside: list[str] = []
+    close: list[str] = []
     named = False
     everything = [t for tokens in runs(question) for t in tokens]
     asking = asks(question, everything)
@@ -290,6 +324,9 @@ def context(
 
         clause = clauses(tokens)
         term_clauses = {clause[i] for i, k in enumerate(kinds) if k == "term"}
+        close += [
+            t for i, t in enumerate(tokens) if clause[i] in term_clauses and kinds[i] != "term"
+        ]
         talking = talk_clauses(
             tokens, kinds, clause, term_clauses, unknown=unknown, lexicon=lexicon
         )
@@ -370,5 +407,6 @@ def context(
         attached=tuple(attached),
         around=tuple(around),
         beside=tuple(beside),
+        close=tuple(close),
         named=named,
     )

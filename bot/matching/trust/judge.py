@@ -80,6 +80,7 @@ class Judge:
         clear: bool = False,
         asides: Sequence[Sequence[str]] = (),
         question: str = "",
+        lenient: bool = False,
     ) -> Judgement:
         """Judge the question's analysed ``words`` against the snippets that would answer.
 
@@ -96,6 +97,8 @@ class Judge:
                 the rest of the question wholly and none of their words.
             question: the question as typed, to see how its everyday words stand to the
                 term (:mod:`bot.matching.trust.context`).
+            lenient: with its talk left out, the rest need only be explained as any
+                question is (the tolerance), not wholly.
         """
         if CHAT_Q in words and asks_a_question(question):
             words = [w for w in words if w != CHAT_Q]
@@ -129,7 +132,13 @@ class Judge:
         # word list stays unloaded).
         if question and not found.empty and found.share < 1.0:
             found = self._in_context(
-                found, question, words, snippet_ids, definition=definition, clear=clear
+                found,
+                question,
+                words,
+                snippet_ids,
+                definition=definition,
+                clear=clear,
+                lenient=lenient,
             )
         # Explained, but with plain words left over: leaving the asides out may explain it
         # wholly, which rescores the question without them (and lowers the bar a little).
@@ -151,7 +160,7 @@ class Judge:
         if len(rest) == len(words):
             return found
         kept = self._judge(rest, snippet_ids, definition=definition, trusted=trusted)
-        return self._without(kept, words, rest, found)
+        return self._without(kept, words, rest, found, lenient=lenient)
 
     def _in_context(
         self,
@@ -162,6 +171,7 @@ class Judge:
         *,
         definition: bool,
         clear: bool,
+        lenient: bool = False,
     ) -> Judgement:
         """An everyday word attached to the term declines an answer; everyday words around a
         named term, and beside it when the snippet leads clearly, are left out of the check
@@ -222,15 +232,30 @@ class Judge:
         if len(rest) == len(words) or not rest:
             return found
         kept = self._judge(rest, snippet_ids, definition=definition, trusted=False)
-        return self._without(kept, words, rest, found)
+        # Lenient only about words away from the term: one left in the term's own clause
+        # may be the other sense ("a neural network in the brain heal after a stroke").
+        close = {
+            w
+            for token in seen.close
+            if kind(token) == "everyday" or not self._lexicon.is_word(token)
+            for w in analysed.get(token, ())
+        }
+        lenient = lenient and not any(w in close for m in kept.missing for w in m.split())
+        return self._without(kept, words, rest, found, lenient=lenient)
 
     @staticmethod
     def _without(
-        kept: Judgement, words: Sequence[str], rest: Sequence[str], found: Judgement
+        kept: Judgement,
+        words: Sequence[str],
+        rest: Sequence[str],
+        found: Judgement,
+        *,
+        lenient: bool = False,
     ) -> Judgement:
         """The judgement of the question without its talk, when the snippets explain all the
-        rest; else the judgement of the whole question."""
-        if not (kept.explained and not kept.missing):
+        rest (``lenient``: as the tolerance explains any question); else the judgement of the
+        whole question."""
+        if not kept.explained or (kept.missing and not lenient):
             return found
         left = list(rest)
         talk = []

@@ -1,4 +1,4 @@
-"""Issue 9, rounds 8-16: talk about the asker, counts, answer forms, typos, other senses and
+"""Issue 9, rounds 8-17: talk about the asker, counts, answer forms, typos, other senses and
 small talk on the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set): a chatty on-topic
@@ -82,6 +82,18 @@ ANSWERED = [
     # knowledge written for gaps found in round 16
     ("how come the model can't tell how many r's are in strawberry", {"tokens"}),
     ("we hit the token limit pasting a whole contract, what now", {"context-window"}),
+    # Round 17: with its talk left out, the rest need only pass the tolerance, when what is
+    # left unexplained stands away from the term's clause
+    (
+        "qa lead here, running a pilot on ai image tools. what is a diffusion model, at a "
+        "level i could explain to testers",
+        {"diffusion"},
+    ),
+    (
+        "accountant on the finance team, reviewing our ai bill. it says billed per token, "
+        "what is a token",
+        {"tokens"},
+    ),
 ]
 
 # Answered, and with this snippet first.
@@ -129,6 +141,11 @@ NOT_ANSWERED = [
     "my coach mentioned nlp, the neurolinguistic programming thing, is it real",
     # Round 16: no discount for explaining every word when the question names no term of it
     "what time is the all hands",
+    # Round 17: a word left unexplained in the term's own clause may be the other sense
+    "can a neural network in the brain regrow after an injury",
+    # what a service charges per million tokens; a feature switched off in an app's settings
+    "what does the claude api charge per million tokens",
+    "how do i disable chat memory in the gemini app settings",
 ]
 
 SMALL_TALK = [
@@ -149,6 +166,10 @@ SMALL_TALK = [
     # Round 16: reactions and what the bot is
     "lol that's insane",
     "what are you exactly",
+    # Round 17
+    "you're pretty smart for a bot",
+    "hello? anyone there",
+    "thank you so much, this saved my presentation",
 ]
 
 

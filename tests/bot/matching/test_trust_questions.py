@@ -1,7 +1,7 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All thirteen sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
-and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout12`` one a
+All seventeen sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
+and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout16`` one a
 round since round 5, each the round after it was the held-out measure), so they are
 regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
 and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
@@ -134,6 +134,47 @@ BARS = {
         "smalltalk": 0.95,
         "wrong": 0.01,
         "right": 0.88,
+    },
+    # Round 14's held-out measure (115 / 132 right, 0 wrong before round 14; 121 / 132 on
+    # round 14's code), tuned on since round 15: 123 / 132 right, 0 wrong; 91 / 91
+    # near-domain not answered; 21 / 22 small talk.
+    "trust_holdout13.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 0.95,
+        "wrong": 0.0,
+        "right": 0.92,
+    },
+    # A second blind set written after round 14's code (116 / 131 right on it), tuned on
+    # since round 15: 124 / 131 right, 0 wrong; 92 / 93 near-domain not answered; 20 / 22
+    # small talk.
+    "trust_holdout14.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 0.9,
+        "wrong": 0.0,
+        "right": 0.94,
+    },
+    # Round 15's held-out measure (117 / 130 right, 0 wrong, 87 / 90 near-domain not
+    # answered, 20 / 22 small talk on the round-start and round-15 code alike), tuned on
+    # since round 16: 125 / 130 right, 0 wrong; 87 / 90 near-domain not answered; 22 / 22
+    # small talk.
+    "trust_holdout15.yaml": {
+        "near": 0.96,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
+    # Round 16's held-out measure (121 / 147 right, 0 wrong, 91 / 93 near-domain not
+    # answered, 18 / 22 small talk on round 16's code), tuned on since round 17: 125 / 147
+    # right, 0 wrong; 92 / 93 near-domain not answered; 22 / 22 small talk.
+    "trust_holdout16.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.84,
     },
     # 45 / 49 right, 0 wrong; 96 / 96 near-domain not answered; 20 / 20 small talk.
     "trust_questions.yaml": {
