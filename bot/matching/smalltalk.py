@@ -29,7 +29,7 @@ _GREETING = _vocabulary(
     hi hello hey heya hiya hallo hola yo sup wassup gm morning evening afternoon good day
     howdy greetings welcome back bye goodbye cya later night gn whats up test testing ping
     wave waving happy hows it going monday tuesday wednesday thursday friday weekend brb gtg ttyl
-    now for have nice great all anyone anybody
+    now for have nice great all anyone anybody see soon tomorrow tmrw
     """
 )
 _THANKS = _vocabulary(

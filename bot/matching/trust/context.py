@@ -19,6 +19,7 @@ technical word is never "everyday", and a word of the domain is judged by covera
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -218,12 +219,10 @@ UNITS = frozenset({"million", "thousand", "1k", "1m", "1000", "mtok"})
 
 
 def _price_list(tokens: Sequence[str], at: int) -> bool:
-    return (
-        tokens[at] in UNITS
-        and at > 0
-        and tokens[at - 1] == "per"
-        and any(t in PRICE for t in tokens)
+    asks_price = any(t in PRICE for t in tokens) or any(
+        a == "how" and b == "much" for a, b in itertools.pairwise(tokens)
     )
+    return tokens[at] in UNITS and at > 0 and tokens[at - 1] == "per" and asks_price
 
 
 # Switching a feature of an app on or off in its settings ("how do i turn off memory in

@@ -80,7 +80,7 @@ OCCASIONS = vocabulary(
 EVENTS = OCCASIONS | vocabulary(
     """
     lunch meeting meetings call calls sync syncs review reviews conference conferences class
-    lesson lessons seminar seminars hands standup
+    lesson lessons seminar seminars hands standup dinner lunch breakfast brunch party
     """
 )
 # A form of the answer asked for: "the short version", "a quick answer" (closed classes).
@@ -255,7 +255,7 @@ def _at_event(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     i = at - 1
     while i >= 0 and (tokens[i] in DETERMINERS or tokens[i] in {"every", "each", "all"}):
         i -= 1
-    return i >= 0 and tokens[i] in {"in", "at", "during", "after", "before"}
+    return i >= 0 and tokens[i] in {"in", "at", "during", "after", "before", "over"}
 
 
 def embedded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:

@@ -1,4 +1,4 @@
-"""Issue 9, rounds 8-17: talk about the asker, counts, answer forms, typos, other senses and
+"""Issue 9, rounds 8-18: talk about the asker, counts, answer forms, typos, other senses and
 small talk on the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set): a chatty on-topic
@@ -94,6 +94,8 @@ ANSWERED = [
         "what is a token",
         {"tokens"},
     ),
+    # Round 18: where the term came up ("over breakfast", "at dinner")
+    ("my dad asked what an llm is over breakfast and i blanked", {"what-is-llm"}),
 ]
 
 # Answered, and with this snippet first.
@@ -146,6 +148,8 @@ NOT_ANSWERED = [
     # what a service charges per million tokens; a feature switched off in an app's settings
     "what does the claude api charge per million tokens",
     "how do i disable chat memory in the gemini app settings",
+    # Round 18: "how much" asks a price too
+    "claude pricing: how much per million tokens for haiku",
 ]
 
 SMALL_TALK = [
@@ -170,6 +174,8 @@ SMALL_TALK = [
     "you're pretty smart for a bot",
     "hello? anyone there",
     "thank you so much, this saved my presentation",
+    # Round 18
+    "see you tomorrow all",
 ]
 
 

@@ -1,7 +1,7 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All seventeen sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
-and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout16`` one a
+All eighteen sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
+and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout17`` one a
 round since round 5, each the round after it was the held-out measure), so they are
 regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
 and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
@@ -175,6 +175,17 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.84,
+    },
+    # Round 17's held-out measure (109 / 131 right, 0 wrong, 90 / 93 near-domain not
+    # answered, 20 / 22 small talk on the session's starting code; 113 / 131, 91 / 93 and
+    # 21 / 22 on round 17's), tuned on since round 18: 114 / 131 right, 0 wrong; 92 / 93
+    # near-domain not answered; 22 / 22 small talk.
+    "trust_holdout17.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.86,
     },
     # 45 / 49 right, 0 wrong; 96 / 96 near-domain not answered; 20 / 20 small talk.
     "trust_questions.yaml": {
