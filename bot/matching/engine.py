@@ -297,6 +297,13 @@ class Engine:
                 # chatgpt is"): score what is left, if the snippet explains all of it and
                 # still leads.
                 focused = replies.kb.index.search(without(tokens, verdict.talk), len(hits))
+                if (
+                    focused
+                    and not self._trusted(focused)
+                    and self._one_sided(replies.kb, focused[0].id, content)
+                ):
+                    # As above: a comparison does not answer a question naming one side.
+                    focused = [*focused[1:], focused[0]]
                 if focused and focused[0].score > top.score:
                     lead = focused[0].score - (focused[1].score if len(focused) > 1 else 0.0)
                     again = verdict

@@ -1,4 +1,4 @@
-"""Issue 9, rounds 8-18: talk about the asker, counts, answer forms, typos, other senses and
+"""Issue 9, rounds 8-19: talk about the asker, counts, answer forms, typos, other senses and
 small talk on the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set): a chatty on-topic
@@ -109,6 +109,9 @@ ANSWERED_FIRST = [
     ("why do i get a new answer each time i hit regenerate", "temperature"),
     # Round 16: a close call the names settle (what-is-llm's alias, whole in the question)
     ("large language model definition i can send my dad", "what-is-llm"),
+    # Round 19: a comparison does not answer a question naming one of its sides, after the
+    # talk is left out either
+    ("is chatgpt an llm or something else? my dad asked me at lunch and i blanked", "chatgpt"),
 ]
 
 # Not answered: another sense, an uncovered side, a service's accounts.
@@ -176,6 +179,9 @@ SMALL_TALK = [
     "thank you so much, this saved my presentation",
     # Round 18
     "see you tomorrow all",
+    # Round 19
+    "hello?? anyone home",
+    "not quite what i asked but ok",
 ]
 
 

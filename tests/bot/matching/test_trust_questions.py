@@ -1,7 +1,7 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All eighteen sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
-and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout17`` one a
+All nineteen sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
+and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout18`` one a
 round since round 5, each the round after it was the held-out measure), so they are
 regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
 and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
@@ -186,6 +186,18 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.86,
+    },
+    # Round 18's held-out measure (109 / 130 right, 3 wrong, 86 / 87 near-domain not
+    # answered, 18 / 21 small talk on the session's starting code; 114 / 130, 2 wrong,
+    # 86 / 87 and 19 / 21 on round 18's), tuned on since round 19: 115 / 130 right, 1 wrong
+    # ("what does the 70B mean in 'llama 70B'?" answered with the examples of LLMs);
+    # 86 / 87 near-domain not answered; 21 / 21 small talk.
+    "trust_holdout18.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.01,
+        "right": 0.88,
     },
     # 45 / 49 right, 0 wrong; 96 / 96 near-domain not answered; 20 / 20 small talk.
     "trust_questions.yaml": {
