@@ -124,7 +124,7 @@ class Judge:
             for w in words
             if not (
                 (figure(w) and not w.isdigit())
-                or (len(w) < MIN_LETTERS and self._lexicon.names_person(w))
+                or (len(w) < MIN_LETTERS and self._short_person(w))
             )
         ]
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
@@ -265,6 +265,14 @@ class Judge:
             else:
                 talk.append(word)
         return replace(kept, talk=tuple(talk))
+
+    def _short_person(self, word: str) -> bool:
+        """A word too short for the context check that names people ("vp", "pm"); only a
+        word the knowledge never uses is looked up, so "vs" never loads the word lists."""
+        coverage = self._coverage
+        if coverage.stems.phrasing(word) or not coverage.unused(word):
+            return False
+        return self._lexicon.names_person(word)
 
     def _spoken(self, token: str) -> bool:
         """Whether a word is part of a term of several words that synonyms fold into one

@@ -106,6 +106,7 @@ def test_a_covered_question_answers_without_loading_the_word_list() -> None:
     engine = Engine(load_knowledge(bundled_knowledge_dir()), lexicon=lexicon)
     assert engine.answer("llm vs genai").ids == ("llm-vs-genai",)
     assert lexicon._zipf is None
+    assert lexicon._persons is None  # nor WordNet's people: "vs" is phrasing (round 17)
 
 
 def test_confidence_ranks_a_clear_answer_above_a_did_you_mean(engine: Engine) -> None:
