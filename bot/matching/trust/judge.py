@@ -123,8 +123,7 @@ class Judge:
             w
             for w in words
             if not (
-                (figure(w) and not w.isdigit())
-                or (len(w) < MIN_LETTERS and self._short_person(w))
+                (figure(w) and not w.isdigit()) or (len(w) < MIN_LETTERS and self._short_person(w))
             )
         ]
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
