@@ -274,11 +274,16 @@ class Engine:
     ) -> Answer:
         cfg = replies.config
         content = plain(tokens)
-        if hits and not self._trusted(hits) and self._one_sided(replies.kb, hits[0].id, content):
+        if (
+            hits
+            and self._one_sided(replies.kb, hits[0].id, content)
+            and (not self._trusted(hits) or self._names_another(replies.kb, hits[0].id, content))
+        ):
             # A comparison snippet answers a question that names both things it compares,
             # unless it matches strongly (its own questions may describe a side: "what
-            # replaced gans"): "is chatgpt an llm or something else" is no question about
-            # llms vs genai.
+            # replaced gans"), and names nothing else ("is chat gpt an llm or something
+            # different" names chatgpt): "is chatgpt an llm or something else" is no question
+            # about llms vs genai.
             hits = [*hits[1:], hits[0]]
         if hits:
             top = hits[0]
@@ -356,6 +361,16 @@ class Engine:
             return replace(replies.did_you_mean(question, hits), confidence=confidence)
         return replies.did_you_mean(question, hits)
 
+    def _names_another(self, kb: KnowledgeBase, snippet_id: str, content: list[str]) -> bool:
+        """Whether the question names one side of the comparison ``snippet_id`` and, beside
+        it, another snippet by a whole alias or title ("is chat gpt an llm or something
+        different": chatgpt beside llms, not llms vs genai)."""
+        sides = next((pair for pair, sid in kb.index.pairs.items() if sid == snippet_id), None)
+        if sides is None or not any(_named_whole(kb, side, content) for side in sides):
+            return False
+        ours = {snippet_id, *sides}
+        return any(_named_whole(kb, sid, content) for sid in kb.snippets if sid not in ours)
+
     def _one_sided(self, kb: KnowledgeBase, snippet_id: str, content: Sequence[str]) -> bool:
         """Whether ``snippet_id`` compares two snippets and the question names only one."""
         sides = next((pair for pair, sid in kb.index.pairs.items() if sid == snippet_id), None)
@@ -385,17 +400,7 @@ class Engine:
         send my mom": what-is-llm's alias, not one of llm-applications')."""
         if len(hits) < 2:
             return False
-
-        def named_whole(snippet_id: str) -> bool:
-            snippet = kb.snippets[snippet_id]
-            for name in (snippet.title, *snippet.aliases):
-                words = kb.index.content_words(name)
-                n = len(words)
-                if n and any(content[i : i + n] == words for i in range(len(content) - n + 1)):
-                    return True
-            return False
-
-        return named_whole(hits[0].id) and not named_whole(hits[1].id)
+        return _named_whole(kb, hits[0].id, content) and not _named_whole(kb, hits[1].id, content)
 
     @staticmethod
     def _explains_better(
@@ -408,6 +413,17 @@ class Engine:
             return False
         runner_up: Judgement = check(content, (hits[1].id,))
         return runner_up.share + SHARE_GAP <= verdict.share
+
+
+def _named_whole(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> bool:
+    """Whether ``content`` holds a whole alias or the title of a snippet, as analysed."""
+    snippet = kb.snippets[snippet_id]
+    for name in (snippet.title, *snippet.aliases):
+        words = kb.index.content_words(name)
+        n = len(words)
+        if n and any(content[i : i + n] == words for i in range(len(content) - n + 1)):
+            return True
+    return False
 
 
 def _stored_coverage(knowledge: KnowledgeBase, derived: DerivedCache) -> Coverage:

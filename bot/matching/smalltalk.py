@@ -29,7 +29,7 @@ _GREETING = _vocabulary(
     hi hello hey heya hiya hallo hola yo sup wassup gm morning evening afternoon good day
     howdy greetings welcome back bye goodbye cya later night gn whats up test testing ping
     wave waving happy hows it going monday tuesday wednesday thursday friday weekend brb gtg ttyl
-    now for have nice great all anyone anybody see soon tomorrow tmrw home
+    now for have nice great all anyone anybody see soon tomorrow tmrw home talk
     """
 )
 _THANKS = _vocabulary(
@@ -53,7 +53,7 @@ _REACTION = _vocabulary(
     wrong incorrect off btw figured out worked working works fixed solved sending send
     sharing share forwarding seriously kinda sorta ill will with
     wild crazy insane nuts hilarious funny epic dope unreal impressive incredible ridiculous
-    pretty saved save saves presentation life day smart clever but
+    pretty saved save saves presentation life day smart clever but know
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the

@@ -29,7 +29,7 @@ give remind show nah yeah yep yup nope ok okay hmm um uh waht hwo
 meme memes hype hyped fad buzzword buzzwords gimmick metaphor analogy wise ballpark roughly
 approx approximately
 paragraph paragraphs para glance primer recap rundown cheatsheet
-tech technology ish math maths jargon
+tech technology ish math maths jargon overblown overrated overhyped underrated
 """
 # Adjectives that say a thing is the ordinary kind ("a normal chatbot", "a regular faq bot"):
 # they never make another sense of what they qualify.

@@ -1,4 +1,4 @@
-"""Issue 9, rounds 8-19: talk about the asker, counts, answer forms, typos, other senses and
+"""Issue 9, rounds 8-20: talk about the asker, counts, answer forms, typos, other senses and
 small talk on the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set): a chatty on-topic
@@ -96,6 +96,8 @@ ANSWERED = [
     ),
     # Round 18: where the term came up ("over breakfast", "at dinner")
     ("my dad asked what an llm is over breakfast and i blanked", {"what-is-llm"}),
+    # Round 20: "real or overhyped" phrases the question
+    ("llm hallucinations, real problem or overhyped?", {"hallucination"}),
 ]
 
 # Answered, and with this snippet first.
@@ -153,6 +155,9 @@ NOT_ANSWERED = [
     "how do i disable chat memory in the gemini app settings",
     # Round 18: "how much" asks a price too
     "claude pricing: how much per million tokens for haiku",
+    # Round 20: a strong comparison match does not answer a question naming something else
+    # ("chatgpt", not one of llms vs genai's sides)
+    "is chat gpt an llm or something different?",
 ]
 
 SMALL_TALK = [
@@ -182,6 +187,8 @@ SMALL_TALK = [
     # Round 19
     "hello?? anyone home",
     "not quite what i asked but ok",
+    # Round 20
+    "good night, talk tomorrow",
 ]
 
 

@@ -1,7 +1,7 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All nineteen sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
-and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout18`` one a
+All twenty sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
+and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout19`` one a
 round since round 5, each the round after it was the held-out measure), so they are
 regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
 and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
@@ -198,6 +198,18 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.01,
         "right": 0.88,
+    },
+    # Round 19's held-out measure (119 / 145 right, 1 wrong, 90 / 93 near-domain not
+    # answered, 18 / 20 small talk on the session's starting code; 121 / 145, 2 wrong,
+    # 90 / 93 and 18 / 20 on round 19's), tuned on since round 20: 122 / 145 right, 1 wrong
+    # ("what are LLMs bad at, honestly": what an LLM is, as with the starting code);
+    # 90 / 93 near-domain not answered; 20 / 20 small talk.
+    "trust_holdout19.yaml": {
+        "near": 0.96,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.01,
+        "right": 0.84,
     },
     # 45 / 49 right, 0 wrong; 96 / 96 near-domain not answered; 20 / 20 small talk.
     "trust_questions.yaml": {
