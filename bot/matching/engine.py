@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import parse_sides, plain
 from bot.matching.comparing import Check, compare
-from bot.matching.focus import asking_sentence, clause_sides, without
+from bot.matching.focus import asked_sentences, asking_sentence, clause_sides, without
 from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
@@ -45,6 +45,8 @@ __all__ = ["Engine", "MatchConfig"]
 
 RETIRED_S = 5.0  # an answer still on the replaced knowledge this long after a swap is rare
 SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explanation
+# Plural pronouns that point into another sentence: a question holding one is not asked alone.
+REFERRING = frozenset({"these", "those", "they", "them"})
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
 
 
@@ -141,6 +143,24 @@ class Engine:
 
     def answer(self, question: str) -> Answer:
         """Answer one question; never raises for any string."""
+        found = self._answer(question)
+        if found.status is Status.ANSWER or found.reason is Reason.SMALLTALK:
+            return found
+        # A message of several sentences whose question, asked alone, is answered clearly
+        # ("podcast producer here. I pasted a 3 hour transcript and it forgot the start. why
+        # does it forget?"): the other sentences dilute the score and bring words the check
+        # cannot place. Alone it must clear the bar without the explained discount.
+        needed = self._config.answer_threshold + self._config.explained_discount
+        for part in asked_sentences(question):
+            if not REFERRING.isdisjoint(words(part)):
+                continue  # "claude, gemini, llama. are these all llms?": alone it asks another
+            alone = self._answer(part)
+            if alone.status is Status.ANSWER and alone.score >= needed:
+                return replace(alone, question=question)
+        return found
+
+    def _answer(self, question: str) -> Answer:
+        """:meth:`answer` for the whole message."""
         self.release_replaced()
         kb = self._kb
         cfg = self._config

@@ -64,6 +64,27 @@ def asking_sentence(
     return best
 
 
+MAX_SENTENCES = 4  # a longer message is a post, not a question with some context
+
+
+def asked_sentences(question: str) -> list[str]:
+    """The sentences of a message of two to ``MAX_SENTENCES`` that end in a question mark,
+    each as typed; none for a single sentence."""
+    parts = split_sentences(question)
+    if not 2 <= len(parts) <= MAX_SENTENCES:
+        return []
+    found = []
+    at = 0
+    for part in parts:
+        start = question.find(part, at)
+        if start < 0:
+            continue
+        at = start + len(part)
+        if question[at : at + 1] == "?":
+            found.append(part)
+    return found
+
+
 def without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:
     """The analysed tokens less the words of ``talk`` (and their typed forms, "~=wants"), and
     less the little words that open a phrase of talk ("for my" of "for my mom", "in one" of

@@ -102,17 +102,6 @@ class Judge:
         """
         if CHAT_Q in words and asks_a_question(question):
             words = [w for w in words if w != CHAT_Q]
-        # "a normal chatbot": the ordinary kind of a term, no other sense ("normal" alone may
-        # be the question: "is that normal", "normal body temperature").
-        words = [
-            w
-            for i, w in enumerate(words)
-            if not (
-                w == "normal"
-                and i + 1 < len(words)
-                and self._coverage.stems(words[i + 1]) in self._coverage.named
-            )
-        ]
         idioms = idiom_words(question)
         if idioms:
             words = [w for w in words if w not in idioms]

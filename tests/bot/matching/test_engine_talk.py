@@ -1,4 +1,4 @@
-"""Issue 9, rounds 8-20: talk about the asker, counts, answer forms, typos, other senses and
+"""Issue 9, rounds 8-21: talk about the asker, counts, answer forms, typos, other senses and
 small talk on the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set): a chatty on-topic
@@ -78,7 +78,6 @@ ANSWERED = [
     # Round 16: how to answer ("without any math", "-ish"), the ordinary kind of a term
     ("explain embeddings without any math", {"embeddings"}),
     ("how are llms trained, roughly step by step-ish", {"training-data", "pre-training"}),
-    ("whats the difference between an ai agent and a normal chatbot", {"ai-agents"}),
     # knowledge written for gaps found in round 16
     ("how come the model can't tell how many r's are in strawberry", {"tokens"}),
     ("we hit the token limit pasting a whole contract, what now", {"context-window"}),
@@ -98,6 +97,13 @@ ANSWERED = [
     ("my dad asked what an llm is over breakfast and i blanked", {"what-is-llm"}),
     # Round 20: "real or overhyped" phrases the question
     ("llm hallucinations, real problem or overhyped?", {"hallucination"}),
+    # Round 21: the question of a message of several sentences, asked alone, clears the bar
+    # without the explained discount
+    (
+        "how much text can an llm take in at once? finance wants to drop a 90 page audit "
+        "report into it",
+        {"context-window"},
+    ),
 ]
 
 # Answered, and with this snippet first.
@@ -158,6 +164,12 @@ NOT_ANSWERED = [
     # Round 20: a strong comparison match does not answer a question naming something else
     # ("chatgpt", not one of llms vs genai's sides)
     "is chat gpt an llm or something different?",
+    # Round 21: "a normal temperature" keeps its sense (round 16's "a normal chatbot" rule
+    # let the question asked alone through; dropped)
+    "my kid is sick. what's a normal temperature?",
+    # a question pointing into another sentence is not asked alone ("are these all llms"
+    # alone is what an LLM is, not which models are LLMs)
+    "mistral, qwen, phi. are these all llms? making a table for procurement",
 ]
 
 SMALL_TALK = [
