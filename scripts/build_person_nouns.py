@@ -2,7 +2,8 @@
 
 Why WordNet: a question's words about people ("my aunt", "the vendor", "our analysts", "a
 room of teachers") are talk around the term it asks about, never another sense of it; the
-hand list this replaces named a few dozen of them and every new question set brought more.
+hand list of audiences (``bot/matching/trust/talk.py``'s ``PEOPLE``, still used where an
+explanation is addressed to someone) names a few dozen, and every new question set brought more.
 WordNet files each noun sense under a lexicographer file; ``noun.person`` is the class of
 nouns that name people, kept by linguists, not by us.
 
