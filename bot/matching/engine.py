@@ -25,6 +25,7 @@ from bot.matching.focus import asked_sentences, asking_sentence, clause_sides, w
 from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
+from bot.matching.naming import names_another, names_better, one_sided
 from bot.matching.normalize import split_filler, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
@@ -294,10 +295,11 @@ class Engine:
     ) -> Answer:
         cfg = replies.config
         content = plain(tokens)
+        coverage = self._judge(replies.kb).coverage
         if (
             hits
-            and self._one_sided(replies.kb, hits[0].id, content)
-            and (not self._trusted(hits) or self._names_another(replies.kb, hits[0].id, content))
+            and one_sided(replies.kb, coverage, hits[0].id, content)
+            and (not self._trusted(hits) or names_another(replies.kb, hits[0].id, content))
         ):
             # A comparison snippet answers a question that names both things it compares,
             # unless it matches strongly (its own questions may describe a side: "what
@@ -325,7 +327,7 @@ class Engine:
                 if (
                     focused
                     and not self._trusted(focused)
-                    and self._one_sided(replies.kb, focused[0].id, content)
+                    and one_sided(replies.kb, coverage, focused[0].id, content)
                 ):
                     # As above: a comparison does not answer a question naming one side.
                     focused = [*focused[1:], focused[0]]
@@ -367,37 +369,18 @@ class Engine:
             # The discount for a snippet that explains every salient word needs the question
             # to name the snippet's term: "what time is the all hands" shares only plain words
             # with the temperature snippet's example questions.
-            is_name = self._judge(replies.kb).coverage.is_name
-            names_it = any(is_name(w, (top.id,)) for w in content)
+            names_it = any(coverage.is_name(w, (top.id,)) for w in content)
             if verdict.solid and names_it and needed <= 100.0:  # above 100 means "never answer"
                 needed -= cfg.explained_discount
             if top.score >= needed and (
                 margin >= cfg.min_margin
                 or self._explains_better(content, hits, verdict, check)
-                or self._names_better(replies.kb, content, hits)
+                or names_better(replies.kb, content, hits)
             ):
                 found = replies.answer(question, (replies.kb.snippets[top.id],), top.score)
                 return replace(found, confidence=confidence)
             return replace(replies.did_you_mean(question, hits), confidence=confidence)
         return replies.did_you_mean(question, hits)
-
-    def _names_another(self, kb: KnowledgeBase, snippet_id: str, content: list[str]) -> bool:
-        """Whether the question names one side of the comparison ``snippet_id`` and, beside
-        it, another snippet by a whole alias or title ("is chat gpt an llm or something
-        different": chatgpt beside llms, not llms vs genai)."""
-        sides = next((pair for pair, sid in kb.index.pairs.items() if sid == snippet_id), None)
-        if sides is None or not any(_named_whole(kb, side, content) for side in sides):
-            return False
-        ours = {snippet_id, *sides}
-        return any(_named_whole(kb, sid, content) for sid in kb.snippets if sid not in ours)
-
-    def _one_sided(self, kb: KnowledgeBase, snippet_id: str, content: Sequence[str]) -> bool:
-        """Whether ``snippet_id`` compares two snippets and the question names only one."""
-        sides = next((pair for pair, sid in kb.index.pairs.items() if sid == snippet_id), None)
-        if sides is None:
-            return False
-        is_name = self._judge(kb).coverage.is_name
-        return not all(any(is_name(w, (side,)) for w in content) for side in sides)
 
     @staticmethod
     def _named(
@@ -414,15 +397,6 @@ class Engine:
         return None
 
     @staticmethod
-    def _names_better(kb: KnowledgeBase, content: list[str], hits: Sequence[Hit]) -> bool:
-        """A close call the names settle: the question holds a whole alias or the title of
-        the best snippet and none of the runner-up's ("large language model definition i can
-        send my mom": what-is-llm's alias, not one of llm-applications')."""
-        if len(hits) < 2:
-            return False
-        return _named_whole(kb, hits[0].id, content) and not _named_whole(kb, hits[1].id, content)
-
-    @staticmethod
     def _explains_better(
         content: list[str], hits: Sequence[Hit], verdict: Judgement, check: Check
     ) -> bool:
@@ -433,17 +407,6 @@ class Engine:
             return False
         runner_up: Judgement = check(content, (hits[1].id,))
         return runner_up.share + SHARE_GAP <= verdict.share
-
-
-def _named_whole(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> bool:
-    """Whether ``content`` holds a whole alias or the title of a snippet, as analysed."""
-    snippet = kb.snippets[snippet_id]
-    for name in (snippet.title, *snippet.aliases):
-        words = kb.index.content_words(name)
-        n = len(words)
-        if n and any(content[i : i + n] == words for i in range(len(content) - n + 1)):
-            return True
-    return False
 
 
 def _stored_coverage(knowledge: KnowledgeBase, derived: DerivedCache) -> Coverage:

@@ -1,0 +1,73 @@
+"""Which snippets a question names, and what that settles: a comparison asked about one side
+only, a comparison beside another named thing, a close call between two candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.knowledge.base import KnowledgeBase
+from bot.matching.matcher import Hit
+from bot.matching.trust.coverage import Coverage
+
+
+def _sides(kb: KnowledgeBase, snippet_id: str) -> frozenset[str] | None:
+    """The two snippets ``snippet_id`` compares, or None when it compares none."""
+    return next((pair for pair, sid in kb.index.pairs.items() if sid == snippet_id), None)
+
+
+def _spans(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> list[range]:
+    """Where ``content`` holds a whole alias or the title of a snippet, as analysed."""
+    snippet = kb.snippets[snippet_id]
+    found = []
+    for name in (snippet.title, *snippet.aliases):
+        words = kb.index.content_words(name)
+        n = len(words)
+        if n:
+            found += [
+                range(i, i + n) for i in range(len(content) - n + 1) if content[i : i + n] == words
+            ]
+    return found
+
+
+def named_whole(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> bool:
+    """Whether ``content`` holds a whole alias or the title of a snippet, as analysed."""
+    return bool(_spans(kb, snippet_id, content))
+
+
+def one_sided(
+    kb: KnowledgeBase, coverage: Coverage, snippet_id: str, content: Sequence[str]
+) -> bool:
+    """Whether ``snippet_id`` compares two snippets and the question names only one."""
+    sides = _sides(kb, snippet_id)
+    if sides is None:
+        return False
+    return not all(any(coverage.is_name(w, (side,)) for w in content) for side in sides)
+
+
+def names_another(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> bool:
+    """Whether the question names one side of the comparison ``snippet_id`` and, beside it,
+    another snippet by a whole alias or title ("is chat gpt an llm or something different":
+    chatgpt beside llms, not llms vs genai)."""
+    sides = _sides(kb, snippet_id)
+    if sides is None:
+        return False
+    taken = {i for side in sides for span in _spans(kb, side, content) for i in span}
+    if not taken:
+        return False
+    ours = {snippet_id, *sides}
+    # A name inside a side's own ("ai" of "generative ai") is no other thing.
+    return any(
+        taken.isdisjoint(span)
+        for sid in kb.snippets
+        if sid not in ours
+        for span in _spans(kb, sid, content)
+    )
+
+
+def names_better(kb: KnowledgeBase, content: list[str], hits: Sequence[Hit]) -> bool:
+    """A close call the names settle: the question holds a whole alias or the title of the
+    best snippet and none of the runner-up's ("large language model definition i can send
+    my mom": what-is-llm's alias, not one of llm-applications')."""
+    if len(hits) < 2:
+        return False
+    return named_whole(kb, hits[0].id, content) and not named_whole(kb, hits[1].id, content)

@@ -1,0 +1,82 @@
+"""Questions about using a service rather than understanding a term: whether it runs now
+("is chatgpt down"), its accounts and keys, what it charges ("price per million tokens"),
+its settings ("turn off memory in chatgpt settings"). No explanation covers them, so the
+word that makes a question one of these is attached to the term
+(:mod:`bot.matching.trust.context`) and the question is declined.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from bot.matching.trust.grammar import DETERMINERS, TOPICAL, vocabulary
+
+# Particles and adjectives that, as the whole predicate of the term, say whether a service is
+# running right now (a closed class): "is chatgpt down", "the openai api offline again?".
+STATE = vocabulary("down offline online outage outages")
+COPULAS = vocabulary("is are was were isnt arent")
+
+
+def status(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word is a state predicated of the term right before it ("is chatgpt down",
+    "the openai api down again?"): the question asks whether the service runs now, which no
+    explanation covers. Only where the term opens its clause or follows a copula that
+    does, and the state word is not a preposition ("chatgpt down to the byte")."""
+    if tokens[at] not in STATE or at == 0 or kinds[at - 1] not in TOPICAL:
+        return False
+    if at + 1 < len(tokens) and tokens[at + 1] in {"to", "of", "the", "a", "an", "from"}:
+        return False
+    i = at - 1
+    while i >= 0 and (kinds[i] in TOPICAL or tokens[i] in DETERMINERS):
+        i -= 1
+    if i >= 0 and tokens[i] in COPULAS:
+        i -= 1
+    return i < 0 or tokens[i] == ","
+
+
+# Words of a service's accounts and billing: a question holding one asks how to use or pay
+# for a service ("add me to the company midjourney account", "where do i get an api key
+# for gemini"), which no explanation covers.
+ADMIN = frozenset({
+    "account", "accounts", "subscription", "subscriptions", "login", "logins", "password",
+    "passwords", "license", "licence", "licenses", "seat", "seats", "quota", "quotas",
+    "signup", "sso",
+})  # fmt: skip
+
+
+def admin(tokens: Sequence[str], at: int) -> bool:
+    """Whether a word makes the question one about using or paying for a service: an
+    account or key, a price list's unit, a feature switched in an app's settings."""
+    token = tokens[at]
+    if token in ADMIN or (token in {"key", "keys"} and at > 0 and tokens[at - 1] == "api"):
+        return True
+    return _price_list(tokens, at) or _switch(tokens, at)
+
+
+# A price list's unit ("per million tokens", "per 1k tokens") with a word of price: the
+# question asks what a service charges, a figure no explanation holds ("why is it billed
+# per token" asks why, and names no such unit).
+PRICE = frozenset({"price", "prices", "pricing", "cost", "costs", "charge", "charges"})
+UNITS = frozenset({"million", "thousand", "1k", "1m", "1000", "mtok"})
+
+
+def _price_list(tokens: Sequence[str], at: int) -> bool:
+    asks_price = any(t in PRICE for t in tokens) or any(
+        a == "how" and b == "much" for a, b in itertools.pairwise(tokens)
+    )
+    return tokens[at] in UNITS and at > 0 and tokens[at - 1] == "per" and asks_price
+
+
+# Switching a feature of an app on or off in its settings ("how do i turn off memory in
+# chatgpt settings"): how to use a service, which no explanation covers.
+SWITCHES = frozenset({"disable", "enable", "toggle"})
+SETTINGS = frozenset({"settings", "setting", "preferences", "toggle"})
+
+
+def _switch(tokens: Sequence[str], at: int) -> bool:
+    token = tokens[at]
+    switched = token in SWITCHES or (
+        token in {"off", "on"} and at > 0 and tokens[at - 1] in {"turn", "switch"}
+    )
+    return switched and any(t in SETTINGS for t in tokens)

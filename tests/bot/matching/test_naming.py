@@ -1,0 +1,52 @@
+"""Which snippets a question names (bot/matching/naming.py), on the bundled knowledge."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.loader import load_knowledge
+from bot.matching.compare import plain
+from bot.matching.engine import Engine
+from bot.matching.matcher import Hit
+from bot.matching.naming import named_whole, names_another, names_better, one_sided
+from bot.settings import bundled_knowledge_dir
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_knowledge(bundled_knowledge_dir()))
+
+
+def _content(kb: KnowledgeBase, question: str) -> list[str]:
+    return plain(kb.index.tokens(question, typo_cutoff=100.0))
+
+
+def test_a_whole_alias_or_title_names_its_snippet(engine: Engine) -> None:
+    kb = engine.knowledge
+    assert named_whole(kb, "what-is-llm", _content(kb, "large language model definition"))
+    assert not named_whole(kb, "llm-applications", _content(kb, "large language model uses"))
+
+
+def test_a_comparison_asked_about_one_side(engine: Engine) -> None:
+    kb = engine.knowledge
+    coverage = engine._judge(kb).coverage
+    assert one_sided(kb, coverage, "llm-vs-genai", _content(kb, "is chatgpt an llm"))
+    assert not one_sided(kb, coverage, "llm-vs-genai", _content(kb, "llm vs genai"))
+    assert not one_sided(kb, coverage, "what-is-llm", _content(kb, "is chatgpt an llm"))
+
+
+def test_a_comparison_beside_another_named_thing(engine: Engine) -> None:
+    kb = engine.knowledge
+    assert names_another(kb, "llm-vs-genai", _content(kb, "is chatgpt an llm or not"))
+    # "ai-ml-dl" is named by "ai", but inside "generative ai", a side's own name
+    assert not names_another(kb, "llm-vs-genai", _content(kb, "is an llm generative ai"))
+
+
+def test_the_names_settle_a_close_call(engine: Engine) -> None:
+    kb = engine.knowledge
+    content = _content(kb, "large language model definition i can send my dad")
+    close = [Hit(id="what-is-llm", score=30.0), Hit(id="llm-applications", score=29.0)]
+    assert names_better(kb, content, close)
+    assert not names_better(kb, content, list(reversed(close)))
+    assert not names_better(kb, content, close[:1])

@@ -1,0 +1,32 @@
+"""Questions about using a service (bot/matching/trust/service.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.trust.service import admin, status
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("how do i reset my chatgpt password", "password", True),
+        ("where is my api key for claude", "key", True),
+        ("the key idea of rag", "key", False),  # not an api's key
+        ("gpt-4o price per million tokens", "million", True),
+        ("how much per million tokens for haiku", "million", True),
+        ("a million tokens of context", "million", False),  # no price asked
+        ("how do i turn off memory in chatgpt settings", "off", True),
+        ("how do i turn off the lights", "off", False),  # no app's settings
+    ],
+)
+def test_a_word_of_accounts_prices_or_settings(text: str, word: str, expected: bool) -> None:
+    tokens = text.replace("-", " ").split()
+    assert admin(tokens, tokens.index(word)) is expected
+
+
+def test_a_state_of_the_service_predicated_of_the_term() -> None:
+    tokens = ["is", "chatgpt", "down"]
+    assert status(tokens, ["", "term", "everyday"], 2)
+    tokens = ["chatgpt", "down", "to", "the", "byte"]
+    assert not status(tokens, ["term", "everyday", "", "", "everyday"], 1)
