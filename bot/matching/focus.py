@@ -15,7 +15,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import COMPARING, Side, parse_sides, plain
 from bot.matching.matcher import Hit
 from bot.matching.normalize import TYPED_MARK, stem
-from bot.matching.trust.grammar import split_sentences
+from bot.matching.trust.grammar import REQUEST, split_sentences
 
 
 def clause_sides(question: str, analyse: Callable[[str], list[str]]) -> tuple[Side, ...] | None:
@@ -68,8 +68,9 @@ MAX_SENTENCES = 4  # a longer message is a post, not a question with some contex
 
 
 def asked_sentences(question: str) -> list[str]:
-    """The sentences of a message of two to ``MAX_SENTENCES`` that end in a question mark,
-    each as typed; none for a single sentence."""
+    """The sentences of a message of two to ``MAX_SENTENCES`` that end in a question mark or
+    open with a word that asks ("what", "how", "explain": chat drops the mark), each as
+    typed; none for a single sentence."""
     parts = split_sentences(question)
     if not 2 <= len(parts) <= MAX_SENTENCES:
         return []
@@ -80,7 +81,8 @@ def asked_sentences(question: str) -> list[str]:
         if start < 0:
             continue
         at = start + len(part)
-        if question[at : at + 1] == "?":
+        first = part.split(maxsplit=1)[:1]
+        if question[at : at + 1] == "?" or (first and first[0].lower() in REQUEST):
             found.append(part)
     return found
 

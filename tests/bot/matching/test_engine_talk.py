@@ -104,6 +104,12 @@ ANSWERED = [
         "report into it",
         {"context-window"},
     ),
+    # a sentence that opens with a word that asks, its mark dropped
+    (
+        "finance wants to drop a 90 page audit report into it. how much text can an llm take "
+        "in at once",
+        {"context-window"},
+    ),
 ]
 
 # Answered, and with this snippet first.

@@ -16,7 +16,10 @@ from bot.matching.focus import asked_sentences
         ("what is rag", []),
         ("context. more context. still more. and more. what is rag?", []),  # a post
         ("is it down? or slow? either way", ["is it down", "or slow"]),
+        # chat drops the mark: a sentence that opens with a word that asks
+        ("sre lead here. how do agents call tools", ["how do agents call tools"]),
+        ("sre lead here. agents call tools", []),
     ],
 )
-def test_the_sentences_that_end_in_a_question_mark(message: str, asked: list[str]) -> None:
+def test_the_sentences_that_ask(message: str, asked: list[str]) -> None:
     assert [part.strip() for part in asked_sentences(message)] == asked
