@@ -45,6 +45,7 @@ class Lexicon:
         self._seen: dict[str, float] = {}  # word -> zipf, as computed
         self._pos_lock = threading.Lock()
         self._persons: dict[str, str] | None = None  # a noun -> "person" or "trade"
+        self._no_person: set[str] = set()  # words whose noun lemma names no one, as looked up
 
     def _table(self) -> dict[str, float]:
         table = self._zipf
@@ -136,13 +137,16 @@ class Lexicon:
                     }
                 classes = self._persons
         found = classes.get(word)
-        if found is not None:
+        if found is not None or word in self._no_person:
             return found
         with self._pos_lock:
             from lemminflect import getLemma
 
             lemmas = getLemma(word, upos="NOUN")
-        return next((classes[lemma] for lemma in lemmas if lemma in classes), None)
+        found = next((classes[lemma] for lemma in lemmas if lemma in classes), None)
+        if found is None and len(self._no_person) < PARTS_CACHE:  # bounded, as parts()
+            self._no_person.add(word)
+        return found
 
     def can_name(self, word: str) -> bool:
         """Whether a word may be a noun: a word the dictionary does not know may be a name."""

@@ -315,6 +315,7 @@ SAYING = vocabulary(
     """
 )
 HABIT = vocabulary("keep keeps kept keeps always just also")
+SAYING_OR_HABIT = SAYING | HABIT
 SPEAKER_WORDS = 2  # words of the speaker's noun phrase before the verb, at most
 NAMING_KINDS = frozenset({"everyday", "plain", "domain"})  # words a speaker's phrase may hold
 
@@ -359,7 +360,7 @@ def said(
 ) -> bool:
     """Whether a word is the verb of saying (or its "keeps") after a :func:`speaker`'s
     phrase: "the review *mentioned* rag", "my vp *keeps* saying it"."""
-    if tokens[at] not in SAYING | HABIT:
+    if tokens[at] not in SAYING_OR_HABIT:
         return False
     i = at - 1
     while i >= 0 and tokens[i] in HABIT:
