@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from bot.matching.lexicon import DESCRIBING, SALIENT_ZIPF, Lexicon
 from bot.matching.trust.grammar import (
+    ARTICLES,
     AUXILIARIES,
     CLAUSE_OPENERS,
     DETERMINERS,
@@ -59,6 +60,8 @@ def is_beside(
       "my car needs a fine tune" may be about the car).
     """
     token = tokens[at]
+    if asked_subject(tokens, at):
+        return False  # "what is a cnn in deep learning": the question asks what it is
     if acts_on(tokens, kinds, at, lexicon):
         # A verb acting on the term may set its sense ("buy a used transformer", "adjust
         # the temperature"); "talking about" it does not.
@@ -85,6 +88,26 @@ def is_beside(
     if not lexicon.can_name(token):
         return True
     return asking and "term" not in kinds[:at]
+
+
+# What asks for a definition of the noun phrase right after it ("what is a", "explain the").
+DEFINING = frozenset({"whats", "explain", "define", "describe"})
+COPULAS = frozenset({"is", "are", "s"})
+WH = frozenset({"what", "wat"})
+
+
+def asked_subject(tokens: Sequence[str], at: int) -> bool:
+    """Whether a word opens the noun phrase a definition question asks about: right after
+    "what is", "what's", "explain" or "define", over articles only ("what is a cnn in deep
+    learning", "explain dropout in neural networks")."""
+    i = at - 1
+    while i >= 0 and tokens[i] in ARTICLES:
+        i -= 1
+    if i < 0:
+        return False
+    if tokens[i] in DEFINING:
+        return i == 0 or tokens[i - 1] in {",", "pls", "please", "can", "you"}
+    return tokens[i] in COPULAS and i >= 1 and tokens[i - 1] in WH
 
 
 def acts_on(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:

@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import MatchIndex, nearest
+from bot.matching.trust.beside import asked_subject
 from bot.matching.trust.context import context, everyday
 from bot.matching.trust.coverage import Coverage
-from bot.matching.trust.grammar import MIN_LETTERS
+from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.talk import figure
 from bot.matching.trust.tolerance import Tolerance
 from bot.matching.trust.vocabulary import CHAT_Q, NEUTRAL_WORDS, asks_a_question, idiom_words
@@ -115,6 +116,8 @@ class Judge:
                 (figure(w) and not w.isdigit()) or (len(w) < MIN_LETTERS and self._short_person(w))
             )
         ]
+        if trusted and question and self._asks_other(question, snippet_ids):
+            trusted = False  # no allowance for the very thing asked about
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
         # Everything explained: no word the knowledge never uses, nothing to look at (and the
         # word list stays unloaded).
@@ -253,6 +256,21 @@ class Judge:
             else:
                 talk.append(word)
         return replace(kept, talk=tuple(talk))
+
+    def _asks_other(self, question: str, snippet_ids: Sequence[str]) -> bool:
+        """Whether what a definition question asks about ("explain dropout in neural
+        networks": dropout) is a word the snippets neither name nor explain."""
+        for tokens in runs(question):
+            for i, token in enumerate(tokens):
+                if not asked_subject(tokens, i):
+                    continue
+                found = self._content_words(token)
+                coverage = self._coverage
+                if found and not any(
+                    coverage.stems.phrasing(w) or coverage.known_term(w, snippet_ids) for w in found
+                ):
+                    return True
+        return False
 
     def _short_person(self, word: str) -> bool:
         """A word too short for the context check that names people ("vp", "pm"); only a

@@ -51,7 +51,13 @@ def admin(tokens: Sequence[str], at: int) -> bool:
     token = tokens[at]
     if token in ADMIN or (token in {"key", "keys"} and at > 0 and tokens[at - 1] == "api"):
         return True
-    return _price_list(tokens, at) or _switch(tokens, at)
+    return (
+        _price_list(tokens, at)
+        or _switch(tokens, at)
+        or _plan(tokens, at)
+        or _available(tokens, at)
+        or _rate_limit(tokens, at)
+    )
 
 
 # A price list's unit ("per million tokens", "per 1k tokens") with a word of price: the
@@ -80,3 +86,26 @@ def _switch(tokens: Sequence[str], at: int) -> bool:
         token in {"off", "on"} and at > 0 and tokens[at - 1] in {"turn", "switch"}
     )
     return switched and any(t in SETTINGS for t in tokens)
+
+
+# A tier of a service's plans ("claude pro vs team plan", "the free tier"): what it sells.
+PLANS = frozenset({"plan", "plans", "tier", "tiers"})
+PLAN_NAMES = frozenset({"free", "pro", "plus", "team", "teams", "enterprise", "business", "paid"})
+
+
+def _plan(tokens: Sequence[str], at: int) -> bool:
+    return tokens[at] in PLANS and at > 0 and tokens[at - 1] in PLAN_NAMES
+
+
+def _available(tokens: Sequence[str], at: int) -> bool:
+    """Where a service can be used ("is gemini available in the eu yet", "not available in
+    my country"): a fact of the vendor's rollout, not of the term."""
+    return tokens[at] in {"available", "availability"} and tokens[at + 1 : at + 2] == ["in"]
+
+
+def _rate_limit(tokens: Sequence[str], at: int) -> bool:
+    """A service's request limits ("the rate limit on the claude api", "we keep getting
+    429"): how to use an api, which no explanation covers."""
+    if tokens[at] == "429":
+        return True
+    return tokens[at] == "rate" and tokens[at + 1 : at + 2] in (["limit"], ["limits"], ["limited"])

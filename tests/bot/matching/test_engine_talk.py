@@ -176,6 +176,14 @@ NOT_ANSWERED = [
     # a question pointing into another sentence is not asked alone ("are these all llms"
     # alone is what an LLM is, not which models are LLMs)
     "mistral, qwen, phi. are these all llms? making a table for procurement",
+    # Round 23: what a definition asks about is never talk, nor allowed as the one extra
+    # word a strong match may leave unexplained
+    "what is a cnn in deep learning",
+    "explain dropout in neural networks",
+    # a vendor's plans, rollout and rate limits
+    "claude pro vs team plan, what's the price difference",
+    "is gemini available in the EU yet",
+    "what's the rate limit on the claude api? we keep getting 429",
 ]
 
 SMALL_TALK = [
@@ -207,6 +215,9 @@ SMALL_TALK = [
     "not quite what i asked but ok",
     # Round 20
     "good night, talk tomorrow",
+    # Round 23
+    "that answer was useless tbh",
+    "are you chatgpt under the hood?",
 ]
 
 

@@ -42,6 +42,8 @@ from bot.models import SmallTalk as Chat
         ("are you a real person or a bot", Chat.ABOUT_BOT),
         ("that wasnt very helpful tbh", Chat.REACTION),
         ("you're the best bot in this workspace", Chat.REACTION),
+        ("are you chatgpt under the hood?", Chat.ABOUT_BOT),
+        ("how do i use you? just type a question?", Chat.ABOUT_BOT),
     ],
 )
 def test_small_talk(text: str, kind: Chat) -> None:
@@ -60,6 +62,8 @@ def test_small_talk(text: str, kind: Chat) -> None:
         "is this model real",
         "are you an ai expert",  # asks about the asker's topic, not what the bot is
         "are you able to explain ai",
+        "what is a word embedding",
+        "what is the hood of a car",
         "",
     ],
 )
@@ -100,6 +104,8 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
         ("you're awesome, seriously", Chat.REACTION),
         ("hmm that answer was kinda wrong tbh", Chat.REACTION),
         ("thanks, i'll share this with my team", Chat.THANKS),
+        ("that answer was useless tbh", Chat.REACTION),
+        ("perfect for the slide, many thanks", Chat.REACTION),
     ],
 )
 def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> None:

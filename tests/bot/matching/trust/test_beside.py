@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.beside import acts_on, asks, generic_phrase
+from bot.matching.trust.beside import acts_on, asked_subject, asks, generic_phrase
 
 
 @pytest.fixture(scope="module")
@@ -40,3 +40,20 @@ def test_an_adjective_qualifying_a_phrasing_word_at_the_end_is_generic(lexicon: 
     assert generic_phrase(tokens, ["term", "", "plain", ""], 2, lexicon)
     tokens = ["tokens", "in", "a", "board", "game"]
     assert not generic_phrase(tokens, ["term", "", "", "everyday", ""], 3, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "asked"),
+    [
+        ("what is a cnn in deep learning", "cnn", True),
+        ("explain dropout in neural networks", "dropout", True),
+        ("whats the context window", "context", True),
+        ("my boss keeps talking about embeddings", "boss", False),
+        ("what does my boss mean by rag", "boss", False),  # who says it, not what it is
+    ],
+)
+def test_a_definition_asks_about_the_noun_right_after_it(
+    question: str, word: str, asked: bool
+) -> None:
+    tokens = question.split()
+    assert asked_subject(tokens, tokens.index(word)) is asked

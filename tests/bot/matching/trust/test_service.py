@@ -18,6 +18,13 @@ from bot.matching.trust.service import admin, status
         ("a million tokens of context", "million", False),  # no price asked
         ("how do i turn off memory in chatgpt settings", "off", True),
         ("how do i turn off the lights", "off", False),  # no app's settings
+        ("claude pro vs team plan whats the price difference", "plan", True),
+        ("we need a plan for rolling out genai", "plan", False),  # no tier of a service
+        ("is gemini available in the eu yet", "available", True),
+        ("is there an open model available for download", "available", False),
+        ("whats the rate limit on the claude api", "rate", True),
+        ("we keep getting 429 from the api", "429", True),
+        ("what is the error rate of llms", "rate", False),
     ],
 )
 def test_a_word_of_accounts_prices_or_settings(text: str, word: str, expected: bool) -> None:
