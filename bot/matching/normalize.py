@@ -115,6 +115,26 @@ def _spell_symbols(text: str) -> str:
     return _SYMBOLS.sub(lambda m: f" {_SYMBOL_NAMES[m.group(0)]} ", text)
 
 
+# A wh-word fused with "is" ("what's", typed "whats"): the indexed questions spell it out
+# ("what is a gan"), and the stem "what" alone would lose the "is" they share.
+_CONTRACTIONS: dict[str, tuple[str, ...]] = {
+    "whats": ("what", "is"),
+    "hows": ("how", "is"),
+    "whos": ("who", "is"),
+    "wheres": ("where", "is"),
+    "whens": ("when", "is"),
+}
+
+
+def expand_contractions(tokens: list[str]) -> list[str]:
+    """``tokens`` with :data:`_CONTRACTIONS` spelt out (questions asked; the indexed texts
+    keep theirs: spelling those out too moved the fitted threshold and the trust samples for
+    a loss on the question sets)."""
+    if _CONTRACTIONS.keys().isdisjoint(tokens):
+        return tokens
+    return [part for t in tokens for part in _CONTRACTIONS.get(t, (t,))]
+
+
 def split_filler(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     """Split leading and trailing filler off while at least one token remains.
 

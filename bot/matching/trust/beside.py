@@ -99,7 +99,10 @@ WH = frozenset({"what", "wat"})
 def asked_subject(tokens: Sequence[str], at: int) -> bool:
     """Whether a word opens the noun phrase a definition question asks about: right after
     "what is", "what's", "explain" or "define", over articles only ("what is a cnn in deep
-    learning", "explain dropout in neural networks")."""
+    learning", "explain dropout in neural networks"); not a head whose object is the term
+    ("what are the cons of rag")."""
+    if tokens[at + 1 : at + 2] in (["of"], ["about"]):
+        return False
     i = at - 1
     while i >= 0 and tokens[i] in ARTICLES:
         i -= 1

@@ -209,3 +209,13 @@ def test_one_slip_in_a_word_of_five_letters_or_more_is_a_typo() -> None:
 )
 def test_compare_to_puts_one_term_on_each_side(text: str) -> None:
     assert parse_comparison(text.split()) == (("bm25",), ("llm",))
+
+
+def test_whats_scores_as_what_is() -> None:
+    # "what's a diffusion model" used to lose the "is" that the indexed question shares
+    # (its stem "what" alone), scoring well below the same question spelt out.
+    idx = index()
+    fused = idx.search(idx.tokens("what's a diffusion model"), 1)[0]
+    spelt = idx.search(idx.tokens("what is a diffusion model"), 1)[0]
+    assert fused.id == spelt.id == "diffusion"
+    assert fused.score == pytest.approx(spelt.score, abs=5.0)

@@ -7,6 +7,7 @@ import pytest
 from bot.matching.normalize import (
     MAX_TOKENS,
     SynonymFolder,
+    expand_contractions,
     split_filler,
     stem,
     strip_filler,
@@ -129,3 +130,9 @@ def test_synonyms_fold_variants_to_the_canonical_term_longest_first() -> None:
 )
 def test_names_spelt_with_symbols_are_spelt_out(text: str, expected: list[str]) -> None:
     assert words(text) == expected
+
+
+def test_a_wh_word_fused_with_is_is_spelt_out() -> None:
+    assert expand_contractions(words("what's a gan")) == ["what", "is", "a", "gan"]
+    assert expand_contractions(words("whats rag")) == ["what", "is", "rag"]
+    assert expand_contractions(words("what is rag")) == ["what", "is", "rag"]

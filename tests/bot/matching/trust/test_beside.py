@@ -49,6 +49,7 @@ def test_an_adjective_qualifying_a_phrasing_word_at_the_end_is_generic(lexicon: 
         ("explain dropout in neural networks", "dropout", True),
         ("whats the context window", "context", True),
         ("my boss keeps talking about embeddings", "boss", False),
+        ("what are the cons of rag", "cons", False),  # its object is the term
         ("what does my boss mean by rag", "boss", False),  # who says it, not what it is
     ],
 )
