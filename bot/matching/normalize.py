@@ -115,14 +115,17 @@ def _spell_symbols(text: str) -> str:
     return _SYMBOLS.sub(lambda m: f" {_SYMBOL_NAMES[m.group(0)]} ", text)
 
 
-# A wh-word fused with "is" ("what's", typed "whats"): the indexed questions spell it out
-# ("what is a gan"), and the stem "what" alone would lose the "is" they share.
+# A wh-word fused with "is" ("what's", typed "whats"), or chat's spelling of "what": the
+# indexed questions spell it out ("what is a gan"), and the stem "what" alone would lose the
+# "is" they share.
 _CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "whats": ("what", "is"),
     "hows": ("how", "is"),
     "whos": ("who", "is"),
     "wheres": ("where", "is"),
     "whens": ("when", "is"),
+    "wat": ("what",),
+    "wats": ("what", "is"),
 }
 
 

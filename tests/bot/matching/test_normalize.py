@@ -136,3 +136,4 @@ def test_a_wh_word_fused_with_is_is_spelt_out() -> None:
     assert expand_contractions(words("what's a gan")) == ["what", "is", "a", "gan"]
     assert expand_contractions(words("whats rag")) == ["what", "is", "rag"]
     assert expand_contractions(words("what is rag")) == ["what", "is", "rag"]
+    assert expand_contractions(words("wat is rag")) == ["what", "is", "rag"]
