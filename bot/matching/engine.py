@@ -13,26 +13,26 @@ answers the comparison snippet covering both, or composes one answer from the tw
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import parse_sides, plain
-from bot.matching.comparing import Check, compare
-from bot.matching.focus import asked_sentences, asking_sentence, clause_sides, without
+from bot.matching.comparing import compare
+from bot.matching.decide import Decider
+from bot.matching.focus import asked_sentences, clause_sides
 from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
-from bot.matching.naming import names_another, names_better, one_sided
 from bot.matching.normalize import split_filler, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
-from bot.matching.trust.judge import Judge, Judgement
+from bot.matching.trust.judge import Judge
 from bot.matching.trust.vocabulary import asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
 
@@ -45,7 +45,6 @@ if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
 __all__ = ["Engine", "MatchConfig"]
 
 RETIRED_S = 5.0  # an answer still on the replaced knowledge this long after a swap is rare
-SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explanation
 # Plural pronouns that point into another sentence: a question holding one is not asked alone.
 REFERRING = frozenset({"these", "those", "they", "them"})
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
@@ -195,7 +194,14 @@ class Engine:
             compared = compare(replies, question, sides, hits, check, content=content)
             if compared is not None:
                 return compared
-        return self._decide(replies, question, hits, tokens, check, analyse=analyse)
+        judge = self._judge(kb)
+        decider = Decider(
+            replies,
+            coverage=judge.coverage,
+            trusted=self._trusted,
+            threshold=lambda: self.answer_threshold(kb),
+        )
+        return decider.decide(question, hits, tokens, check, analyse=analyse)
 
     def _trusted(self, hits: Sequence[Hit]) -> bool:
         """A strong and clear best match (``trusted_score`` and ``trusted_margin``)."""
@@ -282,131 +288,6 @@ class Engine:
 
     def _judge(self, kb: KnowledgeBase) -> Judge:
         return self._judges.get(kb, self._new_judge, current=kb is self._kb)
-
-    def _decide(
-        self,
-        replies: Replies,
-        question: str,
-        hits: list[Hit],
-        tokens: list[str],
-        check: Check,
-        *,
-        analyse: Callable[[str], list[str]] | None = None,
-    ) -> Answer:
-        cfg = replies.config
-        content = plain(tokens)
-        coverage = self._judge(replies.kb).coverage
-        if (
-            hits
-            and one_sided(replies.kb, coverage, hits[0].id, content)
-            and (not self._trusted(hits) or names_another(replies.kb, hits[0].id, content))
-        ):
-            # A comparison snippet answers a question that names both things it compares,
-            # unless it matches strongly (its own questions may describe a side: "what
-            # replaced gans"), and names nothing else ("is chat gpt an llm or something
-            # different" names chatgpt): "is chatgpt an llm or something else" is no question
-            # about llms vs genai.
-            hits = [*hits[1:], hits[0]]
-        if hits:
-            top = hits[0]
-            margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
-            # Lenient: with its talk left out, the rest need only pass the tolerance (the
-            # comparison path stays strict: a side left unexplained is an uncovered side).
-            verdict = check(
-                content,
-                (top.id,),
-                trusted=self._trusted(hits),
-                clear=margin >= cfg.min_margin,
-                lenient=True,
-            )
-            if verdict.talk and verdict.explained and verdict.solid:
-                # Talk around the topic dilutes the score ("my grandma wants to know what
-                # chatgpt is"): score what is left, if the snippet explains all of it and
-                # still leads.
-                focused = replies.kb.index.search(without(tokens, verdict.talk), len(hits))
-                if (
-                    focused
-                    and not self._trusted(focused)
-                    and one_sided(replies.kb, coverage, focused[0].id, content)
-                ):
-                    # As above: a comparison does not answer a question naming one side.
-                    focused = [*focused[1:], focused[0]]
-                if focused and focused[0].score > top.score:
-                    lead = focused[0].score - (focused[1].score if len(focused) > 1 else 0.0)
-                    again = verdict
-                    if focused[0].id != top.id:  # the talk had put another snippet first
-                        again = check(content, (focused[0].id,), clear=lead >= cfg.min_margin)
-                    if again.explained and again.solid:
-                        hits, top, margin, verdict = focused, focused[0], lead, again
-            if not verdict.explained and topic_words(content)[:1] == [verdict.naming]:
-                # The question opens with a coined name of another candidate ("sft in the llm
-                # context": fine-tuning's alias, though "context" puts the context window
-                # first): that candidate answers if it explains the whole question. A name
-                # later on may be what the question is about ("what data was gpt trained on").
-                named = self._named(content, hits, verdict, check)
-                if named is not None:
-                    hits, top, verdict = named
-                    margin = top.score - max(h.score for h in hits[1:])
-            # Score plus lead over the runner-up separates right from wrong better than the
-            # score alone (bench/calibration.py: CLINC150 AUROC 0.955 vs 0.944 on test, 0.931
-            # vs 0.893 on val; 0.914 vs 0.897 with 10 questions per intent).
-            confidence = (top.score + max(margin, 0.0)) / 200.0 * verdict.share
-            if not verdict.explained and not verdict.empty:
-                return replace(
-                    replies.uncovered(question, verdict.missing, hits), confidence=confidence
-                )
-            if verdict.explained and top.score < cfg.answer_threshold and analyse is not None:
-                # Sentences of talk dilute the score ("onboarding a new designer tmrw and
-                # she asked me: is deep learning just ml with more layers"): the sentence
-                # that asks, scored alone, may name the same snippet clearly.
-                alone = asking_sentence(replies.kb, question, analyse, top, len(hits))
-                if alone is not None:
-                    hits, top = alone, alone[0]
-                    margin = top.score - (hits[1].score if len(hits) > 1 else 0.0)
-            needed = cfg.answer_threshold
-            if cfg.suggest_threshold <= top.score < needed:  # fitted only where it matters
-                needed = self.answer_threshold(replies.kb)
-            # The discount for a snippet that explains every salient word needs the question
-            # to name the snippet's term: "what time is the all hands" shares only plain words
-            # with the temperature snippet's example questions.
-            names_it = any(coverage.is_name(w, (top.id,)) for w in content)
-            if verdict.solid and names_it and needed <= 100.0:  # above 100 means "never answer"
-                needed -= cfg.explained_discount
-            if top.score >= needed and (
-                margin >= cfg.min_margin
-                or self._explains_better(content, hits, verdict, check)
-                or names_better(replies.kb, content, hits)
-            ):
-                found = replies.answer(question, (replies.kb.snippets[top.id],), top.score)
-                return replace(found, confidence=confidence)
-            return replace(replies.did_you_mean(question, hits), confidence=confidence)
-        return replies.did_you_mean(question, hits)
-
-    @staticmethod
-    def _named(
-        content: list[str], hits: list[Hit], verdict: Judgement, check: Check
-    ) -> tuple[list[Hit], Hit, Judgement] | None:
-        """The candidate the question's coined name names, first, when it explains the whole
-        question solidly; ``None`` otherwise."""
-        for hit in hits[1:]:
-            if hit.id in verdict.named:
-                again = check(content, (hit.id,))
-                if again.explained and again.solid:
-                    return [hit, *(h for h in hits if h is not hit)], hit, again
-                return None
-        return None
-
-    @staticmethod
-    def _explains_better(
-        content: list[str], hits: Sequence[Hit], verdict: Judgement, check: Check
-    ) -> bool:
-        """A close call the words settle: the best snippet explains the whole question and
-        clearly more of it than the runner-up ("is every chatbot an llm": chatbots explains
-        "chatbot", what-is-llm does not)."""
-        if not verdict.solid or len(hits) < 2:
-            return False
-        runner_up: Judgement = check(content, (hits[1].id,))
-        return runner_up.share + SHARE_GAP <= verdict.share
 
 
 def _stored_coverage(knowledge: KnowledgeBase, derived: DerivedCache) -> Coverage:
