@@ -26,11 +26,14 @@ def compare(
     check: Check,
     *,
     content: Sequence[str] = (),
+    coined: Callable[[str], bool] = lambda word: False,
 ) -> Answer | None:
     """The comparison snippet covering a pair, plus the other sides' snippets; None when the
     question is better answered as a plain one.
 
     A side no snippet explains is named in the reply ("I don't have an explanation for cnn").
+    ``coined`` tells a name that neither English nor the knowledge knows ("mamba"): a side
+    holding one is another thing compared, never talk.
     """
     kb, cfg = replies.kb, replies.config
     found: list[Hit] = []
@@ -66,7 +69,8 @@ def compare(
         if not found:
             return None  # nothing known on either side: the plain path decides
         known = tuple(dict.fromkeys(h.id for h in found))
-        if not _talk(check(list(content), known)):
+        named = any(coined(w) for side in unknown for w in side.split())
+        if named or not _talk(check(list(content), known)):
             return replies.uncovered(question, unknown, [*found, *hits])
         # What looked like a side is talk after the comparison ("ai vs ml vs deep learning
         # quick version pls, intern asked me"): the known sides' snippets explain the rest.

@@ -191,7 +191,16 @@ class Engine:
         if sides is not None:
             sides = clause_sides(question, analyse) or sides
         if sides is not None:
-            compared = compare(replies, question, sides, hits, check, content=content)
+            coverage = self._judge(kb).coverage
+            compared = compare(
+                replies,
+                question,
+                sides,
+                hits,
+                check,
+                content=content,
+                coined=lambda w: not self._lexicon.is_word(w) and coverage.unused(w),
+            )
             if compared is not None:
                 return compared
         judge = self._judge(kb)

@@ -184,6 +184,9 @@ NOT_ANSWERED = [
     "claude pro vs team plan, what's the price difference",
     "is gemini available in the EU yet",
     "what's the rate limit on the claude api? we keep getting 429",
+    # a side holding a name neither English nor the knowledge knows is another thing
+    # compared, never talk after the comparison
+    "transformers vs mamba / state space models — will mamba replace them",
 ]
 
 SMALL_TALK = [
