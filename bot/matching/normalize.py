@@ -117,10 +117,11 @@ def _spell_symbols(text: str) -> str:
 
 # A wh-word fused with "is" ("what's", typed "whats"), or chat's spelling of "what": the
 # indexed questions spell it out ("what is a gan"), and the stem "what" alone would lose the
-# "is" they share. Not "who's": "a teacher who's never used it" is "who has".
+# "is" they share. "who's" is "who" alone: "a teacher who's never used it" is "who has".
 _CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "whats": ("what", "is"),
     "hows": ("how", "is"),
+    "whos": ("who",),
     "wheres": ("where", "is"),
     "whens": ("when", "is"),
     "wat": ("what",),

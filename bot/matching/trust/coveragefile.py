@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.matching.derived import MATCHING
-from bot.matching.trust.coverage import Analyse, Bodies, Coverage, _stemmer
+from bot.matching.trust.bodies import Bodies
+from bot.matching.trust.coverage import Analyse, Coverage, _stemmer
 from bot.matching.trust.vocabulary import Stems
 from bot.models import Snippet
 

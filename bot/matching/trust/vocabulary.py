@@ -30,6 +30,7 @@ meme memes hype hyped fad buzzword buzzwords gimmick metaphor analogy wise ballp
 approx approximately
 paragraph paragraphs para glance primer recap rundown cheatsheet
 tech technology ish math maths jargon overblown overrated overhyped underrated
+wasnt werent havent hasnt hadnt shouldnt wouldnt couldnt mustnt neednt
 """
 # Adjectives that say a thing is the ordinary kind ("a normal chatbot", "a regular faq bot"):
 # they never make another sense of what they qualify.

@@ -263,3 +263,18 @@ def test_an_invoice_is_no_account_question(engine: Engine) -> None:
     # Round 12: invoices and refunds stay talk ("i keep seeing them on my invoice").
     answer = engine.answer(as_asked("can you explain tokens, i keep seeing them on my invoice"))
     assert answer.ids == ("tokens",)
+
+
+@pytest.mark.parametrize(
+    ("question", "fused"),
+    [
+        ("who's on call this week", "whos"),
+        ("why shouldnt i trust an llm for legal advice", "shouldnt"),
+    ],
+)
+def test_a_fused_wh_word_or_negated_modal_is_never_named_as_missing(
+    engine: Engine, question: str, fused: str
+) -> None:
+    # "I don't have an explanation for “whos” yet" named a word of the question's grammar.
+    answer = engine.answer(as_asked(question))
+    assert fused not in " ".join(answer.missing).split()
