@@ -218,6 +218,17 @@ class Coverage:
             held_out: judge as if this example question were not in the knowledge.
         """
         fields = _fields(words)
+        # Where a phrasing word stood between two kept words: a run of missing words named
+        # in the reply stops there ("offsite, who's handling catering" names "offsite" and
+        # "handling catering", not one phrase).
+        broken: list[bool] = []
+        gap = False
+        for typed in words:
+            if self.stems.phrasing(typed):
+                gap = True
+            else:
+                broken.append(gap)
+                gap = False
         words = [w for w in words if not self.stems.phrasing(w)]
         stems = [self.stems(w) for w in words]
         covers = [self._cover(s, snippet_ids, definition, held_out) for s in stems]
@@ -234,7 +245,7 @@ class Coverage:
         other_stem = other_word = ""
         runs: list[list[str]] = []
         previous_missing = stray = False
-        for word, first in zip(words, stems, strict=True):
+        for word, first, gap_before in zip(words, stems, broken, strict=True):
             stem = first
             if (
                 stem not in self.users
@@ -263,7 +274,7 @@ class Coverage:
             # "embeddings in ml": a name of the field the term is asked in is no other term.
             field = word in fields and stem in self.named
             stray |= left >= STRAY_WEIGHT and c < HALF and not field
-            if missing and previous_missing:
+            if missing and previous_missing and not gap_before:
                 runs[-1].append(word)
             elif missing:
                 runs.append([word])

@@ -93,3 +93,12 @@ def test_a_name_with_figures_still_counts(coverage: Coverage) -> None:
     words = ["how", "big", "is", "a", "large", "language", "model", "m2"]
     verdict = coverage.judge(words, ["llm"], Lexicon())
     assert verdict.top_uncovered >= 0.1
+
+
+def test_a_phrasing_word_between_missing_words_splits_what_is_named(coverage: Coverage) -> None:
+    # "pizza order for the offsite, who's handling catering": not one phrase
+    words = ["rag", "pizza", "order", "for", "the", "offsite", "who", "handling", "catering"]
+    verdict = coverage.judge(words, ["rag"], Lexicon())
+    assert "offsite" in verdict.missing
+    assert not any("offsite" in m and "handling" in m for m in verdict.missing)
+    assert "handling catering" in verdict.missing
