@@ -54,7 +54,7 @@ _REACTION = _vocabulary(
     sharing share forwarding seriously kinda sorta ill will with
     wild crazy insane nuts hilarious funny epic dope unreal impressive incredible ridiculous
     pretty saved save saves presentation life day smart clever but know
-    useless unhelpful meh slide deck many
+    useless unhelpful meh slide deck many ha to
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -68,7 +68,7 @@ _ABOUT = _vocabulary(
     on with be
     able kind sort questions question ask asking doing up it going actual actually typing
     chatting talking or commands command support supports someone these in shorter longer
-    short messages message replies reply exactly something anything type word words just
+    short messages message replies reply exactly something anything type word words just and
     """
 )
 # Asking for help with no topic ("help me", "can you help pls"): the topics list answers it.

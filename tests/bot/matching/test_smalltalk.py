@@ -44,6 +44,8 @@ from bot.models import SmallTalk as Chat
         ("you're the best bot in this workspace", Chat.REACTION),
         ("are you chatgpt under the hood?", Chat.ABOUT_BOT),
         ("how do i use you? just type a question?", Chat.ABOUT_BOT),
+        ("how do i use you, just type explain and a word?", Chat.ABOUT_BOT),
+        ("ha that's wild", Chat.REACTION),
     ],
 )
 def test_small_talk(text: str, kind: Chat) -> None:
@@ -64,6 +66,8 @@ def test_small_talk(text: str, kind: Chat) -> None:
         "are you able to explain ai",
         "what is a word embedding",
         "what is the hood of a car",
+        "explain rag and fine tuning",
+        "how to use rag",
         "",
     ],
 )
