@@ -57,6 +57,7 @@ def admin(tokens: Sequence[str], at: int) -> bool:
         or _plan(tokens, at)
         or _available(tokens, at)
         or _rate_limit(tokens, at)
+        or _refund(tokens, at)
     )
 
 
@@ -109,3 +110,13 @@ def _rate_limit(tokens: Sequence[str], at: int) -> bool:
     if tokens[at] == "429":
         return True
     return tokens[at] == "rate" and tokens[at + 1 : at + 2] in (["limit"], ["limits"], ["limited"])
+
+
+def _refund(tokens: Sequence[str], at: int) -> bool:
+    """Money back from a service ("can i get a refund on midjourney", "refunds for unused
+    credits"); not a refund policy an assistant made up, which is what it said."""
+    return tokens[at] in {"refund", "refunds"} and tokens[at + 1 : at + 2] in (
+        ["on"],
+        ["for"],
+        ["from"],
+    )

@@ -25,6 +25,8 @@ from bot.matching.trust.service import admin, status
         ("whats the rate limit on the claude api", "rate", True),
         ("we keep getting 429 from the api", "429", True),
         ("what is the error rate of llms", "rate", False),
+        ("can i get a refund on midjourney", "refund", True),
+        ("the bot invented a refund policy", "refund", False),
     ],
 )
 def test_a_word_of_accounts_prices_or_settings(text: str, word: str, expected: bool) -> None:
