@@ -186,12 +186,13 @@ class Engine:
         parts = clauses(question)
         aside = asides(parts, lambda text: plain(analyse(text)))
         definition = asks_definition(split_filler(raw)[0])
-        check = partial(self._judge(kb), definition=definition, asides=aside, question=question)
+        judge = self._judge(kb)
+        check = partial(judge, definition=definition, asides=aside, question=question)
         sides = parse_sides(tokens)
         if sides is not None:
             sides = clause_sides(question, analyse) or sides
         if sides is not None:
-            coverage = self._judge(kb).coverage
+            coverage = judge.coverage
             compared = compare(
                 replies,
                 question,
@@ -203,7 +204,6 @@ class Engine:
             )
             if compared is not None:
                 return compared
-        judge = self._judge(kb)
         decider = Decider(
             replies,
             coverage=judge.coverage,

@@ -91,9 +91,9 @@ def is_beside(
 
 
 # What asks for a definition of the noun phrase right after it ("what is a", "explain the").
-DEFINING = frozenset({"whats", "explain", "define", "describe"})
-COPULAS = frozenset({"is", "are", "s"})
-WH = frozenset({"what", "wat"})
+_ASKS_WHAT = frozenset({"whats", "explain", "define", "describe"})
+_IS = frozenset({"is", "are", "s"})
+_WHAT = frozenset({"what", "wat"})
 
 
 def asked_subject(tokens: Sequence[str], at: int) -> bool:
@@ -108,9 +108,9 @@ def asked_subject(tokens: Sequence[str], at: int) -> bool:
         i -= 1
     if i < 0:
         return False
-    if tokens[i] in DEFINING:
+    if tokens[i] in _ASKS_WHAT:
         return i == 0 or tokens[i - 1] in {",", "pls", "please", "can", "you"}
-    return tokens[i] in COPULAS and i >= 1 and tokens[i - 1] in WH
+    return tokens[i] in _IS and i >= 1 and tokens[i - 1] in _WHAT
 
 
 def acts_on(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
