@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from bot.matching.compare import plain
 from bot.matching.comparing import Check
-from bot.matching.focus import asking_sentence, without
+from bot.matching.focus import asking_sentence, defining_clause, without
 from bot.matching.matcher import Hit
 from bot.matching.naming import names_another, names_better, one_sided
 from bot.matching.outcomes import Replies
@@ -148,6 +148,27 @@ class Decider:
             return _Choice(hits=focused, margin=lead, verdict=again)
         return choice
 
+    def _defining_clause(
+        self,
+        question: str,
+        top: Hit,
+        limit: int,
+        check: Check,
+        analyse: Callable[[str], list[str]],
+    ) -> list[Hit] | None:
+        """ "what is rag and why does everyone at this conference keep saying it": the clause
+        that asks the definition, scored alone, when it names the snippet's term and the
+        snippet explains all of it ("what is feature engineering" does not qualify)."""
+        found = defining_clause(self._kb, question, analyse, top, limit)
+        if found is None:
+            return None
+        hits, tokens = found
+        content = plain(tokens)
+        if not any(self._coverage.is_name(w, (top.id,)) for w in content):
+            return None
+        verdict = check(content, (top.id,), definition=True, question="", asides=())
+        return hits if verdict.explained and verdict.solid else None
+
     def _conclude(
         self,
         question: str,
@@ -171,6 +192,8 @@ class Decider:
             # asked me: is deep learning just ml with more layers"): the sentence that asks,
             # scored alone, may name the same snippet clearly.
             alone = asking_sentence(self._kb, question, analyse, top, len(hits))
+            if alone is None:
+                alone = self._defining_clause(question, top, len(hits), check, analyse)
             if alone is not None:
                 hits, top, margin = alone, alone[0], _margin(alone)
         needed = cfg.answer_threshold

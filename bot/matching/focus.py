@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import COMPARING, Side, parse_sides, plain
 from bot.matching.matcher import Hit
-from bot.matching.normalize import TYPED_MARK, stem
+from bot.matching.normalize import TYPED_MARK, stem, strip_links
 from bot.matching.trust.grammar import REQUEST, split_sentences
+from bot.matching.trust.vocabulary import DEFINING, DEFINING_SECOND
 
 
 def clause_sides(question: str, analyse: Callable[[str], list[str]]) -> tuple[Side, ...] | None:
@@ -62,6 +63,31 @@ def asking_sentence(
         if found and found[0].id == top.id and found[0].score > (best or [top])[0].score:
             best = found
     return best
+
+
+# Where a definition's clause ends: a break, or a conjunction that opens a second question
+# ("what is rag and why does everyone keep saying it").
+CLAUSE_END = re.compile(r"[,;!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)|\s(?:and|but|so)\s")
+
+
+def defining_clause(
+    kb: KnowledgeBase, question: str, analyse: Callable[[str], list[str]], top: Hit, limit: int
+) -> tuple[list[Hit], list[str]] | None:
+    """The hits and analysed words of the clause that asks what something is ("what is a
+    deepfake" of "what is a deepfake and should hr worry"), scored alone, when it puts
+    ``top``'s snippet first with a higher score; None otherwise (or when the question is that
+    one clause)."""
+    parts = [p for p in CLAUSE_END.split(strip_links(question)) if p.strip()]
+    if len(parts) < 2:
+        return None
+    for part in parts:
+        tokens = analyse(part)
+        if len(tokens) < 2 or tokens[0] not in DEFINING or tokens[1] not in DEFINING_SECOND:
+            continue
+        found = kb.index.search(tokens, limit)
+        if found and found[0].id == top.id and found[0].score > top.score:
+            return found, tokens
+    return None
 
 
 MAX_SENTENCES = 4  # a longer message is a post, not a question with some context

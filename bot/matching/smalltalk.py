@@ -54,7 +54,7 @@ _REACTION = _vocabulary(
     sharing share forwarding seriously kinda sorta ill will with
     wild crazy insane nuts hilarious funny epic dope unreal impressive incredible ridiculous
     pretty saved save saves presentation life day smart clever but know
-    useless unhelpful meh slide deck many ha to
+    useless unhelpful meh slide deck many ha to at spamming spam bugging bothering questions
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the

@@ -99,6 +99,23 @@ def _modifies(
     return i < len(tokens) and kinds[i] == "term"
 
 
+def _kind_of(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon | None) -> bool:
+    """A noun that opens a compound ending in a term word English knows, right before it or
+    joined by "of" ("mixture of experts architecture", "state space models"): a kind of the
+    term the snippet need not explain, not talk beside it."""
+    if lexicon is None or kinds[at] not in KIND_OF or not lexicon.can_name(tokens[at]):
+        return False
+    if at > 0 and (tokens[at - 1] in POSSESSIVES or kinds[at - 1] == "term"):
+        return False
+    j = at + 1
+    if j + 1 < len(tokens) and tokens[j] == "of" and kinds[j + 1] in EVERYDAY:
+        j += 2
+    return j < len(tokens) and kinds[j] == "term" and lexicon.is_word(tokens[j])
+
+
+KIND_OF = frozenset({"everyday"})
+
+
 def _person(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
     """A noun naming people, not right after a term word: "a prompt engineer" is a job
     of the field, "my aunt" or "the vendor" is who asks or speaks."""
@@ -325,6 +342,7 @@ def context(
                 or placed
                 or acting
                 or _modifies(tokens, kinds, i, describes)
+                or _kind_of(tokens, kinds, i, lexicon)
             ):
                 attached.append(token)
             elif (

@@ -126,6 +126,16 @@ ANSWERED_FIRST = [
     # Round 19: a comparison does not answer a question naming one of its sides, after the
     # talk is left out either
     ("is chatgpt an llm or something else? my dad asked me at lunch and i blanked", "chatgpt"),
+    # Round 24: the clause that asks the definition, scored alone, names the snippet clearly
+    (
+        "what is retrieval-augmented generation and why does everyone at this conference "
+        "keep saying it",
+        "rag",
+    ),
+    (
+        "what is a deepfake and should hr be worried about them in video interviews",
+        "genai-examples",
+    ),
 ]
 
 # Not answered: another sense, an uncovered side, a service's accounts.
@@ -187,6 +197,11 @@ NOT_ANSWERED = [
     # a side holding a name neither English nor the knowledge knows is another thing
     # compared, never talk after the comparison
     "transformers vs mamba / state space models — will mamba replace them",
+    # Round 24: a noun opening a compound that ends in the term names another kind of it
+    "mixture of experts architecture - how does routing between experts work?",
+    # the definition's clause scored alone must name the snippet and be explained by it
+    "what is feature engineering and why does our data scientist keep bringing it up",
+    "what is a pipeline, we use jenkins",
 ]
 
 SMALL_TALK = [
@@ -221,6 +236,9 @@ SMALL_TALK = [
     # Round 23
     "that answer was useless tbh",
     "are you chatgpt under the hood?",
+    # Round 24: praise "at this"; apologies for the questions
+    "you're actually pretty good at this",
+    "sorry for spamming you with questions today",
 ]
 
 

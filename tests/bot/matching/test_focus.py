@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.focus import asked_sentences
+from bot.knowledge.loader import load_knowledge
+from bot.matching.focus import asked_sentences, defining_clause
+from bot.settings import bundled_knowledge_dir
 
 
 @pytest.mark.parametrize(
@@ -23,3 +25,28 @@ from bot.matching.focus import asked_sentences
 )
 def test_the_sentences_that_ask(message: str, asked: list[str]) -> None:
     assert [part.strip() for part in asked_sentences(message)] == asked
+
+
+def test_the_clause_that_asks_a_definition_is_scored_alone() -> None:
+    kb = load_knowledge(bundled_knowledge_dir())
+    analyse = kb.index.tokens
+    question = "what is a deepfake and should hr be worried about them in video interviews"
+    whole = kb.index.search(analyse(question), 3)
+    found = defining_clause(kb, question, analyse, whole[0], 3)
+    assert found is not None
+    hits, tokens = found
+    assert tokens == ["what", "is", "a", "deepfake"]
+    assert hits[0].id == whole[0].id and hits[0].score > whole[0].score
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is a deepfake",  # one clause: nothing to score alone
+        "should hr be worried about deepfakes, and in video interviews",  # asks no definition
+    ],
+)
+def test_no_defining_clause(question: str) -> None:
+    kb = load_knowledge(bundled_knowledge_dir())
+    whole = kb.index.search(kb.index.tokens(question), 3)
+    assert defining_clause(kb, question, kb.index.tokens, whole[0], 3) is None
