@@ -72,6 +72,7 @@ class Context:
     around: tuple[str, ...]  # talk around the term
     beside: tuple[str, ...] = ()  # talk beside the term, in its own clause
     close: tuple[str, ...] = ()  # the other words of the clauses that hold a term word
+    placed: tuple[str, ...] = ()  # attached by their place whatever they are ("is it down")
     named: bool  # a term word is in the question
 
 
@@ -233,7 +234,7 @@ def context(
     word of the knowledge is talk around the term, whatever its words ("need one slide for
     the exec offsite monday").
     """
-    attached: list[str] = []
+    attached, by_place = list[str](), list[str]()  # by_place: attached by where they stand
     around: list[str] = []
     beside: list[str] = []
     close: list[str] = []
@@ -285,7 +286,7 @@ def context(
                 beside.append(token)  # "everybody", "people": never the subject asked about
             placed_by = _by_position(tokens, kinds, i, unknown, talking=clause[i] in talking)
             if placed_by is not None:
-                (attached if placed_by else around).append(token)
+                (by_place if placed_by else around).append(token)
                 continue
             if kinds[i] in PERSONAL and (
                 figure(token)
@@ -354,9 +355,10 @@ def context(
             elif lexicon is not None and is_beside(tokens, kinds, i, lexicon, asking):
                 beside.append(token)
     return Context(
-        attached=tuple(attached),
+        attached=tuple(by_place + attached),
         around=tuple(around),
         beside=tuple(beside),
         close=tuple(close),
+        placed=tuple(by_place),
         named=named,
     )

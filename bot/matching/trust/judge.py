@@ -208,6 +208,19 @@ class Judge:
             return all(self._coverage.unused(w) for w in found_words)
 
         seen = context(question, kind, self._lexicon, unknown)
+        if seen.attached:
+            # A kind of the term the snippet's own text speaks of ("the click-a-button
+            # chatbots we had": its body tells of menus of buttons) is no other sense.
+            seen = replace(
+                seen,
+                attached=tuple(
+                    t
+                    for t in seen.attached
+                    if t in seen.placed
+                    or kind(t) == "term"
+                    or not self._told(analysed.get(t, ()), snippet_ids)
+                ),
+            )
         talk = seen.around + (seen.beside if clear else ())
         if not (seen.attached or talk):
             return found
@@ -271,6 +284,15 @@ class Judge:
                 ):
                     return True
         return False
+
+    def _told(self, found: Sequence[str], snippet_ids: Sequence[str]) -> bool:
+        """Whether the snippets' own bodies use one of a word's analysed forms."""
+        coverage = self._coverage
+        return any(
+            not coverage.stems.phrasing(w)
+            and not coverage.body.users(coverage.stems(w)).isdisjoint(snippet_ids)
+            for w in found
+        )
 
     def _short_person(self, word: str) -> bool:
         """A word too short for the context check that names people ("vp", "pm"); only a

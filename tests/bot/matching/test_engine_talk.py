@@ -136,6 +136,12 @@ ANSWERED_FIRST = [
         "what is a deepfake and should hr be worried about them in video interviews",
         "genai-examples",
     ),
+    # a kind of the term that the snippet's own body speaks of is no other sense
+    (
+        "how is a modern virtual assistant different from the click-a-button chatbots we had "
+        "on the website back in 2018?",
+        "chatbots",
+    ),
 ]
 
 # Not answered: another sense, an uncovered side, a service's accounts.
