@@ -377,7 +377,43 @@ def around_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
         or measure(tokens, kinds, at)
         or answer_form(tokens, at)
         or occasion(tokens, kinds, at)
+        or setting(tokens, kinds, at)
     )
+
+
+SETTING_OPENERS = frozenset({"for", "in", "at"})
+
+
+def setting(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word ends the question in a phrase naming where an aspect of the term would
+    serve ("llm use cases for a freight dispatch desk", "foundation models explained in 3
+    lines for a compliance report"): the phrase hangs on a word of the field or of explaining
+    after the term, not on the term itself ("a transformer in my car", "tokens for the
+    arcade" keep their sense)."""
+    end = at + 1
+    while end < len(tokens) and kinds[end] not in TOPICAL and tokens[end] != ",":
+        end += 1
+    if end < len(tokens) and kinds[end] in TOPICAL:
+        return False  # the phrase must end the clause: nothing of the field after it
+    i = at - 1
+    while i > 0 and kinds[i] not in TOPICAL and tokens[i] != "," and at - i <= MAX_GAP:
+        if tokens[i] in SETTING_OPENERS and tokens[i + 1] in DETERMINERS:
+            break
+        i -= 1
+    else:
+        return False
+    if i <= 0 or tokens[i] not in SETTING_OPENERS:
+        return False
+    # Between the last term word and the phrase: a word of explaining, or of the field but
+    # apart from the term ("use cases", not the "model" of "language model" or the "open" of
+    # "weights open").
+    j = i - 1
+    hinge = False
+    while j >= 0 and kinds[j] != "term":
+        apart = j > 0 and kinds[j - 1] not in TOPICAL
+        hinge |= (kinds[j] == "domain" and apart) or tokens[j] in EXPLAINING
+        j -= 1
+    return j >= 0 and hinge
 
 
 def answer_form(tokens: Sequence[str], at: int) -> bool:

@@ -136,6 +136,9 @@ ANSWERED_FIRST = [
         "what is a deepfake and should hr be worried about them in video interviews",
         "genai-examples",
     ),
+    # the setting an aspect of the term would serve is talk
+    ("llm use cases for a freight dispatch desk?", "llm-applications"),
+    ("give me some real genai use cases for a retail chain", "genai-applications"),
     # a kind of the term that the snippet's own body speaks of is no other sense
     (
         "how is a modern virtual assistant different from the click-a-button chatbots we had "
@@ -203,7 +206,10 @@ NOT_ANSWERED = [
     # a side holding a name neither English nor the knowledge knows is another thing
     # compared, never talk after the comparison
     "transformers vs mamba / state space models — will mamba replace them",
-    # Round 24: a noun opening a compound that ends in the term names another kind of it
+    # Round 24: a setting phrase hangs on a word apart from the term, never on the term's
+    # own compound ("weights open")
+    "are the free weights open at the gym on sundays",
+    # a noun opening a compound that ends in the term names another kind of it
     "mixture of experts architecture - how does routing between experts work?",
     # the definition's clause scored alone must name the snippet and be explained by it
     "what is feature engineering and why does our data scientist keep bringing it up",
