@@ -43,6 +43,18 @@ _ANSWER_WORDS = vocabulary(
     description intro introduction eli5 tldr
     """
 )
+_THE = frozenset({"the", "my", "our", "their", "his", "her", "your"})
+# Verbs of someone's saying, wanting or feeling (closed: what a reported clause turns on).
+_REPORTING = vocabulary(
+    """
+    keeps keep kept wants want wanted says said asks asked thinks thought needs needed
+    insists insisted claims claimed told tells worries worried hates loves likes
+    """
+)
+# What opens a clause about the topic itself, never about someone: pronouns, wh-words.
+_NOT_SOMEONE = vocabulary(
+    "it this that these those there what which who how why when where whats hows"
+)
 PARTICIPLE_MIN = 5  # "asking", "trying": shorter -ing words are nouns ("king", "ring")
 
 Analyse = Callable[[str], list[str]]
@@ -73,12 +85,21 @@ def _contact(before: list[str]) -> bool:
 
 
 def is_aside(clause: list[str]) -> bool:
-    """Speaks in the first or second person, or opens with a participle."""
+    """Speaks in the first or second person, opens with a participle, or reports what
+    someone else does ("procurement keeps putting it in every rfp", "the board wants a
+    feel")."""
     first = clause[0] if clause else ""
     if first in _OPENERS and len(clause) > 1:
         first = clause[1]
     participle = len(first) >= PARTICIPLE_MIN and first.endswith("ing")
-    return participle or any(w in _PERSON for w in clause)
+    return participle or any(w in _PERSON for w in clause) or _reports(clause)
+
+
+def _reports(clause: list[str]) -> bool:
+    """Whether a clause opens with one noun, an article or possessive before it at most,
+    and then a verb of saying, wanting or feeling: someone's doings, never a question."""
+    words = clause[1:] if clause and clause[0] in _THE else clause
+    return len(words) >= 3 and words[0] not in _NOT_SOMEONE and words[1] in _REPORTING
 
 
 def asides(found: list[list[str]], analyse: Analyse) -> tuple[tuple[str, ...], ...]:

@@ -136,6 +136,11 @@ ANSWERED_FIRST = [
         "what is a deepfake and should hr be worried about them in video interviews",
         "genai-examples",
     ),
+    # a clause reporting someone else's doings is an aside
+    (
+        "genai - what is it, in plain english pls, procurement keeps putting it in every rfp",
+        "what-is-genai",
+    ),
     # the setting an aspect of the term would serve is talk
     ("llm use cases for a freight dispatch desk?", "llm-applications"),
     ("give me some real genai use cases for a retail chain", "genai-applications"),

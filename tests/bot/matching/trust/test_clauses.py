@@ -29,6 +29,12 @@ def test_clauses_split_at_punctuation_and_subordinating_words() -> None:
         (["in", "physics"], False),
         (["like", "the", "ones", "in", "a", "board", "game"], False),
         (["king"], False),  # a short -ing word is a noun
+        # someone else's doings, reported
+        (["procurement", "keeps", "putting", "it", "in", "every", "rfp"], True),
+        (["the", "board", "wants", "a", "feel"], True),
+        (["it", "keeps", "forgetting"], False),  # about the topic itself
+        (["what", "says", "that"], False),
+        (["board", "wants"], False),  # too short to report anything
     ],
 )
 def test_an_aside_speaks_of_the_asker_or_opens_with_a_participle(
