@@ -230,7 +230,11 @@ class Judge:
             missing = seen.attached if found.explained else (*seen.attached, *found.missing)
             return replace(found, explained=False, solid=False, missing=missing, sense=True)
         if not seen.named:
-            return found
+            # Nothing names the term ("customer says our assistant invented a refund policy"):
+            # only the people the question speaks of are surely talk.
+            talk = tuple(t for t in seen.around if self._lexicon.names_person(t))
+            if not talk:
+                return found
         drop = {w for token in talk for w in analysed.get(token, ())}
         rest = [w for w in words if w not in drop]
         if len(rest) == len(words) or not rest:

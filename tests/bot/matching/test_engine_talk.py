@@ -141,6 +141,13 @@ ANSWERED_FIRST = [
         "genai - what is it, in plain english pls, procurement keeps putting it in every rfp",
         "what-is-genai",
     ),
+    # with no term named, the people spoken of are still talk; the snippet's body tells of
+    # a chatbot's invented refund policy
+    (
+        "customer says our assistant invented a refund policy that doesn't exist. what's that "
+        "called and why does it happen",
+        "hallucination",
+    ),
     # the setting an aspect of the term would serve is talk
     ("llm use cases for a freight dispatch desk?", "llm-applications"),
     ("give me some real genai use cases for a retail chain", "genai-applications"),
