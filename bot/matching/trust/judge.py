@@ -12,7 +12,7 @@ from bot.matching.trust.beside import asked_subject
 from bot.matching.trust.context import context, everyday
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
-from bot.matching.trust.talk import figure
+from bot.matching.trust.talk import figure, set_aside
 from bot.matching.trust.tolerance import Tolerance
 from bot.matching.trust.vocabulary import CHAT_Q, NEUTRAL_WORDS, asks_a_question, idiom_words
 from bot.models import Snippet
@@ -106,6 +106,14 @@ class Judge:
         idioms = idiom_words(question)
         if idioms:
             words = [w for w in words if w not in idioms]
+        off = {w for t in set_aside(question) for w in self._content_words(t)}
+        if off:  # "use cases beyond chatbots": what is set aside is not asked about
+            words = [w for w in words if w not in off]
+        # "why is deep learning called deep": a word of the snippet's own name of several
+        # words, which the synonyms fold into one ("dl"), is its name too.
+        words = [
+            w for i, w in enumerate(words) if not self._part_of_name(w, snippet_ids, words[:i])
+        ]
         # "year 9s", "the q3 review": when, never what is asked about (plain numbers weigh
         # little in the coverage check already, and a sum may be all a question asks); "my
         # vp": who, in a word too short for the grammar of the context check to see.
@@ -297,6 +305,22 @@ class Judge:
             and not coverage.body.users(coverage.stems(w)).isdisjoint(snippet_ids)
             for w in found
         )
+
+    def _part_of_name(self, word: str, snippet_ids: Sequence[str], before: Sequence[str]) -> bool:
+        """Whether a word is one of a phrase the synonyms fold into a name of the snippets,
+        that name said ``before`` it ("deep learning ... why is it called deep"; not
+        "reinforcement learning ..., not rlhf": the phrase was never said whole)."""
+        coverage = self._coverage
+        if not self._spoken(word) or coverage.is_name(word, snippet_ids):
+            return False
+        for key, target in self._index.folder.table.items():
+            if (
+                len(key) > 1
+                and word in key
+                and all(t in before and coverage.is_name(t, snippet_ids) for t in target)
+            ):
+                return True
+        return False
 
     def _short_person(self, word: str) -> bool:
         """A word too short for the context check that names people ("vp", "pm"); only a

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.grammar import DETERMINERS, LINKING, MAX_GAP, TOPICAL, vocabulary
+from bot.matching.trust.grammar import DETERMINERS, LINKING, MAX_GAP, TOPICAL, runs, vocabulary
 
 # Words of explaining (closed: the verbs and nouns that ask for an explanation) and what
 # opens a phrase naming its audience or occasion.
@@ -93,7 +93,7 @@ PIECES = vocabulary(
 )
 FORMS = vocabulary("version versions answer answers explanation summary level take")
 # What a question sets aside ("besides", "other than"): closed prepositions.
-EXCLUDING = frozenset({"besides", "beside", "except", "excluding"})
+EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "beyond"})
 EXCLUDING_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
 NUMBERS = vocabulary("one two three four five six seven eight nine ten few couple single")
 OBJECTS = frozenset({"it", "this", "that", "them", "me", "us", "him", "her"})
@@ -278,6 +278,19 @@ def excluded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
             return True
         i -= 1
     return False
+
+
+def set_aside(question: str) -> list[str]:
+    """The words of the phrases ``question`` sets aside ("use cases beyond chatbots",
+    "besides writing emails"), whatever they are: another snippet named there is what the
+    question is not about."""
+    found: list[str] = []
+    for tokens in runs(question):
+        kinds = [""] * len(tokens)
+        found += [
+            t for i, t in enumerate(tokens) if t != "," and i > 0 and excluded(tokens, kinds, i)
+        ]
+    return found
 
 
 def platform_span(tokens: Sequence[str], at: int) -> tuple[int, int] | None:

@@ -148,6 +148,10 @@ ANSWERED_FIRST = [
         "called and why does it happen",
         "hallucination",
     ),
+    # what a question sets aside names no topic of it ("beyond", "besides")
+    ("give me generative ai use cases beyond chatbots pls", "genai-applications"),
+    # a word of the snippet's folded name, said again alone ("deep" of "deep learning")
+    ("what is deep learning and why is it called 'deep'", "ai-ml-dl"),
     # the setting an aspect of the term would serve is talk
     ("llm use cases for a freight dispatch desk?", "llm-applications"),
     ("give me some real genai use cases for a retail chain", "genai-applications"),
@@ -218,7 +222,9 @@ NOT_ANSWERED = [
     # a side holding a name neither English nor the knowledge knows is another thing
     # compared, never talk after the comparison
     "transformers vs mamba / state space models — will mamba replace them",
-    # Round 24: a setting phrase hangs on a word apart from the term, never on the term's
+    # Round 24: part of a folded name counts as the name only after the whole name was said
+    "reinforcement learning (the game playing kind, not rlhf) how does it work",
+    # a setting phrase hangs on a word apart from the term, never on the term's
     # own compound ("weights open")
     "are the free weights open at the gym on sundays",
     # a noun opening a compound that ends in the term names another kind of it

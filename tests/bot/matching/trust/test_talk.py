@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.context import context
-from bot.matching.trust.talk import figure, setting, speaker
+from bot.matching.trust.talk import figure, set_aside, setting, speaker
 
 # A toy classification, as the judge would give it for a glossary that names these terms.
 _TERMS = {"tokens", "rag", "gan", "tune", "fine", "embeddings", "vs"}
@@ -142,3 +142,16 @@ def test_a_setting_after_an_aspect_of_the_term(
 ) -> None:
     kinds = [_SETTING_KINDS.get(t, "") for t in tokens]
     assert setting(tokens, kinds, at) is is_setting
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("give me genai use cases beyond chatbots pls", ["chatbots", "pls"]),
+        ("what can gen-ai do besides chatbots? marketing wants ideas", ["chatbots"]),
+        ("llm uses other than writing emails, for the team", ["writing", "emails"]),
+        ("what is a chatbot", []),
+    ],
+)
+def test_what_a_question_sets_aside(question: str, words: list[str]) -> None:
+    assert set_aside(question) == words
