@@ -57,7 +57,10 @@ LISTENERS = vocabulary("audience audiences crowd readers listeners viewers atten
 # Where a term is used: "in the openai api", "on the chatgpt app", "via the sdk".
 PLACES = vocabulary("in on via through using from inside")
 PLATFORMS = vocabulary(
-    "api apis app apps playground sdk console ui website site interface dashboard studio portal"
+    """
+    api apis app apps playground sdk console ui website site interface dashboard studio portal
+    settings
+    """
 )
 PLATFORM_SPAN = 3  # words between the preposition and the platform noun, at most
 # Words of time that say when (a closed class).
