@@ -103,9 +103,26 @@ def parse_comparison(tokens: Sequence[str]) -> tuple[Side, Side] | None:
     for i, tok in enumerate(toks):
         if tok == "or":
             pair = _pair(toks[:i], toks[i + 1 :])
-            if pair and all(len(side) <= MAX_OR_SIDE for side in pair):
+            if (
+                pair
+                and all(len(side) <= MAX_OR_SIDE for side in pair)
+                and not any(VERDICTS.issuperset(side) for side in pair)
+            ):
                 return pair
     return None
+
+
+# Judgements a yes-or-no question weighs ("agentic workflows: hype or real", "buzzword or
+# actual thing"): a side of nothing else names no topic to compare.
+VERDICTS = frozenset(
+    {
+        "real", "hype", "hyped", "legit", "fake", "dead", "alive", "overrated", "underrated",
+        "fad", "buzzword", "marketing", "bs", "joke", "serious", "true", "false", "myth",
+        "thing", "worth", "it", "useful", "useless", "good", "bad", "safe", "dangerous",
+        "not", "just", "a", "an", "actual", "actually", "really", "nah", "no", "yes",
+        "something", "else", "different", "same",
+    }
+)  # fmt: skip
 
 
 def _split_once(toks: Sequence[str]) -> tuple[Side, Side] | None:

@@ -219,3 +219,18 @@ def test_whats_scores_as_what_is() -> None:
     spelt = idx.search(idx.tokens("what is a diffusion model"), 1)[0]
     assert fused.id == spelt.id == "diffusion"
     assert fused.score == pytest.approx(spelt.score, abs=5.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("agentic workflow hype or real", None),  # a yes-or-no judgement, no second topic
+        ("genai buzzword or actual thing", None),
+        ("gan or diffusion", (("gan",), ("diffusion",))),
+        ("rag or fine tuning", (("rag",), ("fine", "tuning"))),
+    ],
+)
+def test_or_compares_topics_not_verdicts(
+    text: str, sides: tuple[tuple[str, ...], ...] | None
+) -> None:
+    assert parse_comparison(text.split()) == sides
