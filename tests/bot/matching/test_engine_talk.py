@@ -226,7 +226,10 @@ NOT_ANSWERED = [
     # a side holding a name neither English nor the knowledge knows is another thing
     # compared, never talk after the comparison
     "transformers vs mamba / state space models — will mamba replace them",
-    # Round 24: part of a folded name counts as the name only after the whole name was said
+    # Round 24: an aside naming a topic by a name of several words is no talk ("llm" reads
+    # as "large language model", three words too plain alone)
+    "jailbreaking an llm — how does it work",
+    # part of a folded name counts as the name only after the whole name was said
     "reinforcement learning (the game playing kind, not rlhf) how does it work",
     # a setting phrase hangs on a word apart from the term, never on the term's
     # own compound ("weights open")
