@@ -152,6 +152,8 @@ ANSWERED_FIRST = [
     ("give me generative ai use cases beyond chatbots pls", "genai-applications"),
     # a word of the snippet's folded name, said again alone ("deep" of "deep learning")
     ("what is deep learning and why is it called 'deep'", "ai-ml-dl"),
+    # "bad at" folds to "limitation" (synonyms), which llm-challenges names
+    ("what are llms bad at", "llm-challenges"),
     # "hype or real" weighs a verdict, compares no second topic
     ("agentic workflows 🤔 hype or real", "ai-agents"),
     # a service's settings are where the term is used
