@@ -29,7 +29,8 @@ _GREETING = _vocabulary(
     hi hello hey heya hiya hallo hola yo sup wassup gm morning evening afternoon good day
     howdy greetings welcome back bye goodbye cya later night gn whats up test testing ping
     wave waving happy hows it going monday tuesday wednesday thursday friday weekend brb gtg ttyl
-    now for have nice great all anyone anybody see soon tomorrow tmrw home talk
+    now for have nice great all anyone anybody see soon tomorrow tmrw home talk around wake up
+    coffee lunch break
     """
 )
 _THANKS = _vocabulary(
@@ -55,6 +56,8 @@ _REACTION = _vocabulary(
     wild crazy insane nuts hilarious funny epic dope unreal impressive incredible ridiculous
     pretty saved save saves presentation life day smart clever but know
     useless unhelpful meh slide deck many ha to at spamming spam bugging bothering questions
+    explanation explanations explained explainer agreed agree same lgtm ignore thing on thread
+    tell more me
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -69,12 +72,16 @@ _ABOUT = _vocabulary(
     able kind sort questions question ask asking doing up it going actual actually typing
     chatting talking or commands command support supports someone these in shorter longer
     short messages message replies reply exactly something anything type word words just and
+    old age remember speak english spanish french german joke jokes at model running run
+    powered
     """
 )
 # Asking for help with no topic ("help me", "can you help pls"): the topics list answers it.
 _HELP = frozenset({"help", "helps", "halp"})
 _ASKING = frozenset({"please", "pls", "plz", "need", "needed", "some", "me", "us", "i", "we"})
-_MENU = frozenset({"topics", "subjects"})  # "what topics can i ask about": the bot's, surely
+_MENU = frozenset(
+    {"topics", "subjects", "joke", "jokes"}
+)  # "what topics can i ask about": the bot's, surely
 _YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explainbot"})
 # Asking what kind of being is on the other end ("is this a real person", "am i talking to a
 # human"): the one there is the bot, though the question does not say "you".
@@ -83,7 +90,8 @@ _BEING = frozenset({"human", "person", "real", "robot", "alive", "sentient", "ma
 _ARE_YOU = (("are", "you"), ("are", "u"), ("r", "u"))
 _WHAT_ONE_IS = _BEING | {
     "ai", "bot", "a", "an", "actual", "actually", "chatgpt", "gpt", "claude", "gemini", "llm",
-    "language", "model", "chatbot", "under", "the", "hood", "just",
+    "language", "model", "chatbot", "under", "the", "hood", "just", "smarter", "better",
+    "faster", "than", "as", "like",
 }  # fmt: skip
 _HERE = frozenset({"this", "i", "me", "am"})
 _FILLER = frozenset(
@@ -139,7 +147,8 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         words = typed_words(text)  # a message of emoji only is a reaction
     if not words:
         return SmallTalk.REACTION if text.strip() else None
-    content = [unstretch(w) for w in words if unstretch(w) not in _FILLER]
+    # A bare figure reacts ("+1", "10/10", "testing 1 2 3"); it asks about nothing.
+    content = ["ok" if w.isdigit() else unstretch(w) for w in words if unstretch(w) not in _FILLER]
     if not content:
         return SmallTalk.GREETING
     if all(w in _THANKS or w in _REACTION or w in _YOU for w in content):

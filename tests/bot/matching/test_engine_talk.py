@@ -278,6 +278,21 @@ SMALL_TALK = [
     # Round 24: praise "at this"; apologies for the questions
     "you're actually pretty good at this",
     "sorry for spamming you with questions today",
+    # praise of the answer, agreement, bare figures, questions about the bot itself
+    "great explanation, thanks",
+    "agreed",
+    "lgtm",
+    "+1",
+    "10/10",
+    "testing 1 2 3",
+    "is this thing on?",
+    "anyone around?",
+    "how old are you",
+    "what are you good at?",
+    "what model are you running on?",
+    "are you smarter than chatgpt?",
+    "tell me a joke",
+    "interesting, tell me more",
 ]
 
 
