@@ -72,10 +72,12 @@ _ABOUT = _vocabulary(
     able kind sort questions question ask asking doing up it going actual actually typing
     chatting talking or commands command support supports someone these in shorter longer
     short messages message replies reply exactly something anything type word words just and
-    old age remember speak english spanish french german joke jokes at model running run
-    powered
+    old age remember speak english spanish french german joke jokes at
     """
 )
+# What the bot runs on, asked of it ("what model are you running on"); "is this model real"
+# asks about a model.
+_OF_YOU = frozenset({"model", "running", "run", "powered", "built", "based"})
 # Asking for help with no topic ("help me", "can you help pls"): the topics list answers it.
 _HELP = frozenset({"help", "helps", "halp"})
 _ASKING = frozenset({"please", "pls", "plz", "need", "needed", "some", "me", "us", "i", "we"})
@@ -163,8 +165,10 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
     if tuple(content[:2]) in _ARE_YOU and all(w in _WHAT_ONE_IS for w in content[2:]):
         return SmallTalk.ABOUT_BOT
     here = any(w in _HERE for w in content) and any(w in _BEING for w in content)
-    if (here or any(w in _YOU or w in _HELP or w in _MENU for w in content)) and all(
-        w in _ABOUT or w in _GREETING or w in _HELP or w in _ASKING for w in content
+    you = any(w in _YOU for w in content)
+    if (here or you or any(w in _HELP or w in _MENU for w in content)) and all(
+        w in _ABOUT or w in _GREETING or w in _HELP or w in _ASKING or (you and w in _OF_YOU)
+        for w in content
     ):
         return SmallTalk.ABOUT_BOT
     return None
