@@ -117,6 +117,20 @@ def _kind_of(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexi
 KIND_OF = frozenset({"everyday"})
 
 
+def _object(tokens: Sequence[str], kinds: Sequence[str], term: int, at: int) -> bool:
+    """Whether a word qualifies the asker's own thing of the field right after a term word
+    used as a verb ("search our pharmacy sop docs"): what the term acts on, not a sense of
+    it. "fine tune my guitar" (the thing itself is everyday) and a preposition between
+    ("tokens in my wallet") keep it a sense."""
+    between = tokens[term + 1 : at]
+    if not between or between[0] not in POSSESSIVES or any(t in PREPOSITIONS for t in between):
+        return False
+    return at + 1 < len(tokens) and kinds[at + 1] in {"domain", "plain"}
+
+
+PREPOSITIONS = frozenset({"in", "on", "at", "for", "of", "with", "from", "about", "by"})
+
+
 def _person(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
     """A noun naming people, not right after a term word: "a prompt engineer" is a job
     of the field, "my aunt" or "the vendor" is who asks or speaks."""
@@ -308,6 +322,7 @@ def context(
                 and term >= 0
                 and describes(token)
                 and not generic_phrase(tokens, kinds, i, lexicon)
+                and not _object(tokens, kinds, term, i)
             )
             # A question about the term "in my car": a possessed thing the knowledge only
             # mentions in passing gives it another sense just as well (not "in simple terms").

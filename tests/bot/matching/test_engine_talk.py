@@ -152,6 +152,11 @@ ANSWERED_FIRST = [
     ("give me generative ai use cases beyond chatbots pls", "genai-applications"),
     # a word of the snippet's folded name, said again alone ("deep" of "deep learning")
     ("what is deep learning and why is it called 'deep'", "ai-ml-dl"),
+    # the asker's own thing of the field that a term word acts on ("search our ... docs")
+    (
+        "do we need a vector database to search our pharmacy SOP docs, and what even is one?",
+        "embeddings",
+    ),
     # "bad at" folds to "limitation" (synonyms), which llm-challenges names
     ("what are llms bad at", "llm-challenges"),
     # "hype or real" weighs a verdict, compares no second topic
