@@ -14,6 +14,7 @@ from bot.matching.trust.vocabulary import topic_words
 from bot.models import Answer
 
 Check = Callable[..., Judgement]  # Judge with the question's definition flag bound
+WITHIN_SHARE = 0.3  # of a side's salience its best snippet explains, to be about it
 # Prepositions that open a trailing phrase of purpose or setting ("for a faq bot").
 _SETTING = frozenset({"for", "in", "at", "on", "within"})
 
@@ -38,6 +39,7 @@ def compare(
     kb, cfg = replies.kb, replies.config
     found: list[Hit] = []
     unknown: list[str] = []
+    unknown_best: set[str] = set()  # the best snippet of each unknown side
     for n, side in enumerate(sides):
         words = plain(side)
         hit = kb.index.search(side, 1, plain_only=True)
@@ -65,10 +67,19 @@ def compare(
             found.append(hit[0])
         else:
             unknown.append(" ".join(words))
+            # A side largely about a known side's snippet is no other thing compared; another
+            # sense of its term ("transformer vs diffusion in chemistry") is.
+            within = verdict.share >= WITHIN_SHARE and not verdict.sense
+            unknown_best.update([h.id for h in hit] if within else [""])
     if unknown:
         if not found:
             return None  # nothing known on either side: the plain path decides
         known = tuple(dict.fromkeys(h.id for h in found))
+        if unknown_best and unknown_best <= set(known):
+            # Both sides are about one snippet ("modern ai chatbots vs the old rule based
+            # ones that popped up on websites"): a question within its topic, for the plain
+            # path to judge as a whole.
+            return None
         named = any(coined(w) for side in unknown for w in side.split())
         if named or not _talk(check(list(content), known)):
             return replies.uncovered(question, unknown, [*found, *hits])

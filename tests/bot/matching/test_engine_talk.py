@@ -152,6 +152,12 @@ ANSWERED_FIRST = [
     ("give me generative ai use cases beyond chatbots pls", "genai-applications"),
     # a word of the snippet's folded name, said again alone ("deep" of "deep learning")
     ("what is deep learning and why is it called 'deep'", "ai-ml-dl"),
+    # both sides of a comparison are about one snippet: the plain path judges it whole
+    (
+        "how are modern ai chatbots different from the old rule-based one that used to pop up "
+        "on our website?",
+        "chatbots",
+    ),
     # the asker's own thing of the field that a term word acts on ("search our ... docs")
     (
         "do we need a vector database to search our pharmacy SOP docs, and what even is one?",
@@ -233,7 +239,10 @@ NOT_ANSWERED = [
     # a side holding a name neither English nor the knowledge knows is another thing
     # compared, never talk after the comparison
     "transformers vs mamba / state space models — will mamba replace them",
-    # Round 24: an aside naming a topic by a name of several words is no talk ("llm" reads
+    # Round 24: a side its best snippet explains little of is another thing compared
+    "nlp vs computer vision",
+    "synthetic data vs differential privacy for sharing customer data",
+    # an aside naming a topic by a name of several words is no talk ("llm" reads
     # as "large language model", three words too plain alone)
     "jailbreaking an llm — how does it work",
     # part of a folded name counts as the name only after the whole name was said
