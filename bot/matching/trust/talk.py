@@ -394,7 +394,26 @@ def around_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
         or answer_form(tokens, at)
         or occasion(tokens, kinds, at)
         or setting(tokens, kinds, at)
+        or identity(tokens, kinds, at)
     )
+
+
+def identity(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word names who the asker is: in "i'm a ..." or "as a ...," opening a clause
+    ("like i'm a merchandiser who has never written code", "as a video editor, what can
+    genai do for me"), up to "who", "that" or a break; never a term word."""
+    if kinds[at] == "term":
+        return False
+    i = at - 1
+    while i > 0 and at - i <= MAX_GAP and tokens[i] not in {",", "who", "that"}:
+        if kinds[i] == "term":
+            return False
+        if tokens[i] in {"a", "an"}:
+            before = tokens[i - 1]
+            opens = i - 1 == 0 or tokens[i - 2] == ","
+            return before in {"im", "am"} or (before == "as" and opens)
+        i -= 1
+    return False
 
 
 SETTING_OPENERS = frozenset({"for", "in", "at"})

@@ -158,6 +158,8 @@ ANSWERED_FIRST = [
         "on our website?",
         "chatbots",
     ),
+    # who the asker is ("as a ...,", "i'm a ...") is talk
+    ("as a video editor, what can generative AI actually do for me", "genai-applications"),
     # the asker's own thing of the field that a term word acts on ("search our ... docs")
     (
         "do we need a vector database to search our pharmacy SOP docs, and what even is one?",

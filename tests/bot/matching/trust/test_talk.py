@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.context import context
-from bot.matching.trust.talk import figure, set_aside, setting, speaker
+from bot.matching.trust.talk import figure, identity, set_aside, setting, speaker
 
 # A toy classification, as the judge would give it for a glossary that names these terms.
 _TERMS = {"tokens", "rag", "gan", "tune", "fine", "embeddings", "vs"}
@@ -155,3 +155,19 @@ def test_a_setting_after_an_aspect_of_the_term(
 )
 def test_what_a_question_sets_aside(question: str, words: list[str]) -> None:
     assert set_aside(question) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "is_identity"),
+    [
+        ("explain rag like im a backend dev", 6, True),
+        ("as a video editor , what can genai do", 3, True),
+        ("im a nurse who uses rag", 2, True),
+        ("im a nurse who uses rag at work", 6, False),  # after "who": what they do
+        ("what is rag as a service", 5, False),  # "as a" not opening a clause
+    ],
+)
+def test_who_the_asker_is(text: str, at: int, is_identity: bool) -> None:
+    tokens = text.split()
+    kinds = ["term" if t in {"rag", "genai"} else "" for t in tokens]
+    assert identity(tokens, kinds, at) is is_identity
