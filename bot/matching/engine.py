@@ -26,7 +26,6 @@ from bot.matching.focus import asked_sentences, clause_sides
 from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
-from bot.matching.naming import names_a_topic
 from bot.matching.normalize import split_filler, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
@@ -185,15 +184,15 @@ class Engine:
         if not raw or not (strong or topic_words(content)):  # "vs", "what is it"
             return replies.declined(question)
         parts = clauses(question)
+        judge = self._judge(kb)
         # An aside that names a topic by a name of several words is no talk about the asker
         # ("jailbreaking an llm - how does it work").
         aside = tuple(
             a
             for a in asides(parts, lambda text: plain(analyse(text)))
-            if not names_a_topic(kb, list(a))
+            if not judge.names_a_topic(a)
         )
         definition = asks_definition(split_filler(raw)[0])
-        judge = self._judge(kb)
         check = partial(judge, definition=definition, asides=aside, question=question)
         sides = parse_sides(tokens)
         if sides is not None:

@@ -34,12 +34,6 @@ def named_whole(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> bool:
     return bool(_spans(kb, snippet_id, content))
 
 
-def names_a_topic(kb: KnowledgeBase, content: list[str]) -> bool:
-    """Whether ``content`` holds a whole name of several words of any snippet ("jailbreaking
-    an llm": "llm" reads as "large language model", three words too plain alone to say so)."""
-    return any(len(span) > 1 for sid in kb.snippets for span in _spans(kb, sid, content))
-
-
 def one_sided(
     kb: KnowledgeBase, coverage: Coverage, snippet_id: str, content: Sequence[str]
 ) -> bool:

@@ -12,6 +12,7 @@ from bot.matching.trust.beside import asked_subject
 from bot.matching.trust.context import context, everyday
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
+from bot.matching.trust.names import Names
 from bot.matching.trust.talk import figure, set_aside
 from bot.matching.trust.tolerance import Tolerance
 from bot.matching.trust.vocabulary import CHAT_Q, NEUTRAL_WORDS, asks_a_question, idiom_words
@@ -59,6 +60,7 @@ class Judge:
         self._lock = threading.Lock()
         self._respelt: dict[str, str | None] = {}
         self._raw: frozenset[str] | None = None  # words of the synonyms' multi-word terms
+        self._names = Names(snippets, index)
         self._analysed: dict[str, list[str]] = {}  # a question word -> its analysed words
 
     def _content_words(self, token: str) -> list[str]:
@@ -313,14 +315,16 @@ class Judge:
         coverage = self._coverage
         if not self._spoken(word) or coverage.is_name(word, snippet_ids):
             return False
-        for key, target in self._index.folder.table.items():
-            if (
-                len(key) > 1
-                and word in key
-                and all(t in before and coverage.is_name(t, snippet_ids) for t in target)
-            ):
-                return True
-        return False
+        return any(
+            all(t in before and coverage.is_name(t, snippet_ids) for t in target)
+            for _, target in self._names.folded_with(word)
+        )
+
+    def names_a_topic(self, words: Sequence[str]) -> bool:
+        """Whether analysed ``words`` hold a whole name of several words of any snippet
+        ("jailbreaking an llm": "llm" reads as "large language model", three words each too
+        plain to say so)."""
+        return self._names.holds_name(words)
 
     def _short_person(self, word: str) -> bool:
         """A word too short for the context check that names people ("vp", "pm"); only a

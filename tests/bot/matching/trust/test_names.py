@@ -1,0 +1,26 @@
+"""Multi-word names and synonym phrases, looked up fast (bot/matching/trust/names.py)."""
+
+from __future__ import annotations
+
+from bot.knowledge.loader import load_knowledge
+from bot.matching.trust.names import Names
+from bot.settings import bundled_knowledge_dir
+
+
+def _names() -> Names:
+    kb = load_knowledge(bundled_knowledge_dir())
+    return Names(tuple(kb.snippets.values()), kb.index)
+
+
+def test_a_whole_name_of_several_words_is_found_in_a_run_of_words() -> None:
+    names = _names()
+    # "llm" is analysed as "large language model", the name of what-is-llm
+    assert names.holds_name(["jailbreaking", "an", "large", "language", "model"])
+    assert not names.holds_name(["jailbreaking", "an", "large", "model"])
+    assert not names.holds_name(["asking", "for", "a", "slide", "deck"])
+
+
+def test_the_synonym_phrases_a_word_belongs_to() -> None:
+    names = _names()
+    assert (("deep", "learning"), ("dl",)) in names.folded_with("deep")
+    assert names.folded_with("pizza") == ()
