@@ -1,8 +1,9 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All twenty sets have been tuned on (``trust_dev.yaml`` from the start, ``trust_questions.yaml``
-and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to ``trust_holdout19`` one a
-round since round 5, each the round after it was the held-out measure), so they are
+All twenty-three sets have been tuned on (``trust_dev.yaml`` from the start,
+``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
+``trust_holdout22`` one a round since round 5, each the round after it was the held-out
+measure; ``trust_holdout23`` and ``24``, round 24's blind measures, have no bars), so they are
 regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
 and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
 """
@@ -214,6 +215,30 @@ BARS = {
         "right": 0.84,
     },
     # 45 / 49 right, 0 wrong; 96 / 96 near-domain not answered; 20 / 20 small talk.
+    # Round 24 (2026-12-03): sets 20 and 21 (the blind measures of rounds 20 and 21, tuned
+    # on since) and 22 (this round's blind set, written before it): 119 / 131 right, 1 wrong,
+    # near 80 / 81; 119 / 135, 0 wrong, near 80 / 81; 95 / 100, 0 wrong, near 79 / 80.
+    "trust_holdout20.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.01,
+        "right": 0.90,
+    },
+    "trust_holdout21.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.87,
+    },
+    "trust_holdout22.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.94,
+    },
     "trust_questions.yaml": {
         "near": 1.0,
         "off": 1.0,
