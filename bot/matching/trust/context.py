@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
+from bot.matching.trust.around import NUMBERS, around_term
 from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject
 from bot.matching.trust.grammar import (
     COMPOUND,
@@ -43,8 +44,6 @@ from bot.matching.trust.grammar import (
 )
 from bot.matching.trust.service import admin, status
 from bot.matching.trust.talk import (
-    NUMBERS,
-    around_term,
     figure,
     platform_span,
     said,

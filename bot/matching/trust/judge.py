@@ -8,12 +8,13 @@ from dataclasses import dataclass, replace
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import MatchIndex, nearest
+from bot.matching.trust.around import set_aside
 from bot.matching.trust.beside import asked_subject
 from bot.matching.trust.context import context, everyday
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.names import Names
-from bot.matching.trust.talk import figure, set_aside
+from bot.matching.trust.talk import figure
 from bot.matching.trust.tolerance import Tolerance
 from bot.matching.trust.vocabulary import CHAT_Q, NEUTRAL_WORDS, asks_a_question, idiom_words
 from bot.models import Snippet

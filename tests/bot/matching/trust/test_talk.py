@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.context import context
-from bot.matching.trust.talk import figure, identity, set_aside, setting, speaker
+from bot.matching.trust.talk import figure, speaker
 
 # A toy classification, as the judge would give it for a glossary that names these terms.
 _TERMS = {"tokens", "rag", "gan", "tune", "fine", "embeddings", "vs"}
@@ -113,61 +113,3 @@ def test_who_or_what_speaks_of_the_term(tokens: list[str], at: int, speaks: bool
     kinds = ["" if t in {"the", "my", "explain", "is", "on"} else "everyday" for t in tokens]
     kinds[-1] = "term"
     assert speaker(tokens, kinds, at) is speaks
-
-
-# kinds as the judge gives them: "cases" a word of the field apart from the term, "weights
-# open" one compound of the field, "freight" and "gym" everyday.
-_SETTING_KINDS = {
-    "llm": "term", "weights": "term", "cases": "domain", "open": "domain", "freight": "everyday",
-    "desk": "plain", "gym": "everyday", "explained": "", "report": "everyday", "car": "everyday",
-}  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("tokens", "at", "is_setting"),
-    [
-        (["llm", "use", "cases", "for", "a", "freight", "desk"], 5, True),
-        (["llm", "use", "cases", "for", "a", "freight", "desk"], 6, True),
-        (["llm", "explained", "for", "a", "report"], 4, True),
-        # the phrase hangs on the term itself: another sense
-        (["llm", "for", "a", "freight", "desk"], 3, False),
-        # "open" is part of the term's compound, no word apart from it
-        (["the", "free", "weights", "open", "at", "the", "gym"], 6, False),
-        # the phrase does not end the clause: a word of the field follows
-        (["llm", "use", "cases", "for", "a", "car", "llm"], 5, False),
-    ],
-)
-def test_a_setting_after_an_aspect_of_the_term(
-    tokens: list[str], at: int, is_setting: bool
-) -> None:
-    kinds = [_SETTING_KINDS.get(t, "") for t in tokens]
-    assert setting(tokens, kinds, at) is is_setting
-
-
-@pytest.mark.parametrize(
-    ("question", "words"),
-    [
-        ("give me genai use cases beyond chatbots pls", ["chatbots", "pls"]),
-        ("what can gen-ai do besides chatbots? marketing wants ideas", ["chatbots"]),
-        ("llm uses other than writing emails, for the team", ["writing", "emails"]),
-        ("what is a chatbot", []),
-    ],
-)
-def test_what_a_question_sets_aside(question: str, words: list[str]) -> None:
-    assert set_aside(question) == words
-
-
-@pytest.mark.parametrize(
-    ("text", "at", "is_identity"),
-    [
-        ("explain rag like im a backend dev", 6, True),
-        ("as a video editor , what can genai do", 3, True),
-        ("im a nurse who uses rag", 2, True),
-        ("im a nurse who uses rag at work", 6, False),  # after "who": what they do
-        ("what is rag as a service", 5, False),  # "as a" not opening a clause
-    ],
-)
-def test_who_the_asker_is(text: str, at: int, is_identity: bool) -> None:
-    tokens = text.split()
-    kinds = ["term" if t in {"rag", "genai"} else "" for t in tokens]
-    assert identity(tokens, kinds, at) is is_identity
