@@ -57,7 +57,7 @@ _REACTION = _vocabulary(
     pretty saved save saves presentation life day smart clever but know
     useless unhelpful meh slide deck many ha to at spamming spam bugging bothering questions
     explanation explanations explained explainer agreed agree same lgtm ignore thing on thread
-    tell more me
+    tell more me worries about forget sounds sound til something
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -72,12 +72,16 @@ _ABOUT = _vocabulary(
     able kind sort questions question ask asking doing up it going actual actually typing
     chatting talking or commands command support supports someone these in shorter longer
     short messages message replies reply exactly something anything type word words just and
-    old age remember speak english spanish french german joke jokes at
+    old age remember speak english spanish french german joke jokes at awake learn learns
+    store stores keep keeps private privacy our my chats was from
     """
 )
 # What the bot runs on, asked of it ("what model are you running on"); "is this model real"
 # asks about a model.
-_OF_YOU = frozenset({"model", "running", "run", "powered", "built", "based"})
+_OF_YOU = frozenset(
+    {"model", "running", "run", "powered", "built", "based", "language", "languages", "chat"}
+    | {"conversation", "conversations"}
+)
 # Asking for help with no topic ("help me", "can you help pls"): the topics list answers it.
 _HELP = frozenset({"help", "helps", "halp"})
 _ASKING = frozenset({"please", "pls", "plz", "need", "needed", "some", "me", "us", "i", "we"})
@@ -88,6 +92,8 @@ _YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explain
 # Asking what kind of being is on the other end ("is this a real person", "am i talking to a
 # human"): the one there is the bot, though the question does not say "you".
 _BEING = frozenset({"human", "person", "real", "robot", "alive", "sentient", "machine"})
+# "how do i use this", "who made this": the thing here is the bot.
+_HERE_BOT = frozenset({"use", "made", "built", "created", "wrote", "work", "works"})
 # "are you an ai", "r u a bot": what the one answering is, asked of it directly.
 _ARE_YOU = (("are", "you"), ("are", "u"), ("r", "u"))
 _WHAT_ONE_IS = _BEING | {
@@ -149,8 +155,12 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         words = typed_words(text)  # a message of emoji only is a reaction
     if not words:
         return SmallTalk.REACTION if text.strip() else None
-    # A bare figure reacts ("+1", "10/10", "testing 1 2 3"); it asks about nothing.
-    content = ["ok" if w.isdigit() else unstretch(w) for w in words if unstretch(w) not in _FILLER]
+    # A bare figure, one word beside it at most, reacts ("+1", "10/10", "testing 1 2 3");
+    # among more words it may be what is asked ("what do i have on 12/03").
+    bare = sum(not w.isdigit() for w in words) <= 1
+    content = [
+        "ok" if bare and w.isdigit() else unstretch(w) for w in words if unstretch(w) not in _FILLER
+    ]
     if not content:
         return SmallTalk.GREETING
     if all(w in _THANKS or w in _REACTION or w in _YOU for w in content):
@@ -164,7 +174,7 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         return SmallTalk.REACTION
     if tuple(content[:2]) in _ARE_YOU and all(w in _WHAT_ONE_IS for w in content[2:]):
         return SmallTalk.ABOUT_BOT
-    here = any(w in _HERE for w in content) and any(w in _BEING for w in content)
+    here = any(w in _HERE for w in content) and any(w in _BEING or w in _HERE_BOT for w in content)
     you = any(w in _YOU for w in content)
     if (here or you or any(w in _HELP or w in _MENU for w in content)) and all(
         w in _ABOUT or w in _GREETING or w in _HELP or w in _ASKING or (you and w in _OF_YOU)

@@ -309,6 +309,18 @@ SMALL_TALK = [
     "are you smarter than chatgpt?",
     "tell me a joke",
     "interesting, tell me more",
+    "no worries",
+    "sorry about that",
+    "forget it",
+    "sounds good",
+    "TIL",
+    "you awake?",
+    "how do i use this",
+    "who made this",
+    "do you learn from our chats",
+    "what language do you speak",
+    "tell me something interesting",
+    "how was your weekend",
 ]
 
 

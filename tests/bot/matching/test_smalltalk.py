@@ -62,6 +62,8 @@ def test_small_talk(text: str, kind: Chat) -> None:
         "what is a test set",
         "what is a robot",
         "is this model real",
+        "what do i have going on for 12/03/2019",  # figures among words may be asked about
+        "who made this model",
         "are you an ai expert",  # asks about the asker's topic, not what the bot is
         "are you able to explain ai",
         "what is a word embedding",
