@@ -202,7 +202,11 @@ def set_aside(question: str) -> list[str]:
     return found
 
 
-def around_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+def around_term(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    at: int,
+) -> bool:
     """Whether a word is talk around the term by where it stands: the explanation's
     audience, what it is not, its size or form, or what it is needed for."""
     return (
@@ -217,21 +221,27 @@ def around_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
 
 
 def identity(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a word names who the asker is: in "i'm a ..." or "as a ...," opening a clause
-    ("like i'm a merchandiser who has never written code", "as a video editor, what can
-    genai do for me"), up to "who", "that" or a break; never a term word."""
+    """Whether a word names whom to explain to as if the asker were them: after "like i'm
+    a" or "as if i were a" ("explain tool use like i'm a merchandiser who never wrote code"),
+    up to "who", "that" or a break; never a term word. Who the asker says they are outside
+    that form ("i'm a structural engineer, how deep should a foundation be") may be what
+    tells the other sense, so it stays."""
     if kinds[at] == "term":
         return False
     i = at - 1
-    while i > 0 and at - i <= MAX_GAP and tokens[i] not in {",", "who", "that"}:
+    while i > 1 and at - i <= MAX_GAP and tokens[i] not in {",", "who", "that"}:
         if kinds[i] == "term":
             return False
         if tokens[i] in {"a", "an"}:
-            before = tokens[i - 1]
-            opens = i - 1 == 0 or tokens[i - 2] == ","
-            return before in {"im", "am"} or (before == "as" and opens)
+            return tuple(tokens[max(0, i - 3) : i]) in AS_IF or tuple(tokens[i - 2 : i]) in AS_IF
         i -= 1
     return False
+
+
+# The form of an explanation for someone ("like i'm a kid", "as if i were a chef").
+AS_IF = frozenset(
+    {("like", "im"), ("like", "i", "am"), ("if", "i", "were"), ("if", "i", "was"), ("if", "im")}
+)
 
 
 SETTING_OPENERS = frozenset({"for", "in", "at"})

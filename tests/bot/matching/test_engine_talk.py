@@ -158,8 +158,8 @@ ANSWERED_FIRST = [
         "on our website?",
         "chatbots",
     ),
-    # who the asker is ("as a ...,", "i'm a ...") is talk
-    ("as a video editor, what can generative AI actually do for me", "genai-applications"),
+    # whom to explain to as if the asker were them is talk
+    ("can someone explain vector embeddings like im a backend dev", "embeddings"),
     # the asker's own thing of the field that a term word acts on ("search our ... docs")
     (
         "do we need a vector database to search our pharmacy SOP docs, and what even is one?",
@@ -241,7 +241,9 @@ NOT_ANSWERED = [
     # a side holding a name neither English nor the knowledge knows is another thing
     # compared, never talk after the comparison
     "transformers vs mamba / state space models — will mamba replace them",
-    # Round 24: a side its best snippet explains little of is another thing compared
+    # Round 24: who the asker is may tell the other sense
+    "i'm a structural engineer, how deep should a foundation be",
+    # a side its best snippet explains little of is another thing compared
     "nlp vs computer vision",
     "synthetic data vs differential privacy for sharing customer data",
     # an aside naming a topic by a name of several words is no talk ("llm" reads
