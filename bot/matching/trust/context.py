@@ -105,7 +105,11 @@ def _kind_of(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexi
     term the snippet need not explain, not talk beside it."""
     if lexicon is None or kinds[at] not in KIND_OF or not lexicon.can_name(tokens[at]):
         return False
-    if at > 0 and (tokens[at - 1] in POSSESSIVES or kinds[at - 1] == "term"):
+    # After a preposition the compound says what for ("gan for texture generation"), not
+    # which kind of the term is asked about.
+    if at > 0 and (
+        tokens[at - 1] in POSSESSIVES or tokens[at - 1] in PREPOSITIONS or kinds[at - 1] == "term"
+    ):
         return False
     j = at + 1
     if j + 1 < len(tokens) and tokens[j] == "of" and kinds[j + 1] in EVERYDAY:

@@ -109,8 +109,16 @@ class Judge:
         idioms = idiom_words(question)
         if idioms:
             words = [w for w in words if w not in idioms]
-        off = {w for t in set_aside(question) for w in self._content_words(t)}
-        if off:  # "use cases beyond chatbots": what is set aside is not asked about
+        # "use cases beyond chatbots": a snippet's name in what the question sets aside is
+        # not asked about (its other words still weigh in a close call: "used for besides
+        # making funny pictures" tells applications from the definition).
+        off = {
+            w
+            for t in set_aside(question)
+            for w in self._content_words(t)
+            if self._coverage.known_term(w, ())
+        }
+        if off:
             words = [w for w in words if w not in off]
         # "why is deep learning called deep": a word of the snippet's own name of several
         # words, which the synonyms fold into one ("dl"), is its name too.
