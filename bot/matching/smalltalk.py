@@ -57,7 +57,7 @@ _REACTION = _vocabulary(
     pretty saved save saves presentation life day smart clever but know
     useless unhelpful meh slide deck many ha to at spamming spam bugging bothering questions
     explanation explanations explained explainer agreed agree same lgtm ignore thing on thread
-    tell more me worries about forget sounds sound til something
+    tell more me worries about forget sounds sound til something ta gonna lie ngl
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -73,6 +73,7 @@ _ABOUT = _vocabulary(
     chatting talking or commands command support supports someone these in shorter longer
     short messages message replies reply exactly something anything type word words just and
     old age remember speak english spanish french german joke jokes at awake learn learns
+    kinds sorts types thing things
     store stores keep keeps private privacy our my chats was from
     """
 )

