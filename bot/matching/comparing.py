@@ -39,7 +39,10 @@ def compare(
     kb, cfg = replies.kb, replies.config
     found: list[Hit] = []
     unknown: list[str] = []
-    unknown_best: set[str] = set()  # the best snippet of each unknown side
+    # The best snippets of the unknown sides, and whether every such side is about its best
+    # snippet (a side of another sense, or barely explained, is another thing compared).
+    unknown_best: set[str] = set()
+    all_within = True
     for n, side in enumerate(sides):
         words = plain(side)
         hit = kb.index.search(side, 1, plain_only=True)
@@ -69,13 +72,15 @@ def compare(
             unknown.append(" ".join(words))
             # A side largely about a known side's snippet is no other thing compared; another
             # sense of its term ("transformer vs diffusion in chemistry") is.
-            within = verdict.share >= WITHIN_SHARE and not verdict.sense
-            unknown_best.update([h.id for h in hit] if within else [""])
+            if verdict.share >= WITHIN_SHARE and not verdict.sense:
+                unknown_best.update(h.id for h in hit)
+            else:
+                all_within = False
     if unknown:
         if not found:
             return None  # nothing known on either side: the plain path decides
         known = tuple(dict.fromkeys(h.id for h in found))
-        if unknown_best and unknown_best <= set(known):
+        if all_within and unknown_best and unknown_best <= set(known):
             # Both sides are about one snippet ("modern ai chatbots vs the old rule based
             # ones that popped up on websites"): a question within its topic, for the plain
             # path to judge as a whole.

@@ -86,9 +86,8 @@ _OF_YOU = frozenset(
 # Asking for help with no topic ("help me", "can you help pls"): the topics list answers it.
 _HELP = frozenset({"help", "helps", "halp"})
 _ASKING = frozenset({"please", "pls", "plz", "need", "needed", "some", "me", "us", "i", "we"})
-_MENU = frozenset(
-    {"topics", "subjects", "joke", "jokes"}
-)  # "what topics can i ask about": the bot's, surely
+# "what topics can i ask about", "tell me a joke": the bot's, surely.
+_MENU = frozenset({"topics", "subjects", "joke", "jokes"})
 _YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explainbot"})
 # Asking what kind of being is on the other end ("is this a real person", "am i talking to a
 # human"): the one there is the bot, though the question does not say "you".

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from bot.matching.normalize import fold, strip_links, words
-from bot.matching.trust.grammar import vocabulary
+from bot.matching.trust.grammar import POSSESSIVES, vocabulary
 
 # Where one clause ends and another starts: punctuation, a dash between spaces, and the
 # subordinating words that open a clause in chat.
@@ -43,7 +43,7 @@ _ANSWER_WORDS = vocabulary(
     description intro introduction eli5 tldr
     """
 )
-_THE = frozenset({"the", "my", "our", "their", "his", "her", "your"})
+_THE = frozenset({"the"}) | POSSESSIVES
 # Verbs of someone's saying, wanting or feeling (closed: what a reported clause turns on).
 _REPORTING = vocabulary(
     """

@@ -103,12 +103,14 @@ def _kind_of(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexi
     """A noun that opens a compound ending in a term word English knows, right before it or
     joined by "of" ("mixture of experts architecture", "state space models"): a kind of the
     term the snippet need not explain, not talk beside it."""
-    if lexicon is None or kinds[at] not in KIND_OF or not lexicon.can_name(tokens[at]):
+    if lexicon is None or kinds[at] != "everyday" or not lexicon.can_name(tokens[at]):
         return False
     # After a preposition the compound says what for ("gan for texture generation"), not
     # which kind of the term is asked about.
     if at > 0 and (
-        tokens[at - 1] in POSSESSIVES or tokens[at - 1] in PREPOSITIONS or kinds[at - 1] == "term"
+        tokens[at - 1] in POSSESSIVES
+        or tokens[at - 1] in PHRASE_PREPOSITIONS
+        or kinds[at - 1] == "term"
     ):
         return False
     j = at + 1
@@ -117,21 +119,24 @@ def _kind_of(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexi
     return j < len(tokens) and kinds[j] == "term" and lexicon.is_word(tokens[j])
 
 
-KIND_OF = frozenset({"everyday"})
-
-
 def _object(tokens: Sequence[str], kinds: Sequence[str], term: int, at: int) -> bool:
     """Whether a word qualifies the asker's own thing of the field right after a term word
     used as a verb ("search our pharmacy sop docs"): what the term acts on, not a sense of
     it. "fine tune my guitar" (the thing itself is everyday) and a preposition between
     ("tokens in my wallet") keep it a sense."""
     between = tokens[term + 1 : at]
-    if not between or between[0] not in POSSESSIVES or any(t in PREPOSITIONS for t in between):
+    if (
+        not between
+        or between[0] not in POSSESSIVES
+        or any(t in PHRASE_PREPOSITIONS for t in between)
+    ):
         return False
     return at + 1 < len(tokens) and kinds[at + 1] in {"domain", "plain"}
 
 
-PREPOSITIONS = frozenset({"in", "on", "at", "for", "of", "with", "from", "about", "by"})
+# Prepositions that open a phrase of place, purpose or topic after a noun (narrower than
+# grammar.PREPOSITIONS, which also holds the "to" of an infinitive and "like"/"as").
+PHRASE_PREPOSITIONS = frozenset({"in", "on", "at", "for", "of", "with", "from", "about", "by"})
 
 
 def _person(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:

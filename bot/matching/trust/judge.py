@@ -322,7 +322,7 @@ class Judge:
         that name said ``before`` it ("deep learning ... why is it called deep"; not
         "reinforcement learning ..., not rlhf": the phrase was never said whole)."""
         coverage = self._coverage
-        if not self._spoken(word) or coverage.is_name(word, snippet_ids):
+        if coverage.is_name(word, snippet_ids):
             return False
         return any(
             all(t in before and coverage.is_name(t, snippet_ids) for t in target)
