@@ -29,6 +29,7 @@ _DIFF = frozenset({"difference", "diff", "differenc", "distinction"})
 _COMPARE = frozenset({"compare", "compared", "comparing", "comparison", "contrast"})
 _SPLIT = frozenset({"and", "with", "to", "vs", "versus", "v", "from", "or"})
 _DIFFER = frozenset({"differ", "different", "distinguish", "distinguished"})
+_ARTICLES = frozenset({"a", "an", "the"})
 # Words trimmed from both ends of a side: question words and comparison phrasing.
 _EDGE = frozenset(
     {
@@ -96,7 +97,9 @@ def parse_comparison(tokens: Sequence[str]) -> tuple[Side, Side] | None:
             if found is not None:
                 return found
     for i, tok in enumerate(toks):
-        if tok in _DIFFER:
+        # "a different answer every time i ask ... to the model": an adjective before its
+        # noun, not "how is X different from Y".
+        if tok in _DIFFER and not (i > 0 and toks[i - 1] in _ARTICLES):
             for j in range(i + 1, len(toks)):
                 if toks[j] in {"from", "to", "than"}:
                     return _pair(toks[:i], toks[j + 1 :])

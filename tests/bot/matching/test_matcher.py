@@ -234,3 +234,18 @@ def test_or_compares_topics_not_verdicts(
     text: str, sides: tuple[tuple[str, ...], ...] | None
 ) -> None:
     assert parse_comparison(text.split()) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("how is nlp different from llm", (("nlp",), ("llm",))),
+        ("how does gan differ from vae", (("gan",), ("vae",))),
+        # "a different answer ... to the model": the adjective of a noun compares nothing.
+        ("why do i get a different answer every time i ask the same question to the model", None),
+    ],
+)
+def test_different_compares_only_as_a_predicate(
+    text: str, sides: tuple[tuple[str, ...], ...] | None
+) -> None:
+    assert parse_comparison(text.split()) == sides
