@@ -245,6 +245,9 @@ AS_IF = frozenset(
 
 
 SETTING_OPENERS = frozenset({"for", "in", "at"})
+# "what does adoption look like for a small bakery": a phrase opened by "for" hangs on the
+# picturing verb ("what does a transformer look like in a substation" keeps its sense).
+PICTURING = vocabulary("look looks looked")
 
 
 def setting(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
@@ -274,7 +277,8 @@ def setting(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     hinge = False
     while j >= 0 and kinds[j] != "term":
         apart = j > 0 and kinds[j - 1] not in TOPICAL
-        hinge |= (kinds[j] == "domain" and apart) or tokens[j] in EXPLAINING
+        picturing = tokens[j] in PICTURING and tokens[i] == "for"
+        hinge |= (kinds[j] == "domain" and apart) or tokens[j] in EXPLAINING or picturing
         j -= 1
     return j >= 0 and hinge
 

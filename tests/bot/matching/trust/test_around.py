@@ -11,6 +11,7 @@ from bot.matching.trust.around import identity, set_aside, setting
 _SETTING_KINDS = {
     "llm": "term", "weights": "term", "cases": "domain", "open": "domain", "freight": "everyday",
     "desk": "plain", "gym": "everyday", "explained": "", "report": "everyday", "car": "everyday",
+    "adoption": "term", "bakery": "everyday", "transformer": "term", "substation": "everyday",
 }  # fmt: skip
 
 
@@ -26,6 +27,9 @@ _SETTING_KINDS = {
         (["the", "free", "weights", "open", "at", "the", "gym"], 6, False),
         # the phrase does not end the clause: a word of the field follows
         (["llm", "use", "cases", "for", "a", "car", "llm"], 5, False),
+        # "for" after a picturing verb: whom the picture is of; "in" keeps the sense
+        (["what", "does", "adoption", "look", "like", "for", "a", "bakery"], 7, True),
+        (["what", "does", "a", "transformer", "look", "like", "in", "a", "substation"], 8, False),
     ],
 )
 def test_a_setting_after_an_aspect_of_the_term(
