@@ -9,6 +9,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import Side, plain
 from bot.matching.matcher import Hit
 from bot.matching.outcomes import Replies
+from bot.matching.trust.grammar import POSSESSIVES
 from bot.matching.trust.judge import Judgement
 from bot.matching.trust.vocabulary import topic_words
 from bot.models import Answer
@@ -64,7 +65,11 @@ def compare(
             if found_short and judged.explained and judged.solid:
                 rest = topic_words(side[len(short) :])
                 with_short = tuple(dict.fromkeys(h.id for h in (*found, found_short[0])))
-                if all(w in kb.index.known for w in rest) or _talk(check(content, with_short)):
+                if (
+                    all(w in kb.index.known for w in rest)
+                    or _own(side[len(short) :])
+                    or _talk(check(content, with_short))
+                ):
                     hit, verdict, words = found_short, judged, plain(short)
         if hit and verdict.explained:
             found.append(hit[0])
@@ -124,6 +129,12 @@ def _purposeless(side: Side) -> list[str] | None:
         if i > 0 and token in _SETTING:
             return list(side[:i])
     return None
+
+
+def _own(phrase: Sequence[str]) -> bool:
+    """Whether a trailing phrase names the asker's own use ("for our pharmacy formulary
+    bot", "for my team's wiki"): what the choice is for, never another sense of a side."""
+    return len(phrase) > 2 and phrase[0] == "for" and phrase[1] in POSSESSIVES
 
 
 def _talk(whole: Judgement) -> bool:

@@ -136,6 +136,15 @@ ANSWERED_FIRST = [
         "what is a deepfake and should hr be worried about them in video interviews",
         "genai-examples",
     ),
+    # Round 25: the asker's own use after a comparison is what the choice is for
+    ("rag vs fine tuning for my kennel booking helper", "rag-vs-fine-tuning"),
+    # a setting on a picturing verb ("look like for a ...")
+    ("what does genai adoption look like for a small dental clinic", "genai-adoption"),
+    # an adjective "different" compares nothing
+    (
+        "why is the answer different every time i ask the same thing? is it a sampling setting",
+        "temperature",
+    ),
     # a clause reporting someone else's doings is an aside
     (
         "genai - what is it, in plain english pls, procurement keeps putting it in every rfp",
