@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from bot.matching.compare import plain
 from bot.matching.comparing import Check
-from bot.matching.focus import asking_sentence, defining_clause, without
+from bot.matching.focus import asking_sentence, defining_clause, first_defining, without
 from bot.matching.matcher import Hit
 from bot.matching.naming import names_another, names_better, one_sided
 from bot.matching.outcomes import Replies
@@ -98,6 +98,8 @@ class Decider:
         )
         choice = _Choice(hits=hits, margin=margin, verdict=verdict)
         choice = self._without_talk(choice, tokens, content, check)
+        if analyse is not None and choice.verdict.explained:
+            choice = self._defined(question, choice, content, check, analyse)
         verdict = choice.verdict
         if not verdict.explained and topic_words(content)[:1] == [verdict.naming]:
             # The question opens with a coined name of another candidate ("sft in the llm
@@ -147,6 +149,33 @@ class Decider:
         if again.explained and again.solid:
             return _Choice(hits=focused, margin=lead, verdict=again)
         return choice
+
+    def _defined(
+        self,
+        question: str,
+        choice: _Choice,
+        content: list[str],
+        check: Check,
+        analyse: Callable[[str], list[str]],
+    ) -> _Choice:
+        """ "what is generative ai, in simple terms, for a sales team that never used it": the
+        clause asking the definition, scored alone, names another snippet, which explains the
+        whole question once its talk is left out; that snippet goes first."""
+        found = first_defining(self._kb, question, analyse, len(choice.hits))
+        if found is None or found[0][0].id == choice.top.id:
+            return choice
+        hits, clause = found
+        best = hits[0]
+        if not any(self._coverage.is_name(w, (best.id,)) for w in plain(clause)):
+            return choice
+        again = check(content, (best.id,), definition=True, clear=True, lenient=True)
+        if not (again.explained and again.solid and again.talk):
+            return choice
+        ordered = [
+            next((h for h in choice.hits if h.id == best.id), best),
+            *(h for h in choice.hits if h.id != best.id),
+        ]
+        return _Choice(hits=ordered, margin=_margin(ordered), verdict=again)
 
     def _defining_clause(
         self,

@@ -77,6 +77,17 @@ def defining_clause(
     deepfake" of "what is a deepfake and should hr worry"), scored alone, when it puts
     ``top``'s snippet first with a higher score; None otherwise (or when the question is that
     one clause)."""
+    found = first_defining(kb, question, analyse, limit)
+    if found and found[0][0].id == top.id and found[0][0].score > top.score:
+        return found
+    return None
+
+
+def first_defining(
+    kb: KnowledgeBase, question: str, analyse: Callable[[str], list[str]], limit: int
+) -> tuple[list[Hit], list[str]] | None:
+    """The hits and analysed words of the first clause that asks what something is, scored
+    alone; None when there is none (or the question is that one clause)."""
     parts = [p for p in CLAUSE_END.split(strip_links(question)) if p.strip()]
     if len(parts) < 2:
         return None
@@ -85,8 +96,7 @@ def defining_clause(
         if len(tokens) < 2 or tokens[0] not in DEFINING or tokens[1] not in DEFINING_SECOND:
             continue
         found = kb.index.search(tokens, limit)
-        if found and found[0].id == top.id and found[0].score > top.score:
-            return found, tokens
+        return (found, tokens) if found else None
     return None
 
 

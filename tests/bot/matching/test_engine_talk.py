@@ -145,6 +145,13 @@ ANSWERED_FIRST = [
         "why is the answer different every time i ask the same thing? is it a sampling setting",
         "temperature",
     ),
+    # the clause asking the definition names another snippet than the whole question's
+    # best, and that snippet explains the rest as talk
+    ("what is an llm, briefly, for a florist who has never used one", "what-is-llm"),
+    (
+        "what is generative ai, in plain words, for a dental office crew that never used it",
+        "what-is-genai",
+    ),
     # a clause reporting someone else's doings is an aside
     (
         "genai - what is it, in plain english pls, procurement keeps putting it in every rfp",
