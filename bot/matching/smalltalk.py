@@ -99,7 +99,7 @@ _ARE_YOU = (("are", "you"), ("are", "u"), ("r", "u"))
 _WHAT_ONE_IS = _BEING | {
     "ai", "bot", "a", "an", "actual", "actually", "chatgpt", "gpt", "claude", "gemini", "llm",
     "language", "model", "chatbot", "under", "the", "hood", "just", "smarter", "better",
-    "faster", "than", "as", "like",
+    "faster", "than", "as", "like", "or", "person", "typing", "fast", "quickly", "someone",
 }  # fmt: skip
 _HERE = frozenset({"this", "i", "me", "am"})
 _FILLER = frozenset(
