@@ -26,6 +26,7 @@ from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
 from bot.matching.trust.around import NUMBERS, around_term
 from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject
 from bot.matching.trust.grammar import (
+    AUXILIARIES,
     COMPOUND,
     DETERMINERS,
     EVERYDAY,
@@ -132,6 +133,27 @@ def _object(tokens: Sequence[str], kinds: Sequence[str], term: int, at: int) -> 
     ):
         return False
     return at + 1 < len(tokens) and kinds[at + 1] in {"domain", "plain"}
+
+
+def _owner(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon | None) -> bool:
+    """A noun that is the subject right after "what <term> <auxiliary>" ("what temperature
+    should the snow guns run at", "which model is the forklift"): whose the term is, so a
+    thing the knowledge never uses gives it another sense ("what temperature should i use"
+    has a pronoun there)."""
+    if lexicon is None or kinds[at] != "everyday" or not lexicon.can_name(tokens[at]):
+        return False
+    i = at - 1
+    while i >= 0 and at - i <= COMPOUND + 1 and (
+        tokens[i] in DETERMINERS
+        or (kinds[i] in PHRASE and tokens[i] not in AUXILIARIES and lexicon.can_describe(tokens[i]))
+    ):
+        i -= 1
+    if i < 2 or tokens[i] not in AUXILIARIES or kinds[i - 1] != "term":
+        return False
+    j = i - 1
+    while j > 0 and kinds[j - 1] == "term":
+        j -= 1
+    return j > 0 and tokens[j - 1] in {"what", "which"}
 
 
 # Prepositions that open a phrase of place, purpose or topic after a noun (narrower than
@@ -367,6 +389,7 @@ def context(
                 or acting
                 or _modifies(tokens, kinds, i, describes)
                 or _kind_of(tokens, kinds, i, lexicon)
+                or _owner(tokens, kinds, i, lexicon)
             ):
                 attached.append(token)
             elif (

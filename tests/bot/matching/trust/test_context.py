@@ -222,3 +222,11 @@ def test_close_holds_the_other_words_of_the_terms_clauses(lexicon: Lexicon) -> N
     found = context("qa lead here, how does rag heal after a stroke", round15_kind, lexicon)
     assert {"heal", "stroke"} <= set(found.close)
     assert not {"qa", "lead", "here", "rag"} & set(found.close)
+
+
+def test_the_subject_after_what_term_and_an_auxiliary_owns_the_term(lexicon: Lexicon) -> None:
+    # whose tokens they are: a thing the knowledge never uses gives the term another sense
+    assert "guitar" in context("what tokens does the guitar need", kind, lexicon).attached
+    assert "subway" in context("which tokens should the old subway take", kind, lexicon).attached
+    # a pronoun there is the asker
+    assert context("what tokens should i use", kind, lexicon).attached == ()
