@@ -21,6 +21,7 @@ from bot.matching.focus import asking_sentence, defining_clause, first_defining,
 from bot.matching.matcher import Hit
 from bot.matching.naming import names_another, names_better, one_sided
 from bot.matching.outcomes import Replies
+from bot.matching.trust.around import spoken_to
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
 from bot.matching.trust.vocabulary import topic_words
@@ -56,6 +57,7 @@ class Decider:
         coverage: Coverage,
         trusted: Callable[[Sequence[Hit]], bool],
         threshold: Callable[[], float],
+        person: Callable[[str], bool] = lambda word: False,
     ) -> None:
         """
         Args:
@@ -63,6 +65,7 @@ class Decider:
             coverage: its trust statistics.
             trusted: whether a best match is strong and clear.
             threshold: the answer threshold fitted to it (asked only near the bar).
+            person: whether a word is a noun naming people ("designer").
         """
         self._replies = replies
         self._kb = replies.kb
@@ -70,6 +73,7 @@ class Decider:
         self._coverage = coverage
         self._trusted = trusted
         self._threshold = threshold
+        self._person = person
 
     def decide(
         self,
@@ -84,6 +88,9 @@ class Decider:
         replies, cfg = self._replies, self._cfg
         content = plain(tokens)
         hits = self._comparison_steps_back(hits, content)
+        if analyse is not None:
+            hits, tokens = self._listener_steps_back(question, hits, tokens, analyse)
+            content = plain(tokens)
         if not hits:
             return replies.did_you_mean(question, hits)
         margin = _margin(hits)
@@ -123,6 +130,32 @@ class Decider:
         ):
             return [*hits[1:], hits[0]]
         return hits
+
+    def _listener_steps_back(
+        self,
+        question: str,
+        hits: list[Hit],
+        tokens: list[str],
+        analyse: Callable[[str], list[str]],
+    ) -> tuple[list[Hit], list[str]]:
+        """ "retrieval augmented generation, explain it to a chatbot designer": a snippet
+        named only in the phrase saying whom to explain to is no answer; the question less
+        that phrase (hits and tokens) is decided instead."""
+        if not hits:
+            return hits, tokens
+        listeners = spoken_to(question, self._person)
+        if not listeners:
+            return hits, tokens
+        heard = plain(analyse(" ".join(listeners)))
+        rest = without(tokens, heard)
+        top = hits[0].id
+        names = self._coverage.is_name
+        if not any(names(w, (top,)) for w in heard) or any(names(w, (top,)) for w in plain(rest)):
+            return hits, tokens
+        focused = self._kb.index.search(rest, len(hits))
+        if not focused or focused[0].id == top:
+            return hits, tokens
+        return focused, rest
 
     def _without_talk(
         self, choice: _Choice, tokens: list[str], content: list[str], check: Check

@@ -215,6 +215,7 @@ class Engine:
             coverage=judge.coverage,
             trusted=self._trusted,
             threshold=lambda: self.answer_threshold(kb),
+            person=lambda w: self._lexicon.names_person(w) or self._lexicon.names_trade(w),
         )
         return decider.decide(question, hits, tokens, check, analyse=analyse)
 

@@ -9,7 +9,7 @@ all. The closed word classes they use live here too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, runs, vocabulary
 
@@ -306,3 +306,22 @@ def measure(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
 
 def is_number(token: str) -> bool:
     return token.isdigit() or token in NUMBERS
+
+
+def spoken_to(question: str, person: Callable[[str], bool]) -> list[str]:
+    """The words of a phrase naming whom to explain to ("explain it to a chatbot designer at a
+    bank", "explained to our nlp researchers"): "to" after a word of explaining and its short
+    object, up to a break, holding a noun of people. Words of the field there say who listens
+    ("a chatbot designer"), never what is asked about."""
+    found: list[str] = []
+    for tokens in runs(question):
+        for i, token in enumerate(tokens):
+            if token != "to" or not any(t in EXPLAINING for t in tokens[max(0, i - MAX_GAP) : i]):
+                continue
+            end = i + 1
+            while end < len(tokens) and tokens[end] not in {",", "who", "that", "and", "so"}:
+                end += 1
+            phrase = tokens[i + 1 : end]
+            if any(t in PEOPLE or person(t) for t in phrase):
+                found += phrase
+    return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.around import identity, set_aside, setting
+from bot.matching.trust.around import identity, set_aside, setting, spoken_to
 
 # kinds as the judge gives them: "cases" a word of the field apart from the term, "weights
 # open" one compound of the field, "freight" and "gym" everyday.
@@ -70,3 +70,21 @@ def test_whom_to_explain_to_as_if(text: str, at: int, is_identity: bool) -> None
     tokens = text.split()
     kinds = ["term" if t in {"rag", "genai"} else "" for t in tokens]
     assert identity(tokens, kinds, at) is is_identity
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        (
+            "rag, explain it to a chatbot designer at a bank",
+            ["a", "chatbot", "designer", "at", "a", "bank"],
+        ),
+        ("explain tokens to our nlp researchers, who are new", ["our", "nlp", "researchers"]),
+        # no people in the phrase; "to" of an infinitive after no word of explaining
+        ("explain rag to a new system", []),
+        ("how do i get the chatbot designer to use rag", []),
+    ],
+)
+def test_spoken_to_is_the_phrase_naming_the_listeners(question: str, words: list[str]) -> None:
+    people = {"designer", "researchers"}
+    assert spoken_to(question, people.__contains__) == words
