@@ -285,6 +285,8 @@ NOT_ANSWERED = [
     # the definition's clause scored alone must name the snippet and be explained by it
     "what is feature engineering and why does our data scientist keep bringing it up",
     "what is a pipeline, we use jenkins",
+    # Round 25: a snippet explaining under a fifth of what the question weighs
+    "k means: how to pick k",
 ]
 
 SMALL_TALK = [
