@@ -68,6 +68,12 @@ class Hit:
     score: float
 
 
+# Prefixes that turn a known word into its opposite or another kind of it ("unsupervised",
+# "nonlinear", "semisupervised"): a known word after one of them is no typo of the whole
+# ("rebook" may still be read as "book").
+DERIVING_PREFIXES = frozenset({"un", "non", "anti", "dis", "de", "counter", "semi", "self"})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class MatchIndex:
     """Immutable search structure over a set of snippets (built once per knowledge base)."""
@@ -313,7 +319,7 @@ def nearest(token: str, choices: Sequence[str], cutoff: float) -> str | None:
     found = process.extractOne(
         token, choices, scorer=OSA.distance, processor=None, score_cutoff=edits
     )
-    return None if found is None else str(found[0])
+    return _misspelt(token, found)
 
 
 def lazy_block(n_features: int, layouts: Sequence[tuple[SparseRows, int]]) -> LazyBlock | None:
@@ -343,7 +349,18 @@ def _closest(vocab: Sequence[str], token: str, cutoff: float) -> str | None:
         found = process.extractOne(
             token, vocab, scorer=OSA.distance, processor=None, score_cutoff=1
         )
-    return None if found is None else str(found[0])
+    return _misspelt(token, found)
+
+
+def _misspelt(token: str, found: tuple[str, float, int] | None) -> str | None:
+    """The word a fuzzy lookup found for ``token``, unless ``token`` is that word after a
+    prefix that makes another word ("unsupervised" is no misspelt "supervised")."""
+    if found is None:
+        return None
+    word = str(found[0])
+    if token.endswith(word) and token[: len(token) - len(word)] in DERIVING_PREFIXES:
+        return None
+    return word
 
 
 def _mix(best: Floats, cent: Floats, name: Floats) -> Floats:

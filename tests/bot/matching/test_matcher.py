@@ -66,6 +66,14 @@ def test_typo_cutoff_is_applied() -> None:
     assert idx.tokens("generativ", typo_cutoff=80.0) == ["generative"]
 
 
+def test_a_negating_prefix_on_a_known_word_is_no_typo() -> None:
+    # "undiffusion" is close enough to "diffusion" for the fixer, but "un" makes another word
+    idx = index()
+    assert idx.tokens("undiffusion")[0] == "undiffusion"
+    assert idx.tokens("nondiffusion")[0] == "nondiffusion"
+    assert idx.tokens("diffusionn")[0] == "diffusion"
+
+
 def test_a_typo_keeps_a_short_words_first_letter() -> None:
     # "xllm" is one letter from "llm" but another name; "llmm" (a slip) is read as "llm".
     idx = index()
