@@ -38,6 +38,7 @@ from bot.matching.normalize import (
     SynonymFolder,
     all_words,
     expand_contractions,
+    split_asked,
     split_filler,
     stem,
     typed_marks,
@@ -188,7 +189,7 @@ class MatchIndex:
             keep: unknown words for which this is true are never read as typos (real
                 English words: "transfer" is not a misspelt "transformer").
         """
-        kept, filler = split_filler(expand_contractions(words(text)))
+        kept, filler = split_asked(expand_contractions(words(text)))
         fixed = [self._fix(stem(t), typo_cutoff, keep) for t in kept]
         return self.folder.apply(fixed) + typed_marks(kept) + [FILLER_MARK + t for t in filler]
 

@@ -136,7 +136,9 @@ ANSWERED_FIRST = [
         "what is a deepfake and should hr be worried about them in video interviews",
         "genai-examples",
     ),
-    # Round 25: a snippet named only in the phrase saying whom to explain to is no answer
+    # Round 25: a trailing "in simple terms" asks for a plain answer, not "genai in business"
+    ("generative ai in simple terms", "what-is-genai"),
+    # a snippet named only in the phrase saying whom to explain to is no answer
     ("rag, explain it to a chatbot designer at a credit union", "rag"),
     # the asker's own use after a comparison is what the choice is for
     ("rag vs fine tuning for my kennel booking helper", "rag-vs-fine-tuning"),

@@ -8,6 +8,7 @@ from bot.matching.normalize import (
     MAX_TOKENS,
     SynonymFolder,
     expand_contractions,
+    split_asked,
     split_filler,
     stem,
     strip_filler,
@@ -78,6 +79,17 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ["what", "is", "a", "gan"],
         ["hey", "bot", "thanks"],
     )
+
+
+def test_a_question_ending_in_a_plain_answer_form_keeps_only_its_topic() -> None:
+    assert split_asked(words("generative ai in plain english pls")) == (
+        ["generative", "ai"],
+        ["pls", "in", "plain", "english"],
+    )
+    # the phrase alone is the question: kept
+    assert split_asked(words("in simple terms"))[0] == ["in", "simple", "terms"]
+    # elsewhere it may be the topic ("simple terms in contracts")
+    assert split_asked(words("in simple terms what is rag"))[1] == []
 
 
 @pytest.mark.parametrize(
