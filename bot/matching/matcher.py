@@ -38,9 +38,9 @@ from bot.matching.normalize import (
     SynonymFolder,
     all_words,
     expand_contractions,
-    split_asked,
     split_filler,
     stem,
+    strip_answer_form,
     typed_marks,
     words,
 )
@@ -189,7 +189,9 @@ class MatchIndex:
             keep: unknown words for which this is true are never read as typos (real
                 English words: "transfer" is not a misspelt "transformer").
         """
-        kept, filler = split_asked(expand_contractions(words(text)))
+        text, form = strip_answer_form(text)
+        kept, filler = split_filler(expand_contractions(words(text)))
+        filler += form
         fixed = [self._fix(stem(t), typo_cutoff, keep) for t in kept]
         return self.folder.apply(fixed) + typed_marks(kept) + [FILLER_MARK + t for t in filler]
 

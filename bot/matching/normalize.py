@@ -55,15 +55,15 @@ _FILLER_HEAD = (
     ("give", "me"), ("me",), ("to",), ("about",), ("briefly",), ("simply",),
 )  # fmt: skip
 _FILLER_TAIL = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "you", "bot"})
-# How plainly to explain, ending a question ("generative ai in plain english pls"): the form
-# of the answer, no topic ("in" would pull "genai in business" forward). Questions only: the
-# indexed texts keep them (moving their words moves the trust samples).
-_FORM_TAIL = (
-    ("in", "plain", "english"), ("in", "plain", "words"), ("in", "plain", "language"),
-    ("in", "simple", "terms"), ("in", "simple", "words"), ("in", "laymans", "terms"),
-    ("in", "layman", "terms"), ("in", "lay", "terms"), ("in", "a", "nutshell"),
-    ("for", "dummies"), ("eli5",),
-)  # fmt: skip
+# How plainly to explain, ending a clause ("generative ai in plain english pls, i'm a
+# dispatcher"): the form of the answer, no topic ("in" would pull "genai in business"
+# forward). Questions only: the indexed texts keep them (moving their words moves the trust
+# samples).
+_FORM = re.compile(
+    r"(?:\bin (?:plain (?:english|words|language)|simple (?:terms|words)|lay(?:man'?s?)? terms"
+    r"|a nutshell)|\bfor dummies|\beli5)(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$))",
+    re.IGNORECASE,
+)
 _NO_STEM_SUFFIX = ("ss", "us", "is", "as", "os")
 # The head phrases by their first word, each list in _FILLER_HEAD order (the first that
 # matches wins): a question's first word rules out all the others at once.
@@ -167,15 +167,16 @@ def split_filler(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     return list(tokens[start:end]), [*tokens[:start], *tokens[end:]]
 
 
-def split_asked(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
-    """:func:`split_filler` for a question: a trailing phrase asking for a plain answer
-    (``_FORM_TAIL``) is filler too."""
-    kept, filler = split_filler(tokens)
-    for phrase in _FORM_TAIL:
-        n = len(phrase)
-        if len(kept) > n and tuple(kept[-n:]) == phrase:
-            return split_filler(kept[:-n])[0], [*filler, *kept[-n:]]
-    return kept, filler
+def strip_answer_form(text: str) -> tuple[str, list[str]]:
+    """``text`` without a phrase asking for a plain answer that ends a clause ("in simple
+    terms", "eli5"), and that phrase's words; unchanged when it is all there is."""
+    found = _FORM.findall(text)
+    if not found:
+        return text, []
+    rest = _FORM.sub(" ", text)
+    if not _WORD.search(rest.lower()):
+        return text, []
+    return rest, [w for phrase in found for w in words(phrase)]
 
 
 def strip_filler(tokens: Sequence[str]) -> list[str]:

@@ -143,9 +143,17 @@ def _owner(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexico
     if lexicon is None or kinds[at] != "everyday" or not lexicon.can_name(tokens[at]):
         return False
     i = at - 1
-    while i >= 0 and at - i <= COMPOUND + 1 and (
-        tokens[i] in DETERMINERS
-        or (kinds[i] in PHRASE and tokens[i] not in AUXILIARIES and lexicon.can_describe(tokens[i]))
+    while (
+        i >= 0
+        and at - i <= COMPOUND + 1
+        and (
+            tokens[i] in DETERMINERS
+            or (
+                kinds[i] in PHRASE
+                and tokens[i] not in AUXILIARIES
+                and lexicon.can_describe(tokens[i])
+            )
+        )
     ):
         i -= 1
     if i < 2 or tokens[i] not in AUXILIARIES or kinds[i - 1] != "term":

@@ -8,9 +8,9 @@ from bot.matching.normalize import (
     MAX_TOKENS,
     SynonymFolder,
     expand_contractions,
-    split_asked,
     split_filler,
     stem,
+    strip_answer_form,
     strip_filler,
     typed_marks,
     words,
@@ -81,15 +81,24 @@ def test_split_filler_keeps_what_it_strips() -> None:
     )
 
 
-def test_a_question_ending_in_a_plain_answer_form_keeps_only_its_topic() -> None:
-    assert split_asked(words("generative ai in plain english pls")) == (
-        ["generative", "ai"],
-        ["pls", "in", "plain", "english"],
-    )
-    # the phrase alone is the question: kept
-    assert split_asked(words("in simple terms"))[0] == ["in", "simple", "terms"]
-    # elsewhere it may be the topic ("simple terms in contracts")
-    assert split_asked(words("in simple terms what is rag"))[1] == []
+@pytest.mark.parametrize(
+    ("text", "rest", "form"),
+    [
+        ("generative ai in plain english pls", "generative ai pls", ["in", "plain", "english"]),
+        (
+            "genai in simple terms, i'm a dispatcher",
+            "genai , i'm a dispatcher",
+            ["in", "simple", "terms"],
+        ),
+        ("support vector machines eli5?", "support vector machines ?", ["eli5"]),
+        # alone it is the question; mid-clause it may be the topic
+        ("in simple terms", "in simple terms", []),
+        ("in simple terms what is rag", "in simple terms what is rag", []),
+    ],
+)
+def test_a_plain_answer_form_ending_a_clause_is_cut(text: str, rest: str, form: list[str]) -> None:
+    cut, found = strip_answer_form(text)
+    assert (" ".join(cut.split()), found) == (rest, form)
 
 
 @pytest.mark.parametrize(
