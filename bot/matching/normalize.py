@@ -61,7 +61,10 @@ _FILLER_TAIL = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "you
 # samples).
 _FORM = re.compile(
     r"(?:\bin (?:plain (?:english|words|language)|simple (?:terms|words)|lay(?:man'?s?)? terms"
-    r"|a nutshell)|\bfor dummies|\beli5)(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$))",
+    r"|a nutshell)|\bfor dummies|\beli5)(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$))"
+    # Asking the room, opening a sentence ("can someone explain rag?"): whom, not what.
+    r"|(?:^|(?<=[.!?]\s))(?:can|could|would|will) (?:some|any) ?(?:one|body)(?= (?:explain|"
+    r"tell|define|describe|help|eli5|break))",
     re.IGNORECASE,
 )
 _NO_STEM_SUFFIX = ("ss", "us", "is", "as", "os")
@@ -169,7 +172,8 @@ def split_filler(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
 
 def strip_answer_form(text: str) -> tuple[str, list[str]]:
     """``text`` without a phrase asking for a plain answer that ends a clause ("in simple
-    terms", "eli5"), and that phrase's words; unchanged when it is all there is."""
+    terms", "eli5") or asking the room ("can someone explain"), and that phrase's words;
+    unchanged when it is all there is."""
     found = _FORM.findall(text)
     if not found:
         return text, []

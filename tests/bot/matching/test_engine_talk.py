@@ -138,6 +138,12 @@ ANSWERED_FIRST = [
     ),
     # Round 25: a trailing "in simple terms" asks for a plain answer, not "genai in business"
     ("generative ai in simple terms", "what-is-genai"),
+    # asking the room ("can anyone explain") is whom, not what: the sentence alone clears
+    (
+        "can anyone explain retrieval-augmented generation? our ops lead wants to point it at "
+        "the returns wiki",
+        "rag",
+    ),
     # a snippet named only in the phrase saying whom to explain to is no answer
     ("rag, explain it to a chatbot designer at a credit union", "rag"),
     # the asker's own use after a comparison is what the choice is for

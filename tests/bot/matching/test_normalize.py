@@ -91,6 +91,12 @@ def test_split_filler_keeps_what_it_strips() -> None:
             ["in", "simple", "terms"],
         ),
         ("support vector machines eli5?", "support vector machines ?", ["eli5"]),
+        (
+            "can someone explain rag? it's for the wiki",
+            "explain rag? it's for the wiki",
+            ["can", "someone"],
+        ),
+        ("ok. could anybody tell me what rag is", "ok. tell me what rag is", ["could", "anybody"]),
         # alone it is the question; mid-clause it may be the topic
         ("in simple terms", "in simple terms", []),
         ("in simple terms what is rag", "in simple terms what is rag", []),
