@@ -47,7 +47,21 @@ __all__ = ["Engine", "MatchConfig"]
 RETIRED_S = 5.0  # an answer still on the replaced knowledge this long after a swap is rare
 # Plural pronouns that point into another sentence: a question holding one is not asked alone.
 REFERRING = frozenset({"these", "those", "they", "them"})
+# What may open a sentence before it names anything ("so what are these").
+_ASKING_WORDS = frozenset(
+    {"so", "ok", "okay", "and", "but", "what", "whats", "how", "why", "are", "is", "do", "does"}
+    | {"can", "could", "were", "was", "who", "which", "where", "when", "all", "of", "exactly"}
+)
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
+
+
+def _refers_back(tokens: list[str]) -> bool:
+    """Whether a sentence's "these" or "they" points before the sentence: no word of its
+    own comes first ("are these all llms?"; not "gans, what are they?")."""
+    for i, token in enumerate(tokens):
+        if token in REFERRING:
+            return not any(t not in _ASKING_WORDS for t in tokens[:i])
+    return False
 
 
 class Engine:
@@ -152,7 +166,7 @@ class Engine:
         # cannot place. Alone it must clear the bar without the explained discount.
         needed = self._config.answer_threshold + self._config.explained_discount
         for part in asked_sentences(question):
-            if not REFERRING.isdisjoint(words(part)):
+            if _refers_back(words(part)):
                 continue  # "claude, gemini, llama. are these all llms?": alone it asks another
             alone = self._answer(part)
             if alone.status is Status.ANSWER and alone.score >= needed:

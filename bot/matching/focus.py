@@ -112,15 +112,24 @@ def asked_sentences(question: str) -> list[str]:
         return []
     found = []
     at = 0
+    heading = -1  # where a heading before a dash starts ("GANs — what are they?")
     for part in parts:
         start = question.find(part, at)
         if start < 0:
             continue
+        opens = start
+        if heading >= 0 and DASH.search(question[at:start]):
+            opens = heading  # the heading names what the sentence asks about
+        heading = start if len(part.split()) <= MAX_HEADING else -1
         at = start + len(part)
         first = part.split(maxsplit=1)[:1]
         if question[at : at + 1] == "?" or (first and first[0].lower() in REQUEST):
-            found.append(part)
+            found.append(question[opens:at])
     return found
+
+
+DASH = re.compile(r"\s[-\u2013\u2014]+\s")
+MAX_HEADING = 3  # words of a topic named before a dash
 
 
 def without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:

@@ -138,6 +138,11 @@ ANSWERED_FIRST = [
     ),
     # Round 25: a trailing "in simple terms" asks for a plain answer, not "genai in business"
     ("generative ai in simple terms", "what-is-genai"),
+    # a topic named before a dash heads the sentence that asks about it
+    (
+        "embeddings - what are they? search guys mentioned them twice in standup today",
+        "embeddings",
+    ),
     # asking the room ("can anyone explain") is whom, not what: the sentence alone clears
     (
         "can anyone explain retrieval-augmented generation? our ops lead wants to point it at "

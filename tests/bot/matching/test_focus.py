@@ -18,6 +18,10 @@ from bot.settings import bundled_knowledge_dir
         ("what is rag", []),
         ("context. more context. still more. and more. what is rag?", []),  # a post
         ("is it down? or slow? either way", ["is it down", "or slow"]),
+        # a topic named before a dash heads the sentence that asks about it
+        ("vaes — what are they? design made some blobs", ["vaes — what are they"]),
+        ("long day - what are they? design made some blobs", ["long day - what are they"]),
+        ("the intro was long and slow - what are they? design", ["what are they"]),
         # chat drops the mark: a sentence that opens with a word that asks
         ("sre lead here. how do agents call tools", ["how do agents call tools"]),
         ("sre lead here. agents call tools", []),
