@@ -187,13 +187,14 @@ class Judge:
         named term, and beside it when the snippet leads clearly, are left out of the check
         (:mod:`bot.matching.trust.context`)."""
         analysed: dict[str, list[str]] = {}
+        idioms = idiom_words(question)
 
         def kind(token: str) -> str:
             found_words = analysed.get(token)
             if found_words is None:
                 found_words = analysed[token] = self._content_words(token)
             stems = self._coverage.stems
-            if not found_words or all(stems.phrasing(w) for w in found_words):
+            if not found_words or all(stems.phrasing(w) or w in idioms for w in found_words):
                 return ""
             coverage = self._coverage
             # An abbreviation the synonyms spell out as the snippet's name ("llm": "large

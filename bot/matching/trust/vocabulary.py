@@ -59,14 +59,19 @@ _CHAT_Q = re.compile(
 )
 
 
-# Idioms that ask how something works inside, by their content word: only the whole idiom
-# phrases the question ("how does rag work under the hood"; "the hood of my car" is a car's).
-_IDIOMS = ((re.compile(r"\bunder\s+the\s+hood\b", re.IGNORECASE), "hood"),)
+# Phrasing idioms, their content word in the group: only the whole idiom phrases the
+# question ("how does rag work under the hood"; "the hood of my car" is a car's; "did llms
+# kick it off").
+_IDIOMS = (
+    re.compile(r"\bunder\s+the\s+(hood)\b", re.IGNORECASE),
+    re.compile(r"\b(kick(?:s|ed|ing)?)\s+(?:it\s+|this\s+|that\s+|things\s+)?off\b", re.IGNORECASE),
+)
 
 
 def idiom_words(question: str) -> frozenset[str]:
-    """The content words of phrasing idioms in ``question`` ("hood" of "under the hood")."""
-    return frozenset(word for pattern, word in _IDIOMS if pattern.search(question))
+    """The content words of phrasing idioms in ``question`` ("hood" of "under the hood",
+    "kicked" of "kicked things off"), lower-case."""
+    return frozenset(m.group(1).lower() for pattern in _IDIOMS for m in pattern.finditer(question))
 
 
 def asks_a_question(question: str) -> bool:

@@ -138,6 +138,11 @@ ANSWERED_FIRST = [
     ),
     # Round 25: a trailing "in simple terms" asks for a plain answer, not "genai in business"
     ("generative ai in simple terms", "what-is-genai"),
+    # "kick it off" is an idiom, never another sense of anything
+    (
+        "did gen ai exist before large language models or did llms kick it off? settling a bet",
+        "what-came-first",
+    ),
     # a topic named before a dash heads the sentence that asks about it
     (
         "embeddings - what are they? search guys mentioned them twice in standup today",
