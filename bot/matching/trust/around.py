@@ -301,7 +301,23 @@ def measure(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     asked about. Not a version after a name ("gpt 5 coming out", "windows 11")."""
     if at >= 1 and tokens[at - 1].isdigit():
         return at < 2 or kinds[at - 2] not in TOPICAL
-    return at >= 2 and tokens[at - 2] == "in" and is_number(tokens[at - 1])
+    if at >= 2 and tokens[at - 2] == "in" and is_number(tokens[at - 1]):
+        return True
+    return counted(tokens, kinds, at)
+
+
+def counted(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word ends what a figure counts ("3 years of dispatch notes", "2k of our
+    support tickets"): the asker's material, after "<figure> <unit> of", a possessive and
+    one more plain word at most, never a word of the field."""
+    i = at - 1
+    while i >= 0 and at - i <= 2 and tokens[i] != "of":
+        if kinds[i] in TOPICAL or tokens[i] == ",":
+            return False
+        i -= 1
+    if i < 2 or tokens[i] != "of" or kinds[at] in TOPICAL:
+        return False
+    return is_number(tokens[i - 2]) or tokens[i - 2].isdigit()
 
 
 def is_number(token: str) -> bool:

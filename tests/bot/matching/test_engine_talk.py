@@ -138,6 +138,8 @@ ANSWERED_FIRST = [
     ),
     # Round 25: a trailing "in simple terms" asks for a plain answer, not "genai in business"
     ("generative ai in simple terms", "what-is-genai"),
+    # what a figure counts ("2 years of ... notes") is the asker's material
+    ("is rag or fine tuning better for 2 years of grooming salon notes", "rag-vs-fine-tuning"),
     # "kick it off" is an idiom, never another sense of anything
     (
         "did gen ai exist before large language models or did llms kick it off? settling a bet",
