@@ -28,7 +28,12 @@ LINKING = vocabulary(
 # A comma is crossed only when what follows qualifies what came before ("tokens, like ...").
 QUALIFIERS = frozenset({"like", "as", "in", "of", "for", "on", "at", "from", "with"})
 STRONG_BREAK = re.compile(r"[;:!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
-SENTENCE_BREAK = re.compile(r"[;!?()\[\]]+|(?<!\d):+|:+(?!\d)|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
+# Chat ends a sentence with an emoji as often as with a mark ("... a wire transfer 😬 what is a
+# deepfake").
+SENTENCE_BREAK = re.compile(
+    r"[;!?()\[\]]+|(?<!\d):+|:+(?!\d)|\s[-\u2013\u2014]+\s|\.(?:\s|$)"
+    r"|\s[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s"
+)
 TOKEN = re.compile(r"[a-z0-9]+|,")
 # What may open a clause that asks about the term itself.
 ASKING = vocabulary(

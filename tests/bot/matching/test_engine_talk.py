@@ -138,6 +138,12 @@ ANSWERED_FIRST = [
     ),
     # Round 25: a trailing "in simple terms" asks for a plain answer, not "genai in business"
     ("generative ai in simple terms", "what-is-genai"),
+    # an emoji ends the sentence of the story; the question after it is asked alone
+    (
+        "someone sent our payroll team a fake voice note of our ceo asking for gift cards 😬 "
+        "what is a deepfake exactly and how are they made?",
+        "genai-examples",
+    ),
     # what a figure counts ("2 years of ... notes") is the asker's material
     ("is rag or fine tuning better for 2 years of grooming salon notes", "rag-vs-fine-tuning"),
     # "kick it off" is an idiom, never another sense of anything

@@ -18,6 +18,8 @@ from bot.settings import bundled_knowledge_dir
         ("what is rag", []),
         ("context. more context. still more. and more. what is rag?", []),  # a post
         ("is it down? or slow? either way", ["is it down", "or slow"]),
+        # an emoji ends a sentence as a mark does
+        ("they billed us per token 😬 what is a token exactly", ["what is a token exactly"]),
         # a topic named before a dash heads the sentence that asks about it
         ("vaes — what are they? design made some blobs", ["vaes — what are they"]),
         ("long day - what are they? design made some blobs", ["long day - what are they"]),
