@@ -197,8 +197,14 @@ class Engine:
             return replies.small_talk(question, chat)
         if not raw or not (strong or topic_words(content)):  # "vs", "what is it"
             return replies.declined(question)
-        parts = clauses(question)
         judge = self._judge(kb)
+        if (
+            not strong
+            and not judge.weighs(topic_words(content))
+            and (not hits or hits[0].id not in judge.glue_askers())
+        ):
+            return replies.declined(question)  # "what time is it": chat glue names nothing
+        parts = clauses(question)
         # An aside that names a topic by a name of several words is no talk about the asker
         # ("jailbreaking an llm - how does it work").
         aside = tuple(

@@ -75,6 +75,7 @@ _ABOUT = _vocabulary(
     old age remember speak english spanish french german joke jokes at awake learn learns
     kinds sorts types thing things
     store stores keep keeps private privacy our my chats was from
+    first time new
     """
 )
 # What the bot runs on, asked of it ("what model are you running on"); "is this model real"

@@ -16,13 +16,20 @@ from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.names import Names
 from bot.matching.trust.talk import figure
 from bot.matching.trust.tolerance import Tolerance
-from bot.matching.trust.vocabulary import CHAT_Q, NEUTRAL_WORDS, asks_a_question, idiom_words
+from bot.matching.trust.vocabulary import (
+    CHAT_Q,
+    NEUTRAL_WORDS,
+    asks_a_question,
+    idiom_words,
+    topic_words,
+)
 from bot.models import Snippet
 
 RESPELL_CUTOFF = 80.0  # one swap or slip in a five-letter word: only to see what it is about
 RESPELL_CACHE = 10_000
 ANALYSED_WORDS = 50_000  # question words whose analysis a judge remembers
 TERM_MIN = 0.15  # a name this plain ("make", "up") is not the term an everyday word qualifies
+GLUE_WEIGHT = 0.05  # the salience of the most frequent English words (zipf 5.5 and up)
 SOLID_LEFT = 0.2  # no unexplained word weighs this much: the snippet explains the question
 
 
@@ -62,6 +69,8 @@ class Judge:
         self._respelt: dict[str, str | None] = {}
         self._raw: frozenset[str] | None = None  # words of the synonyms' multi-word terms
         self._names = Names(snippets, index)
+        self._snippets = snippets
+        self._glue_askers: frozenset[str] | None = None  # see glue_askers
         self._analysed: dict[str, list[str]] = {}  # a question word -> its analysed words
 
     def _content_words(self, token: str) -> list[str]:
@@ -73,6 +82,29 @@ class Judge:
             if len(self._analysed) < ANALYSED_WORDS:
                 self._analysed[token] = found
         return list(found)
+
+    def weighs(self, words: Sequence[str]) -> bool:
+        """Whether any analysed word says more than chat glue ("time", "thing", "give"): a
+        word so frequent in English gives no topic unless some snippet's name holds it."""
+        coverage, lexicon = self._coverage, self._lexicon
+        return any(
+            coverage.salience(w, lexicon) > GLUE_WEIGHT or coverage.named_by(coverage.stems(w))
+            for w in words
+        )
+
+    def glue_askers(self) -> frozenset[str]:
+        """The snippets with an example question of chat glue only ("i don't know", "what
+        day is it"): the admin expects such questions there, so only they may answer one."""
+        found = self._glue_askers
+        if found is None:
+            found = self._glue_askers = frozenset(
+                s.id
+                for s in self._snippets
+                if any(
+                    not self.weighs(topic_words(self._index.content_words(q))) for q in s.questions
+                )
+            )
+        return found
 
     def __call__(
         self,

@@ -13,6 +13,7 @@ from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine, MatchConfig
 from bot.models import Snippet, Status
 from bot.presentation.present import present_answer
+from bot.settings import bundled_knowledge_dir
 
 SYNONYMS = {
     "generative ai": ["genai", "gen ai"],
@@ -232,3 +233,30 @@ def test_bundled_clear_cases(bundled: Engine, question: str, ids: tuple[str, ...
 @pytest.mark.parametrize("question", ["what's the weather tomorrow", "explain kubernetes"])
 def test_bundled_off_topic(bundled: Engine, question: str) -> None:
     assert bundled.answer(question).status is Status.NONE
+
+
+def test_chat_glue_alone_is_answered_only_where_the_knowledge_asks_it_so() -> None:
+    # "what time is it" shares "time" with the temperature snippet's "every time": glue
+    # names no topic; a snippet whose own example is glue ("what day is it") may answer it.
+    bundled = Engine(load_knowledge(bundled_knowledge_dir()))
+    assert bundled.answer("what time is it").status is not Status.ANSWER
+    kb = build_knowledge(
+        [
+            snip(
+                "sampling",
+                "Sampling settings",
+                [
+                    "why do answers differ every time",
+                    "what does temperature do",
+                    "why is the output random each time",
+                ],
+            ),
+            snip(
+                "date",
+                "Today's date",
+                ["what day is it", "what is the date today", "which day of the week is it"],
+            ),
+        ],
+        SYNONYMS,
+    )
+    assert Engine(kb).answer("what day is it today").ids == ("date",)

@@ -32,6 +32,7 @@ from bot.models import SmallTalk as Chat
         ("are you an ai", Chat.ABOUT_BOT),  # what the one answering is, asked of it
         ("r u a bot", Chat.ABOUT_BOT),
         ("are you a bot or a person typing really fast", Chat.ABOUT_BOT),
+        ("hey there! first time using this, how do i ask you something", Chat.ABOUT_BOT),
         ("are you actually a real person", Chat.ABOUT_BOT),
         ("that's exactly what i needed", Chat.REACTION),
         ("you're the best", Chat.REACTION),
