@@ -168,3 +168,31 @@ def subject(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexic
         and "VERB" in lexicon.parts(tokens[verb])
         and acts_on(tokens, kinds, verb, lexicon)
     )
+
+
+# What stands before a term used as a verb: its subject, an auxiliary or "to" ("how do i fine
+# tune", "we're fine tuning", "can we embed").
+VERB_OPENERS = frozenset(
+    {"i", "we", "you", "they", "to", "do", "can", "should", "could", "were", "are", "im"}
+    | {"lets", "will", "would", "gonna", "wanna", "must"}
+)
+
+
+def verb_object(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """Whether a plain noun is the object of a term used as a verb, after an article or a
+    possessive and one describing word at most ("how do i fine tune the budget", "we're fine
+    tuning the q3 budget", "can we embed the video"): what the term acts on, so a thing its
+    snippet does not explain gives it another sense. A term used as a noun ("the prompt the
+    customer sees") has no such object."""
+    if kinds[at] != "plain" or not lexicon.can_name(tokens[at]):
+        return False
+    i = at - 1
+    figure = any(c.isdigit() for c in tokens[i]) if i >= 0 else False
+    if i >= 0 and (figure or (kinds[i] in EVERYDAY and lexicon.can_describe(tokens[i]))):
+        i -= 1  # "the q3 budget", "the old guitar"
+    if i < 1 or tokens[i] not in DETERMINERS or kinds[i - 1] != "term":
+        return False
+    start = i - 1
+    while start > 0 and kinds[start - 1] in TOPICAL:
+        start -= 1
+    return start > 0 and tokens[start - 1] in VERB_OPENERS

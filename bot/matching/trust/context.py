@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
 from bot.matching.trust.around import NUMBERS, around_term
-from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject
+from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject, verb_object
 from bot.matching.trust.grammar import (
     AUXILIARIES,
     COMPOUND,
@@ -253,7 +253,7 @@ def _bidden(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     return i < 0 or tokens[i] == ","
 
 
-def _kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]]]:
+def sentence_kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]]]:
     """The question's sentences (:func:`runs`), each with the kind of each of its words."""
     found = []
     for tokens in runs(question):
@@ -297,7 +297,7 @@ def context(
     def describes(token: str) -> bool:
         return lexicon is None or lexicon.can_describe(token)
 
-    sentences = _kinds(question, kind)
+    sentences = sentence_kinds(question, kind)
     term_named = any("term" in kinds for _, kinds in sentences)
     for tokens, kinds in sentences:
         if not any(k in TOPICAL for k in kinds):
@@ -416,3 +416,14 @@ def context(
         placed=tuple(by_place),
         named=named,
     )
+
+
+def objects(question: str, kind: Kind, lexicon: Lexicon) -> list[str]:
+    """The plain nouns a term used as a verb acts on ("how do i fine tune the budget"):
+    :func:`bot.matching.trust.beside.verb_object`."""
+    return [
+        token
+        for tokens, kinds in sentence_kinds(question, kind)
+        for i, token in enumerate(tokens)
+        if verb_object(tokens, kinds, i, lexicon)
+    ]

@@ -10,7 +10,7 @@ from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import MatchIndex, nearest
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.beside import asked_subject
-from bot.matching.trust.context import context, everyday
+from bot.matching.trust.context import context, everyday, objects
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.names import Names
@@ -260,6 +260,15 @@ class Judge:
             return all(self._coverage.unused(w) for w in found_words)
 
         seen = context(question, kind, self._lexicon, unknown)
+        # "how do i fine tune the budget": what the term acts on, unexplained, is its sense.
+        unexplained = {w for m in found.missing for w in m.split()}
+        acted_on = tuple(
+            t
+            for t in objects(question, kind, self._lexicon)
+            if any(w in unexplained for w in analysed.get(t, ()))
+        )
+        if acted_on:
+            return replace(found, explained=False, solid=False, missing=acted_on, sense=True)
         if seen.attached:
             # A kind of the term the snippet's own text speaks of ("the click-a-button
             # chatbots we had": its body tells of menus of buttons) is no other sense.

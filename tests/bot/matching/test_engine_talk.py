@@ -313,6 +313,8 @@ NOT_ANSWERED = [
     "what is a pipeline, we use jenkins",
     # Round 25: a snippet explaining under a fifth of what the question weighs
     "k means: how to pick k",
+    # what a term used as a verb acts on, unexplained, is its sense
+    "how do i fine tune the budget",
     # "unsupervised" is no misspelt "supervised" (which fine-tuning's body speaks of)
     "unsupervised vs supervised ml, quick summary?",
 ]

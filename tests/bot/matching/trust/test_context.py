@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.context import Context, context
+from bot.matching.trust.context import Context, context, objects
 
 # A toy classification, as the judge would give it for a glossary that names these terms.
 _TERMS = {"tokens", "token", "diffusion", "tune", "transformers", "gan", "embeddings", "rag"}
@@ -230,3 +230,13 @@ def test_the_subject_after_what_term_and_an_auxiliary_owns_the_term(lexicon: Lex
     assert "subway" in context("which tokens should the old subway take", kind, lexicon).attached
     # a pronoun there is the asker
     assert context("what tokens should i use", kind, lexicon).attached == ()
+
+
+def test_a_plain_noun_a_term_used_as_a_verb_acts_on_is_its_object(lexicon: Lexicon) -> None:
+    def kinds(token: str) -> str:
+        return "plain" if token in {"budget", "customer", "sees"} else kind(token)
+
+    assert objects("how do i tune the budget", kinds, lexicon) == ["budget"]
+    assert objects("we are tune the q3 budget", kinds, lexicon) == ["budget"]
+    # a term used as a noun acts on nothing
+    assert objects("the tokens the customer sees", kinds, lexicon) == []
