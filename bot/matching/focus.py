@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import COMPARING, Side, parse_sides, plain
 from bot.matching.matcher import Hit
-from bot.matching.normalize import TYPED_MARK, stem, strip_links
+from bot.matching.normalize import TYPED_MARK, stem, strip_links, words
 from bot.matching.trust.grammar import REQUEST, split_sentences
 from bot.matching.trust.vocabulary import DEFINING, DEFINING_SECOND
 
@@ -92,6 +92,8 @@ def first_defining(
     if len(parts) < 2:
         return None
     for part in parts:
+        if DEFINING.isdisjoint(words(part)[:4]):
+            continue  # analysing is the cost: a clause that asks opens with its word
         tokens = analyse(part)
         if len(tokens) < 2 or tokens[0] not in DEFINING or tokens[1] not in DEFINING_SECOND:
             continue

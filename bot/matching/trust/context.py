@@ -73,6 +73,9 @@ class Context:
     beside: tuple[str, ...] = ()  # talk beside the term, in its own clause
     close: tuple[str, ...] = ()  # the other words of the clauses that hold a term word
     placed: tuple[str, ...] = ()  # attached by their place whatever they are ("is it down")
+    # Plain nouns a term used as a verb acts on ("fine tune the budget"): see
+    # :func:`bot.matching.trust.beside.verb_object`.
+    objects: tuple[str, ...] = ()
     named: bool  # a term word is in the question
 
 
@@ -414,16 +417,11 @@ def context(
         beside=tuple(beside),
         close=tuple(close),
         placed=tuple(by_place),
+        objects=tuple(
+            token
+            for tokens, kinds in sentences
+            for i, token in enumerate(tokens)
+            if lexicon is not None and verb_object(tokens, kinds, i, lexicon)
+        ),
         named=named,
     )
-
-
-def objects(question: str, kind: Kind, lexicon: Lexicon) -> list[str]:
-    """The plain nouns a term used as a verb acts on ("how do i fine tune the budget"):
-    :func:`bot.matching.trust.beside.verb_object`."""
-    return [
-        token
-        for tokens, kinds in sentence_kinds(question, kind)
-        for i, token in enumerate(tokens)
-        if verb_object(tokens, kinds, i, lexicon)
-    ]

@@ -10,7 +10,7 @@ from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import MatchIndex, nearest
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.beside import asked_subject
-from bot.matching.trust.context import context, everyday, objects
+from bot.matching.trust.context import context, everyday
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.names import Names
@@ -263,9 +263,7 @@ class Judge:
         # "how do i fine tune the budget": what the term acts on, unexplained, is its sense.
         unexplained = {w for m in found.missing for w in m.split()}
         acted_on = tuple(
-            t
-            for t in objects(question, kind, self._lexicon)
-            if any(w in unexplained for w in analysed.get(t, ()))
+            t for t in seen.objects if any(w in unexplained for w in analysed.get(t, ()))
         )
         if acted_on:
             return replace(found, explained=False, solid=False, missing=acted_on, sense=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.context import Context, context, objects
+from bot.matching.trust.context import Context, context
 
 # A toy classification, as the judge would give it for a glossary that names these terms.
 _TERMS = {"tokens", "token", "diffusion", "tune", "transformers", "gan", "embeddings", "rag"}
@@ -236,7 +236,7 @@ def test_a_plain_noun_a_term_used_as_a_verb_acts_on_is_its_object(lexicon: Lexic
     def kinds(token: str) -> str:
         return "plain" if token in {"budget", "customer", "sees"} else kind(token)
 
-    assert objects("how do i tune the budget", kinds, lexicon) == ["budget"]
-    assert objects("we are tune the q3 budget", kinds, lexicon) == ["budget"]
+    assert context("how do i tune the budget", kinds, lexicon).objects == ("budget",)
+    assert context("we are tune the q3 budget", kinds, lexicon).objects == ("budget",)
     # a term used as a noun acts on nothing
-    assert objects("the tokens the customer sees", kinds, lexicon) == []
+    assert context("the tokens the customer sees", kinds, lexicon).objects == ()
