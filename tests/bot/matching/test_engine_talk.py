@@ -151,6 +151,12 @@ ANSWERED_FIRST = [
         "did gen ai exist before large language models or did llms kick it off? settling a bet",
         "what-came-first",
     ),
+    # "these tools" names a kind of tool, not a list pointed back at
+    (
+        "the returns bot told a shopper we take cash refunds by post. we do not. why do these "
+        "tools make stuff up?",
+        "hallucination",
+    ),
     # a topic named before a dash heads the sentence that asks about it
     (
         "embeddings - what are they? search guys mentioned them twice in standup today",
