@@ -55,13 +55,13 @@ _FILLER_HEAD = (
     ("give", "me"), ("me",), ("to",), ("about",), ("briefly",), ("simply",),
 )  # fmt: skip
 _FILLER_TAIL = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "you", "bot"})
-# How plainly to explain, ending a clause ("generative ai in plain english pls, i'm a
-# dispatcher"): the form of the answer, no topic ("in" would pull "genai in business"
-# forward). Questions only: the indexed texts keep them (moving their words moves the trust
-# samples).
+# How plainly to explain, ending a clause or before whom or what it is for ("generative ai
+# in plain english pls, i'm a dispatcher", "... in plain english for the board deck"): the
+# form of the answer, no topic ("in" would pull "genai in business" forward). Questions
+# only: the indexed texts keep them (moving their words moves the trust samples).
 _FORM = re.compile(
     r"(?:\bin (?:plain (?:english|words|language)|simple (?:terms|words)|lay(?:man'?s?)? terms"
-    r"|a nutshell)|\bfor dummies|\beli5)(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$))"
+    r"|a nutshell)|\bfor dummies|\beli5)(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$|for\s))"
     # Asking the room, opening a sentence ("can someone explain rag?"): whom, not what.
     r"|(?:^|(?<=[.!?]\s))(?:can|could|would|will) (?:some|any) ?(?:one|body)(?= (?:explain|"
     r"tell|define|describe|help|eli5|break))",

@@ -91,6 +91,7 @@ def test_split_filler_keeps_what_it_strips() -> None:
             ["in", "simple", "terms"],
         ),
         ("support vector machines eli5?", "support vector machines ?", ["eli5"]),
+        ("rag in simple terms for my mom", "rag for my mom", ["in", "simple", "terms"]),
         (
             "can someone explain rag? it's for the wiki",
             "explain rag? it's for the wiki",
