@@ -1,10 +1,9 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All twenty-three sets have been tuned on (``trust_dev.yaml`` from the start,
+All twenty-seven sets have been tuned on (``trust_dev.yaml`` from the start,
 ``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
-``trust_holdout22`` one a round since round 5, each the round after it was the held-out
-measure; ``trust_holdout23`` and ``24``, round 24's blind measures, have no bars), so they are
-regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
+``trust_holdout26`` one or more a round since round 5, each after it was the held-out
+measure), so they are regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
 and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
 """
 
@@ -238,6 +237,37 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.94,
+    },
+    # Round 25 (2026-12-03): sets 23-26, each measured blind first (bench/README.md), then
+    # read: 99 / 100 right, 0 wrong, near 78 / 80; 95 / 100, 0 wrong, near 80 / 80; 99 / 100,
+    # 0 wrong, near 78 / 80; 100 / 100, 0 wrong, near 80 / 80.
+    "trust_holdout23.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 0.93,
+        "wrong": 0.0,
+        "right": 0.98,
+    },
+    "trust_holdout24.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.94,
+    },
+    "trust_holdout25.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.98,
+    },
+    "trust_holdout26.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.99,
     },
     "trust_questions.yaml": {
         "near": 1.0,
