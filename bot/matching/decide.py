@@ -21,7 +21,7 @@ from bot.matching.focus import asking_sentence, defining_clause, first_defining,
 from bot.matching.matcher import Hit
 from bot.matching.naming import names_another, names_better, one_sided
 from bot.matching.outcomes import Replies
-from bot.matching.trust.around import spoken_to
+from bot.matching.trust.audience import spoken_to
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
 from bot.matching.trust.vocabulary import topic_words

@@ -1,43 +1,20 @@
-"""Where a word stands around the term: whom the explanation is for, when or what for it is
-needed, its form and size, what the question sets aside, who the asker is, and where an
-aspect of the term would serve.
+"""Where a word stands around the term: when or what for the answer is needed, what the
+question sets aside, who the asker is, and where an aspect of the term would serve; whom
+the explanation is for (:mod:`bot.matching.trust.audience`) and its form and size
+(:mod:`bot.matching.trust.amounts`) live apart.
 
 Each function takes a sentence's words and their kinds (:mod:`bot.matching.trust.context`)
 and says whether the word at a position is talk by its place; :func:`around_term` asks them
-all. The closed word classes they use live here too.
+all. The closed word classes they use live beside them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
+from bot.matching.trust.amounts import answer_form, measure
+from bot.matching.trust.audience import EXPLAINING, addressed
 from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, runs, vocabulary
-
-# Words of explaining (closed: the verbs and nouns that ask for an explanation) and what
-# opens a phrase naming its audience or occasion.
-EXPLAINING = vocabulary(
-    """
-    explain explains explained explaining explanation explanations define defined definition
-    describe described description summary summarize summarise summarized overview intro
-    introduction eli5 breakdown
-    """
-)
-
-AUDIENCE = frozenset({"to", "for"})
-
-# People an explanation may be for (a closed class of nouns of audience and relation).
-PEOPLE = vocabulary(
-    """
-    audience audiences beginner beginners newbie newbies noob noobs dummies kid kids child
-    children layman laymen laypeople layperson people folks folk team teams exec execs
-    executive executives manager managers boss bosses stakeholder stakeholders student
-    students grandma grandpa mum mom dad parents parent intern interns colleague colleagues
-    coworker coworkers client clients customer customers leadership everyone someone
-    """
-)
-
-# Nouns that only ever name an audience.
-LISTENERS = vocabulary("audience audiences crowd readers listeners viewers attendees")
 
 # Words of time that say when (a closed class).
 TIME = vocabulary(
@@ -65,67 +42,10 @@ EVENTS = OCCASIONS | vocabulary(
     """
 )
 
-# A form of the answer asked for: "the short version", "a quick answer" (closed classes).
-BRIEF = vocabulary("short shorter quick quicker simple simpler brief long longer tldr high")
-
-PIECES = vocabulary(
-    """
-    para paras paragraph paragraphs line lines sentence sentences blurb explainer primer
-    writeup tldr note notes bullet bullets
-    """
-)
-
-FORMS = vocabulary("version versions answer answers explanation summary level take")
-
 # What a question sets aside ("besides", "other than"): closed prepositions.
 EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "beyond"})
 
 EXCLUDING_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
-
-NUMBERS = vocabulary("one two three four five six seven eight nine ten few couple single")
-
-OBJECTS = frozenset({"it", "this", "that", "them", "me", "us", "him", "her"})
-
-
-def addressed(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a word ends a phrase opened by "to" after a word of explaining and its object
-    ("explain chatgpt to the sales team"), or by "for" right after that word ("an llm,
-    explained for a non technical audience"): the phrase names whom the explanation is for,
-    never a sense of the term (it hangs on the explaining, not on the term; "explain
-    alignment for car tires" is another sense)."""
-    i = at - 1
-    while i >= 0 and tokens[i] not in AUDIENCE:
-        if tokens[i] == "," or kinds[i] == "term" or at - i > MAX_GAP:
-            return False
-        i -= 1
-    if i > 0 and tokens[i] == "for":
-        if tokens[i - 1] in EXPLAINING:
-            return True  # "explained for beginners", not "for car tires"
-        # "explain llm vs genai for a non technical exec audience": a phrase naming people,
-        # in a request to explain, says whom the explanation is for; an audience by name
-        # says so in any request ("genai use cases for a pharma audience").
-        if _names(tokens, i + 1, LISTENERS):
-            return True
-        return any(t in EXPLAINING for t in tokens[:i]) and _names(tokens, i + 1, PEOPLE)
-    i -= 1
-    start = i
-    while i >= 0 and start - i <= MAX_GAP and tokens[i] != ",":
-        if tokens[i] in EXPLAINING:
-            return True
-        if not (kinds[i] in TOPICAL or tokens[i] in DETERMINERS or tokens[i] in OBJECTS):
-            return False
-        i -= 1
-    return False
-
-
-def _names(tokens: Sequence[str], start: int, nouns: frozenset[str]) -> bool:
-    """Whether the phrase from ``start`` to the next comma holds one of ``nouns``."""
-    for token in tokens[start:]:
-        if token == ",":
-            return False
-        if token in nouns:
-            return True
-    return False
 
 
 def occasion(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
@@ -281,63 +201,3 @@ def setting(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
         hinge |= (kinds[j] == "domain" and apart) or tokens[j] in EXPLAINING or picturing
         j -= 1
     return j >= 0 and hinge
-
-
-def answer_form(tokens: Sequence[str], at: int) -> bool:
-    """Whether a word asks for a form of the answer ("the short version", "quick answer
-    pls"): how to explain, never what."""
-    token = tokens[at]
-    if token in PIECES and at + 1 < len(tokens) and tokens[at + 1] in {"on", "about"}:
-        return True  # "a para on rag", "a few lines about embeddings"
-    if token in FORMS:
-        return at > 0 and tokens[at - 1] in BRIEF
-    return token in BRIEF and at + 1 < len(tokens) and tokens[at + 1] in FORMS
-
-
-def measure(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a word is counted by a number after "in" ("chatgpt explained in 2 sentences",
-    "in three words"): the size of the answer, never a sense of the term; or by figures
-    ("3 yrs of our support tickets", "30 msgs ago"): a quantity of the asker's, not a thing
-    asked about. Not a version after a name ("gpt 5 coming out", "windows 11")."""
-    if at >= 1 and tokens[at - 1].isdigit():
-        return at < 2 or kinds[at - 2] not in TOPICAL
-    if at >= 2 and tokens[at - 2] == "in" and is_number(tokens[at - 1]):
-        return True
-    return counted(tokens, kinds, at)
-
-
-def counted(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a word ends what a figure counts ("3 years of dispatch notes", "2k of our
-    support tickets"): the asker's material, after "<figure> <unit> of", a possessive and
-    one more plain word at most, never a word of the field."""
-    i = at - 1
-    while i >= 0 and at - i <= 2 and tokens[i] != "of":
-        if kinds[i] in TOPICAL or tokens[i] == ",":
-            return False
-        i -= 1
-    if i < 2 or tokens[i] != "of" or kinds[at] in TOPICAL:
-        return False
-    return is_number(tokens[i - 2]) or tokens[i - 2].isdigit()
-
-
-def is_number(token: str) -> bool:
-    return token.isdigit() or token in NUMBERS
-
-
-def spoken_to(question: str, person: Callable[[str], bool]) -> list[str]:
-    """The words of a phrase naming whom to explain to ("explain it to a chatbot designer at a
-    bank", "explained to our nlp researchers"): "to" after a word of explaining and its short
-    object, up to a break, holding a noun of people. Words of the field there say who listens
-    ("a chatbot designer"), never what is asked about."""
-    found: list[str] = []
-    for tokens in runs(question):
-        for i, token in enumerate(tokens):
-            if token != "to" or not any(t in EXPLAINING for t in tokens[max(0, i - MAX_GAP) : i]):
-                continue
-            end = i + 1
-            while end < len(tokens) and tokens[end] not in {",", "who", "that", "and", "so"}:
-                end += 1
-            phrase = tokens[i + 1 : end]
-            if any(t in PEOPLE or person(t) for t in phrase):
-                found += phrase
-    return found

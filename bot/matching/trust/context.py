@@ -23,7 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
-from bot.matching.trust.around import NUMBERS, around_term
+from bot.matching.trust.amounts import NUMBERS
+from bot.matching.trust.around import around_term
 from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject, verb_object
 from bot.matching.trust.grammar import (
     AUXILIARIES,

@@ -3,8 +3,9 @@
 All twenty-seven sets have been tuned on (``trust_dev.yaml`` from the start,
 ``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
 ``trust_holdout26`` one or more a round since round 5, each after it was the held-out
-measure), so they are regression guards, not a held-out measure. The figures themselves are printed (``pytest -s``)
-and quoted in bench/README.md. A wrong confident answer is what the bars are strictest about.
+measure), so they are regression guards, not a held-out measure. The figures themselves are
+printed (``pytest -s``) and quoted in bench/README.md. A wrong confident answer is what the
+bars are strictest about.
 """
 
 from __future__ import annotations

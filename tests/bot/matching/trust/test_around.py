@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.around import counted, identity, set_aside, setting, spoken_to
+from bot.matching.trust.around import identity, set_aside, setting
 
 # kinds as the judge gives them: "cases" a word of the field apart from the term, "weights
 # open" one compound of the field, "freight" and "gym" everyday.
@@ -70,39 +70,3 @@ def test_whom_to_explain_to_as_if(text: str, at: int, is_identity: bool) -> None
     tokens = text.split()
     kinds = ["term" if t in {"rag", "genai"} else "" for t in tokens]
     assert identity(tokens, kinds, at) is is_identity
-
-
-@pytest.mark.parametrize(
-    ("question", "words"),
-    [
-        (
-            "rag, explain it to a chatbot designer at a bank",
-            ["a", "chatbot", "designer", "at", "a", "bank"],
-        ),
-        ("explain tokens to our nlp researchers, who are new", ["our", "nlp", "researchers"]),
-        # no people in the phrase; "to" of an infinitive after no word of explaining
-        ("explain rag to a new system", []),
-        ("how do i get the chatbot designer to use rag", []),
-    ],
-)
-def test_spoken_to_is_the_phrase_naming_the_listeners(question: str, words: list[str]) -> None:
-    people = {"designer", "researchers"}
-    assert spoken_to(question, people.__contains__) == words
-
-
-@pytest.mark.parametrize(
-    ("tokens", "at", "is_counted"),
-    [
-        (["on", "our", "3", "years", "of", "dispatch", "notes"], 5, True),
-        (["on", "our", "3", "years", "of", "dispatch", "notes"], 6, True),
-        (["two", "years", "of", "our", "claims"], 4, True),
-        # no figure before the unit; a word of the field is never the asker's material
-        (["the", "history", "of", "dispatch", "notes"], 4, False),
-        (["3", "kinds", "of", "diffusion"], 3, False),
-    ],
-)
-def test_what_a_figure_counts_is_the_askers_material(
-    tokens: list[str], at: int, is_counted: bool
-) -> None:
-    kinds = ["domain" if t == "diffusion" else "" for t in tokens]
-    assert counted(tokens, kinds, at) is is_counted
