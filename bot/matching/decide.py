@@ -17,11 +17,11 @@ from dataclasses import dataclass, replace
 
 from bot.matching.compare import plain
 from bot.matching.comparing import Check
-from bot.matching.focus import asking_sentence, defining_clause, first_defining, without
+from bot.matching.focus import asking_sentence, without
 from bot.matching.matcher import Hit
 from bot.matching.naming import names_another, names_better, one_sided
 from bot.matching.outcomes import Replies
-from bot.matching.trust.audience import spoken_to
+from bot.matching.refocus import defined_first, defining_clause_hits, without_listeners
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
 from bot.matching.trust.vocabulary import topic_words
@@ -92,7 +92,15 @@ class Decider:
         content = plain(tokens)
         hits = self._comparison_steps_back(hits, content)
         if analyse is not None:
-            hits, tokens = self._listener_steps_back(question, hits, tokens, analyse)
+            hits, tokens = without_listeners(
+                self._kb,
+                self._coverage.is_name,
+                question,
+                hits=hits,
+                tokens=tokens,
+                analyse=analyse,
+                person=self._person,
+            )
             content = plain(tokens)
         if not hits:
             return replies.did_you_mean(question, hits)
@@ -109,7 +117,17 @@ class Decider:
         choice = _Choice(hits=hits, margin=margin, verdict=verdict)
         choice = self._without_talk(choice, tokens, content, check)
         if analyse is not None and choice.verdict.explained:
-            choice = self._defined(question, choice, content, check, analyse)
+            defined = defined_first(
+                self._kb,
+                self._coverage.is_name,
+                question,
+                hits=choice.hits,
+                content=content,
+                check=check,
+                analyse=analyse,
+            )
+            if defined is not None:
+                choice = _Choice(hits=defined[0], margin=_margin(defined[0]), verdict=defined[1])
         verdict = choice.verdict
         if not verdict.explained and topic_words(content)[:1] == [verdict.naming]:
             # The question opens with a coined name of another candidate ("sft in the llm
@@ -133,32 +151,6 @@ class Decider:
         ):
             return [*hits[1:], hits[0]]
         return hits
-
-    def _listener_steps_back(
-        self,
-        question: str,
-        hits: list[Hit],
-        tokens: list[str],
-        analyse: Callable[[str], list[str]],
-    ) -> tuple[list[Hit], list[str]]:
-        """ "retrieval augmented generation, explain it to a chatbot designer": a snippet
-        named only in the phrase saying whom to explain to is no answer; the question less
-        that phrase (hits and tokens) is decided instead."""
-        if not hits:
-            return hits, tokens
-        listeners = spoken_to(question, self._person)
-        if not listeners:
-            return hits, tokens
-        heard = plain(analyse(" ".join(listeners)))
-        rest = without(tokens, heard)
-        top = hits[0].id
-        names = self._coverage.is_name
-        if not any(names(w, (top,)) for w in heard) or any(names(w, (top,)) for w in plain(rest)):
-            return hits, tokens
-        focused = self._kb.index.search(rest, len(hits))
-        if not focused or focused[0].id == top:
-            return hits, tokens
-        return focused, rest
 
     def _without_talk(
         self, choice: _Choice, tokens: list[str], content: list[str], check: Check
@@ -186,54 +178,6 @@ class Decider:
             return _Choice(hits=focused, margin=lead, verdict=again)
         return choice
 
-    def _defined(
-        self,
-        question: str,
-        choice: _Choice,
-        content: list[str],
-        check: Check,
-        analyse: Callable[[str], list[str]],
-    ) -> _Choice:
-        """ "what is generative ai, in simple terms, for a sales team that never used it": the
-        clause asking the definition, scored alone, names another snippet, which explains the
-        whole question once its talk is left out; that snippet goes first."""
-        found = first_defining(self._kb, question, analyse, len(choice.hits))
-        if found is None or found[0][0].id == choice.top.id:
-            return choice
-        hits, clause = found
-        best = hits[0]
-        if not any(self._coverage.is_name(w, (best.id,)) for w in plain(clause)):
-            return choice
-        again = check(content, (best.id,), definition=True, clear=True, lenient=True)
-        if not (again.explained and again.solid and again.talk):
-            return choice
-        ordered = [
-            next((h for h in choice.hits if h.id == best.id), best),
-            *(h for h in choice.hits if h.id != best.id),
-        ]
-        return _Choice(hits=ordered, margin=_margin(ordered), verdict=again)
-
-    def _defining_clause(
-        self,
-        question: str,
-        top: Hit,
-        limit: int,
-        check: Check,
-        analyse: Callable[[str], list[str]],
-    ) -> list[Hit] | None:
-        """ "what is rag and why does everyone at this conference keep saying it": the clause
-        that asks the definition, scored alone, when it names the snippet's term and the
-        snippet explains all of it ("what is feature engineering" does not qualify)."""
-        found = defining_clause(self._kb, question, analyse, top, limit)
-        if found is None:
-            return None
-        hits, tokens = found
-        content = plain(tokens)
-        if not any(self._coverage.is_name(w, (top.id,)) for w in content):
-            return None
-        verdict = check(content, (top.id,), definition=True, question="", asides=())
-        return hits if verdict.explained and verdict.solid else None
-
     def _conclude(
         self,
         question: str,
@@ -258,7 +202,15 @@ class Decider:
             # scored alone, may name the same snippet clearly.
             alone = asking_sentence(self._kb, question, analyse, top, len(hits))
             if alone is None:
-                alone = self._defining_clause(question, top, len(hits), check, analyse)
+                alone = defining_clause_hits(
+                    self._kb,
+                    self._coverage.is_name,
+                    question,
+                    top=top,
+                    limit=len(hits),
+                    check=check,
+                    analyse=analyse,
+                )
             if alone is not None:
                 hits, top, margin = alone, alone[0], _margin(alone)
         needed = cfg.answer_threshold

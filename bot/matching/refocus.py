@@ -1,0 +1,105 @@
+"""Which part of a question to decide on, when another part picks the wrong snippet: the
+phrase naming whom to explain to left out, or the clause that asks the definition alone.
+
+Each step takes the knowledge base, a test of whether a word names a snippet
+(:meth:`bot.matching.trust.coverage.Coverage.is_name`) and the question's hits, and returns
+the hits to decide on, or None (or the hits unchanged) when it does not apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.knowledge.base import KnowledgeBase
+from bot.matching.compare import plain
+from bot.matching.comparing import Check
+from bot.matching.focus import defining_clause, first_defining, without
+from bot.matching.matcher import Hit
+from bot.matching.trust.audience import spoken_to
+from bot.matching.trust.judge import Judgement
+
+Names = Callable[[str, Sequence[str]], bool]  # whether a word names one of the snippets
+Analyse = Callable[[str], list[str]]
+
+
+def without_listeners(
+    kb: KnowledgeBase,
+    names: Names,
+    question: str,
+    *,
+    hits: list[Hit],
+    tokens: list[str],
+    analyse: Analyse,
+    person: Callable[[str], bool],
+) -> tuple[list[Hit], list[str]]:
+    """ "retrieval augmented generation, explain it to a chatbot designer": a snippet named
+    only in the phrase saying whom to explain to is no answer; the question less that phrase
+    (hits and tokens) is decided instead."""
+    if not hits:
+        return hits, tokens
+    listeners = spoken_to(question, person)
+    if not listeners:
+        return hits, tokens
+    heard = plain(analyse(" ".join(listeners)))
+    rest = without(tokens, heard)
+    top = hits[0].id
+    if not any(names(w, (top,)) for w in heard) or any(names(w, (top,)) for w in plain(rest)):
+        return hits, tokens
+    focused = kb.index.search(rest, len(hits))
+    if not focused or focused[0].id == top:
+        return hits, tokens
+    return focused, rest
+
+
+def defined_first(
+    kb: KnowledgeBase,
+    names: Names,
+    question: str,
+    *,
+    hits: list[Hit],
+    content: list[str],
+    check: Check,
+    analyse: Analyse,
+) -> tuple[list[Hit], Judgement] | None:
+    """ "what is generative ai, in simple terms, for a sales team that never used it": the
+    clause asking the definition, scored alone, names another snippet, which explains the
+    whole question once its talk is left out; that snippet goes first (with its judgement)."""
+    found = first_defining(kb, question, analyse, len(hits))
+    if found is None or not hits or found[0][0].id == hits[0].id:
+        return None
+    clause_hits, clause = found
+    best = clause_hits[0]
+    if not any(names(w, (best.id,)) for w in plain(clause)):
+        return None
+    again = check(content, (best.id,), definition=True, clear=True, lenient=True)
+    if not (again.explained and again.solid and again.talk):
+        return None
+    ordered = [
+        next((h for h in hits if h.id == best.id), best),
+        *(h for h in hits if h.id != best.id),
+    ]
+    return ordered, again
+
+
+def defining_clause_hits(
+    kb: KnowledgeBase,
+    names: Names,
+    question: str,
+    *,
+    top: Hit,
+    limit: int,
+    check: Check,
+    analyse: Analyse,
+) -> list[Hit] | None:
+    """ "what is rag and why does everyone at this conference keep saying it": the clause
+    that asks the definition, scored alone, when it names the snippet's term and the snippet
+    explains all of it ("what is feature engineering" does not qualify)."""
+    found = defining_clause(kb, question, analyse, top, limit)
+    if found is None:
+        return None
+    hits, tokens = found
+    content = plain(tokens)
+    if not any(names(w, (top.id,)) for w in content):
+        return None
+    verdict = check(content, (top.id,), definition=True, question="", asides=())
+    return hits if verdict.explained and verdict.solid else None
