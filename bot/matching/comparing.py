@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 
 from bot.knowledge.base import KnowledgeBase
@@ -52,8 +52,10 @@ def compare(
             return None  # a side with nothing in it: "vs", "up or down"
         last = n == len(sides) - 1
         short = None
-        if last and not (verdict.explained or verdict.sense):
+        if last and not verdict.explained:
             short = _purposeless(side)
+            if short and verdict.sense and not _own(side[len(short) :], kb.index.known):
+                short = None  # "transformer vs diffusion in chemistry": another sense
         if short:
             # "finetuning vs rag for a faq bot", "llm vs genai for an exec audience": what the
             # comparison is for is no side (but "transformer vs diffusion in chemistry" is
@@ -67,7 +69,7 @@ def compare(
                 with_short = tuple(dict.fromkeys(h.id for h in (*found, found_short[0])))
                 if (
                     all(w in kb.index.known for w in rest)
-                    or _own(side[len(short) :])
+                    or _own(side[len(short) :], kb.index.known)
                     or _talk(check(content, with_short))
                 ):
                     hit, verdict, words = found_short, judged, plain(short)
@@ -131,10 +133,15 @@ def _purposeless(side: Side) -> list[str] | None:
     return None
 
 
-def _own(phrase: Sequence[str]) -> bool:
+def _own(phrase: Sequence[str], known: Container[str]) -> bool:
     """Whether a trailing phrase names the asker's own use ("for our pharmacy formulary
-    bot", "for my team's wiki"): what the choice is for, never another sense of a side."""
-    return len(phrase) > 2 and phrase[0] == "for" and phrase[1] in POSSESSIVES
+    bot", "for my team's wiki") or a task of the field the choice is for ("for generating
+    texture art": a verb the knowledge uses; "for heating the lab" is no such task): never
+    another sense of a side."""
+    if len(phrase) < 2 or phrase[0] != "for":
+        return False
+    task = phrase[1].endswith("ing") and phrase[1] in known
+    return (len(phrase) > 2 and phrase[1] in POSSESSIVES) or task
 
 
 def _talk(whole: Judgement) -> bool:

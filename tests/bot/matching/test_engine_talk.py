@@ -170,6 +170,10 @@ ANSWERED_FIRST = [
     ),
     # a snippet named only in the phrase saying whom to explain to is no answer
     ("rag, explain it to a chatbot designer at a credit union", "rag"),
+    # a task of the field after a comparison is what the choice is for
+    ("diffusion vs gans for generating level backgrounds, which is better", "diffusion-vs-gan"),
+    # "creep into" is an idiom
+    ("how does bias creep into a language model", "llm-challenges"),
     # the asker's own use after a comparison is what the choice is for
     ("rag vs fine tuning for my kennel booking helper", "rag-vs-fine-tuning"),
     # a setting on a picturing verb ("look like for a ...")
@@ -319,6 +323,8 @@ NOT_ANSWERED = [
     "what is a pipeline, we use jenkins",
     # Round 25: a snippet explaining under a fifth of what the question weighs
     "k means: how to pick k",
+    # a gerund the knowledge never uses names no task of the field after a comparison
+    "transformers vs diffusion for heating the lab",
     # what a term used as a verb acts on, unexplained, is its sense
     "how do i fine tune the budget",
     # "unsupervised" is no misspelt "supervised" (which fine-tuning's body speaks of)
