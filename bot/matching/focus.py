@@ -147,3 +147,25 @@ def without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:
             continue
         kept.append(t)
     return kept
+
+
+# "what does that term mean": the sentence points at a term quoted before it.
+POINTER = re.compile(r"\b(?:that|this|the) (?:term|word|phrase|acronym|buzzword|name)\b", re.I)
+# A quote opens after no letter and closes before none ("it's 'agentic'" quotes "agentic").
+QUOTED = re.compile(
+    r"(?<![A-Za-z])[\"\u201c\u2018']([^\"\u201d\u2019']{2,60})[\"\u201d\u2019'](?![A-Za-z])"
+)
+
+
+def with_quoted_term(question: str, sentence: str) -> str:
+    """``sentence`` with "that term" (or word, phrase, acronym) replaced by the last term
+    quoted before it in ``question`` ("the vendor says 'conversational AI' on every slide.
+    what does that term mean?"); unchanged when it points at nothing quoted."""
+    pointer = POINTER.search(sentence)
+    if pointer is None:
+        return sentence
+    before = question[: max(question.find(sentence), 0)]
+    quoted: list[str] = QUOTED.findall(before)
+    if not quoted:
+        return sentence
+    return sentence[: pointer.start()] + quoted[-1] + sentence[pointer.end() :]

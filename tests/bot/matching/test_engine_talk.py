@@ -170,6 +170,12 @@ ANSWERED_FIRST = [
     ),
     # a snippet named only in the phrase saying whom to explain to is no answer
     ("rag, explain it to a chatbot designer at a credit union", "rag"),
+    # "that term" is the term quoted before it
+    (
+        "hi, pharmacy ops here. our vendor says 'retrieval augmented generation' on every "
+        "slide. what does that term mean?",
+        "rag",
+    ),
     # a task of the field after a comparison is what the choice is for
     ("diffusion vs gans for generating level backgrounds, which is better", "diffusion-vs-gan"),
     # "creep into" is an idiom

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.loader import load_knowledge
-from bot.matching.focus import asked_sentences, defining_clause
+from bot.matching.focus import asked_sentences, defining_clause, with_quoted_term
 from bot.settings import bundled_knowledge_dir
 
 
@@ -56,3 +56,22 @@ def test_no_defining_clause(question: str) -> None:
     kb = load_knowledge(bundled_knowledge_dir())
     whole = kb.index.search(kb.index.tokens(question), 3)
     assert defining_clause(kb, question, kb.index.tokens, whole[0], 3) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "sentence", "asked"),
+    [
+        (
+            "we're told it's 'agentic'. what does that term mean",
+            "what does that term mean",
+            "what does agentic mean",
+        ),
+        ('the deck says "RLHF". what is that acronym', "what is that acronym", "what is RLHF"),
+        # nothing quoted before it: unchanged
+        ("no quotes here. what does that term mean", "what does that term mean", None),
+    ],
+)
+def test_that_term_is_the_term_quoted_before_it(
+    message: str, sentence: str, asked: str | None
+) -> None:
+    assert with_quoted_term(message, sentence) == (asked or sentence)
