@@ -1,8 +1,8 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All twenty-seven sets have been tuned on (``trust_dev.yaml`` from the start,
+All twenty-eight sets have been tuned on (``trust_dev.yaml`` from the start,
 ``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
-``trust_holdout26`` one or more a round since round 5, each after it was the held-out
+``trust_holdout27`` one or more a round since round 5, each after it was the held-out
 measure), so they are regression guards, not a held-out measure. The figures themselves are
 printed (``pytest -s``) and quoted in bench/README.md. A wrong confident answer is what the
 bars are strictest about.
@@ -269,6 +269,15 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.99,
+    },
+    # Set 27 (round 25's second blind set, then read): 96 / 100 right, 0 wrong, near 79 / 80,
+    # off-topic 14 / 15 ("parking garage B closed tomorrow?" answers open-weights).
+    "trust_holdout27.yaml": {
+        "near": 0.98,
+        "off": 0.93,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
     },
     "trust_questions.yaml": {
         "near": 1.0,
