@@ -108,8 +108,12 @@ MAX_SENTENCES = 4  # a longer message is a post, not a question with some contex
 def asked_sentences(question: str) -> list[str]:
     """The sentences of a message of two to ``MAX_SENTENCES`` that end in a question mark or
     open with a word that asks ("what", "how", "explain": chat drops the mark), each as
-    typed; none for a single sentence."""
+    typed; none for a single sentence. A bracketed aside ("Tomasz (PACS) here.") does not
+    make a message a post."""
     parts = split_sentences(question)
+    if len(parts) > MAX_SENTENCES:
+        question = BRACKETED.sub(" ", question)
+        parts = split_sentences(question)
     if not 2 <= len(parts) <= MAX_SENTENCES:
         return []
     found = []
@@ -131,6 +135,7 @@ def asked_sentences(question: str) -> list[str]:
 
 
 DASH = re.compile(r"\s[-\u2013\u2014]+\s")
+BRACKETED = re.compile(r"\([^()]{0,60}\)")
 MAX_HEADING = 3  # words of a topic named before a dash
 
 

@@ -18,6 +18,11 @@ from bot.settings import bundled_knowledge_dir
         ("what is rag", []),
         ("context. more context. still more. and more. what is rag?", []),  # a post
         ("is it down? or slow? either way", ["is it down", "or slow"]),
+        # a bracketed aside does not make a message a post
+        (
+            "Ana (radiology) here. (Sorry.) Vendors pitch it daily. How does rag work?",
+            ["How does rag work"],
+        ),
         # an emoji ends a sentence as a mark does
         ("they billed us per token 😬 what is a token exactly", ["what is a token exactly"]),
         # a topic named before a dash heads the sentence that asks about it
