@@ -64,7 +64,7 @@ _CHAT_Q = re.compile(
 # kick it off").
 _IDIOMS = (
     re.compile(r"\bunder\s+the\s+(hood)\b", re.IGNORECASE),
-    re.compile(r"\b(kick(?:s|ed|ing)?)\s+(?:it\s+|this\s+|that\s+|things\s+)?off\b", re.IGNORECASE),
+    re.compile(r"\b(kick(?:s|ed|ing)?)\s+(?:[a-z]+\s+){0,3}?off\b", re.IGNORECASE),
     re.compile(r"\b(creep(?:s|ing)?|crept)\s+in(?:to)?\b", re.IGNORECASE),  # "bias creeps in"
 )
 
