@@ -22,7 +22,12 @@ from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import parse_sides, plain
 from bot.matching.comparing import compare
 from bot.matching.decide import Decider
-from bot.matching.focus import asked_sentences, clause_sides, with_quoted_term
+from bot.matching.focus import (
+    asked_sentences,
+    clause_sides,
+    quoted_questions,
+    with_quoted_term,
+)
 from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
@@ -169,7 +174,7 @@ class Engine:
         # does it forget?"): the other sentences dilute the score and bring words the check
         # cannot place. Alone it must clear the bar without the explained discount.
         needed = self._config.answer_threshold + self._config.explained_discount
-        for asked in asked_sentences(question):
+        for asked in [*asked_sentences(question), *quoted_questions(question)]:
             part = with_quoted_term(question, asked)
             if _refers_back(words(part)):
                 continue  # "claude, gemini, llama. are these all llms?": alone it asks another

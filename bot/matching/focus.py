@@ -174,3 +174,13 @@ def with_quoted_term(question: str, sentence: str) -> str:
     if not quoted:
         return sentence
     return sentence[: pointer.start()] + quoted[-1] + sentence[pointer.end() :]
+
+
+def quoted_questions(question: str) -> list[str]:
+    """The questions quoted in a message ('the CFO asked me "so what IS ChatGPT exactly" in
+    the lift'): a quote of three words or more holding a word that asks."""
+    return [
+        quote
+        for quote in QUOTED.findall(question)
+        if len(quote.split()) >= 3 and not REQUEST.isdisjoint(words(quote))
+    ]

@@ -170,6 +170,11 @@ ANSWERED_FIRST = [
     ),
     # a snippet named only in the phrase saying whom to explain to is no answer
     ("rag, explain it to a chatbot designer at a credit union", "rag"),
+    # a quoted question is asked alone
+    (
+        'my skip-level asked me "ok but what is rlhf exactly" at the offsite and i blanked. help?',
+        "rlhf",
+    ),
     # "that term" is the term quoted before it
     (
         "hi, pharmacy ops here. our vendor says 'retrieval augmented generation' on every "

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.loader import load_knowledge
-from bot.matching.focus import asked_sentences, defining_clause, with_quoted_term
+from bot.matching.focus import (
+    asked_sentences,
+    defining_clause,
+    quoted_questions,
+    with_quoted_term,
+)
 from bot.settings import bundled_knowledge_dir
 
 
@@ -80,3 +85,11 @@ def test_that_term_is_the_term_quoted_before_it(
     message: str, sentence: str, asked: str | None
 ) -> None:
     assert with_quoted_term(message, sentence) == (asked or sentence)
+
+
+def test_a_quoted_question_is_asked_alone() -> None:
+    message = 'the cfo asked me "so what is chatgpt exactly" in the lift and i froze'
+    assert quoted_questions(message) == ["so what is chatgpt exactly"]
+    # a quoted term, or a quote that asks nothing, is no question
+    assert quoted_questions("the deck says 'agentic ai' everywhere") == []
+    assert quoted_questions('she said "we ship friday regardless" again') == []
