@@ -172,8 +172,9 @@ ANSWERED_FIRST = [
     ("rag, explain it to a chatbot designer at a credit union", "rag"),
     # a quoted question is asked alone
     (
-        'my skip-level asked me "ok but what is rlhf exactly" at the offsite and i blanked. help?',
-        "rlhf",
+        'my skip-level asked me "so what is a foundation model exactly" in the lift and i froze. '
+        "help me out for next time?",
+        "foundation-models",
     ),
     # "that term" is the term quoted before it
     (
