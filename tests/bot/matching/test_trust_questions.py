@@ -270,7 +270,7 @@ BARS = {
         "wrong": 0.0,
         "right": 0.99,
     },
-    # Set 27 (round 25's second blind set, then read): 96 / 100 right, 0 wrong, near 79 / 80,
+    # Set 27 (round 25's second blind set, then read): 97 / 100 right, 0 wrong, near 79 / 80,
     # off-topic 14 / 15 ("parking garage B closed tomorrow?" answers open-weights).
     "trust_holdout27.yaml": {
         "near": 0.98,
