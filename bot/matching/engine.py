@@ -211,7 +211,7 @@ class Engine:
         if (
             not strong
             and not judge.weighs(topic_words(content))
-            and (not hits or hits[0].id not in judge.glue_askers())
+            and (not hits or not judge.asks_glue(hits[0].id))
         ):
             return replies.declined(question)  # "what time is it": chat glue names nothing
         parts = clauses(question)

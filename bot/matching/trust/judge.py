@@ -69,8 +69,8 @@ class Judge:
         self._respelt: dict[str, str | None] = {}
         self._raw: frozenset[str] | None = None  # words of the synonyms' multi-word terms
         self._names = Names(snippets, index)
-        self._snippets = snippets
-        self._glue_askers: frozenset[str] | None = None  # see glue_askers
+        self._questions = {s.id: s.questions for s in snippets}
+        self._asks_glue: dict[str, bool] = {}  # see asks_glue
         self._analysed: dict[str, list[str]] = {}  # a question word -> its analysed words
 
     def _content_words(self, token: str) -> list[str]:
@@ -92,17 +92,15 @@ class Judge:
             for w in words
         )
 
-    def glue_askers(self) -> frozenset[str]:
-        """The snippets with an example question of chat glue only ("i don't know", "what
-        day is it"): the admin expects such questions there, so only they may answer one."""
-        found = self._glue_askers
+    def asks_glue(self, snippet_id: str) -> bool:
+        """Whether a snippet has an example question of chat glue only ("i don't know",
+        "what day is it"): the admin expects such questions there, so only it may answer one
+        (remembered per snippet: only a glue question's best snippet is ever looked at)."""
+        found = self._asks_glue.get(snippet_id)
         if found is None:
-            found = self._glue_askers = frozenset(
-                s.id
-                for s in self._snippets
-                if any(
-                    not self.weighs(topic_words(self._index.content_words(q))) for q in s.questions
-                )
+            found = self._asks_glue[snippet_id] = any(
+                not self.weighs(topic_words(self._index.content_words(q)))
+                for q in self._questions.get(snippet_id, ())
             )
         return found
 
