@@ -18,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.matching.normalize import FILLER_MARK
+from bot.matching.trust.grammar import ARTICLES
 
 if TYPE_CHECKING:
     from bot.matching.matcher import MatchIndex
@@ -29,7 +30,6 @@ _DIFF = frozenset({"difference", "diff", "differenc", "distinction"})
 _COMPARE = frozenset({"compare", "compared", "comparing", "comparison", "contrast"})
 _SPLIT = frozenset({"and", "with", "to", "vs", "versus", "v", "from", "or"})
 _DIFFER = frozenset({"differ", "different", "distinguish", "distinguished"})
-_ARTICLES = frozenset({"a", "an", "the"})
 # Words trimmed from both ends of a side: question words and comparison phrasing.
 _EDGE = frozenset(
     {
@@ -99,7 +99,7 @@ def parse_comparison(tokens: Sequence[str]) -> tuple[Side, Side] | None:
     for i, tok in enumerate(toks):
         # "a different answer every time i ask ... to the model": an adjective before its
         # noun, not "how is X different from Y".
-        if tok in _DIFFER and not (i > 0 and toks[i - 1] in _ARTICLES):
+        if tok in _DIFFER and not (i > 0 and toks[i - 1] in ARTICLES):
             for j in range(i + 1, len(toks)):
                 if toks[j] in {"from", "to", "than"}:
                     return _pair(toks[:i], toks[j + 1 :])

@@ -53,9 +53,9 @@ RETIRED_S = 5.0  # an answer still on the replaced knowledge this long after a s
 # Plural pronouns that point into another sentence: a question holding one is not asked alone.
 REFERRING = frozenset({"these", "those", "they", "them"})
 # "why do these things make stuff up": a kind of tool named, not a list pointed back at.
-_KINDS_OF_TOOL = [
-    [w] for w in ("things", "tools", "bots", "chatbots", "assistants", "models", "apps", "ais")
-]
+_KINDS_OF_TOOL = frozenset(
+    {"things", "tools", "bots", "chatbots", "assistants", "models", "apps", "ais"}
+)
 # What may open a sentence before it names anything ("so what are these").
 _ASKING_WORDS = frozenset(
     {"so", "ok", "okay", "and", "but", "what", "whats", "how", "why", "are", "is", "do", "does"}
@@ -68,7 +68,8 @@ def _refers_back(tokens: list[str]) -> bool:
     """Whether a sentence's "these" or "they" points before the sentence: no word of its
     own comes first ("are these all llms?"; not "gans, what are they?")."""
     for i, token in enumerate(tokens):
-        if token in REFERRING and tokens[i + 1 : i + 2] not in _KINDS_OF_TOOL:
+        named = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in REFERRING and named not in _KINDS_OF_TOOL:
             return not any(t not in _ASKING_WORDS for t in tokens[:i])
     return False
 

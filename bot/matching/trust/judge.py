@@ -179,6 +179,7 @@ class Judge:
                 definition=definition,
                 clear=clear,
                 lenient=lenient,
+                idioms=idioms,
             )
         # Explained, but with plain words left over: leaving the asides out may explain it
         # wholly, which rescores the question without them (and lowers the bar a little).
@@ -212,12 +213,13 @@ class Judge:
         definition: bool,
         clear: bool,
         lenient: bool = False,
+        idioms: frozenset[str] = frozenset(),
     ) -> Judgement:
         """An everyday word attached to the term declines an answer; everyday words around a
         named term, and beside it when the snippet leads clearly, are left out of the check
-        (:mod:`bot.matching.trust.context`)."""
+        (:mod:`bot.matching.trust.context`). ``idioms``: the question's idiom words
+        (:func:`idiom_words`), phrasing here too."""
         analysed: dict[str, list[str]] = {}
-        idioms = idiom_words(question)
 
         def kind(token: str) -> str:
             found_words = analysed.get(token)
