@@ -181,8 +181,9 @@ def setting(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
         end += 1
     if end < len(tokens) and kinds[end] in TOPICAL:
         return False  # the phrase must end the clause: nothing of the field after it
+    # The phrase may name the field before its head ("for a research lab"), never the term.
     i = at - 1
-    while i > 0 and kinds[i] not in TOPICAL and tokens[i] != "," and at - i <= MAX_GAP:
+    while i > 0 and kinds[i] != "term" and tokens[i] != "," and at - i <= MAX_GAP:
         if tokens[i] in SETTING_OPENERS and tokens[i + 1] in DETERMINERS:
             break
         i -= 1
