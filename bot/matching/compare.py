@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 Side = tuple[str, ...]
 
-_VS = frozenset({"vs", "versus", "v"})
+VS = _VS = frozenset({"vs", "versus", "v"})
 _DIFF = frozenset({"difference", "diff", "differenc", "distinction"})
 _COMPARE = frozenset({"compare", "compared", "comparing", "comparison", "contrast"})
 _SPLIT = frozenset({"and", "with", "to", "vs", "versus", "v", "from", "or"})

@@ -16,6 +16,8 @@ from bot.models import Answer
 
 Check = Callable[..., Judgement]  # Judge with the question's definition flag bound
 WITHIN_SHARE = 0.3  # of a side's salience its best snippet explains, to be about it
+ASKS_OF_LIMIT = 10  # hits searched for one snippet's score
+ASKS_OF_GAIN = 10.0  # points the words beside the sides add to another snippet's score
 # Prepositions that open a trailing phrase of purpose or setting ("for a faq bot").
 _SETTING = frozenset({"for", "in", "at", "on", "within"})
 
@@ -105,8 +107,7 @@ def compare(
     score = min(h.score for h in found)
     if score < cfg.suggest_threshold:
         return None
-    top = hits[0] if hits else None
-    ids = {h.id for h in found}
+    top, ids = (hits[0] if hits else None), {h.id for h in found}
     if (
         len(found) == 2
         and top is not None
@@ -117,6 +118,8 @@ def compare(
         return None  # "what came first, llm or genai": a plain snippet fits better
     used = _cover_pairs(kb, [h.id for h in found])
     if len(used) == 1 or score >= cfg.answer_threshold:
+        if len(used) == 1 and _another_asked(replies, hits, content, sides, ids | {used[0]}):
+            return None
         whole = max((h.score for h in hits if h.id == used[0]), default=0.0)
         composed = replies.answer(question, [kb.snippets[i] for i in used], max(score, whole))
         return replace(composed, confidence=score / 100.0)  # every side resolved this well
@@ -161,3 +164,38 @@ def _cover_pairs(kb: KnowledgeBase, ids: list[str]) -> list[str]:
                 used.append(covering)
                 left = [i for i in left if i not in {a, b}]
     return used + left
+
+
+def _another_asked(
+    replies: Replies,
+    hits: Sequence[Hit],
+    content: Sequence[str],
+    sides: Sequence[Side],
+    ids: set[str],
+) -> bool:
+    """Whether the whole question leads clearly to a snippet other than the comparison's
+    ``ids`` through what it asks beside the sides ("llms vs generative ai, which one is
+    older"); ``ids`` holds the sides' snippets and the pair's comparison snippet last."""
+    cfg = replies.config
+    top = hits[0] if hits else None
+    if top is None or top.id in ids or top.score < cfg.answer_threshold:
+        return False
+    pair = max((h.score for h in hits if h.id in ids), default=0.0)
+    return top.score - pair >= cfg.trusted_margin and _asks_of(replies.kb, content, sides, top.id)
+
+
+def _asks_of(kb: KnowledgeBase, content: Sequence[str], sides: Sequence[Side], sid: str) -> bool:
+    """Whether the question's words beside its sides are what lead to snippet ``sid``: its
+    score on the whole ``content`` beats its score on the sides alone by a trusted margin
+    ("which one is older" does; "which is which" adds nothing)."""
+    in_sides = {w for side in sides for w in plain(side)}
+    if not topic_words([w for w in content if w not in in_sides]):
+        return False
+    alone: list[str] = []
+    for side in sides:
+        alone += [*(["vs"] if alone else []), *side]
+    whole = max(
+        (h.score for h in kb.index.search(content, ASKS_OF_LIMIT) if h.id == sid), default=0.0
+    )
+    bare = max((h.score for h in kb.index.search(alone, ASKS_OF_LIMIT) if h.id == sid), default=0.0)
+    return whole - bare >= ASKS_OF_GAIN

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.knowledge.base import KnowledgeBase
-from bot.matching.compare import COMPARING, Side, parse_sides, plain
+from bot.matching.compare import COMPARING, VS, Side, parse_sides, plain
 from bot.matching.matcher import Hit
 from bot.matching.normalize import TYPED_MARK, stem, strip_links, words
 from bot.matching.trust.grammar import REQUEST, split_sentences
@@ -26,12 +26,23 @@ def clause_sides(question: str, analyse: Callable[[str], list[str]]) -> tuple[Si
     parts = [m.end() for m in CLAUSE_BREAK.finditer(question)]
     if not parts:
         return None
+    if parts[-1] < len(question):
+        parts.append(len(question))  # the last clause, unended
+    start = 0
     for end in parts:
         tokens = analyse(question[:end])
         # Named comparisons only: "x or y" so cut is too often a question of another kind
         # ("agentic workflows: hype or real?").
         if COMPARING.isdisjoint(tokens):
+            start = end
             continue
+        # "hey from the data team, llm vs genai": a clause of its own that sets its sides
+        # with "vs" leaves the clauses before it out of the first side.
+        own = analyse(question[start:end]) if start else []
+        if not VS.isdisjoint(own):
+            found = parse_sides(own)
+            if found is not None:
+                return found
         sides = parse_sides(tokens)
         if sides is not None:
             return sides

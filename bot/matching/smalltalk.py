@@ -103,6 +103,7 @@ _WHAT_ONE_IS = _BEING | {
     "faster", "than", "as", "like", "or", "person", "typing", "fast", "quickly", "someone",
 }  # fmt: skip
 _HERE = frozenset({"this", "i", "me", "am"})
+_WH = frozenset({"who", "what", "whats", "how", "which", "where", "when"})
 _FILLER = frozenset(
     {"all", "everyone", "everybody", "team", "folks", "guys", "yall", "there", "again", "so",
      "very", "really", "just", "man", "mate", "today", "tonight", "tbh", "ngl", "honestly",
@@ -173,13 +174,53 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         return SmallTalk.GREETING
     if all(w in _GREETING or w in _THANKS or w in _REACTION or w in _YOU for w in content):
         return SmallTalk.REACTION
+    if _signing(content, text):
+        return SmallTalk.GREETING
     if tuple(content[:2]) in _ARE_YOU and all(w in _WHAT_ONE_IS for w in content[2:]):
         return SmallTalk.ABOUT_BOT
     here = any(w in _HERE for w in content) and any(w in _BEING or w in _HERE_BOT for w in content)
     you = any(w in _YOU for w in content)
+    # Praise beside a question put to the bot ("you're pretty helpful, who built you?") is
+    # still about the bot.
+    asked = you and any(w in _WH for w in content)
+    praise = _THANKS | _REACTION if asked else frozenset()
     if (here or you or any(w in _HELP or w in _MENU for w in content)) and all(
-        w in _ABOUT or w in _GREETING or w in _HELP or w in _ASKING or (you and w in _OF_YOU)
+        w in _ABOUT
+        or w in _GREETING
+        or w in _HELP
+        or w in _ASKING
+        or w in praise
+        or (you and w in _OF_YOU)
         for w in content
     ):
         return SmallTalk.ABOUT_BOT
     return None
+
+
+# "good morning from the night shift desk", "ok bye, back to shelving": a greeting or a
+# farewell, then where the asker is or goes; nothing is asked.
+_WHENCE = frozenset({"from"})
+_ASKS = frozenset(
+    {"what", "whats", "how", "why", "which", "who", "explain", "explained", "vs", "versus"}
+)
+# Another sentence or clause after where the asker is may ask something ("hey from the data
+# team, quick q about embeddings").
+_MORE_AFTER = re.compile(r"(?:\bfrom|\bback to)\b.*[,.;:!]\s*\w")
+MAX_WHENCE = 6  # words of where the asker is: more may hold a question
+
+
+def _signing(content: Sequence[str], text: str) -> bool:
+    """Whether the message greets or signs off, then only says where the asker is."""
+    if "?" in text or _MORE_AFTER.search(text.lower()):
+        return False
+    for at, word in enumerate(content):
+        if word in _WHENCE or (word == "back" and content[at + 1 : at + 2] == ["to"]):
+            head, rest = content[:at], content[at + 1 :]
+            return (
+                bool(head)
+                and any(w in _GREETING for w in head)
+                and all(w in _GREETING or w in _THANKS or w in _REACTION for w in head)
+                and 0 < len(rest) <= MAX_WHENCE
+                and not any(w in _ASKS or w in _ASKING or w in _HELP for w in rest)
+            )
+    return False

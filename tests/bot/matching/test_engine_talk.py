@@ -114,6 +114,13 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 26: a setting may name the field before its head
+    ("generative ai use cases for a research lab?", "genai-applications"),
+    # the clauses before a "vs" clause are no part of its first side
+    ("hey from the data team, llm vs genai", "llm-vs-genai"),
+    # what the rest asks of the pair is another snippet's; "which is which" asks nothing else
+    ("history q: llms vs generative ai, which one is older", "what-came-first"),
+    ("genai or llm, which is which", "llm-vs-genai"),
     # Round 10: "be" after a subject is no bidding
     ("can an llm be multimodal", "multimodal"),
     ("how do hallucinations happen with rag", "hallucination"),
@@ -344,6 +351,10 @@ NOT_ANSWERED = [
 ]
 
 SMALL_TALK = [
+    # Round 26: a greeting or farewell and where the asker is; praise beside a question to it
+    "good morning from the night shift dispatch desk \N{HOT BEVERAGE}",
+    "ok bye, back to shelving",
+    "you're pretty helpful, who built you?",
     # Round 8
     "are you an ai",
     "r u a bot",

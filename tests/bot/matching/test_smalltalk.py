@@ -118,3 +118,30 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
 )
 def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> None:
     assert small_talk(words(text)) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("good morning from the night shift dispatch desk", Chat.GREETING),
+        ("ok bye, back to shelving", Chat.GREETING),
+        ("hello from london", Chat.GREETING),
+        ("you're pretty helpful, who built you?", Chat.ABOUT_BOT),
+    ],
+)
+def test_greeting_from_somewhere_and_praise_with_a_question(text: str, kind: Chat) -> None:
+    assert small_talk(words(text), text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hey from the data team, quick q about embeddings",  # another clause follows
+        "hi from the ML team, what is RAG",
+        "hello from sales team need rag explained",
+        "morning from the infra team, transformers pls",
+        "good morning from the night shift?",  # asked
+    ],
+)
+def test_a_greeting_from_somewhere_does_not_hide_a_question(text: str) -> None:
+    assert small_talk(words(text), text) is None
