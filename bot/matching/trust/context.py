@@ -173,10 +173,37 @@ def _owner(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexico
 PHRASE_PREPOSITIONS = frozenset({"in", "on", "at", "for", "of", "with", "from", "about", "by"})
 
 
-def _person(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+def _person(
+    tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon, *, trades: bool = False
+) -> bool:
     """A noun naming people, not right after a term word: "a prompt engineer" is a job
-    of the field, "my aunt" or "the vendor" is who asks or speaks."""
-    return lexicon.names_person(tokens[at]) and (at == 0 or kinds[at - 1] != "term")
+    of the field, "my aunt" or "the vendor" is who asks or speaks (and, given ``trades``,
+    "the video editor")."""
+    word = tokens[at]
+    people = lexicon.names_person(word) or (trades and lexicon.names_trade(word))
+    return people and (at == 0 or kinds[at - 1] != "term")
+
+
+def _trades_ask(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon) -> bool:
+    """Whether a trade in the question names who asks ("as a video editor"): when no term of
+    it is an English word on its own, with another sense a trade may mean ("as an
+    electrician, what's a transformer")."""
+    return not any(
+        _lone_word(tokens, kinds, i, lexicon)
+        for tokens, kinds in sentences
+        for i in range(len(tokens))
+    )
+
+
+def _lone_word(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """A term of one word that English knows ("transformer", "temperature", "tokens"): one a
+    trade may give another sense."""
+    if kinds[at] != "term":
+        return False
+    alone = (at == 0 or kinds[at - 1] != "term") and (
+        at + 1 >= len(kinds) or kinds[at + 1] != "term"
+    )
+    return alone and lexicon.is_word(tokens[at])
 
 
 def _determiner(token: str) -> bool:
@@ -295,14 +322,14 @@ def context(
     beside: list[str] = []
     close: list[str] = []
     named = False
-    everything = [t for tokens in runs(question) for t in tokens]
-    asking = asks(question, everything)
+    asking = asks(question, [t for tokens in runs(question) for t in tokens])
 
     def describes(token: str) -> bool:
         return lexicon is None or lexicon.can_describe(token)
 
     sentences = sentence_kinds(question, kind)
     term_named = any("term" in kinds for _, kinds in sentences)
+    trades = lexicon is not None and term_named and _trades_ask(sentences, lexicon)
     for tokens, kinds in sentences:
         if not any(k in TOPICAL for k in kinds):
             # A sentence of its own that names nothing of the field ("need one slide for the
@@ -348,7 +375,7 @@ def context(
                 figure(token)
                 or (lexicon is not None and speaker(tokens, kinds, i, lexicon.names_trade))
                 or (lexicon is not None and said(tokens, kinds, i, lexicon.names_trade))
-                or (lexicon is not None and _person(tokens, kinds, i, lexicon))
+                or (lexicon is not None and _person(tokens, kinds, i, lexicon, trades=trades))
             ):
                 # "my aunt", "the vendor", "our analysts", "q3", "year 9s": who or when, not what
                 around.append(token)
