@@ -44,6 +44,7 @@ from bot.matching.trust.grammar import (
     reach,
     runs,
 )
+from bot.matching.trust.sense import thing, trades_ask, unsupported
 from bot.matching.trust.service import admin, status
 from bot.matching.trust.talk import (
     figure,
@@ -184,28 +185,6 @@ def _person(
     return people and (at == 0 or kinds[at - 1] != "term")
 
 
-def _trades_ask(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon) -> bool:
-    """Whether a trade in the question names who asks ("as a video editor"): when no term of
-    it is an English word on its own, with another sense a trade may mean ("as an
-    electrician, what's a transformer")."""
-    return not any(
-        _lone_word(tokens, kinds, i, lexicon)
-        for tokens, kinds in sentences
-        for i in range(len(tokens))
-    )
-
-
-def _lone_word(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
-    """A term of one word that English knows ("transformer", "temperature", "tokens"): one a
-    trade may give another sense."""
-    if kinds[at] != "term":
-        return False
-    alone = (at == 0 or kinds[at - 1] != "term") and (
-        at + 1 >= len(kinds) or kinds[at + 1] != "term"
-    )
-    return alone and lexicon.is_word(tokens[at])
-
-
 def _determiner(token: str) -> bool:
     """An article, a possessive or a number ("one hot encoding": a quantifier opens a noun
     phrase as an article does)."""
@@ -318,9 +297,7 @@ def context(
     the exec offsite monday").
     """
     attached, by_place = list[str](), list[str]()  # by_place: attached by where they stand
-    around: list[str] = []
-    beside: list[str] = []
-    close: list[str] = []
+    around, beside, close = list[str](), list[str](), list[str]()
     named = False
     asking = asks(question, [t for tokens in runs(question) for t in tokens])
 
@@ -329,7 +306,7 @@ def context(
 
     sentences = sentence_kinds(question, kind)
     term_named = any("term" in kinds for _, kinds in sentences)
-    trades = lexicon is not None and term_named and _trades_ask(sentences, lexicon)
+    trades = lexicon is not None and term_named and trades_ask(sentences, lexicon)
     for tokens, kinds in sentences:
         if not any(k in TOPICAL for k in kinds):
             # A sentence of its own that names nothing of the field ("need one slide for the
@@ -439,10 +416,14 @@ def context(
                 around.append(token)
             elif lexicon is not None and is_beside(tokens, kinds, i, lexicon, asking):
                 beside.append(token)
+    # "a transformer blew on our street", "parking garage B closed tomorrow?": the only word
+    # of the field is an English word of its own, so the things named around it, which the
+    # knowledge never speaks of, tell its sense; they are no talk.
+    lone = lexicon is not None and unsupported(sentences, lexicon, question)
     return Context(
         attached=tuple(by_place + attached),
-        around=tuple(around),
-        beside=tuple(beside),
+        around=tuple(t for t in around if not (lone and thing(t, lexicon, unknown))),
+        beside=tuple(t for t in beside if not (lone and thing(t, lexicon, unknown))),
         close=tuple(close),
         placed=tuple(by_place),
         objects=tuple(

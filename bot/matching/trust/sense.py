@@ -1,0 +1,65 @@
+"""Which sense a term of one English word has: whether the things and trades around it tell
+another one ("a transformer blew on our street", "as an electrician, what's a transformer")
+or are only talk ("as a video editor, what can generative AI do for me")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.around import EVENTS, TIME
+
+
+def trades_ask(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon) -> bool:
+    """Whether a trade in the question names who asks ("as a video editor"): when no term of
+    it is an English word on its own, with another sense a trade may mean ("as an
+    electrician, what's a transformer")."""
+    return not any(
+        lone_word(tokens, kinds, i, lexicon)
+        for tokens, kinds in sentences
+        for i in range(len(tokens))
+    )
+
+
+def unsupported(
+    sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon, question: str
+) -> bool:
+    """Whether every word of the field in the question is a term of one English word
+    ("transformer", "closed"), with no other word of the field beside it (a term typed in
+    capitals, "RAG", is an abbreviation)."""
+    lone = False
+    for tokens, kinds in sentences:
+        for i, k in enumerate(kinds):
+            if k == "domain" or (k == "term" and not lone_word(tokens, kinds, i, lexicon)):
+                return False
+            if k == "term" and re.search(rf"\b{re.escape(tokens[i].upper())}\b", question):
+                return False
+            lone |= k == "term"
+    return lone
+
+
+def thing(token: str, lexicon: Lexicon | None, unknown: Callable[[str], bool] | None) -> bool:
+    """A noun for a thing (not a person) that the knowledge never uses ("street", "garage")."""
+    return (
+        lexicon is not None
+        and lexicon.is_word(token)
+        and lexicon.can_name(token)
+        and not lexicon.names_person(token)
+        and not lexicon.names_trade(token)
+        and token not in EVENTS
+        and token not in TIME
+        and unknown is not None
+        and unknown(token)
+    )
+
+
+def lone_word(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """A term of one word that English knows ("transformer", "temperature", "tokens"): one a
+    trade may give another sense."""
+    if kinds[at] != "term":
+        return False
+    alone = (at == 0 or kinds[at - 1] != "term") and (
+        at + 1 >= len(kinds) or kinds[at + 1] != "term"
+    )
+    return alone and lexicon.is_word(tokens[at])

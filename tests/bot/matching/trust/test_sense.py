@@ -1,0 +1,51 @@
+"""Which sense a term of one English word has: things around it tell, trades may only ask."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.sense import lone_word, thing, trades_ask, unsupported
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+def test_a_lone_term_is_an_english_word_of_its_own(lexicon: Lexicon) -> None:
+    tokens, kinds = ["a", "transformer", "blew"], ["", "term", "everyday"]
+    assert lone_word(tokens, kinds, 1, lexicon)
+    # a word of a term of several words ("context window") is not alone
+    assert not lone_word(["context", "window"], ["term", "term"], 0, lexicon)
+    # a coined word is no English word ("llms")
+    assert not lone_word(["llms"], ["term"], 0, lexicon)
+
+
+def test_only_a_lone_term_with_nothing_else_of_the_field_is_unsupported(lexicon: Lexicon) -> None:
+    street = [(["a", "transformer", "blew", "on", "our", "street"], ["", "term", "", "", "", ""])]
+    assert unsupported(street, lexicon, "a transformer blew on our street")
+    # another word of the field beside it supports the sense the knowledge means
+    model = [(["transformer", "model", "street"], ["term", "domain", ""])]
+    assert not unsupported(model, lexicon, "transformer model street")
+    # typed in capitals, a term is an abbreviation ("RAG"), not the English word
+    rag = [(["what", "is", "rag"], ["", "", "term"])]
+    assert unsupported(rag, lexicon, "what is rag")
+    assert not unsupported(rag, lexicon, "what is RAG")
+
+
+def test_things_the_knowledge_never_uses_are_not_people_or_occasions(lexicon: Lexicon) -> None:
+    unknown = {"garage", "street", "aunt", "meeting", "tomorrow"}.__contains__
+    assert thing("garage", lexicon, unknown)
+    assert thing("street", lexicon, unknown)
+    assert not thing("aunt", lexicon, unknown)  # a person
+    assert not thing("meeting", lexicon, unknown)  # an occasion a term comes up at
+    assert not thing("tomorrow", lexicon, unknown)  # when
+    assert not thing("model", lexicon, unknown)  # the knowledge uses it
+
+
+def test_a_trade_asks_only_when_no_term_has_a_sense_it_could_mean(lexicon: Lexicon) -> None:
+    genai = [(["as", "a", "video", "editor", "generative", "ai"], ["", "", "", "", "term", ""])]
+    assert trades_ask(genai, lexicon)
+    electrician = [(["as", "an", "electrician", "a", "transformer"], ["", "", "", "", "term"])]
+    assert not trades_ask(electrician, lexicon)
