@@ -61,7 +61,11 @@ _FILLER_TAIL = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "you
 # only: the indexed texts keep them (moving their words moves the trust samples).
 _FORM = re.compile(
     r"(?:\bin (?:plain (?:english|words|language)|simple (?:terms|words)|lay(?:man'?s?)? terms"
-    r"|a nutshell)|\bfor dummies|\beli5)(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$|for\s))"
+    r"|a nutshell)|\bfor dummies|\beli5"
+    # The answer's length ("2 line answer pls", "in one sentence", "a one-paragraph summary").
+    r"|\b(?:in )?(?:(?:a|one|two|three|1|2|3)[- ])+(?:line|sentence|paragraph|para)s?"
+    r"(?: (?:answer|summary|explanation|version|explainer|definition))?"
+    r")(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$|for\s))"
     # Asking the room, opening a sentence ("can someone explain rag?"): whom, not what.
     r"|(?:^|(?<=[.!?]\s))(?:can|could|would|will) (?:some|any) ?(?:one|body)(?= (?:explain|"
     r"tell|define|describe|help|eli5|break))",

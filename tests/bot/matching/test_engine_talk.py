@@ -121,6 +121,8 @@ ANSWERED_FIRST = [
     # what the rest asks of the pair is another snippet's; "which is which" asks nothing else
     ("history q: llms vs generative ai, which one is older", "what-came-first"),
     ("genai or llm, which is which", "llm-vs-genai"),
+    # the answer's length is no topic
+    ("my aunt keeps asking me what ChatGPT is. 2 line answer pls", "chatgpt"),
     # who asks, by trade, when no term of the question is an English word with other senses
     ("as a video editor, what can generative AI actually do for me", "genai-applications"),
     # Round 10: "be" after a subject is no bidding

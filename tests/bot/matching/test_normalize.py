@@ -98,6 +98,11 @@ def test_split_filler_keeps_what_it_strips() -> None:
             ["can", "someone"],
         ),
         ("ok. could anybody tell me what rag is", "ok. tell me what rag is", ["could", "anybody"]),
+        # the answer's length
+        ("what ChatGPT is. 2 line answer pls", "what ChatGPT is. pls", ["2", "line", "answer"]),
+        ("explain rag in one sentence", "explain rag", ["in", "one", "sentence"]),
+        ("llm, a one-paragraph summary?", "llm, ?", ["a", "one", "paragraph", "summary"]),
+        ("one sentence on how tokens work", "one sentence on how tokens work", []),
         # alone it is the question; mid-clause it may be the topic
         ("in simple terms", "in simple terms", []),
         ("in simple terms what is rag", "in simple terms what is rag", []),
