@@ -94,6 +94,26 @@ def defining_clause(
     return None
 
 
+# "my year 9s asked what machine learning is": a question reported after a verb of asking or
+# knowing, put as asked ("what is machine learning").
+REPORTED = re.compile(
+    r"\b(?:asked|asking|asks|ask|know|knows|wondering|wondered|wonders|explain|tell)"
+    r"\s+(?:me\s+|us\s+|them\s+)?what\s+(?P<term>(?:\S+\s+){0,3}?\S+)\s+(?P<verb>is|are|means|stands\s+for)\s*$",
+    re.I,
+)
+
+
+def direct(clause: str) -> str:
+    """``clause`` with a question it reports put as asked; unchanged when it reports none."""
+    found = REPORTED.search(clause)
+    if found is None:
+        return clause
+    verb = found["verb"].lower()
+    if verb in {"is", "are"}:
+        return f"what {verb} {found['term']}"
+    return f"what does {found['term']} {'mean' if verb == 'means' else 'stand for'}"
+
+
 def first_defining(
     kb: KnowledgeBase, question: str, analyse: Callable[[str], list[str]], limit: int
 ) -> tuple[list[Hit], list[str]] | None:
@@ -102,7 +122,7 @@ def first_defining(
     parts = [p for p in CLAUSE_END.split(strip_links(question)) if p.strip()]
     if len(parts) < 2:
         return None
-    for part in parts:
+    for part in map(direct, parts):
         if DEFINING.isdisjoint(words(part)[:4]):
             continue  # analysing is the cost: a clause that asks opens with its word
         tokens = analyse(part)

@@ -121,6 +121,12 @@ ANSWERED_FIRST = [
     # what the rest asks of the pair is another snippet's; "which is which" asks nothing else
     ("history q: llms vs generative ai, which one is older", "what-came-first"),
     ("genai or llm, which is which", "llm-vs-genai"),
+    # a question reported after a verb of asking, put as asked
+    (
+        "teacher on the pilot here \N{WAVING HAND SIGN} my year 9s asked what machine learning"
+        " is, how would u put it",
+        "ai-ml-dl",
+    ),
     # the answer's length is no topic
     ("my aunt keeps asking me what ChatGPT is. 2 line answer pls", "chatgpt"),
     # who asks, by trade, when no term of the question is an English word with other senses

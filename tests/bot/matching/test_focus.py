@@ -8,6 +8,7 @@ from bot.knowledge.loader import load_knowledge
 from bot.matching.focus import (
     asked_sentences,
     defining_clause,
+    direct,
     quoted_questions,
     with_quoted_term,
 )
@@ -93,3 +94,19 @@ def test_a_quoted_question_is_asked_alone() -> None:
     # a quoted term, or a quote that asks nothing, is no question
     assert quoted_questions("the deck says 'agentic ai' everywhere") == []
     assert quoted_questions('she said "we ship friday regardless" again') == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "asked"),
+    [
+        ("my year 9s asked what machine learning is", "what is machine learning"),
+        ("my aunt keeps asking me what ChatGPT is", "what is ChatGPT"),
+        ("nobody knows what RAG means", "what does RAG mean"),
+        ("my boss asked what llm stands for", "what does llm stand for"),
+        # a clause that reports no question, or asks directly, is unchanged
+        ("what is rag", "what is rag"),
+        ("i asked for a summary", "i asked for a summary"),
+    ],
+)
+def test_a_reported_question_is_put_as_asked(clause: str, asked: str) -> None:
+    assert direct(clause) == asked
