@@ -175,7 +175,7 @@ def _another_asked(
 ) -> bool:
     """Whether the whole question leads clearly to a snippet other than the comparison's
     ``ids`` through what it asks beside the sides ("llms vs generative ai, which one is
-    older"); ``ids`` holds the sides' snippets and the pair's comparison snippet last."""
+    older"); ``ids`` holds the sides' snippets and the pair's comparison snippet."""
     cfg = replies.config
     top = hits[0] if hits else None
     if top is None or top.id in ids or top.score < cfg.answer_threshold:

@@ -199,7 +199,6 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
 
 # "good morning from the night shift desk", "ok bye, back to shelving": a greeting or a
 # farewell, then where the asker is or goes; nothing is asked.
-_WHENCE = frozenset({"from"})
 _ASKS = frozenset(
     {"what", "whats", "how", "why", "which", "who", "explain", "explained", "vs", "versus"}
 )
@@ -214,7 +213,7 @@ def _signing(content: Sequence[str], text: str) -> bool:
     if "?" in text or _MORE_AFTER.search(text.lower()):
         return False
     for at, word in enumerate(content):
-        if word in _WHENCE or (word == "back" and content[at + 1 : at + 2] == ["to"]):
+        if word == "from" or (word == "back" and content[at + 1 : at + 2] == ["to"]):
             head, rest = content[:at], content[at + 1 :]
             return (
                 bool(head)
