@@ -1,8 +1,8 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All twenty-eight sets have been tuned on (``trust_dev.yaml`` from the start,
+All thirty sets have been tuned on (``trust_dev.yaml`` from the start,
 ``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
-``trust_holdout27`` one or more a round since round 5, each after it was the held-out
+``trust_holdout29`` one or more a round since round 5, each after it was the held-out
 measure), so they are regression guards, not a held-out measure. The figures themselves are
 printed (``pytest -s``) and quoted in bench/README.md. A wrong confident answer is what the
 bars are strictest about.
@@ -278,6 +278,23 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.95,
+    },
+    # Set 28 (round 25's fourth blind set, read in round 26): 97 / 100 right, 0 wrong.
+    "trust_holdout28.yaml": {
+        "near": 0.98,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.96,
+    },
+    # Set 29 (round 25's third blind set, read in round 26): 69 / 75 right, 1 wrong ("why do AI
+    # chatbots make stuff up? it told a patron ..." answers chatbots), near 58 / 60.
+    "trust_holdout29.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.014,
+        "right": 0.91,
     },
     "trust_questions.yaml": {
         "near": 1.0,
