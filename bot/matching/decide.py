@@ -32,6 +32,7 @@ SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explana
 # nothing else on 26 question sets, 0.35 loses one on-topic answer; CLINC150 val unchanged
 # at 0.2).
 MIN_SHARE = 0.2
+NAMED_SEARCH = 50  # candidates searched for the snippet a coined name names
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -135,7 +136,13 @@ class Decider:
             # context": fine-tuning's alias, though "context" puts the context window
             # first): that candidate answers if it explains the whole question. A name
             # later on may be what the question is about ("what data was gpt trained on").
-            named = _named(content, choice.hits, verdict, check)
+            hits = choice.hits
+            if not any(h.id in verdict.named for h in hits[1:]):
+                # Named, yet scored below the candidates ("what does SFT mean in llm
+                # training": "training" lifts three others): find where it stands.
+                found = self._kb.index.search(tokens, NAMED_SEARCH)
+                hits = [*hits, *(h for h in found if h.id in verdict.named)][: len(hits) + 1]
+            named = _named(content, hits, verdict, check)
             if named is not None:
                 choice = named
         return self._conclude(question, choice, content, check, analyse)
@@ -239,11 +246,11 @@ class Decider:
 
 def _named(content: list[str], hits: list[Hit], verdict: Judgement, check: Check) -> _Choice | None:
     """The candidate the question's coined name names, first, when it explains the whole
-    question solidly; ``None`` otherwise."""
+    question, leaving nothing salient unexplained; ``None`` otherwise."""
     for hit in hits[1:]:
         if hit.id in verdict.named:
             again = check(content, (hit.id,))
-            if again.explained and again.solid:
+            if again.explained and (again.solid or not again.missing):
                 ordered = [hit, *(h for h in hits if h is not hit)]
                 margin = hit.score - max(h.score for h in ordered[1:])
                 return _Choice(hits=ordered, margin=margin, verdict=again)

@@ -127,6 +127,10 @@ ANSWERED_FIRST = [
         " is, how would u put it",
         "ai-ml-dl",
     ),
+    # a coined name (fine-tuning's alias "sft") names its snippet even when plain words lift
+    # others above it
+    ("what does SFT mean in llm training", "fine-tuning"),
+    ("what does sft mean in llm papers", "fine-tuning"),
     # the answer's length is no topic
     ("my aunt keeps asking me what ChatGPT is. 2 line answer pls", "chatgpt"),
     # who asks, by trade, when no term of the question is an English word with other senses
