@@ -56,6 +56,7 @@ from bot.matching.trust.talk import (
     said,
     sentence_of_talk,
     speaker,
+    subject_verb,
     talk_clauses,
 )
 from bot.matching.trust.vocabulary import NEUTRAL
@@ -173,6 +174,7 @@ def context(
                 figure(token)
                 or (lexicon is not None and speaker(tokens, kinds, i, lexicon.names_trade))
                 or (lexicon is not None and said(tokens, kinds, i, lexicon.names_trade))
+                or (lexicon is not None and subject_verb(tokens, kinds, i, lexicon))
                 or (lexicon is not None and person(tokens, kinds, i, lexicon, trades=trades))
             ):
                 # "my aunt", "the vendor", "our analysts", "q3", "year 9s": who or when, not what

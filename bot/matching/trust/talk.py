@@ -207,3 +207,30 @@ def said(
     while i >= 0 and tokens[i] in HABIT:
         i -= 1
     return i >= 0 and kinds[i] in NAMING_KINDS and speaker(tokens, kinds, i, trade)
+
+
+# Who may open a clause as its subject, before what they did ("someone mentioned", "they
+# showed").
+SUBJECT_PRONOUNS = vocabulary("i we you they he she someone somebody everyone everybody people ppl")
+
+
+def subject_verb(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """Whether a word is what someone opening its clause did: "my mom *saw* 'gen ai' on the
+    news", "someone *mentioned* positional encoding". A verb right after a person, never a
+    word qualifying the term; unless the person names a trade that may give the term another
+    sense ("the electrician saw ..."). A word of the field stays: "i pasted a style guide"
+    may be what the snippet tells of."""
+    if kinds[at] != "everyday":
+        return False
+    if at == 0 or "VERB" not in lexicon.parts(tokens[at]) or tokens[at] in AUXILIARIES:
+        return False
+    k = at - 1
+    if tokens[k] in SUBJECT_PRONOUNS:
+        k -= 1
+    elif kinds[k] in NAMING_KINDS and lexicon.names_person(tokens[k]):
+        k -= 1
+        while k >= 0 and tokens[k] in DETERMINERS:
+            k -= 1
+    else:
+        return False
+    return k < 0 or tokens[k] == ","
