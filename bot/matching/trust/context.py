@@ -53,6 +53,7 @@ from bot.matching.trust.grammar import (
 from bot.matching.trust.sense import thing, trades_ask, unsupported
 from bot.matching.trust.talk import (
     figure,
+    introduces,
     said,
     sentence_of_talk,
     speaker,
@@ -83,6 +84,7 @@ class Context:
     # :func:`bot.matching.trust.beside.verb_object`.
     objects: tuple[str, ...] = ()
     named: bool  # a term word is in the question
+    asker: tuple[str, ...] = ()  # a sentence saying who asks ("pharmacist here")
 
 
 def sentence_kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]]]:
@@ -254,4 +256,11 @@ def context(
             if lexicon is not None and verb_object(tokens, kinds, i, lexicon)
         ),
         named=named,
+        asker=tuple(
+            t
+            for tokens, kinds in sentences
+            if introduces(tokens, kinds)
+            for t, k in zip(tokens, kinds, strict=True)
+            if k in TALK_KINDS
+        ),
     )

@@ -290,8 +290,9 @@ class Judge:
             return replace(found, explained=False, solid=False, missing=missing, sense=True)
         if not seen.named:
             # Nothing names the term ("customer says our assistant invented a refund policy"):
-            # only the people the question speaks of are surely talk.
-            talk = tuple(t for t in seen.around if self._lexicon.names_person(t))
+            # only the people the question speaks of, and who asks, are surely talk.
+            people = tuple(t for t in seen.around if self._lexicon.names_person(t))
+            talk = people + tuple(t for t in seen.asker if t not in people)
             if not talk:
                 return found
         drop = {w for token in talk for w in analysed.get(token, ())}

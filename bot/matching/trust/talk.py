@@ -209,6 +209,26 @@ def said(
     return i >= 0 and kinds[i] in NAMING_KINDS and speaker(tokens, kinds, i, trade)
 
 
+# What ends a sentence introducing the asker ("pharmacist here", "hr bp again").
+INTRODUCING = vocabulary("here again")
+INTRO_WORDS = 4  # words naming the asker, at most
+
+
+def introduces(tokens: Sequence[str], kinds: Sequence[str]) -> bool:
+    """Whether a sentence only says who is asking: a few words naming them, then "here" or
+    "again" ("pharmacist here", "podcast producer here", "hr bp again"); nothing it names
+    is asked about, whether or not the question names its term."""
+    end = len(tokens)
+    while end > 0 and tokens[end - 1] in INTRODUCING:
+        end -= 1
+    return (
+        end < len(tokens)
+        and 0 < end <= INTRO_WORDS
+        and "term" not in kinds[:end]
+        and "," not in tokens[:end]
+    )
+
+
 # Who may open a clause as its subject, before what they did ("someone mentioned", "they
 # showed").
 SUBJECT_PRONOUNS = vocabulary("i we you they he she someone somebody everyone everybody people ppl")

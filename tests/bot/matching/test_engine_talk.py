@@ -121,6 +121,13 @@ ANSWERED_FIRST = [
     # what the rest asks of the pair is another snippet's; "which is which" asks nothing else
     ("history q: llms vs generative ai, which one is older", "what-came-first"),
     ("genai or llm, which is which", "llm-vs-genai"),
+    # what someone did before the term, and a sentence saying who asks
+    ("my mom saw 'gen ai' on the news. what is it?", "what-is-genai"),
+    (
+        "pharmacist here. the assistant confidently invented a drug interaction that doesn't"
+        " exist, is there a name for that?",
+        "hallucination",
+    ),
     # a question reported after a verb of asking, put as asked
     (
         "teacher on the pilot here \N{WAVING HAND SIGN} my year 9s asked what machine learning"

@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.context import context
-from bot.matching.trust.talk import figure, speaker, subject_verb
+from bot.matching.trust.talk import figure, introduces, speaker, subject_verb
 
 # A toy classification, as the judge would give it for a glossary that names these terms.
 _TERMS = {"tokens", "rag", "gan", "tune", "fine", "embeddings", "vs"}
@@ -143,3 +143,32 @@ def test_what_someone_did_is_talk(lexicon: Lexicon) -> None:
     found = context("my mom saw rag on the news. what is it", kinds, lexicon, unknown)
     assert "saw" not in found.attached
     assert "saw" in found.around
+
+
+@pytest.mark.parametrize(
+    ("sentence", "says_who"),
+    [
+        ("pharmacist here", True),
+        ("podcast producer here", True),
+        ("hr bp again", True),
+        ("here", False),  # nobody named
+        ("rag here", False),  # the term is what the sentence names
+        ("the vendor, the deck and the whole team here", False),  # a list: no introduction
+        ("the new chatbot on the intranet is up here", False),  # too long for a name
+    ],
+)
+def test_who_asks(sentence: str, says_who: bool) -> None:
+    tokens = sentence.replace(",", " ,").split()
+    kinds = [
+        kind(t) or ("everyday" if t.isalpha() and t not in {"here", "again"} else "")
+        for t in tokens
+    ]
+    assert introduces(tokens, kinds) is says_who
+
+
+def test_who_asks_is_kept_apart(lexicon: Lexicon) -> None:
+    def kinds(token: str) -> str:
+        return "everyday" if token == "pharmacist" else kind(token)
+
+    found = context("pharmacist here. the memo confused rag", kinds, lexicon, unknown)
+    assert found.asker == ("pharmacist",)
