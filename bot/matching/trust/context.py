@@ -53,7 +53,7 @@ from bot.matching.trust.grammar import (
 from bot.matching.trust.sense import thing, trades_ask, unsupported
 from bot.matching.trust.talk import (
     figure,
-    introduces,
+    introduction,
     said,
     sentence_of_talk,
     speaker,
@@ -259,8 +259,7 @@ def context(
         asker=tuple(
             t
             for tokens, kinds in sentences
-            if introduces(tokens, kinds)
-            for t, k in zip(tokens, kinds, strict=True)
+            for t, k in zip(tokens[: introduction(tokens, kinds)], kinds, strict=False)
             if k in TALK_KINDS
         ),
     )

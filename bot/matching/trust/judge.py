@@ -280,7 +280,7 @@ class Judge:
                     or not self._told(analysed.get(t, ()), snippet_ids)
                 ),
             )
-        talk = seen.around + (seen.beside if clear else ())
+        talk = seen.around + (seen.beside if clear else ()) + seen.asker
         if not (seen.attached or talk):
             return found
         if seen.attached:

@@ -214,19 +214,18 @@ INTRODUCING = vocabulary("here again")
 INTRO_WORDS = 4  # words naming the asker, at most
 
 
-def introduces(tokens: Sequence[str], kinds: Sequence[str]) -> bool:
-    """Whether a sentence only says who is asking: a few words naming them, then "here" or
-    "again" ("pharmacist here", "podcast producer here", "hr bp again"); nothing it names
-    is asked about, whether or not the question names its term."""
-    end = len(tokens)
+def introduction(tokens: Sequence[str], kinds: Sequence[str]) -> int:
+    """How many words open a sentence only to say who is asking: a few words naming them,
+    then "here" or "again", ending the sentence or its first clause ("pharmacist here",
+    "sales eng here, a prospect asked ...", "hr bp again"); nothing they name is asked
+    about, whether or not the question names its term. 0 when there is no such opening."""
+    comma = tokens.index(",") if "," in tokens else len(tokens)
+    end = comma
     while end > 0 and tokens[end - 1] in INTRODUCING:
         end -= 1
-    return (
-        end < len(tokens)
-        and 0 < end <= INTRO_WORDS
-        and "term" not in kinds[:end]
-        and "," not in tokens[:end]
-    )
+    if end == comma or not 0 < end <= INTRO_WORDS or "term" in kinds[:end]:
+        return 0
+    return comma
 
 
 # Who may open a clause as its subject, before what they did ("someone mentioned", "they

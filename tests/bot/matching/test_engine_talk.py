@@ -128,6 +128,11 @@ ANSWERED_FIRST = [
         " exist, is there a name for that?",
         "hallucination",
     ),
+    (
+        "Helpdesk here. We want the bot to answer from our own KB articles instead of whatever"
+        " it memorized from the internet. Is that what people call RAG?",
+        "rag",
+    ),
     # a question reported after a verb of asking, put as asked
     (
         "teacher on the pilot here \N{WAVING HAND SIGN} my year 9s asked what machine learning"
