@@ -68,7 +68,10 @@ _FORM = re.compile(
     r")(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$|for\s))"
     # Asking the room, opening a sentence ("can someone explain rag?"): whom, not what.
     r"|(?:^|(?<=[.!?]\s))(?:can|could|would|will) (?:some|any) ?(?:one|body)(?= (?:explain|"
-    r"tell|define|describe|help|eli5|break))",
+    r"tell|define|describe|help|eli5|break))"
+    # Asking how one would put it ("how would you define machine learning"): the definition.
+    r"|(?:^|(?<=[.!?:]\s))how (?:would|do|should|can|could) (?:you|u|i|we|one) "
+    r"(?=(?:define|describe|explain)\b)",
     re.IGNORECASE,
 )
 _NO_STEM_SUFFIX = ("ss", "us", "is", "as", "os")
@@ -176,7 +179,8 @@ def split_filler(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
 
 def strip_answer_form(text: str) -> tuple[str, list[str]]:
     """``text`` without a phrase asking for a plain answer that ends a clause ("in simple
-    terms", "eli5") or asking the room ("can someone explain"), and that phrase's words;
+    terms", "eli5"), asking the room ("can someone explain") or asking how one would put it
+    ("how would you define"), and that phrase's words;
     unchanged when it is all there is."""
     found = _FORM.findall(text)
     if not found:

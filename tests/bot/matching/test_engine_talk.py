@@ -133,6 +133,8 @@ ANSWERED_FIRST = [
         " it memorized from the internet. Is that what people call RAG?",
         "rag",
     ),
+    # asking how to define it asks the definition
+    ("embarrassing q: how would you define machine learning", "ai-ml-dl"),
     # a question reported after a verb of asking, put as asked
     (
         "teacher on the pilot here \N{WAVING HAND SIGN} my year 9s asked what machine learning"

@@ -103,6 +103,14 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ("explain rag in one sentence", "explain rag", ["in", "one", "sentence"]),
         ("llm, a one-paragraph summary?", "llm, ?", ["a", "one", "paragraph", "summary"]),
         ("one sentence on how tokens work", "one sentence on how tokens work", []),
+        # asking how one would put it
+        ("how would you define ML", "define ML", ["how", "would", "you"]),
+        (
+            "dumb q: how do i explain rag to my boss",
+            "dumb q: explain rag to my boss",
+            ["how", "do", "i"],
+        ),
+        ("how do i use rag", "how do i use rag", []),  # a how-to, not a definition
         # alone it is the question; mid-clause it may be the topic
         ("in simple terms", "in simple terms", []),
         ("in simple terms what is rag", "in simple terms what is rag", []),
