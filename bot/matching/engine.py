@@ -31,7 +31,7 @@ from bot.matching.focus import (
 from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
-from bot.matching.normalize import split_filler, words
+from bot.matching.normalize import split_filler, strip_answer_form, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
 from bot.matching.smalltalk import small_talk
@@ -223,8 +223,10 @@ class Engine:
             for a in asides(parts, lambda text: plain(analyse(text)))
             if not judge.names_a_topic(a)
         )
-        definition = asks_definition(split_filler(raw)[0])
-        check = partial(judge, definition=definition, asides=aside, question=question)
+        # Asked of the question without its form ("someone explain what a prompt is").
+        plainly = strip_answer_form(question)[0]
+        definition = asks_definition(split_filler(words(plainly))[0])
+        check = partial(judge, definition=definition, asides=aside, question=plainly)
         sides = parse_sides(tokens)
         if sides is not None:
             sides = clause_sides(question, analyse) or sides

@@ -67,11 +67,15 @@ _FORM = re.compile(
     r"(?: (?:answer|summary|explanation|version|explainer|definition))?"
     r")(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$|for\s))"
     # Asking the room, opening a sentence ("can someone explain rag?"): whom, not what.
-    r"|(?:^|(?<=[.!?]\s))(?:can|could|would|will) (?:some|any) ?(?:one|body)(?= (?:explain|"
+    r"|(?:^|(?<=[.!?]\s))(?:(?:can|could|would|will) )?(?:some|any) ?(?:one|body)(?= (?:explain|"
     r"tell|define|describe|help|eli5|break))"
     # Asking how one would put it ("how would you define machine learning"): the definition.
     r"|(?:^|(?<=[.!?:]\s))how (?:would|do|should|can|could) (?:you|u|i|we|one) "
-    r"(?=(?:define|describe|explain)\b)",
+    r"(?:(?=(?:define|describe|explain)\b)|sum(?: it)? up\b|summari[sz]e\b)"
+    # Asking to be walked through it ("can you break down rag"): a plain account of it.
+    r"|(?:^|(?<=[.!?:]\s))(?:(?:can|could|would) (?:you|u) )?(?:help me understand|walk me "
+    r"through|break down|give me the gist of|(?:i )?need a primer on"
+    r"|what(?:['\u2019]?s| is) the (?:deal|story) (?:with|behind))(?=\s+\w)",
     re.IGNORECASE,
 )
 _NO_STEM_SUFFIX = ("ss", "us", "is", "as", "os")

@@ -100,6 +100,19 @@ def sentence_kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]
     return found
 
 
+def done(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon | None) -> set[str]:
+    """What the people of the question did (:func:`subject_verb`: "i keep *hearing* about
+    rag"): no thing telling a lone term's sense, though the word may name one ("a hearing")."""
+    if lexicon is None:
+        return set()
+    return {
+        token
+        for tokens, kinds in sentences
+        for i, token in enumerate(tokens)
+        if subject_verb(tokens, kinds, i, lexicon)
+    }
+
+
 def everyday(lexicon: Lexicon, word: str) -> bool:
     """A real English word, but not one so frequent it is chat glue ("thing", "right")."""
     return lexicon.is_word(word) and lexicon.zipf(word) < CHATTY_ZIPF
@@ -245,7 +258,11 @@ def context(
     lone = lexicon is not None and unsupported(sentences, lexicon, question)
     return Context(
         attached=tuple(by_place + attached),
-        around=tuple(t for t in around if not (lone and thing(t, lexicon, unknown))),
+        around=tuple(
+            t
+            for t in around
+            if not (lone and thing(t, lexicon, unknown) and t not in done(sentences, lexicon))
+        ),
         beside=tuple(t for t in beside if not (lone and thing(t, lexicon, unknown))),
         close=tuple(close),
         placed=tuple(by_place),

@@ -235,7 +235,8 @@ SUBJECT_PRONOUNS = vocabulary("i we you they he she someone somebody everyone ev
 
 def subject_verb(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
     """Whether a word is what someone opening its clause did: "my mom *saw* 'gen ai' on the
-    news", "someone *mentioned* positional encoding". A verb right after a person, never a
+    news", "someone *mentioned* positional encoding", "i keep *hearing* about rag". A verb
+    right after a person (and a "keep" of habit), never a
     word qualifying the term; unless the person names a trade that may give the term another
     sense ("the electrician saw ..."). A word of the field stays: "i pasted a style guide"
     may be what the snippet tells of."""
@@ -244,6 +245,8 @@ def subject_verb(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: 
     if at == 0 or "VERB" not in lexicon.parts(tokens[at]) or tokens[at] in AUXILIARIES:
         return False
     k = at - 1
+    while k > 0 and tokens[k] in HABIT:
+        k -= 1
     if tokens[k] in SUBJECT_PRONOUNS:
         k -= 1
     elif kinds[k] in NAMING_KINDS and lexicon.names_person(tokens[k]):

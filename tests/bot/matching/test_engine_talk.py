@@ -133,8 +133,14 @@ ANSWERED_FIRST = [
         " it memorized from the internet. Is that what people call RAG?",
         "rag",
     ),
-    # asking how to define it asks the definition
+    # asking how to define it asks the definition; so do other ways of asking for an account
     ("embarrassing q: how would you define machine learning", "ai-ml-dl"),
+    ("how would you sum up rlhf", "rlhf"),
+    ("can you break down machine learning", "ai-ml-dl"),
+    ("help me understand machine learning", "ai-ml-dl"),
+    ("what's the deal with an llm", "what-is-llm"),  # was llm-applications
+    ("someone tell me what an llm is", "what-is-llm"),  # was llm-examples
+    ("i keep hearing about rag, what is it", "rag"),  # what the asker did: no court hearing
     # a question reported after a verb of asking, put as asked
     (
         "teacher on the pilot here \N{WAVING HAND SIGN} my year 9s asked what machine learning"
@@ -293,6 +299,9 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 26: the context check reads the question without its form of asking
+    "someone explain what a prompt is in a court hearing",
+    "help me understand the temperature settings on my oven",
     # Round 8: another language's vector or token, not an embedding
     "how do i use a vector in c++",
     "what is a c# token",

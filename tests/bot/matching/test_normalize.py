@@ -111,6 +111,11 @@ def test_split_filler_keeps_what_it_strips() -> None:
             ["how", "do", "i"],
         ),
         ("how do i use rag", "how do i use rag", []),  # a how-to, not a definition
+        ("how would you sum up rlhf", "rlhf", ["how", "would", "you", "sum", "up"]),
+        ("can you break down rag", "rag", ["can", "you", "break", "down"]),
+        ("what\u2019s the deal with llms", "llms", ["whats", "the", "deal", "with"]),
+        ("someone tell me what rag is", "tell me what rag is", ["someone"]),
+        ("why do llms break down on long docs", "why do llms break down on long docs", []),
         # alone it is the question; mid-clause it may be the topic
         ("in simple terms", "in simple terms", []),
         ("in simple terms what is rag", "in simple terms what is rag", []),
