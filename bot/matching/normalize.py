@@ -78,6 +78,7 @@ _FORM = re.compile(
     r"|what(?:['\u2019]?s| is) the (?:deal|story) (?:with|behind))(?=\s+\w)",
     re.IGNORECASE,
 )
+_IN_CONTEXT_OF = re.compile(r"\bin (?:the )?context of\b", re.IGNORECASE)
 _NO_STEM_SUFFIX = ("ss", "us", "is", "as", "os")
 # The head phrases by their first word, each list in _FILLER_HEAD order (the first that
 # matches wins): a question's first word rules out all the others at once.
@@ -186,6 +187,9 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     terms", "eli5"), asking the room ("can someone explain") or asking how one would put it
     ("how would you define"), and that phrase's words;
     unchanged when it is all there is."""
+    # "what is an llm in the context of ai": the field it is asked in, as "in ai" says it
+    # (not the context window).
+    text = _IN_CONTEXT_OF.sub("in", text)
     found = _FORM.findall(text)
     if not found:
         return text, []

@@ -141,6 +141,7 @@ ANSWERED_FIRST = [
     ("what's the deal with an llm", "what-is-llm"),  # was llm-applications
     ("someone tell me what an llm is", "what-is-llm"),  # was llm-examples
     ("i keep hearing about rag, what is it", "rag"),  # what the asker did: no court hearing
+    ("what is an llm in the context of AI", "what-is-llm"),  # was context-window
     # a question reported after a verb of asking, put as asked
     (
         "teacher on the pilot here \N{WAVING HAND SIGN} my year 9s asked what machine learning"
@@ -302,6 +303,7 @@ NOT_ANSWERED = [
     # Round 26: the context check reads the question without its form of asking
     "someone explain what a prompt is in a court hearing",
     "help me understand the temperature settings on my oven",
+    "what is a token in the context of crypto",  # read as "in crypto"
     # Round 8: another language's vector or token, not an embedding
     "how do i use a vector in c++",
     "what is a c# token",
