@@ -71,6 +71,7 @@ _FORM = re.compile(
     r"tell|define|describe|help|eli5|break))"
     # Asking how one would put it ("how would you define machine learning"): the definition.
     r"|(?:^|(?<=[.!?:]\s))how (?:would|do|should|can|could) (?:you|u|i|we|one) "
+    r"(?:(?:actually|really|best|even) )?"
     r"(?:(?=(?:define|describe|explain)\b)|sum(?: it)? up\b|summari[sz]e\b)"
     # Asking to be walked through it ("can you break down rag"): a plain account of it.
     r"|(?:^|(?<=[.!?:]\s))(?:(?:can|could|would) (?:you|u) )?(?:help me understand|walk me "

@@ -112,6 +112,7 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ),
         ("how do i use rag", "how do i use rag", []),  # a how-to, not a definition
         ("how would you sum up rlhf", "rlhf", ["how", "would", "you", "sum", "up"]),
+        ("how would you actually define ML", "define ML", ["how", "would", "you", "actually"]),
         ("can you break down rag", "rag", ["can", "you", "break", "down"]),
         ("what\u2019s the deal with llms", "llms", ["whats", "the", "deal", "with"]),
         ("someone tell me what rag is", "tell me what rag is", ["someone"]),
