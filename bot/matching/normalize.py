@@ -76,7 +76,8 @@ _FORM = re.compile(
     # Asking to be walked through it ("can you break down rag"): a plain account of it.
     r"|(?:^|(?<=[.!?:]\s))(?:(?:can|could|would) (?:you|u) )?(?:help me understand|walk me "
     r"through|break down|give me the gist of|(?:i )?need a primer on"
-    r"|what(?:['\u2019]?s| is) the (?:deal|story) (?:with|behind))(?=\s+\w)",
+    r"|what(?:['\u2019]?s| is) the (?:deal|story) (?:with|behind)"
+    r"|what(?:['\u2019]?s| is| are) meant by)(?=\s+\w)",
     re.IGNORECASE,
 )
 _IN_CONTEXT_OF = re.compile(r"\bin (?:the )?context of\b", re.IGNORECASE)

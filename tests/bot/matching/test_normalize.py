@@ -117,6 +117,7 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ("what\u2019s the deal with llms", "llms", ["whats", "the", "deal", "with"]),
         ("someone tell me what rag is", "tell me what rag is", ["someone"]),
         ("what is a token in the context of crypto", "what is a token in crypto", []),
+        ("what is meant by rag", "rag", ["what", "is", "meant", "by"]),
         ("why do llms break down on long docs", "why do llms break down on long docs", []),
         # alone it is the question; mid-clause it may be the topic
         ("in simple terms", "in simple terms", []),
