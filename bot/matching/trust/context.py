@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
 from bot.matching.trust.around import around_term
+from bot.matching.trust.asker import done, introduction, subject_verb
 from bot.matching.trust.attached import (
     PHRASE,
     by_position,
@@ -53,11 +54,9 @@ from bot.matching.trust.grammar import (
 from bot.matching.trust.sense import thing, trades_ask, unsupported
 from bot.matching.trust.talk import (
     figure,
-    introduction,
     said,
     sentence_of_talk,
     speaker,
-    subject_verb,
     talk_clauses,
 )
 from bot.matching.trust.vocabulary import NEUTRAL
@@ -98,19 +97,6 @@ def sentence_kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]
         join_terms(tokens, kinds, kind)
         found.append((tokens, kinds))
     return found
-
-
-def done(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon | None) -> set[str]:
-    """What the people of the question did (:func:`subject_verb`: "i keep *hearing* about
-    rag"): no thing telling a lone term's sense, though the word may name one ("a hearing")."""
-    if lexicon is None:
-        return set()
-    return {
-        token
-        for tokens, kinds in sentences
-        for i, token in enumerate(tokens)
-        if subject_verb(tokens, kinds, i, lexicon)
-    }
 
 
 def everyday(lexicon: Lexicon, word: str) -> bool:

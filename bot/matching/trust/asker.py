@@ -1,0 +1,77 @@
+"""Who asks and what the people of a question did: words around the term, never its sense.
+
+The grammar of :mod:`bot.matching.trust.context` sets these aside: a sentence or first clause
+that only says who is asking ("pharmacist here", "sales eng here, a prospect asked ..."), and
+the verb of a person opening a clause ("my mom *saw* 'gen ai' on the news", "i keep *hearing*
+about rag"). Who speaks of the term before a verb of saying is in
+:mod:`bot.matching.trust.talk`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.grammar import DETERMINERS, vocabulary
+from bot.matching.trust.talk import AUXILIARIES, HABIT, NAMING_KINDS
+
+# What ends a sentence introducing the asker ("pharmacist here", "hr bp again").
+INTRODUCING = vocabulary("here again")
+INTRO_WORDS = 4  # words naming the asker, at most
+
+
+def introduction(tokens: Sequence[str], kinds: Sequence[str]) -> int:
+    """How many words open a sentence only to say who is asking: a few words naming them,
+    then "here" or "again", ending the sentence or its first clause ("pharmacist here",
+    "sales eng here, a prospect asked ...", "hr bp again"); nothing they name is asked
+    about, whether or not the question names its term. 0 when there is no such opening."""
+    comma = tokens.index(",") if "," in tokens else len(tokens)
+    end = comma
+    while end > 0 and tokens[end - 1] in INTRODUCING:
+        end -= 1
+    if end == comma or not 0 < end <= INTRO_WORDS or "term" in kinds[:end]:
+        return 0
+    return comma
+
+
+# Who may open a clause as its subject, before what they did ("someone mentioned", "they
+# showed").
+SUBJECT_PRONOUNS = vocabulary("i we you they he she someone somebody everyone everybody people ppl")
+
+
+def subject_verb(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """Whether a word is what someone opening its clause did: "my mom *saw* 'gen ai' on the
+    news", "someone *mentioned* positional encoding", "i keep *hearing* about rag". A verb
+    right after a person (and a "keep" of habit), never a
+    word qualifying the term; unless the person names a trade that may give the term another
+    sense ("the electrician saw ..."). A word of the field stays: "i pasted a style guide"
+    may be what the snippet tells of."""
+    if kinds[at] != "everyday":
+        return False
+    if at == 0 or "VERB" not in lexicon.parts(tokens[at]) or tokens[at] in AUXILIARIES:
+        return False
+    k = at - 1
+    while k > 0 and tokens[k] in HABIT:
+        k -= 1
+    if tokens[k] in SUBJECT_PRONOUNS:
+        k -= 1
+    elif kinds[k] in NAMING_KINDS and lexicon.names_person(tokens[k]):
+        k -= 1
+        while k >= 0 and tokens[k] in DETERMINERS:
+            k -= 1
+    else:
+        return False
+    return k < 0 or tokens[k] == ","
+
+
+def done(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon | None) -> set[str]:
+    """What the people of the question did (:func:`subject_verb`: "i keep *hearing* about
+    rag"): no thing telling a lone term's sense, though the word may name one ("a hearing")."""
+    if lexicon is None:
+        return set()
+    return {
+        token
+        for tokens, kinds in sentences
+        for i, token in enumerate(tokens)
+        if subject_verb(tokens, kinds, i, lexicon)
+    }

@@ -1,0 +1,88 @@
+"""Who asks and what they did (:mod:`bot.matching.trust.asker`), seen through the context
+grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.asker import introduction, subject_verb
+from bot.matching.trust.context import context
+
+_TERMS = {"rag"}
+_EVERYDAY = {"memo", "confused"}
+
+
+def kind(token: str) -> str:
+    if token in _TERMS:
+        return "term"
+    return "everyday" if token in _EVERYDAY else ""
+
+
+def unknown(token: str) -> bool:
+    return False
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+@pytest.mark.parametrize(
+    ("tokens", "at", "did"),
+    [
+        (["my", "mom", "saw", "rag", "on", "the", "news"], 2, True),
+        (["someone", "mentioned", "rag"], 1, True),
+        ([",", "they", "showed", "rag"], 2, True),
+        (["the", "electrician", "saw", "rag"], 2, False),  # a trade may give another sense
+        (["my", "mom", "saw", "rag"], 1, False),  # the person, not what they did
+        (["the", "rusty", "saw", "rag"], 2, False),  # nobody before it: a noun
+        (["we", "trained", "rag"], 1, False),  # a word the knowledge uses is not set aside
+    ],
+)
+def test_what_someone_did(lexicon: Lexicon, tokens: list[str], at: int, did: bool) -> None:
+    kinds = ["" if t in {"my", "the", "someone", "they", "we", ","} else "everyday" for t in tokens]
+    kinds[tokens.index("rag")] = "term"
+    if "trained" in tokens:
+        kinds[tokens.index("trained")] = "plain"
+    assert subject_verb(tokens, kinds, at, lexicon) is did
+
+
+def test_what_someone_did_is_talk(lexicon: Lexicon) -> None:
+    # Without the rule, "saw" before the term reads as a word qualifying it (a saw's rag).
+    def kinds(token: str) -> str:
+        return "everyday" if token in {"mom", "saw", "news"} else kind(token)
+
+    found = context("my mom saw rag on the news. what is it", kinds, lexicon, unknown)
+    assert "saw" not in found.attached
+    assert "saw" in found.around
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("pharmacist here", 2),
+        ("podcast producer here", 3),
+        ("hr bp again", 3),
+        ("sales eng here , a prospect asked", 3),  # the first clause only
+        ("here", 0),  # nobody named
+        ("rag here", 0),  # the term is what the sentence names
+        ("the memo , the deck and the whole team here", 0),  # no introduction first
+        ("the new chatbot on the intranet is up here", 0),  # too long for a name
+    ],
+)
+def test_who_asks(sentence: str, words: int) -> None:
+    tokens = sentence.split()
+    kinds = [
+        kind(t) or ("everyday" if t.isalpha() and t not in {"here", "again"} else "")
+        for t in tokens
+    ]
+    assert introduction(tokens, kinds) == words
+
+
+def test_who_asks_is_kept_apart(lexicon: Lexicon) -> None:
+    def kinds(token: str) -> str:
+        return "everyday" if token == "pharmacist" else kind(token)
+
+    found = context("pharmacist here. the memo confused rag", kinds, lexicon, unknown)
+    assert found.asker == ("pharmacist",)
