@@ -279,22 +279,22 @@ BARS = {
         "wrong": 0.0,
         "right": 0.95,
     },
-    # Set 28 (round 25's fourth blind set, read in round 26): 97 / 100 right, 0 wrong.
+    # Set 28 (round 25's fourth blind set, read in round 26): 98 / 100 right, 0 wrong.
     "trust_holdout28.yaml": {
         "near": 0.98,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.96,
+        "right": 0.98,
     },
-    # Set 29 (round 25's third blind set, read in round 26): 69 / 75 right, 1 wrong ("why do AI
+    # Set 29 (round 25's third blind set, read in round 26): 72 / 75 right, 1 wrong ("why do AI
     # chatbots make stuff up? it told a patron ..." answers chatbots), near 58 / 60.
     "trust_holdout29.yaml": {
         "near": 0.95,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.014,
-        "right": 0.91,
+        "right": 0.96,
     },
     "trust_questions.yaml": {
         "near": 1.0,
