@@ -62,6 +62,11 @@ _FILLER_TAIL = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "you
 _FORM = re.compile(
     r"(?:\bin (?:plain (?:english|words|language)|simple (?:terms|words)|lay(?:man'?s?)? terms"
     r"|a nutshell)|\bfor dummies|\beli5"
+    # A listener who knows nothing of the field ("explain ml to a total beginner"; not "for
+    # beginners", which may name what is sold: "model train sets for beginners").
+    r"|\bto (?:a |an |my |our )?(?:total |complete |absolute )?"
+    r"(?:beginners?|newbies?"
+    r"|noobs?|lay ?(?:person|man|people)|(?:five|5)[- ]year[- ]olds?)"
     # The answer's length ("2 line answer pls", "in one sentence", "a one-paragraph summary").
     r"|\b(?:in )?(?:(?:a|one|two|three|1|2|3)[- ])+(?:line|sentence|paragraph|para)s?"
     r"(?: (?:answer|summary|explanation|version|explainer|definition))?"

@@ -143,6 +143,7 @@ ANSWERED_FIRST = [
     ("i keep hearing about rag, what is it", "rag"),  # what the asker did: no court hearing
     ("what is an llm in the context of AI", "what-is-llm"),  # was context-window
     ("what is meant by hallucination", "hallucination"),  # "meant" was left unexplained
+    ("explain machine learning to a total beginner", "ai-ml-dl"),  # the listener: no topic
     # a question reported after a verb of asking, put as asked
     (
         "teacher on the pilot here \N{WAVING HAND SIGN} my year 9s asked what machine learning"

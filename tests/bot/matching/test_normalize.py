@@ -118,6 +118,8 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ("someone tell me what rag is", "tell me what rag is", ["someone"]),
         ("what is a token in the context of crypto", "what is a token in crypto", []),
         ("what is meant by rag", "rag", ["what", "is", "meant", "by"]),
+        ("explain ml to a total beginner", "explain ml", ["to", "a", "total", "beginner"]),
+        ("model trains for beginners", "model trains for beginners", []),  # what is sold
         ("why do llms break down on long docs", "why do llms break down on long docs", []),
         # alone it is the question; mid-clause it may be the topic
         ("in simple terms", "in simple terms", []),
