@@ -190,10 +190,10 @@ def split_filler(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def strip_answer_form(text: str) -> tuple[str, list[str]]:
-    """``text`` without a phrase asking for a plain answer that ends a clause ("in simple
-    terms", "eli5"), asking the room ("can someone explain") or asking how one would put it
-    ("how would you define"), and that phrase's words;
-    unchanged when it is all there is."""
+    """``text`` without a phrase of asking rather than of topic (see ``_FORM``: "in simple
+    terms" ending a clause, "can someone explain", "how would you define", "can you break
+    down", "to a total beginner"), and that phrase's words; unchanged when it is all there
+    is. "In the context of" reads as "in"."""
     # "what is an llm in the context of ai": the field it is asked in, as "in ai" says it
     # (not the context window).
     text = _IN_CONTEXT_OF.sub("in", text)

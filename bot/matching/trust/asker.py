@@ -42,10 +42,10 @@ SUBJECT_PRONOUNS = vocabulary("i we you they he she someone somebody everyone ev
 def subject_verb(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
     """Whether a word is what someone opening its clause did: "my mom *saw* 'gen ai' on the
     news", "someone *mentioned* positional encoding", "i keep *hearing* about rag". A verb
-    right after a person (and a "keep" of habit), never a
-    word qualifying the term; unless the person names a trade that may give the term another
-    sense ("the electrician saw ..."). A word of the field stays: "i pasted a style guide"
-    may be what the snippet tells of."""
+    right after a person (and a "keep" of habit), never a word qualifying the term; unless
+    the person names a trade that may give the term another sense ("the electrician saw
+    ..."). A word of the field stays: "i pasted a style guide" may be what the snippet
+    tells of."""
     if kinds[at] != "everyday":
         return False
     if at == 0 or "VERB" not in lexicon.parts(tokens[at]) or tokens[at] in AUXILIARIES:

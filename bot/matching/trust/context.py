@@ -242,12 +242,11 @@ def context(
     # of the field is an English word of its own, so the things named around it, which the
     # knowledge never speaks of, tell its sense; they are no talk.
     lone = lexicon is not None and unsupported(sentences, lexicon, question)
+    did = done(sentences, lexicon) if lone else set()  # "i keep hearing": no thing
     return Context(
         attached=tuple(by_place + attached),
         around=tuple(
-            t
-            for t in around
-            if not (lone and thing(t, lexicon, unknown) and t not in done(sentences, lexicon))
+            t for t in around if not (lone and thing(t, lexicon, unknown) and t not in did)
         ),
         beside=tuple(t for t in beside if not (lone and thing(t, lexicon, unknown))),
         close=tuple(close),
@@ -262,7 +261,7 @@ def context(
         asker=tuple(
             t
             for tokens, kinds in sentences
-            for t, k in zip(tokens[: introduction(tokens, kinds)], kinds, strict=False)
+            for t, k in list(zip(tokens, kinds, strict=True))[: introduction(tokens, kinds)]
             if k in TALK_KINDS
         ),
     )
