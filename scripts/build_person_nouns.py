@@ -57,17 +57,25 @@ COMPUTING_ROLES = _words(
 # high", "the mechanic says the transformer is shot"): WordNet 3.0's synsets
 # health_professional.n.01 and skilled_worker.n.01, and everyone below them.
 TRADES = frozenset({"10165109", "10605985"})
+# Groups of people organised for work ("a bus company", "our payroll team", "a mid-size org"):
+# WordNet 3.0's synset organization.n.01 and everything below it. A phrase naming where an
+# answer would serve ("what can llms do for a bus company") is talk around the term.
+ORGANIZATION = "08008335"
+GROUP_SENSES = 2  # an organisation in its first or second sense ("hospital": a building first)
 # Titles of people at work (and a family word) that WordNet 3.0 (2006) lacks or files under
 # another sense (its "intern" is a doctor in training, its "mum" a flower).
 WORKPLACE = _words(
     "vp vps svp evp cto ctos coo cmo cio ciso pm pms sre sres swe swes dev devs intern interns eng"
     " engs mum mums"
 )
+# Organisations at work that WordNet 3.0 lacks ("startup" is only the act of starting there).
+WORKPLACE_GROUPS = _words("org orgs dept depts startup startups")
 HEADER = """\
 # Nouns that name people, from Princeton WordNet 3.0 (noun.person), made by
 # scripts/build_person_nouns.py: do not edit by hand. A question's words about people are talk
 # around the term it asks about (bot/matching/trust/context.py); a word marked "trade" names
-# people whose trade may name another sense of it ("my nurse says my temperature is high").
+# people whose trade may name another sense of it ("my nurse says my temperature is high"); a
+# word marked "group" names people organised for work ("company", "team": organization.n.01).
 #
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. THIS SOFTWARE AND
 # DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES,
@@ -104,7 +112,8 @@ def _within(offset: str, parents: dict[str, list[str]], kinds: frozenset[str]) -
 
 
 def person_nouns(wordnet: Path) -> dict[str, str]:
-    """The nouns, each with its class: "person", or "trade" for the people of ``TRADES``."""
+    """The nouns, each with its class: "person", "trade" for the people of ``TRADES``, or
+    "group" for the organisations of ``ORGANIZATION``."""
     lexfile: dict[str, int] = {}
     written: dict[str, set[str]] = {}  # a synset offset -> its words as written
     parents: dict[str, list[str]] = {}  # a synset offset -> its hypernyms
@@ -120,6 +129,7 @@ def person_nouns(wordnet: Path) -> dict[str, str]:
         parents[parts[0]] = [p[1] for p in pointers if p[0] in {"@", "@i"}]
     verbs, adjectives = _tagged(wordnet / "index.verb"), _tagged(wordnet / "index.adj")
     found: dict[str, str] = dict.fromkeys(WORKPLACE, "person")
+    groups: dict[str, str] = dict.fromkeys(WORKPLACE_GROUPS, "group")
     for line in (wordnet / "index.noun").read_text(encoding="latin-1").splitlines():
         if not line or line.startswith("  "):
             continue
@@ -137,13 +147,21 @@ def person_nouns(wordnet: Path) -> dict[str, str]:
         other_uses = max(verbs.get(lemma, -1), adjectives.get(lemma, -1))
         if other_uses > noun_uses or (other_uses >= 0 and noun_uses == 0 and other_uses > 0):
             continue
-        if files[0] != PERSON or 2 * files.count(PERSON) < len(files):
+        if zipf_frequency(word, "en", wordlist="small") < MIN_ZIPF:
             continue
-        forms = written[offsets[0]]
-        if lemma not in forms and lemma.upper() not in forms:  # a name: "David" (not "CEO")
-            continue
-        if zipf_frequency(word, "en", wordlist="small") >= MIN_ZIPF:
+        if files[0] == PERSON and 2 * files.count(PERSON) >= len(files):
+            forms = written[offsets[0]]
+            if lemma not in forms and lemma.upper() not in forms:  # a name: "David" (not "CEO")
+                continue
             found.setdefault(word, "trade" if _within(offsets[0], parents, TRADES) else "person")
+        elif any(
+            lemma in written[o] and _within(o, parents, frozenset({ORGANIZATION}))
+            for o in offsets[:GROUP_SENSES]
+        ):
+            # Written in lower case: not an abbreviation or a name ("AA", "NASA").
+            groups.setdefault(word, "group")
+    for word, kind in groups.items():
+        found.setdefault(word, kind)
     return dict(sorted(found.items()))
 
 

@@ -123,6 +123,11 @@ class Lexicon:
         nurse says my temperature is high", "the electrician says the transformer hums")."""
         return self._person_class(word) == "trade"
 
+    def names_group(self, word: str) -> bool:
+        """Whether a word names people organised for work ("company", "team", "clinic"):
+        WordNet's organization.n.01 and below, as the same script extracts them."""
+        return self._person_class(word) == "group"
+
     def _person_class(self, word: str) -> str | None:
         classes = self._persons
         if classes is None:

@@ -26,6 +26,12 @@ DATA_NOUN = """\
 00000012 06 n 01 teller 2 000 | a device
 00000013 18 n 01 nurse 0 001 @ 10165109 n 0000 | one who cares for the sick
 10165109 18 n 01 health_professional 0 000 | a person who provides health care
+08008335 14 n 01 organization 0 000 | a group of people who work together
+00000014 14 n 01 company 0 001 @ 08008335 n 0000 | an institution created to conduct business
+00000015 06 n 01 hospital 0 000 | a building where patients receive treatment
+00000016 14 n 01 hospital 1 001 @ 08008335 n 0000 | a medical institution
+00000017 14 n 01 crowd 0 000 | a large number of things or people
+00000018 14 n 01 NASA 0 001 @ 08008335 n 0000 | an agency
 """
 # index.noun: lemma, "n", synset count, pointer count, pointers, sense count, tagged
 # sense count, then the synset offsets, most frequent sense first.
@@ -41,6 +47,10 @@ ceo n 1 0 1 1 00000007
 boss n 2 0 2 3 00000008 00000009
 teller n 3 0 3 1 00000010 00000011 00000012
 nurse n 1 1 @ 1 2 00000013
+company n 1 1 @ 1 4 00000014
+hospital n 2 1 @ 2 3 00000015 00000016
+crowd n 1 0 1 2 00000017
+nasa n 1 1 @ 1 1 00000018
 """
 INDEX_VERB = "pilot v 1 0 1 2 00000100\nboss v 1 0 1 0 00000101\n"
 INDEX_ADJ = ""
@@ -75,6 +85,10 @@ def test_people_nouns_are_picked_by_their_senses_and_uses(tmp_path: Path) -> Non
     # A health professional's trade may name another sense ("my nurse says my temperature is
     # high"): kept apart.
     assert classes["nurse"] == "trade"
+    # Organisations: in the first sense (company) or the second (a hospital is a building
+    # first); not a group of any kind (crowd), not an abbreviation written in capitals (NASA).
+    groups = {w for w, kind in classes.items() if kind == "group"} - script.WORKPLACE_GROUPS
+    assert groups == {"company", "hospital"}
 
 
 def test_the_committed_list_is_the_scripts_output_shape() -> None:
@@ -84,5 +98,5 @@ def test_the_committed_list_is_the_scripts_output_shape() -> None:
     words = [row[0] for row in rows]
     assert words == sorted(set(words)) and len(words) > 500
     assert all(w.isalpha() and w.islower() for w in words)
-    assert all(row[1:] in ([], ["trade"]) for row in rows)
+    assert all(row[1:] in ([], ["trade"], ["group"]) for row in rows)
     assert _script().COMPUTING_ROLES.isdisjoint(words)

@@ -51,6 +51,7 @@ from bot.matching.trust.grammar import (
     reach,
     runs,
 )
+from bot.matching.trust.organisation import organisation
 from bot.matching.trust.sense import thing, trades_ask, unsupported
 from bot.matching.trust.talk import (
     figure,
@@ -130,6 +131,9 @@ def context(
     sentences = sentence_kinds(question, kind)
     term_named = any("term" in kinds for _, kinds in sentences)
     trades = lexicon is not None and term_named and trades_ask(sentences, lexicon)
+    # The only word of the field is an English word of its own: the things around it tell its
+    # sense (see below), and an organisation named there may be one of them.
+    lone = lexicon is not None and unsupported(sentences, lexicon, question)
     for tokens, kinds in sentences:
         if not any(k in TOPICAL for k in kinds):
             # A sentence of its own that names nothing of the field ("need one slide for the
@@ -214,8 +218,14 @@ def context(
                 and not possessed(tokens, i)
                 and subject(tokens, kinds, i, lexicon)
             )
-            if around_term(tokens, kinds, i):
-                around.append(token)  # the explanation's audience, what it is not, its size
+            if around_term(tokens, kinds, i) or (
+                term_named
+                and not lone
+                and lexicon is not None
+                and organisation(tokens, kinds, i, lexicon.names_group)
+            ):
+                # The explanation's audience, what it is not, its size, whom it serves.
+                around.append(token)
             elif (
                 (
                     qualifies
@@ -241,7 +251,6 @@ def context(
     # "a transformer blew on our street", "parking garage B closed tomorrow?": the only word
     # of the field is an English word of its own, so the things named around it, which the
     # knowledge never speaks of, tell its sense; they are no talk.
-    lone = lexicon is not None and unsupported(sentences, lexicon, question)
     did = done(sentences, lexicon) if lone else set()  # "i keep hearing": no thing
     return Context(
         attached=tuple(by_place + attached),

@@ -114,6 +114,10 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 27: an organisation ending the clause is whom the answer serves; words of
+    # emphasis ("actually") say nothing of what is asked
+    ("what can llms actually do for a ferry company", "llm-applications"),
+    ("what are the risks of generative ai for a dental clinic like ours", "genai-challenges"),
     # Round 26: a setting may name the field before its head
     ("generative ai use cases for a research lab?", "genai-applications"),
     # the clauses before a "vs" clause are no part of its first side
@@ -302,6 +306,9 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 27: a lone English term keeps the sense an organisation may give it
+    "how many tokens does our bowling league get for the arcade",
+    "what temperature should the server room be for a company our size",
     # Round 26: the context check reads the question without its form of asking
     "someone explain what a prompt is in a court hearing",
     "help me understand the temperature settings on my oven",

@@ -121,6 +121,10 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ("explain ml to a total beginner", "explain ml", ["to", "a", "total", "beginner"]),
         ("model trains for beginners", "model trains for beginners", []),  # what is sold
         ("why do llms break down on long docs", "why do llms break down on long docs", []),
+        # words of emphasis, before another word
+        ("what can an llm actually do", "what can an llm do", ["actually"]),
+        ("what even is chatgpt", "what is chatgpt", ["even"]),
+        ("is rag any good, really", "is rag any good, really", []),
         # alone it is the question; mid-clause it may be the topic
         ("in simple terms", "in simple terms", []),
         ("in simple terms what is rag", "in simple terms what is rag", []),

@@ -1,0 +1,46 @@
+"""Where an answer would serve: a phrase naming an organisation that ends its clause."""
+
+from __future__ import annotations
+
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.organisation import organisation
+
+GROUPS = {"company", "team", "org", "business"}.__contains__
+
+
+def _at(words: str, kinds: dict[str, str], word: str) -> bool:
+    tokens = words.split()
+    found = [kinds.get(t, "") for t in tokens]
+    return organisation(tokens, found, tokens.index(word), GROUPS)
+
+
+def test_an_organisation_after_the_term_is_whom_the_answer_serves() -> None:
+    kinds = {"llms": "term", "bus": "everyday"}
+    assert _at("what can llms do for a bus company", kinds, "bus")
+    # "like ours" and "our size" may end the phrase
+    assert _at("what can llms do for a bus company like ours", kinds, "bus")
+    assert _at("is genai worth it for a bus business our size", {"genai": "term"}, "bus")
+    # in another sentence than the term
+    assert _at("what is realistic for a bus company", {}, "bus")
+
+
+def test_no_organisation_no_setting() -> None:
+    kinds = {"tokens": "term", "arcade": "everyday"}
+    assert not _at("how many tokens do we get for the arcade", kinds, "arcade")
+    # the phrase must end the clause: more words after the organisation ask about it
+    kinds = {"llms": "term", "bus": "everyday", "fares": "everyday"}
+    assert not _at("what can llms do for a bus company fares", kinds, "bus")
+    # nothing of the field inside the phrase, and the term before it, not after
+    kinds = {"llms": "term", "bus": "everyday", "data": "domain"}
+    assert not _at("what can llms do for a data company", kinds, "data")
+    assert not _at("for a bus company what can llms do", {"llms": "term"}, "bus")
+
+
+def test_the_committed_list_names_organisations() -> None:
+    lexicon = Lexicon()
+    assert lexicon.names_group("company")
+    assert lexicon.names_group("teams")  # by its noun lemma
+    assert lexicon.names_group("hospital")  # an organisation in its second sense
+    assert lexicon.names_group("org")  # a workplace word WordNet 3.0 lacks
+    assert not lexicon.names_group("arcade")
+    assert not lexicon.names_group("aunt")  # a person, not a group
