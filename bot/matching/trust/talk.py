@@ -152,7 +152,7 @@ SAYING = vocabulary(
     """
     say says said saying mention mentions mentioned mentioning claim claims claimed claiming
     call calls called calling write writes wrote writing tell tells told pitch pitches pitched
-    pitching talk talks talked talking
+    pitching talk talks talked talking ask asks asked asking
     """
 )
 HABIT = vocabulary("keep keeps kept keeps always just also")

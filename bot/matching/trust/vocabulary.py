@@ -66,6 +66,8 @@ _IDIOMS = (
     re.compile(r"\bunder\s+the\s+(hood)\b", re.IGNORECASE),
     re.compile(r"\b(kick(?:s|ed|ing)?)\s+(?:[a-z]+\s+){0,3}?off\b", re.IGNORECASE),
     re.compile(r"\b(creep(?:s|ing)?|crept)\s+in(?:to)?\b", re.IGNORECASE),  # "bias creeps in"
+    # "what does rag mean in practice": how, with no determiner ("in our practice" is a place).
+    re.compile(r"\bin\s+(practice|theory|general|reality|short)\b", re.IGNORECASE),
 )
 
 

@@ -114,6 +114,9 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 27: "in practice", "in theory": how, not where
+    ("what is fine tuning in practice", "fine-tuning"),
+    ("what are ai agents in theory", "ai-agents"),
     # Round 27: an organisation ending the clause is whom the answer serves; words of
     # emphasis ("actually") say nothing of what is asked
     ("what can llms actually do for a ferry company", "llm-applications"),
@@ -308,6 +311,7 @@ ANSWERED_FIRST = [
 NOT_ANSWERED = [
     # Round 27: a lone English term keeps the sense an organisation may give it
     "how many tokens does our bowling league get for the arcade",
+    "what are tokens in our practice",  # with a determiner, a place
     "what temperature should the server room be for a company our size",
     # Round 26: the context check reads the question without its form of asking
     "someone explain what a prompt is in a court hearing",

@@ -105,11 +105,14 @@ def test_figures_say_when_or_how_much(token: str, is_figure: bool) -> None:
         (["the", "vendor", "deck", "says", "rag"], 2, True),
         (["gartner", "keeps", "saying", "rag"], 0, True),
         (["my", "boss", "mentioned", "rag"], 1, True),
+        (["a", "prospect", "asked", "if", "rag"], 1, True),  # asking is saying too
         (["explain", "the", "deck", "says", "rag"], 2, False),  # the clause opens elsewhere
         (["the", "deck", "is", "on", "rag"], 1, False),  # no verb of saying
     ],
 )
 def test_who_or_what_speaks_of_the_term(tokens: list[str], at: int, speaks: bool) -> None:
-    kinds = ["" if t in {"the", "my", "explain", "is", "on"} else "everyday" for t in tokens]
+    kinds = [
+        "" if t in {"a", "the", "my", "explain", "is", "on", "if"} else "everyday" for t in tokens
+    ]
     kinds[-1] = "term"
     assert speaker(tokens, kinds, at) is speaks
