@@ -117,6 +117,8 @@ ANSWERED_FIRST = [
     # Round 27: "in practice", "in theory": how, not where
     ("what is fine tuning in practice", "fine-tuning"),
     ("what are ai agents in theory", "ai-agents"),
+    # the plain kind the term is set against ("vs a normal chatbot") is how it is seen
+    ("so is chatgpt just a fancy search engine or what", "chatgpt"),
     # Round 27: an organisation ending the clause is whom the answer serves; words of
     # emphasis ("actually") say nothing of what is asked
     ("what can llms actually do for a ferry company", "llm-applications"),
