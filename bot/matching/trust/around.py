@@ -41,6 +41,10 @@ EVENTS = OCCASIONS | vocabulary(
     lesson lessons seminar seminars hands standup dinner lunch breakfast brunch party
     """
 )
+# Times of the year a term comes up in ("over christmas", "during the holidays"); unlike an
+# event, one may still tell the sense of a lone English term ("context for the team over the
+# holidays": :func:`bot.matching.trust.sense.thing`).
+SEASONS = vocabulary("christmas xmas thanksgiving easter holiday holidays vacation summer winter")
 
 # What a question sets aside ("besides", "other than"): closed prepositions.
 EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "beyond"})
@@ -77,7 +81,7 @@ def _at_event(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     """Whether a word of occasion ends a phrase saying where the term came up ("kept saying
     rag in the workshop", "mentioned nlp at lunch", "during standup"); "context on the
     planning meeting" asks about the meeting, and "the meeting room" is a room."""
-    if tokens[at] not in EVENTS or (
+    if (tokens[at] not in EVENTS and tokens[at] not in SEASONS) or (
         at + 1 < len(tokens) and kinds[at + 1] in {"everyday", "plain"}
     ):
         return False

@@ -119,6 +119,8 @@ ANSWERED_FIRST = [
     ("what are ai agents in theory", "ai-agents"),
     # the plain kind the term is set against ("vs a normal chatbot") is how it is seen
     ("so is chatgpt just a fancy search engine or what", "chatgpt"),
+    # a time of the year the answer is needed in
+    ("how do i explain generative ai to my grandpa over christmas", "what-is-genai"),
     # Round 27: an organisation ending the clause is whom the answer serves; words of
     # emphasis ("actually") say nothing of what is asked
     ("what can llms actually do for a ferry company", "llm-applications"),
@@ -314,6 +316,7 @@ NOT_ANSWERED = [
     # Round 27: a lone English term keeps the sense an organisation may give it
     "how many tokens does our bowling league get for the arcade",
     "what are tokens in our practice",  # with a determiner, a place
+    "context for the team over the holidays",  # a season may still tell a lone term's sense
     "what temperature should the server room be for a company our size",
     # Round 26: the context check reads the question without its form of asking
     "someone explain what a prompt is in a court hearing",
