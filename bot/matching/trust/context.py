@@ -134,6 +134,7 @@ def context(
     # The only word of the field is an English word of its own: the things around it tell its
     # sense (see below), and an organisation named there may be one of them.
     lone = lexicon is not None and unsupported(sentences, lexicon, question)
+
     for tokens, kinds in sentences:
         if not any(k in TOPICAL for k in kinds):
             # A sentence of its own that names nothing of the field ("need one slide for the
@@ -222,7 +223,7 @@ def context(
                 term_named
                 and not lone
                 and lexicon is not None
-                and organisation(tokens, kinds, i, lexicon.names_group)
+                and organisation(tokens, kinds, i, lexicon)
             ):
                 # The explanation's audience, what it is not, its size, whom it serves.
                 around.append(token)

@@ -1,14 +1,17 @@
-"""Where an answer would serve: a phrase naming an organisation that ends its clause ("what
-can llms do for a bus company", "genai adoption in a mid-size org", "is genai worth it for a
-business our size"). Its words say whom the answer is for, never what is asked about, as long
-as no term of the question is a lone English word a setting could give another sense ("tokens
-for the arcade": the caller checks that).
+"""Where an answer would serve: a phrase naming an organisation or people that ends its
+clause ("what can llms do for a bus company", "genai adoption in a mid-size org", "is genai
+worth it for a business our size", "gen ai for non tech folks"). Its words say whom the
+answer is for, never what is asked about, as long as no term of the question is a lone
+English word a setting could give another sense ("tokens for the arcade": the caller checks
+that).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.audience import PEOPLE
 from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, vocabulary
 
 OPENERS = vocabulary("for in at across within inside")
@@ -17,32 +20,30 @@ OURS = vocabulary("ours us mine yours theirs")
 SIZE = frozenset({("our", "size"), ("my", "size"), ("this", "size")})
 
 
-def organisation(
-    tokens: Sequence[str], kinds: Sequence[str], at: int, group: Callable[[str], bool]
-) -> bool:
-    """Whether a word is in a phrase opened by "for", "in" or "at" and a determiner, after a
-    term word, whose head names an organisation (``group``) and ends the clause."""
-    head = at
-    while head < len(tokens) and tokens[head] != "," and head - at <= MAX_GAP:
-        if kinds[head] in TOPICAL:
+def served(lexicon: Lexicon, token: str) -> bool:
+    """Whether a noun names an organisation ("company", "clinic") or people ("folks")."""
+    return lexicon.names_group(token) or token in PEOPLE or lexicon.names_person(token)
+
+
+def organisation(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """Whether a word is in a phrase opened by "for" (or "in", "at" and a determiner), after
+    a term word, whose head names an organisation or people (:func:`served`) and ends the
+    clause."""
+    end = at  # the phrase runs to a break, the end, or "like ours" / "our size"
+    while end < len(tokens) and end - at <= MAX_GAP and not _closes(tokens, end):
+        if kinds[end] in TOPICAL:
             return False
-        if group(tokens[head]):
-            break
-        head += 1
-    else:
-        return False
-    rest = tokens[head + 1 : head + 3]
-    if rest and not (
-        rest[0] == ","
-        or (rest[0] == "like" and len(rest) > 1 and rest[1] in OURS)
-        or tuple(rest) in SIZE
-    ):
+        end += 1
+    if end - at > MAX_GAP or not served(lexicon, tokens[end - 1]):
         return False
     start = at - 1
     while start >= 0 and tokens[start] != "," and at - start <= MAX_GAP:
         if kinds[start] in TOPICAL:
             return False
-        if tokens[start] in OPENERS and tokens[start + 1] in DETERMINERS:
+        # "for" needs no determiner ("for bus companies", "for non tech folks").
+        if tokens[start] in OPENERS and (
+            tokens[start] == "for" or tokens[start + 1] in DETERMINERS
+        ):
             break
         start -= 1
     else:
@@ -50,3 +51,9 @@ def organisation(
     # The term before the phrase, or in another sentence ("genai in business. what is realistic
     # for a company like ours").
     return "term" in kinds[:start] or "term" not in kinds
+
+
+def _closes(tokens: Sequence[str], at: int) -> bool:
+    """Whether the phrase of an organisation ends before ``tokens[at]``."""
+    pair = tuple(tokens[at : at + 2])
+    return tokens[at] == "," or pair in SIZE or (pair[0] == "like" and pair[-1] in OURS)

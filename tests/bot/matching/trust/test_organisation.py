@@ -5,13 +5,13 @@ from __future__ import annotations
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.organisation import organisation
 
-GROUPS = {"company", "team", "org", "business"}.__contains__
+LEXICON = Lexicon()
 
 
 def _at(words: str, kinds: dict[str, str], word: str) -> bool:
     tokens = words.split()
     found = [kinds.get(t, "") for t in tokens]
-    return organisation(tokens, found, tokens.index(word), GROUPS)
+    return organisation(tokens, found, tokens.index(word), LEXICON)
 
 
 def test_an_organisation_after_the_term_is_whom_the_answer_serves() -> None:
@@ -22,6 +22,10 @@ def test_an_organisation_after_the_term_is_whom_the_answer_serves() -> None:
     assert _at("is genai worth it for a bus business our size", {"genai": "term"}, "bus")
     # in another sentence than the term
     assert _at("what is realistic for a bus company", {}, "bus")
+    # people, after "for" with no determiner
+    assert _at("gen ai for non tech folks", {"gen": "term", "ai": "term"}, "folks")
+    assert _at("gen ai for non tech folks", {"gen": "term", "ai": "term"}, "non")
+    assert not _at("gen ai in non tech folks", {"gen": "term", "ai": "term"}, "folks")
 
 
 def test_no_organisation_no_setting() -> None:
@@ -37,7 +41,7 @@ def test_no_organisation_no_setting() -> None:
 
 
 def test_the_committed_list_names_organisations() -> None:
-    lexicon = Lexicon()
+    lexicon = LEXICON
     assert lexicon.names_group("company")
     assert lexicon.names_group("teams")  # by its noun lemma
     assert lexicon.names_group("hospital")  # an organisation in its second sense
