@@ -29,7 +29,8 @@ PEOPLE = vocabulary(
     children layman laymen laypeople layperson people folks folk team teams exec execs
     executive executives manager managers boss bosses stakeholder stakeholders student
     students grandma grandpa mum mom dad parents parent intern interns colleague colleagues
-    coworker coworkers client clients customer customers leadership everyone someone
+    coworker coworkers client clients customer customers leadership everyone someone class
+    classes
     """
 )
 

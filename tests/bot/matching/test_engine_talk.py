@@ -126,6 +126,7 @@ ANSWERED_FIRST = [
     ("what can llms actually do for a ferry company", "llm-applications"),
     ("what are the risks of generative ai for a dental clinic like ours", "genai-challenges"),
     ("rlhf for non tech folks - what is it", "rlhf"),  # people it serves, after "for"
+    ("diffusion models for an 8th grade class?", "diffusion"),
     # Round 26: a setting may name the field before its head
     ("generative ai use cases for a research lab?", "genai-applications"),
     # the clauses before a "vs" clause are no part of its first side
