@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from bot.matching.trust.amounts import answer_form, measure
 from bot.matching.trust.audience import EXPLAINING, addressed
+from bot.matching.trust.contrast import contrast
 from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, runs, vocabulary
 
 # Words of time that say when (a closed class).
@@ -161,38 +162,6 @@ def identity(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
             return tuple(tokens[max(0, i - 3) : i]) in AS_IF or tuple(tokens[i - 2 : i]) in AS_IF
         i -= 1
     return False
-
-
-# Words that set the term against a plain kind of something ("vs a normal chatbot", "just a
-# fancy autocomplete"): how the asker sees the other side, never what is asked about.
-ORDINARY = vocabulary(
-    """
-    normal regular ordinary standard traditional conventional classic plain simple basic usual
-    typical vanilla fancy glorified
-    """
-)
-# What sets the other side against the term ("vs a", "just a", "different from a").
-MERELY = vocabulary("just only merely basically simply vs versus than from")
-INTENSIFIERS = vocabulary("really very super pretty")
-
-
-def contrast(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a word of :data:`ORDINARY` qualifies a word of the field on the side set
-    against the term ("is chatgpt just a really fancy autocomplete", "agents vs a normal
-    chatbot"); "a normal distribution" names a thing of its own."""
-    if tokens[at] not in ORDINARY:
-        return False
-    after = at + 1
-    while after < len(tokens) and tokens[after] in INTENSIFIERS:
-        after += 1
-    if after >= len(tokens) or kinds[after] not in TOPICAL:
-        return False
-    before = at - 1
-    while before >= 0 and tokens[before] in INTENSIFIERS:
-        before -= 1
-    if before < 0 or tokens[before] not in DETERMINERS:
-        return False
-    return before > 0 and tokens[before - 1] in MERELY
 
 
 # The form of an explanation for someone ("like i'm a kid", "as if i were a chef").

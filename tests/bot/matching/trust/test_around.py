@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.around import contrast, identity, set_aside, setting
+from bot.matching.trust.around import identity, set_aside, setting
 
 # kinds as the judge gives them: "cases" a word of the field apart from the term, "weights
 # open" one compound of the field, "freight" and "gym" everyday.
@@ -70,24 +70,3 @@ def test_whom_to_explain_to_as_if(text: str, at: int, is_identity: bool) -> None
     tokens = text.split()
     kinds = ["term" if t in {"rag", "genai"} else "" for t in tokens]
     assert identity(tokens, kinds, at) is is_identity
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "is_contrast"),
-    [
-        ("is chatgpt just a fancy autocomplete", "fancy", True),
-        ("is chatgpt just a really fancy autocomplete", "fancy", True),
-        ("agents vs a normal chatbot", "normal", True),
-        ("how is an llm different from a traditional search engine", "traditional", True),
-        ("what is a normal distribution", "normal", False),  # a thing of its own
-        ("is chatgpt just a fancy coil", "fancy", False),  # nothing of the field after it
-        ("agents vs normal chatbot", "normal", False),  # no determiner: may be a name
-    ],
-)
-def test_a_plain_kind_set_against_the_term(text: str, word: str, is_contrast: bool) -> None:
-    field = {"chatgpt", "autocomplete", "agents", "chatbot", "llm", "search", "engine"}
-    tokens = text.split()
-    kinds = ["domain" if t in field or t == "distribution" else "" for t in tokens]
-    if "distribution" in tokens:
-        kinds[tokens.index("distribution")] = "everyday"
-    assert contrast(tokens, kinds, tokens.index(word)) is is_contrast
