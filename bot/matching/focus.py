@@ -185,8 +185,14 @@ def without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:
     return kept
 
 
-# "what does that term mean": the sentence points at a term quoted before it.
-POINTER = re.compile(r"\b(?:that|this|the) (?:term|word|phrase|acronym|buzzword|name)\b", re.I)
+# "what does that term mean", "what is that?": the sentence points at a term quoted before it.
+POINTER = re.compile(
+    r"\b(?:that|this|the) (?:term|word|phrase|acronym|buzzword|name)\b"
+    r"|(?<=\bwhat does )(?:that|this|it)(?= mean\b)|(?<=\bwhat )(?:that|this|it)(?= means\b)"
+    r"|(?<=\bwhat is )(?:that|this)(?=\s*[?.!]|\s*$)|(?<=\bwhats )(?:that|this)(?=\s*[?.!]|\s*$)",
+    re.I,
+)
+BARE = frozenset({"that", "this", "it"})
 # A quote opens after no letter and closes before none ("it's 'agentic'" quotes "agentic").
 QUOTED = re.compile(
     r"(?<![A-Za-z])[\"\u201c\u2018']([^\"\u201d\u2019']{2,60})[\"\u201d\u2019'](?![A-Za-z])"
@@ -204,7 +210,12 @@ def with_quoted_term(question: str, sentence: str) -> str:
     quoted: list[str] = QUOTED.findall(before)
     if not quoted:
         return sentence
-    return sentence[: pointer.start()] + quoted[-1] + sentence[pointer.end() :]
+    quote = quoted[-1]
+    # A bare "that" may point at a lone English word quoted in another sense ("my landlord
+    # wrote 'alignment' on the lease. what is that?"): only a phrase or an acronym stands in.
+    if pointer.group().lower() in BARE and len(quote.split()) < 2 and quote.islower():
+        return sentence
+    return sentence[: pointer.start()] + quote + sentence[pointer.end() :]
 
 
 def quoted_questions(question: str) -> list[str]:

@@ -127,6 +127,12 @@ ANSWERED_FIRST = [
     ("what are the risks of generative ai for a dental clinic like ours", "genai-challenges"),
     ("rlhf for non tech folks - what is it", "rlhf"),  # people it serves, after "for"
     ("diffusion models for an 8th grade class?", "diffusion"),
+    # a bare "that" pointing at a term quoted in the sentence before
+    (
+        "history teacher here, the textbook update mentions 'retrieval augmented generation'. "
+        "what is that?",
+        "rag",
+    ),
     # Round 26: a setting may name the field before its head
     ("generative ai use cases for a research lab?", "genai-applications"),
     # the clauses before a "vs" clause are no part of its first side
@@ -319,6 +325,7 @@ NOT_ANSWERED = [
     "how many tokens does our bowling league get for the arcade",
     "what are tokens in our practice",  # with a determiner, a place
     "context for the team over the holidays",  # a season may still tell a lone term's sense
+    "my landlord wrote 'alignment' on the lease notes. what is that?",
     "what temperature should the server room be for a company our size",
     # Round 26: the context check reads the question without its form of asking
     "someone explain what a prompt is in a court hearing",

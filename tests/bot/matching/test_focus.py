@@ -78,6 +78,16 @@ def test_no_defining_clause(question: str) -> None:
             "what does agentic mean",
         ),
         ('the deck says "RLHF". what is that acronym', "what is that acronym", "what is RLHF"),
+        # a bare "that" after "what is" or "what does ... mean"
+        (
+            "she said 'mixture of experts'. what is that?",
+            "what is that?",
+            "what is mixture of experts?",
+        ),
+        ("the doc says 'RAG'. what does it mean", "what does it mean", "what does RAG mean"),
+        # ... but not for a lone English word, which the sentence before may give a sense
+        ("the lease says 'alignment'. what is that?", "what is that?", None),
+        ("we said 'agentic ai'. what is that for", "what is that for", None),  # not "what is that"
         # nothing quoted before it: unchanged
         ("no quotes here. what does that term mean", "what does that term mean", None),
     ],
