@@ -49,7 +49,11 @@ def clause_sides(question: str, analyse: Callable[[str], list[str]]) -> tuple[Si
     return None
 
 
-CLAUSE_BREAK = re.compile(r"[,;!?]+|(?<!\d):+|:+(?!\d)|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
+# An emoji ends a clause as a comma would ("ML vs DL vs AI \N{SHRUG} trying to follow a webinar").
+CLAUSE_BREAK = re.compile(
+    r"[,;!?]+|(?<!\d):+|:+(?!\d)|\s[-\u2013\u2014]+\s|\.(?:\s|$)"
+    r"|[\U0001F300-\U0001FAFF\u2600-\u27BF]+"
+)
 # What opens a phrase of talk: prepositions, possessives, numbers ("for my mom", "in one
 # sentence"; not "to", which may open a verb).
 PHRASE_OPENERS = frozenset(
