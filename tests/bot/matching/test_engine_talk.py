@@ -128,7 +128,7 @@ ANSWERED_FIRST = [
     ("rlhf for non tech folks - what is it", "rlhf"),  # people it serves, after "for"
     ("diffusion models for an 8th grade class?", "diffusion"),
     # an emoji ends the comparison's clause as a comma would
-    ("rag vs fine tuning \N{GRINNING FACE WITH SWEAT} editor trying to follow the demo", "rag-vs-fine-tuning"),
+    ("rag vs fine tuning \U0001f605 editor trying to follow the demo", "rag-vs-fine-tuning"),
     # a bare "that" pointing at a term quoted in the sentence before
     (
         "history teacher here, the textbook update mentions 'retrieval augmented generation'. "
