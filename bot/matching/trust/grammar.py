@@ -189,10 +189,14 @@ def _short(token: str) -> bool:
 
 
 def join_terms(tokens: Sequence[str], kinds: list[str], kind: Callable[[str], str]) -> None:
-    """Mark both words of a term typed as two ("pre-training", "fine tuning", "gen ai") as
-    the term when together they name it, though neither does alone (in place)."""
-    for i in range(len(tokens) - 1):
-        second = kinds[i + 1] in {"domain", "plain"} or _short(tokens[i + 1])
-        pair = kinds[i] == "domain" and second
-        if pair and kind(f"{tokens[i]} {tokens[i + 1]}") == "term":
-            kinds[i] = kinds[i + 1] = "term"
+    """Mark the words of a term typed as two or three ("pre-training", "fine tuning", "gen ai",
+    "retrieval-augmented generation") as the term when together they name it, though none
+    does alone (in place)."""
+    for size in (3, 2):
+        for i in range(len(tokens) - size + 1):
+            rest = range(i + 1, i + size)
+            joined = kinds[i] == "domain" and all(
+                kinds[j] in {"domain", "plain"} or _short(tokens[j]) for j in rest
+            )
+            if joined and kind(" ".join(tokens[i : i + size])) == "term":
+                kinds[i : i + size] = ["term"] * size

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.audience import PEOPLE
-from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, vocabulary
+from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, POSSESSIVES, TOPICAL, vocabulary
 
 OPENERS = vocabulary("for in at across within inside")
+OWNING = vocabulary("about over with from")
 # What may follow the organisation and still end the phrase: "like ours", "our size".
 OURS = vocabulary("ours us mine yours theirs")
 SIZE = frozenset({("our", "size"), ("my", "size"), ("this", "size")})
@@ -34,16 +35,19 @@ def organisation(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: 
         if kinds[end] in TOPICAL:
             return False
         end += 1
-    if end - at > MAX_GAP or not served(lexicon, tokens[end - 1]):
+    if end - at > MAX_GAP:
         return False
+    head = served(lexicon, tokens[end - 1])
     start = at - 1
     while start >= 0 and tokens[start] != "," and at - start <= MAX_GAP:
         if kinds[start] in TOPICAL:
             return False
-        # "for" needs no determiner ("for bus companies", "for non tech folks").
-        if tokens[start] in OPENERS and (
+        # "for" needs no determiner ("for bus companies", "for non tech folks"); the
+        # asker's own things need none of the above ("about our own archive").
+        opens = tokens[start] in OPENERS and (
             tokens[start] == "for" or tokens[start + 1] in DETERMINERS
-        ):
+        )
+        if (opens and head) or (tokens[start] in OWNING and tokens[start + 1] in POSSESSIVES):
             break
         start -= 1
     else:

@@ -127,6 +127,8 @@ ANSWERED_FIRST = [
     ("what are the risks of generative ai for a dental clinic like ours", "genai-challenges"),
     ("rlhf for non tech folks - what is it", "rlhf"),  # people it serves, after "for"
     ("diffusion models for an 8th grade class?", "diffusion"),
+    # the asker's own things after the term; a term typed as three words
+    ("what are embeddings, and can we search over our recipe archive with them", "embeddings"),
     # an emoji ends the comparison's clause as a comma would
     ("rag vs fine tuning \U0001f605 editor trying to follow the demo", "rag-vs-fine-tuning"),
     # a bare "that" pointing at a term quoted in the sentence before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.grammar import split_sentences
+from bot.matching.trust.grammar import join_terms, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,22 @@ def test_sentences_split_at_strong_breaks_but_not_inside_a_time(
     question: str, sentences: list[str]
 ) -> None:
     assert split_sentences(question) == sentences
+
+
+def test_a_term_typed_as_two_or_three_words_is_joined() -> None:
+    names = {"fine tuning", "retrieval augmented generation"}
+
+    def kind(token: str) -> str:
+        return "term" if token in names else "domain"
+
+    tokens = ["how", "does", "retrieval", "augmented", "generation", "work"]
+    kinds = ["", "", "domain", "domain", "domain", ""]
+    join_terms(tokens, kinds, kind)
+    assert kinds == ["", "", "term", "term", "term", ""]
+    tokens, kinds = ["fine", "tuning", "costs"], ["domain", "plain", "domain"]
+    join_terms(tokens, kinds, kind)
+    assert kinds == ["term", "term", "domain"]
+    # words that name nothing together stay as they are
+    tokens, kinds = ["augmented", "reality", "glasses"], ["domain", "domain", "domain"]
+    join_terms(tokens, kinds, kind)
+    assert kinds == ["domain", "domain", "domain"]

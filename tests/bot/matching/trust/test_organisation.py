@@ -28,6 +28,15 @@ def test_an_organisation_after_the_term_is_whom_the_answer_serves() -> None:
     assert not _at("gen ai in non tech folks", {"gen": "term", "ai": "term"}, "folks")
 
 
+def test_the_askers_own_things_after_the_term_are_talk() -> None:
+    kinds = {"rag": "term", "archive": "everyday"}
+    assert _at("how does rag stop made up answers about our own archive", kinds, "archive")
+    assert _at("can we run rag over our archive", kinds, "archive")
+    # a place of one's own may tell another sense ("the temperature settings on my oven")
+    kinds = {"temperature": "term", "oven": "everyday"}
+    assert not _at("the temperature settings on my oven", kinds, "oven")
+
+
 def test_no_organisation_no_setting() -> None:
     kinds = {"tokens": "term", "arcade": "everyday"}
     assert not _at("how many tokens do we get for the arcade", kinds, "arcade")
