@@ -89,6 +89,13 @@ _FORM = re.compile(
     re.IGNORECASE,
 )
 _IN_CONTEXT_OF = re.compile(r"\bin (?:the )?context of\b", re.IGNORECASE)
+# "why do they call them large language models": the naming question as the passive the
+# knowledge's questions use ("why are they called ..."), the verb otherwise unmatched.
+_CALL_THEM = re.compile(
+    r"\bwhy (?:do|does|did) (?:they|people|ppl|folks|we|you|u|ya) call"
+    r" (it|them|this|these|those)\b",
+    re.IGNORECASE,
+)
 _NO_STEM_SUFFIX = ("ss", "us", "is", "as", "os")
 # The head phrases by their first word, each list in _FILLER_HEAD order (the first that
 # matches wins): a question's first word rules out all the others at once.
@@ -200,6 +207,7 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     # "what is an llm in the context of ai": the field it is asked in, as "in ai" says it
     # (not the context window).
     text = _IN_CONTEXT_OF.sub("in", text)
+    text = _CALL_THEM.sub(_called, text)
     found = _FORM.findall(text)
     if not found:
         return text, []
@@ -207,6 +215,11 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     if not _WORD.search(rest.lower()):
         return text, []
     return rest, [w for phrase in found for w in words(phrase)]
+
+
+def _called(found: re.Match[str]) -> str:
+    """ "why do they call it" -> "why is it called"; "... call them" -> "why are they called"."""
+    return "why is it called" if found.group(1).lower() in {"it", "this"} else "why are they called"
 
 
 def strip_filler(tokens: Sequence[str]) -> list[str]:

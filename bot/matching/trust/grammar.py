@@ -47,9 +47,11 @@ ASKING = vocabulary(
 CLAUSE_OPENERS = vocabulary(
     """
     what whats which who whom why how when where whether and but so if because cause cuz since
-    while though although then
+    while though although then whenever
     """
 )
+# "every time i ask", "each time we run it": a clause of when, opened by two words.
+TIME_OPENERS = frozenset({"every", "each"})
 # A verb with one of these before the term talks about it ("talking about embeddings").
 PREPOSITIONS = QUALIFIERS | vocabulary(
     "about by into onto over under to through without between among against around"
@@ -148,7 +150,9 @@ def clauses(tokens: Sequence[str]) -> list[int]:
     out: list[int] = []
     n = 0
     for i, token in enumerate(tokens):
-        if token == "," or (token in CLAUSE_OPENERS and out and not _verb(tokens, i)):
+        opens = token in CLAUSE_OPENERS and not _verb(tokens, i)
+        opens |= token in TIME_OPENERS and i + 1 < len(tokens) and tokens[i + 1] == "time"
+        if token == "," or (opens and out):
             n += 1
         out.append(n)
     return out

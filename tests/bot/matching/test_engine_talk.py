@@ -129,6 +129,14 @@ ANSWERED_FIRST = [
     ("diffusion models for an 8th grade class?", "diffusion"),
     # the asker's own things after the term; a term typed as three words
     ("what are embeddings, and can we search over our recipe archive with them", "embeddings"),
+    # "why do they call them ..." asked as the knowledge's "why are they called ..."
+    ("why do people call them LARGE language models anyway", "large-in-llm"),
+    # what the asker asks about, in a clause of when, is talk ("every time i ask about ...")
+    (
+        "why does the assistant give a different answer every time i ask the same thing about "
+        "parking permits?",
+        "temperature",
+    ),
     # an emoji ends the comparison's clause as a comma would
     ("rag vs fine tuning \U0001f605 editor trying to follow the demo", "rag-vs-fine-tuning"),
     # a bare "that" pointing at a term quoted in the sentence before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.grammar import join_terms, split_sentences
+from bot.matching.trust.grammar import clauses, join_terms, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,9 @@ def test_a_term_typed_as_two_or_three_words_is_joined() -> None:
     tokens, kinds = ["augmented", "reality", "glasses"], ["domain", "domain", "domain"]
     join_terms(tokens, kinds, kind)
     assert kinds == ["domain", "domain", "domain"]
+
+
+def test_every_time_opens_a_clause_of_when() -> None:
+    tokens = ["why", "does", "it", "change", "every", "time", "i", "ask", "about", "fees"]
+    assert clauses(tokens) == [0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+    assert clauses(["every", "model", "has", "limits"]) == [0, 0, 0, 0]  # a determiner
