@@ -10,12 +10,15 @@ all. The closed word classes they use live beside them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
+from bot.matching.lexicon import Lexicon
 from bot.matching.trust.amounts import answer_form, measure
 from bot.matching.trust.audience import EXPLAINING, addressed
 from bot.matching.trust.contrast import contrast
 from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, runs, vocabulary
+from bot.matching.trust.organisation import served
 
 # Words of time that say when (a closed class).
 TIME = vocabulary(
@@ -53,13 +56,18 @@ EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "beyond"})
 EXCLUDING_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
 
 
-def occasion(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+def occasion(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    at: int,
+    owner: Callable[[str], bool] = lambda _: False,
+) -> bool:
     """Whether a word says when or for what the asker needs the answer: a word of time
     ("tomorrow"), or a phrase opened by "for" that holds one, after an embedded question that
     is complete ("what rlhf is for a presentation tomorrow": the phrase hangs on the asking,
     the term's clause ended with "is"). "temperature for the pool tomorrow", "what an agent
     is for real estate" keep their sense."""
-    if tokens[at] in TIME or _at_event(tokens, kinds, at):
+    if tokens[at] in TIME or _at_event(tokens, kinds, at, owner):
         return True
     i = at - 1
     while i >= 0 and at - i <= MAX_GAP and tokens[i] != "," and kinds[i] != "term":
@@ -78,15 +86,23 @@ def occasion(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     return False
 
 
-def _at_event(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+def _at_event(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    at: int,
+    owner: Callable[[str], bool] = lambda _: False,
+) -> bool:
     """Whether a word of occasion ends a phrase saying where the term came up ("kept saying
-    rag in the workshop", "mentioned nlp at lunch", "during standup"); "context on the
-    planning meeting" asks about the meeting, and "the meeting room" is a room."""
+    rag in the workshop", "mentioned nlp at lunch", "during standup", "in a vendor deck":
+    whose, by an ``owner`` noun of people); "context on the planning meeting" asks about the
+    meeting, and "the meeting room" is a room."""
     if (tokens[at] not in EVENTS and tokens[at] not in SEASONS) or (
         at + 1 < len(tokens) and kinds[at + 1] in {"everyday", "plain"}
     ):
         return False
     i = at - 1
+    if i > 0 and kinds[i] in {"everyday", "plain", ""} and owner(tokens[i]):
+        i -= 1  # "in a vendor deck", "at the board meeting"
     while i >= 0 and (tokens[i] in DETERMINERS or tokens[i] in {"every", "each", "all"}):
         i -= 1
     return i >= 0 and tokens[i] in {"in", "at", "during", "after", "before", "over"}
@@ -131,15 +147,18 @@ def around_term(
     tokens: Sequence[str],
     kinds: Sequence[str],
     at: int,
+    lexicon: Lexicon | None = None,
 ) -> bool:
     """Whether a word is talk around the term by where it stands: the explanation's
-    audience, what it is not, its size or form, or what it is needed for."""
+    audience, what it is not, its size or form, or what it is needed for (with the
+    ``lexicon``, an occasion may be someone's: "in a vendor deck")."""
+    owner = partial(served, lexicon) if lexicon is not None else _nobody
     return (
         addressed(tokens, kinds, at)
         or excluded(tokens, kinds, at)
         or measure(tokens, kinds, at)
         or answer_form(tokens, at)
-        or occasion(tokens, kinds, at)
+        or occasion(tokens, kinds, at, owner)
         or setting(tokens, kinds, at)
         or identity(tokens, kinds, at)
         or contrast(tokens, kinds, at)
@@ -161,6 +180,10 @@ def identity(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
         if tokens[i] in {"a", "an"}:
             return tuple(tokens[max(0, i - 3) : i]) in AS_IF or tuple(tokens[i - 2 : i]) in AS_IF
         i -= 1
+    return False
+
+
+def _nobody(_: str) -> bool:
     return False
 
 

@@ -219,7 +219,7 @@ def context(
                 and not possessed(tokens, i)
                 and subject(tokens, kinds, i, lexicon)
             )
-            if around_term(tokens, kinds, i) or (
+            if around_term(tokens, kinds, i, None if lone else lexicon) or (
                 term_named
                 and not lone
                 and lexicon is not None

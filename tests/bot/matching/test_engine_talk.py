@@ -137,6 +137,8 @@ ANSWERED_FIRST = [
         "parking permits?",
         "temperature",
     ),
+    # an occasion someone owns ("in a vendor deck") is where the term came up
+    ("spotted fine tuning in a vendor deck, what does it mean", "fine-tuning"),
     # an emoji ends the comparison's clause as a comma would
     ("rag vs fine tuning \U0001f605 editor trying to follow the demo", "rag-vs-fine-tuning"),
     # a bare "that" pointing at a term quoted in the sentence before
@@ -338,6 +340,7 @@ NOT_ANSWERED = [
     "what are tokens in our practice",  # with a determiner, a place
     "context for the team over the holidays",  # a season may still tell a lone term's sense
     "my landlord wrote 'alignment' on the lease notes. what is that?",
+    "the agent at the vendor demo was rude",  # a lone English term: the occasion may tell
     "what temperature should the server room be for a company our size",
     # Round 26: the context check reads the question without its form of asking
     "someone explain what a prompt is in a court hearing",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.around import identity, set_aside, setting
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.around import around_term, identity, set_aside, setting
 
 # kinds as the judge gives them: "cases" a word of the field apart from the term, "weights
 # open" one compound of the field, "freight" and "gym" everyday.
@@ -70,3 +71,14 @@ def test_whom_to_explain_to_as_if(text: str, at: int, is_identity: bool) -> None
     tokens = text.split()
     kinds = ["term" if t in {"rag", "genai"} else "" for t in tokens]
     assert identity(tokens, kinds, at) is is_identity
+
+
+def test_an_occasion_someone_owns_is_where_the_term_came_up() -> None:
+    tokens = ["i", "saw", "fine", "tuning", "in", "a", "vendor", "deck"]
+    kinds = ["", "everyday", "term", "term", "", "", "plain", "everyday"]
+    assert around_term(tokens, kinds, 7, Lexicon())
+    # without the lexicon to tell a noun of people, the compound is not read as one
+    assert not around_term(tokens, kinds, 7)
+    # "a gift deck": no one owns it
+    tokens[6] = "gift"
+    assert not around_term(tokens, kinds, 7, Lexicon())
