@@ -46,6 +46,10 @@ _EDGE = frozenset(
 COMPARISON_WORDS = _VS | _DIFF | _COMPARE | _SPLIT | _DIFFER | _EDGE
 # Words that by themselves make a question a comparison ("vs", "difference", "compare").
 COMPARING = _VS | _DIFF | _COMPARE | _DIFFER
+# Comparatives before "than" that set two things side by side ("is a gan better than a vae").
+COMPARATIVES = frozenset(
+    {"better", "worse", "faster", "slower", "cheaper", "smarter", "bigger", "smaller", "stronger"}
+)
 MAX_OR_SIDE = 4  # "X or Y" only between short terms: "should I walk or take the bus" is not one
 
 
@@ -103,6 +107,13 @@ def parse_comparison(tokens: Sequence[str]) -> tuple[Side, Side] | None:
             for j in range(i + 1, len(toks)):
                 if toks[j] in {"from", "to", "than"}:
                     return _pair(toks[:i], toks[j + 1 :])
+    for i in range(len(toks)):
+        # "is a gan better than a normalizing flow", "is a vector db the same thing as postgis"
+        start = _comparative_at(toks, i)
+        if start is not None:
+            pair = _pair(toks[:start], toks[i + 1 :])
+            if pair and all(len(side) <= MAX_OR_SIDE for side in pair):
+                return pair
     for i, tok in enumerate(toks):
         if tok == "or":
             pair = _pair(toks[:i], toks[i + 1 :])
@@ -135,6 +146,25 @@ def _split_once(toks: Sequence[str]) -> tuple[Side, Side] | None:
             if pair is not None:
                 return pair
     return None
+
+
+def _comparative_at(toks: Sequence[str], at: int) -> int | None:
+    """Where the comparative phrase ending at ``toks[at]`` starts ("better than", "the same
+    as", "same thing as"), or None."""
+    if at > 0 and toks[at] == "than" and toks[at - 1] in COMPARATIVES:
+        return at - 1
+    if toks[at] == "as" and at > 0 and toks[at - 1] == "same":
+        return at - 1
+    if toks[at] == "as" and at > 1 and list(toks[at - 2 : at]) == ["same", "thing"]:
+        return at - 2
+    return None
+
+
+def comparative(tokens: Sequence[str]) -> bool:
+    """Whether analysed tokens set two things side by side with a comparative ("better
+    than", "the same thing as")."""
+    toks = plain(tokens)
+    return any(_comparative_at(toks, i) is not None for i in range(len(toks)))
 
 
 def _pair(left: Sequence[str], right: Sequence[str]) -> tuple[Side, Side] | None:

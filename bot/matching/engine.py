@@ -19,7 +19,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.knowledge.base import KnowledgeBase
-from bot.matching.compare import parse_sides, plain
+from bot.matching.compare import comparative, parse_sides, plain
 from bot.matching.comparing import compare
 from bot.matching.decide import Decider
 from bot.matching.focus import (
@@ -228,7 +228,9 @@ class Engine:
         definition = asks_definition(split_filler(words(plainly))[0])
         check = partial(judge, definition=definition, asides=aside, question=plainly)
         sides = parse_sides(tokens)
-        if sides is not None:
+        # A comparative's second side may run on into the next sentence ("is a vector db
+        # the same thing as postgis? i store pipes in postgis"): its clause sets it.
+        if sides is not None or comparative(tokens):
             sides = clause_sides(question, analyse) or sides
         if sides is not None:
             coverage = judge.coverage

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.knowledge.base import KnowledgeBase
-from bot.matching.compare import COMPARING, VS, Side, parse_sides, plain
+from bot.matching.compare import COMPARING, VS, Side, comparative, parse_sides, plain
 from bot.matching.matcher import Hit
 from bot.matching.normalize import TYPED_MARK, stem, strip_links, words
 from bot.matching.trust.grammar import REQUEST, split_sentences
@@ -33,7 +33,7 @@ def clause_sides(question: str, analyse: Callable[[str], list[str]]) -> tuple[Si
         tokens = analyse(question[:end])
         # Named comparisons only: "x or y" so cut is too often a question of another kind
         # ("agentic workflows: hype or real?").
-        if COMPARING.isdisjoint(tokens):
+        if COMPARING.isdisjoint(tokens) and not comparative(tokens):
             start = end
             continue
         # "hey from the data team, llm vs genai": a clause of its own that sets its sides

@@ -341,6 +341,9 @@ NOT_ANSWERED = [
     "context for the team over the holidays",  # a season may still tell a lone term's sense
     "my landlord wrote 'alignment' on the lease notes. what is that?",
     "the agent at the vendor demo was rude",  # a lone English term: the occasion may tell
+    # Round 27: a comparative's other side, uncovered, is named ("better than", "same as")
+    "is a vae better than a normalizing flow",
+    "is a vector database the same thing as elasticsearch? we keep our logs in elasticsearch",
     "what temperature should the server room be for a company our size",
     # Round 26: the context check reads the question without its form of asking
     "someone explain what a prompt is in a court hearing",

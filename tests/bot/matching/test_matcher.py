@@ -251,6 +251,11 @@ def test_or_compares_topics_not_verdicts(
         ("how does gan differ from vae", (("gan",), ("vae",))),
         # "a different answer ... to the model": the adjective of a noun compares nothing.
         ("why do i get a different answer every time i ask the same question to the model", None),
+        # comparatives set two things side by side too
+        ("is a gan better than a vae", (("gan",), ("vae",))),
+        ("is rag the same thing as search", (("rag",), ("search",))),
+        ("is an llm the same as genai", (("llm",), ("genai",))),
+        ("is it better", None),
     ],
 )
 def test_different_compares_only_as_a_predicate(
