@@ -1,9 +1,11 @@
 """Issue 9's question sets: near-domain, off-topic, small talk and chatty on-topic questions.
 
-All thirty sets have been tuned on (``trust_dev.yaml`` from the start,
+All the sets here have been tuned on (``trust_dev.yaml`` from the start,
 ``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
-``trust_holdout29`` one or more a round since round 5, each after it was the held-out
-measure), so they are regression guards, not a held-out measure. The figures themselves are
+``trust_holdout29``, ``31``, ``33`` and ``34`` one or more a round since round 5, each after
+it was the held-out measure), so they are regression guards, not a held-out measure. The
+blind sets (``trust_holdout32`` and ``35`` after round 27) have no bar here: they are
+measured, never read. The figures themselves are
 printed (``pytest -s``) and quoted in bench/README.md. A wrong confident answer is what the
 bars are strictest about.
 """
@@ -296,6 +298,31 @@ BARS = {
         "wrong": 0.014,
         "right": 0.96,
     },
+    # Set 31 (round 26's blind set, read in round 27): 59 / 60 right, 0 wrong.
+    "trust_holdout31.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.98,
+    },
+    # Set 33 (round 27's second blind set, read after one measure): 60 / 60 right, 0 wrong.
+    "trust_holdout33.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.98,
+    },
+    # Set 34 (round 27's third blind set, read after one measure): 56 / 60 right, 0 wrong,
+    # near 48 / 48 (46 before the comparatives of round 27).
+    "trust_holdout34.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
+    },
     "trust_questions.yaml": {
         "near": 1.0,
         "off": 1.0,
@@ -307,6 +334,7 @@ BARS = {
 # Declined on-topic questions whose did-you-mean offers no right snippet: at most this share
 # of the set's on-topic questions, or this many. (A share of the declined ones, as before
 # round 21, failed a set for answering more of its offered ones.)
+MIN_CASES = 120  # round 26's and 27's blind sets hold 130 questions each
 MAX_UNOFFERED = 0.03
 MAX_UNOFFERED_COUNT = 3
 
@@ -319,7 +347,7 @@ def engine() -> Engine:
 @pytest.mark.parametrize("name", sorted(BARS))
 def test_trust_question_set(engine: Engine, name: str) -> None:
     cases = load_cases(FIXTURES / name)
-    assert len(cases) >= 150
+    assert len(cases) >= MIN_CASES
     known = set(engine.knowledge.snippets)
     assert all(c.expect <= known for c in cases), "expected ids missing from the knowledge"
     outcomes = run(cases, lambda q: engine.answer(as_asked(q)))
