@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.around import EVENTS, TIME
+from bot.matching.trust.occasion import EVENTS, TIME
 
 
 def trades_ask(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon) -> bool:

@@ -1,0 +1,103 @@
+"""When and for what the answer is needed: a word of time ("tomorrow"), a piece of work
+("for the board memo"), an event where the term came up ("mentioned nlp at lunch", "in a
+vendor deck"), a time of the year ("over christmas"). Words there say when, never what is
+asked about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, vocabulary
+
+# Words of time that say when (a closed class).
+TIME = vocabulary(
+    """
+    today tomorrow tonight yesterday asap soon later morning afternoon evening weekend
+    monday tuesday wednesday thursday friday week month quarter
+    """
+)
+
+# What a piece of work the answer is needed for may be (a closed class): "for the board memo".
+OCCASIONS = vocabulary(
+    """
+    memo memos deck decks slide slides presentation presentations talk talks standup standups
+    offsite offsites allhands workshop workshops lecture lectures onboarding demo demos pitch
+    newsletter blog interview interviews exam exams retro retrospective kickoff townhall
+    webinar writeup wiki readme doc docs
+    """
+)
+
+# Occasions where a term comes up in passing ("said rag in the workshop", "at lunch").
+EVENTS = OCCASIONS | vocabulary(
+    """
+    lunch meeting meetings call calls sync syncs review reviews conference conferences class
+    lesson lessons seminar seminars hands standup dinner lunch breakfast brunch party
+    """
+)
+# Times of the year a term comes up in ("over christmas", "during the holidays"); unlike an
+# event, one may still tell the sense of a lone English term ("context for the team over the
+# holidays": :func:`bot.matching.trust.sense.thing`).
+SEASONS = vocabulary("christmas xmas thanksgiving easter holiday holidays vacation summer winter")
+
+
+def occasion(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    at: int,
+    owner: Callable[[str], bool] = lambda _: False,
+) -> bool:
+    """Whether a word says when or for what the asker needs the answer: a word of time
+    ("tomorrow"), or a phrase opened by "for" that holds one, after an embedded question that
+    is complete ("what rlhf is for a presentation tomorrow": the phrase hangs on the asking,
+    the term's clause ended with "is"). "temperature for the pool tomorrow", "what an agent
+    is for real estate" keep their sense."""
+    if tokens[at] in TIME or _at_event(tokens, kinds, at, owner):
+        return True
+    i = at - 1
+    while i >= 0 and at - i <= MAX_GAP and tokens[i] != "," and kinds[i] != "term":
+        if tokens[i] == "for":
+            end = at + 1
+            while end < len(tokens) and tokens[end] != "," and kinds[end] != "term":
+                end += 1
+            phrase = tokens[i + 1 : end]
+            # "the context for the offsite" names a thing of the occasion, not the term.
+            the_term = i >= 2 and kinds[i - 1] == "term" and tokens[i - 2] == "the"
+            if not the_term and any(t in OCCASIONS for t in phrase):
+                return True  # "for the board memo", "for my slides": what the answer is for
+            when = any(t in TIME for t in phrase)
+            return when and embedded(tokens, kinds, i - 1)
+        i -= 1
+    return False
+
+
+def _at_event(
+    tokens: Sequence[str],
+    kinds: Sequence[str],
+    at: int,
+    owner: Callable[[str], bool] = lambda _: False,
+) -> bool:
+    """Whether a word of occasion ends a phrase saying where the term came up ("kept saying
+    rag in the workshop", "mentioned nlp at lunch", "during standup", "in a vendor deck":
+    whose, by an ``owner`` noun of people); "context on the planning meeting" asks about the
+    meeting, and "the meeting room" is a room."""
+    if (tokens[at] not in EVENTS and tokens[at] not in SEASONS) or (
+        at + 1 < len(tokens) and kinds[at + 1] in {"everyday", "plain"}
+    ):
+        return False
+    i = at - 1
+    if i > 0 and kinds[i] in {"everyday", "plain", ""} and owner(tokens[i]):
+        i -= 1  # "in a vendor deck", "at the board meeting"
+    while i >= 0 and (tokens[i] in DETERMINERS or tokens[i] in {"every", "each", "all"}):
+        i -= 1
+    return i >= 0 and tokens[i] in {"in", "at", "during", "after", "before", "over"}
+
+
+def embedded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether ``tokens[at]`` is the "is" or "are" closing an embedded "what <term> is"."""
+    if at < 2 or tokens[at] not in {"is", "are"} or kinds[at - 1] != "term":
+        return False
+    i = at - 1
+    while i >= 0 and (kinds[i] == "term" or tokens[i] in DETERMINERS):
+        i -= 1
+    return i >= 0 and tokens[i] in {"what", "whats"}
