@@ -28,14 +28,18 @@ def contrast(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     chatbot"); "a normal distribution" names a thing of its own."""
     if tokens[at] not in ORDINARY:
         return False
-    after = at + 1
-    while after < len(tokens) and tokens[after] in INTENSIFIERS:
-        after += 1
+    after = _past_intensifiers(tokens, at, 1)
     if after >= len(tokens) or kinds[after] not in TOPICAL:
         return False
-    before = at - 1
-    while before >= 0 and tokens[before] in INTENSIFIERS:
-        before -= 1
+    before = _past_intensifiers(tokens, at, -1)
     if before < 0 or tokens[before] not in DETERMINERS:
         return False
     return before > 0 and tokens[before - 1] in MERELY
+
+
+def _past_intensifiers(tokens: Sequence[str], at: int, step: int) -> int:
+    """The first position from ``at`` (by ``step``) that holds no word like "really"."""
+    i = at + step
+    while 0 <= i < len(tokens) and tokens[i] in INTENSIFIERS:
+        i += step
+    return i
