@@ -1,9 +1,10 @@
 """Where an answer would serve: a phrase naming an organisation or people that ends its
 clause ("what can llms do for a bus company", "genai adoption in a mid-size org", "is genai
-worth it for a business our size", "gen ai for non tech folks"). Its words say whom the
-answer is for, never what is asked about, as long as no term of the question is a lone
-English word a setting could give another sense ("tokens for the arcade": the caller checks
-that).
+worth it for a business our size", "gen ai for non tech folks"), or the asker's own things
+("rag over our own archive"). Its words say whom or what the answer is for, never what is
+asked about, as long as no term of the question is a lone English word a setting could give
+another sense ("tokens for the arcade", "the temperature settings on my oven": the caller
+checks that, and a place of one's own is not in :data:`OWNING`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from bot.matching.trust.audience import PEOPLE
 from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, POSSESSIVES, TOPICAL, vocabulary
 
 OPENERS = vocabulary("for in at across within inside")
+# What opens a phrase of the asker's own things ("about our archive", "over our wiki").
 OWNING = vocabulary("about over with from")
 # What may follow the organisation and still end the phrase: "like ours", "our size".
 OURS = vocabulary("ours us mine yours theirs")
@@ -27,9 +29,9 @@ def served(lexicon: Lexicon, token: str) -> bool:
 
 
 def organisation(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
-    """Whether a word is in a phrase opened by "for" (or "in", "at" and a determiner), after
-    a term word, whose head names an organisation or people (:func:`served`) and ends the
-    clause."""
+    """Whether a word is in a phrase after a term word that ends the clause: opened by "for"
+    (or "in", "at" and a determiner) with a head naming an organisation or people
+    (:func:`served`), or opened by a word of :data:`OWNING` and a possessive."""
     end = at  # the phrase runs to a break, the end, or "like ours" / "our size"
     while end < len(tokens) and end - at <= MAX_GAP and not _closes(tokens, end):
         if kinds[end] in TOPICAL:
