@@ -118,7 +118,7 @@ class Decider:
         )
         choice = _Choice(hits=hits, margin=margin, verdict=verdict)
         choice = self._without_talk(choice, tokens, content, check)
-        if analyse is not None and choice.verdict.explained:
+        if analyse is not None:
             defined = defined_first(
                 self._kb,
                 self._coverage.is_name,

@@ -102,7 +102,11 @@ def defining_clause(
 # knowing, put as asked ("what is machine learning").
 REPORTED = re.compile(
     r"\b(?:asked|asking|asks|ask|know|knows|wondering|wondered|wonders|explain|tell)"
-    r"\s+(?:me\s+|us\s+|them\s+)?what\s+(?P<term>(?:\S+\s+){0,3}?\S+)\s+(?P<verb>is|are|means|stands\s+for)\s*$",
+    r"\s+(?:(?:me|us|them|him|her)\s+)?"
+    # where it was asked ("asked me over coffee what ..."): a short phrase of place or time
+    r"(?:(?:over|at|during|in|after|on)\s+(?:\S+\s+){0,2}?\S+\s+)?"
+    r"what\s+(?P<term>(?:\S+\s+){0,3}?\S+)\s+(?:(?:actually|exactly|really)\s+)?"
+    r"(?P<verb>is|are|means|stands\s+for)\s*$",
     re.I,
 )
 
@@ -124,8 +128,8 @@ def first_defining(
     """The hits and analysed words of the first clause that asks what something is, scored
     alone; None when there is none (or the question is that one clause)."""
     parts = [p for p in CLAUSE_END.split(strip_links(question)) if p.strip()]
-    if len(parts) < 2:
-        return None
+    if len(parts) < 2 and (not parts or direct(parts[0]) == parts[0]):
+        return None  # one clause asks as the whole question does, unless it reports it
     for part in map(direct, parts):
         if DEFINING.isdisjoint(words(part)[:4]):
             continue  # analysing is the cost: a clause that asks opens with its word

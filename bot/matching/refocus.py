@@ -74,10 +74,10 @@ def defined_first(
     again = check(content, (best.id,), definition=True, clear=True, lenient=True)
     if not (again.explained and again.solid and again.talk):
         return None
-    ordered = [
-        next((h for h in hits if h.id == best.id), best),
-        *(h for h in hits if h.id != best.id),
-    ]
+    # Scored as the clause alone, as when the whole question scores it lower: the rest of
+    # the question is talk the snippet's check has placed.
+    there = next((h for h in hits if h.id == best.id), best)
+    ordered = [max(there, best, key=lambda h: h.score), *(h for h in hits if h.id != best.id)]
     return ordered, again
 
 

@@ -48,7 +48,7 @@ _REACTION = _vocabulary(
     enough wonderful super was very
     thumbsup pray joy tada heart fire hand slight smile sweat grin grinning wink clap raised
     hands sorry nvm nevermind never mind my bad oops
-    helped helps a lot lots ton tons bunch clear clearer clears thats exactly what needed
+    helped helps a lot lots ton tons heaps bunch clear clearer clears thats exactly what needed
     is so the best answer answered answers my question quick fast omg yay woohoo bless not quite
     asked wasnt isnt didnt doesnt in actually
     wrong incorrect off btw figured out worked working works fixed solved sending send
@@ -75,7 +75,7 @@ _ABOUT = _vocabulary(
     old age remember speak english spanish french german joke jokes at awake learn learns
     kinds sorts types thing things
     store stores keep keeps private privacy our my chats was from
-    first time new
+    first time new should like
     """
 )
 # What the bot runs on, asked of it ("what model are you running on"); "is this model real"

@@ -20,6 +20,9 @@ ORDINARY = vocabulary(
 # What sets the other side against the term ("vs a", "just a", "different from a").
 MERELY = vocabulary("just only merely basically simply vs versus than from")
 INTENSIFIERS = vocabulary("really very super pretty")
+# The sense a question disowns ("a transformer in ai, not the substation kind"): its kind word.
+SENSES = vocabulary("kind kinds one ones type types sort sorts sense variety meaning")
+DISOWNED_WIDTH = 2  # words naming the disowned sense: "not the power grid kind"
 
 
 def contrast(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
@@ -43,3 +46,17 @@ def _past_intensifiers(tokens: Sequence[str], at: int, step: int) -> int:
     while 0 <= i < len(tokens) and tokens[i] in INTENSIFIERS:
         i += step
     return i
+
+
+def disowned(tokens: Sequence[str], at: int) -> bool:
+    """Whether a word names the sense a question sets aside ("a transformer in ai, not the
+    substation kind", "not the electrical type"): the sense it does not ask about."""
+    for start in range(max(0, at - DISOWNED_WIDTH - 2), at + 1):
+        if start + 3 > len(tokens) or tokens[start] != "not":
+            continue
+        if tokens[start + 1] not in DETERMINERS:
+            continue
+        for end in range(start + 3, min(start + 3 + DISOWNED_WIDTH, len(tokens))):
+            if tokens[end] in SENSES and start < at <= end:
+                return True
+    return False

@@ -24,7 +24,8 @@ OCCASIONS = vocabulary(
     memo memos deck decks slide slides presentation presentations talk talks standup standups
     offsite offsites allhands workshop workshops lecture lectures onboarding demo demos pitch
     newsletter blog interview interviews exam exams retro retrospective kickoff townhall
-    webinar writeup wiki readme doc docs
+    webinar writeup wiki readme doc docs sidebar article articles column handout handouts
+    brochure flyer poster explainer
     """
 )
 
@@ -32,7 +33,8 @@ OCCASIONS = vocabulary(
 EVENTS = OCCASIONS | vocabulary(
     """
     lunch meeting meetings call calls sync syncs review reviews conference conferences class
-    lesson lessons seminar seminars hands standup dinner lunch breakfast brunch party
+    lesson lessons seminar seminars hands standup dinner lunch breakfast brunch party coffee
+    drinks
     """
 )
 # Times of the year a term comes up in ("over christmas", "during the holidays"); unlike an

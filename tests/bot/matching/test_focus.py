@@ -113,6 +113,11 @@ def test_a_quoted_question_is_asked_alone() -> None:
         ("my aunt keeps asking me what ChatGPT is", "what is ChatGPT"),
         ("nobody knows what RAG means", "what does RAG mean"),
         ("my boss asked what llm stands for", "what does llm stand for"),
+        # where it was asked, and a stressed verb
+        (
+            "the partner asked me over coffee what a large language model actually is",
+            "what is a large language model",
+        ),
         # a clause that reports no question, or asks directly, is unchanged
         ("what is rag", "what is rag"),
         ("i asked for a summary", "i asked for a summary"),

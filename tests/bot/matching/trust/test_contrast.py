@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.contrast import contrast
+from bot.matching.trust.contrast import contrast, disowned
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,20 @@ def test_a_plain_kind_set_against_the_term(text: str, word: str, is_contrast: bo
     if "distribution" in tokens:
         kinds[tokens.index("distribution")] = "everyday"
     assert contrast(tokens, kinds, tokens.index(word)) is is_contrast
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "is_disowned"),
+    [
+        ("what is a transformer , not the substation kind", "substation", True),
+        ("what is a transformer , not the power grid type", "grid", True),
+        ("what is a transformer , not the power grid type", "type", True),
+        # the term before the phrase, and a "not" that disowns no sense
+        ("what is a transformer , not the substation kind", "transformer", False),
+        ("why is the substation not the kind of place for a transformer", "place", False),
+        ("not the substation", "substation", False),
+    ],
+)
+def test_the_sense_a_question_disowns(text: str, word: str, is_disowned: bool) -> None:
+    tokens = text.split()
+    assert disowned(tokens, tokens.index(word)) is is_disowned

@@ -1,0 +1,73 @@
+"""Issue 9, round 28: reported questions, what a question sets aside or disowns, where and
+for what it is asked, and small talk, on the bundled knowledge.
+
+Questions written for these tests (none is taken from a question set). Each case names the
+rule it guards.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from adapters.markup import as_asked
+from bot.knowledge.loader import load_knowledge
+from bot.matching.engine import Engine
+from bot.models import Reason, Status
+from bot.settings import bundled_knowledge_dir
+
+ANSWERED = [
+    # a question reported in one clause is scored as asked ("what is an llm"); the clause
+    # may say where it was asked and stress its verb
+    ("the vicar asked me what an LLM is", "what-is-llm"),
+    (
+        "my landlord asked me over dinner what a large language model actually is and I "
+        "blanked. Can you give me a simple explanation I can repeat?",
+        "what-is-llm",
+    ),
+    # "apart from", "aside from" set a phrase aside; "via", "overall", "incl" phrase it
+    ("what can rag do apart from the chat stuff", "rag"),
+    ("what is generative ai good for aside from chatbots", "genai-applications"),
+    ("alignment via human feedback, explain", "rlhf"),
+    ("what are the risks of llms overall", "llm-challenges"),
+    ("examples of genai tools incl video ones", "genai-examples"),
+    # a piece of writing the answer is for; an occasion over coffee
+    ("diffusion models in a few lines for a sidebar", "diffusion"),
+    ("my aunt asked about chatbots over coffee, what are they", "chatbots"),
+    # the sense a question disowns
+    ("what's a transformer in ai, not the substation kind", "transformer"),
+    ("explain transformers in ai (not the power grid type)", "transformer"),
+]
+
+NOT_ANSWERED = [
+    # a thing of the disowned sense's world, asked about, is still another sense
+    "how does a substation transformer work",
+    "what is the transformer at the substation for",
+]
+
+SMALL_TALK = [
+    "thanks, that helped heaps",
+    "what should I ask you?",
+    "which topics do you know? like what should i ask",
+]
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_knowledge(bundled_knowledge_dir()))
+
+
+@pytest.mark.parametrize(("question", "expected"), ANSWERED)
+def test_these_are_answered(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.status is Status.ANSWER, answer
+    assert answer.ids[0] == expected
+
+
+@pytest.mark.parametrize("question", NOT_ANSWERED)
+def test_these_are_not_answered(engine: Engine, question: str) -> None:
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
+
+
+@pytest.mark.parametrize("question", SMALL_TALK)
+def test_small_talk_gets_a_friendly_reply(engine: Engine, question: str) -> None:
+    assert engine.answer(as_asked(question)).reason is Reason.SMALLTALK
