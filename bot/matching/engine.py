@@ -12,8 +12,9 @@ answers the comparison snippet covering both, or composes one answer from the tw
 
 from __future__ import annotations
 
+import itertools
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -38,7 +39,7 @@ from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judge
-from bot.matching.trust.vocabulary import asks_definition, topic_words
+from bot.matching.trust.vocabulary import NEUTRAL, asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
 
 if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
@@ -62,6 +63,19 @@ _ASKING_WORDS = frozenset(
     | {"can", "could", "were", "was", "who", "which", "where", "when", "all", "of", "exactly"}
 )
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
+
+
+def _unplaced(message: str, part: str, missing: Sequence[str], verb: Callable[[str], bool]) -> bool:
+    """Whether the whole message left unexplained a word qualifying a word of ``part`` in
+    another sentence ("pitching to a literary agent. how do you find an agent"): alone,
+    ``part`` would lose what tells its sense. A word that may be a ``verb`` tells what was
+    done ("the call mentions foundation models"), not which sense."""
+    said = set(words(part))
+    typed = words(message.replace(part, " . "))
+    return any(
+        first in missing and not verb(first) and second in said and second not in NEUTRAL
+        for first, second in itertools.pairwise(typed)
+    )
 
 
 def _refers_back(tokens: list[str]) -> bool:
@@ -177,8 +191,11 @@ class Engine:
         needed = self._config.answer_threshold + self._config.explained_discount
         for asked in [*asked_sentences(question), *quoted_questions(question)]:
             part = with_quoted_term(question, asked)
-            if _refers_back(words(part)):
-                continue  # "claude, gemini, llama. are these all llms?": alone it asks another
+            # "claude, gemini, llama. are these all llms?": alone it asks another
+            if _refers_back(words(part)) or _unplaced(
+                question, part, found.missing, self._lexicon.may_be_verb
+            ):
+                continue
             alone = self._answer(part)
             if alone.status is Status.ANSWER and alone.score >= needed:
                 return replace(alone, question=question)

@@ -162,3 +162,7 @@ class Lexicon:
         """Whether a word may be a noun or an adjective (not only a verb or an adverb)."""
         found = self.parts(word)
         return not found or bool(found & DESCRIBING)
+
+    def may_be_verb(self, word: str) -> bool:
+        """Whether the dictionary knows a word as a verb ("mentions", "tax")."""
+        return "VERB" in self.parts(word)

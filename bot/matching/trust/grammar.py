@@ -30,8 +30,10 @@ QUALIFIERS = frozenset({"like", "as", "in", "of", "for", "on", "at", "from", "wi
 STRONG_BREAK = re.compile(r"[;:!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
 # Chat ends a sentence with an emoji as often as with a mark ("... a wire transfer 😬 what is a
 # deepfake").
+# A colon inside quotes ("spell out 'Attention:'") ends no sentence.
 SENTENCE_BREAK = re.compile(
-    r"[;!?()\[\]]+|(?<!\d):+|:+(?!\d)|\s[-\u2013\u2014]+\s|\.(?:\s|$)"
+    r"[;!?()\[\]]+|(?<!\d):+(?![\'\"\u2019\u201d])|:+(?![\d\'\"\u2019\u201d])"
+    r"|\s[-\u2013\u2014]+\s|\.(?:\s|$)"
     r"|\s[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s"
 )
 TOKEN = re.compile(r"[a-z0-9]+|,")

@@ -36,12 +36,23 @@ ANSWERED = [
     # the sense a question disowns
     ("what's a transformer in ai, not the substation kind", "transformer"),
     ("explain transformers in ai (not the power grid type)", "transformer"),
+    # another sentence naming the term after a verb says what was done, not which sense
+    (
+        "The grant call mentions foundation models for chemistry. What is a foundation model "
+        "in general?",
+        "foundation-models",
+    ),
 ]
 
 NOT_ANSWERED = [
     # a thing of the disowned sense's world, asked about, is still another sense
     "how does a substation transformer work",
     "what is the transformer at the substation for",
+    # another sentence gives the term another sense the knowledge does not cover: the asked
+    # sentence alone would lose it
+    "my cousin is pitching her novel to a literary agent. how do you find an agent?",
+    # a colon inside quotes ends no sentence: the sentence asked is the whole of it
+    "should the memo say 'Attn:' or spell out 'Attention:' on the attention line?",
 ]
 
 SMALL_TALK = [

@@ -30,6 +30,8 @@ def test_parts_of_speech_tell_a_noun_from_a_verb_or_an_adjective() -> None:
     assert not lexicon.can_name("mentioned") and not lexicon.can_name("risky")
     assert lexicon.can_describe("risky") and lexicon.can_describe("electrical")
     assert not lexicon.can_describe("honestly") and not lexicon.can_describe("says")
+    assert lexicon.may_be_verb("mentions") and lexicon.may_be_verb("tax")
+    assert not lexicon.may_be_verb("literary") and not lexicon.may_be_verb("hospital")
 
 
 def test_a_gerund_and_an_unknown_word_may_name_something() -> None:

@@ -16,6 +16,11 @@ from bot.matching.trust.grammar import clauses, join_terms, split_sentences
         ),
         ("am i booked for 6:30 pm at noon's", ["am i booked for 6:30 pm at noon's"]),
         ("ratio 16:9 - fine. thanks", ["ratio 16:9", "fine", "thanks"]),
+        # a colon inside quotes ends no sentence
+        (
+            "do i write 'Attn:' or spell out 'Attention:' on the line?",
+            ["do i write 'Attn:' or spell out 'Attention:' on the line"],
+        ),
     ],
 )
 def test_sentences_split_at_strong_breaks_but_not_inside_a_time(
