@@ -20,6 +20,7 @@ from bot.matching.trust.vocabulary import (
     CHAT_Q,
     NEUTRAL_WORDS,
     asks_a_question,
+    asks_name,
     idiom_words,
     topic_words,
 )
@@ -292,6 +293,11 @@ class Judge:
             # Nothing names the term ("customer says our assistant invented a refund policy"):
             # only the people the question speaks of, and who asks, are surely talk.
             people = tuple(t for t in seen.around if self._lexicon.names_person(t))
+            if asks_name(question):
+                # Unless it asks the name of what it describes ("our sop docs looked up
+                # first, what's that technique called"): the description is the topic, and
+                # the asker's world around it talk as around a named term.
+                people = seen.around
             talk = people + tuple(t for t in seen.asker if t not in people)
             if not talk:
                 return found

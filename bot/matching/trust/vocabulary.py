@@ -86,6 +86,21 @@ def asks_a_question(question: str) -> bool:
     return False
 
 
+# Asking for the name of what the question describes ("what's that technique called", "is
+# there a name for when it invents things", "what do you call it when ...").
+_ASKS_NAME = re.compile(
+    r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|these|those)(?: \w+){0,2} called\b"
+    r"|\b(?:is there|what(?:['\u2019]?s| is)) (?:a|an|the) (?:name|term|word) for\b"
+    r"|\bwhat (?:do|would) (?:you|we|people|they) call\b",
+    re.IGNORECASE,
+)
+
+
+def asks_name(question: str) -> bool:
+    """Whether a question asks for the name of what it describes."""
+    return _ASKS_NAME.search(question) is not None
+
+
 def topic_words(words: Sequence[str]) -> list[str]:
     """The words of a question that could name a topic (phrasing words left out)."""
     return [w for w in words if w not in NEUTRAL]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.vocabulary import idiom_words
+from bot.matching.trust.vocabulary import asks_name, idiom_words
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,19 @@ from bot.matching.trust.vocabulary import idiom_words
 )
 def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
     assert idiom_words(question) == words
+
+
+@pytest.mark.parametrize(
+    ("question", "asking"),
+    [
+        ("looks docs up first, what's that technique called?", True),
+        ("is there a name for when it invents things", True),
+        ("what do you call it when a model keeps training", True),
+        ("whats the term for that", True),
+        # naming the thing, or a call of another kind
+        ("what is rag called in german", False),
+        ("who called the meeting", False),
+    ],
+)
+def test_a_question_asking_for_a_name(question: str, asking: bool) -> None:
+    assert asks_name(question) is asking
