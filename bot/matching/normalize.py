@@ -82,7 +82,9 @@ _FORM = re.compile(
     r"|(?:^|(?<=[.!?:]\s))(?:(?:can|could|would) (?:you|u) )?(?:help me understand|walk me "
     r"through|break down|give me the gist of|(?:i )?need a primer on"
     r"|what(?:['\u2019]?s| is) the (?:deal|story) (?:with|behind)"
-    r"|what(?:['\u2019]?s| is| are) meant by)(?=\s+\w)"
+    r"|what(?:['\u2019]?s| is| are) meant by|what do (?:people|ppl|folks|they|you|u) mean by"
+    r"|is there an? (?:simple|easy|quick) way to explain"
+    r")(?=\s+\w)"
     # Words of emphasis ("what can an llm actually do", "what even is chatgpt"): how keenly it
     # is asked, never what about.
     r"|\b(?:actually|basically|really|exactly|even)\b(?=\s+\w)",

@@ -85,6 +85,9 @@ class Context:
     objects: tuple[str, ...] = ()
     named: bool  # a term word is in the question
     asker: tuple[str, ...] = ()  # a sentence saying who asks ("pharmacist here")
+    # The only word of the field is an English word of its own: the things the knowledge
+    # never speaks of in its clause ("temperature for the kitchen").
+    things: tuple[str, ...] = ()
 
 
 def sentence_kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]]]:
@@ -268,6 +271,14 @@ def context(
             if lexicon is not None and verb_object(tokens, kinds, i, lexicon)
         ),
         named=named,
+        things=tuple(
+            t
+            for t in close
+            if lone
+            and thing(t, lexicon, unknown)
+            and t not in PRONOUNS
+            and not (lexicon is not None and lexicon.may_be_verb(t))
+        ),
         asker=tuple(
             t
             for tokens, kinds in sentences

@@ -48,6 +48,9 @@ ANSWERED = [
         "first? what's that technique called",
         "rag",
     ),
+    # asking what people mean by a term, or for a simple way to explain it: its definition
+    ("what do people mean by rag", "rag"),
+    ("is there a simple way to explain an llm", "what-is-llm"),
 ]
 
 NOT_ANSWERED = [
@@ -59,6 +62,10 @@ NOT_ANSWERED = [
     "my cousin is pitching her novel to a literary agent. how do you find an agent?",
     # a colon inside quotes ends no sentence: the sentence asked is the whole of it
     "should the memo say 'Attn:' or spell out 'Attention:' on the attention line?",
+    # a thing the knowledge never speaks of beside a lone English term gives it its everyday
+    # sense, however little else the question says
+    "best temperature for the kitchen",
+    "best temperature for the bathroom",
 ]
 
 SMALL_TALK = [

@@ -118,6 +118,12 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ("someone tell me what rag is", "tell me what rag is", ["someone"]),
         ("what is a token in the context of crypto", "what is a token in crypto", []),
         ("what is meant by rag", "rag", ["what", "is", "meant", "by"]),
+        ("what do people mean by rag", "rag", ["what", "do", "people", "mean", "by"]),
+        (
+            "is there a simple way to explain an llm",
+            "an llm",
+            ["is", "there", "a", "simple", "way", "to", "explain"],
+        ),
         ("explain ml to a total beginner", "explain ml", ["to", "a", "total", "beginner"]),
         ("model trains for beginners", "model trains for beginners", []),  # what is sold
         ("why do llms break down on long docs", "why do llms break down on long docs", []),
