@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.grammar import DETERMINERS, vocabulary
-from bot.matching.trust.talk import AUXILIARIES, HABIT, NAMING_KINDS
+from bot.matching.trust.talk import AUXILIARIES, HABIT, NAMING_KINDS, SAYING
 
 # What ends a sentence introducing the asker ("pharmacist here", "hr bp again").
 INTRODUCING = vocabulary("here again")
@@ -66,7 +66,8 @@ def subject_verb(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: 
 
 def done(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon | None) -> set[str]:
     """What the people of the question did (:func:`subject_verb`: "i keep *hearing* about
-    rag"): no thing telling a lone term's sense, though the word may name one ("a hearing")."""
+    rag"), or a verb of saying after a habit ("the producer keeps *mentioning* rag"): no thing
+    telling a lone term's sense, though the word may name one ("a hearing")."""
     if lexicon is None:
         return set()
     return {
@@ -74,4 +75,5 @@ def done(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon | No
         for tokens, kinds in sentences
         for i, token in enumerate(tokens)
         if subject_verb(tokens, kinds, i, lexicon)
+        or (token in SAYING and i > 0 and tokens[i - 1] in HABIT)
     }

@@ -51,6 +51,8 @@ ANSWERED = [
     # asking what people mean by a term, or for a simple way to explain it: its definition
     ("what do people mean by rag", "rag"),
     ("is there a simple way to explain an llm", "what-is-llm"),
+    # a verb of saying after a habit tells what someone did, never the sense of a lone term
+    ("our producer keeps mentioning transformers. what are they", "transformer"),
 ]
 
 NOT_ANSWERED = [

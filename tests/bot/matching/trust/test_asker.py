@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.asker import introduction, subject_verb
+from bot.matching.trust.asker import done, introduction, subject_verb
 from bot.matching.trust.context import context
 
 _TERMS = {"rag"}
@@ -46,6 +46,16 @@ def test_what_someone_did(lexicon: Lexicon, tokens: list[str], at: int, did: boo
     if "trained" in tokens:
         kinds[tokens.index("trained")] = "plain"
     assert subject_verb(tokens, kinds, at, lexicon) is did
+
+
+def test_a_verb_of_saying_after_a_habit_is_done(lexicon: Lexicon) -> None:
+    tokens = ["our", "producer", "keeps", "mentioning", "rag"]
+    kinds = ["", "plain", "plain", "everyday", "term"]
+    assert "mentioning" in done([(tokens, kinds)], lexicon)
+    # no habit before it: a mention may be a thing ("the mentioning rag")
+    assert "mentioning" not in done(
+        [(["the", "mentioning", "rag"], ["", "everyday", "term"])], lexicon
+    )
 
 
 def test_what_someone_did_is_talk(lexicon: Lexicon) -> None:
