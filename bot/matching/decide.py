@@ -24,7 +24,7 @@ from bot.matching.outcomes import Replies
 from bot.matching.refocus import defined_first, defining_clause_hits, without_listeners
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
-from bot.matching.trust.vocabulary import topic_words
+from bot.matching.trust.vocabulary import WORKS, topic_words
 from bot.models import Answer
 
 SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explanation
@@ -168,7 +168,12 @@ class Decider:
         verdict, top = choice.verdict, choice.top
         if not (verdict.talk and verdict.explained and verdict.solid):
             return choice
-        focused = self._kb.index.search(without(tokens, verdict.talk), len(choice.hits))
+        rest = without(tokens, verdict.talk)
+        if not [w for w in topic_words(plain(rest)) if w not in WORKS]:
+            # All it weighs is talk ("k-means clustering for our customers, how does that
+            # work"): what is left names nothing to score.
+            return choice
+        focused = self._kb.index.search(rest, len(choice.hits))
         # As above: a comparison does not answer a question naming one side.
         if (
             focused

@@ -68,6 +68,10 @@ NOT_ANSWERED = [
     # sense, however little else the question says
     "best temperature for the kitchen",
     "best temperature for the bathroom",
+    # all the question weighs is talk: "how does that work" left alone names nothing
+    "hierarchical clustering for grouping our library patrons by what they borrow — how does "
+    "that work",
+    "k-means clustering for sorting our gym members by when they visit — how does that work",
 ]
 
 SMALL_TALK = [
