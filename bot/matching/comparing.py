@@ -22,6 +22,9 @@ ASKS_OF_GAIN = 10.0  # points the words beside the sides add to another snippet'
 _SETTING = frozenset({"for", "in", "at", "on", "within"})
 
 
+NAMED_SIDE = 4  # words of a side that names one thing ("autoregressive image generators")
+
+
 def compare(
     replies: Replies,
     question: str,
@@ -31,13 +34,16 @@ def compare(
     *,
     content: Sequence[str] = (),
     coined: Callable[[str], bool] = lambda word: False,
+    rare: Callable[[str], bool] = lambda word: False,
 ) -> Answer | None:
     """The comparison snippet covering a pair, plus the other sides' snippets; None when the
     question is better answered as a plain one.
 
     A side no snippet explains is named in the reply ("I don't have an explanation for cnn").
     ``coined`` tells a name that neither English nor the knowledge knows ("mamba"): a side
-    holding one is another thing compared, never talk.
+    holding one is another thing compared, never talk; ``rare`` a word too rare for common
+    English ("autoregressive"): one left unexplained on a side makes it another thing even
+    within a known side's topic.
     """
     kb, cfg = replies.kb, replies.config
     found: list[Hit] = []
@@ -46,35 +52,17 @@ def compare(
     # snippet (a side of another sense, or barely explained, is another thing compared).
     unknown_best: set[str] = set()
     all_within = True
+    qualified = False  # an unknown side holds a rare word its snippet leaves unexplained
     for n, side in enumerate(sides):
         words = plain(side)
         hit = kb.index.search(side, 1, plain_only=True)
         verdict = check(words, (hit[0].id,) if hit else ())
         if verdict.empty:
             return None  # a side with nothing in it: "vs", "up or down"
-        last = n == len(sides) - 1
-        short = None
-        if last and not verdict.explained:
-            short = _purposeless(side)
-            if short and verdict.sense and not _own(side[len(short) :], kb.index.known):
-                short = None  # "transformer vs diffusion in chemistry": another sense
-        if short:
-            # "finetuning vs rag for a faq bot", "llm vs genai for an exec audience": what the
-            # comparison is for is no side (but "transformer vs diffusion in chemistry" is
-            # another sense of diffusion). The phrase must speak of what the knowledge knows,
-            # or be talk to the judge of the whole question ("for cooking dinner" may make
-            # the whole question another one).
-            found_short = kb.index.search(short, 1, plain_only=True)
-            judged = check(plain(short), (found_short[0].id,) if found_short else ())
-            if found_short and judged.explained and judged.solid:
-                rest = topic_words(side[len(short) :])
-                with_short = tuple(dict.fromkeys(h.id for h in (*found, found_short[0])))
-                if (
-                    all(w in kb.index.known for w in rest)
-                    or _own(side[len(short) :], kb.index.known)
-                    or _talk(check(content, with_short))
-                ):
-                    hit, verdict, words = found_short, judged, plain(short)
+        if n == len(sides) - 1 and not verdict.explained:
+            hit, verdict, words = _for_purpose(
+                kb, side, check, content=content, found=found, resolved=(hit, verdict, words)
+            )
         if hit and verdict.explained:
             found.append(hit[0])
         else:
@@ -83,13 +71,16 @@ def compare(
             # sense of its term ("transformer vs diffusion in chemistry") is.
             if verdict.share >= WITHIN_SHARE and not verdict.sense:
                 unknown_best.update(h.id for h in hit)
+                qualified |= len(words) <= NAMED_SIDE and any(
+                    rare(w) for m in verdict.missing for w in m.split()
+                )
             else:
                 all_within = False
     if unknown:
         if not found:
             return None  # nothing known on either side: the plain path decides
         known = tuple(dict.fromkeys(h.id for h in found))
-        if all_within and unknown_best and unknown_best <= set(known):
+        if all_within and unknown_best and unknown_best <= set(known) and not qualified:
             # Both sides are about one snippet ("modern ai chatbots vs the old rule based
             # ones that popped up on websites"): a question within its topic, for the plain
             # path to judge as a whole.
@@ -125,6 +116,43 @@ def compare(
         return replace(composed, confidence=score / 100.0)  # every side resolved this well
     # One side is unsure: offer the sides first.
     return replies.did_you_mean(question, [*found, *(h for h in hits if h.id not in ids)])
+
+
+_Resolved = tuple[list[Hit], Judgement, list[str]]
+
+
+def _for_purpose(
+    kb: KnowledgeBase,
+    side: Side,
+    check: Check,
+    *,
+    content: Sequence[str],
+    found: Sequence[Hit],
+    resolved: _Resolved,
+) -> _Resolved:
+    """The last side, unexplained, resolved without a trailing phrase of purpose ("finetuning
+    vs rag for a faq bot", "llm vs genai for an exec audience"): what the comparison is for is
+    no side (but "transformer vs diffusion in chemistry" is another sense of diffusion). The
+    phrase must speak of what the knowledge knows, or be talk to the judge of the whole
+    question ("for cooking dinner" may make the whole question another one). ``resolved``
+    (hit, verdict, words) unchanged when it does not apply."""
+    verdict = resolved[1]
+    short = _purposeless(side)
+    if not short or (verdict.sense and not _own(side[len(short) :], kb.index.known)):
+        return resolved  # "transformer vs diffusion in chemistry": another sense
+    found_short = kb.index.search(short, 1, plain_only=True)
+    judged = check(plain(short), (found_short[0].id,) if found_short else ())
+    if not (found_short and judged.explained and judged.solid):
+        return resolved
+    rest = topic_words(side[len(short) :])
+    with_short = tuple(dict.fromkeys(h.id for h in (*found, found_short[0])))
+    if (
+        all(w in kb.index.known for w in rest)
+        or _own(side[len(short) :], kb.index.known)
+        or _talk(check(list(content), with_short))
+    ):
+        return found_short, judged, plain(short)
+    return resolved
 
 
 def _purposeless(side: Side) -> list[str] | None:

@@ -259,6 +259,7 @@ class Engine:
                 check,
                 content=content,
                 coined=lambda w: not self._lexicon.is_word(w) and coverage.unused(w),
+                rare=lambda w: not self._lexicon.is_word(w),
             )
             if compared is not None:
                 return compared

@@ -72,6 +72,9 @@ NOT_ANSWERED = [
     "hierarchical clustering for grouping our library patrons by what they borrow — how does "
     "that work",
     "k-means clustering for sorting our gym members by when they visit — how does that work",
+    # a side within a known side's topic, qualified by a rare word its snippet leaves
+    # unexplained, is another thing compared
+    "diffusion models vs autoregressive generators for images",
 ]
 
 SMALL_TALK = [
