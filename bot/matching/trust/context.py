@@ -52,7 +52,7 @@ from bot.matching.trust.grammar import (
     runs,
 )
 from bot.matching.trust.organisation import organisation
-from bot.matching.trust.sense import thing, trades_ask, unsupported
+from bot.matching.trust.sense import common_noun, thing, trades_ask, unsupported
 from bot.matching.trust.talk import (
     figure,
     said,
@@ -85,8 +85,9 @@ class Context:
     objects: tuple[str, ...] = ()
     named: bool  # a term word is in the question
     asker: tuple[str, ...] = ()  # a sentence saying who asks ("pharmacist here")
-    # The only word of the field is an English word of its own: the things the knowledge
-    # never speaks of in its clause ("temperature for the kitchen").
+    # The only word of the field is an English word of its own: the nouns for things in its
+    # clause ("temperature for the kitchen"), which tell its sense unless the snippet
+    # explains them.
     things: tuple[str, ...] = ()
 
 
@@ -275,7 +276,7 @@ def context(
             t
             for t in close
             if lone
-            and thing(t, lexicon, unknown)
+            and common_noun(t, lexicon)
             and t not in PRONOUNS
             and not (lexicon is not None and lexicon.may_be_verb(t))
         ),

@@ -281,16 +281,16 @@ class Judge:
                     or not self._told(analysed.get(t, ()), snippet_ids)
                 ),
             )
+        # "best temperature for the kitchen": a thing the snippet leaves unexplained, beside
+        # a lone English term, gives it its everyday sense; the tolerance must not let it
+        # pass.
+        strange = tuple(
+            t for t in seen.things if any(w in unexplained for w in analysed.get(t, ()))
+        )
+        if strange and found.explained:
+            return replace(found, explained=False, solid=False, missing=strange, sense=True)
         talk = seen.around + (seen.beside if clear else ()) + seen.asker
         if not (seen.attached or talk):
-            # "best temperature for the kitchen": a thing the knowledge never speaks of, left
-            # unexplained beside a lone English term, gives it its everyday sense; the
-            # tolerance must not let it pass.
-            strange = tuple(
-                t for t in seen.things if any(w in unexplained for w in analysed.get(t, ()))
-            )
-            if strange and found.explained:
-                return replace(found, explained=False, solid=False, missing=strange, sense=True)
             return found
         if seen.attached:
             # Marked even when refused already: leaving an aside out must not bring the

@@ -41,6 +41,12 @@ def unsupported(
 
 def thing(token: str, lexicon: Lexicon | None, unknown: Callable[[str], bool] | None) -> bool:
     """A noun for a thing (not a person) that the knowledge never uses ("street", "garage")."""
+    return unknown is not None and common_noun(token, lexicon) and unknown(token)
+
+
+def common_noun(token: str, lexicon: Lexicon | None) -> bool:
+    """An English noun for a thing: not a person, a trade, an event or a time ("kitchen",
+    "behaviour")."""
     return (
         lexicon is not None
         and lexicon.is_word(token)
@@ -49,8 +55,6 @@ def thing(token: str, lexicon: Lexicon | None, unknown: Callable[[str], bool] | 
         and not lexicon.names_trade(token)
         and token not in EVENTS
         and token not in TIME
-        and unknown is not None
-        and unknown(token)
     )
 
 

@@ -68,6 +68,8 @@ NOT_ANSWERED = [
     # sense, however little else the question says
     "best temperature for the kitchen",
     "best temperature for the bathroom",
+    # (with talk beside it, and a noun the knowledge uses elsewhere)
+    "my class earns tokens for good behaviour, what can they trade tokens in for",
     # all the question weighs is talk: "how does that work" left alone names nothing
     "hierarchical clustering for grouping our library patrons by what they borrow — how does "
     "that work",

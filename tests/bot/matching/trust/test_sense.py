@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.sense import lone_word, thing, trades_ask, unsupported
+from bot.matching.trust.sense import common_noun, lone_word, thing, trades_ask, unsupported
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +49,10 @@ def test_a_trade_asks_only_when_no_term_has_a_sense_it_could_mean(lexicon: Lexic
     assert trades_ask(genai, lexicon)
     electrician = [(["as", "an", "electrician", "a", "transformer"], ["", "", "", "", "term"])]
     assert not trades_ask(electrician, lexicon)
+
+
+def test_a_common_noun_names_a_thing(lexicon: Lexicon) -> None:
+    assert common_noun("kitchen", lexicon) and common_noun("behaviour", lexicon)
+    # people, a meeting, a time, and a word English does not know are no things
+    for word in ("aunt", "meeting", "tomorrow", "qwertyuiop"):
+        assert not common_noun(word, lexicon), word
