@@ -12,14 +12,14 @@ answers the comparison snippet covering both, or composes one answer from the tw
 
 from __future__ import annotations
 
-import itertools
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.knowledge.base import KnowledgeBase
+from bot.matching.alone import stands_alone
 from bot.matching.compare import comparative, parse_sides, plain
 from bot.matching.comparing import compare
 from bot.matching.decide import Decider
@@ -39,7 +39,7 @@ from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judge
-from bot.matching.trust.vocabulary import NEUTRAL, asks_definition, topic_words
+from bot.matching.trust.vocabulary import asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
 
 if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
@@ -51,41 +51,7 @@ if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
 __all__ = ["Engine", "MatchConfig"]
 
 RETIRED_S = 5.0  # an answer still on the replaced knowledge this long after a swap is rare
-# Plural pronouns that point into another sentence: a question holding one is not asked alone.
-REFERRING = frozenset({"these", "those", "they", "them"})
-# "why do these things make stuff up": a kind of tool named, not a list pointed back at.
-_KINDS_OF_TOOL = frozenset(
-    {"things", "tools", "bots", "chatbots", "assistants", "models", "apps", "ais"}
-)
-# What may open a sentence before it names anything ("so what are these").
-_ASKING_WORDS = frozenset(
-    {"so", "ok", "okay", "and", "but", "what", "whats", "how", "why", "are", "is", "do", "does"}
-    | {"can", "could", "were", "was", "who", "which", "where", "when", "all", "of", "exactly"}
-)
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
-
-
-def _unplaced(message: str, part: str, missing: Sequence[str], verb: Callable[[str], bool]) -> bool:
-    """Whether the whole message left unexplained a word qualifying a word of ``part`` in
-    another sentence ("pitching to a literary agent. how do you find an agent"): alone,
-    ``part`` would lose what tells its sense. A word that may be a ``verb`` tells what was
-    done ("the call mentions foundation models"), not which sense."""
-    said = set(words(part))
-    typed = words(message.replace(part, " . "))
-    return any(
-        first in missing and not verb(first) and second in said and second not in NEUTRAL
-        for first, second in itertools.pairwise(typed)
-    )
-
-
-def _refers_back(tokens: list[str]) -> bool:
-    """Whether a sentence's "these" or "they" points before the sentence: no word of its
-    own comes first ("are these all llms?"; not "gans, what are they?")."""
-    for i, token in enumerate(tokens):
-        named = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if token in REFERRING and named not in _KINDS_OF_TOOL:
-            return not any(t not in _ASKING_WORDS for t in tokens[:i])
-    return False
 
 
 class Engine:
@@ -191,10 +157,7 @@ class Engine:
         needed = self._config.answer_threshold + self._config.explained_discount
         for asked in [*asked_sentences(question), *quoted_questions(question)]:
             part = with_quoted_term(question, asked)
-            # "claude, gemini, llama. are these all llms?": alone it asks another
-            if _refers_back(words(part)) or _unplaced(
-                question, part, found.missing, self._lexicon.may_be_verb
-            ):
+            if not stands_alone(question, part, found.missing, self._lexicon.may_be_verb):
                 continue
             alone = self._answer(part)
             if alone.status is Status.ANSWER and alone.score >= needed:

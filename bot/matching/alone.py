@@ -1,0 +1,60 @@
+"""Whether one sentence of a message may be answered alone: it must not point back into
+another sentence ("claude, gemini, llama. are these all llms?") nor lose the sense another
+sentence gives its term ("pitching to a literary agent. how do you find an agent?")."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from bot.matching.normalize import words
+from bot.matching.trust.vocabulary import NEUTRAL
+
+# Plural pronouns that point into another sentence: a question holding one is not asked alone.
+REFERRING = frozenset({"these", "those", "they", "them"})
+# "why do these things make stuff up": a kind of tool named, not a list pointed back at.
+_KINDS_OF_TOOL = frozenset(
+    {"things", "tools", "bots", "chatbots", "assistants", "models", "apps", "ais"}
+)
+# What may open a sentence before it names anything ("so what are these").
+_ASKING_WORDS = frozenset(
+    {"so", "ok", "okay", "and", "but", "what", "whats", "how", "why", "are", "is", "do", "does"}
+    | {"can", "could", "were", "was", "who", "which", "where", "when", "all", "of", "exactly"}
+)
+
+
+def stands_alone(
+    message: str, part: str, missing: Sequence[str], verb: Callable[[str], bool]
+) -> bool:
+    """Whether ``part``, a sentence of ``message``, asks alone what it asks in the message.
+
+    Args:
+        message: the whole message as typed.
+        part: the sentence to answer alone.
+        missing: the words the whole message left unexplained.
+        verb: whether a word may be a verb.
+    """
+    return not refers_back(words(part)) and not unplaced(message, part, missing, verb)
+
+
+def unplaced(message: str, part: str, missing: Sequence[str], verb: Callable[[str], bool]) -> bool:
+    """Whether the whole message left unexplained a word qualifying a word of ``part`` in
+    another sentence ("pitching to a literary agent. how do you find an agent"): alone,
+    ``part`` would lose what tells its sense. A word that may be a ``verb`` tells what was
+    done ("the call mentions foundation models"), not which sense."""
+    said = set(words(part))
+    typed = words(message.replace(part, " . "))
+    return any(
+        first in missing and not verb(first) and second in said and second not in NEUTRAL
+        for first, second in itertools.pairwise(typed)
+    )
+
+
+def refers_back(tokens: list[str]) -> bool:
+    """Whether a sentence's "these" or "they" points before the sentence: no word of its
+    own comes first ("are these all llms?"; not "gans, what are they?")."""
+    for i, token in enumerate(tokens):
+        named = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token in REFERRING and named not in _KINDS_OF_TOOL:
+            return not any(t not in _ASKING_WORDS for t in tokens[:i])
+    return False

@@ -1,0 +1,41 @@
+"""Whether one sentence of a message may be answered alone (bot/matching/alone.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.alone import refers_back, stands_alone, unplaced
+from bot.matching.normalize import words
+
+
+def _verb(word: str) -> bool:
+    return word in {"mentions", "said"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "back"),
+    [
+        ("are these all llms?", True),
+        ("so what are they", True),
+        # the sentence names its own subject first, or "these" names a kind of tool
+        ("gans, what are they?", False),
+        ("why do these things make stuff up", False),
+    ],
+)
+def test_a_sentence_pointing_back(sentence: str, back: bool) -> None:
+    assert refers_back(words(sentence)) is back
+
+
+def test_another_sentence_may_give_the_term_its_sense() -> None:
+    message = "she is pitching to a literary agent. how do you find an agent?"
+    part = "how do you find an agent"
+    assert unplaced(message, part, ("literary", "pitching"), _verb)
+    assert not stands_alone(message, part, ("literary", "pitching"), _verb)
+    # a verb before the term tells what was done; a word explained is no other sense
+    message = "the call mentions foundation models. what is a foundation model?"
+    part = "what is a foundation model"
+    assert not unplaced(message, part, ("mentions",), _verb)
+    assert stands_alone(message, part, (), _verb)
+    # the qualifying pair inside the sentence asked is that sentence's own business
+    asked = "what is a literary agent"
+    assert not unplaced(f"{asked}?", asked, ("literary",), _verb)
