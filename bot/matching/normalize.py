@@ -91,6 +91,10 @@ _FORM = re.compile(
     re.IGNORECASE,
 )
 _IN_CONTEXT_OF = re.compile(r"\bin (?:the )?context of\b", re.IGNORECASE)
+# "fine-tune or use retrieval": set against fine-tuning, retrieval on its own is RAG (alone
+# it may be any search, which the knowledge does not cover).
+_FINE_TUNING = re.compile(r"\bfine[- ]?tun|\bfinetun", re.IGNORECASE)
+_RETRIEVAL = re.compile(r"\bretrieval\b(?![- ]augmented)", re.IGNORECASE)
 # "why do they call them large language models": the naming question as the passive the
 # knowledge's questions use ("why are they called ..."), the verb otherwise unmatched.
 _CALL_THEM = re.compile(
@@ -205,10 +209,12 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     """``text`` without a phrase of asking rather than of topic (see ``_FORM``: "in simple
     terms" ending a clause, "can someone explain", "how would you define", "can you break
     down", "to a total beginner"), and that phrase's words; unchanged when it is all there
-    is. "In the context of" reads as "in"."""
+    is. "In the context of" reads as "in"; "retrieval" set against fine-tuning as "rag"."""
     # "what is an llm in the context of ai": the field it is asked in, as "in ai" says it
     # (not the context window).
     text = _IN_CONTEXT_OF.sub("in", text)
+    if _FINE_TUNING.search(text):
+        text = _RETRIEVAL.sub("rag", text)
     text = _CALL_THEM.sub(_called, text)
     found = _FORM.findall(text)
     if not found:

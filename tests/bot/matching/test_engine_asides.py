@@ -53,6 +53,8 @@ ANSWERED = [
     ("is there a simple way to explain an llm", "what-is-llm"),
     # a verb of saying after a habit tells what someone did, never the sense of a lone term
     ("our producer keeps mentioning transformers. what are they", "transformer"),
+    # set against fine-tuning, "retrieval" is rag
+    ("should we fine tune a model on our wiki or just use retrieval?", "rag-vs-fine-tuning"),
 ]
 
 NOT_ANSWERED = [

@@ -119,6 +119,14 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ("what is a token in the context of crypto", "what is a token in crypto", []),
         ("what is meant by rag", "rag", ["what", "is", "meant", "by"]),
         ("what do people mean by rag", "rag", ["what", "do", "people", "mean", "by"]),
+        # set against fine-tuning, retrieval on its own is rag; alone it is any search
+        ("fine-tune or use retrieval?", "fine-tune or use rag?", []),
+        ("what is retrieval in search engines", "what is retrieval in search engines", []),
+        (
+            "retrieval-augmented generation or fine tuning",
+            "retrieval-augmented generation or fine tuning",
+            [],
+        ),
         (
             "is there a simple way to explain an llm",
             "an llm",
