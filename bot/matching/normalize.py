@@ -95,6 +95,13 @@ _IN_CONTEXT_OF = re.compile(r"\bin (?:the )?context of\b", re.IGNORECASE)
 # it may be any search, which the knowledge does not cover).
 _FINE_TUNING = re.compile(r"\bfine[- ]?tun|\bfinetun", re.IGNORECASE)
 _RETRIEVAL = re.compile(r"\bretrieval\b(?![- ]augmented)", re.IGNORECASE)
+# "how many tokens can it take in one go": the token limit the knowledge names (the context
+# window), not what a token is.
+_TOKENS_TAKEN = re.compile(
+    r"\b(?:a )?(?:limit (?:on|to) )?how many tokens (?:\w+ ){0,3}?(?:can|could|will) (?:\w+ ){0,2}?"
+    r"(?:take|handle|accept|fit|read|process|hold|remember|see)\b",
+    re.IGNORECASE,
+)
 # "why do they call them large language models": the naming question as the passive the
 # knowledge's questions use ("why are they called ..."), the verb otherwise unmatched.
 _CALL_THEM = re.compile(
@@ -209,12 +216,14 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     """``text`` without a phrase of asking rather than of topic (see ``_FORM``: "in simple
     terms" ending a clause, "can someone explain", "how would you define", "can you break
     down", "to a total beginner"), and that phrase's words; unchanged when it is all there
-    is. "In the context of" reads as "in"; "retrieval" set against fine-tuning as "rag"."""
+    is. "In the context of" reads as "in"; "retrieval" set against fine-tuning as "rag";
+    "how many tokens can it take" as "token limit"."""
     # "what is an llm in the context of ai": the field it is asked in, as "in ai" says it
     # (not the context window).
     text = _IN_CONTEXT_OF.sub("in", text)
     if _FINE_TUNING.search(text):
         text = _RETRIEVAL.sub("rag", text)
+    text = _TOKENS_TAKEN.sub("token limit", text)
     text = _CALL_THEM.sub(_called, text)
     found = _FORM.findall(text)
     if not found:

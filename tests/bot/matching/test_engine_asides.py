@@ -55,6 +55,9 @@ ANSWERED = [
     ("our producer keeps mentioning transformers. what are they", "transformer"),
     # set against fine-tuning, "retrieval" is rag
     ("should we fine tune a model on our wiki or just use retrieval?", "rag-vs-fine-tuning"),
+    # how many tokens a model can take asks its context window, not what a token is
+    ("how many tokens can gemini take in a single prompt", "context-window"),
+    ("is there a limit to how many tokens the model will accept at once", "context-window"),
 ]
 
 NOT_ANSWERED = [

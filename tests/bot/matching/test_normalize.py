@@ -122,6 +122,9 @@ def test_split_filler_keeps_what_it_strips() -> None:
         # set against fine-tuning, retrieval on its own is rag; alone it is any search
         ("fine-tune or use retrieval?", "fine-tune or use rag?", []),
         ("what is retrieval in search engines", "what is retrieval in search engines", []),
+        # how many tokens a model can take is its token limit (the context window)
+        ("how many tokens can claude handle", "token limit", []),
+        ("how many tokens is a page", "how many tokens is a page", []),
         (
             "retrieval-augmented generation or fine tuning",
             "retrieval-augmented generation or fine tuning",
