@@ -68,6 +68,8 @@ _IDIOMS = (
     re.compile(r"\b(creep(?:s|ing)?|crept)\s+in(?:to)?\b", re.IGNORECASE),  # "bias creeps in"
     # "what does rag mean in practice": how, with no determiner ("in our practice" is a place).
     re.compile(r"\bin\s+(practice|theory|general|reality|short)\b", re.IGNORECASE),
+    # "putting an llm in front of customers": deploying it, whatever it is
+    re.compile(r"\b(put(?:s|ting)?)\s+(?:\S+\s+){1,4}?in\s+front\s+of\b", re.IGNORECASE),
 )
 
 

@@ -58,6 +58,8 @@ ANSWERED = [
     # how many tokens a model can take asks its context window, not what a token is
     ("how many tokens can gemini take in a single prompt", "context-window"),
     ("is there a limit to how many tokens the model will accept at once", "context-window"),
+    # putting something in front of people deploys it
+    ("what are the risks of putting an llm in front of our shoppers", "llm-challenges"),
 ]
 
 NOT_ANSWERED = [

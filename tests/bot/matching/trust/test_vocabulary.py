@@ -13,6 +13,7 @@ from bot.matching.trust.vocabulary import asks_name, idiom_words
         ("how does rag work under the hood", {"hood"}),
         ("did llms kick it off", {"kick"}),
         ("who kicked things off, gans or vaes", {"kicked"}),
+        ("risks of putting a chatbot in front of patients", {"putting"}),
         ("or did llms kick the whole thing off", {"kick"}),
         ("how does bias creep into llms", {"creep"}),
         # not the whole idiom: the words may be what is asked about
