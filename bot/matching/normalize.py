@@ -207,9 +207,19 @@ def split_filler(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
                 break
         else:
             break
-    while end - start > 1 and tokens[end - 1] in _FILLER_TAIL:
+    while end - start > 1 and tokens[end - 1] in _FILLER_TAIL and not kind_of_bot(tokens, end - 1):
         end -= 1
     return list(tokens[start:end]), [*tokens[:start], *tokens[end:]]
+
+
+_BOTS = frozenset({"bot", "bots"})
+_ARTICLES = frozenset({"a", "an", "the", "my", "our", "your", "their", "this", "that"})
+
+
+def kind_of_bot(tokens: Sequence[str], at: int) -> bool:
+    """Whether "bot" at ``at`` ends a noun phrase naming a kind of bot ("a faq bot", "our
+    support bot"), not the bot addressed ("what is rag bot")."""
+    return tokens[at] in _BOTS and at >= 2 and tokens[at - 2] in _ARTICLES
 
 
 def strip_answer_form(text: str) -> tuple[str, list[str]]:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from bot.matching.normalize import kind_of_bot
 from bot.matching.normalize import words as split_words
 from bot.models import SmallTalk
 
@@ -178,6 +179,8 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         return SmallTalk.GREETING
     if tuple(content[:2]) in _ARE_YOU and all(w in _WHAT_ONE_IS for w in content[2:]):
         return SmallTalk.ABOUT_BOT
+    if any(kind_of_bot(content, i) for i in range(len(content))):
+        return None  # "what's a support bot": a kind of bot, not this one
     here = any(w in _HERE for w in content) and any(w in _BEING or w in _HERE_BOT for w in content)
     you = any(w in _YOU for w in content)
     # Praise beside a question put to the bot ("you're pretty helpful, who built you?") is

@@ -60,6 +60,8 @@ ANSWERED = [
     ("is there a limit to how many tokens the model will accept at once", "context-window"),
     # putting something in front of people deploys it
     ("what are the risks of putting an llm in front of our shoppers", "llm-challenges"),
+    # a kind of bot is what is asked about, not the bot addressed
+    ("what is a faq bot", "chatbots"),
 ]
 
 NOT_ANSWERED = [
@@ -85,6 +87,9 @@ NOT_ANSWERED = [
     # unexplained, is another thing compared
     "diffusion models vs autoregressive generators for images",
 ]
+
+# A kind of bot asked about is no small talk with this one.
+NOT_SMALL_TALK = ["what's a support bot", "what is a helpdesk bot"]
 
 SMALL_TALK = [
     "thanks, that helped heaps",
@@ -113,3 +118,8 @@ def test_these_are_not_answered(engine: Engine, question: str) -> None:
 @pytest.mark.parametrize("question", SMALL_TALK)
 def test_small_talk_gets_a_friendly_reply(engine: Engine, question: str) -> None:
     assert engine.answer(as_asked(question)).reason is Reason.SMALLTALK
+
+
+@pytest.mark.parametrize("question", NOT_SMALL_TALK)
+def test_a_kind_of_bot_is_no_small_talk(engine: Engine, question: str) -> None:
+    assert engine.answer(as_asked(question)).reason is not Reason.SMALLTALK

@@ -68,6 +68,9 @@ def test_long_input_is_cut() -> None:
         ("could you define llm please", ["llm"]),
         ("explain", ["explain"]),  # nothing else left: keep it
         ("what is a gan", ["what", "is", "a", "gan"]),  # not filler
+        # "bot" ending a noun phrase names a kind of bot; after a question it is the bot
+        ("what is a faq bot", ["what", "is", "a", "faq", "bot"]),
+        ("what is rag bot", ["what", "is", "rag"]),
     ],
 )
 def test_filler(raw: str, expected: list[str]) -> None:
