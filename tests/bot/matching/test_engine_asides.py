@@ -62,6 +62,8 @@ ANSWERED = [
     ("what are the risks of putting an llm in front of our shoppers", "llm-challenges"),
     # a kind of bot is what is asked about, not the bot addressed
     ("what is a faq bot", "chatbots"),
+    # quoted everyday words are examples mentioned, not what is asked about
+    ("how do embeddings know 'happy dog' and 'cheerful puppy' are close", "embeddings"),
 ]
 
 NOT_ANSWERED = [
