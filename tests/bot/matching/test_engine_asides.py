@@ -64,6 +64,8 @@ ANSWERED = [
     ("what is a faq bot", "chatbots"),
     # quoted everyday words are examples mentioned, not what is asked about
     ("how do embeddings know 'happy dog' and 'cheerful puppy' are close", "embeddings"),
+    # asking why is no definition, however few its words: the body may explain the subject
+    ("why do chatbots hallucinate", "hallucination"),
 ]
 
 NOT_ANSWERED = [

@@ -92,6 +92,9 @@ def test_emoji_are_not_words() -> None:
         ("graph neural networks what are they", True),
         ("rag, what is it", True),
         ("we built a rag pipeline and it is what we use", False),
+        # a question of two topic words is a bare term, unless it asks why
+        ("neural network", True),
+        ("why do chatbots hallucinate", False),
     ],
 )
 def test_a_question_ending_in_what_is_it_asks_for_a_definition(
