@@ -298,8 +298,17 @@ BARS = {
         "wrong": 0.014,
         "right": 0.96,
     },
-    # Set 31 (round 26's blind set, read in round 27): 59 / 60 right, 0 wrong.
+    # Set 31 (round 26's blind set, read in round 27): 59 / 60 right, 0 wrong; 60 / 60 since
+    # round 28 ("fine-tune or use retrieval" is RAG against fine-tuning).
     "trust_holdout31.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.98,
+    },
+    # Set 32 (round 27's blind set, its failures read in round 28): 59 / 60 right, 0 wrong.
+    "trust_holdout32.yaml": {
         "near": 1.0,
         "off": 1.0,
         "smalltalk": 1.0,
@@ -315,13 +324,55 @@ BARS = {
         "right": 0.98,
     },
     # Set 34 (round 27's third blind set, read after one measure): 56 / 60 right, 0 wrong,
-    # near 48 / 48 (46 before the comparatives of round 27).
+    # near 48 / 48 (46 before the comparatives of round 27); 58 / 60 since round 28.
     "trust_holdout34.yaml": {
         "near": 1.0,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
+        "right": 0.96,
+    },
+    # Set 35 (round 27's blind set, its failures read in round 28): 60 / 60 right, 0 wrong,
+    # small talk 11 / 11 (10 before "what should I ask you" was small talk).
+    "trust_holdout35.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.98,
+    },
+    # Round 28 (2026-12-04): sets 36, 37, 39 and 41, each measured blind first
+    # (bench/README.md), then read: 56 / 60 right (52 / 1 wrong blind), near 48 / 48;
+    # 57 / 60 (54), near 48 / 48; 60 / 60 (59), near 48 / 48 (45); 58 / 60 (58), near 46 / 48
+    # (the Macbeth scene "where he's hallucinating" and voice biometrics "can deepfakes fool
+    # it" are still answered).
+    "trust_holdout36.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
         "right": 0.93,
+    },
+    "trust_holdout37.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
+    "trust_holdout39.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.98,
+    },
+    "trust_holdout41.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.96,
     },
     "trust_questions.yaml": {
         "near": 1.0,
@@ -334,7 +385,7 @@ BARS = {
 # Declined on-topic questions whose did-you-mean offers no right snippet: at most this share
 # of the set's on-topic questions, or this many. (A share of the declined ones, as before
 # round 21, failed a set for answering more of its offered ones.)
-MIN_CASES = 120  # round 26's and 27's blind sets hold 130 questions each
+MIN_CASES = 120  # the blind sets of rounds 26-28 hold 130 questions each
 MAX_UNOFFERED = 0.03
 MAX_UNOFFERED_COUNT = 3
 
