@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge.loader import load_knowledge
 from bot.matching.autocomplete import Completer
 from bot.matching.engine import Engine
 from bot.matching.normalize import words
 from bot.models import Snippet
-from bot.settings import bundled_knowledge_dir
 
 # What someone types, keystroke by keystroke, and what must lead or be among the top 3.
 TYPING = ("g", "ge", "gen", "gene", "tra", "trans", "llm v", "chat", "multi")
@@ -20,11 +18,6 @@ FIRST = {
     "multi": "multimodal",
 }
 TOP3 = {"gen": "what-is-genai", "gene": "what-is-genai", "chat": "chatgpt", "g": "gan"}
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 def _keystrokes(text: str) -> list[str]:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import pytest
 
 from adapters.markup import as_asked
-from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.models import Reason, Status
-from bot.settings import bundled_knowledge_dir
 
 ANSWERED = [
     # a question reported in one clause is scored as asked ("what is an llm"); the clause
@@ -100,11 +98,6 @@ SMALL_TALK = [
     "what should I ask you?",
     "which topics do you know? like what should i ask",
 ]
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 @pytest.mark.parametrize(("question", "expected"), ANSWERED)

@@ -8,18 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.vocabulary import asks_a_question
 from bot.models import Status
-from bot.settings import bundled_knowledge_dir
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 @pytest.mark.parametrize(

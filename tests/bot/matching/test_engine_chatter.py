@@ -11,7 +11,6 @@ from dataclasses import replace
 
 import pytest
 
-from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.matching.normalize import words
 from bot.matching.trust.coverage import Verdict
@@ -19,12 +18,6 @@ from bot.matching.trust.grammar import clauses
 from bot.matching.trust.tolerance import Tolerance
 from bot.matching.trust.vocabulary import asks_definition
 from bot.models import Status
-from bot.settings import bundled_knowledge_dir
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 @pytest.mark.parametrize(

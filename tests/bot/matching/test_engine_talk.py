@@ -11,10 +11,8 @@ from __future__ import annotations
 import pytest
 
 from adapters.markup import as_asked
-from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.models import Reason, Status
-from bot.settings import bundled_knowledge_dir
 
 # Answered with one of the expected snippets.
 ANSWERED = [
@@ -510,11 +508,6 @@ SMALL_TALK = [
     "ok that makes sense now, ta",
     "how do I use this thing? just type /explain and a word?",
 ]
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 @pytest.mark.parametrize(("question", "expected"), ANSWERED)

@@ -12,11 +12,6 @@ from bot.presentation.present import present_answer
 from bot.settings import bundled_knowledge_dir
 
 
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_knowledge(bundled_knowledge_dir()))
-
-
 @pytest.mark.parametrize(
     ("question", "missing"),
     [

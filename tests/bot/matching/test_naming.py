@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bot.knowledge.base import KnowledgeBase
-from bot.knowledge.loader import load_knowledge
 from bot.matching.compare import plain
 from bot.matching.engine import Engine
 from bot.matching.matcher import Hit
 from bot.matching.naming import named_whole, names_another, names_better, one_sided
-from bot.settings import bundled_knowledge_dir
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 def _content(kb: KnowledgeBase, question: str) -> list[str]:

@@ -14,10 +14,8 @@ import pytest
 import yaml
 
 from adapters.markup import as_asked
-from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.models import Answer, Status
-from bot.settings import bundled_knowledge_dir
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "fixtures" / "questions.yaml"
 
@@ -126,11 +124,6 @@ def _load_cases(path: Path = QUESTIONS) -> list[Case]:
 @pytest.fixture(scope="module")
 def cases() -> list[Case]:
     return _load_cases()
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 def _row(outcome: Outcome) -> str:

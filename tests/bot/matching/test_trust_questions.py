@@ -17,10 +17,8 @@ from pathlib import Path
 import pytest
 
 from adapters.markup import as_asked
-from bot.knowledge.loader import load_knowledge
 from bot.matching.engine import Engine
 from bot.matching.questionset import KINDS, Verdict, load_cases, run, summary
-from bot.settings import bundled_knowledge_dir
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 # Per set: the share of near-domain / off-topic questions not answered and of small talk
@@ -388,11 +386,6 @@ BARS = {
 MIN_CASES = 120  # the blind sets of rounds 26-28 hold 130 questions each
 MAX_UNOFFERED = 0.03
 MAX_UNOFFERED_COUNT = 3
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_knowledge(bundled_knowledge_dir()))
 
 
 @pytest.mark.parametrize("name", sorted(BARS))
