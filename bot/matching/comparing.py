@@ -16,13 +16,11 @@ from bot.models import Answer
 
 Check = Callable[..., Judgement]  # Judge with the question's definition flag bound
 WITHIN_SHARE = 0.3  # of a side's salience its best snippet explains, to be about it
+NAMED_SIDE = 4  # words of a side that names one thing ("autoregressive image generators")
 ASKS_OF_LIMIT = 10  # hits searched for one snippet's score
 ASKS_OF_GAIN = 10.0  # points the words beside the sides add to another snippet's score
 # Prepositions that open a trailing phrase of purpose or setting ("for a faq bot").
 _SETTING = frozenset({"for", "in", "at", "on", "within"})
-
-
-NAMED_SIDE = 4  # words of a side that names one thing ("autoregressive image generators")
 
 
 def compare(

@@ -15,7 +15,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import COMPARING, VS, Side, comparative, parse_sides, plain
 from bot.matching.matcher import Hit
 from bot.matching.normalize import TYPED_MARK, stem, strip_links, words
-from bot.matching.trust.grammar import REQUEST, split_sentences
+from bot.matching.trust.grammar import QUOTED, REQUEST, split_sentences
 from bot.matching.trust.vocabulary import DEFINING, DEFINING_SECOND
 
 
@@ -201,10 +201,6 @@ POINTER = re.compile(
     re.I,
 )
 BARE = frozenset({"that", "this", "it"})
-# A quote opens after no letter and closes before none ("it's 'agentic'" quotes "agentic").
-QUOTED = re.compile(
-    r"(?<![A-Za-z])[\"\u201c\u2018']([^\"\u201d\u2019']{2,60})[\"\u201d\u2019'](?![A-Za-z])"
-)
 
 
 def with_quoted_term(question: str, sentence: str) -> str:

@@ -37,6 +37,10 @@ SENTENCE_BREAK = re.compile(
     r"|\s[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s"
 )
 TOKEN = re.compile(r"[a-z0-9]+|,")
+# A quote opens after no letter and closes before none ("it's 'agentic'" quotes "agentic").
+QUOTED = re.compile(
+    r"(?<![A-Za-z])[\"\u201c\u2018']([^\"\u201d\u2019']{2,60})[\"\u201d\u2019'](?![A-Za-z])"
+)
 # What may open a clause that asks about the term itself.
 ASKING = vocabulary(
     """

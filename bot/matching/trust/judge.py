@@ -6,16 +6,15 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from bot.matching.focus import QUOTED
 from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import MatchIndex, nearest
-from bot.matching.normalize import words as split_words
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.beside import asked_subject
 from bot.matching.trust.context import context, everyday
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.names import Names
+from bot.matching.trust.quoted import examples
 from bot.matching.trust.talk import figure
 from bot.matching.trust.tolerance import Tolerance
 from bot.matching.trust.vocabulary import (
@@ -264,20 +263,12 @@ class Judge:
 
         seen = context(question, kind, self._lexicon, unknown)
         if seen.named:
-            # "how does semantic search find 'leaky faucet' when the ticket says 'dripping
-            # tap'": quoted everyday words are examples mentioned, not what is asked about.
-            quoted = [split_words(quote) for quote in QUOTED.findall(question)]
-            examples = tuple(
-                t
-                for said in quoted
-                if len(said) >= 2
-                and all(kind(t) == "everyday" and self._lexicon.is_word(t) for t in said)
-                for t in said
-            )
+            # Quoted everyday phrases ("'leaky faucet'") are examples mentioned.
+            mentioned = examples(question, kind, self._lexicon.is_word)
             seen = replace(
                 seen,
-                attached=tuple(t for t in seen.attached if t not in examples),
-                around=seen.around + examples,
+                attached=tuple(t for t in seen.attached if t not in mentioned),
+                around=seen.around + mentioned,
             )
         # "how do i fine tune the budget": what the term acts on, unexplained, is its sense.
         unexplained = {w for m in found.missing for w in m.split()}
