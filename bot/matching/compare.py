@@ -96,9 +96,10 @@ def parse_comparison(tokens: Sequence[str]) -> tuple[Side, Side] | None:
             found = _split_once(rest)
             if found is not None:
                 return found
-            # "llm and genai difference": the terms come before the word
+            # "llm and genai difference": the terms come before the word, briefly named (not
+            # "i'm the bookkeeper and in every meeting people say ..., what's the difference").
             found = _split_once(toks[:i])
-            if found is not None:
+            if found is not None and all(len(side) <= MAX_OR_SIDE for side in found):
                 return found
     for i, tok in enumerate(toks):
         # "a different answer every time i ask ... to the model": an adjective before its

@@ -24,7 +24,7 @@ from bot.matching.outcomes import Replies
 from bot.matching.refocus import defined_first, defining_clause_hits, without_listeners
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
-from bot.matching.trust.vocabulary import WORKS, topic_words
+from bot.matching.trust.vocabulary import WORKS, asks_name, topic_words
 from bot.models import Answer
 
 SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explanation
@@ -96,7 +96,6 @@ class Decider:
         if analyse is not None:
             hits, tokens = without_listeners(
                 self._kb,
-                self._coverage.is_name,
                 question,
                 hits=hits,
                 tokens=tokens,
@@ -233,6 +232,9 @@ class Decider:
         # name the snippet's term: "what time is the all hands" shares only plain words with
         # the temperature snippet's example questions.
         names_it = any(self._coverage.is_name(w, (top.id,)) for w in content)
+        # Or to ask the name of what it describes ("looked up first and handed to the model,
+        # is there a name for that"): the description is the term, in other words.
+        names_it = names_it or asks_name(question)
         if verdict.solid and names_it and needed <= 100.0:  # above 100 means "never answer"
             needed -= cfg.explained_discount
         if verdict.share < MIN_SHARE:

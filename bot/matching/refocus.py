@@ -24,7 +24,6 @@ Analyse = Callable[[str], list[str]]
 
 def without_listeners(
     kb: KnowledgeBase,
-    names: Names,
     question: str,
     *,
     hits: list[Hit],
@@ -32,9 +31,10 @@ def without_listeners(
     analyse: Analyse,
     person: Callable[[str], bool],
 ) -> tuple[list[Hit], list[str]]:
-    """ "retrieval augmented generation, explain it to a chatbot designer": a snippet named
-    only in the phrase saying whom to explain to is no answer; the question less that phrase
-    (hits and tokens) is decided instead."""
+    """ "retrieval augmented generation, explain it to a chatbot designer", "councillor's
+    assistant here. ...": the phrases naming who listens or who asks say nothing of the
+    topic; when leaving them out puts another snippet first, the question less them (hits
+    and tokens) is decided instead."""
     if not hits:
         return hits, tokens
     listeners = spoken_to(question, person)
@@ -43,8 +43,6 @@ def without_listeners(
     heard = plain(analyse(" ".join(listeners)))
     rest = without(tokens, heard)
     top = hits[0].id
-    if not any(names(w, (top,)) for w in heard) or any(names(w, (top,)) for w in plain(rest)):
-        return hits, tokens
     focused = kb.index.search(rest, len(hits))
     if not focused or focused[0].id == top:
         return hits, tokens

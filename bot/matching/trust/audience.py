@@ -85,17 +85,58 @@ def _names(tokens: Sequence[str], start: int, nouns: frozenset[str]) -> bool:
 def spoken_to(question: str, person: Callable[[str], bool]) -> list[str]:
     """The words of a phrase naming whom to explain to ("explain it to a chatbot designer at a
     bank", "explained to our nlp researchers"): "to" after a word of explaining and its short
-    object, up to a break, holding a noun of people. Words of the field there say who listens
-    ("a chatbot designer"), never what is asked about."""
+    object, up to a break, holding a noun of people; "for" someone a clause of "who" tells of
+    ("for a gate agent who's new"); and an opening that only says who asks ("councillor's
+    assistant here."). Words of the field there say who listens or asks ("a chatbot
+    designer"), never what is asked about."""
     found: list[str] = []
-    for tokens in runs(question):
+    for at, tokens in enumerate(runs(question)):
+        if at == 0:
+            found += _introduced(tokens, person)
         for i, token in enumerate(tokens):
-            if token != "to" or not any(t in EXPLAINING for t in tokens[max(0, i - MAX_GAP) : i]):
+            if token not in AUDIENCE:
                 continue
             end = i + 1
-            while end < len(tokens) and tokens[end] not in {",", "who", "that", "and", "so"}:
+            while end < len(tokens) and tokens[end] not in PHRASE_END:
                 end += 1
             phrase = tokens[i + 1 : end]
+            if token == "for":
+                # "an llm in simple words, for a gate agent who's never used one": a phrase
+                # of "for" naming someone, that a clause of "who" follows, is a person ("for
+                # sushi tonight who serves good sushi" asks a question of its own).
+                if (
+                    end < len(tokens)
+                    and tokens[end] in WHO
+                    and 0 < len(phrase) <= MAX_GAP
+                    and (phrase[0] in PERSON_OPENERS or person(phrase[-1]))
+                ):
+                    stop = end
+                    while stop < len(tokens) and tokens[stop] != ",":
+                        stop += 1
+                    found += tokens[i + 1 : stop]  # the person and what the clause says of them
+                continue
+            if not any(t in EXPLAINING for t in tokens[max(0, i - MAX_GAP) : i]):
+                continue
             if any(t in PEOPLE or person(t) for t in phrase):
                 found += phrase
     return found
+
+
+PHRASE_END = frozenset({",", "who", "whos", "that", "and", "so"})
+WHO = frozenset({"who", "whos"})
+# What opens a phrase naming someone ("for a gate agent who ...", "for someone who ...").
+PERSON_OPENERS = frozenset({"a", "an", "my", "our", "someone", "somebody", "anyone", "people"})
+INTRODUCING = frozenset({"here", "again"})
+INTRO_WORDS = 4  # words naming the asker, at most
+
+
+def _introduced(tokens: Sequence[str], person: Callable[[str], bool]) -> list[str]:
+    """The words of a message's opening that only says who asks, naming people ("councillor's
+    assistant here."): nothing there is asked about."""
+    end = len(tokens)
+    while end > 0 and tokens[end - 1] in INTRODUCING:
+        end -= 1
+    if end == len(tokens) or not 0 < end <= INTRO_WORDS:
+        return []
+    phrase = list(tokens[:end])
+    return phrase if any(t in PEOPLE or person(t) for t in phrase) else []

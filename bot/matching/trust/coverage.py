@@ -36,6 +36,7 @@ from bot.models import Snippet
 
 FULL_SHARE = 0.25  # a word in a quarter of a snippet's example questions is its subject
 BODY_COVER = 0.5  # the body mentions it: covered in part
+SUMMARY_COVER = 0.75  # the summary uses it: mostly covered
 OTHER_TOPIC = 0.35  # an uncovered word that another snippet is about: known, just not here
 SHORT_WEIGHT = 0.3  # at most, for an unknown word of one or two letters ("u", "im")
 RESPELL_MIN = 4  # shorter unknown words are abbreviations ("agi"), not typos
@@ -90,6 +91,7 @@ class Coverage:
     total: int  # snippets
     stems: Stems
     samples: tuple[Sample, ...]  # example questions to calibrate on (bot.matching.trust.tolerance)
+    summaries: Mapping[str, frozenset[str]]  # snippet id -> stems of its one-line summary
 
     @classmethod
     def build(
@@ -107,11 +109,13 @@ class Coverage:
         asked: dict[str, dict[str, int]] = defaultdict(dict)
         users: Counter[str] = Counter()
         names: dict[str, frozenset[str]] = {}
+        summaries: dict[str, frozenset[str]] = {}
         held: list[Sample] = []
         every = max(1, sum(len(s.questions) for s in snippets) // max(samples, 1))
         n = 0
         for s in snippets:
             names[s.id] = frozenset().union(*(stemmed(x) for x in (s.title, *s.aliases)))
+            summaries[s.id] = stemmed(s.summary)
             counts: Counter[str] = Counter()
             for q in s.questions:
                 words = analyse(q)
@@ -132,6 +136,7 @@ class Coverage:
             total=len(snippets),
             stems=stems,
             samples=tuple(held[:samples]),
+            summaries=summaries,
         )
 
     def updated(
@@ -164,6 +169,7 @@ class Coverage:
         users = Counter(self.users)
         names = dict(self.names)
         sizes = dict(self.sizes)
+        summaries = dict(self.summaries)
         for s in gone:
             name, counts = _contributions(s, analyse, stemmed)
             for word in counts:
@@ -172,13 +178,14 @@ class Coverage:
                 users[word] -= 1
                 if users[word] <= 0:
                     del users[word]
-            del names[s.id], sizes[s.id]
+            del names[s.id], sizes[s.id], summaries[s.id]
         for s in came:
             names[s.id], counts = _contributions(s, analyse, stemmed)
             for word, count in counts.items():
                 counts_of(word)[s.id] = count
             users.update(names[s.id] | set(counts))
             sizes[s.id] = len(s.questions)
+            summaries[s.id] = stemmed(s.summary)
         for word, found in copied.items():
             if found:
                 asked[word] = found
@@ -194,6 +201,7 @@ class Coverage:
             total=len(snippets),
             stems=stems,
             samples=_samples(snippets, analyse, samples),
+            summaries=summaries,
         )
 
     def judge(
@@ -352,6 +360,8 @@ class Coverage:
                 share = max(share, HALF)  # one example question is the admin's word for it
             if not definition and share < BODY_COVER and sid in self.body.users(stem):
                 share = BODY_COVER
+            if stem in self.summaries.get(sid, ()):
+                share = max(share, SUMMARY_COVER)  # the admin's one-line account of the term
             best = max(best, share)
         return best
 

@@ -28,6 +28,7 @@ def to_doc(coverage: Coverage) -> dict[str, Any]:
         "users": dict(coverage.users),
         "total": coverage.total,
         "samples": [[sid, list(words)] for sid, words in coverage.samples],
+        "summaries": {sid: sorted(stems) for sid, stems in coverage.summaries.items()},
     }
 
 
@@ -51,4 +52,5 @@ def from_doc(doc: dict[str, Any], snippets: Sequence[Snippet], analyse: Analyse)
         total=int(doc["total"]),
         stems=stems,
         samples=tuple((str(sid), tuple(map(str, words))) for sid, words in doc["samples"]),
+        summaries={str(sid): frozenset(map(str, stems)) for sid, stems in doc["summaries"].items()},
     )

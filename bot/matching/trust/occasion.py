@@ -25,7 +25,7 @@ OCCASIONS = vocabulary(
     offsite offsites allhands workshop workshops lecture lectures onboarding demo demos pitch
     newsletter blog interview interviews exam exams retro retrospective kickoff townhall
     webinar writeup wiki readme doc docs sidebar article articles column handout handouts
-    brochure flyer poster explainer
+    brochure flyer poster explainer briefing briefings note notes report reports email emails
     """
 )
 

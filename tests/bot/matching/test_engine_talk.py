@@ -544,10 +544,13 @@ def test_an_invoice_is_no_account_question(engine: Engine) -> None:
     # Round 12: invoices and refunds stay talk ("i keep seeing them on my invoice"), never
     # an account question. Round 26: beside a lone English term ("tokens") with no other
     # word of the field, a thing the knowledge never speaks of may tell another sense
-    # ("arcade tokens"), so the reply offers the snippet rather than answering.
+    # ("arcade tokens"), so the reply offers the snippet rather than answering. Round 29:
+    # an invoice is a bill, which the tokens snippet speaks of (APIs bill by the token).
     answer = engine.answer(as_asked("can you explain tokens, i keep seeing them on my invoice"))
-    assert answer.status is Status.SUGGEST
-    assert [s.id for s in answer.suggestions][:1] == ["tokens"]
+    assert answer.status is Status.ANSWER and answer.ids == ("tokens",)
+    other = engine.answer(as_asked("can you explain tokens, i keep seeing them on my arcade card"))
+    assert other.status is Status.SUGGEST
+    assert [s.id for s in other.suggestions][:1] == ["tokens"]
 
 
 @pytest.mark.parametrize(

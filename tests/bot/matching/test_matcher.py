@@ -262,3 +262,20 @@ def test_different_compares_only_as_a_predicate(
     text: str, sides: tuple[tuple[str, ...], ...] | None
 ) -> None:
     assert parse_comparison(text.split()) == sides
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("llm and genai difference", (("llm",), ("genai",))),
+        # the words before "difference" are a story, not two short terms
+        (
+            "im the analyst and at every standup people say ai ml and dl whats the difference",
+            None,
+        ),
+    ],
+)
+def test_terms_before_the_word_of_difference_are_short(
+    text: str, sides: tuple[tuple[str, ...], ...] | None
+) -> None:
+    assert parse_comparison(text.split()) == sides

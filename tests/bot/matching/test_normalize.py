@@ -104,6 +104,8 @@ def test_split_filler_keeps_what_it_strips() -> None:
         # the answer's length
         ("what ChatGPT is. 2 line answer pls", "what ChatGPT is. pls", ["2", "line", "answer"]),
         ("explain rag in one sentence", "explain rag", ["in", "one", "sentence"]),
+        ("explain rag in a single sentence", "explain rag", ["in", "a", "single", "sentence"]),
+        ("gans in a couple of lines", "gans", ["in", "a", "couple", "of", "lines"]),
         ("llm, a one-paragraph summary?", "llm, ?", ["a", "one", "paragraph", "summary"]),
         ("one sentence on how tokens work", "one sentence on how tokens work", []),
         # asking how one would put it

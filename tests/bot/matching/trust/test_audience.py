@@ -18,6 +18,15 @@ from bot.matching.trust.audience import spoken_to
         # no people in the phrase; "to" of an infinitive after no word of explaining
         ("explain rag to a new system", []),
         ("how do i get the chatbot designer to use rag", []),
+        # a phrase of "for" that a clause of "who" follows names a person, and what it says
+        (
+            "rag in plain words, for a support agent who's never coded",
+            ["a", "support", "agent", "whos", "never", "coded"],
+        ),
+        ("tools for a new agent", []),
+        # an opening that only says who asks
+        ("designer here. what is rag", ["designer"]),
+        ("rag again. what is it", []),
     ],
 )
 def test_spoken_to_is_the_phrase_naming_the_listeners(question: str, words: list[str]) -> None:

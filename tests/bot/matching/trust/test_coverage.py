@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.knowledge.base import build_knowledge
@@ -102,3 +104,26 @@ def test_a_phrasing_word_between_missing_words_splits_what_is_named(coverage: Co
     assert "offsite" in verdict.missing
     assert not any("offsite" in m and "handling" in m for m in verdict.missing)
     assert "handling catering" in verdict.missing
+
+
+def test_a_word_of_the_summary_is_mostly_explained() -> None:
+    summarised = Snippet(
+        id="fm",
+        title="Foundation models",
+        summary="A large model pre-trained on broad data and adapted to many tasks.",
+        questions=("what is a foundation model", "foundation model meaning"),
+        body="b",
+        aliases=(),
+    )
+    kb = build_knowledge([summarised, *SNIPPETS], {})
+    built = Coverage.build(tuple(kb.snippets.values()), kb.index.content_words)
+    words = kb.index.content_words("foundation model adapted to tasks")
+    verdict = built.judge(words, ["fm"], Lexicon())
+    assert verdict.missing == () and verdict.share > 0.8
+    # the same words are no part of another snippet's account
+    assert built.judge(words, ["rag"], Lexicon()).missing
+    # a reload that changes another snippet keeps what this summary explains
+    changed = replace(SNIPPETS[2], questions=("what is rag", "rag explained"))
+    again = build_knowledge([summarised, *SNIPPETS[:2], changed], {})
+    updated = built.updated(tuple(again.snippets.values()), kb.snippets, again.index.content_words)
+    assert updated.judge(words, ["fm"], Lexicon()).missing == ()

@@ -1,0 +1,72 @@
+"""Issue 9, round 29: who listens, who asks and what the answer is for, on the bundled
+knowledge; and what a snippet's summary and a question asking a name say.
+
+Questions written for these tests (none is taken from a question set); each was answered
+wrongly or declined before the rule it tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.engine import Engine
+from bot.models import Status
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # a phrase of "for" that a clause of "who" follows names a person: "agent" there
+        # is no AI agent, "used" no use of LLMs
+        ("what is an llm in simple words, for a booking agent who's new here", "what-is-llm"),
+        (
+            "what is an llm in simple words for a new colleague who has never used one",
+            "what-is-llm",
+        ),
+        # an opening that only says who asks: the assistant there is no chatbot
+        (
+            "Councillor's assistant here. I have to explain gen ai for the memo, what is it?",
+            "what-is-genai",
+        ),
+        # the answer's length and the piece of work it is for
+        ("I need to explain gen AI in a single sentence, what is it?", "what-is-genai"),
+        ("I need to explain gen AI for a briefing note, what is it?", "what-is-genai"),
+    ],
+)
+def test_whom_and_what_for_is_not_the_topic(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWER, (answer.status, answer.missing)
+    assert answer.ids == (expected,)
+
+
+def test_a_story_before_the_word_of_difference_is_no_side(engine: Engine) -> None:
+    answer = engine.answer(
+        "I'm the night-shift accountant and in every meeting people say AI, ML and deep "
+        "learning like they're the same thing. Are they? What's the difference between the three?"
+    )
+    assert answer.ids == ("ai-ml-dl",), (answer.status, answer.missing)
+
+
+def test_a_word_of_the_summary_is_explained(engine: Engine) -> None:
+    # hallucination's summary: "a fluent, confident answer ... that is false or invented"
+    answer = engine.answer("is it a hallucination when the answer sounds fluent but is invented")
+    assert answer.status is Status.ANSWER and answer.ids == ("hallucination",), answer.missing
+
+
+def test_a_question_asking_the_name_of_what_it_describes_may_be_answered(engine: Engine) -> None:
+    answer = engine.answer(
+        "the support bot should look up the relevant documents first and hand them to the "
+        "model so it answers from them. what is that technique called?"
+    )
+    assert answer.status is Status.ANSWER and answer.ids == ("rag",), answer.missing
+    # without asking its name, the same description stays a did-you-mean
+    described = engine.answer(
+        "the support bot should look up the relevant documents first and hand them to the "
+        "model so it answers from them."
+    )
+    assert described.status is not Status.ANSWER
+
+
+def test_an_invoice_is_a_bill(engine: Engine) -> None:
+    answer = engine.answer("why does the openai invoice count tokens")
+    assert answer.status is Status.ANSWER and answer.ids == ("tokens",), answer.missing
