@@ -68,7 +68,8 @@ _FORM = re.compile(
     r"(?:beginners?|newbies?"
     r"|noobs?|lay ?(?:person|man|people)|(?:five|5)[- ]year[- ]olds?)"
     # The answer's length ("2 line answer pls", "in one sentence", "a one-paragraph summary").
-    r"|\b(?:in )?(?:(?:a|one|two|three|1|2|3|single|short|few|couple(?: of)?)[- ])+"
+    r"|\b(?:in )?(?:(?:a|one|two|three|1|2|3|single|short|few|couple(?: of)?)(?:[- ]|(?= or ))"
+    r"(?:or )?)+"
     r"(?:line|sentence|paragraph|para)s?"
     r"(?: (?:answer|summary|explanation|version|explainer|definition))?"
     r")(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$|for\s))"
@@ -88,7 +89,10 @@ _FORM = re.compile(
     r")(?=\s+\w)"
     # Words of emphasis ("what can an llm actually do", "what even is chatgpt"): how keenly it
     # is asked, never what about.
-    r"|\b(?:actually|basically|really|exactly|even)\b(?=\s+\w)",
+    r"|\b(?:actually|basically|really|exactly|even)\b(?=\s+\w)"
+    # How the asker sees a name ("is that just a posh word for chatbot"): what it names is
+    # asked about, not the asker's taste in words.
+    r"|(?:(?<=\ba )|(?<=\ban ))(?:[a-z]+ ){1,2}(?=(?:word|name|term) for\b)",
     re.IGNORECASE,
 )
 _IN_CONTEXT_OF = re.compile(r"\bin (?:the )?context of\b", re.IGNORECASE)

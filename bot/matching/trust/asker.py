@@ -9,10 +9,10 @@ about rag"). Who speaks of the term before a verb of saying is in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.grammar import DETERMINERS, vocabulary
+from bot.matching.trust.grammar import DETERMINERS, REQUEST, vocabulary
 from bot.matching.trust.talk import AUXILIARIES, HABIT, NAMING_KINDS, SAYING
 
 # What ends a sentence introducing the asker ("pharmacist here", "hr bp again").
@@ -20,16 +20,27 @@ INTRODUCING = vocabulary("here again")
 INTRO_WORDS = 4  # words naming the asker, at most
 
 
-def introduction(tokens: Sequence[str], kinds: Sequence[str]) -> int:
+def introduction(
+    tokens: Sequence[str], kinds: Sequence[str], person: Callable[[str], bool] | None = None
+) -> int:
     """How many words open a sentence only to say who is asking: a few words naming them,
     then "here" or "again", ending the sentence or its first clause ("pharmacist here",
-    "sales eng here, a prospect asked ...", "hr bp again"); nothing they name is asked
-    about, whether or not the question names its term. 0 when there is no such opening."""
+    "sales eng here, a prospect asked ...", "hr bp again"), or a sentence of a few words
+    ending in a noun of people (``person``: "volunteer coordinator: could a bot ..."); nothing
+    they name is asked about, whether or not the question names its term. 0 when there is
+    no such opening."""
     comma = tokens.index(",") if "," in tokens else len(tokens)
     end = comma
     while end > 0 and tokens[end - 1] in INTRODUCING:
         end -= 1
-    if end == comma or not 0 < end <= INTRO_WORDS or "term" in kinds[:end]:
+    if not 0 < end <= INTRO_WORDS or "term" in kinds[:end]:
+        return 0
+    if end == comma and not (
+        comma == len(tokens)
+        and person is not None
+        and person(tokens[-1])
+        and not any(t in REQUEST or t in AUXILIARIES for t in tokens)  # "explain it for dummies"
+    ):
         return 0
     return comma
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, runs, vocabulary
+from bot.matching.trust.grammar import (
+    AUXILIARIES,
+    DETERMINERS,
+    MAX_GAP,
+    REQUEST,
+    TOPICAL,
+    runs,
+    vocabulary,
+)
 
 # Words of explaining (closed: the verbs and nouns that ask for an explanation) and what
 # opens a phrase naming its audience or occasion.
@@ -90,8 +98,9 @@ def spoken_to(question: str, person: Callable[[str], bool]) -> list[str]:
     assistant here."). Words of the field there say who listens or asks ("a chatbot
     designer"), never what is asked about."""
     found: list[str] = []
-    for at, tokens in enumerate(runs(question)):
-        if at == 0:
+    parts = runs(question)
+    for at, tokens in enumerate(parts):
+        if at == 0 and len(parts) > 1:
             found += _introduced(tokens, person)
         for i, token in enumerate(tokens):
             if token not in AUDIENCE:
@@ -132,11 +141,15 @@ INTRO_WORDS = 4  # words naming the asker, at most
 
 def _introduced(tokens: Sequence[str], person: Callable[[str], bool]) -> list[str]:
     """The words of a message's opening that only says who asks, naming people ("councillor's
-    assistant here."): nothing there is asked about."""
+    assistant here.", "volunteer coordinator: ..."): nothing there is asked about."""
     end = len(tokens)
     while end > 0 and tokens[end - 1] in INTRODUCING:
         end -= 1
-    if end == len(tokens) or not 0 < end <= INTRO_WORDS:
+    if not 0 < end <= INTRO_WORDS:
         return []
     phrase = list(tokens[:end])
+    if end == len(tokens):
+        # No "here": a noun of people ends it, and it asks nothing ("explain rag for dummies").
+        asks = any(t in EXPLAINING or t in REQUEST or t in AUXILIARIES for t in phrase)
+        return phrase if person(phrase[-1]) and not asks else []
     return phrase if any(t in PEOPLE or person(t) for t in phrase) else []

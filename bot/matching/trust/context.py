@@ -283,7 +283,13 @@ def context(
         asker=tuple(
             t
             for tokens, kinds in sentences
-            for t, k in list(zip(tokens, kinds, strict=True))[: introduction(tokens, kinds)]
+            for t, k in list(zip(tokens, kinds, strict=True))[
+                : introduction(
+                    tokens,
+                    kinds,
+                    lexicon.names_person if lexicon and len(sentences) > 1 else None,
+                )
+            ]
             if k in TALK_KINDS
         ),
     )

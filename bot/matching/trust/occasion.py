@@ -26,6 +26,7 @@ OCCASIONS = vocabulary(
     newsletter blog interview interviews exam exams retro retrospective kickoff townhall
     webinar writeup wiki readme doc docs sidebar article articles column handout handouts
     brochure flyer poster explainer briefing briefings note notes report reports email emails
+    diagram diagrams chart charts
     """
 )
 
@@ -90,6 +91,8 @@ def _at_event(
     i = at - 1
     if i > 0 and kinds[i] in {"everyday", "plain", ""} and owner(tokens[i]):
         i -= 1  # "in a vendor deck", "at the board meeting"
+    while i > 0 and kinds[i] == "term":
+        i -= 1  # the term names what the occasion was about: "in the architecture diagram"
     while i >= 0 and (tokens[i] in DETERMINERS or tokens[i] in {"every", "each", "all"}):
         i -= 1
     return i >= 0 and tokens[i] in {"in", "at", "during", "after", "before", "over"}

@@ -70,3 +70,8 @@ def test_a_question_asking_the_name_of_what_it_describes_may_be_answered(engine:
 def test_an_invoice_is_a_bill(engine: Engine) -> None:
     answer = engine.answer("why does the openai invoice count tokens")
     assert answer.status is Status.ANSWER and answer.ids == ("tokens",), answer.missing
+
+
+def test_how_the_asker_sees_a_name_is_no_topic(engine: Engine) -> None:
+    answer = engine.answer("is a chatbot just a posh name for a FAQ page")
+    assert answer.status is Status.ANSWER and answer.ids == ("chatbots",), answer.missing

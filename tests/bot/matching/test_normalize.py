@@ -106,6 +106,9 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ("explain rag in one sentence", "explain rag", ["in", "one", "sentence"]),
         ("explain rag in a single sentence", "explain rag", ["in", "a", "single", "sentence"]),
         ("gans in a couple of lines", "gans", ["in", "a", "couple", "of", "lines"]),
+        ("rag, in one or two sentences", "rag,", ["in", "one", "or", "two", "sentences"]),
+        # how the asker sees a name
+        ("is that just a posh word for chatbot", "is that just a word for chatbot", ["posh"]),
         ("llm, a one-paragraph summary?", "llm, ?", ["a", "one", "paragraph", "summary"]),
         ("one sentence on how tokens work", "one sentence on how tokens work", []),
         # asking how one would put it

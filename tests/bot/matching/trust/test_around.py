@@ -82,3 +82,12 @@ def test_an_occasion_someone_owns_is_where_the_term_came_up() -> None:
     # "a gift deck": no one owns it
     tokens[6] = "gift"
     assert not around_term(tokens, kinds, 7, Lexicon())
+
+
+def test_an_occasion_the_term_is_about_is_where_it_came_up() -> None:
+    # "it's in the architecture diagram": the term names what the diagram shows
+    tokens = ["its", "in", "the", "architecture", "diagram", "most", "llms", "use"]
+    kinds = ["", "", "", "term", "everyday", "", "domain", ""]
+    assert around_term(tokens, kinds, 4, Lexicon())
+    # a diagram qualified by the term, not where it came up ("an architecture diagram tool")
+    assert not around_term(["an", "architecture", "diagram"], ["", "term", "everyday"], 2)

@@ -90,6 +90,22 @@ def test_who_asks(sentence: str, words: int) -> None:
     assert introduction(tokens, kinds) == words
 
 
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("volunteer coordinator", 2),  # a sentence of its own ("...: could a bot ...")
+        ("the volunteer handbook", 0),  # no noun of people ends it
+        ("volunteer coordinator , the handbook", 0),  # a clause goes on
+        ("explain it for dummies", 0),  # a sentence that asks
+    ],
+)
+def test_who_asks_without_here(lexicon: Lexicon, sentence: str, words: int) -> None:
+    tokens = sentence.split()
+    kinds = ["everyday" if t.isalpha() and t != "the" else "" for t in tokens]
+    assert introduction(tokens, kinds, lexicon.names_person) == words
+    assert introduction(tokens, kinds) == 0  # without telling people, only "here" shows it
+
+
 def test_who_asks_is_kept_apart(lexicon: Lexicon) -> None:
     def kinds(token: str) -> str:
         return "everyday" if token == "pharmacist" else kind(token)

@@ -27,8 +27,12 @@ from bot.matching.trust.audience import spoken_to
         # an opening that only says who asks
         ("designer here. what is rag", ["designer"]),
         ("rag again. what is it", []),
+        ("designer: what is rag", ["designer"]),  # a sentence of who asks, ending in a person
+        ("rag: what is it", []),
+        ("explain embeddings for dummies", []),  # one sentence, that asks
+        ("please spell doctor", []),
     ],
 )
 def test_spoken_to_is_the_phrase_naming_the_listeners(question: str, words: list[str]) -> None:
-    people = {"designer", "researchers"}
+    people = {"designer", "researchers", "dummies", "doctor"}
     assert spoken_to(question, people.__contains__) == words
