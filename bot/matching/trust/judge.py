@@ -262,6 +262,9 @@ class Judge:
             return all(self._coverage.unused(w) for w in found_words)
 
         seen = context(question, kind, self._lexicon, unknown)
+        idioms = idiom_words(question)
+        if idioms:  # "take into account": no account of anything
+            seen = replace(seen, attached=tuple(t for t in seen.attached if t not in idioms))
         if seen.named:
             # Quoted everyday phrases ("'leaky faucet'") are examples mentioned.
             mentioned = examples(question, kind, self._lexicon.is_word)

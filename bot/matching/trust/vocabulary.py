@@ -70,6 +70,8 @@ _IDIOMS = (
     re.compile(r"\bin\s+(practice|theory|general|reality|short)\b", re.IGNORECASE),
     # "putting an llm in front of customers": deploying it, whatever it is
     re.compile(r"\b(put(?:s|ting)?)\s+(?:\S+\s+){1,4}?in\s+front\s+of\b", re.IGNORECASE),
+    # "how much text it can take into account": consider, whatever the account
+    re.compile(r"\b(?:tak(?:e|es|ing|en)|took)\s+(?:\S+\s+){0,4}?into\s+(account)\b", re.I),
 )
 
 

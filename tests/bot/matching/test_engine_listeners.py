@@ -75,3 +75,15 @@ def test_an_invoice_is_a_bill(engine: Engine) -> None:
 def test_how_the_asker_sees_a_name_is_no_topic(engine: Engine) -> None:
     answer = engine.answer("is a chatbot just a posh name for a FAQ page")
     assert answer.status is Status.ANSWER and answer.ids == ("chatbots",), answer.missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much text can an llm take into account at once",  # an idiom: no account
+        "is there a cap on how much text chatgpt can read",  # a cap is a limit
+    ],
+)
+def test_everyday_words_for_a_limit(engine: Engine, question: str) -> None:
+    answer = engine.answer(question)
+    assert answer.status is Status.ANSWER and answer.ids == ("context-window",), answer.missing

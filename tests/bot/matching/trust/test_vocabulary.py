@@ -16,6 +16,9 @@ from bot.matching.trust.vocabulary import asks_name, idiom_words
         ("risks of putting a chatbot in front of patients", {"putting"}),
         ("or did llms kick the whole thing off", {"kick"}),
         ("how does bias creep into llms", {"creep"}),
+        ("how much text can it take into account", {"account"}),
+        ("does it take the whole thread into account", {"account"}),
+        ("how do i open a savings account", set()),
         # not the whole idiom: the words may be what is asked about
         ("how do i open the hood of my car", set()),
         ("kick scooter for the office", set()),
