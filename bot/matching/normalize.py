@@ -164,12 +164,13 @@ def all_words(text: str) -> list[str]:
 
 # Names whose symbols the word pattern would drop, leaving a letter that names nothing ("a
 # vector in c++" would read "a vector in c").
-_SYMBOL_NAMES = {"c++": "cplusplus", "c#": "csharp", "f#": "fsharp"}
-_SYMBOLS = re.compile(r"(?<![a-z0-9])(?:c\+\+|c#|f#)(?![a-z0-9+#])")
+# "q&a" would read as chat's "q" and an article.
+_SYMBOL_NAMES = {"c++": "cplusplus", "c#": "csharp", "f#": "fsharp", "q&a": "question answering"}
+_SYMBOLS = re.compile(r"(?<![a-z0-9])(?:c\+\+|c#|f#|q&a)(?![a-z0-9+#])")
 
 
 def _spell_symbols(text: str) -> str:
-    if "+" not in text and "#" not in text:
+    if "+" not in text and "#" not in text and "&" not in text:
         return text
     return _SYMBOLS.sub(lambda m: f" {_SYMBOL_NAMES[m.group(0)]} ", text)
 

@@ -87,3 +87,10 @@ def test_how_the_asker_sees_a_name_is_no_topic(engine: Engine) -> None:
 def test_everyday_words_for_a_limit(engine: Engine, question: str) -> None:
     answer = engine.answer(question)
     assert answer.status is Status.ANSWER and answer.ids == ("context-window",), answer.missing
+
+
+def test_a_q_and_a_bot_is_what_a_comparison_is_for(engine: Engine) -> None:
+    answer = engine.answer(
+        "rag vs fine tuning for a Q&A bot over our warehouse safety manual, which one when"
+    )
+    assert answer.ids == ("rag-vs-fine-tuning",), (answer.status, answer.missing)

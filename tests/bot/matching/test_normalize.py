@@ -209,6 +209,8 @@ def test_synonyms_fold_variants_to_the_canonical_term_longest_first() -> None:
         ("what is a vector in C++?", ["what", "is", "a", "vector", "in", "cplusplus"]),
         ("c# vs f#", ["csharp", "vs", "fsharp"]),
         ("a c+ grade, abc++ and #c", ["a", "c", "grade", "abc", "and", "c"]),  # no names
+        ("a Q&A bot", ["a", "question", "answering", "bot"]),  # not chat's "q" and "a"
+        ("r&d", ["r", "d"]),
     ],
 )
 def test_names_spelt_with_symbols_are_spelt_out(text: str, expected: list[str]) -> None:
