@@ -178,10 +178,24 @@ def by_position(
         return False
     if talking and (kinds[at] in EVERYDAY or kinds[at] == "domain"):
         return False
+    if ours(tokens, kinds, at):
+        return False
     unused = kinds[at] == "domain" and unknown is not None and unknown(tokens[at])
     if unused and around_term(tokens, kinds, at):
         return False
     return None
+
+
+def ours(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """A word of the field between a possessive and another ("our sop documents"): which of
+    the asker's things, not what is asked about ("our api token" may be another sense of the
+    term, which is no word of the field)."""
+    return (
+        kinds[at] == "domain"
+        and 0 < at < len(tokens) - 1
+        and tokens[at - 1] in POSSESSIVES
+        and kinds[at + 1] == "domain"
+    )
 
 
 def known_platform(

@@ -94,3 +94,13 @@ def test_a_q_and_a_bot_is_what_a_comparison_is_for(engine: Engine) -> None:
         "rag vs fine tuning for a Q&A bot over our warehouse safety manual, which one when"
     )
     assert answer.ids == ("rag-vs-fine-tuning",), (answer.status, answer.missing)
+
+
+def test_which_of_the_askers_documents_is_talk(engine: Engine) -> None:
+    answer = engine.answer(
+        "could the assistant look up our HSE documents first and then answer from them? "
+        "what's that approach called?"
+    )
+    assert answer.status is Status.ANSWER and answer.ids == ("rag",), answer.missing
+    # the asker's own kind of the term itself may be another sense of it
+    assert engine.answer("my auth token expired, how do i refresh it").status is not Status.ANSWER
