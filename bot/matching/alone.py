@@ -42,12 +42,29 @@ def unplaced(message: str, part: str, missing: Sequence[str], verb: Callable[[st
     another sentence ("pitching to a literary agent. how do you find an agent"): alone,
     ``part`` would lose what tells its sense. A word that may be a ``verb`` tells what was
     done ("the call mentions foundation models"), not which sense."""
-    said = set(words(part))
+    roots = {_root(w) for w in words(part) if w not in NEUTRAL}
     typed = words(message.replace(part, " . "))
     return any(
-        first in missing and not verb(first) and second in said and second not in NEUTRAL
+        first in missing
+        and not verb(first)
+        and first not in AMOUNTS
+        and second not in NEUTRAL
+        and _root(second) in roots
         for first, second in itertools.pairwise(typed)
     )
+
+
+# How many, not which sense ("$x per million tokens. what's a token").
+AMOUNTS = frozenset(
+    {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}
+)
+
+
+ROOT = 6  # letters a word and its derivations share ("prompts", "prompter"; "agent", "agents")
+
+
+def _root(word: str) -> str:
+    return word[:ROOT] if len(word) > ROOT else word.rstrip("s")
 
 
 def refers_back(tokens: list[str]) -> bool:

@@ -100,11 +100,13 @@ _IN_CONTEXT_OF = re.compile(r"\bin (?:the )?context of\b", re.IGNORECASE)
 # it may be any search, which the knowledge does not cover).
 _FINE_TUNING = re.compile(r"\bfine[- ]?tun|\bfinetun", re.IGNORECASE)
 _RETRIEVAL = re.compile(r"\bretrieval\b(?![- ]augmented)", re.IGNORECASE)
-# "how many tokens can it take in one go": the token limit the knowledge names (the context
-# window), not what a token is.
+# "how many tokens can it take in one go", "the max amount of tokens it can take into
+# account": the token limit the knowledge names (the context window), not what a token is.
 _TOKENS_TAKEN = re.compile(
-    r"\b(?:a )?(?:limit (?:on|to) )?how many tokens (?:\w+ ){0,3}?(?:can|could|will) (?:\w+ ){0,2}?"
-    r"(?:take|handle|accept|fit|read|process|hold|remember|see)\b",
+    r"\b(?:a |the )?(?:limit (?:on|to) )?"
+    r"(?:how many |(?:max(?:imum)?|most) (?:(?:amount|number) of )?)tokens "
+    r"(?:\w+ ){0,3}?(?:can|could|will) (?:\w+ ){0,2}?"
+    r"(?:take|handle|accept|fit|read|process|hold|remember|see)\b(?: into account\b)?",
     re.IGNORECASE,
 )
 # "why do they call them large language models": the naming question as the passive the

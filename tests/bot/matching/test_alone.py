@@ -37,5 +37,12 @@ def test_another_sentence_may_give_the_term_its_sense() -> None:
     assert not unplaced(message, part, ("mentions",), _verb)
     assert stands_alone(message, part, (), _verb)
     # the qualifying pair inside the sentence asked is that sentence's own business
+    # the same word, derived: "autocue prompts ... the prompter speed"
+    message = "the autocue prompts scroll too fast. how do i change the prompter speed?"
+    part = "how do i change the prompter speed"
+    assert unplaced(message, part, ("autocue", "scroll"), _verb)
+    # how many is no sense: "per million tokens. what's a token"
+    message = "the page says $5 per million tokens. what's a token exactly?"
+    assert not unplaced(message, "what's a token exactly", ("million",), _verb)
     asked = "what is a literary agent"
     assert not unplaced(f"{asked}?", asked, ("literary",), _verb)

@@ -133,6 +133,9 @@ def test_split_filler_keeps_what_it_strips() -> None:
         # how many tokens a model can take is its token limit (the context window)
         ("how many tokens can claude handle", "token limit", []),
         ("how many tokens is a page", "how many tokens is a page", []),
+        ("the max amount of tokens it can take into account", "token limit", []),
+        ("most tokens it will read", "token limit", []),
+        ("what is a token", "what is a token", []),
         (
             "retrieval-augmented generation or fine tuning",
             "retrieval-augmented generation or fine tuning",
