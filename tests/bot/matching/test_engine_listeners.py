@@ -104,3 +104,9 @@ def test_which_of_the_askers_documents_is_talk(engine: Engine) -> None:
     assert answer.status is Status.ANSWER and answer.ids == ("rag",), answer.missing
     # the asker's own kind of the term itself may be another sense of it
     assert engine.answer("my auth token expired, how do i refresh it").status is not Status.ANSWER
+
+
+def test_a_setting_as_the_playground_shows_it(engine: Engine) -> None:
+    # the temperature snippet tells that playgrounds show its settings as sliders
+    answer = engine.answer("what does the top-p slider in the openai playground change")
+    assert answer.status is Status.ANSWER and answer.ids == ("temperature",), answer.missing
