@@ -109,6 +109,11 @@ _TOKENS_TAKEN = re.compile(
     r"(?:take|handle|accept|fit|read|process|hold|remember|see)\b(?: into account\b)?",
     re.IGNORECASE,
 )
+# "is there a max amount of text it can take": how much text, as the knowledge asks it.
+_MOST_TEXT = re.compile(
+    r"\b(?:(?:a|the) )?(?:max(?:imum)?|most) (?:amount|length) of (text|words|input)\b",
+    re.IGNORECASE,
+)
 # "why do they call them large language models": the naming question as the passive the
 # knowledge's questions use ("why are they called ..."), the verb otherwise unmatched.
 _CALL_THEM = re.compile(
@@ -242,6 +247,7 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     if _FINE_TUNING.search(text):
         text = _RETRIEVAL.sub("rag", text)
     text = _TOKENS_TAKEN.sub("token limit", text)
+    text = _MOST_TEXT.sub(r"how much \1", text)
     text = _CALL_THEM.sub(_called, text)
     found = _FORM.findall(text)
     if not found:

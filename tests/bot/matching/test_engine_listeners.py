@@ -82,6 +82,7 @@ def test_how_the_asker_sees_a_name_is_no_topic(engine: Engine) -> None:
     [
         "how much text can an llm take into account at once",  # an idiom: no account
         "is there a cap on how much text chatgpt can read",  # a cap is a limit
+        "is there a maximum amount of text claude can take in one message?",  # how much
     ],
 )
 def test_everyday_words_for_a_limit(engine: Engine, question: str) -> None:

@@ -136,6 +136,8 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ("the max amount of tokens it can take into account", "token limit", []),
         ("most tokens it will read", "token limit", []),
         ("what is a token", "what is a token", []),
+        # the most text a model takes is how much it takes
+        ("is there a max amount of text it can take", "is there how much text it can take", []),
         (
             "retrieval-augmented generation or fine tuning",
             "retrieval-augmented generation or fine tuning",
