@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import MatchIndex, nearest
+from bot.matching.normalize import words as typed_words
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.beside import asked_subject
 from bot.matching.trust.context import context, everyday
@@ -309,7 +310,7 @@ class Judge:
             # answer back ("best transformers movie? settling an argument").
             missing = seen.attached if found.explained else (*seen.attached, *found.missing)
             return replace(found, explained=False, solid=False, missing=missing, sense=True)
-        if not seen.named:
+        if not (seen.named or self._folded_name(question, words, snippet_ids)):
             # Nothing names the term ("customer says our assistant invented a refund policy"):
             # only the people the question speaks of, and who asks, are surely talk.
             people = tuple(t for t in seen.around if self._lexicon.names_person(t))
@@ -336,6 +337,21 @@ class Judge:
         }
         lenient = lenient and not any(w in close for m in kept.missing for w in m.split())
         return self._without(kept, words, rest, found, lenient=lenient)
+
+    def _folded_name(self, question: str, words: Sequence[str], snippet_ids: Sequence[str]) -> bool:
+        """Whether the synonyms fold a name of several words into one of the snippets' names
+        ("reinforcement learning from human feedback"): the question names the term though
+        none of its typed words does alone."""
+        stems = self._coverage.stems
+        typed = {stems(w) for w in typed_words(question)}
+        # As analysed without typo fixing ("mixtral" read as "mistral" is no name folded),
+        # and a coined name ("rlhf"; "llm" folds into "large language model", whose
+        # "model" names many things).
+        return any(
+            self._coverage.is_name(w, snippet_ids) and not self._lexicon.is_word(w)
+            for w in self._content_words(question)
+            if w in words and stems(w) not in typed
+        )
 
     @staticmethod
     def _without(

@@ -111,3 +111,15 @@ def test_a_setting_as_the_playground_shows_it(engine: Engine) -> None:
     # the temperature snippet tells that playgrounds show its settings as sliders
     answer = engine.answer("what does the top-p slider in the openai playground change")
     assert answer.status is Status.ANSWER and answer.ids == ("temperature",), answer.missing
+
+
+def test_a_long_name_the_synonyms_fold_names_the_term(engine: Engine) -> None:
+    # "reinforcement learning from human feedback" is rlhf: the occasion is talk around it
+    answer = engine.answer(
+        "reinforcement learning from human feedback explained for a workshop slide"
+    )
+    assert answer.status is Status.ANSWER and answer.ids == ("rlhf",), answer.missing
+    # a typo fixed into a name is no name typed ("mixtral" read as "mistral")
+    assert engine.answer("what is mixture of experts, mixtral keeps coming up").status is not (
+        Status.ANSWER
+    )
