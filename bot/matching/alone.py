@@ -10,6 +10,11 @@ from collections.abc import Callable, Sequence
 from bot.matching.normalize import words
 from bot.matching.trust.vocabulary import NEUTRAL
 
+# How many, not which sense ("$x per million tokens. what's a token").
+AMOUNTS = frozenset(
+    {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}
+)
+ROOT = 6  # letters a word and its derivations share ("prompts", "prompter"; "agent", "agents")
 # Plural pronouns that point into another sentence: a question holding one is not asked alone.
 REFERRING = frozenset({"these", "those", "they", "them"})
 # "why do these things make stuff up": a kind of tool named, not a list pointed back at.
@@ -52,15 +57,6 @@ def unplaced(message: str, part: str, missing: Sequence[str], verb: Callable[[st
         and _root(second) in roots
         for first, second in itertools.pairwise(typed)
     )
-
-
-# How many, not which sense ("$x per million tokens. what's a token").
-AMOUNTS = frozenset(
-    {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}
-)
-
-
-ROOT = 6  # letters a word and its derivations share ("prompts", "prompter"; "agent", "agents")
 
 
 def _root(word: str) -> str:

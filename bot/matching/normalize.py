@@ -68,8 +68,7 @@ _FORM = re.compile(
     r"(?:beginners?|newbies?"
     r"|noobs?|lay ?(?:person|man|people)|(?:five|5)[- ]year[- ]olds?)"
     # The answer's length ("2 line answer pls", "in one sentence", "a one-paragraph summary").
-    r"|\b(?:in )?(?:(?:a|one|two|three|1|2|3|single|short|few|couple(?: of)?)(?:[- ]|(?= or ))"
-    r"(?:or )?)+"
+    r"|\b(?:in )?(?:(?:a|one|two|three|1|2|3|single|short|few|couple(?: of)?)[- ](?:or )?)+"
     r"(?:line|sentence|paragraph|para)s?"
     r"(?: (?:answer|summary|explanation|version|explainer|definition))?"
     r")(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$|for\s))"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from bot.matching.trust.asker import INTRO_WORDS, INTRODUCING
 from bot.matching.trust.grammar import (
     AUXILIARIES,
     DETERMINERS,
@@ -135,8 +136,6 @@ PHRASE_END = frozenset({",", "who", "whos", "that", "and", "so"})
 WHO = frozenset({"who", "whos"})
 # What opens a phrase naming someone ("for a gate agent who ...", "for someone who ...").
 PERSON_OPENERS = frozenset({"a", "an", "my", "our", "someone", "somebody", "anyone", "people"})
-INTRODUCING = frozenset({"here", "again"})
-INTRO_WORDS = 4  # words naming the asker, at most
 
 
 def _introduced(tokens: Sequence[str], person: Callable[[str], bool]) -> list[str]:
