@@ -35,6 +35,7 @@ from bot.matching.matcher import Hit
 from bot.matching.normalize import split_filler, strip_answer_form, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
+from bot.matching.pointing import with_named_term
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
@@ -157,6 +158,8 @@ class Engine:
         needed = self._config.answer_threshold + self._config.explained_discount
         for asked in [*asked_sentences(question), *quoted_questions(question)]:
             part = with_quoted_term(question, asked)
+            if part == asked:
+                part = with_named_term(self._kb, question, asked, self._lexicon.is_word)
             if not stands_alone(question, part, found.missing, self._lexicon.may_be_verb):
                 continue
             alone = self._answer(part)

@@ -123,3 +123,17 @@ def test_a_long_name_the_synonyms_fold_names_the_term(engine: Engine) -> None:
     assert engine.answer("what is mixture of experts, mixtral keeps coming up").status is not (
         Status.ANSWER
     )
+
+
+def test_it_points_at_the_term_named_before(engine: Engine) -> None:
+    answer = engine.answer(
+        "The ops director wants a short explanation of retrieval augmented generation for the "
+        "quarterly review. What is it, in plain words?"
+    )
+    assert answer.status is Status.ANSWER and answer.ids == ("rag",), answer.missing
+
+
+def test_a_question_its_snippet_barely_explains_is_not_answered(engine: Engine) -> None:
+    # "sample" is a word of another snippet (top-p sampling), so nothing reads as missing,
+    # but the LLM-size snippet explains little of the question
+    assert engine.answer("how big does the sample need to be?").status is not Status.ANSWER

@@ -1,0 +1,48 @@
+"""What a sentence's bare "it" points at (bot/matching/pointing.py), on the bundled knowledge."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.base import KnowledgeBase
+from bot.knowledge.loader import load_knowledge
+from bot.matching.lexicon import Lexicon
+from bot.matching.pointing import with_named_term
+from bot.settings import bundled_knowledge_dir
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge(bundled_knowledge_dir())
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        (
+            "the board wants a one-line note on generative AI. What is it, in simple terms?",
+            "What is it, in simple terms?",
+            "What is generative ai, in simple terms?",
+        ),
+        # the last name named before it
+        (
+            "we use an LLM, not retrieval augmented generation. what is that?",
+            "what is that?",
+            "what is retrieval augmented generation?",
+        ),
+        # a name of one English word may mean something else there: "it" stays
+        (
+            "my landlord keeps talking about alignment. what is it?",
+            "what is it?",
+            "what is it?",
+        ),
+        # "rag" typed is no "retrieval augmented generation" folded
+        ("i wiped it with a rag. what is it?", "what is it?", "what is it?"),
+        # nothing points back
+        ("generative AI is everywhere. how do I start?", "how do I start?", "how do I start?"),
+    ],
+)
+def test_it_stands_for_the_name_before_it(
+    kb: KnowledgeBase, question: str, sentence: str, expected: str
+) -> None:
+    assert with_named_term(kb, question, sentence, Lexicon().is_word) == expected
