@@ -4,8 +4,8 @@ All the sets here have been tuned on (``trust_dev.yaml`` from the start,
 ``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
 ``trust_holdout29``, ``31``, ``33`` and ``34`` one or more a round since round 5, each after
 it was the held-out measure), so they are regression guards, not a held-out measure. The
-blind sets (``trust_holdout32`` and ``35`` after round 27) have no bar here: they are
-measured, never read. The figures themselves are
+blind sets (``trust_holdout32`` and ``35`` after round 27; ``44`` to ``47`` and ``52`` to
+``55`` after round 29) have no bar here: they are measured, never read. The figures themselves are
 printed (``pytest -s``) and quoted in bench/README.md. A wrong confident answer is what the
 bars are strictest about.
 """
@@ -371,6 +371,80 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.96,
+    },
+    # Round 29 (2026-12-04): round 28's blind sets 38, 40, 42, 43 and this round's 48-51, 56
+    # and 57, each measured blind first (bench/README.md), then read: on-topic right after
+    # (before) 60 (58), 60 (58), 60 (56), 59 (58), 59 (55), 57 (54), 58 (56), 60 (57), 58
+    # (57), 55 (53) of 60, none wrong; near-domain 48, 48, 47, 47, 48, 48, 48, 48, 48, 48 of 48.
+    "trust_holdout38.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 0.9,
+        "wrong": 0.0,
+        "right": 0.98,
+    },
+    "trust_holdout40.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.98,
+    },
+    "trust_holdout42.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.98,
+    },
+    "trust_holdout43.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.96,
+    },
+    "trust_holdout48.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.96,
+    },
+    "trust_holdout49.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
+    },
+    "trust_holdout50.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
+    "trust_holdout51.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 0.9,
+        "wrong": 0.0,
+        "right": 0.98,
+    },
+    "trust_holdout56.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
+    "trust_holdout57.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.9,
     },
     "trust_questions.yaml": {
         "near": 1.0,
