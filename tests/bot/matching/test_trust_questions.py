@@ -2,12 +2,12 @@
 
 All the sets here have been tuned on (``trust_dev.yaml`` from the start,
 ``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
-``trust_holdout29``, ``31``, ``33`` and ``34`` one or more a round since round 5, each after
-it was the held-out measure), so they are regression guards, not a held-out measure. The
-blind sets (``trust_holdout32`` and ``35`` after round 27; ``44`` to ``47`` and ``52`` to
-``55`` after round 29) have no bar here: they are measured, never read. The figures themselves are
-printed (``pytest -s``) and quoted in bench/README.md. A wrong confident answer is what the
-bars are strictest about.
+``trust_holdout29``, ``31``, ``33``, ``34``, ``36`` to ``43``, ``48`` to ``51``, ``56`` and ``57``
+one or more a round since round 5, each after it was the held-out measure), so they are
+regression guards, not a held-out measure. The blind sets (``trust_holdout32`` and ``35``
+after round 27; ``44`` to ``47`` and ``52`` to ``55`` after round 29) have no bar here: they
+are measured, never read. The figures themselves are printed (``pytest -s``) and quoted in
+bench/README.md. A wrong confident answer is what the bars are strictest about.
 """
 
 from __future__ import annotations
