@@ -15,45 +15,51 @@ def kb() -> KnowledgeBase:
     return load_knowledge(bundled_knowledge_dir())
 
 
-def test_a_snippet_named_only_by_the_listeners_steps_back(kb: KnowledgeBase) -> None:
-    question = "retrieval augmented generation, explain it to a chatbot designer at a bank"
+@pytest.mark.parametrize(
+    ("question", "people", "before", "after", "left_out"),
+    [
+        # "chatbot" of the listeners outweighs the topic
+        (
+            "retrieval augmented generation, explain it to a chatbot designer at a bank",
+            {"designer"},
+            "chatbots",
+            "rag",
+            "chatbot",
+        ),
+        # the assistant of who asks outweighs the topic
+        (
+            "Councillor's assistant here. I have to explain gen ai for the memo, what is it?",
+            {"councillor", "councillors"},
+            "chatbots",
+            "what-is-genai",
+            "assistant",
+        ),
+    ],
+)
+def test_a_snippet_named_only_by_who_listens_or_asks_steps_back(
+    kb: KnowledgeBase,
+    question: str,
+    *,
+    people: set[str],
+    before: str,
+    after: str,
+    left_out: str,
+) -> None:
     tokens = kb.index.tokens(question)
     hits = kb.index.search(tokens, 3)
-    assert hits[0].id == "chatbots"  # "chatbot" of the listeners outweighs the topic
+    assert hits[0].id == before
     focused, rest = without_listeners(
-        kb,
-        question,
-        hits=hits,
-        tokens=tokens,
-        analyse=kb.index.tokens,
-        person={"designer"}.__contains__,
+        kb, question, hits=hits, tokens=tokens, analyse=kb.index.tokens, person=people.__contains__
     )
-    assert focused[0].id == "rag"
-    assert "chatbot" not in rest
-    # no noun of people in the phrase: nothing steps back
+    assert focused[0].id == after
+    assert left_out not in rest
+
+
+def test_without_people_in_the_phrase_nothing_steps_back(kb: KnowledgeBase) -> None:
+    question = "rag, explain it to a chatbot"
+    tokens = kb.index.tokens("retrieval augmented generation, explain it to a chatbot designer")
+    hits = kb.index.search(tokens, 3)
     same, _ = without_listeners(
-        kb,
-        "rag, explain it to a chatbot",
-        hits=hits,
-        tokens=tokens,
-        analyse=kb.index.tokens,
-        person={"designer"}.__contains__,
+        kb, question, hits=hits, tokens=tokens, analyse=kb.index.tokens, person=set().__contains__
     )
     assert same == hits
-
-
-def test_an_opening_that_says_who_asks_steps_back(kb: KnowledgeBase) -> None:
-    question = "Councillor's assistant here. I have to explain gen ai for the memo, what is it?"
-    tokens = kb.index.tokens(question)
-    hits = kb.index.search(tokens, 3)
-    assert hits[0].id == "chatbots"  # the assistant of who asks outweighs the topic
-    focused, rest = without_listeners(
-        kb,
-        question,
-        hits=hits,
-        tokens=tokens,
-        analyse=kb.index.tokens,
-        person={"councillor", "councillors"}.__contains__,
-    )
-    assert focused[0].id == "what-is-genai"
-    assert "assistant" not in rest
