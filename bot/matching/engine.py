@@ -35,7 +35,7 @@ from bot.matching.matcher import Hit
 from bot.matching.normalize import split_filler, strip_answer_form, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
-from bot.matching.pointing import with_named_term
+from bot.matching.pointing import Names, name_table, with_named_term
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
@@ -73,6 +73,7 @@ class Engine:
         # The fitted answer threshold (bot.matching.trust.threshold), settling after a reload
         # whose build hands it over later (bot.matching.trust.fitted).
         self._thresholds: PerKnowledge[FittedThreshold] = PerKnowledge()
+        self._names: PerKnowledge[Names] = PerKnowledge()  # built when a sentence points
         self._retired_until: float | None = None  # when the replaced ones may go (see swap)
 
     @property
@@ -140,6 +141,10 @@ class Engine:
         unique = list(dict.fromkeys(ids))[:limit]
         return tuple(suggestion(kb.snippets[i], 100.0) for i in unique)
 
+    def _name_table(self) -> Names:
+        kb = self._kb
+        return self._names.get(kb, lambda k: name_table(k, self._lexicon.is_word))
+
     def _replies(self) -> Replies:
         return Replies(self._kb, self._config)
 
@@ -159,7 +164,7 @@ class Engine:
         for asked in [*asked_sentences(question), *quoted_questions(question)]:
             part = with_quoted_term(question, asked)
             if part == asked:
-                part = with_named_term(self._kb, question, asked, self._lexicon.is_word)
+                part = with_named_term(question, asked, self._name_table)
             if not stands_alone(question, part, found.missing, self._lexicon.may_be_verb):
                 continue
             alone = self._answer(part)

@@ -20,39 +20,46 @@ POINTER = re.compile(
 )
 
 
-def with_named_term(
-    kb: KnowledgeBase, question: str, sentence: str, is_word: Callable[[str], bool]
-) -> str:
-    """``sentence`` with its pointing "it" replaced by the last snippet name the message
-    names before it; unchanged when it points at nothing named. A name of one English word
-    ("alignment", "transformer") may be meant in another sense there, so only names of
-    several words or coined ones ("llm") stand in."""
+Names = tuple[tuple[str, ...], ...]  # the typed words of every title and alias that may stand in
+
+
+def with_named_term(question: str, sentence: str, names: Callable[[], Names]) -> str:
+    """``sentence`` with its pointing "it" replaced by the last of ``names`` (asked for only
+    when something points) the message types before it; unchanged when it points at nothing
+    named."""
     pointer = POINTER.search(sentence)
     if pointer is None:
         return sentence
     before = question[: max(question.find(sentence), 0)]
-    name = last_name(kb, before, is_word)
+    name = last_name(names(), before)
     if name is None:
         return sentence
     return sentence[: pointer.start()] + name + sentence[pointer.end() :]
 
 
-def last_name(kb: KnowledgeBase, text: str, is_word: Callable[[str], bool]) -> str | None:
-    """The snippet title or alias ``text`` names last, as typed (not folded by the synonyms:
-    "rag" typed is no "retrieval augmented generation"); None if none."""
-    typed = words(text)
-    if not typed:
-        return None
-    best: tuple[int, int, str] | None = None  # where it ends, its length, its words
+def name_table(kb: KnowledgeBase, is_word: Callable[[str], bool]) -> Names:
+    """The titles and aliases of ``kb`` as typed words, those that may stand in for "it": a
+    name of one English word ("alignment", "transformer") may be meant in another sense, so
+    only names of several words or coined ones ("llm") do."""
+    found = []
     for snippet in kb.snippets.values():
         for name in (snippet.title, *snippet.aliases):
-            said = words(name)
-            n = len(said)
-            if n == 0 or (n == 1 and is_word(said[0])):
-                continue
-            for start in range(len(typed) - n + 1):
-                if typed[start : start + n] == said:
-                    found = (start + n, n, " ".join(said))
-                    if best is None or found[:2] > best[:2]:
-                        best = found
+            said = tuple(words(name))
+            if len(said) > 1 or (len(said) == 1 and not is_word(said[0])):
+                found.append(said)
+    return tuple(found)
+
+
+def last_name(names: Names, text: str) -> str | None:
+    """The name ``text`` types last (not as the synonyms fold it: "rag" typed is no
+    "retrieval augmented generation"); None if none."""
+    typed = words(text)
+    best: tuple[int, int, str] | None = None  # where it ends, its length, its words
+    for said in names:
+        n = len(said)
+        for start in range(len(typed) - n + 1):
+            if tuple(typed[start : start + n]) == said:
+                found = (start + n, n, " ".join(said))
+                if best is None or found[:2] > best[:2]:
+                    best = found
     return None if best is None else best[2]

@@ -7,7 +7,7 @@ import pytest
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
 from bot.matching.lexicon import Lexicon
-from bot.matching.pointing import with_named_term
+from bot.matching.pointing import name_table, with_named_term
 from bot.settings import bundled_knowledge_dir
 
 
@@ -45,4 +45,5 @@ def kb() -> KnowledgeBase:
 def test_it_stands_for_the_name_before_it(
     kb: KnowledgeBase, question: str, sentence: str, expected: str
 ) -> None:
-    assert with_named_term(kb, question, sentence, Lexicon().is_word) == expected
+    names = name_table(kb, Lexicon().is_word)
+    assert with_named_term(question, sentence, lambda: names) == expected
