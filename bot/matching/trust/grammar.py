@@ -29,8 +29,7 @@ LINKING = vocabulary(
 QUALIFIERS = frozenset({"like", "as", "in", "of", "for", "on", "at", "from", "with"})
 STRONG_BREAK = re.compile(r"[;:!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
 # Chat ends a sentence with an emoji as often as with a mark ("... a wire transfer 😬 what is a
-# deepfake").
-# A colon inside quotes ("spell out 'Attention:'") ends no sentence.
+# deepfake"); a colon inside quotes ("spell out 'Attention:'") ends none.
 SENTENCE_BREAK = re.compile(
     r"[;!?()\[\]]+|(?<!\d):+(?![\'\"\u2019\u201d])|:+(?![\d\'\"\u2019\u201d])"
     r"|\s[-\u2013\u2014]+\s|\.(?:\s|$)"
