@@ -17,6 +17,9 @@ AMOUNTS = frozenset(
 ROOT = 6  # letters a word and its derivations share ("prompts", "prompter"; "agent", "agents")
 # Plural pronouns that point into another sentence: a question holding one is not asked alone.
 REFERRING = frozenset({"these", "those", "they", "them"})
+# "is that ...", "was this ...": asks whether what the message told before is the term.
+BEING = frozenset({"is", "was", "isnt", "wasnt"})
+POINTING = frozenset({"that", "this", "it"})
 # "why do these things make stuff up": a kind of tool named, not a list pointed back at.
 _KINDS_OF_TOOL = frozenset(
     {"things", "tools", "bots", "chatbots", "assistants", "models", "apps", "ais"}
@@ -40,6 +43,17 @@ def stands_alone(
         verb: whether a word may be a verb.
     """
     return not refers_back(words(part)) and not unplaced(message, part, missing, verb)
+
+
+def asks_of_before(part: str) -> bool:
+    """Whether a sentence asks whether what the message told before it is its term ("is
+    that hallucinating?", "was this a hallucination")."""
+    return opens_asking_of_before(words(part))
+
+
+def opens_asking_of_before(tokens: Sequence[str]) -> bool:
+    """:func:`asks_of_before` for a sentence's words."""
+    return len(tokens) > 2 and tokens[0] in BEING and tokens[1] in POINTING
 
 
 def unplaced(message: str, part: str, missing: Sequence[str], verb: Callable[[str], bool]) -> bool:

@@ -234,8 +234,12 @@ class Decider:
         names_it = any(self._coverage.is_name(w, (top.id,)) for w in content)
         # Or to ask the name of what it describes ("looked up first and handed to the model,
         # is there a name for that"): the description is the term, in other words.
-        names_it = names_it or asks_name(question)
-        if verdict.solid and names_it and needed <= 100.0:  # above 100 means "never answer"
+        # A description asked by name ("is there a term for the area of AI that ...") uses
+        # words of its own: explained within the tolerance is enough.
+        naming = asks_name(question)
+        names_it = names_it or naming
+        explains = verdict.solid or (naming and verdict.explained)
+        if explains and names_it and needed <= 100.0:  # above 100 means "never answer"
             needed -= cfg.explained_discount
         if verdict.share < MIN_SHARE:
             # Nothing it weighs is explained ("k-means: how do you pick k" shares only "how

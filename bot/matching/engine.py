@@ -19,7 +19,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.knowledge.base import KnowledgeBase
-from bot.matching.alone import stands_alone
+from bot.matching.alone import asks_of_before, stands_alone
 from bot.matching.compare import comparative, parse_sides, plain
 from bot.matching.comparing import compare
 from bot.matching.decide import Decider
@@ -39,7 +39,7 @@ from bot.matching.pointing import Names, name_table, with_named_term
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
-from bot.matching.trust.judge import Judge
+from bot.matching.trust.judge import GLUE_WEIGHT, Judge
 from bot.matching.trust.vocabulary import asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
 
@@ -167,10 +167,28 @@ class Engine:
                 part = with_named_term(question, asked, self._name_table)
             if not stands_alone(question, part, found.missing, self._lexicon.may_be_verb):
                 continue
+            if asks_of_before(part) and not self._of_field(question.replace(part, " ")):
+                # "a child ... was seeing bugs. is that hallucinating?": what it is asked of
+                # is nothing of the field, which alone it would forget.
+                continue
             alone = self._answer(part)
             if alone.status is Status.ANSWER and alone.score >= needed:
                 return replace(alone, question=question)
         return found
+
+    def _of_field(self, text: str) -> bool:
+        """Whether ``text`` holds a word of some snippet's title or aliases, one not too
+        frequent to say so ("things" of "making things up" is not; "model" is)."""
+        kb = self._kb
+        coverage = self._judge(kb).coverage
+        tokens = kb.index.tokens(
+            text, typo_cutoff=self._config.typo_cutoff, keep=self._lexicon.is_word
+        )
+        return any(
+            coverage.named_by(coverage.stems(w))
+            and coverage.salience(w, self._lexicon) > GLUE_WEIGHT
+            for w in topic_words(plain(tokens))
+        )
 
     def _answer(self, question: str) -> Answer:
         """:meth:`answer` for the whole message."""

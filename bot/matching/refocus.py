@@ -67,6 +67,8 @@ def defined_first(
         return None
     clause_hits, clause = found
     best = clause_hits[0]
+    if best.score < hits[0].score:
+        return None
     if not any(names(w, (best.id,)) for w in plain(clause)):
         return None
     again = check(content, (best.id,), definition=True, clear=True, lenient=True)

@@ -19,9 +19,11 @@ technical word is never "everyday", and a word of the domain is judged by covera
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.matching.alone import opens_asking_of_before
 from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
 from bot.matching.trust.around import around_term
 from bot.matching.trust.asker import done, introduction, subject_verb
@@ -44,6 +46,7 @@ from bot.matching.trust.grammar import (
     PRONOUNS,
     TERM,
     TOPICAL,
+    asked,
     asks_about,
     clauses,
     join_terms,
@@ -104,6 +107,30 @@ def sentence_kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]
     return found
 
 
+def told_before(
+    sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon | None
+) -> tuple[set[int], list[str]]:
+    """The sentences that name nothing of the field, followed by one asking whether that is
+    its term ("a child with a high fever was seeing bugs. is that hallucinating?"), and their
+    everyday nouns: what the term is asked of, not talk; unexplained, another sense of it."""
+    if lexicon is None:
+        return set(), []
+    found, nouns = set[int](), list[str]()
+    for at, ((tokens, kinds), (after, after_kinds)) in enumerate(itertools.pairwise(sentences)):
+        if (
+            not any(k in TOPICAL for k in kinds)
+            and "term" in after_kinds
+            and opens_asking_of_before(after)
+        ):
+            found.add(at)
+            nouns += [
+                t
+                for t, k in zip(tokens, kinds, strict=True)
+                if k == "everyday" and common_noun(t, lexicon)
+            ]
+    return found, nouns
+
+
 def everyday(lexicon: Lexicon, word: str) -> bool:
     """A real English word, but not one so frequent it is chat glue ("thing", "right")."""
     return lexicon.is_word(word) and lexicon.zipf(word) < CHATTY_ZIPF
@@ -126,7 +153,6 @@ def context(
     """
     attached, by_place = list[str](), list[str]()  # by_place: attached by where they stand
     around, beside, close = list[str](), list[str](), list[str]()
-    named = False
     asking = asks(question, [t for tokens in runs(question) for t in tokens])
 
     def describes(token: str) -> bool:
@@ -139,7 +165,8 @@ def context(
     # sense (see below), and an organisation named there may be one of them.
     lone = lexicon is not None and unsupported(sentences, lexicon, question)
 
-    for tokens, kinds in sentences:
+    asked_of, referred = told_before(sentences, lexicon)
+    for tokens, kinds in (s for at, s in enumerate(sentences) if at not in asked_of):
         if not any(k in TOPICAL for k in kinds):
             # A sentence of its own that names nothing of the field ("need one slide for the
             # exec offsite monday", "mine get garbage back"): talk about the asker's world.
@@ -173,7 +200,6 @@ def context(
             tokens, kinds, clause, term_clauses, unknown=unknown, lexicon=lexicon
         )
         for i, token in enumerate(tokens):
-            named |= kinds[i] == "term"
             if token in PRONOUNS and lexicon is not None and kind(token) in EVERYDAY:
                 beside.append(token)  # "everybody", "people": never the subject asked about
             placed_by = by_position(tokens, kinds, i, unknown, talking=clause[i] in talking)
@@ -247,6 +273,9 @@ def context(
                 attached.append(token)
             elif (
                 clause[i] not in term_clauses
+                # "what's an epoch when you're training a model": what a clause asks about
+                # is the question, however far from the term.
+                and not asked(tokens, i)
                 and reach(tokens, kinds, i, -1, TOPICAL)[0] < 0
                 and reach(tokens, kinds, i, 1, TOPICAL)[0] < 0
             ):
@@ -258,7 +287,7 @@ def context(
     # knowledge never speaks of, tell its sense; they are no talk.
     did = done(sentences, lexicon) if lone else set()  # "i keep hearing": no thing
     return Context(
-        attached=tuple(by_place + attached),
+        attached=tuple(by_place + attached + referred),
         around=tuple(
             t for t in around if not (lone and thing(t, lexicon, unknown) and t not in did)
         ),
@@ -271,7 +300,7 @@ def context(
             for i, token in enumerate(tokens)
             if lexicon is not None and verb_object(tokens, kinds, i, lexicon)
         ),
-        named=named,
+        named=term_named,
         things=tuple(
             t
             for t in close

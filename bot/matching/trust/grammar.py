@@ -48,6 +48,7 @@ ASKING = vocabulary(
     define tell me about how hey yo pls please
     """
 )
+WHAT = vocabulary("what whats wat which define explain")  # asking what a thing is
 # Words that open a clause: talk in another clause than the term's is talk around it.
 CLAUSE_OPENERS = vocabulary(
     """
@@ -180,6 +181,17 @@ def asks_about(tokens: Sequence[str], at: int) -> bool:
             return False
         i -= 1
     return True
+
+
+def asked(tokens: Sequence[str], at: int) -> bool:
+    """Whether ``tokens[at]`` is what its clause asks about: only asking words before it,
+    one of them asking what ("what's an epoch when you're training a model"; not "for a
+    slide", nor a clause the word opens)."""
+    start = at
+    while start > 0 and tokens[start - 1] != ",":
+        start -= 1
+    before = tokens[start:at]
+    return any(t in WHAT for t in before) and asks_about(tokens, at)
 
 
 def possessed(tokens: Sequence[str], at: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.alone import refers_back, stands_alone, unplaced
+from bot.matching.alone import asks_of_before, refers_back, stands_alone, unplaced
 from bot.matching.normalize import words
 
 
@@ -46,3 +46,19 @@ def test_another_sentence_may_give_the_term_its_sense() -> None:
     assert not unplaced(message, "what's a token exactly", ("million",), _verb)
     asked = "what is a literary agent"
     assert not unplaced(f"{asked}?", asked, ("literary",), _verb)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("is that hallucinating?", True),
+        ("Was this a hallucination", True),
+        ("isn't it just autocomplete?", True),
+        # the pronoun is not the subject asked of, or the sentence is too short to ask
+        ("what is that called", False),
+        ("is it", False),
+        ("is rag worth it", False),
+    ],
+)
+def test_a_sentence_asking_of_what_was_told_before(sentence: str, expected: bool) -> None:
+    assert asks_of_before(sentence) is expected

@@ -240,3 +240,38 @@ def test_a_plain_noun_a_term_used_as_a_verb_acts_on_is_its_object(lexicon: Lexic
     assert context("we are tune the q3 budget", kinds, lexicon).objects == ("budget",)
     # a term used as a noun acts on nothing
     assert context("the tokens the customer sees", kinds, lexicon).objects == ()
+
+
+# A story told without a word of the field, then "is that <term>?".
+_STORY = {"child", "fever", "bugs", "wall", "parents", "seeing", "high", "ring"}
+
+
+def story_kind(token: str) -> str:
+    if token in {"hallucinating", "hallucination"}:
+        return "term"
+    if token in {"chatbot"}:
+        return "domain"
+    return "everyday" if token in _STORY else ""
+
+
+def test_what_the_term_is_asked_of_is_no_talk(lexicon: Lexicon) -> None:
+    # Round 30: the sentence told before "is that hallucinating?" holds what is asked of;
+    # its nouns give the term its sense (the child's fever), they are not talk around it.
+    found = context(
+        "a child with a high fever was seeing bugs on the wall. is that hallucinating?",
+        story_kind,
+        lexicon,
+    )
+    assert {"fever", "wall"} <= set(found.attached), found
+    assert not {"fever", "wall"} & set(found.around)
+    # a sentence naming a word of the field tells of that; nothing is taken as the sense
+    found = context(
+        "the chatbot said the wall was pink. is that hallucinating?", story_kind, lexicon
+    )
+    assert "wall" not in found.attached
+    # a story not asked of stays talk
+    found = context(
+        "a child with a high fever was seeing bugs. what is hallucinating?", story_kind, lexicon
+    )
+    assert "fever" in found.around
+    assert "fever" not in found.attached

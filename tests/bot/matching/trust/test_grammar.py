@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.grammar import clauses, join_terms, split_sentences
+from bot.matching.trust.grammar import asked, clauses, join_terms, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,18 @@ def test_every_time_opens_a_clause_of_when() -> None:
     tokens = ["why", "does", "it", "change", "every", "time", "i", "ask", "about", "fees"]
     assert clauses(tokens) == [0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
     assert clauses(["every", "model", "has", "limits"]) == [0, 0, 0, 0]  # a determiner
+
+
+@pytest.mark.parametrize(
+    ("tokens", "at", "expected"),
+    [
+        (["whats", "an", "epoch", "when", "youre", "training"], 2, True),
+        (["so", "um", "what", "is", "a", "checkpoint"], 5, True),
+        # no asking word before it, or only a preposition's phrase
+        (["for", "a", "slide", "tomorrow", "morning"], 2, False),
+        # the first word of a clause after a comma asks nothing
+        (["should", "we", "fine", "tune", ",", "deadline", "is", "friday"], 5, False),
+    ],
+)
+def test_what_a_clause_asks_about(tokens: list[str], at: int, expected: bool) -> None:
+    assert asked(tokens, at) is expected
