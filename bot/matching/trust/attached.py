@@ -35,7 +35,7 @@ def modifies(
     the noun phrase ("my friend says gans")."""
     if at == 0 or not determiner(tokens[at - 1]) or not describes(tokens[at]):
         return False
-    if tokens[at] in DEGREE:
+    if tokens[at] in DEGREE or tokens[at] in WHICH_OF:
         return False  # "a higher temperature": how much of it, not another kind
     i = at + 1
     while i < len(tokens) and (kinds[i] in EVERYDAY or tokens[i].isdigit()):
@@ -144,6 +144,9 @@ DEGREE = frozenset({
     "smaller", "smallest", "long", "longer", "longest", "short", "shorter", "max", "maximum",
     "min", "minimum", "default",
 })  # fmt: skip
+# Adjectives that pick which of the term's cases, never a sense ("the known limitations",
+# "the main risks", "the usual examples").
+WHICH_OF = frozenset({"known", "main", "usual", "typical", "common", "major", "obvious"})
 # Prepositions that, right after the term, say what it is about ("context on the meeting",
 # "hallucinations with a high fever"): the phrase narrows it whoever asks.
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "of", "with"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.attached import ours
+from bot.matching.trust.attached import modifies, ours
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,25 @@ def test_which_of_the_askers_things(
     tokens: list[str], kinds: list[str], at: int, expected: bool
 ) -> None:
     assert ours(tokens, kinds, at) is expected
+
+
+def _describes(word: str) -> bool:
+    return word.isalpha()
+
+
+@pytest.mark.parametrize(
+    ("tokens", "at", "expected"),
+    [
+        # a noun before the term names another kind of it
+        (["my", "body", "temperature"], 1, True),
+        # how much of it, or which of its cases: no other sense
+        (["a", "higher", "temperature"], 1, False),
+        (["the", "known", "limitations"], 1, False),
+        (["the", "main", "risks"], 1, False),
+    ],
+)
+def test_a_word_before_the_term_that_names_a_kind(
+    tokens: list[str], at: int, expected: bool
+) -> None:
+    kinds = ["", "everyday", "term"]
+    assert modifies(tokens, kinds, at, _describes) is expected
