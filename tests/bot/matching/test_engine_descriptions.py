@@ -29,6 +29,12 @@ ANSWERED = [
         "a photo?",
         "multimodal",
     ),
+    # the GAN snippet tells that one network makes fakes and the other spots them
+    (
+        "is there a name for the setup where two networks compete, one faking images and the "
+        "other spotting them?",
+        "gan",
+    ),
     # an edge: a story that names the field before "is that ...?" is asked of
     (
         "the chatbot said our shop opens on sundays but it doesn't. is that a hallucination?",
