@@ -51,6 +51,29 @@ def modifies(
     return i < len(tokens) and kinds[i] == "term"
 
 
+# "the witness is basically hallucinating": a state the subject is in, then how plainly.
+BEING_IN = frozenset({"is", "was", "are", "were", "keeps", "kept", "started", "s"})
+PLAINLY = frozenset(
+    {"basically", "just", "totally", "clearly", "literally", "probably", "actually", "really"}
+    | {"definitely", "always", "still", "obviously", "kind", "sort", "of"}
+)
+
+
+def undergoes(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether an everyday noun is the subject of the term as a verb in its -ing form ("their
+    key witness is basically hallucinating"): whoever or whatever does it is what the question
+    is about, so a thing of no field gives the term another sense."""
+    if kinds[at] != "everyday":
+        return False
+    j = at + 1
+    if j >= len(tokens) or tokens[j] not in BEING_IN:
+        return False
+    j += 1
+    while j < len(tokens) and tokens[j] in PLAINLY:
+        j += 1
+    return j < len(tokens) and kinds[j] == "term" and tokens[j].endswith("ing")
+
+
 def kind_of(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon | None) -> bool:
     """A noun that opens a compound ending in a term word English knows, right before it or
     joined by "of" ("mixture of experts architecture", "state space models"): a kind of the

@@ -36,6 +36,7 @@ from bot.matching.trust.attached import (
     owner,
     person,
     topic_phrase,
+    undergoes,
 )
 from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject, verb_object
 from bot.matching.trust.grammar import (
@@ -211,7 +212,11 @@ def context(
                 or (lexicon is not None and speaker(tokens, kinds, i, lexicon.names_trade))
                 or (lexicon is not None and said(tokens, kinds, i, lexicon.names_trade))
                 or (lexicon is not None and subject_verb(tokens, kinds, i, lexicon))
-                or (lexicon is not None and person(tokens, kinds, i, lexicon, trades=trades))
+                or (
+                    lexicon is not None
+                    and person(tokens, kinds, i, lexicon, trades=trades)
+                    and not undergoes(tokens, kinds, i)
+                )
             ):
                 # "my aunt", "the vendor", "our analysts", "q3", "year 9s": who or when, not what
                 around.append(token)
@@ -248,7 +253,7 @@ def context(
                 and lexicon.can_name(token)
                 and not possessed(tokens, i)
                 and subject(tokens, kinds, i, lexicon)
-            )
+            ) or undergoes(tokens, kinds, i)
             if around_term(tokens, kinds, i, None if lone else lexicon) or (
                 term_named
                 and not lone

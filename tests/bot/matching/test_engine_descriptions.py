@@ -49,6 +49,10 @@ NOT_ANSWERED = [
     # "is that ...?" after a story naming nothing of the field: the story gives the sense
     "a kid in my class keeps seeing things at night. is that hallucinating?",
     "my nan says she sees her old cat in the hallway. is that a hallucination?",
+    # whoever "is hallucinating" is what the question is about
+    "our star witness is basically hallucinating things that never happened. how do we "
+    "handle that at trial?",
+    "the old man upstairs is hallucinating events that never happened, who do we call?",
 ]
 
 

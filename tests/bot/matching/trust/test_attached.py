@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.attached import modifies, ours
+from bot.matching.trust.attached import modifies, ours, undergoes
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,17 @@ def test_a_word_before_the_term_that_names_a_kind(
 ) -> None:
     kinds = ["", "everyday", "term"]
     assert modifies(tokens, kinds, at, _describes) is expected
+
+
+@pytest.mark.parametrize(
+    ("tokens", "kinds", "expected"),
+    [
+        (["witness", "is", "basically", "hallucinating"], ["everyday", "", "", "term"], True),
+        (["grandad", "keeps", "hallucinating"], ["everyday", "", "term"], True),
+        # a word of the field does it, or the term is no verb in -ing
+        (["chatbot", "is", "hallucinating"], ["domain", "", "term"], False),
+        (["witness", "is", "a", "hallucination"], ["everyday", "", "", "term"], False),
+    ],
+)
+def test_whoever_is_doing_the_term(tokens: list[str], kinds: list[str], expected: bool) -> None:
+    assert undergoes(tokens, kinds, 0) is expected
