@@ -213,15 +213,29 @@ def by_position(
 
 
 def ours(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """A word of the field between a possessive and another ("our sop documents"): which of
-    the asker's things, not what is asked about ("our api token" may be another sense of the
-    term, which is no word of the field)."""
+    """A word between a possessive and a word of the field ("our sop documents", "our port
+    tariff documents", "our own listing docs"): which of the asker's things, not what is
+    asked about ("our api token" may be another sense of the term, which is no word of the
+    field)."""
+    if kinds[at] not in OWN_KINDS:
+        return False
+    start = at
+    while start > 0 and at - start < COMPOUND and kinds[start - 1] in OWN_KINDS:
+        start -= 1
+    if start > 0 and tokens[start - 1] == "own":
+        start -= 1
+    end = at + 1
+    while end < len(tokens) and end - at < COMPOUND and kinds[end] in EVERYDAY:
+        end += 1
     return (
-        kinds[at] == "domain"
-        and 0 < at < len(tokens) - 1
-        and tokens[at - 1] in POSSESSIVES
-        and kinds[at + 1] == "domain"
+        start > 0
+        and tokens[start - 1] in POSSESSIVES
+        and end < len(tokens)
+        and kinds[end] == "domain"
     )
+
+
+OWN_KINDS = frozenset({"domain", "everyday", "plain"})  # what may name which of the asker's things
 
 
 def known_platform(

@@ -72,6 +72,15 @@ _IDIOMS = (
     re.compile(r"\b(put(?:s|ting)?)\s+(?:\S+\s+){1,4}?in\s+front\s+of\b", re.IGNORECASE),
     # "how much text it can take into account": consider, whatever the account
     re.compile(r"\b(?:tak(?:e|es|ing|en)|took)\s+(?:\S+\s+){0,4}?into\s+(account)\b", re.I),
+    # "answer from the documents rather than from memory": recalled, whatever remembers it
+    re.compile(r"\b(?:than|instead\s+of|not)\s+from\s+(memory)\b", re.IGNORECASE),
+    # "what's that technique called": the kind of thing whose name is asked
+    re.compile(
+        r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|these|those) "
+        r"(technique|techniques|approach|method|methods|process|setup|trick|concept|idea|"
+        r"pattern|practice|thing|things|technology|tech|behaviou?r|phenomenon|problem) called\b",
+        re.IGNORECASE,
+    ),
 )
 
 

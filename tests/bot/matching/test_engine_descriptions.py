@@ -29,6 +29,18 @@ ANSWERED = [
         "a photo?",
         "multimodal",
     ),
+    # "what's that technique called", "rather than from memory": phrasing; the words naming
+    # which of the asker's documents are theirs
+    (
+        "we want the assistant to check our warranty claim documents first and answer from "
+        "them rather than from memory. what's that technique called?",
+        "rag",
+    ),
+    (
+        "could the bot search our own menu docs first and answer from them? what's that "
+        "approach called?",
+        "rag",
+    ),
     # the GAN snippet tells that one network makes fakes and the other spots them
     (
         "is there a name for the setup where two networks compete, one faking images and the "

@@ -16,6 +16,12 @@ from bot.matching.trust.attached import modifies, ours, undergoes
         (["our", "api", "token", "expired"], ["", "domain", "term", "everyday"], 1, False),
         # no possessive: "the sop documents" may be what is asked about
         (["the", "sop", "documents"], ["", "domain", "domain"], 1, False),
+        # everyday words naming which of the asker's documents, "own" or not
+        (["our", "port", "tariff", "docs"], ["", "everyday", "plain", "domain"], 1, True),
+        (["our", "port", "tariff", "docs"], ["", "everyday", "plain", "domain"], 2, True),
+        (["our", "own", "menu", "docs"], ["", "", "everyday", "domain"], 2, True),
+        # the asker's thing is the term itself: may be its other sense
+        (["my", "auth", "token"], ["", "everyday", "term"], 1, False),
     ],
 )
 def test_which_of_the_askers_things(

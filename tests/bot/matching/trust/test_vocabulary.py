@@ -19,6 +19,12 @@ from bot.matching.trust.vocabulary import asks_name, idiom_words
         ("how much text can it take into account", {"account"}),
         ("does it take the whole thread into account", {"account"}),
         ("how do i open a savings account", set()),
+        ("answer from our docs rather than from memory", {"memory"}),
+        ("what's that technique called", {"technique"}),
+        ("what is this approach called?", {"approach"}),
+        # memory asked about, or a name of the field before "called"
+        ("how much memory does a 7b model need", set()),
+        ("what's that rag thing called", set()),
         # not the whole idiom: the words may be what is asked about
         ("how do i open the hood of my car", set()),
         ("kick scooter for the office", set()),
