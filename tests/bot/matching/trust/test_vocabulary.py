@@ -41,9 +41,12 @@ def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
         ("is there a name for when it invents things", True),
         ("what do you call it when a model keeps training", True),
         ("whats the term for that", True),
+        ("what's the branch of AI called that reads and writes language?", True),
+        ("what is the thing called when a bot makes stuff up", True),
         # naming the thing, or a call of another kind
         ("what is rag called in german", False),
         ("who called the meeting", False),
+        ("what is the file called", False),  # the name of a thing at hand
     ],
 )
 def test_a_question_asking_for_a_name(question: str, asking: bool) -> None:
