@@ -22,6 +22,7 @@ from bot.matching.matcher import Hit
 from bot.matching.naming import names_another, names_better, one_sided
 from bot.matching.outcomes import Replies
 from bot.matching.refocus import defined_first, defining_clause_hits, without_listeners
+from bot.matching.trust.around import set_aside
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
 from bot.matching.trust.vocabulary import WORKS, asks_name, topic_words
@@ -92,7 +93,10 @@ class Decider:
         """Answer ``question`` from its ``hits`` (best first) and analysed ``tokens``."""
         replies, cfg = self._replies, self._cfg
         content = plain(tokens)
-        hits = self._comparison_steps_back(hits, content)
+        # A side named only where the question sets it aside ("following on from the gan
+        # thing, what's a vae") is not asked about.
+        off = {w for t in set_aside(question) for w in plain(analyse(t))} if analyse else set()
+        hits = self._comparison_steps_back(self._set_aside(hits, tokens, off), content)
         if analyse is not None:
             hits, tokens = without_listeners(
                 self._kb,
@@ -158,6 +162,20 @@ class Decider:
         ):
             return [*hits[1:], hits[0]]
         return hits
+
+    def _set_aside(self, hits: list[Hit], tokens: list[str], off: set[str]) -> list[Hit]:
+        """The hits of the question less what it sets aside, when only those words name a
+        side of the comparison that leads ("following on from the gan thing, what's a vae":
+        the VAE snippet, not GAN vs VAE)."""
+        if not (hits and off):
+            return hits
+        kb, coverage, top = self._kb, self._coverage, hits[0].id
+        content = plain(tokens)
+        if one_sided(kb, coverage, top, content) or not one_sided(
+            kb, coverage, top, [w for w in content if w not in off]
+        ):
+            return hits
+        return kb.index.search(without(tokens, sorted(off)), len(hits)) or hits
 
     def _without_talk(
         self, choice: _Choice, tokens: list[str], content: list[str], check: Check

@@ -25,7 +25,10 @@ from bot.matching.trust.organisation import served
 # What a question sets aside ("besides", "other than"): closed prepositions.
 EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "beyond"})
 
-EXCLUDING_PAIRS = frozenset({("other", "than"), ("apart", "from"), ("aside", "from")})
+# "following on from the gan thing, what's a vae": what was asked before, not now.
+EXCLUDING_PAIRS = frozenset(
+    {("other", "than"), ("apart", "from"), ("aside", "from"), ("on", "from")}
+)
 
 
 def excluded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:

@@ -47,6 +47,8 @@ ANSWERED = [
         "other spotting them?",
         "gan",
     ),
+    # "following on from" sets the earlier topic aside: no comparison snippet for it
+    ("following on from the diffusion thing, what's a GAN then?", "gan"),
     # an edge: a story that names the field before "is that ...?" is asked of
     (
         "the chatbot said our shop opens on sundays but it doesn't. is that a hallucination?",

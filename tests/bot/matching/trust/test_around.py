@@ -47,6 +47,8 @@ def test_a_setting_after_an_aspect_of_the_term(
         ("what can gen-ai do besides chatbots? marketing wants ideas", ["chatbots"]),
         ("llm uses other than writing emails, for the team", ["writing", "emails"]),
         ("what is a chatbot", []),
+        # what was asked before, not now
+        ("following on from the gan thing, whats a vae", ["the", "gan", "thing"]),
     ],
 )
 def test_what_a_question_sets_aside(question: str, words: list[str]) -> None:
