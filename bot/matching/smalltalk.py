@@ -55,7 +55,7 @@ _REACTION = _vocabulary(
     wrong incorrect off btw figured out worked working works fixed solved sending send
     sharing share forwarding seriously kinda sorta ill will with
     wild crazy insane nuts hilarious funny epic dope unreal impressive incredible ridiculous
-    pretty saved save saves presentation life day smart clever but know
+    pretty saved save saves presentation life day smart clever but know handy
     useless unhelpful meh slide deck many ha to at spamming spam bugging bothering questions
     explanation explanations explained explainer agreed agree same lgtm ignore thing on thread
     tell more me worries about forget sounds sound til something ta gonna lie ngl

@@ -114,6 +114,8 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
         ("thanks, i'll share this with my team", Chat.THANKS),
         ("that answer was useless tbh", Chat.REACTION),
         ("perfect for the slide, many thanks", Chat.REACTION),
+        ("so handy, thanks", Chat.THANKS),
+        ("handy, nice one", Chat.REACTION),
     ],
 )
 def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> None:
