@@ -222,7 +222,7 @@ class Decider:
         # score alone (bench/calibration.py: CLINC150 AUROC 0.955 vs 0.944 on test, 0.931
         # vs 0.893 on val; 0.914 vs 0.897 with 10 questions per intent).
         confidence = (top.score + max(margin, 0.0)) / 200.0 * verdict.share
-        if not verdict.explained and not verdict.empty:
+        if not verdict.explained and not verdict.empty and (verdict.missing or not verdict.solid):
             return replace(
                 replies.uncovered(question, verdict.missing, hits), confidence=confidence
             )

@@ -49,6 +49,9 @@ ANSWERED = [
     ),
     # "following on from" sets the earlier topic aside: no comparison snippet for it
     ("following on from the diffusion thing, what's a GAN then?", "gan"),
+    # nothing salient left unexplained, though many small words are: the score decides
+    ("what kind of data was gpt-4 trained on?", "training-data"),
+    ("where do the training data for these chatbots come from", "training-data"),
     # an edge: a story that names the field before "is that ...?" is asked of
     (
         "the chatbot said our shop opens on sundays but it doesn't. is that a hallucination?",
