@@ -134,7 +134,13 @@ class Decider:
             if defined is not None:
                 choice = _Choice(hits=defined[0], margin=_margin(defined[0]), verdict=defined[1])
         verdict = choice.verdict
-        if not verdict.explained and topic_words(content)[:1] == [verdict.naming]:
+        if (
+            not verdict.explained
+            and topic_words(content)[:1] == [verdict.naming]
+            # A strong, clear lead is not overturned by the subject's name ("why does the
+            # chatbot give a different answer each time": the temperature snippet).
+            and not self._trusted(choice.hits)
+        ):
             # The question opens with a coined name of another candidate ("sft in the llm
             # context": fine-tuning's alias, though "context" puts the context window
             # first): that candidate answers if it explains the whole question. A name

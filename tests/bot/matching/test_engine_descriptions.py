@@ -52,6 +52,12 @@ ANSWERED = [
     # nothing salient left unexplained, though many small words are: the score decides
     ("what kind of data was gpt-4 trained on?", "training-data"),
     ("where do the training data for these chatbots come from", "training-data"),
+    # a strong, clear lead is not overturned by the name of the question's subject (this
+    # was answered from the chatbots snippet)
+    (
+        "why does the chatbot give me a different answer each time I ask the very same question?",
+        "temperature",
+    ),
     # an edge: a story that names the field before "is that ...?" is asked of
     (
         "the chatbot said our shop opens on sundays but it doesn't. is that a hallucination?",
