@@ -30,10 +30,11 @@ QUALIFIERS = frozenset({"like", "as", "in", "of", "for", "on", "at", "from", "wi
 STRONG_BREAK = re.compile(r"[;:!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
 # Chat ends a sentence with an emoji as often as with a mark ("... a wire transfer 😬 what is a
 # deepfake"); a colon inside quotes ("spell out 'Attention:'") ends none.
+PICTURE_BREAK = r"\s[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s"  # an emoji between words
 SENTENCE_BREAK = re.compile(
     r"[;!?()\[\]]+|(?<!\d):+(?![\'\"\u2019\u201d])|:+(?![\d\'\"\u2019\u201d])"
     r"|\s[-\u2013\u2014]+\s|\.(?:\s|$)"
-    r"|\s[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s"
+    r"|" + PICTURE_BREAK
 )
 TOKEN = re.compile(r"[a-z0-9]+|,")
 # A quote opens after no letter and closes before none ("it's 'agentic'" quotes "agentic").
@@ -92,8 +93,11 @@ PRONOUNS = frozenset(
 
 def runs(question: str) -> list[list[str]]:
     """The question's words, split at strong breaks; a comma stays as ","."""
-    text = fold(strip_links(question)).replace("'", "")
-    return [TOKEN.findall(part) for part in STRONG_BREAK.split(text)]
+    return [
+        TOKEN.findall(part)
+        for typed in re.split(PICTURE_BREAK, strip_links(question))
+        for part in STRONG_BREAK.split(fold(typed).replace("'", ""))
+    ]
 
 
 def split_sentences(question: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.grammar import asked, clauses, join_terms, split_sentences
+from bot.matching.trust.grammar import asked, clauses, join_terms, runs, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -67,3 +67,11 @@ def test_every_time_opens_a_clause_of_when() -> None:
 )
 def test_what_a_clause_asks_about(tokens: list[str], at: int, expected: bool) -> None:
     assert asked(tokens, at) is expected
+
+
+def test_an_emoji_between_words_ends_a_run() -> None:
+    assert runs("agentic ai explained pls \U0001f64f our rep saw it") == [
+        ["agentic", "ai", "explained", "pls"],
+        ["our", "rep", "saw", "it"],
+    ]
+    assert runs("what is rag \U0001f914") == [["what", "is", "rag"]]
