@@ -263,6 +263,11 @@ class Judge:
             return all(self._coverage.unused(w) for w in found_words)
 
         seen = context(question, kind, self._lexicon, unknown)
+        if not seen.named and asks_name(question):
+            # Its name unknown to the asker, the thing is described ("the summary of the
+            # council meeting quoted the mayor ... is there a name for that"): nothing there
+            # qualifies a term, it is all the story.
+            seen = replace(seen, attached=(), around=seen.around + seen.attached)
         idioms = idiom_words(question)
         if idioms:  # "take into account": no account of anything
             seen = replace(seen, attached=tuple(t for t in seen.attached if t not in idioms))

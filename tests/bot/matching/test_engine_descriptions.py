@@ -41,6 +41,12 @@ ANSWERED = [
         "approach called?",
         "rag",
     ),
+    # a description asked by name, no term in it: nothing qualifies a term, it is the story
+    (
+        "the AI recap of the staff meeting included a quote from my manager that she never "
+        "said. is there a name for when it invents things?",
+        "hallucination",
+    ),
     # the GAN snippet tells that one network makes fakes and the other spots them
     (
         "is there a name for the setup where two networks compete, one faking images and the "
