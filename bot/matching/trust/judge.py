@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from bot.matching.lexicon import Lexicon
@@ -11,7 +11,7 @@ from bot.matching.matcher import MatchIndex, nearest
 from bot.matching.normalize import words as typed_words
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.beside import asked_subject
-from bot.matching.trust.context import context, everyday
+from bot.matching.trust.context import Context, context, everyday
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.names import Names
@@ -262,23 +262,7 @@ class Judge:
                 found_words = analysed[token] = self._content_words(token)
             return all(self._coverage.unused(w) for w in found_words)
 
-        seen = context(question, kind, self._lexicon, unknown)
-        if not seen.named and asks_name(question):
-            # Its name unknown to the asker, the thing is described ("the summary of the
-            # council meeting quoted the mayor ... is there a name for that"): nothing there
-            # qualifies a term, it is all the story.
-            seen = replace(seen, attached=(), around=seen.around + seen.attached)
-        idioms = idiom_words(question)
-        if idioms:  # "take into account": no account of anything
-            seen = replace(seen, attached=tuple(t for t in seen.attached if t not in idioms))
-        if seen.named:
-            # Quoted everyday phrases ("'leaky faucet'") are examples mentioned.
-            mentioned = examples(question, kind, self._lexicon.is_word)
-            seen = replace(
-                seen,
-                attached=tuple(t for t in seen.attached if t not in mentioned),
-                around=seen.around + mentioned,
-            )
+        seen = self._as_told(context(question, kind, self._lexicon, unknown), question, kind)
         # "how do i fine tune the budget": what the term acts on, unexplained, is its sense.
         unexplained = {w for m in found.missing for w in m.split()}
         acted_on = tuple(
@@ -342,6 +326,26 @@ class Judge:
         }
         lenient = lenient and not any(w in close for m in kept.missing for w in m.split())
         return self._without(kept, words, rest, found, lenient=lenient)
+
+    def _as_told(self, seen: Context, question: str, kind: Callable[[str], str]) -> Context:
+        """The context less what the question's own phrasing says is no other sense."""
+        if not seen.named and asks_name(question):
+            # Its name unknown to the asker, the thing is described ("the summary of the
+            # council meeting quoted the mayor ... is there a name for that"): nothing there
+            # qualifies a term, it is all the story.
+            seen = replace(seen, attached=(), around=seen.around + seen.attached)
+        idioms = idiom_words(question)
+        if idioms:  # "take into account": no account of anything
+            seen = replace(seen, attached=tuple(t for t in seen.attached if t not in idioms))
+        if seen.named:
+            # Quoted everyday phrases ("'leaky faucet'") are examples mentioned.
+            mentioned = examples(question, kind, self._lexicon.is_word)
+            seen = replace(
+                seen,
+                attached=tuple(t for t in seen.attached if t not in mentioned),
+                around=seen.around + mentioned,
+            )
+        return seen
 
     def _folded_name(self, question: str, words: Sequence[str], snippet_ids: Sequence[str]) -> bool:
         """Whether the synonyms fold a name of several words into one of the snippets' names
