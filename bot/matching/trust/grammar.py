@@ -30,7 +30,7 @@ QUALIFIERS = frozenset({"like", "as", "in", "of", "for", "on", "at", "from", "wi
 STRONG_BREAK = re.compile(r"[;:!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)")
 # Chat ends a sentence with an emoji as often as with a mark ("... a wire transfer 😬 what is a
 # deepfake"); a colon inside quotes ("spell out 'Attention:'") ends none.
-PICTURE_BREAK = r"\s[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s"  # an emoji between words
+PICTURE_BREAK = r"\s[\U0001F300-\U0001FAFF\u2600-\u27BF\u200d\ufe0f]+\s"  # an emoji between words
 SENTENCE_BREAK = re.compile(
     r"[;!?()\[\]]+|(?<!\d):+(?![\'\"\u2019\u201d])|:+(?![\d\'\"\u2019\u201d])"
     r"|\s[-\u2013\u2014]+\s|\.(?:\s|$)"

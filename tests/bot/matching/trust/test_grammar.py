@@ -75,3 +75,8 @@ def test_an_emoji_between_words_ends_a_run() -> None:
         ["our", "rep", "saw", "it"],
     ]
     assert runs("what is rag \U0001f914") == [["what", "is", "rag"]]
+    # an emoji of several code points (a person, a joiner, a sign, a variation selector)
+    assert runs("hr here \U0001f64b\u200d\u2640\ufe0f what is rag") == [
+        ["hr", "here"],
+        ["what", "is", "rag"],
+    ]
