@@ -227,15 +227,19 @@ def ours(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     end = at + 1
     while end < len(tokens) and end - at < COMPOUND and kinds[end] in EVERYDAY:
         end += 1
+    after, after_kind = (tokens[end + 1], kinds[end + 1]) if end + 1 < len(tokens) else ("", "")
     return (
         start > 0
         and tokens[start - 1] in POSSESSIVES
         and end < len(tokens)
         and kinds[end] == "domain"
+        # "my bike needs some fine tuning": a verb, with its object after, ends no noun
+        and not (after in DETERMINERS or after in QUANTIFIERS or after_kind == "term")
     )
 
 
 OWN_KINDS = frozenset({"domain", "everyday", "plain"})  # what may name which of the asker's things
+QUANTIFIERS = frozenset({"some", "any", "more", "less", "no", "much", "many", "every", "each"})
 
 
 def known_platform(

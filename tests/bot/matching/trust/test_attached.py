@@ -22,6 +22,13 @@ from bot.matching.trust.attached import modifies, ours, undergoes
         (["our", "own", "menu", "docs"], ["", "", "everyday", "domain"], 2, True),
         # the asker's thing is the term itself: may be its other sense
         (["my", "auth", "token"], ["", "everyday", "term"], 1, False),
+        # a verb of the field after the asker's thing, its object after it: no noun
+        (
+            ["my", "bike", "needs", "some", "fine", "tuning"],
+            ["", "everyday", "domain", "", "domain", "term"],
+            1,
+            False,
+        ),
     ],
 )
 def test_which_of_the_askers_things(
