@@ -104,7 +104,7 @@ def asks_a_question(question: str) -> bool:
 _ASKS_NAME = re.compile(
     r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|these|those)(?: \w+){0,2} called\b"
     r"|\b(?:is there|what(?:['\u2019]?s| is)) (?:a|an|the) (?:name|term|word) for\b"
-    r"|\bwhat (?:do|would) (?:you|we|people|they) call\b"
+    r"|\bwhat (?:do|would) (?:you|u|we|people|they) call\b"
     # "what's the branch of AI called that ...": a kind of thing, then its name asked
     r"|\bwhat(?:['\u2019]?s| is| are) the (?:\w+ ){1,3}?called (?:that|when|where|which)\b",
     re.IGNORECASE,
