@@ -74,6 +74,7 @@ def around_term(
         or occasion(tokens, kinds, at, owner)
         or setting(tokens, kinds, at)
         or identity(tokens, kinds, at)
+        or subject_asked(tokens, kinds, at)
         or contrast(tokens, kinds, at)
         or disowned(tokens, at)
     )
@@ -95,6 +96,30 @@ def identity(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
             return tuple(tokens[max(0, i - 3) : i]) in AS_IF or tuple(tokens[i - 2 : i]) in AS_IF
         i -= 1
     return False
+
+
+# "every time i ask the same question about deferral rules": what the asker asks the tool.
+ASKING_ABOUT = vocabulary("question questions ask asks asked asking")
+
+
+def subject_asked(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word is in the phrase after "question about" or "ask about" ("a different
+    answer every time i ask the same question about panel warranties"): what the asker asks
+    the tool, not what they ask us; never a phrase holding a term word ("questions about
+    cooking temperatures")."""
+    i = at - 1
+    while i > 0 and at - i <= MAX_GAP and tokens[i] != "about":
+        if tokens[i] == "," or kinds[i] == "term":
+            return False
+        i -= 1
+    if i <= 0 or tokens[i] != "about" or tokens[i - 1] not in ASKING_ABOUT:
+        return False
+    j = at
+    while j < len(tokens) and tokens[j] != ",":
+        if kinds[j] == "term":
+            return False
+        j += 1
+    return True
 
 
 def _nobody(_: str) -> bool:

@@ -77,6 +77,12 @@ ANSWERED = [
         "writes like us",
         "fine-tuning",
     ),
+    # what the asker asks the tool about is talk
+    (
+        "why does chatgpt give me a different answer every time I ask the same question about "
+        "escrow holdbacks?",
+        "temperature",
+    ),
     # an edge: a story that names the field before "is that ...?" is asked of
     (
         "the chatbot said our shop opens on sundays but it doesn't. is that a hallucination?",

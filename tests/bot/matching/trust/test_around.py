@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.around import around_term, identity, set_aside, setting
+from bot.matching.trust.around import around_term, identity, set_aside, setting, subject_asked
 
 # kinds as the judge gives them: "cases" a word of the field apart from the term, "weights
 # open" one compound of the field, "freight" and "gym" everyday.
@@ -93,3 +93,15 @@ def test_an_occasion_the_term_is_about_is_where_it_came_up() -> None:
     assert around_term(tokens, kinds, 4, Lexicon())
     # a diagram qualified by the term, not where it came up ("an architecture diagram tool")
     assert not around_term(["an", "architecture", "diagram"], ["", "term", "everyday"], 2)
+
+
+def test_what_the_asker_asks_the_tool_about() -> None:
+    tokens = ["i", "ask", "the", "same", "question", "about", "panel", "warranties"]
+    kinds = ["", "", "", "", "", "", "everyday", "everyday"]
+    assert subject_asked(tokens, kinds, 6)
+    assert subject_asked(tokens, kinds, 7)
+    # a phrase holding the term is what is asked ("questions about cooking temperatures")
+    tokens = ["questions", "about", "cooking", "temperatures"]
+    assert not subject_asked(tokens, ["", "", "everyday", "term"], 2)
+    # "about" after no word of asking
+    assert not subject_asked(["talk", "about", "warranties"], ["", "", "everyday"], 2)
