@@ -313,7 +313,9 @@ class Judge:
                 return found
         drop = {w for token in talk for w in analysed.get(token, ())}
         rest = [w for w in words if w not in drop]
-        if len(rest) == len(words) or not rest:
+        if len(rest) == len(words) or not self._names_any(rest, snippet_ids):
+            # Nothing of the snippet's left once the talk is out ("what's it called when the
+            # bus arrives early"): the talk was the question.
             return found
         kept = self._judge(rest, snippet_ids, definition=definition, trusted=False)
         # Lenient only about words away from the term: one left in the term's own clause
@@ -327,13 +329,24 @@ class Judge:
         lenient = lenient and not any(w in close for m in kept.missing for w in m.split())
         return self._without(kept, words, rest, found, lenient=lenient)
 
+    def _names_any(self, words: Sequence[str], snippet_ids: Sequence[str]) -> bool:
+        """Whether any of ``words`` is the snippets' name or a word they explain, other than
+        chat glue."""
+        coverage = self._coverage
+        return any(
+            (coverage.is_name(w, snippet_ids) or coverage.known_term(w, snippet_ids))
+            and coverage.salience(w, self._lexicon) > GLUE_WEIGHT
+            for w in words
+        )
+
     def _as_told(self, seen: Context, question: str, kind: Callable[[str], str]) -> Context:
         """The context less what the question's own phrasing says is no other sense."""
         if not seen.named and asks_name(question):
             # Its name unknown to the asker, the thing is described ("the summary of the
             # council meeting quoted the mayor ... is there a name for that"): nothing there
             # qualifies a term, it is all the story.
-            seen = replace(seen, attached=(), around=seen.around + seen.attached)
+            story = tuple(t for tokens in runs(question) for t in tokens if kind(t) == "everyday")
+            seen = replace(seen, attached=(), around=seen.around + seen.attached + story)
         idioms = idiom_words(question)
         if idioms:  # "take into account": no account of anything
             seen = replace(seen, attached=tuple(t for t in seen.attached if t not in idioms))

@@ -83,6 +83,11 @@ ANSWERED = [
         "escrow holdbacks?",
         "temperature",
     ),
+    # a description asked by name, no term named: its everyday words are the story
+    (
+        "the AI wrote a memo that cited a bylaw that doesn't exist. what's the term for that?",
+        "hallucination",
+    ),
     # an edge: a story that names the field before "is that ...?" is asked of
     (
         "the chatbot said our shop opens on sundays but it doesn't. is that a hallucination?",
@@ -97,6 +102,10 @@ NOT_ANSWERED = [
     # "is that ...?" after a story naming nothing of the field: the story gives the sense
     "a kid in my class keeps seeing things at night. is that hallucinating?",
     "my nan says she sees her old cat in the hallway. is that a hallucination?",
+    # asked by name, the story left out leaves nothing of the snippet: the story was the
+    # question (both were answered, from pre-training and hallucination)
+    "what's it called when the bus arrives early and leaves before the timetable?",
+    "what's it called when a patient sees things that aren't there?",
     # whoever "is hallucinating" is what the question is about
     "our star witness is basically hallucinating things that never happened. how do we "
     "handle that at trial?",
