@@ -133,7 +133,6 @@ class Decider:
             )
             if defined is not None:
                 choice = _Choice(hits=defined[0], margin=_margin(defined[0]), verdict=defined[1])
-        choice = self._named_runner_up(choice, content, check, naming=asks_name(question))
         verdict = choice.verdict
         if (
             not verdict.explained
@@ -183,31 +182,6 @@ class Decider:
         ):
             return hits
         return kb.index.search(without(tokens, sorted(off)), len(hits)) or hits
-
-    def _named_runner_up(
-        self, choice: _Choice, content: list[str], check: Check, *, naming: bool
-    ) -> _Choice:
-        """A close call the names settle the other way: the question names the runner-up's
-        term and not the leader's ("main risks and challenges of generative AI": the
-        generative AI snippet, not the LLM one), and the runner-up explains all of it."""
-        hits = choice.hits
-        if len(hits) < 2 or choice.margin >= NAMES_MARGIN:
-            return choice
-        first, second = hits[0].id, hits[1].id
-        is_name = self._coverage.is_name
-        # The words asking a name name nothing ("what do u call it": not tool calling).
-        words = [w for w in topic_words(content) if not (naming and w in NAMING)]
-
-        def names_only(one: str, other: str) -> bool:
-            return any(is_name(w, (one,)) and not is_name(w, (other,)) for w in words)
-
-        if not names_only(second, first) or names_only(first, second):
-            return choice
-        again = check(content, (second,))
-        if not (again.explained and again.solid):
-            return choice
-        ordered = [hits[1], hits[0], *hits[2:]]
-        return _Choice(hits=ordered, margin=_margin(ordered), verdict=again)
 
     def _without_talk(
         self, choice: _Choice, tokens: list[str], content: list[str], check: Check
@@ -303,10 +277,6 @@ class Decider:
             found = replies.answer(question, (self._kb.snippets[top.id],), top.score)
             return replace(found, confidence=confidence)
         return replace(replies.did_you_mean(question, hits), confidence=confidence)
-
-
-NAMES_MARGIN = 10.0  # a lead the names may overturn, below this
-NAMING = frozenset({"call", "called", "name", "term", "word"})  # of "what do you call it"
 
 
 def _named(content: list[str], hits: list[Hit], verdict: Judgement, check: Check) -> _Choice | None:

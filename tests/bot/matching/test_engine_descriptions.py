@@ -64,13 +64,6 @@ ANSWERED = [
         "why does the chatbot give me a different answer each time I ask the very same question?",
         "temperature",
     ),
-    # a close call the names settle the other way: "generative AI" names the runner-up's
-    # term, nothing names the leader's (this was answered from the LLM snippet)
-    (
-        "what are the main risks and challenges of generative AI? marketing wants it for "
-        "newsletters and I need to brief the board on copyright and misleading content",
-        "genai-challenges",
-    ),
     # "what do u call": a name asked, and "call" names no tool calling
     (
         "what do u call the thing where you keep training a model on your own examples so it "
