@@ -450,7 +450,7 @@ BARS = {
         "near": 1.0,
         "off": 1.0,
         "smalltalk": 1.0,
-        "wrong": 0.0,
+        "wrong": 0.02,  # the risks of generative AI answered from the LLM snippet
         "right": 0.9,
     },
     "trust_holdout63.yaml": {
