@@ -93,10 +93,8 @@ class Decider:
         """Answer ``question`` from its ``hits`` (best first) and analysed ``tokens``."""
         replies, cfg = self._replies, self._cfg
         content = plain(tokens)
-        # A side named only where the question sets it aside ("following on from the gan
-        # thing, what's a vae") is not asked about.
-        off = {w for t in set_aside(question) for w in plain(analyse(t))} if analyse else set()
-        hits = self._comparison_steps_back(self._set_aside(hits, tokens, off), content)
+        hits = self._set_aside(question, hits, tokens, analyse)
+        hits = self._comparison_steps_back(hits, content)
         if analyse is not None:
             hits, tokens = without_listeners(
                 self._kb,
@@ -169,13 +167,25 @@ class Decider:
             return [*hits[1:], hits[0]]
         return hits
 
-    def _set_aside(self, hits: list[Hit], tokens: list[str], off: set[str]) -> list[Hit]:
+    def _set_aside(
+        self,
+        question: str,
+        hits: list[Hit],
+        tokens: list[str],
+        analyse: Callable[[str], list[str]] | None,
+    ) -> list[Hit]:
         """The hits of the question less what it sets aside, when only those words name a
         side of the comparison that leads ("following on from the gan thing, what's a vae":
         the VAE snippet, not GAN vs VAE)."""
-        if not (hits and off):
+        kb = self._kb
+        # Only a leading comparison snippet has a side to set aside: most questions skip
+        # the phrase search.
+        if not hits or analyse is None or hits[0].id not in kb.index.pairs.values():
             return hits
-        kb, coverage, top = self._kb, self._coverage, hits[0].id
+        off = {w for t in set_aside(question) for w in plain(analyse(t))}
+        if not off:
+            return hits
+        coverage, top = self._coverage, hits[0].id
         content = plain(tokens)
         if one_sided(kb, coverage, top, content) or not one_sided(
             kb, coverage, top, [w for w in content if w not in off]

@@ -330,11 +330,11 @@ class Judge:
         return self._without(kept, words, rest, found, lenient=lenient)
 
     def _names_any(self, words: Sequence[str], snippet_ids: Sequence[str]) -> bool:
-        """Whether any of ``words`` is the snippets' name or a word they explain, other than
-        chat glue."""
+        """Whether any of ``words`` names a snippet or is one the snippets explain, other
+        than chat glue."""
         coverage = self._coverage
         return any(
-            (coverage.is_name(w, snippet_ids) or coverage.known_term(w, snippet_ids))
+            coverage.known_term(w, snippet_ids)
             and coverage.salience(w, self._lexicon) > GLUE_WEIGHT
             for w in words
         )
