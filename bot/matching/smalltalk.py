@@ -77,6 +77,7 @@ _ABOUT = _vocabulary(
     kinds sorts types thing things
     store stores keep keeps private privacy our my chats was from
     first time new should like
+    answering explaining yesterday earlier last week before
     """
 )
 # What the bot runs on, asked of it ("what model are you running on"); "is this model real"

@@ -28,7 +28,7 @@ beginner beginners newbie newbies noob refer refers stand stands actually exactl
 give remind show nah yeah yep yup nope ok okay hmm um uh waht hwo
 meme memes hype hyped fad buzzword buzzwords gimmick metaphor analogy wise ballpark roughly
 approx approximately via overall incl apart aside
-paragraph paragraphs para glance primer recap rundown cheatsheet
+paragraph paragraphs para glance primer recap rundown cheatsheet knack
 tech technology ish math maths jargon overblown overrated overhyped underrated
 wasnt werent havent hasnt hadnt shouldnt wouldnt couldnt mustnt neednt
 """

@@ -1,5 +1,5 @@
-"""Issue 9, round 30: descriptions asked by name, what a clause asks about, and a sentence
-asking whether what was told before is the term; on the bundled knowledge.
+"""Issue 9, rounds 30-31: descriptions asked by name, what a clause asks about, a sentence
+asking whether what was told before is the term, and phrasing words; on the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set); each answered one was
 declined before the rule its comment names, and each declined one was answered (except where
@@ -14,6 +14,9 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # "a knack to": how the question is put, not what it asks about (round 31)
+    ("is there a knack to writing prompts?", "prompt-engineering"),
+    ("night porter here 🙂 is there a knack to writing prompts?", "prompt-engineering"),
     # "known" picks which limitations, no other sense of them
     ("what are the known limitations of large language models?", "llm-challenges"),
     # a description asked by name uses words of its own: explained within the tolerance
@@ -89,6 +92,8 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
+    # the knack is phrasing; the proofer still gives temperature its everyday sense
+    "is there a knack to tuning the temperature on the proofer?",
     # what a clause asks about ("what's an epoch") is the question, however far from the term
     "what's an epoch when you're training a model?",
     "what's a checkpoint when you're fine-tuning a model?",

@@ -48,6 +48,9 @@ from bot.models import SmallTalk as Chat
         ("how do i use you? just type a question?", Chat.ABOUT_BOT),
         ("how do i use you, just type explain and a word?", Chat.ABOUT_BOT),
         ("ha that's wild", Chat.REACTION),
+        # what the bot answers or remembers, asked of it (round 31)
+        ("what kind of questions are you good at answering?", Chat.ABOUT_BOT),
+        ("do you remember what i asked you yesterday?", Chat.ABOUT_BOT),
     ],
 )
 def test_small_talk(text: str, kind: Chat) -> None:
@@ -72,6 +75,7 @@ def test_small_talk(text: str, kind: Chat) -> None:
         "what is the hood of a car",
         "explain rag and fine tuning",
         "how to use rag",
+        "what did you explain yesterday about rag",
         "",
     ],
 )
