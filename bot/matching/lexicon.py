@@ -86,6 +86,10 @@ class Lexicon:
         adverb ("conceptually"): it says how, never what a question is about."""
         return word.endswith("ly") and self.zipf(word) < MIN_ZIPF and self.parts(word) == ADVERB
 
+    def adverb(self, word: str) -> bool:
+        """Whether the dictionary knows a word only as an adverb ("totally", "realistically")."""
+        return self.parts(word) == ADVERB
+
     def salience(self, word: str) -> float:
         """0-1: how much an unknown word says about what the question is about."""
         z = self.zipf(word)

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.matching.lexicon import Lexicon
+from bot.matching.lexicon import CHATTY_WEIGHT, Lexicon
 from bot.matching.trust.bodies import Bodies
 from bot.matching.trust.vocabulary import Stems
 from bot.models import Snippet
@@ -380,9 +380,11 @@ class Coverage:
         known = self._known(stem, held_out)
         if known is None and NUMBER.fullmatch(word):
             return NUMBER_WEIGHT
-        english = lexicon.salience(word)
         if known is not None:
-            return min(known, english)
+            return min(known, lexicon.salience(word))
+        # An adverb no snippet uses says how ("forgets totally", "realistically"), never
+        # what is asked about; one a snippet uses may still be its term's ("confidently").
+        english = CHATTY_WEIGHT if lexicon.adverb(word) else lexicon.salience(word)
         return min(english, SHORT_WEIGHT) if len(word) <= 2 else english
 
 

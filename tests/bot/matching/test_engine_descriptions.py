@@ -14,6 +14,11 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # an adverb no snippet uses says how, not what is asked about (round 31)
+    (
+        "why does the assistant totally forget what i told it earlier in the thread?",
+        "context-window",
+    ),
     # "a knack to": how the question is put, not what it asks about (round 31)
     ("is there a knack to writing prompts?", "prompt-engineering"),
     ("night porter here 🙂 is there a knack to writing prompts?", "prompt-engineering"),
@@ -92,6 +97,8 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
+    # the adverb weighs nothing; the oven still gives temperature its everyday sense
+    "is the oven temperature wildly off?",
     # the knack is phrasing; the proofer still gives temperature its everyday sense
     "is there a knack to tuning the temperature on the proofer?",
     # what a clause asks about ("what's an epoch") is the question, however far from the term

@@ -34,6 +34,14 @@ def test_parts_of_speech_tell_a_noun_from_a_verb_or_an_adjective() -> None:
     assert not lexicon.may_be_verb("literary") and not lexicon.may_be_verb("hospital")
 
 
+def test_words_the_dictionary_knows_only_as_adverbs() -> None:
+    lexicon = Lexicon()
+    assert lexicon.adverb("totally") and lexicon.adverb("realistically")
+    # "early" and "daily" may also qualify or name a thing
+    assert not lexicon.adverb("early") and not lexicon.adverb("daily")
+    assert not lexicon.adverb("model")
+
+
 def test_a_gerund_and_an_unknown_word_may_name_something() -> None:
     lexicon = Lexicon()
     assert lexicon.can_name("coaching")  # "nlp coaching": the -ing form of a verb is a noun

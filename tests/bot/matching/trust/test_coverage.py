@@ -55,6 +55,13 @@ def test_chatty_common_words_weigh_little(coverage: Coverage) -> None:
     assert chatty.missing == () and chatty.share > 0.8
 
 
+def test_an_adverb_no_snippet_uses_weighs_little(coverage: Coverage) -> None:
+    lexicon = Lexicon()
+    how = coverage.judge(["totally", "rag"], ["rag"], lexicon)
+    assert how.missing == () and how.share > 0.8
+    assert coverage.salience("realistically", lexicon) < coverage.salience("pizza", lexicon) / 10
+
+
 def test_a_body_mention_counts_half_unless_the_question_asks_what_it_is(
     coverage: Coverage,
 ) -> None:
