@@ -14,6 +14,9 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # "considered", "dead": a judgement asked of the term, phrasing (round 31)
+    ("is a 13B parameter model considered large for a language model?", "large-in-llm"),
+    ("are gans dead now that everyone uses diffusion?", "diffusion-vs-gan"),
     # an adverb no snippet uses says how, not what is asked about (round 31)
     (
         "why does the assistant totally forget what i told it earlier in the thread?",
@@ -97,6 +100,8 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
+    "is a 40 kg parcel considered large for the van?",
+    "is the fax machine dead now?",
     # the adverb weighs nothing; the oven still gives temperature its everyday sense
     "is the oven temperature wildly off?",
     # the knack is phrasing; the proofer still gives temperature its everyday sense
