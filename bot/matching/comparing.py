@@ -8,6 +8,7 @@ from dataclasses import replace
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import Side, plain
 from bot.matching.matcher import Hit
+from bot.matching.normalize import FILLER_MARK
 from bot.matching.outcomes import Replies
 from bot.matching.trust.grammar import POSSESSIVES
 from bot.matching.trust.judge import Judgement
@@ -55,6 +56,10 @@ def compare(
         words = plain(side)
         hit = kb.index.search(side, 1, plain_only=True)
         verdict = check(words, (hit[0].id,) if hit else ())
+        if not verdict.explained:
+            # Searched without its phrasing words: "just a" of "just a faq bot" matches the
+            # agents snippet's "is an ai agent just a chatbot".
+            hit, verdict = _without_phrasing(kb, side, words, check) or (hit, verdict)
         if verdict.empty:
             return None  # a side with nothing in it: "vs", "up or down"
         if n == len(sides) - 1 and not verdict.explained:
@@ -117,6 +122,18 @@ def compare(
 
 
 _Resolved = tuple[list[Hit], Judgement, list[str]]
+
+
+def _without_phrasing(
+    kb: KnowledgeBase, side: Side, words: list[str], check: Check
+) -> tuple[list[Hit], Judgement] | None:
+    """The side's best snippet searched by its topic words alone, when it explains them."""
+    named = [t for t in side if t.startswith(FILLER_MARK) or topic_words([t])]
+    if len(named) == len(side) or not topic_words(words):
+        return None
+    hit = kb.index.search(named, 1, plain_only=True)
+    verdict = check(words, (hit[0].id,) if hit else ())
+    return (hit, verdict) if hit and verdict.explained else None
 
 
 def _for_purpose(
