@@ -19,7 +19,7 @@ from bot.matching.compare import plain
 from bot.matching.comparing import Check
 from bot.matching.focus import asking_sentence, without
 from bot.matching.matcher import Hit
-from bot.matching.naming import names_another, names_better, one_sided
+from bot.matching.naming import names_another, names_better, one_sided, only_named_first
 from bot.matching.outcomes import Replies
 from bot.matching.refocus import defined_first, defining_clause_hits, without_listeners
 from bot.matching.trust.around import set_aside
@@ -107,6 +107,7 @@ class Decider:
             content = plain(tokens)
         if not hits:
             return replies.did_you_mean(question, hits)
+        hits = only_named_first(self._kb, hits, content)
         margin = _margin(hits)
         # Lenient: with its talk left out, the rest need only pass the tolerance (the
         # comparison path stays strict: a side left unexplained is an uncovered side).

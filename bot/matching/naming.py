@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.knowledge.base import KnowledgeBase
+from bot.matching.compare import COMPARATIVES, COMPARING
 from bot.matching.matcher import Hit
 from bot.matching.trust.coverage import Coverage
+from bot.matching.trust.vocabulary import NEUTRAL
 
 
 def _sides(kb: KnowledgeBase, snippet_id: str) -> frozenset[str] | None:
@@ -32,6 +34,43 @@ def _spans(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> list[range
 def named_whole(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> bool:
     """Whether ``content`` holds a whole alias or the title of a snippet, as analysed."""
     return bool(_spans(kb, snippet_id, content))
+
+
+def named_only(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> bool:
+    """Whether the question's topic words are exactly an alias or the title of a snippet, as
+    analysed ("what does llm mean": all it names is "large language model")."""
+    asked = _naming(content)
+    snippet = kb.snippets[snippet_id]
+    return bool(asked) and any(
+        _naming(kb.index.content_words(name)) == asked for name in (snippet.title, *snippet.aliases)
+    )
+
+
+def _naming(words: Sequence[str]) -> list[str]:
+    """The words that may name something: phrasing left out, but not what a comparison or a
+    judgement asks of the term ("downsides of genai" asks more than what genai is)."""
+    return [w for w in words if w not in NEUTRAL or w in _ASKS_MORE]
+
+
+# Phrasing that asks more of a term than what it is: a comparison or a judgement.
+_ASKS_MORE = (
+    COMPARING
+    | COMPARATIVES
+    | {"pros", "pro", "cons", "con", "tradeoff", "tradeoffs", "upside", "upsides"}
+    | {"downside", "downsides", "relate", "related", "relationship", "between"}
+)
+
+
+def only_named_first(kb: KnowledgeBase, hits: list[Hit], content: list[str]) -> list[Hit]:
+    """The hits with the snippet the question names and nothing else first: "what does llm
+    mean" shares "large" (of the expanded "llm") and "mean" with the question "what does
+    large mean in llm" of another snippet, but names only what-is-llm's alias."""
+    if len(hits) < 2 or named_only(kb, hits[0].id, content):
+        return hits
+    for hit in hits[1:]:
+        if named_only(kb, hit.id, content):
+            return [hit, *(h for h in hits if h is not hit)]
+    return hits
 
 
 def one_sided(

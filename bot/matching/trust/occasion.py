@@ -26,7 +26,7 @@ OCCASIONS = vocabulary(
     newsletter blog interview interviews exam exams retro retrospective kickoff townhall
     webinar writeup wiki readme doc docs sidebar article articles column handout handouts
     brochure flyer poster explainer briefing briefings note notes report reports email emails
-    diagram diagrams chart charts
+    diagram diagrams chart charts meeting meetings
     """
 )
 

@@ -6,7 +6,15 @@ from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import plain
 from bot.matching.engine import Engine
 from bot.matching.matcher import Hit
-from bot.matching.naming import named_whole, names_another, names_better, one_sided
+from bot.matching.naming import (
+    named_only,
+    named_whole,
+    names_another,
+    names_better,
+    one_sided,
+    only_named_first,
+)
+from bot.models import Status
 
 
 def _content(kb: KnowledgeBase, question: str) -> list[str]:
@@ -41,3 +49,23 @@ def test_the_names_settle_a_close_call(engine: Engine) -> None:
     assert names_better(kb, content, close)
     assert not names_better(kb, content, list(reversed(close)))
     assert not names_better(kb, content, close[:1])
+
+
+def test_a_question_naming_only_a_snippet_puts_it_first(engine: Engine) -> None:
+    kb = engine.knowledge
+    content = _content(kb, "what does llm mean")
+    assert named_only(kb, "what-is-llm", content)
+    assert not named_only(kb, "large-in-llm", content)
+    # "downsides" asks more of genai than what it is
+    assert not named_only(kb, "what-is-genai", _content(kb, "downsides of genai"))
+    hits = [Hit(id="large-in-llm", score=67.0), Hit(id="what-is-llm", score=56.0)]
+    assert [h.id for h in only_named_first(kb, hits, content)] == ["what-is-llm", "large-in-llm"]
+
+
+def test_what_an_abbreviation_means_is_its_definition(engine: Engine) -> None:
+    # "llm" expands to "large language model", whose "large" and "mean" are the words of
+    # large-in-llm's "what does large mean in llm?"
+    for question in ("what does llm mean", "what does 'llm' mean?", "llm - what does it mean"):
+        found = engine.answer(question)
+        assert (found.status, found.ids) == (Status.ANSWER, ("what-is-llm",)), question
+    assert engine.answer("what does large mean in llm").ids == ("large-in-llm",)
