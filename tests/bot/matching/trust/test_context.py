@@ -217,6 +217,16 @@ def test_an_occasion_the_term_came_up_at_is_talk(lexicon: Lexicon) -> None:
     assert "movie" in context("can you give me tokens on the movie", kind, lexicon).attached
 
 
+def test_a_meeting_the_answer_is_needed_for_is_talk(lexicon: Lexicon) -> None:
+    # Round 31: "for a team meeting", as "for the board memo"; "the context for the
+    # meeting" still names a thing of the occasion.
+    def meeting_kind(token: str) -> str:
+        return "everyday" if token in {"meeting", "tomorrow"} else kind(token)
+
+    found = context("trying to understand rag for a team meeting tomorrow", meeting_kind, lexicon)
+    assert "meeting" in found.around
+
+
 def test_close_holds_the_other_words_of_the_terms_clauses(lexicon: Lexicon) -> None:
     # Round 17: what the judge may not be lenient about (a word there may be the other sense).
     found = context("qa lead here, how does rag heal after a stroke", round15_kind, lexicon)
