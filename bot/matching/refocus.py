@@ -15,7 +15,9 @@ from bot.matching.compare import plain
 from bot.matching.comparing import Check
 from bot.matching.focus import defining_clause, first_defining, without
 from bot.matching.matcher import Hit
+from bot.matching.trust.asker import INTRODUCING
 from bot.matching.trust.audience import spoken_to
+from bot.matching.trust.grammar import runs, split_sentences
 from bot.matching.trust.judge import Judgement
 
 Names = Callable[[str, Sequence[str]], bool]  # whether a word names one of the snippets
@@ -40,13 +42,31 @@ def without_listeners(
     listeners = spoken_to(question, person)
     if not listeners:
         return hits, tokens
-    heard = plain(analyse(" ".join(listeners)))
-    rest = without(tokens, heard)
+    after = _after_intro(question, listeners)
+    if after is None:
+        rest = without(tokens, plain(analyse(" ".join(listeners))))
+    else:
+        # Analysed anew, the question proper opens the message: "can you explain" of "i'm a
+        # nurse - can you explain genai" is then a request, not words to match.
+        text, others = after
+        rest = without(analyse(text), plain(analyse(" ".join(others))))
     top = hits[0].id
     focused = kb.index.search(rest, len(hits))
     if not focused or focused[0].id == top:
         return hits, tokens
     return focused, rest
+
+
+def _after_intro(question: str, listeners: list[str]) -> tuple[str, list[str]] | None:
+    """The message after an opening sentence that only says who asks ("i'm a nurse - ..."),
+    with the other listeners; None when the listeners do not open the message."""
+    parts = split_sentences(question)
+    if len(parts) < 2:
+        return None
+    intro = [w for run in runs(parts[0]) for w in run if w not in INTRODUCING]
+    if not intro or listeners[: len(intro)] != intro:
+        return None
+    return question[question.find(parts[1]) :], listeners[len(intro) :]
 
 
 def defined_first(

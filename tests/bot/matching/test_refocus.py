@@ -34,6 +34,15 @@ def kb() -> KnowledgeBase:
             "what-is-genai",
             "assistant",
         ),
+        # round 31: the question proper, analysed anew, opens with a request ("can you
+        # explain"), no words to match
+        (
+            "I'm a nurse - can you explain generative ai simply",
+            {"nurse"},
+            "genai-applications",
+            "what-is-genai",
+            "nurse",
+        ),
     ],
 )
 def test_a_snippet_named_only_by_who_listens_or_asks_steps_back(
