@@ -311,8 +311,13 @@ class Judge:
             talk = people + tuple(t for t in seen.asker if t not in people)
             if not talk:
                 return found
-        drop = {w for token in talk for w in analysed.get(token, ())}
-        rest = [w for w in words if w not in drop]
+        # As often as the talk holds it: a word of talk in one place may be asked about in
+        # another ("is a vector db the same as postgis? i store pipes in postgis").
+        rest = list(words)
+        for token in talk:
+            for word in analysed.get(token, ()):
+                if word in rest:
+                    rest.remove(word)
         if len(rest) == len(words) or not self._names_any(rest, snippet_ids):
             # Nothing of the snippet's left once the talk is out ("what's it called when the
             # bus arrives early"): the talk was the question.
@@ -387,7 +392,11 @@ class Judge:
         """The judgement of the question without its talk, when the snippets explain all the
         rest (``lenient``: as the tolerance explains any question); else the judgement of the
         whole question."""
-        if not kept.explained or (kept.missing and not lenient):
+        # Lenient, solid with nothing missing stands as the decider takes it: a name of
+        # another snippet ("chatbot") left over weighs in the score, not as a word left
+        # unexplained (a comparison's check stays strict: a side may be what is left).
+        settled = kept.explained or (lenient and kept.solid and not kept.missing)
+        if not settled or (kept.missing and not lenient):
             return found
         left = list(rest)
         talk = []

@@ -14,6 +14,13 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # the talk left out, a name of another snippet ("chatbot") left over weighs in the score
+    # and is no word left unexplained (round 31)
+    (
+        "why does the chatbot give a different answer every time i ask the same question "
+        "about shipping fees?",
+        "temperature",
+    ),
     # "considered", "dead": a judgement asked of the term, phrasing (round 31)
     ("is a 13B parameter model considered large for a language model?", "large-in-llm"),
     ("are gans dead now that everyone uses diffusion?", "diffusion-vs-gan"),
@@ -100,6 +107,9 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
+    # ... but the talk is left out only as often as it is talk: the second "mongodb" is
+    # where the asker keeps things, the first a side compared
+    "is a vector database the same thing as mongodb? i keep customer orders in mongodb",
     "is a 40 kg parcel considered large for the van?",
     "is the fax machine dead now?",
     # the adverb weighs nothing; the oven still gives temperature its everyday sense
