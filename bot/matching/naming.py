@@ -68,9 +68,14 @@ def only_named_first(kb: KnowledgeBase, hits: list[Hit], content: list[str]) -> 
     if len(hits) < 2 or named_only(kb, hits[0].id, content):
         return hits
     for hit in hits[1:]:
-        if named_only(kb, hit.id, content):
+        # Close to the best only: "what can i do with an llm" names what-is-llm's alias as
+        # plainly, but the uses snippet's question matches it far better.
+        if hit.score >= CLOSE_SHARE * hits[0].score and named_only(kb, hit.id, content):
             return [hit, *(h for h in hits if h is not hit)]
     return hits
+
+
+CLOSE_SHARE = 0.75  # of the best score, for the snippet the question names to go first
 
 
 def one_sided(

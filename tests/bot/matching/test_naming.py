@@ -69,3 +69,13 @@ def test_what_an_abbreviation_means_is_its_definition(engine: Engine) -> None:
         found = engine.answer(question)
         assert (found.status, found.ids) == (Status.ANSWER, ("what-is-llm",)), question
     assert engine.answer("what does large mean in llm").ids == ("large-in-llm",)
+
+
+def test_a_snippet_scored_far_below_stays_behind(engine: Engine) -> None:
+    # "what can i do with an llm" names what-is-llm's alias as plainly, but the uses
+    # snippet's question matches it far better (and it asks no definition)
+    kb = engine.knowledge
+    content = _content(kb, "what can i do with an llm")
+    hits = [Hit(id="llm-applications", score=86.8), Hit(id="what-is-llm", score=41.4)]
+    assert only_named_first(kb, hits, content) == hits
+    assert engine.answer("what can i do with an llm").ids == ("llm-applications",)
