@@ -14,6 +14,12 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # the GAN summary tells of fakes and of spotting them (round 31)
+    (
+        "what do you call two neural networks competing, one making fake photos and the "
+        "other spotting the fakes?",
+        "gan",
+    ),
     # the talk left out, a name of another snippet ("chatbot") left over weighs in the score
     # and is no word left unexplained (round 31)
     (
