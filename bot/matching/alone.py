@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from bot.matching.normalize import words
 from bot.matching.trust.vocabulary import NEUTRAL
 
-# How many, not which sense ("$x per million tokens. what's a token").
+# How many, not which sense ("$x per million tokens. what's a token"), as a figure is.
 AMOUNTS = frozenset(
     {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions"}
 )
@@ -67,6 +67,7 @@ def unplaced(message: str, part: str, missing: Sequence[str], verb: Callable[[st
         first in missing
         and not verb(first)
         and first not in AMOUNTS
+        and not any(c.isdigit() for c in first)  # "1m tokens", "128k context": how many
         and second not in NEUTRAL
         and _root(second) in roots
         for first, second in itertools.pairwise(typed)

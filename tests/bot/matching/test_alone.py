@@ -44,6 +44,9 @@ def test_another_sentence_may_give_the_term_its_sense() -> None:
     # how many is no sense: "per million tokens. what's a token"
     message = "the page says $5 per million tokens. what's a token exactly?"
     assert not unplaced(message, "what's a token exactly", ("million",), _verb)
+    # nor is a figure (round 31)
+    message = "our plan is billed per 1M tokens. what counts as a token?"
+    assert not unplaced(message, "what counts as a token", ("1m",), _verb)
     asked = "what is a literary agent"
     assert not unplaced(f"{asked}?", asked, ("literary",), _verb)
 
