@@ -60,3 +60,22 @@ def disowned(tokens: Sequence[str], at: int) -> bool:
             if tokens[end] in SENSES and start < at <= end:
                 return True
     return False
+
+
+def disowned_before(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word qualifies the term in a phrase "not" opens ("the temperature slider,
+    not sea temperature", "not crypto tokens"): the sense set aside, named by the term
+    itself."""
+    end = at + 1
+    while end < len(tokens) and end - at < DISOWNED_WIDTH and kinds[end] not in TOPICAL:
+        end += 1
+    if end >= len(tokens) or kinds[end] != "term" or kinds[at] in TOPICAL:
+        return False
+    start = at - 1
+    while start >= 0 and at - start <= DISOWNED_WIDTH and kinds[start] not in TOPICAL:
+        if tokens[start] == "not":
+            # The sense asked about is named too, outside the phrase ("the model setting").
+            other = any(k in TOPICAL for k in (*kinds[:start], *kinds[end + 1 :]))
+            return other and all(t not in {",", "and", "or"} for t in tokens[start:end])
+        start -= 1
+    return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.contrast import contrast, disowned
+from bot.matching.trust.contrast import contrast, disowned, disowned_before
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,25 @@ def test_a_plain_kind_set_against_the_term(text: str, word: str, is_contrast: bo
 def test_the_sense_a_question_disowns(text: str, word: str, is_disowned: bool) -> None:
     tokens = text.split()
     assert disowned(tokens, tokens.index(word)) is is_disowned
+
+
+@pytest.mark.parametrize(
+    ("kinds", "word", "is_disowned"),
+    [
+        # round 31: "not" and the term itself name the sense set aside
+        ("not/ sea/everyday temperature/term lol/ ,/ the/ model/domain setting/term", "sea", True),
+        (
+            "what/ is/ a/ transformer/term ,/ not/ the/ electrical/everyday transformer/term",
+            "electrical",
+            True,
+        ),
+        # nothing else names the sense asked about: the phrase is all there is
+        ("not/ sea/everyday temperature/term", "sea", False),
+        # "not" of another clause
+        ("not/ sure/ ,/ sea/everyday temperature/term", "sea", False),
+    ],
+)
+def test_the_sense_set_aside_by_the_term_itself(kinds: str, word: str, is_disowned: bool) -> None:
+    pairs = [pair.split("/") for pair in kinds.split()]
+    tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
+    assert disowned_before(tokens, marks, tokens.index(word)) is is_disowned
