@@ -31,7 +31,7 @@ _GREETING = _vocabulary(
     howdy greetings welcome back bye goodbye cya later night gn whats up test testing ping
     wave waving happy hows it going monday tuesday wednesday thursday friday weekend brb gtg ttyl
     now for have nice great all anyone anybody see soon tomorrow tmrw home talk around wake up
-    coffee lunch break
+    coffee lunch break meet
     """
 )
 _THANKS = _vocabulary(

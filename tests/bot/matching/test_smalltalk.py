@@ -51,6 +51,7 @@ from bot.models import SmallTalk as Chat
         # what the bot answers or remembers, asked of it (round 31)
         ("what kind of questions are you good at answering?", Chat.ABOUT_BOT),
         ("do you remember what i asked you yesterday?", Chat.ABOUT_BOT),
+        ("hello bot, nice to meet you", Chat.REACTION),
     ],
 )
 def test_small_talk(text: str, kind: Chat) -> None:
