@@ -103,7 +103,7 @@ def asks_a_question(question: str) -> bool:
 # Asking for the name of what the question describes ("what's that technique called", "is
 # there a name for when it invents things", "what do you call it when ...").
 _ASKS_NAME = re.compile(
-    r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|they|these|those)(?: \w+){0,2} called\b"
+    r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|they|these|those)(?: \w+){0,3} called\b"
     r"|\b(?:is there|what(?:['\u2019]?s| is)) (?:a|an|the) (?:name|term|word) for\b"
     r"|\bwhat (?:do|would) (?:you|u|we|people|they) call\b"
     # "what's the branch of AI called that ...": a kind of thing, then its name asked

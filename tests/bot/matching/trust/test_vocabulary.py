@@ -42,6 +42,7 @@ def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
         ("what do you call it when a model keeps training", True),
         ("whats the term for that", True),
         ("image generators that start from noise, what are they called?", True),
+        ("it starts from noise and removes it. what's that kind of model called?", True),
         ("what's the branch of AI called that reads and writes language?", True),
         ("what is the thing called when a bot makes stuff up", True),
         # naming the thing, or a call of another kind
