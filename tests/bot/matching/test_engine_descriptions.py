@@ -14,6 +14,8 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # the open-weights summary names the laptop a downloaded model runs on (round 31)
+    ("could we run an open model on a laptop instead of calling the api?", "open-weights"),
     # the GAN summary tells of fakes and of spotting them (round 31)
     (
         "what do you call two neural networks competing, one making fake photos and the "
