@@ -14,6 +14,8 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # the RLHF summary says what the tuning is for: helpful, polite and safe (round 31)
+    ("how do they train chatgpt to be polite and turn down dodgy requests?", "rlhf"),
     # the open-weights summary names the laptop a downloaded model runs on (round 31)
     ("could we run an open model on a laptop instead of calling the api?", "open-weights"),
     # the GAN summary tells of fakes and of spotting them (round 31)
