@@ -14,6 +14,8 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # the "large" summary says the files are big because the parameters are many (round 31)
+    ("is an llm called large because of its file size or something else?", "large-in-llm"),
     # the RLHF summary says what the tuning is for: helpful, polite and safe (round 31)
     ("how do they train chatgpt to be polite and turn down dodgy requests?", "rlhf"),
     # the open-weights summary names the laptop a downloaded model runs on (round 31)
