@@ -4,9 +4,10 @@ All the sets here have been tuned on (``trust_dev.yaml`` from the start,
 ``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
 ``trust_holdout29``, ``31``, ``33``, ``34``, ``36`` to ``43``, ``48`` to ``51``, ``56`` and ``57``
 one or more a round since round 5, each after it was the held-out measure), so they are
-regression guards, not a held-out measure. The blind sets (``trust_holdout32`` and ``35``
-after round 27; ``44`` to ``47`` and ``52`` to ``55`` after round 29) have no bar here: they
-are measured, never read. The figures themselves are printed (``pytest -s``) and quoted in
+regression guards, not a held-out measure. The blind sets (after round 31: ``53``, ``54``,
+``58``, ``59``, ``64`` and ``65``) have no bar here: they are measured, never read; a blind set
+gets its bar in the round it is read (``44``, ``45``, ``52``, ``55`` in round 30, ``46`` and
+``47`` in round 31). The figures themselves are printed (``pytest -s``) and quoted in
 bench/README.md. A wrong confident answer is what the bars are strictest about.
 """
 
@@ -459,6 +460,36 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.04,
         "right": 0.9,
+    },
+    # Round 31: 46 and 47 read after two rounds blind; 66 and 67 written to be read (two
+    # questions of slack on the right answers, one on near-domain).
+    "trust_holdout46.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
+    "trust_holdout47.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
+    "trust_holdout66.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,  # a neural net's 'weights', after talk of PLCs, answered as open weights
+        "right": 0.91,
+    },
+    "trust_holdout67.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.85,
     },
     "trust_holdout48.yaml": {
         "near": 1.0,
