@@ -20,13 +20,12 @@ from bot.matching.comparing import Check
 from bot.matching.focus import asking_sentence, without
 from bot.matching.matcher import Hit
 from bot.matching.naming import names_another, names_better, one_sided, only_named_first
-from bot.matching.normalize import split_filler, strip_answer_form, words
 from bot.matching.outcomes import Replies
 from bot.matching.refocus import defined_first, defining_clause_hits, without_listeners
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
-from bot.matching.trust.vocabulary import WORKS, asks_definition, asks_name, topic_words
+from bot.matching.trust.vocabulary import WORKS, asks_name, topic_words
 from bot.models import Answer
 
 SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explanation
@@ -90,8 +89,10 @@ class Decider:
         check: Check,
         *,
         analyse: Callable[[str], list[str]] | None = None,
+        definition: bool = False,
     ) -> Answer:
-        """Answer ``question`` from its ``hits`` (best first) and analysed ``tokens``."""
+        """Answer ``question`` from its ``hits`` (best first) and analysed ``tokens``;
+        ``definition``: the question asks what something is."""
         replies, cfg = self._replies, self._cfg
         content = plain(tokens)
         hits = self._set_aside(question, hits, tokens, analyse)
@@ -108,7 +109,7 @@ class Decider:
             content = plain(tokens)
         if not hits:
             return replies.did_you_mean(question, hits)
-        if asks_definition(split_filler(words(strip_answer_form(question)[0]))[0]):
+        if definition:
             hits = only_named_first(self._kb, hits, content)  # "what does llm mean"
         margin = _margin(hits)
         # Lenient: with its talk left out, the rest need only pass the tolerance (the

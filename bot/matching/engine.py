@@ -259,7 +259,7 @@ class Engine:
             threshold=lambda: self.answer_threshold(kb),
             person=lambda w: self._lexicon.names_person(w) or self._lexicon.names_trade(w),
         )
-        return decider.decide(question, hits, tokens, check, analyse=analyse)
+        return decider.decide(question, hits, tokens, check, analyse=analyse, definition=definition)
 
     def _trusted(self, hits: Sequence[Hit]) -> bool:
         """A strong and clear best match (``trusted_score`` and ``trusted_margin``)."""
