@@ -14,6 +14,8 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # the gen AI risks summary names misinformation and legal issues (round 31)
+    ("misinformation and copyright worries with generative ai, quick summary?", "genai-challenges"),
     # the "large" summary says the files are big because the parameters are many (round 31)
     ("is an llm called large because of its file size or something else?", "large-in-llm"),
     # the RLHF summary says what the tuning is for: helpful, polite and safe (round 31)
