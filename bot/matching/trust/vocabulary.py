@@ -60,6 +60,8 @@ _CHAT_Q = re.compile(
 )
 
 
+# Kinds of thing a question describes before asking its name ("what's the setup where ...").
+_DESCRIBED = "thing|setup|technique|trick|approach|method|concept|idea"
 # Phrasing idioms, their content word in the group: only the whole idiom phrases the
 # question ("how does rag work under the hood"; "the hood of my car" is a car's; "did llms
 # kick it off").
@@ -82,6 +84,8 @@ _IDIOMS = (
         r"pattern|practice|thing|things|technology|tech|behaviou?r|phenomenon|problem) called\b",
         re.IGNORECASE,
     ),
+    # "what's the setup where two networks compete": the kind of thing whose name is asked
+    re.compile(rf"\bwhat(?:['\u2019]?s| is) the ({_DESCRIBED}) (?:where|when)\b", re.IGNORECASE),
 )
 
 
@@ -106,6 +110,7 @@ _ASKS_NAME = re.compile(
     r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|they|these|those)(?: \w+){0,3} called\b"
     r"|\b(?:is there|what(?:['\u2019]?s| is)) (?:a|an|the) (?:name|term|word) for\b"
     r"|\bwhat (?:do|would) (?:you|u|we|people|they) call\b"
+    rf"|\bwhat(?:['\u2019]?s| is) the (?:{_DESCRIBED}) (?:where|when)\b"
     # "what's the branch of AI called that ...": a kind of thing, then its name asked
     r"|\bwhat(?:['\u2019]?s| is| are) the (?:\w+ ){1,3}?called (?:that|when|where|which)\b",
     re.IGNORECASE,

@@ -22,6 +22,8 @@ from bot.matching.trust.vocabulary import asks_name, idiom_words
         ("answer from our docs rather than from memory", {"memory"}),
         ("what's that technique called", {"technique"}),
         ("what is this approach called?", {"approach"}),
+        ("what's the setup where two networks compete", {"setup"}),
+        ("what is the process for a refund", set()),
         # memory asked about, or a name of the field before "called"
         ("how much memory does a 7b model need", set()),
         ("what's that rag thing called", set()),
@@ -43,6 +45,8 @@ def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
         ("whats the term for that", True),
         ("image generators that start from noise, what are they called?", True),
         ("it starts from noise and removes it. what's that kind of model called?", True),
+        ("what's the setup where two neural networks compete?", True),
+        ("what is the setup for the demo", False),
         ("what's the branch of AI called that reads and writes language?", True),
         ("what is the thing called when a bot makes stuff up", True),
         # naming the thing, or a call of another kind
