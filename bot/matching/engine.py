@@ -39,7 +39,7 @@ from bot.matching.pointing import Names, name_table, with_named_term
 from bot.matching.smalltalk import small_talk
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
-from bot.matching.trust.judge import GLUE_WEIGHT, Judge
+from bot.matching.trust.judge import Judge
 from bot.matching.trust.vocabulary import asks_definition, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
 
@@ -178,17 +178,12 @@ class Engine:
 
     def _of_field(self, text: str) -> bool:
         """Whether ``text`` holds a word of some snippet's title or aliases, one not too
-        frequent to say so ("things" of "making things up" is not; "model" is)."""
+        frequent to say so (:meth:`Judge.names_any`)."""
         kb = self._kb
-        coverage = self._judge(kb).coverage
         tokens = kb.index.tokens(
             text, typo_cutoff=self._config.typo_cutoff, keep=self._lexicon.is_word
         )
-        return any(
-            coverage.named_by(coverage.stems(w))
-            and coverage.salience(w, self._lexicon) > GLUE_WEIGHT
-            for w in topic_words(plain(tokens))
-        )
+        return self._judge(kb).names_any(topic_words(plain(tokens)))
 
     def _answer(self, question: str) -> Answer:
         """:meth:`answer` for the whole message."""

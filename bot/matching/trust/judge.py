@@ -318,7 +318,7 @@ class Judge:
             for word in analysed.get(token, ()):
                 if word in rest:
                     rest.remove(word)
-        if len(rest) == len(words) or not self._names_any(rest, snippet_ids):
+        if len(rest) == len(words) or not self.names_any(rest, snippet_ids):
             # Nothing of the snippet's left once the talk is out ("what's it called when the
             # bus arrives early"): the talk was the question.
             return found
@@ -334,9 +334,9 @@ class Judge:
         lenient = lenient and not any(w in close for m in kept.missing for w in m.split())
         return self._without(kept, words, rest, found, lenient=lenient)
 
-    def _names_any(self, words: Sequence[str], snippet_ids: Sequence[str]) -> bool:
-        """Whether any of ``words`` names a snippet or is one the snippets explain, other
-        than chat glue."""
+    def names_any(self, words: Sequence[str], snippet_ids: Sequence[str] = ()) -> bool:
+        """Whether any of ``words`` (analysed) names a snippet or is one the snippets explain,
+        other than chat glue ("things" of "making things up" is not; "model" is)."""
         coverage = self._coverage
         return any(
             coverage.known_term(w, snippet_ids)
