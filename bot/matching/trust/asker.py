@@ -33,7 +33,12 @@ def introduction(
     end = comma
     while end > 0 and tokens[end - 1] in INTRODUCING:
         end -= 1
-    if not 0 < end <= INTRO_WORDS or "term" in kinds[:end]:
+    if not 0 < end <= INTRO_WORDS:
+        return 0
+    # A term word opening the sentence is asked about ("tokens again: ..."); a noun of people
+    # ending it says who asks, whatever a name of the field it holds ("survey designer here"
+    # of "prompt design").
+    if "term" in kinds[:end] and not (person is not None and person(tokens[end - 1])):
         return 0
     if end == comma and not (
         comma == len(tokens)

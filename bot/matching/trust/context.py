@@ -64,6 +64,7 @@ from bot.matching.trust.talk import (
     speaker,
     talk_clauses,
 )
+from bot.matching.trust.task import task_words
 from bot.matching.trust.vocabulary import NEUTRAL
 
 # A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
@@ -89,6 +90,7 @@ class Context:
     objects: tuple[str, ...] = ()
     named: bool  # a term word is in the question
     asker: tuple[str, ...] = ()  # a sentence saying who asks ("pharmacist here")
+    task: tuple[str, ...] = ()  # what the asker has the tool do (:mod:`.task`)
     # The only word of the field is an English word of its own: the nouns for things in its
     # clause ("temperature for the kitchen"), which tell its sense unless the snippet
     # explains them.
@@ -326,4 +328,5 @@ def context(
             ]
             if k in TALK_KINDS
         ),
+        task=tuple(t for tokens, kinds in sentences for t in task_words(tokens, kinds)),
     )

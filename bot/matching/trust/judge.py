@@ -262,7 +262,14 @@ class Judge:
                 found_words = analysed[token] = self._content_words(token)
             return all(self._coverage.unused(w) for w in found_words)
 
-        seen = self._as_told(context(question, kind, self._lexicon, unknown), question, kind)
+        seen = context(question, kind, self._lexicon, unknown)
+        if seen.task and self.names_any(
+            [w for t in seen.task for w in self._content_words(t)], snippet_ids
+        ):
+            # "i use an llm to summarise site notes": a task the snippet speaks of may be
+            # why it came first; then it is what the question is about.
+            seen = replace(seen, task=())
+        seen = self._as_told(seen, question, kind)
         # "how do i fine tune the budget": what the term acts on, unexplained, is its sense.
         unexplained = {w for m in found.missing for w in m.split()}
         acted_on = tuple(
@@ -291,7 +298,7 @@ class Judge:
         )
         if strange and found.explained:
             return replace(found, explained=False, solid=False, missing=strange, sense=True)
-        talk = seen.around + (seen.beside if clear else ()) + seen.asker
+        talk = seen.around + (seen.beside if clear else ()) + seen.asker + seen.task
         if not (seen.attached or talk):
             return found
         if seen.attached:
@@ -308,7 +315,7 @@ class Judge:
                 # first, what's that technique called"): the description is the topic, and
                 # the asker's world around it talk as around a named term.
                 people = seen.around
-            talk = people + tuple(t for t in seen.asker if t not in people)
+            talk = people + tuple(t for t in seen.asker + seen.task if t not in people)
             if not talk:
                 return found
         # As often as the talk holds it: a word of talk in one place may be asked about in
@@ -352,6 +359,8 @@ class Judge:
             # qualifies a term, it is all the story.
             story = tuple(t for tokens in runs(question) for t in tokens if kind(t) == "everyday")
             seen = replace(seen, attached=(), around=seen.around + seen.attached + story)
+        if seen.task:  # "let an llm draft visa guidance": the asker's work, no sense
+            seen = replace(seen, attached=tuple(t for t in seen.attached if t not in seen.task))
         idioms = idiom_words(question)
         if idioms:  # "take into account": no account of anything
             seen = replace(seen, attached=tuple(t for t in seen.attached if t not in idioms))

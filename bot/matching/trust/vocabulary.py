@@ -30,7 +30,7 @@ meme memes hype hyped fad buzzword buzzwords gimmick metaphor analogy wise ballp
 approx approximately via overall incl apart aside
 paragraph paragraphs para glance primer recap rundown cheatsheet knack
 tech technology ish math maths jargon overblown overrated overhyped underrated
-considered dead
+considered dead meh
 wasnt werent havent hasnt hadnt shouldnt wouldnt couldnt mustnt neednt
 """
 # Adjectives that say a thing is the ordinary kind ("a normal chatbot", "a regular faq bot"):

@@ -108,6 +108,12 @@ ANSWERED = [
         "in at once",
         {"context-window"},
     ),
+    # Round 32: what the asker has the tool do is their work, not a sense of the term
+    (
+        "tax clerk here. before we let an llm draft payroll letters, why can't we fully trust it?",
+        {"llm-challenges"},
+    ),
+    ("before I let an llm write our tenancy notices, what is it weak at?", {"llm-challenges"}),
 ]
 
 # Answered, and with this snippet first.

@@ -112,3 +112,13 @@ def test_who_asks_is_kept_apart(lexicon: Lexicon) -> None:
 
     found = context("pharmacist here. the memo confused rag", kinds, lexicon, unknown)
     assert found.asker == ("pharmacist",)
+
+
+def test_a_noun_of_people_ending_the_opening_says_who_asks(lexicon: Lexicon) -> None:
+    # Round 32: "designer" shares its stem with "prompt design", a name of the field; ending
+    # the opening as a noun of people, it still says who asks.
+    tokens = ["survey", "designer", "here"]
+    kinds = ["plain", "term", ""]
+    assert introduction(tokens, kinds, lexicon.names_person) == 3
+    assert introduction(tokens, kinds) == 0  # without telling people, a term word is asked
+    assert introduction(["tokens", "again"], ["term", ""], lexicon.names_person) == 0
