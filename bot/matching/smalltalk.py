@@ -58,7 +58,7 @@ _REACTION = _vocabulary(
     pretty saved save saves presentation life day smart clever but know handy
     useless unhelpful meh slide deck many ha to at spamming spam bugging bothering questions
     explanation explanations explained explainer agreed agree same lgtm ignore thing on thread
-    tell more me worries about forget sounds sound til something ta gonna lie ngl
+    tell more me worries about forget sounds sound til something ta gonna lie ngl sometimes
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -162,6 +162,7 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
     # A bare figure, one word beside it at most, reacts ("+1", "10/10", "testing 1 2 3");
     # among more words it may be what is asked ("what do i have on 12/03").
     bare = sum(not w.isdigit() for w in words) <= 1
+    words = _without_degree(words)
     content = [
         "ok" if bare and w.isdigit() else unstretch(w) for w in words if unstretch(w) not in _FILLER
     ]
@@ -199,6 +200,22 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
     ):
         return SmallTalk.ABOUT_BOT
     return None
+
+
+# "a bit useless", "a little slow": how much, before the word that reacts.
+_DEGREE = frozenset({"bit", "little", "tad"})
+
+
+def _without_degree(words: Sequence[str]) -> list[str]:
+    """The words less "a bit" (or "a little", "a tad") before another word."""
+    return [
+        w
+        for i, w in enumerate(words)
+        if not (
+            (w == "a" and words[i + 1 : i + 2] and words[i + 1] in _DEGREE and i + 2 < len(words))
+            or (w in _DEGREE and i > 0 and words[i - 1] == "a" and i + 1 < len(words))
+        )
+    ]
 
 
 # "good morning from the night shift desk", "ok bye, back to shelving": a greeting or a

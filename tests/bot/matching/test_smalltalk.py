@@ -77,6 +77,7 @@ def test_small_talk(text: str, kind: Chat) -> None:
         "explain rag and fine tuning",
         "how to use rag",
         "what did you explain yesterday about rag",
+        "what is a bit",  # a bit named, not a degree
         "",
     ],
 )
@@ -121,6 +122,9 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
         ("perfect for the slide, many thanks", Chat.REACTION),
         ("so handy, thanks", Chat.THANKS),
         ("handy, nice one", Chat.REACTION),
+        # Round 32: "a bit" or "a little" only says how much
+        ("ngl youre a bit useless sometimes", Chat.REACTION),
+        ("that was a little unhelpful tbh", Chat.REACTION),
     ],
 )
 def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> None:
