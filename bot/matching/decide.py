@@ -19,7 +19,13 @@ from bot.matching.compare import plain
 from bot.matching.comparing import Check
 from bot.matching.focus import asking_sentence, without
 from bot.matching.matcher import Hit
-from bot.matching.naming import names_another, names_better, one_sided, only_named_first
+from bot.matching.naming import (
+    describes_runner_up,
+    names_another,
+    names_better,
+    one_sided,
+    only_named_first,
+)
 from bot.matching.outcomes import Replies
 from bot.matching.refocus import defined_first, defining_clause_hits, without_listeners
 from bot.matching.trust.around import set_aside
@@ -287,6 +293,7 @@ class Decider:
             margin >= cfg.min_margin
             or _explains_better(content, hits, verdict, check)
             or names_better(self._kb, content, hits)
+            or (naming and verdict.explained and describes_runner_up(self._kb, content, hits))
         ):
             found = replies.answer(question, (self._kb.snippets[top.id],), top.score)
             return replace(found, confidence=confidence)

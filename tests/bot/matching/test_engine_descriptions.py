@@ -1,4 +1,4 @@
-"""Issue 9, rounds 30-31: descriptions asked by name, what a clause asks about, a sentence
+"""Issue 9, rounds 30-32: descriptions asked by name, what a clause asks about, a sentence
 asking whether what was told before is the term, and phrasing words; on the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set); each answered one was
@@ -14,6 +14,12 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # a name asked of a description that names the runner-up only to describe (round 32)
+    (
+        "two neural networks compete, one forges images and one spots the forgeries. what's "
+        "that called?",
+        "gan",
+    ),
     # the gen AI risks summary names misinformation and legal issues (round 31)
     ("misinformation and copyright worries with generative ai, quick summary?", "genai-challenges"),
     # the "large" summary says the files are big because the parameters are many (round 31)

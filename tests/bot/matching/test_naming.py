@@ -7,6 +7,7 @@ from bot.matching.compare import plain
 from bot.matching.engine import Engine
 from bot.matching.matcher import Hit
 from bot.matching.naming import (
+    describes_runner_up,
     named_only,
     named_whole,
     names_another,
@@ -49,6 +50,17 @@ def test_the_names_settle_a_close_call(engine: Engine) -> None:
     assert names_better(kb, content, close)
     assert not names_better(kb, content, list(reversed(close)))
     assert not names_better(kb, content, close[:1])
+
+
+def test_a_description_with_the_runner_ups_name_settles_a_close_call(engine: Engine) -> None:
+    # Round 32: asking the name of what it describes, the question names the runner-up only
+    # to describe (two neural networks), so the unnamed best snippet wins the close call.
+    kb = engine.knowledge
+    content = _content(kb, "two neural networks compete, one forges images, what's that called")
+    close = [Hit(id="gan", score=31.0), Hit(id="neural-network", score=30.0)]
+    assert describes_runner_up(kb, content, close)
+    assert not describes_runner_up(kb, content, list(reversed(close)))  # the best is named
+    assert not describes_runner_up(kb, content, close[:1])
 
 
 def test_a_question_naming_only_a_snippet_puts_it_first(engine: Engine) -> None:
