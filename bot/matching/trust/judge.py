@@ -298,7 +298,10 @@ class Judge:
         )
         if strange and found.explained:
             return replace(found, explained=False, solid=False, missing=strange, sense=True)
-        talk = seen.around + (seen.beside if clear else ()) + seen.asker + seen.task
+        # "what's it called when chatgpt refuses to answer": what the term does is the
+        # thing whose name is asked, no talk beside it.
+        beside = seen.beside if clear and not asks_name(question) else ()
+        talk = seen.around + beside + seen.asker + seen.task
         if not (seen.attached or talk):
             return found
         if seen.attached:

@@ -127,6 +127,9 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
+    # asking the name of what the term does, that deed is what is asked, no talk beside the
+    # term (round 32): refusals are not what the ChatGPT snippet explains
+    "what's it called when chatgpt refuses to answer?",
     # ... but the talk is left out only as often as it is talk: the second "mongodb" is
     # where the asker keeps things, the first a side compared
     "is a vector database the same thing as mongodb? i keep customer orders in mongodb",
