@@ -29,6 +29,10 @@ def introduction(
     ending in a noun of people (``person``: "volunteer coordinator: could a bot ..."); nothing
     they name is asked about, whether or not the question names its term. 0 when there is
     no such opening."""
+    if person is not None:
+        found = _self_introduction(tokens, person)
+        if found:
+            return found
     comma = tokens.index(",") if "," in tokens else len(tokens)
     end = comma
     while end > 0 and tokens[end - 1] in INTRODUCING:
@@ -48,6 +52,29 @@ def introduction(
     ):
         return 0
     return comma
+
+
+SELF = vocabulary("im i am")  # "i'm the fleet data analyst", "i am a nurse"
+INTRO_ENDS = vocabulary(", and but so")  # what may follow a self-introduction
+
+
+def _self_introduction(tokens: Sequence[str], person: Callable[[str], bool]) -> int:
+    """How many words open a sentence with "i'm (a|the) <a few words ending in a noun of
+    people>" ("i'm the fleet data analyst and people keep ..."), or 0."""
+    at = 1 if tokens[:1] == ["im"] else 2 if tokens[:2] == ["i", "am"] else 0
+    if not at:
+        return 0
+    while at < len(tokens) and tokens[at] in DETERMINERS:
+        at += 1
+    for end in range(at, min(at + INTRO_WORDS, len(tokens))):
+        if tokens[end] in SELF or tokens[end] in INTRO_ENDS:
+            return 0
+        if person(tokens[end]):
+            after = end + 1
+            while after < len(tokens) and tokens[after] in INTRODUCING:
+                after += 1
+            return after if after == len(tokens) or tokens[after] in INTRO_ENDS else 0
+    return 0
 
 
 # Who may open a clause as its subject, before what they did ("someone mentioned", "they

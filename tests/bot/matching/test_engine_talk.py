@@ -114,6 +114,12 @@ ANSWERED = [
         {"llm-challenges"},
     ),
     ("before I let an llm write our tenancy notices, what is it weak at?", {"llm-challenges"}),
+    # "i'm the <trade> analyst and ...": who asks, whatever words name the trade
+    (
+        "I'm the depot data analyst and people keep using AI, machine learning and deep "
+        "learning interchangeably in meetings. How do the three actually relate?",
+        {"ai-ml-dl"},
+    ),
 ]
 
 # Answered, and with this snippet first.

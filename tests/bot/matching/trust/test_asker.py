@@ -122,3 +122,22 @@ def test_a_noun_of_people_ending_the_opening_says_who_asks(lexicon: Lexicon) -> 
     assert introduction(tokens, kinds, lexicon.names_person) == 3
     assert introduction(tokens, kinds) == 0  # without telling people, a term word is asked
     assert introduction(["tokens", "again"], ["term", ""], lexicon.names_person) == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("im the fleet data analyst and people keep saying ai", 5),
+        ("i am a librarian , what is rag", 4),
+        ("im the gis analyst here and in a meeting", 5),  # "here" goes with it
+        ("im the fleet data analyst", 5),
+        ("im the data people use", 0),  # no noun of people ends a short phrase
+        ("im not sure what rag is", 0),
+        ("im a librarian who keeps hearing about rag", 0),  # a clause goes on about the person
+    ],
+)
+def test_a_self_introduction_says_who_asks(lexicon: Lexicon, sentence: str, words: int) -> None:
+    # Round 32: "i'm the <a few words> <noun of people>", then a break or a conjunction.
+    tokens = sentence.split()
+    kinds = ["everyday" if t.isalpha() else "" for t in tokens]
+    assert introduction(tokens, kinds, lexicon.names_person) == words
