@@ -47,7 +47,7 @@ _REACTION = _vocabulary(
     np sure yes yeah yep yup no nope nah one good bot job work fine ah oh hmm huh i see makes
     sense interesting love this that rock rocks legend well done lovely noted right true fair
     enough wonderful super was very
-    thumbsup pray joy tada heart fire hand slight smile sweat grin grinning wink clap raised
+    gg thumbsup pray joy tada heart fire hand slight smile sweat grin grinning wink clap raised
     hands sorry nvm nevermind never mind my bad oops
     helped helps a lot lots ton tons heaps bunch clear clearer clears thats exactly what needed
     is so the best answer answered answers my question quick fast omg yay woohoo bless not quite
@@ -105,6 +105,7 @@ _WHAT_ONE_IS = _BEING | {
     "faster", "than", "as", "like", "or", "person", "typing", "fast", "quickly", "someone",
 }  # fmt: skip
 _HERE = frozenset({"this", "i", "me", "am"})
+_LAUGHING = frozenset({"lol", "lmao", "haha", "hahaha", "hehe", "tbh", "ngl", "honestly"})
 _WH = frozenset({"who", "what", "whats", "how", "which", "where", "when"})
 _FILLER = frozenset(
     {"all", "everyone", "everybody", "team", "folks", "guys", "yall", "there", "again", "so",
@@ -179,7 +180,10 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         return SmallTalk.REACTION
     if _signing(content, text):
         return SmallTalk.GREETING
-    if tuple(content[:2]) in _ARE_YOU and all(w in _WHAT_ONE_IS for w in content[2:]):
+    # "are you a real person or a bot lol": a reaction may close it.
+    if tuple(content[:2]) in _ARE_YOU and all(
+        w in _WHAT_ONE_IS or w in _LAUGHING for w in content[2:]
+    ):
         return SmallTalk.ABOUT_BOT
     if any(kind_of_bot(content, i) for i in range(len(content))):
         return None  # "what's a support bot": a kind of bot, not this one
@@ -218,14 +222,14 @@ def _without_degree(words: Sequence[str]) -> list[str]:
     ]
 
 
-# "good morning from the night shift desk", "ok bye, back to shelving": a greeting or a
-# farewell, then where the asker is or goes; nothing is asked.
+# "good morning from the night shift desk", "ok bye, back to shelving", "bye, heading out on
+# patrol": a greeting or a farewell, then where the asker is or goes; nothing is asked.
 _ASKS = frozenset(
     {"what", "whats", "how", "why", "which", "who", "explain", "explained", "vs", "versus"}
 )
 # Another sentence or clause after where the asker is may ask something ("hey from the data
 # team, quick q about embeddings").
-_MORE_AFTER = re.compile(r"(?:\bfrom|\bback to)\b.*[,.;:!]\s*\w")
+_MORE_AFTER = re.compile(r"(?:\bfrom|\bback to|\bheading|\boff to)\b.*[,.;:!]\s*\w")
 MAX_WHENCE = 6  # words of where the asker is: more may hold a question
 
 
@@ -234,7 +238,9 @@ def _signing(content: Sequence[str], text: str) -> bool:
     if "?" in text or _MORE_AFTER.search(text.lower()):
         return False
     for at, word in enumerate(content):
-        if word == "from" or (word == "back" and content[at + 1 : at + 2] == ["to"]):
+        if word in {"from", "heading"} or (
+            word in {"back", "off"} and content[at + 1 : at + 2] == ["to"]
+        ):
             head, rest = content[:at], content[at + 1 :]
             return (
                 bool(head)

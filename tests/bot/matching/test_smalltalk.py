@@ -138,6 +138,11 @@ def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> No
         ("ok bye, back to shelving", Chat.GREETING),
         ("hello from london", Chat.GREETING),
         ("you're pretty helpful, who built you?", Chat.ABOUT_BOT),
+        # Round 32: where the asker heads off to; a laugh after asking what the bot is
+        ("right, bye all, heading out to the depot", Chat.GREETING),
+        ("cya, off to the allotment", Chat.GREETING),
+        ("r u a human or a bot haha", Chat.ABOUT_BOT),
+        ("gg, cheers", Chat.THANKS),
     ],
 )
 def test_greeting_from_somewhere_and_praise_with_a_question(text: str, kind: Chat) -> None:
@@ -152,6 +157,8 @@ def test_greeting_from_somewhere_and_praise_with_a_question(text: str, kind: Cha
         "hello from sales team need rag explained",
         "morning from the infra team, transformers pls",
         "good morning from the night shift?",  # asked
+        "bye, heading out, what is rag",
+        "off to the meeting, how do embeddings work",
     ],
 )
 def test_a_greeting_from_somewhere_does_not_hide_a_question(text: str) -> None:
