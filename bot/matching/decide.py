@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from bot.matching.compare import plain
 from bot.matching.comparing import Check
 from bot.matching.focus import asking_sentence, without
+from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import Hit
 from bot.matching.naming import (
     describes_runner_up,
@@ -28,6 +29,7 @@ from bot.matching.naming import (
 )
 from bot.matching.outcomes import Replies
 from bot.matching.refocus import defined_first, defining_clause_hits, without_listeners
+from bot.matching.restated import restated
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
@@ -70,6 +72,7 @@ class Decider:
         trusted: Callable[[Sequence[Hit]], bool],
         threshold: Callable[[], float],
         person: Callable[[str], bool] = lambda word: False,
+        lexicon: Lexicon | None = None,
     ) -> None:
         """
         Args:
@@ -78,6 +81,8 @@ class Decider:
             trusted: whether a best match is strong and clear.
             threshold: the answer threshold fitted to it (asked only near the bar).
             person: whether a word is a noun naming people ("designer").
+            lexicon: the English word list, to weigh a question's words against summaries
+                (without it, no description is matched to a summary).
         """
         self._replies = replies
         self._kb = replies.kb
@@ -86,6 +91,7 @@ class Decider:
         self._trusted = trusted
         self._threshold = threshold
         self._person = person
+        self._lexicon = lexicon
 
     def decide(
         self,
@@ -141,6 +147,10 @@ class Decider:
             )
             if defined is not None:
                 choice = _Choice(hits=defined[0], margin=_margin(defined[0]), verdict=defined[1])
+        if asks_name(question):
+            told = self._restated(question, choice.hits, content, check)
+            if told is not None:
+                return told
         verdict = choice.verdict
         if (
             not verdict.explained
@@ -163,6 +173,20 @@ class Decider:
             if named is not None:
                 choice = named
         return self._conclude(question, choice, content, check, analyse)
+
+    def _restated(
+        self, question: str, hits: list[Hit], content: list[str], check: Check
+    ) -> Answer | None:
+        """The answer to a description restating a snippet's summary (:func:`restated`)."""
+        if self._lexicon is None:
+            return None
+        found = restated(self._coverage, self._lexicon, hits, content, check)
+        if found is None:
+            return None
+        best, verdict = found
+        answer = self._replies.answer(question, (self._kb.snippets[best.id],), best.score)
+        lead = best.score - max((h.score for h in hits if h is not best), default=0.0)
+        return replace(answer, confidence=(best.score + max(lead, 0.0)) / 200.0 * verdict.share)
 
     def _comparison_steps_back(self, hits: list[Hit], content: list[str]) -> list[Hit]:
         """A comparison snippet answers a question that names both things it compares,

@@ -253,6 +253,7 @@ class Engine:
             trusted=self._trusted,
             threshold=lambda: self.answer_threshold(kb),
             person=lambda w: self._lexicon.names_person(w) or self._lexicon.names_trade(w),
+            lexicon=self._lexicon,
         )
         return decider.decide(question, hits, tokens, check, analyse=analyse, definition=definition)
 

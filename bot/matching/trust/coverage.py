@@ -330,6 +330,23 @@ class Coverage:
         """0-1: how much an analysed word says about the question's topic."""
         return self._weight(word, self.stems(word), lexicon, None)
 
+    def summary_share(self, words: Sequence[str], snippet_id: str, lexicon: Lexicon) -> float:
+        """0-1: the weight of the analysed ``words`` that a snippet's one-line summary (or its
+        names) uses, of the weight of all of them (phrasing left out): how nearly a question
+        restates the snippet's own account of its term."""
+        total = found = 0.0
+        summary = self.summaries.get(snippet_id, frozenset())
+        names = self.names.get(snippet_id, frozenset())
+        for word in words:
+            if self.stems.phrasing(word):
+                continue
+            stem = self.stems(word)
+            weight = self._weight(word, stem, lexicon, None)
+            total += weight
+            if stem in summary or stem in names:
+                found += weight
+        return found / total if total else 0.0
+
     def unused(self, word: str) -> bool:
         """Whether the knowledge never uses an analysed word, not even in a body."""
         stem = self.stems(word)

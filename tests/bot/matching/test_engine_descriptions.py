@@ -14,6 +14,13 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # a description restating a snippet's summary, its name asked, however its example
+    # questions score it (round 32)
+    (
+        "simple units in layers, their connection weights learned from examples: is there a "
+        "name for that?",
+        "neural-network",
+    ),
     # a name asked of a description that names the runner-up only to describe (round 32)
     (
         "two neural networks compete, one forges images and one spots the forgeries. what's "

@@ -134,3 +134,25 @@ def test_a_word_of_the_summary_is_mostly_explained() -> None:
     again = build_knowledge([summarised, *SNIPPETS[:2], changed], {})
     updated = built.updated(tuple(again.snippets.values()), kb.snippets, again.index.content_words)
     assert updated.judge(words, ["fm"], Lexicon()).missing == ()
+
+
+def test_how_nearly_a_question_restates_a_summary() -> None:
+    # Round 32: the weight of a question's words in a snippet's summary (or names), of all
+    # its words' weight; phrasing left out.
+    summarised = Snippet(
+        id="fm",
+        title="Foundation models",
+        summary="A large model pre-trained on broad data and adapted to many tasks.",
+        questions=("what is a foundation model", "foundation model meaning"),
+        body="b",
+        aliases=(),
+    )
+    kb = build_knowledge([summarised, *SNIPPETS], {})
+    built = Coverage.build(tuple(kb.snippets.values()), kb.index.content_words)
+    lexicon = Lexicon()
+    told = kb.index.content_words("what is a model pre-trained on broad data and adapted")
+    assert built.summary_share(told, "fm", lexicon) == 1.0
+    assert built.summary_share(told, "rag", lexicon) < 0.5
+    other = kb.index.content_words("a model pre-trained on broad pizza")
+    assert 0.0 < built.summary_share(other, "fm", lexicon) < 1.0
+    assert built.summary_share([], "fm", lexicon) == 0.0

@@ -1,0 +1,39 @@
+"""A description restating a snippet's summary (bot/matching/restated.py), on the bundled
+knowledge."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from bot.matching.compare import plain
+from bot.matching.engine import Engine
+from bot.matching.matcher import Hit
+from bot.matching.restated import restated
+
+
+def _restated(engine: Engine, question: str, ids: list[str]) -> str | None:
+    kb = engine.knowledge
+    judge = engine._judge(kb)
+    content = plain(kb.index.tokens(question, typo_cutoff=100.0))
+    check = partial(judge, definition=False, asides=(), question=question)
+    hits = [Hit(id=sid, score=30.0 - i) for i, sid in enumerate(ids)]
+    found = restated(judge.coverage, engine._lexicon, hits, content, check)
+    return None if found is None else found[0].id
+
+
+def test_the_candidate_whose_summary_the_description_restates(engine: Engine) -> None:
+    question = "layers of simple units whose connection weights are learned from examples"
+    assert _restated(engine, question, ["open-weights", "neural-network"]) == "neural-network"
+    # only among the candidates
+    assert _restated(engine, question, ["open-weights", "tokens"]) is None
+
+
+def test_no_candidate_when_two_summaries_come_close(engine: Engine) -> None:
+    # "answers", "language" and "llm" are in several summaries: nothing is restated.
+    question = "an llm answers in the wrong language"
+    assert _restated(engine, question, ["rag", "hallucination", "what-is-llm"]) is None
+
+
+def test_no_candidate_when_the_summary_holds_too_little(engine: Engine) -> None:
+    question = "how strongly two neurons are connected in a network"
+    assert _restated(engine, question, ["neural-network", "embeddings"]) is None
