@@ -315,8 +315,8 @@ class Decider:
             return replace(replies.did_you_mean(question, hits), confidence=confidence)
         if top.score >= needed and (
             margin >= cfg.min_margin
-            or _explains_better(content, hits, verdict, check)
-            or names_better(self._kb, content, hits)
+            or (not naming and _explains_better(content, hits, verdict, check))
+            or (not naming and names_better(self._kb, content, hits))
             or (naming and verdict.explained and describes_runner_up(self._kb, content, hits))
         ):
             found = replies.answer(question, (self._kb.snippets[top.id],), top.score)
