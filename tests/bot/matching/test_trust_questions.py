@@ -2,13 +2,14 @@
 
 All the sets here have been tuned on (``trust_dev.yaml`` from the start,
 ``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
-``trust_holdout29``, ``31``, ``33``, ``34``, ``36`` to ``43``, ``48`` to ``51``, ``56`` and ``57``
+``trust_holdout29``, ``31`` to ``57``, ``60`` to ``63``, ``66``, ``67``, ``70`` and ``71``
 one or more a round since round 5, each after it was the held-out measure), so they are
-regression guards, not a held-out measure. The blind sets (after round 31: ``53``, ``54``,
-``58``, ``59``, ``64`` and ``65``) have no bar here: they are measured, never read; a blind set
+regression guards, not a held-out measure. The blind sets (after round 32: ``58``, ``59``,
+``64``, ``65``, ``68`` and ``69``) have no bar here: they are measured, never read; a blind set
 gets its bar in the round it is read (``44``, ``45``, ``52``, ``55`` in round 30, ``46`` and
-``47`` in round 31). The figures themselves are printed (``pytest -s``) and quoted in
-bench/README.md. A wrong confident answer is what the bars are strictest about.
+``47`` in round 31, ``53`` and ``54`` in round 32). The figures themselves are printed
+(``pytest -s``) and quoted in bench/README.md. A wrong confident answer is what the bars are
+strictest about.
 """
 
 from __future__ import annotations
@@ -490,6 +491,36 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.85,
+    },
+    # Round 32: 53 and 54 read after three rounds blind; 70 and 71 written to be read (two
+    # questions of slack on the right answers, one on near-domain).
+    "trust_holdout53.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.9,
+    },
+    "trust_holdout54.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.96,
+    },
+    "trust_holdout70.yaml": {
+        "near": 0.95,  # tokens for the staff coffee machine answered as LLM tokens
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
+    "trust_holdout71.yaml": {
+        "near": 0.95,  # setting up a vector index in postgres answered with embeddings
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
     },
     "trust_holdout48.yaml": {
         "near": 1.0,
