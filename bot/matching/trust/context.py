@@ -64,7 +64,7 @@ from bot.matching.trust.talk import (
     speaker,
     talk_clauses,
 )
-from bot.matching.trust.task import task_words
+from bot.matching.trust.task import tasks
 from bot.matching.trust.vocabulary import NEUTRAL
 
 # A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
@@ -328,5 +328,5 @@ def context(
             ]
             if k in TALK_KINDS
         ),
-        task=tuple(t for tokens, kinds in sentences for t in task_words(tokens, kinds)),
+        task=tuple(tasks(sentences)),
     )

@@ -4,12 +4,13 @@ work, talk around the term the question asks about ("... why can't I fully trust
 never a sense of it: the term is the tool that does the work.
 
 "can I use an llm to draft contracts" asks about the task itself (a clause opened by an
-auxiliary, or holding a wh-word, asks), and keeps its words.
+auxiliary, or holding a wh-word, asks), and keeps its words; so does a question whose only
+word of the field is the tool ("we use an llm to tag tickets, how do i export them").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from bot.matching.trust.grammar import AUXILIARIES, DETERMINERS, TOPICAL, vocabulary
 from bot.matching.trust.talk import WH
@@ -26,26 +27,49 @@ TASK_KINDS = frozenset({"everyday", "plain", "domain"})  # what a task sets asid
 # Who may be let do the work: a tool, not a person ("let me know", "let us draft").
 NOT_TOOLS = vocabulary("to for me us him her them you")
 
+Sentences = Sequence[tuple[list[str], list[str]]]  # each sentence's tokens and kinds
 
-def task_words(tokens: Sequence[str], kinds: Sequence[str]) -> list[str]:
-    """The words of the asker's tasks for a tool of the field in a run of ``tokens`` (with
-    the judge's ``kinds``): after "use <tool> to|for [help]" or "let <tool> [help]", up to
-    the end of the clause, when the clause asks nothing."""
+
+def tasks(sentences: Sentences) -> list[str]:
+    """The words of the asker's tasks for a tool in the question's sentences (after "use
+    <tool> to|for [help]" or "let <tool> [help]", up to the end of a clause that asks
+    nothing), when the rest of the question, the tool and the task left out, still holds a
+    word of the field: "we use an llm to tag tickets, how do i export the tickets to excel"
+    asks nothing of the llm, so its task is no talk around what is asked."""
     found: list[str] = []
+    used: set[tuple[int, int]] = set()
+    for at, (tokens, kinds) in enumerate(sentences):
+        for verb, task, end in _spans(tokens, kinds):
+            used.update((at, i) for i in range(verb, end))
+            found += [
+                t for t, k in zip(tokens[task:end], kinds[task:end], strict=True) if k in TASK_KINDS
+            ]
+    rest = any(
+        kind in TOPICAL
+        for at, (_, kinds) in enumerate(sentences)
+        for i, kind in enumerate(kinds)
+        if (at, i) not in used
+    )
+    return found if rest else []
+
+
+def _spans(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, int, int]]:
+    """Per task in a run of tokens: where its verb of use, its task and its clause's end are."""
     start = 0
     while start < len(tokens):
         end = start
         while end < len(tokens) and tokens[end] not in ENDS:
             end += 1
-        if end > start:
-            found += _in_clause(tokens[start:end], kinds[start:end])
+        found = _in_clause(tokens[start:end], kinds[start:end])
+        if found is not None:
+            yield start + found[0], start + found[1], end
         start = end + 1
-    return found
 
 
-def _in_clause(tokens: Sequence[str], kinds: Sequence[str]) -> list[str]:
-    if tokens[0] in AUXILIARIES or any(t in WH for t in tokens):
-        return []
+def _in_clause(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] | None:
+    """Where the verb of use and the task start in a clause that asks nothing, or None."""
+    if not tokens or tokens[0] in AUXILIARIES or any(t in WH for t in tokens):
+        return None
     for at, token in enumerate(tokens):
         if token not in USING and token not in LETTING:
             continue
@@ -53,6 +77,7 @@ def _in_clause(tokens: Sequence[str], kinds: Sequence[str]) -> list[str]:
         while tool < len(tokens) and tokens[tool] in DETERMINERS:
             tool += 1
         task = tool
+        # "use the ai to": a tool of the field, which chat calls by a word as common as "ai".
         while (
             task < len(tokens)
             and task - tool < TOOL_WORDS
@@ -60,7 +85,6 @@ def _in_clause(tokens: Sequence[str], kinds: Sequence[str]) -> list[str]:
             and (kinds[task] in TOPICAL or not kinds[task])
         ):
             task += 1
-        # "use the ai to": a tool of the field, which chat calls by a word as common as "ai".
         if task == tool or task >= len(tokens):
             continue
         if token in LETTING and not any(k in TOPICAL for k in kinds[tool:task]):
@@ -71,5 +95,5 @@ def _in_clause(tokens: Sequence[str], kinds: Sequence[str]) -> list[str]:
             task += 1
         if task < len(tokens) and tokens[task] in HELPING:
             task += 1
-        return [t for t, k in zip(tokens[task:], kinds[task:], strict=True) if k in TASK_KINDS]
-    return []
+        return at, task
+    return None
