@@ -82,7 +82,17 @@ def asking_sentence(
 
 # Where a definition's clause ends: a break, or a conjunction that opens a second question
 # ("what is rag and why does everyone keep saying it").
-CLAUSE_END = re.compile(r"[,;!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)|\s(?:and|but|so)\s")
+# "and" ends a clause only before one of its own ("what is a deepfake and should hr worry");
+# between nouns it joins what one clause asks about ("the risks and challenges of gen ai").
+_AND_CLAUSE = (
+    r"what|whats|why|how|when|where|who|which|is|are|was|were|do|does|did|can|could|should"
+    r"|would|will|i|im|we|you|they|it|its|there|thats|this"
+)
+CLAUSE_END = re.compile(
+    r"[,;!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)|\s(?:but|so)\s"
+    rf"|\sand\s(?=(?:{_AND_CLAUSE})\b)",
+    re.IGNORECASE,
+)
 
 
 def defining_clause(

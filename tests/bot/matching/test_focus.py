@@ -9,6 +9,7 @@ from bot.matching.focus import (
     asked_sentences,
     defining_clause,
     direct,
+    first_defining,
     quoted_questions,
     with_quoted_term,
 )
@@ -54,6 +55,19 @@ def test_the_clause_that_asks_a_definition_is_scored_alone() -> None:
     hits, tokens = found
     assert tokens == ["what", "is", "a", "deepfake"]
     assert hits[0].id == whole[0].id and hits[0].score > whole[0].score
+
+
+def test_and_between_nouns_ends_no_clause() -> None:
+    # Round 32: "the risks and challenges of generative ai" is one clause; cut at "and",
+    # "what are the main risks" alone named the LLM risks snippet.
+    kb = load_knowledge(bundled_knowledge_dir())
+    question = "what are the main risks and challenges of generative ai? asking for the board"
+    found = first_defining(kb, question, kb.index.tokens, 3)
+    assert found is not None
+    assert "challenge" in found[1] and "generative" in found[1]
+    assert found[0][0].id == "genai-challenges"
+    clause = first_defining(kb, "what is a gan and should we care", kb.index.tokens, 3)
+    assert clause is not None and "care" not in clause[1]  # "and should ..." opens a clause
 
 
 @pytest.mark.parametrize(
