@@ -138,9 +138,8 @@ NOT_ANSWERED = [
     # term (round 32): refusals are not what the ChatGPT snippet explains
     "what's it called when chatgpt refuses to answer?",
     # a close call in a question asking a name: the snippet it names is what describes, not
-    # what is asked, and words shared with a description settle nothing (round 32)
+    # what is asked (round 32)
     "what do you call a chatbot that can take actions with tools?",
-    "what's it called when a model learns by trial and error with rewards in a game?",
     # ... but the talk is left out only as often as it is talk: the second "mongodb" is
     # where the asker keeps things, the first a side compared
     "is a vector database the same thing as mongodb? i keep customer orders in mongodb",
