@@ -113,15 +113,18 @@ def test_a_phrasing_word_between_missing_words_splits_what_is_named(coverage: Co
     assert "handling catering" in verdict.missing
 
 
+SUMMARISED = Snippet(
+    id="fm",
+    title="Foundation models",
+    summary="A large model pre-trained on broad data and adapted to many tasks.",
+    questions=("what is a foundation model", "foundation model meaning"),
+    body="b",
+    aliases=(),
+)
+
+
 def test_a_word_of_the_summary_is_mostly_explained() -> None:
-    summarised = Snippet(
-        id="fm",
-        title="Foundation models",
-        summary="A large model pre-trained on broad data and adapted to many tasks.",
-        questions=("what is a foundation model", "foundation model meaning"),
-        body="b",
-        aliases=(),
-    )
+    summarised = SUMMARISED
     kb = build_knowledge([summarised, *SNIPPETS], {})
     built = Coverage.build(tuple(kb.snippets.values()), kb.index.content_words)
     words = kb.index.content_words("foundation model adapted to tasks")
@@ -139,14 +142,7 @@ def test_a_word_of_the_summary_is_mostly_explained() -> None:
 def test_how_nearly_a_question_restates_a_summary() -> None:
     # Round 32: the weight of a question's words in a snippet's summary (or names), of all
     # its words' weight; phrasing left out.
-    summarised = Snippet(
-        id="fm",
-        title="Foundation models",
-        summary="A large model pre-trained on broad data and adapted to many tasks.",
-        questions=("what is a foundation model", "foundation model meaning"),
-        body="b",
-        aliases=(),
-    )
+    summarised = SUMMARISED
     kb = build_knowledge([summarised, *SNIPPETS], {})
     built = Coverage.build(tuple(kb.snippets.values()), kb.index.content_words)
     lexicon = Lexicon()
