@@ -11,9 +11,10 @@ from bot.matching.matcher import MatchIndex, nearest
 from bot.matching.normalize import words as typed_words
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.beside import asked_subject
-from bot.matching.trust.context import Context, context, everyday
+from bot.matching.trust.context import Context, context
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
+from bot.matching.trust.kinds import WordKinds
 from bot.matching.trust.names import Names
 from bot.matching.trust.quoted import examples
 from bot.matching.trust.talk import figure
@@ -31,7 +32,6 @@ from bot.models import Snippet
 RESPELL_CUTOFF = 80.0  # one swap or slip in a five-letter word: only to see what it is about
 RESPELL_CACHE = 10_000
 ANALYSED_WORDS = 50_000  # question words whose analysis a judge remembers
-TERM_MIN = 0.15  # a name this plain ("make", "up") is not the term an everyday word qualifies
 GLUE_WEIGHT = 0.05  # the salience of the most frequent English words (zipf 5.5 and up)
 SOLID_LEFT = 0.2  # no unexplained word weighs this much: the snippet explains the question
 
@@ -222,47 +222,17 @@ class Judge:
         named term, and beside it when the snippet leads clearly, are left out of the check
         (:mod:`bot.matching.trust.context`). ``idioms``: the question's idiom words
         (:func:`idiom_words`), phrasing here too."""
-        analysed: dict[str, list[str]] = {}
-
-        def kind(token: str) -> str:
-            found_words = analysed.get(token)
-            if found_words is None:
-                found_words = analysed[token] = self._content_words(token)
-            stems = self._coverage.stems
-            if not found_words or all(stems.phrasing(w) or w in idioms for w in found_words):
-                return ""
-            coverage = self._coverage
-            # An abbreviation the synonyms spell out as the snippet's name ("llm": "large
-            # language model") is its term, however plain each word of the name is.
-            if len(found_words) > 1 and all(coverage.is_name(w, snippet_ids) for w in found_words):
-                return "term"
-            if any(
-                coverage.is_name(w, snippet_ids) and coverage.salience(w, self._lexicon) >= TERM_MIN
-                for w in found_words
-            ):
-                return "term"
-            if self._spoken(token):
-                return "domain"
-            if not everyday(self._lexicon, token):
-                # A word English does not know is a name or a term ("openai", "kubernetes");
-                # a very frequent one is chat glue ("thing", "need").
-                return "" if self._lexicon.is_word(token) else "domain"
-            if all(coverage.unused(w) for w in found_words):
-                return "everyday"
-            if any(coverage.known_term(w, snippet_ids) for w in found_words):
-                return "domain"
-            return "plain"
-
         if self._fitted().off:  # the coverage check is off for this knowledge
             return found
-
-        def unknown(token: str) -> bool:
-            found_words = analysed.get(token)
-            if found_words is None:
-                found_words = analysed[token] = self._content_words(token)
-            return all(self._coverage.unused(w) for w in found_words)
-
-        seen = context(question, kind, self._lexicon, unknown)
+        kind = WordKinds(
+            coverage=self._coverage,
+            lexicon=self._lexicon,
+            snippet_ids=snippet_ids,
+            content_words=self._content_words,
+            spoken=self._spoken,
+            idioms=idioms,
+        )
+        seen = context(question, kind, self._lexicon, kind.unknown)
         if seen.task and self.names_any(
             [w for t in seen.task for w in self._content_words(t)], snippet_ids
         ):
@@ -272,9 +242,7 @@ class Judge:
         seen = self._as_told(seen, question, kind)
         # "how do i fine tune the budget": what the term acts on, unexplained, is its sense.
         unexplained = {w for m in found.missing for w in m.split()}
-        acted_on = tuple(
-            t for t in seen.objects if any(w in unexplained for w in analysed.get(t, ()))
-        )
+        acted_on = tuple(t for t in seen.objects if any(w in unexplained for w in kind.seen(t)))
         if acted_on:
             return replace(found, explained=False, solid=False, missing=acted_on, sense=True)
         if seen.attached:
@@ -287,15 +255,13 @@ class Judge:
                     for t in seen.attached
                     if t in seen.placed
                     or kind(t) == "term"
-                    or not self._told(analysed.get(t, ()), snippet_ids)
+                    or not self._told(kind.seen(t), snippet_ids)
                 ),
             )
         # "best temperature for the kitchen": a thing the snippet leaves unexplained, beside
         # a lone English term, gives it its everyday sense; the tolerance must not let it
         # pass.
-        strange = tuple(
-            t for t in seen.things if any(w in unexplained for w in analysed.get(t, ()))
-        )
+        strange = tuple(t for t in seen.things if any(w in unexplained for w in kind.seen(t)))
         if strange and found.explained:
             return replace(found, explained=False, solid=False, missing=strange, sense=True)
         # "what's it called when chatgpt refuses to answer": what the term does is the
@@ -325,7 +291,7 @@ class Judge:
         # another ("is a vector db the same as postgis? i store pipes in postgis").
         rest = list(words)
         for token in talk:
-            for word in analysed.get(token, ()):
+            for word in kind.seen(token):
                 if word in rest:
                     rest.remove(word)
         if len(rest) == len(words) or not self.names_any(rest, snippet_ids):
@@ -339,7 +305,7 @@ class Judge:
             w
             for token in seen.close
             if kind(token) == "everyday" or not self._lexicon.is_word(token)
-            for w in analysed.get(token, ())
+            for w in kind.seen(token)
         }
         lenient = lenient and not any(w in close for m in kept.missing for w in m.split())
         return self._without(kept, words, rest, found, lenient=lenient)
