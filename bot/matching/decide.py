@@ -186,7 +186,7 @@ class Decider:
         best, verdict = found
         answer = self._replies.answer(question, (self._kb.snippets[best.id],), best.score)
         lead = best.score - max((h.score for h in hits if h is not best), default=0.0)
-        return replace(answer, confidence=(best.score + max(lead, 0.0)) / 200.0 * verdict.share)
+        return replace(answer, confidence=_confidence(best.score, lead, verdict.share))
 
     def _comparison_steps_back(self, hits: list[Hit], content: list[str]) -> list[Hit]:
         """A comparison snippet answers a question that names both things it compares,
@@ -271,7 +271,7 @@ class Decider:
         # Score plus lead over the runner-up separates right from wrong better than the
         # score alone (bench/calibration.py: CLINC150 AUROC 0.955 vs 0.944 on test, 0.931
         # vs 0.893 on val; 0.914 vs 0.897 with 10 questions per intent).
-        confidence = (top.score + max(margin, 0.0)) / 200.0 * verdict.share
+        confidence = _confidence(top.score, margin, verdict.share)
         if not verdict.explained and not verdict.empty and (verdict.missing or not verdict.solid):
             return replace(
                 replies.uncovered(question, verdict.missing, hits), confidence=confidence
@@ -322,6 +322,12 @@ class Decider:
             found = replies.answer(question, (self._kb.snippets[top.id],), top.score)
             return replace(found, confidence=confidence)
         return replace(replies.did_you_mean(question, hits), confidence=confidence)
+
+
+def _confidence(score: float, lead: float, share: float) -> float:
+    """0-1: how sure an answer is, from its score, its lead over the runner-up and the share
+    of the question its snippet explains."""
+    return (score + max(lead, 0.0)) / 200.0 * share
 
 
 def _named(content: list[str], hits: list[Hit], verdict: Judgement, check: Check) -> _Choice | None:

@@ -121,7 +121,5 @@ def describes_runner_up(kb: KnowledgeBase, content: list[str], hits: Sequence[Hi
     """A close call a question asking the name of what it describes settles: it holds a whole
     alias or the title of the runner-up and none of the best snippet's ("there's that setup
     where two neural networks compete, what's it called": the networks describe the thing
-    whose name is asked, a GAN)."""
-    if len(hits) < 2:
-        return False
-    return named_whole(kb, hits[1].id, content) and not named_whole(kb, hits[0].id, content)
+    whose name is asked, a GAN): :func:`names_better` for the runner-up."""
+    return len(hits) >= 2 and names_better(kb, content, [hits[1], hits[0]])
