@@ -61,9 +61,48 @@ def _spans(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, i
         while end < len(tokens) and tokens[end] not in ENDS:
             end += 1
         found = _in_clause(tokens[start:end], kinds[start:end])
+        if found is None and start > 0 and tokens[start - 1] == "so":
+            found = _purpose(tokens[start:end], kinds[start:end])
         if found is not None:
             yield start + found[0], start + found[1], end
         start = end + 1
+
+
+# What a tool does for the asker in a clause of purpose ("so chatgpt gives me decent texts").
+GIVING = vocabulary("gives give writes write makes make produces produce generates generate")
+FOR_ME = vocabulary("me us")
+
+
+def _purpose(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] | None:
+    """Where the tool and the task start in a clause of purpose after "so": "<tool> gives me
+    <task>" ("... a better prompt so chatgpt gives me decent rebooking texts"); or None."""
+    if any(t in WH for t in tokens):
+        return None
+    tool = 0
+    while tool < len(tokens) and tokens[tool] in DETERMINERS:
+        tool += 1
+    verb = _tool_end(tokens, kinds, tool)
+    if verb == tool or verb >= len(tokens) or tokens[verb] not in GIVING:
+        return None
+    task = verb + 1
+    if task < len(tokens) and tokens[task] in FOR_ME:
+        task += 1
+    return (tool, task) if task < len(tokens) else None
+
+
+def _tool_end(tokens: Sequence[str], kinds: Sequence[str], tool: int) -> int:
+    """Where the words naming a tool, from ``tool`` on, end: words of the field, or words as
+    common as chat's "ai" ("use the ai to"), a few at most."""
+    end = tool
+    while (
+        end < len(tokens)
+        and end - tool < TOOL_WORDS
+        and tokens[end] not in NOT_TOOLS
+        and tokens[end] not in GIVING
+        and (kinds[end] in TOPICAL or not kinds[end])
+    ):
+        end += 1
+    return end
 
 
 def _in_clause(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] | None:
@@ -76,15 +115,7 @@ def _in_clause(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] |
         tool = at + 1
         while tool < len(tokens) and tokens[tool] in DETERMINERS:
             tool += 1
-        task = tool
-        # "use the ai to": a tool of the field, which chat calls by a word as common as "ai".
-        while (
-            task < len(tokens)
-            and task - tool < TOOL_WORDS
-            and tokens[task] not in NOT_TOOLS
-            and (kinds[task] in TOPICAL or not kinds[task])
-        ):
-            task += 1
+        task = _tool_end(tokens, kinds, tool)
         if task == tool or task >= len(tokens):
             continue
         if token in LETTING and not any(k in TOPICAL for k in kinds[tool:task]):

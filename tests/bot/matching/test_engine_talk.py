@@ -114,6 +114,8 @@ ANSWERED = [
         {"llm-challenges"},
     ),
     ("before I let an llm write our tenancy notices, what is it weak at?", {"llm-challenges"}),
+    # what the tool does for the asker in a clause of purpose is their work too
+    ("how do i word a prompt so the model writes decent menu blurbs?", {"prompt-engineering"}),
     # "i'm the <trade> analyst and ...": who asks, whatever words name the trade
     (
         "I'm the depot data analyst and people keep using AI, machine learning and deep "

@@ -60,3 +60,17 @@ def test_the_task_is_no_sense_of_the_term() -> None:
         lambda token: token in _EVERYDAY,
     )
     assert found.task == ("draft", "visa", "guidance")
+
+
+def test_the_task_in_a_clause_of_purpose() -> None:
+    # Round 32: "... a better prompt so chatgpt gives me decent texts": what the tool does for
+    # the asker, after "so".
+    sentence = "how do i write a better prompt so the llm gives me decent visa guidance"
+    tokens = sentence.split()
+    kinds = [kind(t) for t in tokens]
+    kinds[tokens.index("prompt")] = "term"
+    assert tasks([(tokens, kinds)]) == ["visa", "guidance"]  # "decent" is phrasing here
+    # not after "so": the llm giving guidance is what is asked about
+    why = "why does the llm give me visa guidance"
+    asked = why.split()
+    assert tasks([(asked, [kind(t) for t in asked])]) == []
