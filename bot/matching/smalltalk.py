@@ -212,14 +212,13 @@ _DEGREE = frozenset({"bit", "little", "tad"})
 
 def _without_degree(words: Sequence[str]) -> list[str]:
     """The words less "a bit" (or "a little", "a tad") before another word."""
-    return [
-        w
-        for i, w in enumerate(words)
-        if not (
-            (w == "a" and words[i + 1 : i + 2] and words[i + 1] in _DEGREE and i + 2 < len(words))
-            or (w in _DEGREE and i > 0 and words[i - 1] == "a" and i + 1 < len(words))
-        )
-    ]
+    drop = {
+        j
+        for i in range(len(words) - 2)
+        if words[i] == "a" and words[i + 1] in _DEGREE
+        for j in (i, i + 1)
+    }
+    return [w for i, w in enumerate(words) if i not in drop]
 
 
 # "good morning from the night shift desk", "ok bye, back to shelving", "bye, heading out on

@@ -233,9 +233,7 @@ class Judge:
             idioms=idioms,
         )
         seen = context(question, kind, self._lexicon, kind.unknown)
-        if seen.task and self.names_any(
-            [w for t in seen.task for w in self._content_words(t)], snippet_ids
-        ):
+        if seen.task and self.names_any([w for t in seen.task for w in kind.words(t)], snippet_ids):
             # "i use an llm to summarise site notes": a task the snippet speaks of may be
             # why it came first; then it is what the question is about.
             seen = replace(seen, task=())

@@ -78,10 +78,7 @@ def _purpose(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] | N
     <task>" ("... a better prompt so chatgpt gives me decent rebooking texts"); or None."""
     if any(t in WH for t in tokens):
         return None
-    tool = 0
-    while tool < len(tokens) and tokens[tool] in DETERMINERS:
-        tool += 1
-    verb = _tool_end(tokens, kinds, tool)
+    tool, verb = _tool(tokens, kinds, 0)
     if verb == tool or verb >= len(tokens) or tokens[verb] not in GIVING:
         return None
     task = verb + 1
@@ -90,9 +87,12 @@ def _purpose(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] | N
     return (tool, task) if task < len(tokens) else None
 
 
-def _tool_end(tokens: Sequence[str], kinds: Sequence[str], tool: int) -> int:
-    """Where the words naming a tool, from ``tool`` on, end: words of the field, or words as
-    common as chat's "ai" ("use the ai to"), a few at most."""
+def _tool(tokens: Sequence[str], kinds: Sequence[str], at: int) -> tuple[int, int]:
+    """Where the words naming a tool start and end, from ``at`` on past its determiners:
+    words of the field, or words as common as chat's "ai" ("use the ai to"), a few at most."""
+    tool = at
+    while tool < len(tokens) and tokens[tool] in DETERMINERS:
+        tool += 1
     end = tool
     while (
         end < len(tokens)
@@ -102,7 +102,7 @@ def _tool_end(tokens: Sequence[str], kinds: Sequence[str], tool: int) -> int:
         and (kinds[end] in TOPICAL or not kinds[end])
     ):
         end += 1
-    return end
+    return tool, end
 
 
 def _in_clause(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] | None:
@@ -112,10 +112,7 @@ def _in_clause(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] |
     for at, token in enumerate(tokens):
         if token not in USING and token not in LETTING:
             continue
-        tool = at + 1
-        while tool < len(tokens) and tokens[tool] in DETERMINERS:
-            tool += 1
-        task = _tool_end(tokens, kinds, tool)
+        tool, task = _tool(tokens, kinds, at + 1)
         if task == tool or task >= len(tokens):
             continue
         if token in LETTING and not any(k in TOPICAL for k in kinds[tool:task]):
