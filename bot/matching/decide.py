@@ -148,7 +148,12 @@ class Decider:
             if defined is not None:
                 choice = _Choice(hits=defined[0], margin=_margin(defined[0]), verdict=defined[1])
         if asks_name(question):
-            told = self._restated(question, choice.hits, content, check)
+            # The hits before talk was left out stay candidates: a description may be what
+            # the check took for talk ("the little chunks, like bits of words, that the
+            # model reads and writes": what tokens are).
+            shown = {h.id for h in choice.hits}
+            candidates = [*choice.hits, *(h for h in hits if h.id not in shown)]
+            told = self._restated(question, candidates, content, check)
             if told is not None:
                 return told
         verdict = choice.verdict

@@ -71,6 +71,12 @@ _IDIOMS = (
     re.compile(r"\b(creep(?:s|ing)?|crept)\s+in(?:to)?\b", re.IGNORECASE),  # "bias creeps in"
     # "what does rag mean in practice": how, with no determiner ("in our practice" is a place).
     re.compile(r"\bin\s+(practice|theory|general|reality|short)\b", re.IGNORECASE),
+    # "a neural network at a really basic level": how deep to explain, not a level of it
+    re.compile(
+        r"\bat\s+(?:a|an|the)\s+(?:(?:very|really|most|super|pretty|more)\s+)?"
+        r"(?:basic|high|simple|general|conceptual|fundamental|beginner|intuitive)\s+(level)\b",
+        re.IGNORECASE,
+    ),
     # "putting an llm in front of customers": deploying it, whatever it is
     re.compile(r"\b(put(?:s|ting)?)\s+(?:\S+\s+){1,4}?in\s+front\s+of\b", re.IGNORECASE),
     # "how much text it can take into account": consider, whatever the account

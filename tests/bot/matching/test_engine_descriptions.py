@@ -126,6 +126,12 @@ ANSWERED = [
         "the AI wrote a memo that cited a bylaw that doesn't exist. what's the term for that?",
         "hallucination",
     ),
+    # Round 33: the description restates the tokens summary, though the check took its
+    # words for talk around the agents snippet that led
+    (
+        "what do you call the little chunks, like bits of words, that a model reads and writes?",
+        "tokens",
+    ),
     # an edge: a story that names the field before "is that ...?" is asked of
     (
         "the chatbot said our shop opens on sundays but it doesn't. is that a hallucination?",

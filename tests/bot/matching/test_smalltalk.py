@@ -125,6 +125,8 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
         # Round 32: "a bit" or "a little" only says how much
         ("ngl youre a bit useless sometimes", Chat.REACTION),
         ("that was a little unhelpful tbh", Chat.REACTION),
+        # Round 33
+        ("you're a lifesaver 🙌", Chat.REACTION),
     ],
 )
 def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> None:

@@ -27,7 +27,12 @@ from bot.matching.trust.vocabulary import asks_name, idiom_words
         # memory asked about, or a name of the field before "called"
         ("how much memory does a 7b model need", set()),
         ("what's that rag thing called", set()),
+        # Round 33: how deep to explain
+        ("what is a neural network, at a really basic level?", {"level"}),
+        ("explain embeddings at a high level", {"level"}),
         # not the whole idiom: the words may be what is asked about
+        ("what happens at the token level", set()),
+        ("what level of access do agents get", set()),
         ("how do i open the hood of my car", set()),
         ("kick scooter for the office", set()),
     ],
