@@ -206,11 +206,15 @@ def without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:
 # "what does that term mean", "what is that?": the sentence points at a term quoted before it.
 POINTER = re.compile(
     r"\b(?:that|this|the) (?:term|word|phrase|acronym|buzzword|name)\b"
-    r"|(?<=\bwhat does )(?:that|this|it)(?= mean\b)|(?<=\bwhat )(?:that|this|it)(?= means\b)"
+    r"|(?<=\bwhat does )(?:that|this|it)(?= (?:(?:actually|really|even|exactly) )?mean\b)"
+    r"|(?<=\bwhat )(?:that|this|it)(?= means\b)"
+    # "'large language model'. what actually is one?": one of what was quoted
+    r"|(?:(?<=\bwhat is )|(?<=\bwhat actually is )|(?<=\bwhat exactly is )"
+    r"|(?<=\bwhat even is ))one(?=\s*[?.!,]|\s*$)"
     r"|(?<=\bwhat is )(?:that|this)(?=\s*[?.!]|\s*$)|(?<=\bwhats )(?:that|this)(?=\s*[?.!]|\s*$)",
     re.I,
 )
-BARE = frozenset({"that", "this", "it"})
+BARE = frozenset({"that", "this", "it", "one"})
 
 
 def with_quoted_term(question: str, sentence: str) -> str:

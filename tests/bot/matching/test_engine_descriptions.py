@@ -132,6 +132,17 @@ ANSWERED = [
         "what do you call the little chunks, like bits of words, that a model reads and writes?",
         "tokens",
     ),
+    # Round 33: "one" or "it" of the term quoted before, asked alone
+    (
+        "night dispatcher here, the vendor deck keeps saying 'large language model'. what "
+        "exactly is one?",
+        "what-is-llm",
+    ),
+    (
+        "hey, I'm a groundskeeper and the planning team keeps saying 'RAG' in every meeting. "
+        "what does it actually mean?",
+        "rag",
+    ),
     # an edge: a story that names the field before "is that ...?" is asked of
     (
         "the chatbot said our shop opens on sundays but it doesn't. is that a hallucination?",

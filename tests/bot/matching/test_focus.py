@@ -99,6 +99,19 @@ def test_no_defining_clause(question: str) -> None:
             "what is mixture of experts?",
         ),
         ("the doc says 'RAG'. what does it mean", "what does it mean", "what does RAG mean"),
+        # Round 33: "actually" between, and "one" of a quoted phrase or acronym
+        (
+            "the team keeps saying 'LLM'. what does it actually mean?",
+            "what does it actually mean?",
+            "what does LLM actually mean?",
+        ),
+        (
+            "the memo says 'large language model'. what actually is one, in plain words?",
+            "what actually is one, in plain words?",
+            "what actually is large language model, in plain words?",
+        ),
+        ("the memo says 'RAG'. what is one of its risks", "what is one of its risks", None),
+        ("my kid wrote 'hallucinate'. what is one?", "what is one?", None),
         # ... but not for a lone English word, which the sentence before may give a sense
         ("the lease says 'alignment'. what is that?", "what is that?", None),
         ("we said 'agentic ai'. what is that for", "what is that for", None),  # not "what is that"
