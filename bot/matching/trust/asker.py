@@ -15,9 +15,12 @@ from bot.matching.lexicon import Lexicon
 from bot.matching.trust.grammar import DETERMINERS, REQUEST, vocabulary
 from bot.matching.trust.talk import AUXILIARIES, HABIT, NAMING_KINDS, SAYING
 
-# What ends a sentence introducing the asker ("pharmacist here", "hr bp again").
-INTRODUCING = vocabulary("here again")
+# What ends a sentence introducing the asker ("pharmacist here", "hr bp again", "editor in
+# chief asking").
+INTRODUCING = vocabulary("here again asking")
 INTRO_WORDS = 4  # words naming the asker, at most
+# Groups a label may name as the asker ("comms team: ...", "ordering desk again").
+TEAMS = vocabulary("team teams dept department desk office crew squad staff unit committee")
 
 
 def introduction(
@@ -47,7 +50,7 @@ def introduction(
     if end == comma and not (
         comma == len(tokens)
         and person is not None
-        and person(tokens[-1])
+        and (person(tokens[-1]) or tokens[-1] in TEAMS)
         and not any(t in REQUEST or t in AUXILIARIES for t in tokens)  # "explain it for dummies"
     ):
         return 0
@@ -104,7 +107,12 @@ def subject_verb(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: 
             k -= 1
     else:
         return False
-    return k < 0 or tokens[k] == ","
+    # Or after a conjunction of time or condition opening the clause ("before the trustees
+    # approve any gen ai use", "once we roll it out").
+    return k < 0 or tokens[k] == "," or tokens[k] in OPENING_CLAUSE
+
+
+OPENING_CLAUSE = vocabulary("before after once until when whenever if unless since because")
 
 
 def done(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon | None) -> set[str]:

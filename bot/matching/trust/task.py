@@ -21,11 +21,16 @@ LETTING = vocabulary("let lets letting")
 HELPING = vocabulary("help helps")
 # What ends a task's clause: a break or a conjunction ("... for guests but the answers are
 # meh").
-ENDS = vocabulary(", and but so because cause cuz while then though although")
+ENDS = vocabulary(
+    ", and but so because cause cuz while then though although before after once until"
+)
 TOOL_WORDS = 3  # words naming the tool, at most ("gen ai", "the chat gpt thing")
 TASK_KINDS = frozenset({"everyday", "plain", "domain"})  # what a task sets aside
 # Who may be let do the work: a tool, not a person ("let me know", "let us draft").
 NOT_TOOLS = vocabulary("to for me us him her them you")
+
+# Pronouns that stand in for a tool named elsewhere in the question ("letting one draft").
+STANDING_IN = vocabulary("it one")
 
 Sentences = Sequence[tuple[list[str], list[str]]]  # each sentence's tokens and kinds
 
@@ -60,7 +65,7 @@ def _spans(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, i
         end = start
         while end < len(tokens) and tokens[end] not in ENDS:
             end += 1
-        found = _in_clause(tokens[start:end], kinds[start:end])
+        found = _in_clause(tokens[start:end], kinds[start:end], named="term" in kinds)
         if found is None and start > 0 and tokens[start - 1] == "so":
             found = _purpose(tokens[start:end], kinds[start:end])
         if found is not None:
@@ -105,8 +110,11 @@ def _tool(tokens: Sequence[str], kinds: Sequence[str], at: int) -> tuple[int, in
     return tool, end
 
 
-def _in_clause(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] | None:
-    """Where the verb of use and the task start in a clause that asks nothing, or None."""
+def _in_clause(
+    tokens: Sequence[str], kinds: Sequence[str], *, named: bool = False
+) -> tuple[int, int] | None:
+    """Where the verb of use and the task start in a clause that asks nothing, or None;
+    ``named``: the sentence names a term, which "it" or "one" may stand in for."""
     if not tokens or tokens[0] in AUXILIARIES or any(t in WH for t in tokens):
         return None
     for at, token in enumerate(tokens):
@@ -115,7 +123,11 @@ def _in_clause(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] |
         tool, task = _tool(tokens, kinds, at + 1)
         if task == tool or task >= len(tokens):
             continue
-        if token in LETTING and not any(k in TOPICAL for k in kinds[tool:task]):
+        if token in LETTING and not (
+            any(k in TOPICAL for k in kinds[tool:task])
+            # "before letting one draft alerts": one of the tools the question names
+            or (named and task == tool + 1 and tokens[tool] in STANDING_IN)
+        ):
             continue
         if token in USING:
             if tokens[task] not in {"to", "for"}:

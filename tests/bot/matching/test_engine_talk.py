@@ -122,6 +122,18 @@ ANSWERED = [
         "learning interchangeably in meetings. How do the three actually relate?",
         {"ai-ml-dl"},
     ),
+    # Round 33: a label naming the asker's team; what people do in a clause opened by
+    # "before"; the task of a tool that "one" stands in for
+    (
+        "treasurer again: before the trustees approve any gen AI use, what are the main "
+        "downsides? copyright, fake content, that sort of thing",
+        {"genai-challenges"},
+    ),
+    (
+        "legal team: what are the main risks of LLMs we should check before letting one draft "
+        "client letters?",
+        {"llm-challenges"},
+    ),
 ]
 
 # Answered, and with this snippet first.

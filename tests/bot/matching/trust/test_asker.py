@@ -38,6 +38,10 @@ def lexicon() -> Lexicon:
         (["my", "mom", "saw", "rag"], 1, False),  # the person, not what they did
         (["the", "rusty", "saw", "rag"], 2, False),  # nobody before it: a noun
         (["we", "trained", "rag"], 1, False),  # a word the knowledge uses is not set aside
+        # Round 33: a conjunction opening the clause before its subject
+        (["before", "the", "trustees", "approve", "rag"], 3, True),
+        (["once", "we", "approve", "rag"], 2, True),
+        (["the", "trustees", "who", "approve", "rag"], 3, False),  # not after its subject
     ],
 )
 def test_what_someone_did(lexicon: Lexicon, tokens: list[str], at: int, did: bool) -> None:
@@ -74,6 +78,7 @@ def test_what_someone_did_is_talk(lexicon: Lexicon) -> None:
         ("pharmacist here", 2),
         ("podcast producer here", 3),
         ("hr bp again", 3),
+        ("editor in chief asking", 4),  # Round 33
         ("sales eng here , a prospect asked", 3),  # the first clause only
         ("here", 0),  # nobody named
         ("rag here", 0),  # the term is what the sentence names
@@ -97,6 +102,10 @@ def test_who_asks(sentence: str, words: int) -> None:
         ("the volunteer handbook", 0),  # no noun of people ends it
         ("volunteer coordinator , the handbook", 0),  # a clause goes on
         ("explain it for dummies", 0),  # a sentence that asks
+        # Round 33: a group at work ending the label, or "asking" after it
+        ("comms team", 2),
+        ("the compliance desk", 3),
+        ("css text alignment", 0),
     ],
 )
 def test_who_asks_without_here(lexicon: Lexicon, sentence: str, words: int) -> None:

@@ -33,6 +33,13 @@ def kind(token: str) -> str:
         ("let me draft visa guidance", []),  # a person, not a tool
         ("i used to draft visa guidance", []),  # no tool at all
         ("we let an llm, then draft visa guidance", []),  # another clause
+        # Round 33: "before" opens a clause of its own; "one" stands in for the tool named
+        (
+            "what is the llm weak at before letting one draft visa guidance",
+            ["draft", "visa", "guidance"],
+        ),
+        ("before letting one draft visa guidance", []),  # no tool named for "one"
+        ("before letting them draft visa guidance", []),  # people
     ],
 )
 def test_the_task_of_a_tool(sentence: str, task: list[str]) -> None:
