@@ -161,6 +161,10 @@ class Engine:
         # does it forget?"): the other sentences dilute the score and bring words the check
         # cannot place. Alone it must clear the bar without the explained discount.
         needed = self._config.answer_threshold + self._config.explained_discount
+        # Nothing came close for the whole message: a sentence alone that does come close
+        # offers its did-you-mean instead ("why are llm model files so huge? tried to
+        # download one on the depot laptop ...").
+        offer: Answer | None = None
         for asked in [*asked_sentences(question), *quoted_questions(question)]:
             part = with_quoted_term(question, asked)
             if part == asked:
@@ -174,6 +178,10 @@ class Engine:
             alone = self._answer(part)
             if alone.status is Status.ANSWER and alone.score >= needed:
                 return replace(alone, question=question)
+            if offer is None and alone.status is Status.SUGGEST and alone.suggestions:
+                offer = replace(alone, question=question)
+        if found.reason is Reason.NO_MATCH and offer is not None:
+            return offer
         return found
 
     def _of_field(self, text: str) -> bool:

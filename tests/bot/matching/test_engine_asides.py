@@ -120,3 +120,16 @@ def test_small_talk_gets_a_friendly_reply(engine: Engine, question: str) -> None
 @pytest.mark.parametrize("question", NOT_SMALL_TALK)
 def test_a_kind_of_bot_is_no_small_talk(engine: Engine, question: str) -> None:
     assert engine.answer(as_asked(question)).reason is not Reason.SMALLTALK
+
+
+def test_a_sentence_alone_offers_what_the_whole_message_did_not(engine: Engine) -> None:
+    # Round 33: the story after the question dilutes it below any suggestion; the question
+    # alone comes close enough for a did-you-mean, which beats "no match".
+    question = (
+        "why are llm model files so huge? tried to download one on the depot laptop and it "
+        "was like 40 GB"
+    )
+    found = engine.answer(as_asked(question))
+    assert found.status is Status.SUGGEST
+    assert "large-in-llm" in {s.id for s in found.suggestions}
+    assert found.question == question
