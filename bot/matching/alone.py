@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from bot.matching.normalize import words
+from bot.matching.trust.grammar import pointed_at, runs
 from bot.matching.trust.vocabulary import NEUTRAL
 
 # How many, not which sense ("$x per million tokens. what's a token"), as a figure is.
@@ -42,7 +43,25 @@ def stands_alone(
         missing: the words the whole message left unexplained.
         verb: whether a word may be a verb.
     """
-    return not refers_back(words(part)) and not unplaced(message, part, missing, verb)
+    return (
+        not refers_back(words(part))
+        and not unplaced(message, part, missing, verb)
+        and not asks_of_phrase(message, part)
+    )
+
+
+def asks_of_phrase(message: str, part: str) -> bool:
+    """Whether ``part`` asks by a pronoun about the bare noun phrase of the sentence before
+    it ("voice biometrics for caller authentication - how does it work"): alone, "it" would
+    be something else."""
+    asked = runs(part)
+    if not asked or not asked[0]:
+        return False
+    sentences = runs(message)
+    return any(
+        after == asked[0] and pointed_at(before, after)
+        for before, after in itertools.pairwise(sentences)
+    )
 
 
 def asks_of_before(part: str) -> bool:

@@ -51,6 +51,7 @@ from bot.matching.trust.grammar import (
     asks_about,
     clauses,
     join_terms,
+    pointed_sentences,
     possessed,
     reach,
     runs,
@@ -169,7 +170,14 @@ def context(
     lone = lexicon is not None and unsupported(sentences, lexicon, question)
 
     asked_of, referred = told_before(sentences, lexicon)
-    for tokens, kinds in (s for at, s in enumerate(sentences) if at not in asked_of):
+    # A bare noun phrase the next sentence asks how works by a pronoun is what is asked: no
+    # talk ("voice biometrics for caller authentication - how does it work").
+    skipped = asked_of | {
+        at
+        for at in pointed_sentences([tokens for tokens, _ in sentences])
+        if "term" not in sentences[at][1]
+    }
+    for tokens, kinds in (s for at, s in enumerate(sentences) if at not in skipped):
         if not any(k in TOPICAL for k in kinds):
             # A sentence of its own that names nothing of the field ("need one slide for the
             # exec offsite monday", "mine get garbage back"): talk about the asker's world.

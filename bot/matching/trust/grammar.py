@@ -7,6 +7,7 @@ A question is split into runs at strong breaks; each word of a run has a *kind* 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -196,6 +197,31 @@ def asked(tokens: Sequence[str], at: int) -> bool:
         start -= 1
     before = tokens[start:at]
     return any(t in WHAT for t in before) and asks_about(tokens, at)
+
+
+# Asking how the thing just named works, by a pronoun ("voice biometrics for caller checks -
+# how does it work").
+_POINTERS = frozenset({"it", "that", "this", "they", "those", "these"})
+_DOES = frozenset({"does", "do", "would", "could", "can", "did"})
+_SPEAKERS = frozenset({"i", "im", "we", "were", "you", "my", "me", "us"})
+
+
+def pointed_at(sentence: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether ``sentence`` is a bare noun phrase (no clause opener, nobody speaking) that the
+    sentence ``after`` it asks how works by a pronoun ("voice biometrics for caller
+    authentication - how does it work"): what is asked, not talk."""
+    if not sentence or any(t in CLAUSE_OPENERS or t in _SPEAKERS for t in sentence):
+        return False
+    return after[:1] == ["how"] and len(after) > 2 and after[1] in _DOES and after[2] in _POINTERS
+
+
+def pointed_sentences(sentences: Sequence[Sequence[str]]) -> set[int]:
+    """Which of a question's sentences the next one asks how works (:func:`pointed_at`)."""
+    return {
+        at
+        for at, (sentence, after) in enumerate(itertools.pairwise(sentences))
+        if pointed_at(sentence, after)
+    }
 
 
 def possessed(tokens: Sequence[str], at: int) -> bool:

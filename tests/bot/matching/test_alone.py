@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.alone import asks_of_before, refers_back, stands_alone, unplaced
+from bot.matching.alone import (
+    asks_of_before,
+    asks_of_phrase,
+    refers_back,
+    stands_alone,
+    unplaced,
+)
 from bot.matching.normalize import words
 
 
@@ -65,3 +71,12 @@ def test_another_sentence_may_give_the_term_its_sense() -> None:
 )
 def test_a_sentence_asking_of_what_was_told_before(sentence: str, expected: bool) -> None:
     assert asks_of_before(sentence) is expected
+
+
+def test_a_sentence_asking_how_the_phrase_before_works() -> None:
+    # Round 33: alone, "it" of "how does it work" would be the deepfakes' or nothing.
+    message = (
+        "voice biometrics for caller authentication - how does it work, can deepfakes fool it?"
+    )
+    assert asks_of_phrase(message, "how does it work, can deepfakes fool it?")
+    assert not asks_of_phrase("what are deepfakes? how do they work", "how do they work")

@@ -67,6 +67,10 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
+    # Round 33: what "how does it work" asks about is the phrase before it, not the
+    # deepfakes named after
+    "face recognition for the staff entrance - how does it work and can deepfakes fool it?",
+    "fingerprint scanners for the warehouse door - how do they work and can deepfakes fool them?",
     # a thing of the disowned sense's world, asked about, is still another sense
     "how does a substation transformer work",
     "what is the transformer at the substation for",

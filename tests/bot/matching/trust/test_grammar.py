@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.grammar import asked, clauses, join_terms, runs, split_sentences
+from bot.matching.trust.grammar import (
+    asked,
+    clauses,
+    join_terms,
+    pointed_at,
+    runs,
+    split_sentences,
+)
 
 
 @pytest.mark.parametrize(
@@ -80,3 +87,21 @@ def test_an_emoji_between_words_ends_a_run() -> None:
         ["hr", "here"],
         ["what", "is", "rag"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("message", "pointed"),
+    [
+        # Round 33: a bare noun phrase, then "how does it work"
+        ("voice biometrics for caller authentication - how does it work?", True),
+        ("fingerprint scanners for the door. how do they work", True),
+        # a clause with a speaker, or an opener, is no bare phrase
+        ("we use rag for our docs. how does it work", False),
+        ("when the bot answers - how does it work", False),
+        # "what is that" after a statement points at what was quoted, not the sentence
+        ("a vendor keeps pitching 'conversational ai'. what is that", False),
+    ],
+)
+def test_a_phrase_the_next_sentence_asks_how_works(message: str, pointed: bool) -> None:
+    first, second = runs(message)[:2]
+    assert pointed_at(first, second) is pointed
