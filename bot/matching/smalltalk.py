@@ -51,7 +51,7 @@ _REACTION = _vocabulary(
     hands sorry nvm nevermind never mind my bad oops
     helped helps a lot lots ton tons heaps bunch clear clearer clears thats exactly what needed
     is so the best answer answered answers my question quick fast omg yay woohoo bless not quite
-    asked wasnt isnt didnt doesnt in actually
+    asked wasnt isnt didnt doesnt in actually quite looking
     wrong incorrect off btw figured out worked working works fixed solved sending send
     sharing share forwarding seriously kinda sorta ill will with
     wild crazy insane nuts hilarious funny epic dope unreal impressive incredible ridiculous
@@ -164,7 +164,7 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
     # A bare figure, one word beside it at most, reacts ("+1", "10/10", "testing 1 2 3");
     # among more words it may be what is asked ("what do i have on 12/03").
     bare = sum(not w.isdigit() for w in words) <= 1
-    words = _without_degree(words)
+    words = _without_meaning(_without_degree(words))
     content = [
         "ok" if bare and w.isdigit() else unstretch(w) for w in words if unstretch(w) not in _FILLER
     ]
@@ -211,6 +211,21 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
 _DEGREE = frozenset({"bit", "little", "tad"})
 
 
+# "not quite what i meant", "that's not what i asked": what the asker wanted, reacted to.
+_MEANT = frozenset({"meant", "wanted", "asked", "needed", "was", "after", "looking", "for"})
+
+
+def _without_meaning(words: Sequence[str]) -> list[str]:
+    """The words less "what i" before a verb of wanting ("wasn't quite what i meant")."""
+    drop = {
+        j
+        for i in range(len(words) - 2)
+        if words[i] == "what" and words[i + 1] == "i" and words[i + 2] in _MEANT
+        for j in (i, i + 1, i + 2)
+    }
+    return [w for i, w in enumerate(words) if i not in drop]
+
+
 def _without_degree(words: Sequence[str]) -> list[str]:
     """The words less "a bit" (or "a little", "a tad") before another word."""
     drop = {
@@ -229,13 +244,26 @@ _ASKS = frozenset(
 )
 # Another sentence or clause after where the asker is may ask something ("hey from the data
 # team, quick q about embeddings").
-_MORE_AFTER = re.compile(r"(?:\bfrom|\bback to|\bheading|\boff to)\b.*[,.;:!]\s*\w")
+_MORE_AFTER = re.compile(r"(?:\bfrom|\bback to|\bheading|\boff to)\b.*?[,.;:!]\s*(\w.*)")
 MAX_WHENCE = 6  # words of where the asker is: more may hold a question
+# What may close such a message after a break, saying how the asker's day goes ("good morning
+# from the night shift, nearly home time").
+_DAY = frozenset(
+    {"nearly", "almost", "finally", "home", "time", "done", "over", "long", "night", "day"}
+    | {"week", "shift", "busy", "quiet", "one", "another"}
+)
 
 
 def _signing(content: Sequence[str], text: str) -> bool:
     """Whether the message greets or signs off, then only says where the asker is."""
-    if "?" in text or _MORE_AFTER.search(text.lower()):
+    more = _MORE_AFTER.search(text.lower())
+    if "?" in text or (
+        more is not None
+        and not all(
+            w in _DAY or w in _GREETING or w in _REACTION or w in _FILLER
+            for w in split_words(more.group(1))
+        )
+    ):
         return False
     for at, word in enumerate(content):
         if word in {"from", "heading"} or (

@@ -127,6 +127,8 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
         ("that was a little unhelpful tbh", Chat.REACTION),
         # Round 33
         ("you're a lifesaver 🙌", Chat.REACTION),
+        ("hmm that wasn't quite what I meant, never mind", Chat.REACTION),
+        ("not quite what i was looking for", Chat.REACTION),
     ],
 )
 def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> None:
@@ -145,6 +147,9 @@ def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> No
         ("cya, off to the allotment", Chat.GREETING),
         ("r u a human or a bot haha", Chat.ABOUT_BOT),
         ("gg, cheers", Chat.THANKS),
+        # Round 33: how the asker's day goes, after a break
+        ("good morning from the night shift, nearly home time", Chat.GREETING),
+        ("hi from the lab, long day", Chat.GREETING),
     ],
 )
 def test_greeting_from_somewhere_and_praise_with_a_question(text: str, kind: Chat) -> None:
@@ -161,6 +166,7 @@ def test_greeting_from_somewhere_and_praise_with_a_question(text: str, kind: Cha
         "good morning from the night shift?",  # asked
         "bye, heading out, what is rag",
         "off to the meeting, how do embeddings work",
+        "morning from the night shift, temperature in the cold room is high",
     ],
 )
 def test_a_greeting_from_somewhere_does_not_hide_a_question(text: str) -> None:
