@@ -50,6 +50,7 @@ from bot.matching.trust.grammar import (
     asked,
     asks_about,
     clauses,
+    describing,
     join_terms,
     pointed_sentences,
     possessed,
@@ -291,6 +292,7 @@ def context(
                 # "what's an epoch when you're training a model": what a clause asks about
                 # is the question, however far from the term.
                 and not asked(tokens, i)
+                and not describing(tokens, clause, i)
                 and reach(tokens, kinds, i, -1, TOPICAL)[0] < 0
                 and reach(tokens, kinds, i, 1, TOPICAL)[0] < 0
             ):

@@ -215,6 +215,22 @@ def pointed_at(sentence: Sequence[str], after: Sequence[str]) -> bool:
     return after[:1] == ["how"] and len(after) > 2 and after[1] in _DOES and after[2] in _POINTERS
 
 
+# Kinds of thing a question describes in a clause of its own ("a setup where the ai looks up
+# the guide first"): the clause is the description, what is asked.
+_DESCRIBED = frozenset(
+    {"thing", "setup", "technique", "trick", "approach", "method", "concept", "idea", "way"}
+    | {"system", "process", "pattern", "practice"}
+)
+_DESCRIBING = frozenset({"where", "when", "that", "which", "whereby"})
+
+
+def describing(tokens: Sequence[str], clause: Sequence[int], at: int) -> bool:
+    """Whether ``tokens[at]`` is in a clause describing a kind of thing named right before it
+    ("a setup *where the ai first looks up the relevant guide*")."""
+    start = clause.index(clause[at])
+    return start > 0 and tokens[start] in _DESCRIBING and tokens[start - 1] in _DESCRIBED
+
+
 def pointed_sentences(sentences: Sequence[Sequence[str]]) -> set[int]:
     """Which of a question's sentences the next one asks how works (:func:`pointed_at`)."""
     return {

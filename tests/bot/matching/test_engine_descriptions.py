@@ -151,6 +151,11 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
+    # Round 33: the clause describing the setup is the question, no talk: what little is
+    # left without it is no question about hallucination (it was answered so)
+    "Hi! I'm an account manager at the firm. We have hundreds of client brand books. Someone "
+    "suggested a setup where the AI first looks up the relevant book and then answers from it. "
+    "What is that approach called?",
     # asking the name of what the term does, that deed is what is asked, no talk beside the
     # term (round 32): refusals are not what the ChatGPT snippet explains
     "what's it called when chatgpt refuses to answer?",

@@ -7,6 +7,7 @@ import pytest
 from bot.matching.trust.grammar import (
     asked,
     clauses,
+    describing,
     join_terms,
     pointed_at,
     runs,
@@ -105,3 +106,13 @@ def test_an_emoji_between_words_ends_a_run() -> None:
 def test_a_phrase_the_next_sentence_asks_how_works(message: str, pointed: bool) -> None:
     first, second = runs(message)[:2]
     assert pointed_at(first, second) is pointed
+
+
+def test_a_clause_describing_a_kind_of_thing() -> None:
+    # Round 33: "a setup where ..." describes what the question asks the name of.
+    tokens = runs("someone suggested a setup where the ai first looks up the guide")[0]
+    clause = clauses(tokens)
+    assert describing(tokens, clause, tokens.index("looks"))
+    assert not describing(tokens, clause, tokens.index("suggested"))
+    other = runs("we met where the river bends")[0]
+    assert not describing(other, clauses(other), other.index("river"))
