@@ -91,6 +91,13 @@ def defined_first(
         return None
     if not any(names(w, (best.id,)) for w in plain(clause)):
         return None
+    # The clause names the snippet by one of its names whole: "what are the 'weights'" is no
+    # question about open weights.
+    asked = set(plain(clause))
+    if not any(
+        set(plain(analyse(alias))) <= asked for alias in kb.snippets[best.id].aliases if alias
+    ):
+        return None
     again = check(content, (best.id,), definition=True, clear=True, lenient=True)
     if not (again.explained and again.solid and again.talk):
         return None

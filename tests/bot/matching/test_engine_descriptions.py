@@ -143,6 +143,13 @@ ANSWERED = [
         "what does it actually mean?",
         "rag",
     ),
+    # Round 33: the clause asking a definition names another snippet only by one of its
+    # names whole ("weights" is no name of open weights)
+    (
+        "Process engineer here. I know PID loops but not this: how does a neural net actually "
+        "learn, what are the 'weights'?",
+        "neural-network",
+    ),
     # an edge: a story that names the field before "is that ...?" is asked of
     (
         "the chatbot said our shop opens on sundays but it doesn't. is that a hallucination?",
