@@ -150,8 +150,19 @@ def person(
     of the field, "my aunt" or "the vendor" is who asks or speaks (and, given ``trades``,
     "the video editor")."""
     word = tokens[at]
-    people = lexicon.names_person(word) or (trades and lexicon.names_trade(word))
+    people = (
+        lexicon.names_person(word)
+        or (trades and lexicon.names_trade(word))
+        # "the board chair", "the team lead": a role in a group of people at work
+        or (word in ROLES and at > 0 and lexicon.names_group(tokens[at - 1]))
+    )
     return people and (at == 0 or kinds[at - 1] != "term")
+
+
+# Roles named after the group they serve in ("board chair", "team lead", "union rep").
+ROLES = frozenset(
+    {"chair", "chairs", "lead", "leads", "head", "heads", "rep", "reps", "member", "members"}
+)
 
 
 def determiner(token: str) -> bool:

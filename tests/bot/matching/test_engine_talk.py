@@ -134,6 +134,12 @@ ANSWERED = [
         "client letters?",
         {"llm-challenges"},
     ),
+    # Round 33: a role in a group at work is who speaks
+    (
+        "the committee chair quoted a Gartner figure about how many enterprises will be using "
+        "generative AI by 2026. how widespread is adoption really?",
+        {"genai-adoption"},
+    ),
 ]
 
 # Answered, and with this snippet first.

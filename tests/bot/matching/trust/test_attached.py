@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.attached import modifies, ours, undergoes
+from bot.matching.lexicon import Lexicon
+from bot.matching.trust.attached import modifies, ours, person, undergoes
 
 
 @pytest.mark.parametrize(
@@ -71,3 +72,12 @@ def test_a_word_before_the_term_that_names_a_kind(
 )
 def test_whoever_is_doing_the_term(tokens: list[str], kinds: list[str], expected: bool) -> None:
     assert undergoes(tokens, kinds, 0) is expected
+
+
+def test_a_role_in_a_group_at_work_names_a_person() -> None:
+    # Round 33: "chair" alone is furniture first; after "board" it is who quoted the figure.
+    lexicon = Lexicon()
+    tokens = ["the", "board", "chair", "quoted", "rag"]
+    kinds = ["", "everyday", "everyday", "everyday", "term"]
+    assert person(tokens, kinds, 2, lexicon)
+    assert not person(["the", "oak", "chair"], ["", "everyday", "everyday"], 2, lexicon)
