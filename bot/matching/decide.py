@@ -314,6 +314,12 @@ class Decider:
         explains = verdict.solid or (naming and verdict.explained)
         if explains and names_it and needed <= 100.0:  # above 100 means "never answer"
             needed -= cfg.explained_discount
+            if naming:
+                # A description scores low against example questions that name the term
+                # ("what's it called when an AI chatbot gives you a confident, fluent answer
+                # that's wrong"): explained, and clear of the runner-up, it needs only the
+                # score a did-you-mean would.
+                needed = min(needed, cfg.suggest_threshold)
         if verdict.share < MIN_SHARE:
             # Nothing it weighs is explained ("k-means: how do you pick k" shares only "how
             # do you" and a letter with large-in-llm): phrasing alone answers nothing.

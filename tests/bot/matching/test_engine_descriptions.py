@@ -150,6 +150,13 @@ ANSWERED = [
         "learn, what are the 'weights'?",
         "neural-network",
     ),
+    # Round 33: a description asked by name, explained and clear of the runner-up, needs
+    # only the score of a did-you-mean
+    (
+        "volunteer lead: could a bot look up our volunteer handbook first and then answer from "
+        "it, instead of guessing? what's that approach called?",
+        "rag",
+    ),
     # an edge: a story that names the field before "is that ...?" is asked of
     (
         "the chatbot said our shop opens on sundays but it doesn't. is that a hallucination?",
