@@ -129,6 +129,7 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
         ("you're a lifesaver 🙌", Chat.REACTION),
         ("hmm that wasn't quite what I meant, never mind", Chat.REACTION),
         ("not quite what i was looking for", Chat.REACTION),
+        ("thanks, that helped loads", Chat.THANKS),
     ],
 )
 def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> None:
