@@ -60,6 +60,7 @@ def tasks(sentences: Sentences) -> list[str]:
 
 def _spans(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, int, int]]:
     """Per task in a run of tokens: where its verb of use, its task and its clause's end are."""
+    yield from _training_data(tokens, kinds)
     start = 0
     while start < len(tokens):
         end = start
@@ -71,6 +72,41 @@ def _spans(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, i
         if found is not None:
             yield start + found[0], start + found[1], end
         start = end + 1
+
+
+# Training a model on the asker's own data ("fine tune a model on our turbine fault logs",
+# "train it a bit more on our own tasting notes"): the data is theirs, no sense of the term.
+TRAINING = vocabulary("train trained training retrain tune tuned tuning finetune finetuned")
+DATA_ENDS = ENDS | vocabulary("so to for because")
+TRAINED_WORDS = 5  # words between the verb and "on" ("a model a bit more")
+TRAINEES = vocabulary("model models llm llms ai gpt bot chatbot assistant network net")
+
+
+def _training_data(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, int, int]]:
+    """Where the data a model is trained on starts and ends: after "<train> <something of the
+    field, or "it" in a question naming a term> ... on", up to the end of its clause."""
+    named = "term" in kinds
+    for at, token in enumerate(tokens):
+        if token not in TRAINING:
+            continue
+        on = at + 1
+        while on < len(tokens) and on - at <= TRAINED_WORDS and tokens[on] != "on":
+            if tokens[on] in DATA_ENDS or tokens[on] in WH:
+                break
+            on += 1
+        if on >= len(tokens) or tokens[on] != "on":
+            continue
+        trained = range(at + 1, on)
+        if not any(
+            kinds[i] == "term" or tokens[i] in TRAINEES or (named and tokens[i] in STANDING_IN)
+            for i in trained
+        ):
+            continue  # "fine tune the focus on the confocal": no model is trained
+        end = on + 1
+        while end < len(tokens) and tokens[end] not in DATA_ENDS and tokens[end] not in WH:
+            end += 1
+        if end > on + 1:
+            yield on + 1, on + 1, end
 
 
 # What a tool does for the asker in a clause of purpose ("so chatgpt gives me decent texts").

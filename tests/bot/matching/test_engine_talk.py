@@ -140,6 +140,12 @@ ANSWERED = [
         "generative AI by 2026. how widespread is adoption really?",
         {"genai-adoption"},
     ),
+    # Round 33: the data a model is trained on is the asker's own
+    (
+        "could we fine tune a model on our pump fault logs so it writes the service reports in "
+        "our house format?",
+        {"fine-tuning"},
+    ),
 ]
 
 # Answered, and with this snippet first.

@@ -81,3 +81,22 @@ def test_the_task_in_a_clause_of_purpose() -> None:
     why = "why does the llm give me visa guidance"
     asked = why.split()
     assert tasks([(asked, [kind(t) for t in asked])]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "data"),
+    [
+        # Round 33: the data a model is trained on is the asker's own
+        ("could we train a model on our visa guidance so it drafts", ["visa", "guidance"]),
+        ("our llm is weak , can we train it more on our restaurant recs", ["restaurant", "recs"]),
+        # nothing of the field trained: "the bass on my guitar" may be another sense
+        ("how do i tune the guests on our visa guidance", []),
+        # no "on" in reach of the verb
+        ("we train a model for our visa guidance", []),
+    ],
+)
+def test_the_data_a_model_is_trained_on(sentence: str, data: list[str]) -> None:
+    tokens = sentence.split()
+    asked = ["why", "is", "the", "model", "weak"]
+    sentences = [(tokens, [kind(t) for t in tokens]), (asked, [kind(t) for t in asked])]
+    assert tasks(sentences) == data
