@@ -79,7 +79,10 @@ def _spans(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, i
 TRAINING = vocabulary("train trained training retrain tune tuned tuning finetune finetuned")
 DATA_ENDS = ENDS | vocabulary("so to for because")
 TRAINED_WORDS = 5  # words between the verb and "on" ("a model a bit more")
-TRAINEES = vocabulary("model models llm llms ai gpt bot chatbot assistant network net")
+# What is trained: a model, never a setting ("tuning the temperature on the proofer").
+TRAINEES = vocabulary(
+    "model models llm llms ai gpt bot chatbot assistant network net llama mistral bert gemma"
+)
 
 
 def _training_data(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, int, int]]:
@@ -97,10 +100,7 @@ def _training_data(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tupl
         if on >= len(tokens) or tokens[on] != "on":
             continue
         trained = range(at + 1, on)
-        if not any(
-            kinds[i] == "term" or tokens[i] in TRAINEES or (named and tokens[i] in STANDING_IN)
-            for i in trained
-        ):
+        if not any(tokens[i] in TRAINEES or (named and tokens[i] in STANDING_IN) for i in trained):
             continue  # "fine tune the focus on the confocal": no model is trained
         end = on + 1
         while end < len(tokens) and tokens[end] not in DATA_ENDS and tokens[end] not in WH:
