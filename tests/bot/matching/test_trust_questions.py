@@ -2,12 +2,13 @@
 
 All the sets here have been tuned on (``trust_dev.yaml`` from the start,
 ``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
-``trust_holdout29``, ``31`` to ``57``, ``60`` to ``63``, ``66``, ``67``, ``70`` and ``71``
+``trust_holdout29``, ``31`` to ``63``, ``66``, ``67``, ``70``, ``71``, ``74`` and ``75``
 one or more a round since round 5, each after it was the held-out measure), so they are
-regression guards, not a held-out measure. The blind sets (after round 32: ``58``, ``59``,
-``64``, ``65``, ``68`` and ``69``) have no bar here: they are measured, never read; a blind set
+regression guards, not a held-out measure. The blind sets (after round 33: ``64``, ``65``,
+``68``, ``69``, ``72`` and ``73``) have no bar here: they are measured, never read; a blind set
 gets its bar in the round it is read (``44``, ``45``, ``52``, ``55`` in round 30, ``46`` and
-``47`` in round 31, ``53`` and ``54`` in round 32). The figures themselves are printed
+``47`` in round 31, ``53`` and ``54`` in round 32, ``58`` and ``59`` in round 33). The figures
+themselves are printed
 (``pytest -s``) and quoted in bench/README.md. A wrong confident answer is what the bars are
 strictest about.
 """
@@ -521,6 +522,36 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.95,
+    },
+    # Round 33: 58 and 59 read after five rounds blind; 74 and 75 written to be read (two
+    # questions of slack on the right answers, one on near-domain where some is answered).
+    "trust_holdout58.yaml": {
+        "near": 0.97,  # bm25 keyword search vs embeddings answered with embeddings
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.96,
+    },
+    "trust_holdout59.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
+    "trust_holdout74.yaml": {
+        "near": 0.95,  # the still's temperature; which vector database to pick
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.85,
+    },
+    "trust_holdout75.yaml": {
+        "near": 0.95,  # which vector database to pick
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.9,
     },
     "trust_holdout48.yaml": {
         "near": 1.0,
