@@ -57,6 +57,8 @@ def introduction(
     return comma
 
 
+GREETINGS = vocabulary("hi hello hey hiya heya morning evening afternoon all folks team")
+PLACING = vocabulary("at in for with on")  # where the asker works ("a nurse at the clinic")
 SELF = vocabulary("im i am")  # "i'm the fleet data analyst", "i am a nurse"
 INTRO_ENDS = vocabulary(", and but so")  # what may follow a self-introduction
 
@@ -64,9 +66,14 @@ INTRO_ENDS = vocabulary(", and but so")  # what may follow a self-introduction
 def _self_introduction(tokens: Sequence[str], person: Callable[[str], bool]) -> int:
     """How many words open a sentence with "i'm (a|the) <a few words ending in a noun of
     people>" ("i'm the fleet data analyst and people keep ..."), or 0."""
-    at = 1 if tokens[:1] == ["im"] else 2 if tokens[:2] == ["i", "am"] else 0
+    start = 0
+    while start < len(tokens) and (tokens[start] in GREETINGS or tokens[start] == ","):
+        start += 1  # "hi, i'm a case manager ..."
+    opening = tokens[start:]
+    at = 1 if opening[:1] == ["im"] else 2 if opening[:2] == ["i", "am"] else 0
     if not at:
         return 0
+    at += start
     while at < len(tokens) and tokens[at] in DETERMINERS:
         at += 1
     for end in range(at, min(at + INTRO_WORDS, len(tokens))):
@@ -76,6 +83,17 @@ def _self_introduction(tokens: Sequence[str], person: Callable[[str], bool]) -> 
             after = end + 1
             while after < len(tokens) and tokens[after] in INTRODUCING:
                 after += 1
+            if after < len(tokens) and tokens[after] in PLACING:
+                # "i'm a case manager at the tribunal and ...": where they work, a few words
+                place = after + 1
+                while (
+                    place < len(tokens)
+                    and place - after <= INTRO_WORDS
+                    and tokens[place] not in INTRO_ENDS
+                ):
+                    place += 1
+                if place - after <= INTRO_WORDS:
+                    after = place
             return after if after == len(tokens) or tokens[after] in INTRO_ENDS else 0
     return 0
 

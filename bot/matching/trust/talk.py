@@ -190,7 +190,10 @@ def speaker(
         return False
     while k >= 0 and tokens[k] in DETERMINERS:
         k -= 1
-    return k < 0 or tokens[k] == ","
+    return k < 0 or tokens[k] == "," or tokens[k] in JOINING
+
+
+JOINING = vocabulary("and but so")  # a clause of its own after these ("and our slides say")
 
 
 def said(

@@ -143,6 +143,10 @@ def test_a_noun_of_people_ending_the_opening_says_who_asks(lexicon: Lexicon) -> 
         ("im the data people use", 0),  # no noun of people ends a short phrase
         ("im not sure what rag is", 0),
         ("im a librarian who keeps hearing about rag", 0),  # a clause goes on about the person
+        # Round 33: a greeting first; where they work after
+        ("hi , im a case manager at the tribunal and our slides say ai", 9),
+        ("im a librarian at the city library , what is rag", 7),
+        ("im a librarian at the big old city library , what is rag", 0),  # too long
     ],
 )
 def test_a_self_introduction_says_who_asks(lexicon: Lexicon, sentence: str, words: int) -> None:

@@ -108,11 +108,17 @@ def test_figures_say_when_or_how_much(token: str, is_figure: bool) -> None:
         (["a", "prospect", "asked", "if", "rag"], 1, True),  # asking is saying too
         (["explain", "the", "deck", "says", "rag"], 2, False),  # the clause opens elsewhere
         (["the", "deck", "is", "on", "rag"], 1, False),  # no verb of saying
+        # Round 33: a clause of its own after "and", "but" or "so"
+        (["so", "our", "vendor", "claims", "rag"], 2, True),
+        (["and", "the", "deck", "says", "rag"], 2, True),
     ],
 )
 def test_who_or_what_speaks_of_the_term(tokens: list[str], at: int, speaks: bool) -> None:
     kinds = [
-        "" if t in {"a", "the", "my", "explain", "is", "on", "if"} else "everyday" for t in tokens
+        ""
+        if t in {"a", "the", "my", "our", "explain", "is", "on", "if", "so", "and"}
+        else "everyday"
+        for t in tokens
     ]
     kinds[-1] = "term"
     assert speaker(tokens, kinds, at) is speaks
