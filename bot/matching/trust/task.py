@@ -85,22 +85,31 @@ TRAINEES = vocabulary(
 )
 
 
+# A model answering from the asker's own documents ("make the bot answer from our price
+# list"): the documents are theirs too.
+ANSWERING = vocabulary("answer answers answering")
+DATA_PREPOSITION = {**dict.fromkeys(TRAINING, "on"), **dict.fromkeys(ANSWERING, "from")}
+
+
 def _training_data(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, int, int]]:
-    """Where the data a model is trained on starts and ends: after "<train> <something of the
-    field, or "it" in a question naming a term> ... on", up to the end of its clause."""
+    """Where the data a model is trained on (or answers from) starts and ends: after "<train>
+    <a model, or "it" in a question naming a term> ... on" ("the bot answer from"), up to the
+    end of its clause."""
     named = "term" in kinds
     for at, token in enumerate(tokens):
-        if token not in TRAINING:
+        preposition = DATA_PREPOSITION.get(token)
+        if preposition is None:
             continue
         on = at + 1
-        while on < len(tokens) and on - at <= TRAINED_WORDS and tokens[on] != "on":
+        while on < len(tokens) and on - at <= TRAINED_WORDS and tokens[on] != preposition:
             if tokens[on] in DATA_ENDS or tokens[on] in WH:
                 break
             on += 1
-        if on >= len(tokens) or tokens[on] != "on":
+        if on >= len(tokens) or tokens[on] != preposition:
             continue
-        trained = range(at + 1, on)
-        if not any(tokens[i] in TRAINEES or (named and tokens[i] in STANDING_IN) for i in trained):
+        # The model trained (after the verb) or answering (just before it).
+        model = range(at + 1, on) if token in TRAINING else range(max(0, at - 2), at)
+        if not any(tokens[i] in TRAINEES or (named and tokens[i] in STANDING_IN) for i in model):
             continue  # "fine tune the focus on the confocal": no model is trained
         end = on + 1
         while end < len(tokens) and tokens[end] not in DATA_ENDS and tokens[end] not in WH:

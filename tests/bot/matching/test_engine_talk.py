@@ -146,6 +146,11 @@ ANSWERED = [
         "our house format?",
         {"fine-tuning"},
     ),
+    (
+        "should we use RAG or fine tuning to make the bot answer from our kennel price list and "
+        "booking policies?",
+        {"rag-vs-fine-tuning"},
+    ),
 ]
 
 # Answered, and with this snippet first.

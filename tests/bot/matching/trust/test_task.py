@@ -93,6 +93,9 @@ def test_the_task_in_a_clause_of_purpose() -> None:
         ("how do i tune the guests on our visa guidance", []),
         # no "on" in reach of the verb
         ("we train a model for our visa guidance", []),
+        # what a model answers from
+        ("can the llm answer from our visa guidance", ["visa", "guidance"]),
+        ("can the guests answer from our visa guidance", []),  # people answer, no model
     ],
 )
 def test_the_data_a_model_is_trained_on(sentence: str, data: list[str]) -> None:
