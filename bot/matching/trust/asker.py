@@ -30,8 +30,8 @@ def introduction(
     then "here" or "again", ending the sentence or its first clause ("pharmacist here",
     "sales eng here, a prospect asked ...", "hr bp again"), or a sentence of a few words
     ending in a noun of people (``person``: "volunteer coordinator: could a bot ..."); nothing
-    they name is asked about, whether or not the question names its term. 0 when there is
-    no such opening."""
+    they name is asked about, whether or not the question names its term. A group at work
+    may end such a label ("comms team: what are ..."). 0 when there is no such opening."""
     if person is not None:
         found = _self_introduction(tokens, person)
         if found:
@@ -57,15 +57,17 @@ def introduction(
     return comma
 
 
-GREETINGS = vocabulary("hi hello hey hiya heya morning evening afternoon all folks team")
-PLACING = vocabulary("at in for with on")  # where the asker works ("a nurse at the clinic")
 SELF = vocabulary("im i am")  # "i'm the fleet data analyst", "i am a nurse"
 INTRO_ENDS = vocabulary(", and but so")  # what may follow a self-introduction
+# A greeting before a self-introduction ("hi, i'm ..."); where the asker works after it.
+GREETINGS = vocabulary("hi hello hey hiya heya morning evening afternoon all folks team")
+PLACING = vocabulary("at in for with on")
 
 
 def _self_introduction(tokens: Sequence[str], person: Callable[[str], bool]) -> int:
-    """How many words open a sentence with "i'm (a|the) <a few words ending in a noun of
-    people>" ("i'm the fleet data analyst and people keep ..."), or 0."""
+    """How many words open a sentence with "[hi,] i'm (a|the) <a few words ending in a noun
+    of people> [at <where>]" ("i'm the fleet data analyst and people keep ...", "hi, i'm a
+    case manager at the tribunal and ..."), or 0."""
     start = 0
     while start < len(tokens) and (tokens[start] in GREETINGS or tokens[start] == ","):
         start += 1  # "hi, i'm a case manager ..."
@@ -83,19 +85,20 @@ def _self_introduction(tokens: Sequence[str], person: Callable[[str], bool]) -> 
             after = end + 1
             while after < len(tokens) and tokens[after] in INTRODUCING:
                 after += 1
-            if after < len(tokens) and tokens[after] in PLACING:
-                # "i'm a case manager at the tribunal and ...": where they work, a few words
-                place = after + 1
-                while (
-                    place < len(tokens)
-                    and place - after <= INTRO_WORDS
-                    and tokens[place] not in INTRO_ENDS
-                ):
-                    place += 1
-                if place - after <= INTRO_WORDS:
-                    after = place
+            after = _past_workplace(tokens, after)
             return after if after == len(tokens) or tokens[after] in INTRO_ENDS else 0
     return 0
+
+
+def _past_workplace(tokens: Sequence[str], at: int) -> int:
+    """Past where the asker works, a few words after a preposition ("a case manager *at the
+    tribunal* and ..."), when the introduction goes on there; else ``at``."""
+    if at >= len(tokens) or tokens[at] not in PLACING:
+        return at
+    end = at + 1
+    while end < len(tokens) and end - at <= INTRO_WORDS and tokens[end] not in INTRO_ENDS:
+        end += 1
+    return end if end - at <= INTRO_WORDS else at
 
 
 # Who may open a clause as its subject, before what they did ("someone mentioned", "they
