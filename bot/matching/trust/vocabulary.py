@@ -10,7 +10,7 @@ import snowballstemmer
 
 from bot.matching.compare import COMPARISON_WORDS
 from bot.matching.normalize import FILLER_WORDS
-from bot.matching.trust.grammar import CLAUSE_OPENERS
+from bot.matching.trust.grammar import CLAUSE_OPENERS, NAMED_KINDS
 
 # Words that phrase a question rather than name its topic: question words, pronouns, chat
 # spellings and abbreviations ("tbh", "ppl"), and the words that ask how to explain rather
@@ -61,7 +61,7 @@ _CHAT_Q = re.compile(
 
 
 # Kinds of thing a question describes before asking its name ("what's the setup where ...").
-_DESCRIBED = "thing|setup|technique|trick|approach|method|concept|idea"
+_DESCRIBED = "|".join(NAMED_KINDS)
 # Phrasing idioms, their content word in the group: only the whole idiom phrases the
 # question ("how does rag work under the hood"; "the hood of my car" is a car's; "did llms
 # kick it off").
