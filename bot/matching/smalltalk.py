@@ -59,7 +59,7 @@ _REACTION = _vocabulary(
     useless unhelpful meh slide deck many ha to at spamming spam bugging bothering questions
     explanation explanations explained explainer agreed agree same lgtm ignore thing on thread
     tell more me worries about forget sounds sound til something ta gonna lie ngl sometimes
-    lifesaver lifesavers saver champ star hero genius loads
+    lifesaver lifesavers saver champ star hero genius loads ugh urgh argh sigh bleh
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the

@@ -93,11 +93,14 @@ DATA_PREPOSITION = {**dict.fromkeys(TRAINING, "on"), **dict.fromkeys(ANSWERING, 
 
 def _training_data(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, int, int]]:
     """Where the data a model is trained on (or answers from) starts and ends: after "<train>
-    <a model, or "it" in a question naming a term> ... on" ("the bot answer from"), up to the
+    <a model, or "it" for one> ... on" ("the bot answer from"), up to the
     end of its clause."""
     named = "term" in kinds
     for at, token in enumerate(tokens):
         preposition = DATA_PREPOSITION.get(token)
+        # "it" stands for a model the question names, or one said before ("take an existing
+        # model and train it a bit more on ...").
+        standing_in = named or any(t in TRAINEES for t in tokens[:at])
         if preposition is None:
             continue
         on = at + 1
@@ -109,7 +112,8 @@ def _training_data(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tupl
             continue
         # The model trained (after the verb) or answering (just before it).
         model = range(at + 1, on) if token in TRAINING else range(max(0, at - 2), at)
-        if not any(tokens[i] in TRAINEES or (named and tokens[i] in STANDING_IN) for i in model):
+        trained = (standing_in and tokens[i] in STANDING_IN for i in model)
+        if not any(tokens[i] in TRAINEES for i in model) and not any(trained):
             continue  # "fine tune the focus on the confocal": no model is trained
         end = on + 1
         while end < len(tokens) and tokens[end] not in DATA_ENDS and tokens[end] not in WH:

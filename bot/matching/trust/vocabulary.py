@@ -25,7 +25,7 @@ qq bc cuz coz besides except english wtf wth eod eow tmrw tmr tmrow 2moro
 definition definitions explanation explained explaining gist nutshell eli5 eli tldr tl dr
 summary overview basics intro introduction simple simplest plain layman laymans dummies
 beginner beginners newbie newbies noob refer refers stand stands actually exactly basically
-give remind show nah yeah yep yup nope ok okay hmm um uh waht hwo
+give remind show nah yeah yep yup nope ok okay hmm um uh waht hwo ugh urgh argh sigh
 meme memes hype hyped fad buzzword buzzwords gimmick metaphor analogy wise ballpark roughly
 approx approximately via overall incl apart aside
 paragraph paragraphs para glance primer recap rundown cheatsheet knack

@@ -128,6 +128,9 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
         # Round 33
         ("you're a lifesaver 🙌", Chat.REACTION),
         ("hmm that wasn't quite what I meant, never mind", Chat.REACTION),
+        # Round 34: a groan is a reaction
+        ("ugh that answer was useless", Chat.REACTION),
+        ("sigh, not quite what i asked", Chat.REACTION),
         ("not quite what i was looking for", Chat.REACTION),
         ("thanks, that helped loads", Chat.THANKS),
     ],

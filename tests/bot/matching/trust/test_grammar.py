@@ -77,6 +77,13 @@ def test_what_a_clause_asks_about(tokens: list[str], at: int, expected: bool) ->
     assert asked(tokens, at) is expected
 
 
+def test_a_comma_grouping_thousands_breaks_nothing() -> None:
+    assert runs("our own 4,000 past rulings, so") == [
+        ["our", "own", "4", "000", "past", "rulings", ",", "so"]
+    ]
+    assert runs("tokens, 2 of them") == [["tokens", ",", "2", "of", "them"]]
+
+
 def test_an_emoji_between_words_ends_a_run() -> None:
     assert runs("agentic ai explained pls \U0001f64f our rep saw it") == [
         ["agentic", "ai", "explained", "pls"],

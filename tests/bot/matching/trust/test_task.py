@@ -96,6 +96,9 @@ def test_the_task_in_a_clause_of_purpose() -> None:
         # what a model answers from
         ("can the llm answer from our visa guidance", ["visa", "guidance"]),
         ("can the guests answer from our visa guidance", []),  # people answer, no model
+        # Round 34: "it" stands for a model said before it, in a question naming no term
+        ("take an existing model and train it more on our visa guidance", ["visa", "guidance"]),
+        ("take the guests and train it more on our visa guidance", []),  # no model before
     ],
 )
 def test_the_data_a_model_is_trained_on(sentence: str, data: list[str]) -> None:
