@@ -27,7 +27,7 @@ summary overview basics intro introduction simple simplest plain layman laymans 
 beginner beginners newbie newbies noob refer refers stand stands actually exactly basically
 give remind show nah yeah yep yup nope ok okay hmm um uh waht hwo ugh urgh argh sigh
 meme memes hype hyped fad buzzword buzzwords gimmick metaphor analogy wise ballpark roughly
-approx approximately via overall incl apart aside
+approx approximately via overall incl apart aside opposed unlike
 paragraph paragraphs para glance primer recap rundown cheatsheet knack
 tech technology ish math maths jargon overblown overrated overhyped underrated
 considered dead meh

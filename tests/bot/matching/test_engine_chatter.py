@@ -28,6 +28,7 @@ from bot.models import Status
         ("what does tbh rag mean", "rag"),  # chat abbreviations phrase it
         ("vae meaning in ml", "vae"),  # the field it is asked in is no second term
         ("ugh, what is rag", "rag"),  # a groan (round 34)
+        ("what is a foundation model, as opposed to a normal one", "foundation-models"),
     ],
 )
 def test_how_people_ask_for_an_explanation_is_not_the_topic(
