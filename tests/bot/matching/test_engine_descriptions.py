@@ -1,4 +1,4 @@
-"""Issue 9, rounds 30-32: descriptions asked by name, what a clause asks about, a sentence
+"""Issue 9, rounds 30-34: descriptions asked by name, what a clause asks about, a sentence
 asking whether what was told before is the term, and phrasing words; on the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set); each answered one was
@@ -199,6 +199,11 @@ NOT_ANSWERED = [
     "our star witness is basically hallucinating things that never happened. how do we "
     "handle that at trial?",
     "the old man upstairs is hallucinating events that never happened, who do we call?",
+    # Round 34: a description told as talk or set aside leaves only "model" or "ai", which
+    # every snippet speaks of, and the naming phrase: the description was the question (both
+    # were answered from hallucination)
+    "when the model turns speech from our call recordings into text, what is that called",
+    "the model gives a score for how sure it is about our invoice totals, what is that called",
 ]
 
 
