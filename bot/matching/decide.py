@@ -31,6 +31,7 @@ from bot.matching.outcomes import Replies
 from bot.matching.refocus import defined_first, defining_clause_hits, without_listeners
 from bot.matching.restated import restated
 from bot.matching.trust.around import set_aside
+from bot.matching.trust.choice import unexplained_choice
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
 from bot.matching.trust.vocabulary import WORKS, asks_name, topic_words
@@ -320,6 +321,9 @@ class Decider:
                 # that's wrong"): explained, and clear of the runner-up, it needs only the
                 # score a did-you-mean would.
                 needed = min(needed, cfg.suggest_threshold)
+        if verdict.missing and unexplained_choice(question, verdict.missing):
+            # "which vector db should we pick, pinecone or weaviate": the choice is asked.
+            return replace(replies.did_you_mean(question, hits), confidence=confidence)
         if verdict.share < MIN_SHARE:
             # Nothing it weighs is explained ("k-means: how do you pick k" shares only "how
             # do you" and a letter with large-in-llm): phrasing alone answers nothing.

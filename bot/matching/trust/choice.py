@@ -1,0 +1,34 @@
+"""A choice asked between two things ("which vector database should we pick, pinecone or
+weaviate?"): when the snippet explains neither option, the choice is what is asked, and an
+explanation of what the options are for answers none of it."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from bot.matching.trust.grammar import ARTICLES, runs
+
+EITHER = frozenset({"or", "vs", "versus"})
+
+
+def unexplained_choice(question: str, missing: Collection[str]) -> bool:
+    """Whether the question sets two words the snippet leaves unexplained (``missing``, as
+    analysed: a plural folded to its singular) either side of "or" ("pinecone or
+    pgvector")."""
+    if len(missing) < 2:
+        return False
+    left_out = {w for phrase in missing for w in phrase.split()}
+
+    def unexplained(token: str) -> bool:
+        return token in left_out or (token.endswith("s") and token[:-1] in left_out)
+
+    for tokens in runs(question):
+        for at, token in enumerate(tokens):
+            if token not in EITHER or at == 0:
+                continue
+            after = at + 1
+            while after < len(tokens) and tokens[after] in ARTICLES:
+                after += 1
+            if after < len(tokens) and unexplained(tokens[at - 1]) and unexplained(tokens[after]):
+                return True
+    return False
