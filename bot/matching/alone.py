@@ -8,7 +8,7 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from bot.matching.normalize import words
-from bot.matching.trust.grammar import pointed_at, runs
+from bot.matching.trust.grammar import POSSESSIVES, pointed_at, runs
 from bot.matching.trust.vocabulary import NEUTRAL
 
 # How many, not which sense ("$x per million tokens. what's a token"), as a figure is.
@@ -78,10 +78,14 @@ def opens_asking_of_before(tokens: Sequence[str]) -> bool:
 def unplaced(message: str, part: str, missing: Sequence[str], verb: Callable[[str], bool]) -> bool:
     """Whether the whole message left unexplained a word qualifying a word of ``part`` in
     another sentence ("pitching to a literary agent. how do you find an agent"): alone,
-    ``part`` would lose what tells its sense. A word that may be a ``verb`` tells what was
-    done ("the call mentions foundation models"), not which sense."""
+    ``part`` would lose what tells its sense; so does the subject of a verb acting on it
+    ("the grain dryer takes tokens"). A word that may be a ``verb`` tells what was done
+    ("the call mentions foundation models"), not which sense."""
     roots = {_root(w) for w in words(part) if w not in NEUTRAL}
     typed = words(message.replace(part, " . "))
+    # Next to it, or its subject with a verb between ("the grain dryer takes tokens"; not
+    # the asker's own system: "our platform supports agentic workflows").
+    pairs = [*itertools.pairwise(typed), *_subjects(typed, verb)]
     return any(
         first in missing
         and not verb(first)
@@ -89,8 +93,18 @@ def unplaced(message: str, part: str, missing: Sequence[str], verb: Callable[[st
         and not any(c.isdigit() for c in first)  # "1m tokens", "128k context": how many
         and second not in NEUTRAL
         and _root(second) in roots
-        for first, second in itertools.pairwise(typed)
+        for first, second in pairs
     )
+
+
+def _subjects(tokens: Sequence[str], verb: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """Each subject and the word after its verb ("dryer", "tokens" of "the grain dryer
+    takes tokens"), where no possessive makes the subject the asker's own."""
+    return [
+        (tokens[at], tokens[at + 2])
+        for at in range(len(tokens) - 2)
+        if verb(tokens[at + 1]) and not (at > 0 and tokens[at - 1] in POSSESSIVES)
+    ]
 
 
 def _root(word: str) -> str:

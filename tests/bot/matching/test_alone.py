@@ -15,7 +15,7 @@ from bot.matching.normalize import words
 
 
 def _verb(word: str) -> bool:
-    return word in {"mentions", "said"}
+    return word in {"mentions", "said", "takes", "supports"}
 
 
 @pytest.mark.parametrize(
@@ -55,6 +55,11 @@ def test_another_sentence_may_give_the_term_its_sense() -> None:
     assert not unplaced(message, "what counts as a token", ("1m",), _verb)
     asked = "what is a literary agent"
     assert not unplaced(f"{asked}?", asked, ("literary",), _verb)
+    # Round 34: the subject of a verb acting on the term, unless it is the asker's own
+    message = "the vending machine takes tokens. where do i buy tokens?"
+    assert unplaced(message, "where do i buy tokens", ("vending", "machine"), _verb)
+    message = "our platform supports agents. what is an agent?"
+    assert not unplaced(message, "what is an agent", ("platform",), _verb)
 
 
 @pytest.mark.parametrize(
