@@ -29,6 +29,8 @@ from bot.models import Status
         ("vae meaning in ml", "vae"),  # the field it is asked in is no second term
         ("ugh, what is rag", "rag"),  # a groan (round 34)
         ("what is a foundation model, as opposed to a normal one", "foundation-models"),
+        # the snippet tells how big a model's file is (round 34)
+        ("is the large in llm about the file being gigabytes?", "large-in-llm"),
     ],
 )
 def test_how_people_ask_for_an_explanation_is_not_the_topic(
