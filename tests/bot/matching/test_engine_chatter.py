@@ -31,6 +31,7 @@ from bot.models import Status
         ("what is a foundation model, as opposed to a normal one", "foundation-models"),
         # the snippet tells how big a model's file is (round 34)
         ("is the large in llm about the file being gigabytes?", "large-in-llm"),
+        ("how does the tokenizer chop up my sentence", "tokens"),
     ],
 )
 def test_how_people_ask_for_an_explanation_is_not_the_topic(
