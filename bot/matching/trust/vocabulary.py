@@ -83,6 +83,9 @@ _IDIOMS = (
     re.compile(r"\b(?:tak(?:e|es|ing|en)|took)\s+(?:\S+\s+){0,4}?into\s+(account)\b", re.I),
     # "answer from the documents rather than from memory": recalled, whatever remembers it
     re.compile(r"\b(?:than|instead\s+of|not)\s+from\s+(memory)\b", re.IGNORECASE),
+    # "is genai worth it for a business our size": whether to, not a worth of the term
+    re.compile(r"\b(worth)\s+(?:it|the\s+(?:money|cost|effort|hype|bother))\b", re.IGNORECASE),
+    re.compile(r"\bworth\s+the\s+(money|cost|effort|hype|bother)\b", re.IGNORECASE),
     # "what's that technique called": the kind of thing whose name is asked
     re.compile(
         r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|these|those) "

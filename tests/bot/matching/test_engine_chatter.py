@@ -32,6 +32,7 @@ from bot.models import Status
         # the snippet tells how big a model's file is (round 34)
         ("is the large in llm about the file being gigabytes?", "large-in-llm"),
         ("how does the tokenizer chop up my sentence", "tokens"),
+        ("is rag worth the bother for 50 docs", "rag"),  # whether to (round 34)
     ],
 )
 def test_how_people_ask_for_an_explanation_is_not_the_topic(

@@ -35,6 +35,10 @@ from bot.matching.trust.vocabulary import asks_name, idiom_words
         ("what level of access do agents get", set()),
         ("how do i open the hood of my car", set()),
         ("kick scooter for the office", set()),
+        # Round 34: whether to, not a worth of anything
+        ("is genai worth it for a firm our size", {"worth"}),
+        ("is rag worth the bother for 50 docs", {"worth", "bother"}),
+        ("what is the net worth of openai", set()),
     ],
 )
 def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
