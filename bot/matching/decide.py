@@ -205,6 +205,22 @@ class Decider:
             and (not self._trusted(hits) or names_another(self._kb, hits[0].id, content))
         ):
             return [*hits[1:], hits[0]]
+        return self._comparison_steps_forward(hits, content)
+
+    def _comparison_steps_forward(self, hits: list[Hit], content: list[str]) -> list[Hit]:
+        """A comparison snippet close behind a plain one comes first when the question names
+        both its sides and nothing else ("are all generative ai tools llms or is it the other
+        way round": llms vs genai, not the examples of genai tools)."""
+        compared = self._kb.index.pairs.values()
+        if (
+            len(hits) > 1
+            and hits[0].id not in compared
+            and hits[1].id in compared
+            and hits[0].score - hits[1].score < self._cfg.min_margin
+            and not one_sided(self._kb, self._coverage, hits[1].id, content)
+            and not names_another(self._kb, hits[1].id, content)
+        ):
+            return [hits[1], hits[0], *hits[2:]]
         return hits
 
     def _set_aside(
@@ -246,7 +262,9 @@ class Decider:
             # All it weighs is talk ("k-means clustering for our customers, how does that
             # work"): what is left names nothing to score.
             return choice
-        focused = self._kb.index.search(rest, len(choice.hits))
+        focused = self._comparison_steps_forward(
+            self._kb.index.search(rest, len(choice.hits)), content
+        )
         # As above: a comparison does not answer a question naming one side.
         if (
             focused

@@ -27,3 +27,13 @@ def test_a_side_no_snippet_explains_is_still_another_thing(engine: Engine) -> No
     found = engine.answer("rag vs just a knowledge graph")
     assert found.status is not Status.ANSWER
     assert found.missing == ("just a knowledge graph",)
+
+
+def test_a_comparison_close_behind_a_plain_snippet_is_offered_first(engine: Engine) -> None:
+    # Round 34, written for this test: both sides of llms vs genai named, nothing else; the
+    # examples of genai tools scored a little higher and were answered.
+    found = engine.answer(
+        "are all generative ai tools large language models, or is it the reverse?"
+    )
+    assert found.status is Status.SUGGEST
+    assert "llm-vs-genai" in [s.id for s in found.suggestions]
