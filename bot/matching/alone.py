@@ -97,13 +97,19 @@ def unplaced(message: str, part: str, missing: Sequence[str], verb: Callable[[st
     )
 
 
+def _acts(word: str, verb: Callable[[str], bool]) -> bool:
+    """A verb in the present with its subject before it ("takes", "eats"), not a noun that
+    may be a verb inside a noun phrase ("site" of "our e-commerce site search")."""
+    return word.endswith("s") and not word.endswith("ss") and verb(word)
+
+
 def _subjects(tokens: Sequence[str], verb: Callable[[str], bool]) -> list[tuple[str, str]]:
     """Each subject and the word after its verb ("dryer", "tokens" of "the grain dryer
     takes tokens"), where no possessive makes the subject the asker's own."""
     return [
         (tokens[at], tokens[at + 2])
         for at in range(len(tokens) - 2)
-        if verb(tokens[at + 1]) and not (at > 0 and tokens[at - 1] in POSSESSIVES)
+        if _acts(tokens[at + 1], verb) and not (at > 0 and tokens[at - 1] in POSSESSIVES)
     ]
 
 

@@ -15,7 +15,7 @@ from bot.matching.normalize import words
 
 
 def _verb(word: str) -> bool:
-    return word in {"mentions", "said", "takes", "supports"}
+    return word in {"mentions", "said", "takes", "supports", "site"}
 
 
 @pytest.mark.parametrize(
@@ -60,6 +60,9 @@ def test_another_sentence_may_give_the_term_its_sense() -> None:
     assert unplaced(message, "where do i buy tokens", ("vending", "machine"), _verb)
     message = "our platform supports agents. what is an agent?"
     assert not unplaced(message, "what is an agent", ("platform",), _verb)
+    # a noun that may be a verb, inside a noun phrase, is no verb acting on the term
+    message = "the shop site search fails. how does search by meaning work?"
+    assert not unplaced(message, "how does search by meaning work", ("shop",), _verb)
 
 
 @pytest.mark.parametrize(
