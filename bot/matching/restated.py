@@ -14,7 +14,7 @@ from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
 
 RESTATED_AMONG = 5  # candidates whose summaries a description may restate
-RESTATED_SHARE = 0.8  # of the question's weight in the summary's words
+RESTATED_SHARE = 0.75  # of the question's weight in the summary's words
 RESTATED_LEAD = 0.4  # over the next candidate's summary
 
 
