@@ -33,6 +33,7 @@ from bot.models import Status
         ("is the large in llm about the file being gigabytes?", "large-in-llm"),
         ("how does the tokenizer chop up my sentence", "tokens"),
         ("is rag worth the bother for 50 docs", "rag"),  # whether to (round 34)
+        ("that chat widget on our webshop, is it a chatbot", "chatbots"),
         (
             "what sort of data do they feed an llm, where does its knowledge come from",
             "training-data",
