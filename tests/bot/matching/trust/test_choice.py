@@ -21,6 +21,8 @@ from bot.models import Status
         # both unexplained, but not the options of one "or"
         ("pinecone and weaviate, or neither?", ("pinecone", "weaviate"), False),
         ("pinecone or weaviate", ("pinecone",), False),  # one word left unexplained
+        # Round 34: asking what something is, too, asks more than the choice
+        ("picking pinecone or weaviate, but what is a vector db", ("pinecone", "weaviate"), False),
     ],
 )
 def test_a_choice_between_unexplained_things(
