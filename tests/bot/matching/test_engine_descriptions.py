@@ -204,6 +204,9 @@ NOT_ANSWERED = [
     # were answered from hallucination)
     "when the model turns speech from our call recordings into text, what is that called",
     "the model gives a score for how sure it is about our invoice totals, what is that called",
+    # a step is a kind of thing whose name is asked: its description is the question
+    # (quantization; it was answered from open-weights)
+    "what's the step where the model weights get rounded to fewer bits",
 ]
 
 
