@@ -220,7 +220,8 @@ def pointed_at(sentence: Sequence[str], after: Sequence[str]) -> bool:
 # the guide first"): the clause is the description, what is asked.
 # "what's the setup where ...": the kinds a question may ask the name of (vocabulary.py).
 NAMED_KINDS = (
-    "thing", "setup", "technique", "trick", "approach", "method", "concept", "idea", "step", "stage",
+    "thing", "setup", "technique", "trick", "approach", "method", "concept", "idea",
+    "step", "stage",
 )  # fmt: skip
 _DESCRIBED = frozenset(NAMED_KINDS) | {"way", "system", "process", "pattern", "practice"}
 _DESCRIBING = frozenset({"where", "when", "that", "which", "whereby"})
