@@ -60,6 +60,7 @@ _REACTION = _vocabulary(
     explanation explanations explained explainer agreed agree same lgtm ignore thing on thread
     tell more me worries about forget sounds sound til something ta gonna lie ngl sometimes
     lifesaver lifesavers saver champ star hero genius loads ugh urgh argh sigh bleh
+    after vague rubbish slow slower better getting
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -79,6 +80,7 @@ _ABOUT = _vocabulary(
     store stores keep keeps private privacy our my chats was from
     first time new should like
     answering explaining yesterday earlier last week before
+    else other too
     """
 )
 # What the bot runs on, asked of it ("what model are you running on"); "is this model real"

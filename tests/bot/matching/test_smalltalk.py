@@ -22,6 +22,8 @@ from bot.models import SmallTalk as Chat
         ("nice one", Chat.REACTION),
         ("what can you explain", Chat.ABOUT_BOT),
         ("what topics do you cover", Chat.ABOUT_BOT),
+        ("what else do you know about?", Chat.ABOUT_BOT),  # round 34
+        ("can you do other topics too?", Chat.ABOUT_BOT),
         ("are you a person", Chat.ABOUT_BOT),
         ("whats up", Chat.GREETING),
         ("ping", Chat.GREETING),
@@ -131,6 +133,10 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
         # Round 34: a groan is a reaction
         ("ugh that answer was useless", Chat.REACTION),
         ("sigh, not quite what i asked", Chat.REACTION),
+        ("hmm not what i was after", Chat.REACTION),
+        ("this bot is rubbish", Chat.REACTION),
+        ("you're slow today", Chat.REACTION),
+        ("you're getting better at this", Chat.REACTION),
         ("not quite what i was looking for", Chat.REACTION),
         ("thanks, that helped loads", Chat.THANKS),
     ],
