@@ -94,6 +94,20 @@ def kind_of(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexic
     return j < len(tokens) and kinds[j] == "term" and lexicon.is_word(tokens[j])
 
 
+def of_thing(tokens: Sequence[str], term: int, at: int, lexicon: Lexicon | None) -> bool:
+    """A thing right after "<term> of|for <determiner>" ("the context of this book", "the
+    context for this meeting"): of a lone English term, the thing gives it its everyday
+    sense."""
+    return (
+        lexicon is not None
+        and term >= 0
+        and at == term + 3
+        and tokens[term + 1] in {"of", "for"}
+        and tokens[term + 2] in DETERMINERS
+        and lexicon.can_name(tokens[at])
+    )
+
+
 def object(tokens: Sequence[str], kinds: Sequence[str], term: int, at: int) -> bool:
     """Whether a word qualifies the asker's own thing of the field right after a term word
     used as a verb ("search our pharmacy sop docs"): what the term acts on, not a sense of

@@ -33,6 +33,7 @@ from bot.matching.trust.attached import (
     kind_of,
     modifies,
     object,
+    of_thing,
     owner,
     person,
     topic_phrase,
@@ -254,7 +255,7 @@ def context(
                 and any(t in POSSESSIVES for t in tokens[term + 1 : i])
                 and lexicon.can_name(token)
                 and asks_about(tokens, term)
-            )
+            ) or (lone and of_thing(tokens, term, i, lexicon))
             # A thing the knowledge never speaks of acting on the term ("can a high fever
             # cause hallucinations") is what the question is about; someone of the asker's
             # ("my friend says gans ...") is only the one who spoke of it.

@@ -56,6 +56,7 @@ def test_how_people_ask_for_an_explanation_is_not_the_topic(
         "convolutional neural networks, what are they",  # "X, what are they" defines X
         "what is xllm",  # not a typo of "llm": a typo keeps a short word's first letter
         "pre-training plan for the marathon",  # a term typed as two words
+        "can you give me the context for this meeting?",  # of or for a thing (round 34)
     ],
 )
 def test_another_sense_or_another_term_is_not_answered(engine: Engine, question: str) -> None:
