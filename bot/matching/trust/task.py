@@ -93,16 +93,16 @@ DATA_PREPOSITION = {**dict.fromkeys(TRAINING, "on"), **dict.fromkeys(ANSWERING, 
 
 def _training_data(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, int, int]]:
     """Where the data a model is trained on (or answers from) starts and ends: after "<train>
-    <a model, or "it" for one> ... on" ("the bot answer from"), up to the
-    end of its clause."""
+    <a model, or "it" for one> ... on" ("the bot answer from"), up to the end of its
+    clause."""
     named = "term" in kinds
     for at, token in enumerate(tokens):
         preposition = DATA_PREPOSITION.get(token)
+        if preposition is None:
+            continue
         # "it" stands for a model the question names, or one said before ("take an existing
         # model and train it a bit more on ...").
         standing_in = named or any(t in TRAINEES for t in tokens[:at])
-        if preposition is None:
-            continue
         on = at + 1
         while on < len(tokens) and on - at <= TRAINED_WORDS and tokens[on] != preposition:
             if tokens[on] in DATA_ENDS or tokens[on] in WH:
