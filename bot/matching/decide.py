@@ -198,7 +198,9 @@ class Decider:
         """A comparison snippet answers a question that names both things it compares,
         unless it matches strongly (its own questions may describe a side: "what replaced
         gans"), and names nothing else ("is chat gpt an llm or something different" names
-        chatgpt): "is chatgpt an llm or something else" is no question about llms vs genai."""
+        chatgpt): "is chatgpt an llm or something else" is no question about llms vs genai.
+        When it does not step back, a comparison close behind may step forward
+        (:meth:`_comparison_steps_forward`)."""
         if (
             hits
             and one_sided(self._kb, self._coverage, hits[0].id, content)

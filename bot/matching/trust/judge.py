@@ -276,6 +276,7 @@ class Judge:
             # answer back ("best transformers movie? settling an argument").
             missing = seen.attached if found.explained else (*seen.attached, *found.missing)
             return replace(found, explained=False, solid=False, missing=missing, sense=True)
+        floor = GLUE_WEIGHT  # what is left without the talk must weigh more to name it
         if not (seen.named or self._folded_name(question, words, snippet_ids)):
             # Nothing names the term ("customer says our assistant invented a refund policy"):
             # only the people the question speaks of, and who asks, are surely talk.
@@ -283,17 +284,15 @@ class Judge:
             if asks_name(question):
                 # Unless it asks the name of what it describes ("our sop docs looked up
                 # first, what's that technique called"): the description is the topic, and
-                # the asker's world around it talk as around a named term.
+                # the asker's world around it talk as around a named term. What is left
+                # must still tell what it is ("when the model turns our call recordings
+                # into text, what is that called" leaves only "model", which every snippet
+                # speaks of): else the talk was the description.
                 people = seen.around
+                floor = DESCRIBED_WEIGHT
             talk = people + tuple(t for t in seen.asker + seen.task if t not in people)
             if not talk:
                 return found
-            # A description told as talk must leave a word that tells what it is ("when the
-            # model turns our call recordings into text, what is that called" leaves only
-            # "model", which every snippet speaks of): else the talk was the description.
-            floor = DESCRIBED_WEIGHT if asks_name(question) else GLUE_WEIGHT
-        else:
-            floor = GLUE_WEIGHT
         # As often as the talk holds it: a word of talk in one place may be asked about in
         # another ("is a vector db the same as postgis? i store pipes in postgis").
         rest = list(words)
