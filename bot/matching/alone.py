@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from bot.matching.normalize import words
+from bot.matching.trust.contrast import disowns_field
 from bot.matching.trust.grammar import POSSESSIVES, pointed_at, runs
 from bot.matching.trust.vocabulary import NEUTRAL
 
@@ -45,6 +46,8 @@ def stands_alone(
     """
     return (
         not refers_back(words(part))
+        # "what's a transformer? not the ai one": alone, it would lose the sense it disowns.
+        and not disowns_field(message)
         and not unplaced(message, part, missing, verb)
         and not asks_of_phrase(message, part)
     )

@@ -17,7 +17,7 @@ from functools import partial
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.amounts import answer_form, measure
 from bot.matching.trust.audience import EXPLAINING, addressed
-from bot.matching.trust.contrast import contrast, disowned, disowned_before
+from bot.matching.trust.contrast import contrast, disowned, disowned_before, disowned_clause
 from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, runs, vocabulary
 from bot.matching.trust.occasion import occasion
 from bot.matching.trust.organisation import served
@@ -78,6 +78,7 @@ def around_term(
         or contrast(tokens, kinds, at)
         or disowned(tokens, at)
         or disowned_before(tokens, kinds, at)
+        or disowned_clause(tokens, kinds, at)
     )
 
 

@@ -40,6 +40,7 @@ from bot.matching.trust.attached import (
     undergoes,
 )
 from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject, verb_object
+from bot.matching.trust.contrast import disowned_clause
 from bot.matching.trust.grammar import (
     EVERYDAY,
     LINKING,
@@ -111,6 +112,16 @@ def sentence_kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]
         join_terms(tokens, kinds, kind)
         found.append((tokens, kinds))
     return found
+
+
+def disowned_words(sentences: Sequence[tuple[list[str], list[str]]]) -> set[str]:
+    """The words of the clauses that set a sense aside (:func:`disowned_clause`)."""
+    return {
+        token
+        for tokens, kinds in sentences
+        for i, token in enumerate(tokens)
+        if disowned_clause(tokens, kinds, i)
+    }
 
 
 def told_before(
@@ -303,7 +314,8 @@ def context(
     # "a transformer blew on our street", "parking garage B closed tomorrow?": the only word
     # of the field is an English word of its own, so the things named around it, which the
     # knowledge never speaks of, tell its sense; they are no talk.
-    did = done(sentences, lexicon) if lone else set()  # "i keep hearing": no thing
+    # "i keep hearing", "(not the big electrical box)": no thing telling the sense asked.
+    did = done(sentences, lexicon) | disowned_words(sentences) if lone else set()
     return Context(
         attached=tuple(by_place + attached + referred),
         around=tuple(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.matching.trust.grammar import DETERMINERS, TOPICAL, vocabulary
+from bot.matching.trust.grammar import DETERMINERS, TOPICAL, runs, vocabulary
 
 # Words that set the term against a plain kind of something ("vs a normal chatbot", "just a
 # fancy autocomplete"): how the asker sees the other side, never what is asked about.
@@ -22,6 +22,10 @@ MERELY = vocabulary("just only merely basically simply vs versus than from")
 INTENSIFIERS = vocabulary("really very super pretty")
 # The sense a question disowns ("a transformer in ai, not the substation kind"): its kind word.
 SENSES = vocabulary("kind kinds one ones type types sort sorts sense variety meaning")
+# Words for the field itself, as a disowned sense names it ("not the ai kind").
+FIELD = vocabulary("ai ml genai tech computer computing software digital")
+# What follows the field's word in a disowned sense: "not the ai one", "not ai related".
+SENSE_ENDS = SENSES | vocabulary("related stuff thing things version versions")
 DISOWNED_WIDTH = 2  # words naming the disowned sense: "not the power grid kind"
 
 
@@ -60,6 +64,43 @@ def disowned(tokens: Sequence[str], at: int) -> bool:
             if tokens[end] in SENSES and start < at <= end:
                 return True
     return False
+
+
+def disowns_field(question: str) -> bool:
+    """Whether ``question`` sets the field's own sense aside ("transformer (not the ai kind)",
+    "tokens - nothing to do with ai", "not in the ai sense"): it asks about another sense,
+    which no snippet explains."""
+    for tokens in runs(question):
+        for i, token in enumerate(tokens):
+            if token == "not":
+                j = i + 1
+                while j < len(tokens) and (tokens[j] in DETERMINERS or tokens[j] == "in"):
+                    j += 1
+                if j + 1 < len(tokens) and tokens[j] in FIELD and tokens[j + 1] in SENSE_ENDS:
+                    return True
+            if tuple(tokens[i : i + 3]) == ("nothing", "to", "do") and i + 4 < len(tokens):
+                j = i + 4 if tokens[i + 3] == "with" else len(tokens)
+                while j < len(tokens) and tokens[j] in DETERMINERS:
+                    j += 1
+                if j < len(tokens) and tokens[j] in FIELD:
+                    return True
+    return False
+
+
+def disowned_clause(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word is in a clause that opens with "not" and a determiner, at the start of
+    its sentence or after a comma, and names nothing of the field ("a transformer in ai (not
+    the big electrical box at the depot)", "tokens, not the ones for the arcade"): the sense
+    the question sets aside, whatever its words."""
+    start = at
+    while start > 0 and tokens[start - 1] != ",":
+        start -= 1
+    if start + 2 > len(tokens) or tokens[start] != "not" or tokens[start + 1] not in DETERMINERS:
+        return False
+    end = at
+    while end < len(tokens) and tokens[end] != ",":
+        end += 1
+    return start < at and all(k not in TOPICAL for k in kinds[start:end])
 
 
 def disowned_before(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:

@@ -12,6 +12,7 @@ from bot.matching.normalize import words as typed_words
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.beside import asked_subject
 from bot.matching.trust.context import Context, context
+from bot.matching.trust.contrast import disowns_field
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.kinds import WordKinds
@@ -173,6 +174,9 @@ class Judge:
         if trusted and question and self._asks_other(question, snippet_ids):
             trusted = False  # no allowance for the very thing asked about
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
+        if question and disowns_field(question):
+            # "transformer (not the ai kind)": the sense asked about is not the field's.
+            return replace(found, explained=False, solid=False, sense=True)
         # Everything explained: no word the knowledge never uses, nothing to look at (and the
         # word list stays unloaded).
         if question and not found.empty and found.share < 1.0:

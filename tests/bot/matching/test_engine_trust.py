@@ -192,6 +192,9 @@ def test_an_everyday_word_attached_to_the_term_declines(
         ("quick question before lunch, what is rag", "rag"),
         ("what exactly is a foundation model, heard it on a podcast", "foundation-models"),
         ("sorry if this is dumb but what is an ai agent", "ai-agents"),
+        # round 35: the sense set aside, whatever its words, tells no sense asked about
+        ("what's a transformer in AI (not the big electrical box at the depot lol)", "transformer"),
+        ("what's a token (not the arcade ones lol)", "tokens"),
     ],
 )
 def test_everyday_talk_around_a_named_term_is_answered(
@@ -264,3 +267,18 @@ def test_a_comparison_snippet_answers_only_a_question_naming_both_sides(engine: 
     assert "llm-vs-genai" not in one_sided.ids
     both = engine.answer("how are llms and generative ai related")
     assert both.ids == ("llm-vs-genai",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's a transformer? not the ai one, the electrical box at the depot",
+        "transformer (not the ai kind) - ours at the substation is buzzing",
+        "agents, not in the ai sense: the ones who sell our flats",
+    ],
+)
+def test_a_question_that_sets_the_fields_sense_aside_is_not_answered(
+    engine: Engine, question: str
+) -> None:
+    # round 35: the other sentence, alone, would lose the sense the message disowns
+    assert engine.answer(question).status is not Status.ANSWER

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.contrast import contrast, disowned, disowned_before
+from bot.matching.trust.contrast import (
+    contrast,
+    disowned,
+    disowned_before,
+    disowned_clause,
+    disowns_field,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,3 +71,38 @@ def test_the_sense_set_aside_by_the_term_itself(kinds: str, word: str, is_disown
     pairs = [pair.split("/") for pair in kinds.split()]
     tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
     assert disowned_before(tokens, marks, tokens.index(word)) is is_disowned
+
+
+@pytest.mark.parametrize(
+    ("kinds", "word", "is_disowned"),
+    [
+        # round 35: a clause that opens with "not the" and names nothing of the field
+        ("not/ the/ big/ electrical/everyday box/everyday at/ the/ depot/everyday", "depot", True),
+        ("tokens/term ,/ not/ the/ ones/ for/ the/ arcade/everyday", "arcade", True),
+        # the clause names the field, not at a clause's start, or no determiner
+        ("not/ the/ transformer/term in/ the/ depot/everyday", "depot", False),
+        ("why/ is/ it/ not/ the/ depot/everyday", "depot", False),
+        ("not/ big/ electrical/everyday boxes/everyday", "boxes", False),
+    ],
+)
+def test_a_clause_that_sets_a_sense_aside(kinds: str, word: str, is_disowned: bool) -> None:
+    pairs = [pair.split("/") for pair in kinds.split()]
+    tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
+    assert disowned_clause(tokens, marks, tokens.index(word)) is is_disowned
+
+
+@pytest.mark.parametrize(
+    ("question", "disowns"),
+    [
+        ("transformer (not the ai kind) - ours at the substation is buzzing", True),
+        ("agents, not in the ai sense: estate agents", True),
+        ("tokens - nothing to do with ai, the car wash ones", True),
+        ("tokens, not ai related", True),
+        # the field is not set aside: "not ai" asks whether it is
+        ("is a rules engine ai or not ai", False),
+        ("why is autocomplete not ai", False),
+        ("a transformer in ai, not the substation kind", False),
+    ],
+)
+def test_a_question_that_sets_the_fields_sense_aside(question: str, disowns: bool) -> None:
+    assert disowns_field(question) is disowns
