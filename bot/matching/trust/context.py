@@ -232,7 +232,10 @@ def context(
                 continue
             if kinds[i] in PERSONAL and (
                 figure(token)
-                or (lexicon is not None and speaker(tokens, kinds, i, lexicon.names_trade))
+                or (
+                    lexicon is not None
+                    and speaker(tokens, kinds, i, lexicon.names_trade, field=not lone)
+                )
                 or (lexicon is not None and said(tokens, kinds, i, lexicon.names_trade))
                 or (lexicon is not None and subject_verb(tokens, kinds, i, lexicon))
                 or (

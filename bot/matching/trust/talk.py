@@ -166,10 +166,13 @@ def speaker(
     kinds: Sequence[str],
     at: int,
     trade: Callable[[str], bool] = lambda _: False,
+    *,
+    field: bool = False,
 ) -> bool:
     """Whether a word is in the noun phrase that opens its clause before a verb of saying:
     who or what speaks of the term, never what is asked about; unless the phrase names a
-    ``trade`` that may mean another sense ("my nurse says my temperature is high")."""
+    ``trade`` that may mean another sense ("my nurse says my temperature is high").
+    ``field``: the phrase may hold a word of the field ("the search supplier says")."""
     i = at
     while (
         i + 1 < len(tokens)
@@ -184,7 +187,14 @@ def speaker(
     if j >= len(tokens) or tokens[j] not in SAYING:
         return False
     k = at - 1
-    while k >= 0 and (kinds[k] in NAMING_KINDS or figure(tokens[k])) and at - k <= SPEAKER_WORDS:
+    # A word of the field may name what the speaker sells or does ("the search supplier"),
+    # unless it is a lone English word whose sense the phrase may tell ("the transformer
+    # supplier").
+    while (
+        k >= 0
+        and (kinds[k] in NAMING_KINDS or (field and kinds[k] == "term") or figure(tokens[k]))
+        and at - k <= SPEAKER_WORDS
+    ):
         k -= 1
     if any(trade(t) for t in tokens[k + 1 : i + 1]):
         return False

@@ -168,6 +168,11 @@ def test_an_aside_never_makes_an_unexplained_question_answered(
         ("what is gan in the board game go", "board"),
         ("check the body temperature", "body"),
         ("tokens, like the ones in a board game", "board"),
+        # round 35: the lone term names what the speaker supplies: its other sense
+        (
+            "the transformer supplier keeps saying lead times are long, what is a transformer",
+            "supplier",
+        ),
         # an aside left out must not bring the answer back
         ("best transformers film? settling a bet with my brother", "film"),
         ("best transformers movie? asking for a friend", "movie"),
@@ -195,6 +200,11 @@ def test_an_everyday_word_attached_to_the_term_declines(
         # round 35: the sense set aside, whatever its words, tells no sense asked about
         ("what's a transformer in AI (not the big electrical box at the depot lol)", "transformer"),
         ("what's a token (not the arcade ones lol)", "tokens"),
+        # who speaks of it, named by what they supply
+        (
+            'embedings explained pls 🙏 the search supplier keeps saying "vector search"',
+            "embeddings",
+        ),
     ],
 )
 def test_everyday_talk_around_a_named_term_is_answered(

@@ -122,3 +122,16 @@ def test_who_or_what_speaks_of_the_term(tokens: list[str], at: int, speaks: bool
     ]
     kinds[-1] = "term"
     assert speaker(tokens, kinds, at) is speaks
+
+
+@pytest.mark.parametrize(
+    ("field", "speaks"),
+    [
+        (True, True),  # round 35: "the search supplier keeps saying": what it supplies
+        (False, False),  # a lone English term: "the transformer supplier" tells its sense
+    ],
+)
+def test_a_word_of_the_field_in_the_speakers_phrase(field: bool, speaks: bool) -> None:
+    tokens = ["the", "search", "supplier", "keeps", "saying", "vector", "search"]
+    kinds = ["", "term", "everyday", "plain", "plain", "term", "term"]
+    assert speaker(tokens, kinds, 2, field=field) is speaks
