@@ -18,6 +18,8 @@ TIME = vocabulary(
     """
 )
 
+HOW_OFTEN = vocabulary("daily weekly monthly quarterly yearly annual fortnightly nightly")
+
 # What a piece of work the answer is needed for may be (a closed class): "for the board memo".
 OCCASIONS = vocabulary(
     """
@@ -26,7 +28,7 @@ OCCASIONS = vocabulary(
     newsletter blog interview interviews exam exams retro retrospective kickoff townhall
     webinar writeup wiki readme doc docs sidebar article articles column handout handouts
     brochure flyer poster explainer briefing briefings note notes report reports email emails
-    diagram diagrams chart charts meeting meetings
+    diagram diagrams chart charts meeting meetings huddle huddles
     """
 )
 
@@ -35,7 +37,7 @@ EVENTS = OCCASIONS | vocabulary(
     """
     lunch meeting meetings call calls sync syncs review reviews conference conferences class
     lesson lessons seminar seminars hands standup dinner lunch breakfast brunch party coffee
-    drinks
+    drinks huddle huddles scrum scrums meetup meetups catchup catchups
     """
 )
 # Times of the year a term comes up in ("over christmas", "during the holidays"); unlike an
@@ -89,6 +91,8 @@ def _at_event(
     ):
         return False
     i = at - 1
+    while i > 0 and (tokens[i] in TIME or tokens[i] in HOW_OFTEN):
+        i -= 1  # "at the morning huddle", "in the weekly sync"
     if i > 0 and kinds[i] in {"everyday", "plain", ""} and owner(tokens[i]):
         i -= 1  # "in a vendor deck", "at the board meeting"
     while i > 0 and kinds[i] == "term":

@@ -200,6 +200,10 @@ def test_an_everyday_word_attached_to_the_term_declines(
         # round 35: the sense set aside, whatever its words, tells no sense asked about
         ("what's a transformer in AI (not the big electrical box at the depot lol)", "transformer"),
         ("what's a token (not the arcade ones lol)", "tokens"),
+        (
+            "can someone give me examples of generative AI tools to show at the morning huddle",
+            "genai-examples",
+        ),
         # who speaks of it, named by what they supply
         (
             'embedings explained pls 🙏 the search supplier keeps saying "vector search"',

@@ -95,6 +95,22 @@ def test_an_occasion_the_term_is_about_is_where_it_came_up() -> None:
     assert not around_term(["an", "architecture", "diagram"], ["", "term", "everyday"], 2)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round 35: a word of time or of how often before the event
+        "genai tools to show at the morning huddle",
+        "rag came up in the weekly sync",
+        "explain agents for the monday huddle",
+    ],
+)
+def test_an_event_named_with_its_time_is_where_the_term_came_up(text: str) -> None:
+    tokens = text.split()
+    kinds = ["term" if t in {"genai", "rag", "agents"} else "" for t in tokens]
+    kinds[-1] = "everyday"
+    assert around_term(tokens, kinds, len(tokens) - 1, Lexicon())
+
+
 def test_what_the_asker_asks_the_tool_about() -> None:
     tokens = ["i", "ask", "the", "same", "question", "about", "panel", "warranties"]
     kinds = ["", "", "", "", "", "", "everyday", "everyday"]
