@@ -37,6 +37,7 @@ from bot.matching.trust.judge import Judgement
 from bot.matching.trust.vocabulary import WORKS, asks_name, topic_words
 from bot.models import Answer
 
+TIE = 1.0  # score points: the runner-up all but level with the best
 SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explanation
 # Of the question's salience the snippet must explain to answer. Round 29: 0.3 and 0.35
 # change nothing on the tuning and read sets but a near-domain wrong answer ("how big does
@@ -178,6 +179,7 @@ class Decider:
             named = _named(content, hits, verdict, check)
             if named is not None:
                 choice = named
+        choice = _tie_explained(choice, content, check)
         return self._conclude(question, choice, content, check, analyse)
 
     def _restated(
@@ -377,6 +379,20 @@ def _named(content: list[str], hits: list[Hit], verdict: Judgement, check: Check
                 return _Choice(hits=ordered, margin=margin, verdict=again)
             return None
     return None
+
+
+def _tie_explained(choice: _Choice, content: list[str], check: Check) -> _Choice:
+    """A tie the words settle the other way: the best snippet leaves the question
+    unexplained, the runner-up, all but level with it, explains it wholly ("why are llm
+    model files so huge": what-is-llm by a hair, large-in-llm tells of the files)."""
+    hits, verdict = choice.hits, choice.verdict
+    if verdict.explained or len(hits) < 2 or choice.margin >= TIE:
+        return choice
+    again: Judgement = check(content, (hits[1].id,))
+    if not (again.explained and again.solid and again.share >= verdict.share + SHARE_GAP):
+        return choice
+    ordered = [hits[1], hits[0], *hits[2:]]
+    return _Choice(hits=ordered, margin=_margin(ordered), verdict=again)
 
 
 def _explains_better(

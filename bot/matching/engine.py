@@ -180,6 +180,10 @@ class Engine:
                 return replace(alone, question=question)
             if offer is None and alone.status is Status.SUGGEST and alone.suggestions:
                 offer = replace(alone, question=question)
+            elif offer is None and alone.status is Status.ANSWER and self._of_field(part):
+                # Not clear enough alone to answer, yet a sentence of the field ("why are
+                # llm model files so huge?") is worth offering ("what's that called" is not).
+                offer = self._replies().unsure_of(question, alone)
         if found.reason is Reason.NO_MATCH and offer is not None:
             return offer
         return found

@@ -61,6 +61,17 @@ class Replies:
             reason=Reason.UNSURE,
         )
 
+    @staticmethod
+    def unsure_of(question: str, answer: Answer) -> Answer:
+        """A did-you-mean offering the snippets ``answer`` used: too weak to answer with."""
+        return Answer(
+            question=question,
+            status=Status.SUGGEST,
+            score=answer.score,
+            suggestions=tuple(suggestion(s, answer.score) for s in answer.snippets),
+            reason=Reason.UNSURE,
+        )
+
     def uncovered(self, question: str, missing: Sequence[str], hits: Sequence[Hit]) -> Answer:
         """No snippet explains what the question is about: say so, offer the closest."""
         terms = tuple(dict.fromkeys(m for m in missing if m))

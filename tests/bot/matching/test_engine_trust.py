@@ -296,3 +296,15 @@ def test_a_question_that_sets_the_fields_sense_aside_is_not_answered(
 ) -> None:
     # round 35: the other sentence, alone, would lose the sense the message disowns
     assert engine.answer(question).status is not Status.ANSWER
+
+
+def test_a_sentence_too_weak_to_answer_alone_is_offered(engine: Engine) -> None:
+    # round 35: the whole message found nothing; its first sentence, alone, answers below
+    # the bar for a sentence alone: a did-you-mean offers it rather than nothing
+    question = (
+        "why are llm model files so huge? tried downloading one to the engineering pc "
+        "and it was like 40GB"
+    )
+    answer = engine.answer(question)
+    assert answer.status is Status.SUGGEST
+    assert [s.id for s in answer.suggestions] == ["large-in-llm"]
