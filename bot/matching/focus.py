@@ -15,7 +15,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import COMPARING, VS, Side, comparative, parse_sides, plain
 from bot.matching.matcher import Hit
 from bot.matching.normalize import TYPED_MARK, stem, strip_links, words
-from bot.matching.trust.grammar import QUOTED, REQUEST, split_sentences
+from bot.matching.trust.grammar import PICTURE_BREAK, QUOTED, REQUEST, split_sentences
 from bot.matching.trust.vocabulary import DEFINING, DEFINING_SECOND
 
 
@@ -90,7 +90,7 @@ _AND_CLAUSE = (
 )
 CLAUSE_END = re.compile(
     r"[,;!?()\[\]]+|\s[-\u2013\u2014]+\s|\.(?:\s|$)|\s(?:but|so)\s"
-    rf"|\sand\s(?=(?:{_AND_CLAUSE})\b)",
+    rf"|\sand\s(?=(?:{_AND_CLAUSE})\b)|{PICTURE_BREAK}",
     re.IGNORECASE,
 )
 
@@ -121,8 +121,23 @@ REPORTED = re.compile(
 )
 
 
+# "generative ai in plain english please": a term, then how simply to tell what it is.
+PLAINLY = re.compile(
+    r"^\s*(?!(?:explain\w*|it|this|that|please|pls|can|could)\b)"
+    r"(?P<term>(?:\S+\s+){0,3}?\S+)\s+"
+    r"(?:in\s+(?:plain|simple|layman'?s?|normal)\s+(?:english|terms|words|language)"
+    r"|explained(?:\s+simply)?|for\s+dummies)"
+    r"(?:\s+(?:please|pls|plz|thanks|ty))?\s*$",
+    re.I,
+)
+
+
 def direct(clause: str) -> str:
-    """``clause`` with a question it reports put as asked; unchanged when it reports none."""
+    """``clause`` with a question it reports put as asked, or a term asked in plain words put
+    as "what is" it; unchanged when it does neither."""
+    plainly = PLAINLY.search(clause)
+    if plainly is not None:
+        return f"what is {plainly['term']}"
     found = REPORTED.search(clause)
     if found is None:
         return clause

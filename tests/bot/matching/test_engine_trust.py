@@ -204,6 +204,12 @@ def test_an_everyday_word_attached_to_the_term_declines(
             "can someone give me examples of generative AI tools to show at the morning huddle",
             "genai-examples",
         ),
+        # the term asked in plain words, then what the asker's team wants it for
+        (
+            "generative ai in plain english please 🌷 marketing want to use it for the spring "
+            "bulbs campaign and I'm meant to know what it is",
+            "what-is-genai",
+        ),
         # who speaks of it, named by what they supply
         (
             'embedings explained pls 🙏 the search supplier keeps saying "vector search"',

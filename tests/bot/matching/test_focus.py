@@ -145,6 +145,11 @@ def test_a_quoted_question_is_asked_alone() -> None:
             "the partner asked me over coffee what a large language model actually is",
             "what is a large language model",
         ),
+        # round 35: a term asked in plain words is asked what it is
+        ("generative ai in plain english please", "what is generative ai"),
+        ("tool use in llms explained pls", "what is tool use in llms"),
+        ("rag for dummies", "what is rag"),
+        ("explained in plain english", "explained in plain english"),  # no term before
         # a clause that reports no question, or asks directly, is unchanged
         ("what is rag", "what is rag"),
         ("i asked for a summary", "i asked for a summary"),
