@@ -155,7 +155,7 @@ class Decider:
             # model reads and writes": what tokens are).
             shown = {h.id for h in choice.hits}
             candidates = [*choice.hits, *(h for h in hits if h.id not in shown)]
-            told = self._restated(question, candidates, content, check)
+            told = self._restated(question, candidates, content, check, talk=choice.verdict.talk)
             if told is not None:
                 return told
         verdict = choice.verdict
@@ -183,12 +183,18 @@ class Decider:
         return self._conclude(question, choice, content, check, analyse)
 
     def _restated(
-        self, question: str, hits: list[Hit], content: list[str], check: Check
+        self,
+        question: str,
+        hits: list[Hit],
+        content: list[str],
+        check: Check,
+        *,
+        talk: Sequence[str] = (),
     ) -> Answer | None:
         """The answer to a description restating a snippet's summary (:func:`restated`)."""
         if self._lexicon is None:
             return None
-        found = restated(self._coverage, self._lexicon, hits, content, check)
+        found = restated(self._coverage, self._lexicon, hits, content, check, talk=talk)
         if found is None:
             return None
         best, verdict = found

@@ -24,12 +24,17 @@ def restated(
     hits: Sequence[Hit],
     content: list[str],
     check: Check,
+    *,
+    talk: Sequence[str] = (),
 ) -> tuple[Hit, Judgement] | None:
     """The candidate whose summary (with its names) holds at least ``RESTATED_SHARE`` of the
     question's weight, ``RESTATED_LEAD`` more than any other candidate's, and whose coverage
     check explains the question; with that judgement. None when there is no such one."""
     shares = sorted(
-        ((coverage.summary_share(content, h.id, lexicon), h) for h in hits[:RESTATED_AMONG]),
+        (
+            (coverage.summary_share(content, h.id, lexicon, talk=talk), h)
+            for h in hits[:RESTATED_AMONG]
+        ),
         key=lambda found: -found[0],
     )
     if not shares or shares[0][0] < RESTATED_SHARE:

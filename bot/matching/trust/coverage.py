@@ -330,10 +330,18 @@ class Coverage:
         """0-1: how much an analysed word says about the question's topic."""
         return self._weight(word, self.stems(word), lexicon, None)
 
-    def summary_share(self, words: Sequence[str], snippet_id: str, lexicon: Lexicon) -> float:
+    def summary_share(
+        self,
+        words: Sequence[str],
+        snippet_id: str,
+        lexicon: Lexicon,
+        *,
+        talk: Sequence[str] = (),
+    ) -> float:
         """0-1: the weight of the analysed ``words`` that a snippet's one-line summary (or its
         names) uses, of the weight of all of them (phrasing left out): how nearly a question
-        restates the snippet's own account of its term."""
+        restates the snippet's own account of its term. A word of ``talk`` (the asker's
+        world) the summary does not use weighs nothing."""
         total = found = 0.0
         summary = self.summaries.get(snippet_id, frozenset())
         names = self.names.get(snippet_id, frozenset())
@@ -341,9 +349,12 @@ class Coverage:
             if self.stems.phrasing(word):
                 continue
             stem = self.stems(word)
+            used = stem in summary or stem in names
+            if word in talk and not used:
+                continue
             weight = self._weight(word, stem, lexicon, None)
             total += weight
-            if stem in summary or stem in names:
+            if used:
                 found += weight
         return found / total if total else 0.0
 

@@ -314,3 +314,15 @@ def test_a_sentence_too_weak_to_answer_alone_is_offered(engine: Engine) -> None:
     answer = engine.answer(question)
     assert answer.status is Status.SUGGEST
     assert [s.id for s in answer.suggestions] == ["large-in-llm"]
+
+
+def test_a_description_asked_by_name_restates_a_summary_past_the_askers_world(
+    engine: Engine,
+) -> None:
+    # round 35: the dashboard and the invoice are the asker's world, no part of the
+    # description the multimodal summary restates
+    question = (
+        "can the bot read a screenshot of our fleet dashboard or a pdf invoice as well as "
+        "text? what is that ability called"
+    )
+    assert engine.answer(question).ids == ("multimodal",)

@@ -152,3 +152,9 @@ def test_how_nearly_a_question_restates_a_summary() -> None:
     other = kb.index.content_words("a model pre-trained on broad pizza")
     assert 0.0 < built.summary_share(other, "fm", lexicon) < 1.0
     assert built.summary_share([], "fm", lexicon) == 0.0
+    # round 35: a word of the asker's world the summary does not use weighs nothing; one it
+    # uses still counts
+    pizza = [w for w in other if "pizza" in w]
+    assert pizza
+    assert built.summary_share(other, "fm", lexicon, talk=pizza) == 1.0
+    assert built.summary_share(told, "fm", lexicon, talk=told) == 1.0
