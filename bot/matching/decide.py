@@ -389,13 +389,19 @@ def _named(content: list[str], hits: list[Hit], verdict: Judgement, check: Check
 
 def _tie_explained(choice: _Choice, content: list[str], check: Check) -> _Choice:
     """A tie the words settle the other way: the best snippet leaves the question
-    unexplained, the runner-up, all but level with it, explains it wholly ("why are llm
-    model files so huge": what-is-llm by a hair, large-in-llm tells of the files)."""
+    unexplained, the runner-up, all but level with it, explains it wholly, no word left out
+    as talk ("why are llm model files so huge": what-is-llm by a hair, large-in-llm tells
+    of the files)."""
     hits, verdict = choice.hits, choice.verdict
     if verdict.explained or len(hits) < 2 or choice.margin >= TIE:
         return choice
     again: Judgement = check(content, (hits[1].id,))
-    if not (again.explained and again.solid and again.share >= verdict.share + SHARE_GAP):
+    if not (
+        again.explained
+        and again.solid
+        and not again.talk
+        and again.share >= verdict.share + SHARE_GAP
+    ):
         return choice
     ordered = [hits[1], hits[0], *hits[2:]]
     return _Choice(hits=ordered, margin=_margin(ordered), verdict=again)
