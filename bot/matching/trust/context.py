@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from bot.matching.alone import opens_asking_of_before
 from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
@@ -114,14 +115,33 @@ def sentence_kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]
     return found
 
 
-def disowned_words(sentences: Sequence[tuple[list[str], list[str]]]) -> set[str]:
-    """The words of the clauses that set a sense aside (:func:`disowned_clause`)."""
+def disowned_at(sentences: Sequence[tuple[list[str], list[str]]]) -> set[tuple[int, int]]:
+    """Where (sentence, word) the clauses that set a sense aside stand
+    (:func:`disowned_clause`); a sentence of its own may name the term in that sense when
+    another names the field ("... human language? not the mind-body nlp we were taught")."""
+    topical = [any(k in TOPICAL for k in kinds) for _, kinds in sentences]
     return {
-        token
-        for tokens, kinds in sentences
-        for i, token in enumerate(tokens)
+        (at, i)
+        for at, (tokens, kinds) in enumerate(sentences)
+        for i in range(len(tokens))
         if disowned_clause(tokens, kinds, i)
+        or (
+            any(t for other, t in enumerate(topical) if other != at)
+            and disowned_clause(tokens, kinds, i, field_elsewhere=True)
+        )
     }
+
+
+def can_describe(lexicon: Lexicon | None, token: str) -> bool:
+    """Whether ``token`` may describe a thing (any word, without a lexicon to tell)."""
+    return lexicon is None or lexicon.can_describe(token)
+
+
+def words_at(
+    sentences: Sequence[tuple[list[str], list[str]]], places: set[tuple[int, int]]
+) -> set[str]:
+    """The words at ``places`` (sentence, word) of ``sentences``."""
+    return {sentences[at][0][i] for at, i in places}
 
 
 def told_before(
@@ -172,9 +192,7 @@ def context(
     around, beside, close = list[str](), list[str](), list[str]()
     asking = asks(question, [t for tokens in runs(question) for t in tokens])
 
-    def describes(token: str) -> bool:
-        return lexicon is None or lexicon.can_describe(token)
-
+    describes = partial(can_describe, lexicon)
     sentences = sentence_kinds(question, kind)
     term_named = any("term" in kinds for _, kinds in sentences)
     trades = lexicon is not None and term_named and trades_ask(sentences, lexicon)
@@ -185,12 +203,17 @@ def context(
     asked_of, referred = told_before(sentences, lexicon)
     # A bare noun phrase the next sentence asks how works by a pronoun is what is asked: no
     # talk ("voice biometrics for caller authentication - how does it work").
-    skipped = asked_of | {
-        at
-        for at in pointed_sentences([tokens for tokens, _ in sentences])
-        if "term" not in sentences[at][1]
-    }
-    for tokens, kinds in (s for at, s in enumerate(sentences) if at not in skipped):
+    # Where the clauses setting a sense aside stand: talk whatever their words.
+    skipped, disowned = (
+        asked_of
+        | {
+            at
+            for at in pointed_sentences([tokens for tokens, _ in sentences])
+            if "term" not in sentences[at][1]
+        },
+        disowned_at(sentences),
+    )
+    for at, (tokens, kinds) in ((a, s) for a, s in enumerate(sentences) if a not in skipped):
         if not any(k in TOPICAL for k in kinds):
             # A sentence of its own that names nothing of the field ("need one slide for the
             # exec offsite monday", "mine get garbage back"): talk about the asker's world.
@@ -280,11 +303,15 @@ def context(
                 and not possessed(tokens, i)
                 and subject(tokens, kinds, i, lexicon)
             ) or undergoes(tokens, kinds, i)
-            if around_term(tokens, kinds, i, None if lone else lexicon) or (
-                term_named
-                and not lone
-                and lexicon is not None
-                and organisation(tokens, kinds, i, lexicon)
+            if (
+                around_term(tokens, kinds, i, None if lone else lexicon)
+                or (at, i) in disowned
+                or (
+                    term_named
+                    and not lone
+                    and lexicon is not None
+                    and organisation(tokens, kinds, i, lexicon)
+                )
             ):
                 # The explanation's audience, what it is not, its size, whom it serves.
                 around.append(token)
@@ -318,7 +345,7 @@ def context(
     # of the field is an English word of its own, so the things named around it, which the
     # knowledge never speaks of, tell its sense; they are no talk.
     # "i keep hearing", "(not the big electrical box)": no thing telling the sense asked.
-    did = done(sentences, lexicon) | disowned_words(sentences) if lone else set()
+    did = done(sentences, lexicon) | words_at(sentences, disowned) if lone else set()
     return Context(
         attached=tuple(by_place + attached + referred),
         around=tuple(
@@ -340,6 +367,7 @@ def context(
             if lone
             and common_noun(t, lexicon)
             and t not in PRONOUNS
+            and t not in did
             and not (lexicon is not None and lexicon.may_be_verb(t))
         ),
         asker=tuple(

@@ -24,6 +24,7 @@ INTENSIFIERS = vocabulary("really very super pretty")
 SENSES = vocabulary("kind kinds one ones type types sort sorts sense variety meaning")
 # Words for the field itself, as a disowned sense names it ("not the ai kind").
 FIELD = vocabulary("ai ml genai tech computer computing software digital")
+FIELD_NAMES = vocabulary("ai ml genai")  # the field by its own name
 # What follows the field's word in a disowned sense: "not the ai one", "not ai related".
 SENSE_ENDS = SENSES | vocabulary("related stuff thing things version versions")
 DISOWNED_WIDTH = 2  # words naming the disowned sense: "not the power grid kind"
@@ -78,6 +79,12 @@ def disowns_field(question: str) -> bool:
                     j += 1
                 if j + 1 < len(tokens) and tokens[j] in FIELD and tokens[j + 1] in SENSE_ENDS:
                     return True
+                # "what is a transformer? not the ai transformer, the one at the substation":
+                # a phrase of its own, "the" and the field's name before what it names ("not
+                # a tech person" tells who asks).
+                own = i == 0 or tokens[i - 1] == ","
+                if own and tokens[i + 1 : j] == ["the"] and tokens[j] in FIELD_NAMES:
+                    return True
             if tuple(tokens[i : i + 3]) == ("nothing", "to", "do") and i + 4 < len(tokens):
                 j = i + 4 if tokens[i + 3] == "with" else len(tokens)
                 while j < len(tokens) and tokens[j] in DETERMINERS:
@@ -87,11 +94,23 @@ def disowns_field(question: str) -> bool:
     return False
 
 
-def disowned_clause(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+def disowned_clause(
+    tokens: Sequence[str], kinds: Sequence[str], at: int, *, field_elsewhere: bool = False
+) -> bool:
     """Whether a word is in a clause that opens with "not" and a determiner, at the start of
     its sentence or after a comma, and names nothing of the field ("a transformer in ai (not
     the big electrical box at the depot)", "tokens, not the ones for the arcade"): the sense
-    the question sets aside, whatever its words."""
+    the question sets aside, whatever its words. ``field_elsewhere``: another sentence names
+    the field the asker means, so a sentence opening so may name the term in the sense set
+    aside ("not the mind-body nlp our instructors teach"); the term's own words stay."""
+    if field_elsewhere:
+        return (
+            len(tokens) > 2
+            and tokens[0] == "not"
+            and tokens[1] in DETERMINERS
+            and at > 1
+            and kinds[at] not in TOPICAL
+        )
     start = at
     while start > 0 and tokens[start - 1] != ",":
         start -= 1

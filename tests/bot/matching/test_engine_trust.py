@@ -200,6 +200,12 @@ def test_an_everyday_word_attached_to_the_term_declines(
         # round 35: the sense set aside, whatever its words, tells no sense asked about
         ("what's a transformer in AI (not the big electrical box at the depot lol)", "transformer"),
         ("what's a token (not the arcade ones lol)", "tokens"),
+        ("what's an ai agent. not the estate agent kind our landlord uses", "ai-agents"),
+        (
+            "is there a name for the area of ai that deals with computers understanding human "
+            "language? not the mind-body nlp our instructors keep talking about lol",
+            "nlp",
+        ),
         (
             "can someone give me examples of generative AI tools to show at the morning huddle",
             "genai-examples",
@@ -295,6 +301,7 @@ def test_a_comparison_snippet_answers_only_a_question_naming_both_sides(engine: 
         "what's a transformer? not the ai one, the electrical box at the depot",
         "transformer (not the ai kind) - ours at the substation is buzzing",
         "agents, not in the ai sense: the ones who sell our flats",
+        "what is a transformer? not the ai transformer, the one at the substation",
     ],
 )
 def test_a_question_that_sets_the_fields_sense_aside_is_not_answered(

@@ -98,6 +98,9 @@ def test_a_clause_that_sets_a_sense_aside(kinds: str, word: str, is_disowned: bo
         ("agents, not in the ai sense: estate agents", True),
         ("tokens - nothing to do with ai, the car wash ones", True),
         ("tokens, not ai related", True),
+        ("what is a transformer? not the ai transformer, the one at the substation", True),
+        # who asks, not which sense: "not a tech person"
+        ("warehouse lead, not a tech person. what is a large language model", False),
         # the field is not set aside: "not ai" asks whether it is
         ("is a rules engine ai or not ai", False),
         ("why is autocomplete not ai", False),
@@ -106,3 +109,22 @@ def test_a_clause_that_sets_a_sense_aside(kinds: str, word: str, is_disowned: bo
 )
 def test_a_question_that_sets_the_fields_sense_aside(question: str, disowns: bool) -> None:
     assert disowns_field(question) is disowns
+
+
+@pytest.mark.parametrize(
+    ("kinds", "word", "is_disowned"),
+    [
+        # round 35: a sentence of its own, another naming the field the asker means
+        ("not/ the/ mind/everyday body/everyday nlp/term our/ instructors/everyday", "mind", True),
+        ("not/ the/ mind/everyday body/everyday nlp/term our/ instructors/everyday", "nlp", False),
+        # not at the sentence's start
+        ("the/ mind/everyday body/everyday nlp/term ,/ not/ the/ ai/everyday", "mind", False),
+    ],
+)
+def test_a_sentence_that_sets_the_terms_other_sense_aside(
+    kinds: str, word: str, is_disowned: bool
+) -> None:
+    pairs = [pair.split("/") for pair in kinds.split()]
+    tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
+    at = tokens.index(word)
+    assert disowned_clause(tokens, marks, at, field_elsewhere=True) is is_disowned
