@@ -43,6 +43,7 @@ from bot.matching.trust.attached import (
 from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject, verb_object
 from bot.matching.trust.contrast import disowned_clause
 from bot.matching.trust.grammar import (
+    DETERMINERS,
     EVERYDAY,
     LINKING,
     MIN_LETTERS,
@@ -130,6 +131,24 @@ def disowned_at(sentences: Sequence[tuple[list[str], list[str]]]) -> set[tuple[i
             and disowned_clause(tokens, kinds, i, field_elsewhere=True)
         )
     }
+
+
+def of_the_ones(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word follows "the one(s)" opening a phrase after a comma, nothing of the
+    field between: the term, named again by a pronoun, with what tells its sense ("tokens,
+    the ones for the arcade", "agents, the ones that book our flights")."""
+    comma = at
+    while comma >= 0 and tokens[comma] != ",":
+        comma -= 1
+    start = comma + 1
+    while start < at and tokens[start] in DETERMINERS:
+        start += 1
+    return (
+        comma >= 0
+        and start < at
+        and tokens[start] in {"one", "ones"}
+        and all(k not in TOPICAL for k in kinds[start:at])
+    )
 
 
 def can_describe(lexicon: Lexicon | None, token: str) -> bool:
@@ -249,7 +268,12 @@ def context(
         for i, token in enumerate(tokens):
             if token in PRONOUNS and lexicon is not None and kind(token) in EVERYDAY:
                 beside.append(token)  # "everybody", "people": never the subject asked about
-            placed_by = by_position(tokens, kinds, i, unknown, talking=clause[i] in talking)
+            # "tokens explained pls, the ones for the car wash": the lone term's sense.
+            placed_by = (
+                True
+                if lone and kinds[i] in EVERYDAY and of_the_ones(tokens, kinds, i)
+                else by_position(tokens, kinds, i, unknown, talking=clause[i] in talking)
+            )
             if placed_by is not None:
                 (by_place if placed_by else around).append(token)
                 continue

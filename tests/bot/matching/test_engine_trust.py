@@ -168,6 +168,9 @@ def test_an_aside_never_makes_an_unexplained_question_answered(
         ("what is gan in the board game go", "board"),
         ("check the body temperature", "body"),
         ("tokens, like the ones in a board game", "board"),
+        # round 35: the lone term named again by "the ones", with its other sense
+        ("tokens explained pls, the ones for the car wash on main street", "wash"),
+        ("agents explained, the ones that book our flights", "flights"),
         # round 35: the lone term names what the speaker supplies: its other sense
         (
             "the transformer supplier keeps saying lead times are long, what is a transformer",
