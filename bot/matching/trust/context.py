@@ -41,9 +41,8 @@ from bot.matching.trust.attached import (
     undergoes,
 )
 from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject, verb_object
-from bot.matching.trust.contrast import disowned_clause
+from bot.matching.trust.contrast import disowned_at, words_at
 from bot.matching.trust.grammar import (
-    DETERMINERS,
     EVERYDAY,
     LINKING,
     MIN_LETTERS,
@@ -62,7 +61,7 @@ from bot.matching.trust.grammar import (
     runs,
 )
 from bot.matching.trust.organisation import organisation
-from bot.matching.trust.sense import common_noun, thing, trades_ask, unsupported
+from bot.matching.trust.sense import common_noun, of_the_ones, thing, trades_ask, unsupported
 from bot.matching.trust.talk import (
     figure,
     said,
@@ -116,51 +115,9 @@ def sentence_kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]
     return found
 
 
-def disowned_at(sentences: Sequence[tuple[list[str], list[str]]]) -> set[tuple[int, int]]:
-    """Where (sentence, word) the clauses that set a sense aside stand
-    (:func:`disowned_clause`); a sentence of its own may name the term in that sense when
-    another names the field ("... human language? not the mind-body nlp we were taught")."""
-    topical = [any(k in TOPICAL for k in kinds) for _, kinds in sentences]
-    return {
-        (at, i)
-        for at, (tokens, kinds) in enumerate(sentences)
-        for i in range(len(tokens))
-        if disowned_clause(tokens, kinds, i)
-        or (
-            any(t for other, t in enumerate(topical) if other != at)
-            and disowned_clause(tokens, kinds, i, field_elsewhere=True)
-        )
-    }
-
-
-def of_the_ones(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a word follows "the one(s)" opening a phrase after a comma, nothing of the
-    field between: the term, named again by a pronoun, with what tells its sense ("tokens,
-    the ones for the arcade", "agents, the ones that book our flights")."""
-    comma = at
-    while comma >= 0 and tokens[comma] != ",":
-        comma -= 1
-    start = comma + 1
-    while start < at and tokens[start] in DETERMINERS:
-        start += 1
-    return (
-        comma >= 0
-        and start < at
-        and tokens[start] in {"one", "ones"}
-        and all(k not in TOPICAL for k in kinds[start:at])
-    )
-
-
 def can_describe(lexicon: Lexicon | None, token: str) -> bool:
     """Whether ``token`` may describe a thing (any word, without a lexicon to tell)."""
     return lexicon is None or lexicon.can_describe(token)
-
-
-def words_at(
-    sentences: Sequence[tuple[list[str], list[str]]], places: set[tuple[int, int]]
-) -> set[str]:
-    """The words at ``places`` (sentence, word) of ``sentences``."""
-    return {sentences[at][0][i] for at, i in places}
 
 
 def told_before(

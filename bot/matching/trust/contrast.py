@@ -139,3 +139,27 @@ def disowned_before(tokens: Sequence[str], kinds: Sequence[str], at: int) -> boo
             return other and all(t not in {",", "and", "or"} for t in tokens[start:end])
         start -= 1
     return False
+
+
+def disowned_at(sentences: Sequence[tuple[list[str], list[str]]]) -> set[tuple[int, int]]:
+    """Where (sentence, word) the clauses that set a sense aside stand
+    (:func:`disowned_clause`); a sentence of its own may name the term in that sense when
+    another names the field ("... human language? not the mind-body nlp we were taught")."""
+    topical = [any(k in TOPICAL for k in kinds) for _, kinds in sentences]
+    return {
+        (at, i)
+        for at, (tokens, kinds) in enumerate(sentences)
+        for i in range(len(tokens))
+        if disowned_clause(tokens, kinds, i)
+        or (
+            any(t for other, t in enumerate(topical) if other != at)
+            and disowned_clause(tokens, kinds, i, field_elsewhere=True)
+        )
+    }
+
+
+def words_at(
+    sentences: Sequence[tuple[list[str], list[str]]], places: set[tuple[int, int]]
+) -> set[str]:
+    """The words at ``places`` (sentence, word) of ``sentences``."""
+    return {sentences[at][0][i] for at, i in places}

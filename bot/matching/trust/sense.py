@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.matching.lexicon import Lexicon
+from bot.matching.trust.grammar import DETERMINERS, TOPICAL
 from bot.matching.trust.occasion import EVENTS, TIME
 
 
@@ -67,3 +68,21 @@ def lone_word(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lex
         at + 1 >= len(kinds) or kinds[at + 1] != "term"
     )
     return alone and lexicon.is_word(tokens[at])
+
+
+def of_the_ones(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word follows "the one(s)" opening a phrase after a comma, nothing of the
+    field between: the term, named again by a pronoun, with what tells its sense ("tokens,
+    the ones for the arcade", "agents, the ones that book our flights")."""
+    comma = at
+    while comma >= 0 and tokens[comma] != ",":
+        comma -= 1
+    start = comma + 1
+    while start < at and tokens[start] in DETERMINERS:
+        start += 1
+    return (
+        comma >= 0
+        and start < at
+        and tokens[start] in {"one", "ones"}
+        and all(k not in TOPICAL for k in kinds[start:at])
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.context import Context, context, of_the_ones
+from bot.matching.trust.context import Context, context
 
 # A toy classification, as the judge would give it for a glossary that names these terms.
 _TERMS = {"tokens", "token", "diffusion", "tune", "transformers", "gan", "embeddings", "rag"}
@@ -285,24 +285,3 @@ def test_what_the_term_is_asked_of_is_no_talk(lexicon: Lexicon) -> None:
     )
     assert "fever" in found.around
     assert "fever" not in found.attached
-
-
-@pytest.mark.parametrize(
-    ("kinds", "word", "of_ones"),
-    [
-        # round 35: the term named again by "the ones", with what tells its sense
-        ("tokens/term ,/ the/ ones/ for/ the/ car/plain wash/everyday", "wash", True),
-        (
-            "agents/term explained/ ,/ the/ ones/ that/ book/plain our/ flights/everyday",
-            "flights",
-            True,
-        ),
-        # no comma before, or a word of the field between
-        ("the/ ones/ for/ the/ car/plain wash/everyday", "wash", False),
-        ("tokens/term ,/ the/ ones/ chatgpt/term counts/everyday", "counts", False),
-    ],
-)
-def test_a_phrase_naming_the_term_again_by_the_ones(kinds: str, word: str, of_ones: bool) -> None:
-    pairs = [pair.split("/") for pair in kinds.split()]
-    tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
-    assert of_the_ones(tokens, marks, tokens.index(word)) is of_ones

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.sense import common_noun, lone_word, thing, trades_ask, unsupported
+from bot.matching.trust.sense import (
+    common_noun,
+    lone_word,
+    of_the_ones,
+    thing,
+    trades_ask,
+    unsupported,
+)
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +63,24 @@ def test_a_common_noun_names_a_thing(lexicon: Lexicon) -> None:
     # people, a meeting, a time, and a word English does not know are no things
     for word in ("aunt", "meeting", "tomorrow", "qwertyuiop"):
         assert not common_noun(word, lexicon), word
+
+
+@pytest.mark.parametrize(
+    ("kinds", "word", "of_ones"),
+    [
+        # round 35: the term named again by "the ones", with what tells its sense
+        ("tokens/term ,/ the/ ones/ for/ the/ car/plain wash/everyday", "wash", True),
+        (
+            "agents/term explained/ ,/ the/ ones/ that/ book/plain our/ flights/everyday",
+            "flights",
+            True,
+        ),
+        # no comma before, or a word of the field between
+        ("the/ ones/ for/ the/ car/plain wash/everyday", "wash", False),
+        ("tokens/term ,/ the/ ones/ chatgpt/term counts/everyday", "counts", False),
+    ],
+)
+def test_a_phrase_naming_the_term_again_by_the_ones(kinds: str, word: str, of_ones: bool) -> None:
+    pairs = [pair.split("/") for pair in kinds.split()]
+    tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
+    assert of_the_ones(tokens, marks, tokens.index(word)) is of_ones
