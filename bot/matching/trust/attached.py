@@ -51,6 +51,20 @@ def modifies(
     return i < len(tokens) and kinds[i] == "term"
 
 
+# What a system does with the field's thing ("the judgment search uses vector search").
+EMPLOYING = frozenset({"uses", "runs", "relies", "supports", "offers", "does", "has"})
+
+
+def names_a_system(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a noun before a term word names a system that employs the field's thing,
+    named again after the verb ("the judgment search uses 'vector search over embeddings'"):
+    which product, not another sense of the term."""
+    i = at + 1
+    while i < len(tokens) and kinds[i] == "term":
+        i += 1
+    return i > at + 1 and i < len(tokens) and tokens[i] in EMPLOYING and "term" in kinds[i + 1 :]
+
+
 # "the witness is basically hallucinating": a state the subject is in, then how plainly.
 BEING_IN = frozenset({"is", "was", "are", "were", "keeps", "kept", "started", "s"})
 PLAINLY = frozenset(

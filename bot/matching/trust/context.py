@@ -33,6 +33,7 @@ from bot.matching.trust.attached import (
     by_position,
     kind_of,
     modifies,
+    names_a_system,
     object,
     of_thing,
     owner,
@@ -305,8 +306,11 @@ def context(
                 )
                 or placed
                 or acting
-                or modifies(tokens, kinds, i, describes)
-                or kind_of(tokens, kinds, i, lexicon)
+                or (
+                    (modifies(tokens, kinds, i, describes) or kind_of(tokens, kinds, i, lexicon))
+                    # "the judgment search uses vector search": which product, no sense
+                    and (lone or not names_a_system(tokens, kinds, i))
+                )
                 or owner(tokens, kinds, i, lexicon)
             ):
                 attached.append(token)

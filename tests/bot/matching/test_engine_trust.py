@@ -219,6 +219,13 @@ def test_an_everyday_word_attached_to_the_term_declines(
             "bulbs campaign and I'm meant to know what it is",
             "what-is-genai",
         ),
+        # which product employs it, named again after the verb
+        (
+            "IT support here. vendor says the judgment search uses 'vector search "
+            "over embeddings' so it finds similar meaning not just matching words. what does "
+            "that mean?",
+            "embeddings",
+        ),
         # who speaks of it, named by what they supply
         (
             'embedings explained pls 🙏 the search supplier keeps saying "vector search"',

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.attached import modifies, ours, person, undergoes
+from bot.matching.trust.attached import modifies, names_a_system, ours, person, undergoes
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,23 @@ def test_a_role_in_a_group_at_work_names_a_person() -> None:
     kinds = ["", "everyday", "everyday", "everyday", "term"]
     assert person(tokens, kinds, 2, lexicon)
     assert not person(["the", "oak", "chair"], ["", "everyday", "everyday"], 2, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("kinds", "word", "system"),
+    [
+        # round 35: which product employs the field's thing, named again after the verb
+        (
+            "the/ judgment/everyday search/term uses/ vector/term search/term",
+            "judgment",
+            True,
+        ),
+        # no verb of employing, or nothing of the field after it
+        ("the/ judgment/everyday search/term is/ slow/everyday", "judgment", False),
+        ("the/ judgment/everyday search/term uses/ keywords/everyday", "judgment", False),
+    ],
+)
+def test_a_noun_naming_a_system_that_employs_the_term(kinds: str, word: str, system: bool) -> None:
+    pairs = [pair.split("/") for pair in kinds.split()]
+    tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
+    assert names_a_system(tokens, marks, tokens.index(word)) is system
