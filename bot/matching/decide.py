@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from bot.matching.compare import plain
 from bot.matching.comparing import Check
 from bot.matching.focus import asking_sentence, without
+from bot.matching.frames import frames_better
 from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import Hit
 from bot.matching.naming import (
@@ -360,6 +361,7 @@ class Decider:
             margin >= cfg.min_margin
             or (not naming and _explains_better(content, hits, verdict, check))
             or (not naming and names_better(self._kb, content, hits))
+            or (not naming and verdict.solid and frames_better(self._kb, question, hits))
             or (naming and verdict.explained and describes_runner_up(self._kb, content, hits))
         ):
             found = replies.answer(question, (self._kb.snippets[top.id],), top.score)

@@ -226,6 +226,12 @@ def test_an_everyday_word_attached_to_the_term_declines(
             "that mean?",
             "embeddings",
         ),
+        # a close call the opening settles: diffusion's examples ask how generators work
+        (
+            "how does midjourney actually make a picture? our social media person made a "
+            "poodle in a spacesuit with it and now the whole salon wants to know",
+            "diffusion",
+        ),
         # who speaks of it, named by what they supply
         (
             'embedings explained pls 🙏 the search supplier keeps saying "vector search"',
