@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.attached import modifies, names_a_system, ours, person, undergoes
+
+Marked = Callable[[str], tuple[list[str], list[str]]]  # the ``marked`` fixture
 
 
 @pytest.mark.parametrize(
@@ -97,7 +101,8 @@ def test_a_role_in_a_group_at_work_names_a_person() -> None:
         ("the/ judgment/everyday search/term uses/ keywords/everyday", "judgment", False),
     ],
 )
-def test_a_noun_naming_a_system_that_employs_the_term(kinds: str, word: str, system: bool) -> None:
-    pairs = [pair.split("/") for pair in kinds.split()]
-    tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
+def test_a_noun_naming_a_system_that_employs_the_term(
+    marked: Marked, kinds: str, word: str, system: bool
+) -> None:
+    tokens, marks = marked(kinds)
     assert names_a_system(tokens, marks, tokens.index(word)) is system

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.matching.trust.contrast import (
@@ -11,6 +13,8 @@ from bot.matching.trust.contrast import (
     disowned_clause,
     disowns_field,
 )
+
+Marked = Callable[[str], tuple[list[str], list[str]]]  # the ``marked`` fixture
 
 
 @pytest.mark.parametrize(
@@ -67,9 +71,10 @@ def test_the_sense_a_question_disowns(text: str, word: str, is_disowned: bool) -
         ("not/ sure/ ,/ sea/everyday temperature/term", "sea", False),
     ],
 )
-def test_the_sense_set_aside_by_the_term_itself(kinds: str, word: str, is_disowned: bool) -> None:
-    pairs = [pair.split("/") for pair in kinds.split()]
-    tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
+def test_the_sense_set_aside_by_the_term_itself(
+    marked: Marked, kinds: str, word: str, is_disowned: bool
+) -> None:
+    tokens, marks = marked(kinds)
     assert disowned_before(tokens, marks, tokens.index(word)) is is_disowned
 
 
@@ -85,9 +90,10 @@ def test_the_sense_set_aside_by_the_term_itself(kinds: str, word: str, is_disown
         ("not/ big/ electrical/everyday boxes/everyday", "boxes", False),
     ],
 )
-def test_a_clause_that_sets_a_sense_aside(kinds: str, word: str, is_disowned: bool) -> None:
-    pairs = [pair.split("/") for pair in kinds.split()]
-    tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
+def test_a_clause_that_sets_a_sense_aside(
+    marked: Marked, kinds: str, word: str, is_disowned: bool
+) -> None:
+    tokens, marks = marked(kinds)
     assert disowned_clause(tokens, marks, tokens.index(word)) is is_disowned
 
 
@@ -122,9 +128,8 @@ def test_a_question_that_sets_the_fields_sense_aside(question: str, disowns: boo
     ],
 )
 def test_a_sentence_that_sets_the_terms_other_sense_aside(
-    kinds: str, word: str, is_disowned: bool
+    marked: Marked, kinds: str, word: str, is_disowned: bool
 ) -> None:
-    pairs = [pair.split("/") for pair in kinds.split()]
-    tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
+    tokens, marks = marked(kinds)
     at = tokens.index(word)
     assert disowned_clause(tokens, marks, at, field_elsewhere=True) is is_disowned

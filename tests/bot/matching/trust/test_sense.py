@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.matching.lexicon import Lexicon
@@ -13,6 +15,8 @@ from bot.matching.trust.sense import (
     trades_ask,
     unsupported,
 )
+
+Marked = Callable[[str], tuple[list[str], list[str]]]  # the ``marked`` fixture
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +84,8 @@ def test_a_common_noun_names_a_thing(lexicon: Lexicon) -> None:
         ("tokens/term ,/ the/ ones/ chatgpt/term counts/everyday", "counts", False),
     ],
 )
-def test_a_phrase_naming_the_term_again_by_the_ones(kinds: str, word: str, of_ones: bool) -> None:
-    pairs = [pair.split("/") for pair in kinds.split()]
-    tokens, marks = [t for t, _ in pairs], [k for _, k in pairs]
+def test_a_phrase_naming_the_term_again_by_the_ones(
+    marked: Marked, kinds: str, word: str, of_ones: bool
+) -> None:
+    tokens, marks = marked(kinds)
     assert of_the_ones(tokens, marks, tokens.index(word)) is of_ones
