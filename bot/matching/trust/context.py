@@ -121,6 +121,18 @@ def can_describe(lexicon: Lexicon | None, token: str) -> bool:
     return lexicon is None or lexicon.can_describe(token)
 
 
+def set_apart(
+    sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon | None
+) -> tuple[set[int], list[str]]:
+    """The sentences that are no talk, whatever their words, and the nouns they refer to
+    (:func:`told_before`); also a bare noun phrase the next sentence asks how works by a
+    pronoun: what is asked ("voice biometrics for caller authentication - how does it
+    work")."""
+    asked_of, referred = told_before(sentences, lexicon)
+    pointed = pointed_sentences([tokens for tokens, _ in sentences])
+    return asked_of | {at for at in pointed if "term" not in sentences[at][1]}, referred
+
+
 def told_before(
     sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon | None
 ) -> tuple[set[int], list[str]]:
@@ -177,19 +189,8 @@ def context(
     # sense (see below), and an organisation named there may be one of them.
     lone = lexicon is not None and unsupported(sentences, lexicon, question)
 
-    asked_of, referred = told_before(sentences, lexicon)
-    # A bare noun phrase the next sentence asks how works by a pronoun is what is asked: no
-    # talk ("voice biometrics for caller authentication - how does it work").
-    # Where the clauses setting a sense aside stand: talk whatever their words.
-    skipped, disowned = (
-        asked_of
-        | {
-            at
-            for at in pointed_sentences([tokens for tokens, _ in sentences])
-            if "term" not in sentences[at][1]
-        },
-        disowned_at(sentences),
-    )
+    skipped, referred = set_apart(sentences, lexicon)
+    disowned = disowned_at(sentences)  # the clauses setting a sense aside: talk, whatever
     for at, (tokens, kinds) in ((a, s) for a, s in enumerate(sentences) if a not in skipped):
         if not any(k in TOPICAL for k in kinds):
             # A sentence of its own that names nothing of the field ("need one slide for the

@@ -146,16 +146,16 @@ def disowned_at(sentences: Sequence[tuple[list[str], list[str]]]) -> set[tuple[i
     (:func:`disowned_clause`); a sentence of its own may name the term in that sense when
     another names the field ("... human language? not the mind-body nlp we were taught")."""
     topical = [any(k in TOPICAL for k in kinds) for _, kinds in sentences]
-    return {
-        (at, i)
-        for at, (tokens, kinds) in enumerate(sentences)
-        for i in range(len(tokens))
-        if disowned_clause(tokens, kinds, i)
-        or (
-            any(t for other, t in enumerate(topical) if other != at)
-            and disowned_clause(tokens, kinds, i, field_elsewhere=True)
-        )
-    }
+    found: set[tuple[int, int]] = set()
+    for at, (tokens, kinds) in enumerate(sentences):
+        elsewhere = any(t for other, t in enumerate(topical) if other != at)
+        found |= {
+            (at, i)
+            for i in range(len(tokens))
+            if disowned_clause(tokens, kinds, i)
+            or (elsewhere and disowned_clause(tokens, kinds, i, field_elsewhere=True))
+        }
+    return found
 
 
 def words_at(
