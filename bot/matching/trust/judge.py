@@ -18,7 +18,7 @@ from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.kinds import WordKinds
 from bot.matching.trust.names import Names
 from bot.matching.trust.quoted import examples
-from bot.matching.trust.talk import figure
+from bot.matching.trust.talk import figure, owned
 from bot.matching.trust.tolerance import Tolerance
 from bot.matching.trust.vocabulary import (
     CHAT_Q,
@@ -273,7 +273,20 @@ class Judge:
         # thing whose name is asked, no talk beside it.
         beside = seen.beside if clear and not asks_name(question) else ()
         talk = seen.around + beside + seen.asker + seen.task
-        if not (seen.attached or talk):
+        # "the start of my shift handover notes": the asker's things, in a description,
+        # which the snippets never speak of.
+        mine = (
+            ()
+            if seen.named
+            else tuple(
+                t
+                for tokens in runs(question)
+                for t in owned(tokens, kind)
+                if not self._told(kind.words(t), snippet_ids)
+                and not any(self._coverage.known_term(w, snippet_ids) for w in kind.words(t))
+            )
+        )
+        if not (seen.attached or talk or mine):
             return found
         if seen.attached:
             # Marked even when refused already: leaving an aside out must not bring the
@@ -285,6 +298,7 @@ class Judge:
             # Nothing names the term ("customer says our assistant invented a refund policy"):
             # only the people the question speaks of, and who asks, are surely talk.
             people = tuple(t for t in seen.around if self._lexicon.names_person(t))
+            people += mine
             if asks_name(question):
                 # Unless it asks the name of what it describes ("our sop docs looked up
                 # first, what's that technique called"): the description is the topic, and

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.grammar import DETERMINERS, LINKING, TOPICAL, vocabulary
+from bot.matching.trust.grammar import DETERMINERS, LINKING, PREPOSITIONS, TOPICAL, vocabulary
 
 # Who may do something in a clause of talk: the asker and the people around them.
 PERSONS = vocabulary(
@@ -220,3 +220,32 @@ def said(
     while i >= 0 and tokens[i] in HABIT:
         i -= 1
     return i >= 0 and kinds[i] in NAMING_KINDS and speaker(tokens, kinds, i, trade)
+
+
+# The asker's own: "my shift handover notes", "our own vaccination protocols".
+FIRST_PERSON_OWNERS = vocabulary("my our")
+OWNED_KINDS = frozenset({"everyday", "plain", "domain"})
+OWNED_WORDS = 3  # words of the possessed noun phrase, at most
+# A preposition, or the particle of "look up our sops": the asker's things it acts on; not
+# where it runs ("on my mac"), which a how-to is about.
+OWNED_AFTER = (PREPOSITIONS - {"on", "at"}) | {"up"}
+
+
+def owned(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
+    """The words of noun phrases the asker owns after a preposition ("the start of my shift
+    handover notes", "look things up in our own vaccination protocols"): which of the
+    asker's things, in a question that describes the term without naming it. Not the
+    subject or object of a verb ("how much my inbox holds", "word my request"): that may be
+    what is asked about."""
+    found: list[str] = []
+    for at, token in enumerate(tokens):
+        if token not in FIRST_PERSON_OWNERS or at == 0 or tokens[at - 1] not in OWNED_AFTER:
+            continue
+        i = at + 1
+        if i < len(tokens) and tokens[i] == "own":
+            i += 1
+        start = i
+        while i < len(tokens) and i - start < OWNED_WORDS and kind(tokens[i]) in OWNED_KINDS:
+            i += 1
+        found += tokens[start:i]
+    return found

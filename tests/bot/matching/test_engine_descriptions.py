@@ -162,6 +162,18 @@ ANSWERED = [
         "the chatbot said our shop opens on sundays but it doesn't. is that a hallucination?",
         "hallucination",
     ),
+    # Round 36: the asker's own things after a preposition ("the end of my stocktake
+    # list", "read from our own cleaning rotas") are talk in a description
+    (
+        "why does the assistant lose the end of my stocktake list when i paste it all in? is "
+        "there a limit on how much it takes at once",
+        "context-window",
+    ),
+    (
+        "is there a way to make the ai read from our own cleaning rotas before it answers "
+        "instead of guessing",
+        "rag",
+    ),
 ]
 
 NOT_ANSWERED = [
@@ -207,6 +219,8 @@ NOT_ANSWERED = [
     # a step is a kind of thing whose name is asked: its description is the question
     # (quantization; it was answered from open-weights)
     "what's the step where the model weights get rounded to fewer bits",
+    # ... but a possessed thing that is the subject of what is asked is the question
+    "is there a cap on how much my inbox holds at once",
 ]
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.context import context
-from bot.matching.trust.talk import figure, speaker
+from bot.matching.trust.talk import figure, owned, speaker
 
 # A toy classification, as the judge would give it for a glossary that names these terms.
 _TERMS = {"tokens", "rag", "gan", "tune", "fine", "embeddings", "vs"}
@@ -135,3 +135,23 @@ def test_a_word_of_the_field_in_the_speakers_phrase(field: bool, speaks: bool) -
     tokens = ["the", "search", "supplier", "keeps", "saying", "vector", "search"]
     kinds = ["", "term", "everyday", "plain", "plain", "term", "term"]
     assert speaker(tokens, kinds, 2, field=field) is speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("the start of my shift handover notes when i paste", ["shift", "handover", "notes"]),
+        ("look things up in our own vaccination protocols first", ["vaccination", "protocols"]),
+        ("look up our sop docs", ["sop", "docs"]),
+        # the subject or object of a verb may be what is asked about
+        ("how much my inbox holds", []),
+        ("how do i word my request", []),
+        # where a tool runs is what a how-to asks about
+        ("how do i install it on my mac", []),
+    ],
+)
+def test_the_askers_own_things(text: str, words: list[str]) -> None:
+    kinds = {"shift": "everyday", "handover": "domain", "notes": "everyday", "sop": "domain"}
+    kinds |= {"docs": "domain", "vaccination": "everyday", "protocols": "everyday"}
+    kinds |= {"inbox": "everyday", "request": "plain", "mac": "everyday"}
+    assert owned(text.split(), lambda t: kinds.get(t, "")) == words
