@@ -66,6 +66,7 @@ class SmallTalk(StrEnum):
     """Which kind of small talk a question was (the reply is worded by the presentation)."""
 
     GREETING = "greeting"
+    FAREWELL = "farewell"
     THANKS = "thanks"
     REACTION = "reaction"
     ABOUT_BOT = "about_bot"

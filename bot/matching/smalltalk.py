@@ -31,7 +31,7 @@ _GREETING = _vocabulary(
     howdy greetings welcome back bye goodbye cya later night gn whats up test testing ping
     wave waving happy hows it going monday tuesday wednesday thursday friday weekend brb gtg ttyl
     now for have nice great all anyone anybody see soon tomorrow tmrw home talk around wake up
-    coffee lunch break meet
+    coffee lunch break meet shift clocking signing logging off
     """
 )
 _THANKS = _vocabulary(
@@ -178,11 +178,14 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         if any(w in _REACTION for w in content):
             return SmallTalk.REACTION
     if all(w in _GREETING or w in _YOU for w in content):
-        return SmallTalk.GREETING
+        return _greeting(content)
     if all(w in _GREETING or w in _THANKS or w in _REACTION or w in _YOU for w in content):
-        return SmallTalk.REACTION
+        if any(w in _THANKS - {"it", "much"} for w in content):
+            return SmallTalk.THANKS  # "thanks, bye"
+        reacted = _greeting(content)
+        return reacted if reacted is SmallTalk.FAREWELL else SmallTalk.REACTION
     if _signing(content, text):
-        return SmallTalk.GREETING
+        return _greeting(content)
     # "are you a real person or a bot lol": a reaction may close it.
     if tuple(content[:2]) in _ARE_YOU and all(
         w in _WHAT_ONE_IS or w in _LAUGHING for w in content[2:]
@@ -207,6 +210,23 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
     ):
         return SmallTalk.ABOUT_BOT
     return None
+
+
+# Signing off ("bye all", "clocking off, night"), unless the message also says hello.
+_FAREWELL = frozenset(
+    {"bye", "goodbye", "cya", "later", "night", "gn", "ttyl", "gtg", "brb", "off", "heading"}
+    | {"signing", "clocking", "logging"}
+)
+_HELLO = frozenset(
+    {"hi", "hello", "hey", "heya", "hiya", "hallo", "hola", "yo", "sup", "gm", "morning"}
+    | {"howdy", "greetings", "welcome", "whats", "hows"}
+)
+
+
+def _greeting(content: Sequence[str]) -> SmallTalk:
+    """A greeting, or a farewell when the message signs off and says no hello."""
+    leaving = any(w in _FAREWELL for w in content) and not any(w in _HELLO for w in content)
+    return SmallTalk.FAREWELL if leaving else SmallTalk.GREETING
 
 
 # "a bit useless", "a little slow": how much, before the word that reacts.

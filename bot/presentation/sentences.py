@@ -33,6 +33,7 @@ COULD_NOT_POST = "I couldn't post this in the channel, so only you can see it."
 
 _SMALL_TALK = {
     SmallTalk.GREETING: "Hi! I explain AI terms in plain words, for example `llm vs genai`.",
+    SmallTalk.FAREWELL: "Bye for now! Ask me about an AI term any time.",
     SmallTalk.THANKS: "You're welcome! Ask me about another AI term any time.",
     SmallTalk.REACTION: "Glad to help. Ask me about another AI term any time.",
     SmallTalk.ABOUT_BOT: "I'm a bot that explains AI terms from a curated list written by people.",

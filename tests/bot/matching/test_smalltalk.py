@@ -54,6 +54,12 @@ from bot.models import SmallTalk as Chat
         ("what kind of questions are you good at answering?", Chat.ABOUT_BOT),
         ("do you remember what i asked you yesterday?", Chat.ABOUT_BOT),
         ("hello bot, nice to meet you", Chat.REACTION),
+        # Round 36: signing off gets a goodbye, not a hello; thanks beside it are thanks
+        ("bye", Chat.FAREWELL),
+        ("good night all", Chat.FAREWELL),
+        ("gtg, ttyl", Chat.FAREWELL),
+        ("thanks, bye", Chat.THANKS),
+        ("hi, bye", Chat.GREETING),
     ],
 )
 def test_small_talk(text: str, kind: Chat) -> None:
@@ -121,7 +127,7 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
         ("hmm that answer was kinda wrong tbh", Chat.REACTION),
         ("thanks, i'll share this with my team", Chat.THANKS),
         ("that answer was useless tbh", Chat.REACTION),
-        ("perfect for the slide, many thanks", Chat.REACTION),
+        ("perfect for the slide, many thanks", Chat.THANKS),
         ("so handy, thanks", Chat.THANKS),
         ("handy, nice one", Chat.REACTION),
         # Round 32: "a bit" or "a little" only says how much
@@ -149,17 +155,21 @@ def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> No
     ("text", "kind"),
     [
         ("good morning from the night shift dispatch desk", Chat.GREETING),
-        ("ok bye, back to shelving", Chat.GREETING),
+        ("ok bye, back to shelving", Chat.FAREWELL),
         ("hello from london", Chat.GREETING),
         ("you're pretty helpful, who built you?", Chat.ABOUT_BOT),
         # Round 32: where the asker heads off to; a laugh after asking what the bot is
-        ("right, bye all, heading out to the depot", Chat.GREETING),
-        ("cya, off to the allotment", Chat.GREETING),
+        ("right, bye all, heading out to the depot", Chat.FAREWELL),
+        ("cya, off to the allotment", Chat.FAREWELL),
         ("r u a human or a bot haha", Chat.ABOUT_BOT),
         ("gg, cheers", Chat.THANKS),
         # Round 33: how the asker's day goes, after a break
         ("good morning from the night shift, nearly home time", Chat.GREETING),
         ("hi from the lab, long day", Chat.GREETING),
+        # Round 36: clocking off a shift is a farewell
+        ("bye all, clocking off", Chat.FAREWELL),
+        ("signing off for the weekend", Chat.FAREWELL),
+        ("off shift now, night", Chat.FAREWELL),
     ],
 )
 def test_greeting_from_somewhere_and_praise_with_a_question(text: str, kind: Chat) -> None:
@@ -177,6 +187,8 @@ def test_greeting_from_somewhere_and_praise_with_a_question(text: str, kind: Cha
         "bye, heading out, what is rag",
         "off to the meeting, how do embeddings work",
         "morning from the night shift, temperature in the cold room is high",
+        "signing off, what is rlhf",
+        "clocking off soon, quick one on tokens",
     ],
 )
 def test_a_greeting_from_somewhere_does_not_hide_a_question(text: str) -> None:

@@ -110,6 +110,18 @@ def test_small_talk_and_declines_point_to_the_topic_list() -> None:
     assert present_answer(ANSWERS["smalltalk"]).text.startswith("You're welcome!")
 
 
+@pytest.mark.parametrize("kind", list(SmallTalk))
+def test_every_kind_of_small_talk_has_its_own_reply(kind: SmallTalk) -> None:
+    def text(of: SmallTalk) -> str:
+        answer = Answer(question="x", status=Status.NONE, reason=Reason.SMALLTALK, small_talk=of)
+        return present_answer(answer).text
+
+    assert say.HOW_TO_LIST in text(kind)
+    assert sum(text(other) == text(kind) for other in SmallTalk) == 1
+    if kind is SmallTalk.FAREWELL:
+        assert text(kind).startswith("Bye")  # not "Hi!" to someone leaving
+
+
 def test_a_blank_question_is_not_echoed() -> None:
     assert note("x", asked="   ").footer == ""
     assert present_answer(Answer(question="", status=Status.NONE)).footer == ""
