@@ -115,8 +115,12 @@ def asked_subject(tokens: Sequence[str], at: int) -> bool:
 
 def acts_on(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
     """Whether a verb takes a term or field word as its object: only articles, possessives
-    and plain modifiers between ("buy a used transformer"), no preposition."""
+    and plain modifiers between ("buy a used transformer"), no preposition. A word "or" or
+    "and" follows is a noun joined to another ("a screenshot of the departures board or a
+    pdf": a board, not boarding)."""
     i = at + 1
+    if tokens[i : i + 1] in (["or"], ["and"]):
+        return False
     while i < len(tokens) and i - at <= MAX_GAP:
         token, found = tokens[i], kinds[i]
         if found in TOPICAL:

@@ -169,6 +169,12 @@ ANSWERED = [
         "there a limit on how much it takes at once",
         "context-window",
     ),
+    # "the specials board or a pdf": a board, no verb whose subject is "specials"
+    (
+        "can it read a photo of the specials board or a pdf of the menu? is that what "
+        "multimodal means",
+        "multimodal",
+    ),
     (
         "is there a way to make the ai read from our own cleaning rotas before it answers "
         "instead of guessing",

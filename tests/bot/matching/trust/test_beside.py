@@ -33,6 +33,9 @@ def test_a_verb_acts_on_the_term_only_without_a_preposition(lexicon: Lexicon) ->
     assert acts_on(tokens, ["everyday", "", "", "term"], 0, lexicon)
     tokens = ["talking", "about", "embeddings"]
     assert not acts_on(tokens, ["everyday", "", "term"], 0, lexicon)
+    # Round 36: "or" after it joins a noun to another ("the departures board or a pdf")
+    tokens = ["board", "or", "a", "pdf"]
+    assert not acts_on(tokens, ["everyday", "", "", "domain"], 0, lexicon)
 
 
 def test_an_adjective_qualifying_a_phrasing_word_at_the_end_is_generic(lexicon: Lexicon) -> None:
