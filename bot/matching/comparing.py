@@ -83,6 +83,16 @@ def compare(
         if not found:
             return None  # nothing known on either side: the plain path decides
         known = tuple(dict.fromkeys(h.id for h in found))
+        if all(
+            not any(rare(w) or coined(w) for w in side.split())
+            and check(side.split(), known).explained
+            for side in unknown
+        ):
+            # "a base model vs the chat version": the known side's snippet explains the
+            # other, in common words, too (its best match elsewhere, "chatbots", explains it
+            # less); a question within its topic, for the plain path to judge as a whole. A
+            # rare name its body mentions ("lora", "dpo") is another thing compared.
+            return None
         if all_within and unknown_best and unknown_best <= set(known) and not qualified:
             # Both sides are about one snippet ("modern ai chatbots vs the old rule based
             # ones that popped up on websites"): a question within its topic, for the plain

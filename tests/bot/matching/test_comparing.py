@@ -37,3 +37,25 @@ def test_a_comparison_close_behind_a_plain_snippet_is_offered_first(engine: Engi
     )
     assert found.status is Status.SUGGEST
     assert "llm-vs-genai" in [s.id for s in found.suggestions]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 36, written for this test: the chat version is explained by the base model's
+        # own snippet (its best match alone, "chatbots", explains it less); not another thing
+        ("whats the base model vs the chat version?", ("pre-training",)),
+        ("what is a pretrained model vs the chat version", ("pre-training",)),
+        # ... but a rare name the snippet's body mentions is another thing compared
+        ("lora vs full fine tuning", None),
+        ("rlhf vs dpo, which do labs use", None),
+    ],
+)
+def test_a_side_the_other_sides_snippet_explains_is_within_its_topic(
+    engine: Engine, question: str, expected: tuple[str, ...] | None
+) -> None:
+    found = engine.answer(question)
+    if expected is None:
+        assert found.status is not Status.ANSWER, found.ids
+    else:
+        assert (found.status, found.ids) == (Status.ANSWER, expected), found.missing
