@@ -17,6 +17,7 @@ from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.kinds import WordKinds
 from bot.matching.trust.names import Names
+from bot.matching.trust.produced import produced
 from bot.matching.trust.quoted import examples
 from bot.matching.trust.talk import figure, owned
 from bot.matching.trust.tolerance import Tolerance
@@ -274,14 +275,17 @@ class Judge:
         beside = seen.beside if clear and not asks_name(question) else ()
         talk = seen.around + beside + seen.asker + seen.task
         # "the start of my shift handover notes": the asker's things, in a description,
-        # which the snippets never speak of.
+        # which the snippets never speak of;
+        # "it gave me three journal references ..., why does it do that": what the
+        # assistant made is an example, when the question asks why it does so, or its name.
+        why = asks_name(question) or any("why" in tokens for tokens in runs(question))
         mine = (
             ()
             if seen.named
             else tuple(
                 t
                 for tokens in runs(question)
-                for t in owned(tokens, kind)
+                for t in owned(tokens, kind) + (produced(tokens, kind) if why else [])
                 if not self._told(kind.words(t), snippet_ids)
                 and not any(self._coverage.known_term(w, snippet_ids) for w in kind.words(t))
             )

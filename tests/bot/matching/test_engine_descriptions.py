@@ -169,6 +169,11 @@ ANSWERED = [
         "there a limit on how much it takes at once",
         "context-window",
     ),
+    # what the assistant made, in a story asking why it does so: an example
+    ("chatgpt gave me a wrong date for easter, why does it do that", "hallucination"),
+    ("it gave me a link to a page that doesn't exist, why", "hallucination"),
+    # ... not when the question asks about the thing made (a guard: "what does that mean")
+    ("the ai wrote our product descriptions, do we own the copyright", "genai-challenges"),
     # "the specials board or a pdf": a board, no verb whose subject is "specials"
     (
         "can it read a photo of the specials board or a pdf of the menu? is that what "
@@ -227,6 +232,7 @@ NOT_ANSWERED = [
     "what's the step where the model weights get rounded to fewer bits",
     # ... but a possessed thing that is the subject of what is asked is the question
     "is there a cap on how much my inbox holds at once",
+    "the model gave me a confidence score of 0.9, what does that mean",
 ]
 
 

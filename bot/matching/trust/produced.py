@@ -1,0 +1,63 @@
+"""What the AI produced, in a story told to describe the term: the asker's examples.
+
+"it gave me three journal references on measles outbreaks and none of them exist, why does
+it do that": the references are what the model made up, not what the question asks about;
+"asked the chat thing for the easa rule": what the asker asked it for, likewise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.matching.trust.grammar import vocabulary
+
+# Who produced it: the assistant, however the asker calls it.
+MAKERS = vocabulary(
+    """
+    it ai bot chatbot chatgpt gpt model assistant llm copilot gemini claude thing tool
+    """
+)
+PRODUCING = vocabulary(
+    """
+    gave gives give wrote writes write made makes invented invents produced produces cited
+    cites quoted quotes generated generates returned returns listed lists spat spits came
+    comes recommended recommends asked ask
+    """
+)
+# Between the verb and what it produced: "gave me", "made up", "came up with".
+BETWEEN = vocabulary("me us up with out for")
+# What ends the phrase of what was produced: a clause about it follows.
+ENDS = vocabulary(", that which who and but so because when where while")
+OUTPUT_WORDS = 10  # words of what was produced, at most
+OUTPUT_KINDS = frozenset({"everyday", "plain", "domain"})
+
+
+def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
+    """The words naming what the assistant produced ("it gave me *three journal references
+    on measles outbreaks*", "chatgpt invented *a water quality regulation number*") or what
+    it was asked for ("asked the chat thing for *the easa rule on pushback comms*")."""
+    found: list[str] = []
+    for at, token in enumerate(tokens):
+        if token not in PRODUCING or not _made_by_assistant(tokens, at):
+            continue
+        i = at + 1
+        while i < len(tokens) and tokens[i] in BETWEEN:
+            i += 1
+        if token in {"asked", "ask"}:
+            # "asked the chat thing for X": over the assistant, to what was asked for
+            while i < len(tokens) and tokens[i] not in {"for", "about"} and i - at <= 4:
+                i += 1
+            i += 1
+        start = i
+        while i < len(tokens) and i - start < OUTPUT_WORDS and tokens[i] not in ENDS:
+            i += 1
+        found += [t for t in tokens[start:i] if kind(t) in OUTPUT_KINDS]
+    return found
+
+
+def _made_by_assistant(tokens: Sequence[str], at: int) -> bool:
+    """Whether the assistant is the verb's subject ("it gave", "the ai wrote", "chatgpt
+    invented"), or the asker asked it ("asked the chat thing")."""
+    if tokens[at] in {"asked", "ask"}:
+        return any(t in MAKERS for t in tokens[at + 1 : at + 5])
+    return any(t in MAKERS for t in tokens[max(0, at - 2) : at])

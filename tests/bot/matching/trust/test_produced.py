@@ -1,0 +1,42 @@
+"""What the assistant produced, in a story (:mod:`bot.matching.trust.produced`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.trust.produced import produced
+
+_KINDS = {
+    "three": "", "journal": "everyday", "references": "plain", "on": "", "measles": "everyday",
+    "outbreaks": "everyday", "water": "everyday", "quality": "plain", "regulation": "everyday",
+    "number": "plain", "easa": "domain", "rule": "plain", "pushback": "everyday",
+    "comms": "everyday", "printer": "everyday", "jam": "everyday", "code": "domain",
+}  # fmt: skip
+
+
+def kind(token: str) -> str:
+    return _KINDS.get(token, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "it gave me three journal references on measles outbreaks and none of them exist",
+            ["journal", "references", "measles", "outbreaks"],
+        ),
+        (
+            "chatgpt invented a water quality regulation number",
+            ["water", "quality", "regulation", "number"],
+        ),
+        (
+            "asked the chat thing for the easa rule on pushback comms",
+            ["easa", "rule", "pushback", "comms"],
+        ),
+        # made by no assistant
+        ("the printer showed a jam code", []),
+        ("my manager gave me a jam code", []),
+    ],
+)
+def test_what_the_assistant_made_or_was_asked_for(text: str, words: list[str]) -> None:
+    assert produced(text.split(), kind) == words
