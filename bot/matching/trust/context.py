@@ -101,6 +101,7 @@ class Context:
     # clause ("temperature for the kitchen"), which tell its sense unless the snippet
     # explains them.
     things: tuple[str, ...] = ()
+    lone: bool = False  # that only word of the field is an English word of its own
 
 
 def sentence_kinds(question: str, kind: Kind) -> list[tuple[list[str], list[str]]]:
@@ -369,4 +370,5 @@ def context(
             if k in TALK_KINDS
         ),
         task=tuple(tasks(sentences)),
+        lone=lone,
     )

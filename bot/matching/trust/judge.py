@@ -281,17 +281,20 @@ class Judge:
         why = asks_name(question) or any("why" in tokens for tokens in runs(question))
         mine = (
             ()
-            if seen.named
+            if seen.named and seen.lone
             else tuple(
                 t
                 for tokens in runs(question)
-                for t in owned(tokens, kind) + (produced(tokens, kind) if why else [])
+                for t in owned(tokens, kind, named=seen.named)
+                + (produced(tokens, kind) if why and not seen.named else [])
                 if not self._told(kind.words(t), snippet_ids)
                 and not any(self._coverage.known_term(w, snippet_ids) for w in kind.words(t))
             )
         )
         if not (seen.attached or talk or mine):
             return found
+        if seen.named:
+            talk += tuple(t for t in mine if t not in talk)
         if seen.attached:
             # Marked even when refused already: leaving an aside out must not bring the
             # answer back ("best transformers movie? settling an argument").

@@ -56,8 +56,14 @@ def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
 
 
 def _made_by_assistant(tokens: Sequence[str], at: int) -> bool:
-    """Whether the assistant is the verb's subject ("it gave", "the ai wrote", "chatgpt
-    invented"), or the asker asked it ("asked the chat thing")."""
+    """Whether the assistant is the verb's subject, right before it ("it gave", "the ai
+    wrote", "chatgpt just invented"), or the asker asked it ("asked the chat thing")."""
     if tokens[at] in {"asked", "ask"}:
         return any(t in MAKERS for t in tokens[at + 1 : at + 5])
-    return any(t in MAKERS for t in tokens[max(0, at - 2) : at])
+    before = at - 1
+    if before > 0 and (tokens[before] in ADVERBS or tokens[before].endswith("ly")):
+        before -= 1  # "it just invented", "chatgpt confidently gave"
+    return before >= 0 and tokens[before] in MAKERS  # not "train a model on made-up data"
+
+
+ADVERBS = vocabulary("just then also even still always")

@@ -231,15 +231,18 @@ OWNED_WORDS = 3  # words of the possessed noun phrase, at most
 OWNED_AFTER = (PREPOSITIONS - {"on", "at"}) | {"up"}
 
 
-def owned(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
+def owned(tokens: Sequence[str], kind: Callable[[str], str], *, named: bool = False) -> list[str]:
     """The words of noun phrases the asker owns after a preposition ("the start of my shift
     handover notes", "look things up in our own vaccination protocols"): which of the
     asker's things, in a question that describes the term without naming it. Not the
     subject or object of a verb ("how much my inbox holds", "word my request"): that may be
-    what is asked about."""
+    what is asked about. ``named``: the question names the term, and a phrase right after
+    a term word may give it another sense ("the context window of my car")."""
     found: list[str] = []
     for at, token in enumerate(tokens):
         if token not in FIRST_PERSON_OWNERS or at == 0 or tokens[at - 1] not in OWNED_AFTER:
+            continue
+        if named and at >= 2 and kind(tokens[at - 2]) == "term":
             continue
         i = at + 1
         if i < len(tokens) and tokens[i] == "own":

@@ -155,6 +155,12 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 36: the asker's own things after a preposition, around a named term of the field
+    ("what are the risks of using ai generated images in our gym posters?", "genai-challenges"),
+    (
+        "what are the risks of using ai generated images in my wedding slideshow?",
+        "genai-challenges",
+    ),
     # Round 27: "in practice", "in theory": how, not where
     ("what is fine tuning in practice", "fine-tuning"),
     ("what are ai agents in theory", "ai-agents"),
@@ -478,6 +484,8 @@ NOT_ANSWERED = [
     # Round 26: a lone English term and things the knowledge never speaks of around it
     "a transformer blew on our street, is the office on backup power?",
     "parking garage B closed tomorrow?",
+    # Round 36: ... but not right after the term, where they may give it another sense
+    "how do i clean the context window of my car windscreen",
     "the thermostat in meeting room 2 is stuck on 16 degrees, who can change the temperature?",
 ]
 

@@ -11,6 +11,7 @@ _KINDS = {
     "outbreaks": "everyday", "water": "everyday", "quality": "plain", "regulation": "everyday",
     "number": "plain", "easa": "domain", "rule": "plain", "pushback": "everyday",
     "comms": "everyday", "printer": "everyday", "jam": "everyday", "code": "domain",
+    "data": "domain",
 }  # fmt: skip
 
 
@@ -36,6 +37,8 @@ def kind(token: str) -> str:
         # made by no assistant
         ("the printer showed a jam code", []),
         ("my manager gave me a jam code", []),
+        # the assistant is no subject of the verb
+        ("can you train a model on made up data", []),
     ],
 )
 def test_what_the_assistant_made_or_was_asked_for(text: str, words: list[str]) -> None:
