@@ -86,6 +86,8 @@ _IDIOMS = (
     # "is genai worth it for a business our size": whether to, not a worth of the term
     re.compile(r"\b(worth)\s+(?:it|the\s+(?:money|cost|effort|hype|bother))\b", re.IGNORECASE),
     re.compile(r"\bworth\s+the\s+(money|cost|effort|hype|bother)\b", re.IGNORECASE),
+    # "is llama open source or is that a stretch": doubting, not a stretch of anything
+    re.compile(r"\b(?:is\s+(?:that|it|this)|bit\s+of)\s+a\s+(stretch)\b", re.IGNORECASE),
     # "what's that technique called": the kind of thing whose name is asked
     re.compile(
         r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|these|those) "

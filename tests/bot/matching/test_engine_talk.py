@@ -155,6 +155,8 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 36: doubting, not a stretch of anything
+    ("is mistral really open weights or is that a stretch", "open-weights"),
     # Round 36: the asker's own things after a preposition, around a named term of the field
     ("what are the risks of using ai generated images in our gym posters?", "genai-challenges"),
     (

@@ -38,6 +38,10 @@ from bot.matching.trust.vocabulary import asks_name, idiom_words
         # Round 34: whether to, not a worth of anything
         ("is genai worth it for a firm our size", {"worth"}),
         ("is rag worth the bother for 50 docs", {"worth", "bother"}),
+        # Round 36: doubting a claim
+        ("is llama open source or is that a stretch", {"stretch"}),
+        ("calling it ai is a bit of a stretch", {"stretch"}),
+        ("how far can a stretch limo go", set()),
         ("what is the net worth of openai", set()),
     ],
 )
