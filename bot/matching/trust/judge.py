@@ -16,6 +16,7 @@ from bot.matching.trust.contrast import disowns_field
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.kinds import WordKinds
+from bot.matching.trust.makers import makers
 from bot.matching.trust.names import Names
 from bot.matching.trust.produced import produced
 from bot.matching.trust.quoted import examples
@@ -77,6 +78,7 @@ class Judge:
         self._raw: frozenset[str] | None = None  # words of the synonyms' multi-word terms
         self._names = Names(snippets, index)
         self._questions = {s.id: s.questions for s in snippets}
+        self._bodies = {s.id: s.body for s in snippets}
         self._asks_glue: dict[str, bool] = {}  # see asks_glue
         self._analysed: dict[str, list[str]] = {}  # a question word -> its analysed words
 
@@ -146,6 +148,9 @@ class Judge:
         idioms = idiom_words(question)
         if idioms:
             words = [w for w in words if w not in idioms]
+        made = makers(runs(question), [self._bodies.get(i, "") for i in snippet_ids])
+        if made:  # "google imagen": who makes it, as the snippet tells
+            words = [w for w in words if w not in {x for m in made for x in self._content_words(m)}]
         # "use cases beyond chatbots": a snippet's name in what the question sets aside is
         # not asked about (its other words still weigh in a close call: "used for besides
         # making funny pictures" tells applications from the definition).

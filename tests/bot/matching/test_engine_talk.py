@@ -155,6 +155,9 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 36: who makes it, as the snippet's body says ("Google's Imagen", "Meta's Llama")
+    ("google imagen, what is it", "diffusion"),
+    ("what's meta's llama", "llm-examples"),
     # Round 36: doubting, not a stretch of anything
     ("is mistral really open weights or is that a stretch", "open-weights"),
     # Round 36: the asker's own things after a preposition, around a named term of the field

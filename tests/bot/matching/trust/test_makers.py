@@ -1,0 +1,24 @@
+"""Who makes a named thing, as a snippet's body says (:mod:`bot.matching.trust.makers`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.trust.makers import makers
+
+BODY = "Diffusion is behind DALL-E, Google's Imagen and Meta\u2019s Emu."
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("whats google imagen", {"google"}),
+        ("whats metas emu", {"metas"}),  # "meta's", its apostrophe gone
+        ("whats emu , the meta one", {"meta"}),
+        # the body names no such maker
+        ("whats google dall e", set()),
+        ("whats openai imagen", set()),
+    ],
+)
+def test_a_maker_the_body_names(question: str, found: set[str]) -> None:
+    assert makers([question.split()], [BODY]) == found
