@@ -16,7 +16,7 @@ from bot.matching.trust.contrast import disowns_field
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.kinds import WordKinds
-from bot.matching.trust.makers import makers
+from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.names import Names
 from bot.matching.trust.produced import produced
 from bot.matching.trust.quoted import examples
@@ -79,6 +79,7 @@ class Judge:
         self._names = Names(snippets, index)
         self._questions = {s.id: s.questions for s in snippets}
         self._bodies = {s.id: s.body for s in snippets}
+        self._owners: dict[str, frozenset[tuple[str, str]]] = {}  # see _owned
         self._asks_glue: dict[str, bool] = {}  # see asks_glue
         self._analysed: dict[str, list[str]] = {}  # a question word -> its analysed words
 
@@ -91,6 +92,17 @@ class Judge:
             if len(self._analysed) < ANALYSED_WORDS:
                 self._analysed[token] = found
         return list(found)
+
+    def _owned(self, snippet_ids: Sequence[str]) -> set[tuple[str, str]]:
+        """The possessive pairs the snippets' bodies write (:func:`owners`), remembered per
+        snippet."""
+        found: set[tuple[str, str]] = set()
+        for sid in snippet_ids:
+            pairs = self._owners.get(sid)
+            if pairs is None:
+                pairs = self._owners[sid] = owners(self._bodies.get(sid, ""))
+            found |= pairs
+        return found
 
     def weighs(self, words: Sequence[str]) -> bool:
         """Whether any analysed word says more than chat glue ("time", "thing", "give"): a
@@ -148,7 +160,7 @@ class Judge:
         idioms = idiom_words(question)
         if idioms:
             words = [w for w in words if w not in idioms]
-        made = makers(runs(question), [self._bodies.get(i, "") for i in snippet_ids])
+        made = makers(runs(question), self._owned(snippet_ids))
         if made:  # "google imagen": who makes it, as the snippet tells
             words = [w for w in words if w not in {x for m in made for x in self._content_words(m)}]
         # "use cases beyond chatbots": a snippet's name in what the question sets aside is

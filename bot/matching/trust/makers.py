@@ -5,13 +5,23 @@ one" likewise. The maker is then no word the question leaves unexplained."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+
+_POSSESSIVE = re.compile(r"\b([a-z]+)['\u2019]s\s+([a-z]+)")
 
 
-def makers(runs: Iterable[Sequence[str]], bodies: Sequence[str]) -> set[str]:
+def owners(body: str) -> frozenset[tuple[str, str]]:
+    """The (owner, owned) word pairs a body writes with a possessive ("Google's Imagen" ->
+    ("google", "imagen")), lower-case."""
+    return frozenset(_POSSESSIVE.findall(body.lower()))
+
+
+def makers(runs: Iterable[Sequence[str]], owned: Collection[tuple[str, str]]) -> set[str]:
     """The question words naming who makes the thing beside them ("google imagen", "meta's
     llama" typed as "metas llama", "llama, the meta one") where a body says so in its own
-    words ("Google's Imagen")."""
+    words (its :func:`owners`)."""
+    if not owned:
+        return set()
     pairs: set[tuple[str, str]] = set()
     for tokens in runs:
         for i in range(len(tokens) - 1):
@@ -21,16 +31,5 @@ def makers(runs: Iterable[Sequence[str]], bodies: Sequence[str]) -> set[str]:
     return {
         maker
         for maker, made in pairs
-        if maker.isalpha()
-        and made.isalpha()
-        and any(
-            _says(body, maker, made) or (maker.endswith("s") and _says(body, maker[:-1], made))
-            for body in bodies
-        )
+        if (maker, made) in owned or (maker.endswith("s") and (maker[:-1], made) in owned)
     }
-
-
-def _says(body: str, maker: str, made: str) -> bool:
-    """Whether the body names ``maker`` as the owner of ``made`` ("Google's Imagen")."""
-    pattern = rf"\b{re.escape(maker)}['\u2019]s\s+{re.escape(made)}"
-    return re.search(pattern, body, re.IGNORECASE) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.makers import makers
+from bot.matching.trust.makers import makers, owners
 
 BODY = "Diffusion is behind DALL-E, Google's Imagen and Meta\u2019s Emu."
 
@@ -21,4 +21,4 @@ BODY = "Diffusion is behind DALL-E, Google's Imagen and Meta\u2019s Emu."
     ],
 )
 def test_a_maker_the_body_names(question: str, found: set[str]) -> None:
-    assert makers([question.split()], [BODY]) == found
+    assert makers([question.split()], owners(BODY)) == found
