@@ -36,7 +36,7 @@ PLACES = vocabulary("in on via through using from inside")
 PLATFORMS = vocabulary(
     """
     api apis app apps playground sdk console ui website site interface dashboard studio portal
-    settings
+    settings card cards paper papers readme docs
     """
 )
 PLATFORM_SPAN = 3  # words between the preposition and the platform noun, at most

@@ -155,6 +155,9 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 36: where the term was read ("on the mistral model card", "in the llama paper")
+    ("what does sft mean on the mistral model card", "fine-tuning"),
+    ("what does rlhf mean in the llama paper", "rlhf"),
     # Round 36: who makes it, as the snippet's body says ("Google's Imagen", "Meta's Llama")
     ("google imagen, what is it", "diffusion"),
     ("what's meta's llama", "llm-examples"),
@@ -489,6 +492,8 @@ NOT_ANSWERED = [
     # Round 26: a lone English term and things the knowledge never speaks of around it
     "a transformer blew on our street, is the office on backup power?",
     "parking garage B closed tomorrow?",
+    # Round 36: ... but not in the documents of something the knowledge never names
+    "what does temperature mean in the stripe docs",
     # Round 36: ... but not right after the term, where they may give it another sense
     "how do i clean the context window of my car windscreen",
     "the thermostat in meeting room 2 is stuck on 16 degrees, who can change the temperature?",
