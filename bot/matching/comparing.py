@@ -17,7 +17,10 @@ from bot.models import Answer
 
 Check = Callable[..., Judgement]  # Judge with the question's definition flag bound
 WITHIN_SHARE = 0.3  # of a side's salience its best snippet explains, to be about it
-NAMED_SIDE = 4  # words of a side that names one thing ("autoregressive image generators")
+# Words of a side that names or lists other things ("autoregressive image generators",
+# "plain old tf-idf / bm25 keyword search"); a longer one tells a story, whose rare word is no
+# thing compared.
+LISTED_SIDE = 8
 ASKS_OF_LIMIT = 10  # hits searched for one snippet's score
 ASKS_OF_GAIN = 10.0  # points the words beside the sides add to another snippet's score
 # Prepositions that open a trailing phrase of purpose or setting ("for a faq bot").
@@ -66,7 +69,10 @@ def compare(
             hit, verdict, words = _for_purpose(
                 kb, side, check, content=content, found=found, resolved=(hit, verdict, words)
             )
-        if hit and verdict.explained:
+        # A rare name left unexplained ("bm25 keyword search" beside embeddings) is another
+        # thing compared, however little else the side holds; not a version ("gpt 4o").
+        odd = any(rare(w) and w[:1].isalpha() for m in verdict.missing for w in m.split())
+        if hit and verdict.explained and not odd:
             found.append(hit[0])
         else:
             unknown.append(" ".join(words))
@@ -74,9 +80,7 @@ def compare(
             # sense of its term ("transformer vs diffusion in chemistry") is.
             if verdict.share >= WITHIN_SHARE and not verdict.sense:
                 unknown_best.update(h.id for h in hit)
-                qualified |= len(words) <= NAMED_SIDE and any(
-                    rare(w) for m in verdict.missing for w in m.split()
-                )
+                qualified |= len(words) <= LISTED_SIDE and odd
             else:
                 all_within = False
     if unknown:
