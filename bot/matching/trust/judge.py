@@ -162,7 +162,8 @@ class Judge:
             words = [w for w in words if w not in idioms]
         made = makers(runs(question), self._owned(snippet_ids))
         if made:  # "google imagen": who makes it, as the snippet tells
-            words = [w for w in words if w not in {x for m in made for x in self._content_words(m)}]
+            maker_words = {x for m in made for x in self._content_words(m)}
+            words = [w for w in words if w not in maker_words]
         # "use cases beyond chatbots": a snippet's name in what the question sets aside is
         # not asked about (its other words still weigh in a close call: "used for besides
         # making funny pictures" tells applications from the definition).
@@ -291,23 +292,7 @@ class Judge:
         # thing whose name is asked, no talk beside it.
         beside = seen.beside if clear and not asks_name(question) else ()
         talk = seen.around + beside + seen.asker + seen.task
-        # "the start of my shift handover notes": the asker's things, in a description,
-        # which the snippets never speak of;
-        # "it gave me three journal references ..., why does it do that": what the
-        # assistant made is an example, when the question asks why it does so, or its name.
-        why = asks_name(question) or any("why" in tokens for tokens in runs(question))
-        mine = (
-            ()
-            if seen.named and seen.lone
-            else tuple(
-                t
-                for tokens in runs(question)
-                for t in owned(tokens, kind, named=seen.named)
-                + (produced(tokens, kind) if why and not seen.named else [])
-                if not self._told(kind.words(t), snippet_ids)
-                and not any(self._coverage.known_term(w, snippet_ids) for w in kind.words(t))
-            )
-        )
+        mine = self._askers_own(question, seen, kind, snippet_ids)
         if not (seen.attached or talk or mine):
             return found
         if seen.named:
@@ -357,6 +342,26 @@ class Judge:
         }
         lenient = lenient and not any(w in close for m in kept.missing for w in m.split())
         return self._without(kept, words, rest, found, lenient=lenient)
+
+    def _askers_own(
+        self, question: str, seen: Context, kind: WordKinds, snippet_ids: Sequence[str]
+    ) -> tuple[str, ...]:
+        """The asker's own things the snippets never speak of: after a preposition ("the
+        start of my shift handover notes"; :func:`owned`), and, in a description asking why
+        the assistant does something or its name, what it made or was asked for ("it gave
+        me three journal references ..., why does it do that"; :func:`produced`). None
+        beside a lone English term, whose sense the things around it tell."""
+        if seen.named and seen.lone:
+            return ()
+        sentences = runs(question)
+        why = not seen.named and (asks_name(question) or any("why" in s for s in sentences))
+        return tuple(
+            t
+            for tokens in sentences
+            for t in owned(tokens, kind, named=seen.named) + (produced(tokens, kind) if why else [])
+            if not self._told(kind.words(t), snippet_ids)
+            and not any(self._coverage.known_term(w, snippet_ids) for w in kind.words(t))
+        )
 
     def names_any(
         self, words: Sequence[str], snippet_ids: Sequence[str] = (), *, floor: float = GLUE_WEIGHT

@@ -30,6 +30,7 @@ BETWEEN = vocabulary("me us up with out for")
 ENDS = vocabulary(", that which who and but so because when where while")
 OUTPUT_WORDS = 10  # words of what was produced, at most
 OUTPUT_KINDS = frozenset({"everyday", "plain", "domain"})
+ADVERBS = vocabulary("just then also even still always")  # between the maker and its verb
 
 
 def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
@@ -64,6 +65,3 @@ def _made_by_assistant(tokens: Sequence[str], at: int) -> bool:
     if before > 0 and (tokens[before] in ADVERBS or tokens[before].endswith("ly")):
         before -= 1  # "it just invented", "chatgpt confidently gave"
     return before >= 0 and tokens[before] in MAKERS  # not "train a model on made-up data"
-
-
-ADVERBS = vocabulary("just then also even still always")
