@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 
 from bot.matching.trust.grammar import vocabulary
 
-# Who produced it: the assistant, however the asker calls it.
-MAKERS = vocabulary(
+# Who produced it: the assistant, however the asker calls it (not the makers of
+# :mod:`bot.matching.trust.makers`, the organisations behind a product).
+ASSISTANTS = vocabulary(
     """
     it ai bot chatbot chatgpt gpt model assistant llm copilot gemini claude thing tool
     """
@@ -24,6 +25,7 @@ PRODUCING = vocabulary(
     comes recommended recommends asked ask
     """
 )
+ASKED_FOR = vocabulary("asked ask")  # the asker asked the assistant for what follows
 # Between the verb and what it produced: "gave me", "made up", "came up with".
 BETWEEN = vocabulary("me us up with out for")
 # What ends the phrase of what was produced: a clause about it follows.
@@ -44,7 +46,7 @@ def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
         i = at + 1
         while i < len(tokens) and tokens[i] in BETWEEN:
             i += 1
-        if token in {"asked", "ask"}:
+        if token in ASKED_FOR:
             # "asked the chat thing for X": over the assistant, to what was asked for
             while i < len(tokens) and tokens[i] not in {"for", "about"} and i - at <= 4:
                 i += 1
@@ -59,9 +61,9 @@ def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
 def _made_by_assistant(tokens: Sequence[str], at: int) -> bool:
     """Whether the assistant is the verb's subject, right before it ("it gave", "the ai
     wrote", "chatgpt just invented"), or the asker asked it ("asked the chat thing")."""
-    if tokens[at] in {"asked", "ask"}:
-        return any(t in MAKERS for t in tokens[at + 1 : at + 5])
+    if tokens[at] in ASKED_FOR:
+        return any(t in ASSISTANTS for t in tokens[at + 1 : at + 5])
     before = at - 1
     if before > 0 and (tokens[before] in ADVERBS or tokens[before].endswith("ly")):
         before -= 1  # "it just invented", "chatgpt confidently gave"
-    return before >= 0 and tokens[before] in MAKERS  # not "train a model on made-up data"
+    return before >= 0 and tokens[before] in ASSISTANTS  # not "train a model on made-up data"
