@@ -44,6 +44,12 @@ SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explana
 # change nothing on the tuning and read sets but a near-domain wrong answer ("how big does
 # the sample need to be?"), CLINC150 val unchanged; 0.2 before.
 MIN_SHARE = 0.3
+# A question that tells the term in the snippet's own summary words ("how do they make the
+# models polite and safe, i heard humans rank the answers?"): this share of its weight in
+# the summary, and this many words of its own left once the talk is out (round 37: 0.2-0.4
+# all alike on the sets; "parking permit ..., who issues them?" keeps one word).
+DESCRIBED_SHARE = 0.3
+DESCRIBED_WORDS = 3
 NAMED_SEARCH = 50  # candidates searched for the snippet a coined name names
 
 
@@ -341,6 +347,9 @@ class Decider:
         # words of its own: explained within the tolerance is enough.
         naming = asks_name(question)
         names_it = names_it or naming
+        # Or to tell it in its summary's words, clear of the runner-up (DESCRIBED_SHARE).
+        if not names_it and verdict.solid and margin >= cfg.min_margin:
+            names_it = self._describes(content, top.id, verdict)
         explains = verdict.solid or (naming and verdict.explained)
         if explains and names_it and needed <= 100.0:  # above 100 means "never answer"
             needed -= cfg.explained_discount
@@ -367,6 +376,17 @@ class Decider:
             found = replies.answer(question, (self._kb.snippets[top.id],), top.score)
             return replace(found, confidence=confidence)
         return replace(replies.did_you_mean(question, hits), confidence=confidence)
+
+    def _describes(self, content: list[str], snippet_id: str, verdict: Judgement) -> bool:
+        """Whether the question tells the snippet's term in words of its summary, with words
+        enough of its own besides the talk to be a description, not a stray word."""
+        if self._lexicon is None:
+            return False
+        own = [w for w in content if w not in verdict.talk]
+        if sum(1 for w in own if not self._coverage.stems.phrasing(w)) < DESCRIBED_WORDS:
+            return False
+        share = self._coverage.summary_share(content, snippet_id, self._lexicon, talk=verdict.talk)
+        return share >= DESCRIBED_SHARE
 
 
 def _confidence(score: float, lead: float, share: float) -> float:

@@ -67,10 +67,6 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
-    # without asking its name, the description stays a did-you-mean (an edge of the
-    # naming-question rule)
-    "the support bot should look up the relevant documents first and hand them to the model "
-    "so it answers from them.",
     # the asker's own kind of the term itself may be another sense of it (an edge of the
     # "our sop documents" rule)
     "my auth token expired, how do i refresh it",

@@ -1,0 +1,47 @@
+"""Issue 9, round 37: a question telling a snippet's term in the words of its one-line
+summary, clear of the runner-up and with nothing salient unexplained, gets the same
+discount as one naming the term; on the bundled knowledge.
+
+Questions written for these tests (none is taken from a question set). The answered ones
+were did-you-means before the rule; the others guard its edge.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.engine import Engine
+from bot.models import Status
+
+ANSWERED = [
+    # the RLHF summary: tuning that makes chatbots helpful, polite and safe
+    (
+        "how do they get these models to be polite and safe? someone said people score the replies",
+        "rlhf",
+    ),
+    ("how do they make the model polite and safe, is it people ranking its answers?", "rlhf"),
+    # the RAG summary: looks up documents and answers from them. Until this round a test in
+    # test_engine_listeners.py kept it a did-you-mean, not having asked the name
+    (
+        "the support bot should look up the relevant documents first and hand them to the "
+        "model so it answers from them.",
+        "rag",
+    ),
+]
+
+NOT_ANSWERED = [
+    # the talk left out, one word of its own is left ("issues"): a stray word, no description
+    "parking permit for the hospital car park, who issues them?",
+    # everyday look-alikes of the same shape share no summary words
+    "how do they make the self checkout machines polite and safe, i heard humans test them?",
+    "how do they make the kids' toys safe, do humans check each one",
+]
+
+CASES = [*ANSWERED, *((question, None) for question in NOT_ANSWERED)]
+
+
+@pytest.mark.parametrize(("question", "expected"), CASES)
+def test_what_is_answered(engine: Engine, question: str, expected: str | None) -> None:
+    found = engine.answer(question)
+    answered = found.ids if found.status is Status.ANSWER else ()
+    assert answered == ((expected,) if expected else ()), (found.status, found.missing)
