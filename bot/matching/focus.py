@@ -224,8 +224,9 @@ POINTER = re.compile(
     r"|(?<=\bwhat does )(?:that|this|it)(?= (?:(?:actually|really|even|exactly) )?mean\b)"
     r"|(?<=\bwhat )(?:that|this|it)(?= means\b)"
     # "'large language model'. what actually is one?": one of what was quoted
+    # "... keeps saying 'generative AI'. What actually is it, in simple terms?": likewise
     r"|(?:(?<=\bwhat is )|(?<=\bwhat actually is )|(?<=\bwhat exactly is )"
-    r"|(?<=\bwhat even is ))one(?=\s*[?.!,]|\s*$)"
+    r"|(?<=\bwhat even is ))(?:one|it)(?=\s*[?.!,]|\s*$)"
     r"|(?<=\bwhat is )(?:that|this)(?=\s*[?.!]|\s*$)|(?<=\bwhats )(?:that|this)(?=\s*[?.!]|\s*$)",
     re.I,
 )

@@ -1,6 +1,7 @@
 """Issue 9, round 37: a question telling a snippet's term in the words of its one-line
 summary, clear of the runner-up and with nothing salient unexplained, gets the same
-discount as one naming the term; on the bundled knowledge.
+discount as one naming the term; "what actually is it?" asks the term quoted before it. On
+the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set). The answered ones
 were did-you-means before the rule; the others guard its edge.
@@ -27,9 +28,17 @@ ANSWERED = [
         "model so it answers from them.",
         "rag",
     ),
+    # "it" stands for the phrase quoted before it, so the asker's job is not asked about
+    (
+        "I run the props store and the planners keep saying 'generative AI' in meetings. What "
+        "actually is it, in simple terms?",
+        "what-is-genai",
+    ),
 ]
 
 NOT_ANSWERED = [
+    # ... and a quoted phrase of another trade stays what is asked
+    "I run the paint shop and the foreman keeps saying 'two-pack lacquer'. what actually is it?",
     # the talk left out, one word of its own is left ("issues"): a stray word, no description
     "parking permit for the hospital car park, who issues them?",
     # everyday look-alikes of the same shape share no summary words

@@ -111,6 +111,14 @@ def test_no_defining_clause(question: str) -> None:
             "what actually is large language model, in plain words?",
         ),
         ("the memo says 'RAG'. what is one of its risks", "what is one of its risks", None),
+        # Round 37: "it" as "one"
+        (
+            "everyone keeps saying 'generative AI'. What actually is it, in simple terms?",
+            "What actually is it, in simple terms?",
+            "What actually is generative AI, in simple terms?",
+        ),
+        ("the deck says 'RAG'. what is it for", "what is it for", None),
+        ("my kid wrote 'hallucinate'. what is it?", "what is it?", None),
         ("my kid wrote 'hallucinate'. what is one?", "what is one?", None),
         # ... but not for a lone English word, which the sentence before may give a sense
         ("the lease says 'alignment'. what is that?", "what is that?", None),
