@@ -81,6 +81,7 @@ _ABOUT = _vocabulary(
     first time new should like
     answering explaining yesterday earlier last week before
     else other too
+    behind listening even there
     """
 )
 # What the bot runs on, asked of it ("what model are you running on"); "is this model real"

@@ -60,6 +60,10 @@ from bot.models import SmallTalk as Chat
         ("gtg, ttyl", Chat.FAREWELL),
         ("thanks, bye", Chat.THANKS),
         ("hi, bye", Chat.GREETING),
+        # Round 37: who is behind the bot, whether it listens
+        ("are you a bot or is there a human behind this", Chat.ABOUT_BOT),
+        ("is there a person behind this bot", Chat.ABOUT_BOT),
+        ("are you even listening", Chat.ABOUT_BOT),
     ],
 )
 def test_small_talk(text: str, kind: Chat) -> None:
@@ -86,6 +90,9 @@ def test_small_talk(text: str, kind: Chat) -> None:
         "how to use rag",
         "what did you explain yesterday about rag",
         "what is a bit",  # a bit named, not a degree
+        "is anyone even listening to the model",
+        "are you listening to the podcast",
+        "what's behind the token limit",
         "",
     ],
 )
