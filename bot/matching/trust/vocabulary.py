@@ -88,6 +88,11 @@ _IDIOMS = (
     re.compile(r"\bworth\s+the\s+(money|cost|effort|hype|bother)\b", re.IGNORECASE),
     # "is llama open source or is that a stretch": doubting, not a stretch of anything
     re.compile(r"\b(?:is\s+(?:that|it|this)|bit\s+of)\s+a\s+(stretch)\b", re.IGNORECASE),
+    # "or is GPT the model underneath it": what powers the thing, wherever it sits
+    re.compile(
+        r"\b(?:model|models|engine|llm|llms|tech|technology)\s+(underneath|beneath|behind)\b",
+        re.IGNORECASE,
+    ),
     # "what's that technique called": the kind of thing whose name is asked
     re.compile(
         r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|these|those) "
@@ -96,7 +101,9 @@ _IDIOMS = (
         re.IGNORECASE,
     ),
     # "what's the setup where two networks compete": the kind of thing whose name is asked
-    re.compile(rf"\bwhat(?:['\u2019]?s| is) the ({_DESCRIBED}) (?:where|when)\b", re.IGNORECASE),
+    re.compile(
+        rf"\bwhat(?:['\u2019]?s| is) the (?:ai |ml )?({_DESCRIBED}) (?:where|when)\b", re.IGNORECASE
+    ),
 )
 
 

@@ -42,6 +42,11 @@ from bot.matching.trust.vocabulary import asks_name, idiom_words
         ("is llama open source or is that a stretch", {"stretch"}),
         ("calling it ai is a bit of a stretch", {"stretch"}),
         ("how far can a stretch limo go", set()),
+        # Round 37: what powers a thing, and a kind of thing qualified as AI's
+        ("or is gpt the model underneath it", {"underneath"}),
+        ("which llm behind the assistant", {"behind"}),
+        ("is there a cat underneath the van", set()),
+        ("what's the ai setup where two networks compete", {"setup"}),
         ("what is the net worth of openai", set()),
     ],
 )
