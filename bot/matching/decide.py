@@ -359,6 +359,8 @@ class Decider:
                 # that's wrong"): explained, and clear of the runner-up, it needs only the
                 # score a did-you-mean would.
                 needed = min(needed, cfg.suggest_threshold)
+        if naming and margin < cfg.min_margin:
+            margin = self._past_pair(content, hits, margin)
         if verdict.missing and unexplained_choice(question, verdict.missing):
             # "which vector db should we pick, pinecone or weaviate": the choice is asked.
             return replace(replies.did_you_mean(question, hits), confidence=confidence)
@@ -376,6 +378,22 @@ class Decider:
             found = replies.answer(question, (self._kb.snippets[top.id],), top.score)
             return replace(found, confidence=confidence)
         return replace(replies.did_you_mean(question, hits), confidence=confidence)
+
+    def _past_pair(self, content: list[str], hits: Sequence[Hit], margin: float) -> float:
+        """The lead of a question asking a name over the candidate after the runner-up, when
+        the runner-up compares the best snippet's term with another the question does not
+        name ("... looks up our articles first and then answers from them. is there a term
+        for that?": rag, then rag-vs-fine-tuning): a name asked is one term's, no
+        comparison's. ``margin`` otherwise."""
+        if len(hits) < 2:
+            return margin
+        top, runner = hits[0], hits[1]
+        for pair, covering in self._kb.index.pairs.items():
+            if covering == runner.id and top.id in pair:
+                other = next(iter(pair - {top.id}), "")
+                if other and not any(self._coverage.is_name(w, (other,)) for w in content):
+                    return top.score - (hits[2].score if len(hits) > 2 else 0.0)
+        return margin
 
     def _describes(self, content: list[str], snippet_id: str, verdict: Judgement) -> bool:
         """Whether the question tells the snippet's term in words of its summary, with words

@@ -185,6 +185,13 @@ ANSWERED = [
         "instead of guessing",
         "rag",
     ),
+    # Round 37: a name asked is one term's: the comparison of RAG with fine-tuning, which the
+    # question does not name, is no runner-up to RAG
+    (
+        "the new assistant looks up our knowledge base articles first and then answers from "
+        "them. is there a name for that?",
+        "rag",
+    ),
 ]
 
 NOT_ANSWERED = [
