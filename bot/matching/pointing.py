@@ -11,11 +11,15 @@ from collections.abc import Callable
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.normalize import words
 
-# "what is it?", "what's that, in simple terms?", "what does it mean": asks what the thing
-# named before is.
+# "what is it?", "what's that, in simple terms?", "what does it (even) mean": asks what the
+# thing named before is.
 POINTER = re.compile(
-    r"(?:(?<=\bwhat is )|(?<=\bwhat's )|(?<=\bwhats ))(?:it|that|this)(?=\s*(?:[?.!,]|$))"
-    r"|(?<=\bwhat does )(?:it|that|this)(?= mean\b)",
+    r"(?:(?<=\bwhat is )|(?<=\bwhat's )|(?<=\bwhats )|(?<=\bwhat actually is )"
+    r"|(?<=\bwhat exactly is )|(?<=\bwhat even is ))(?:it|that|this)(?=\s*(?:[?.!,]|$))"
+    # "what exactly are they?" after a plural name
+    r"|(?:(?<=\bwhat are )|(?<=\bwhat actually are )|(?<=\bwhat exactly are ))they"
+    r"(?=\s*(?:[?.!,]|$))"
+    r"|(?<=\bwhat does )(?:it|that|this)(?= (?:(?:actually|really|even|exactly) )?mean\b)",
     re.IGNORECASE,
 )
 

@@ -1,7 +1,7 @@
 """Issue 9, round 37: a question telling a snippet's term in the words of its one-line
 summary, clear of the runner-up and with nothing salient unexplained, gets the same
-discount as one naming the term; "what actually is it?" asks the term quoted before it. On
-the bundled knowledge.
+discount as one naming the term; "what actually is it?" asks the term quoted before it, and
+"what does that even mean?" the term named before it. On the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set). The answered ones
 were did-you-means before the rule; the others guard its edge.
@@ -33,6 +33,16 @@ ANSWERED = [
         "I run the props store and the planners keep saying 'generative AI' in meetings. What "
         "actually is it, in simple terms?",
         "what-is-genai",
+    ),
+    (
+        "I look after the hives, not a tech person. Our beekeeping club newsletter keeps going "
+        "on about generative AI. What does that even mean?",
+        "what-is-genai",
+    ),
+    (
+        "I run the pottery kiln room. The guild magazine keeps going on about large language "
+        "models. What exactly are they?",
+        "what-is-llm",
     ),
 ]
 

@@ -38,12 +38,29 @@ def kb() -> KnowledgeBase:
         ),
         # "rag" typed is no "retrieval augmented generation" folded
         ("i wiped it with a rag. what is it?", "what is it?", "what is it?"),
+        # Round 37: "even" or "actually" between, and "they" after a plural name
+        (
+            "Our newsletter keeps going on about generative AI. What does that even mean?",
+            "What does that even mean?",
+            "What does generative ai even mean?",
+        ),
+        (
+            "the memo mentions large language models. what actually is it?",
+            "what actually is it?",
+            "what actually is large language models?",
+        ),
+        (
+            "we keep hearing about large language models. What exactly are they?",
+            "What exactly are they?",
+            "What exactly are large language models?",
+        ),
+        ("generative AI is hyped. what are they selling?", "what are they selling?", None),
         # nothing points back
         ("generative AI is everywhere. how do I start?", "how do I start?", "how do I start?"),
     ],
 )
 def test_it_stands_for_the_name_before_it(
-    kb: KnowledgeBase, question: str, sentence: str, expected: str
+    kb: KnowledgeBase, question: str, sentence: str, expected: str | None
 ) -> None:
     names = name_table(kb, Lexicon().is_word)
-    assert with_named_term(question, sentence, lambda: names) == expected
+    assert with_named_term(question, sentence, lambda: names) == (expected or sentence)
