@@ -532,7 +532,7 @@ class Judge:
             share=verdict.share,
             missing=verdict.missing,
             empty=False,
-            solid=verdict.top_uncovered < SOLID_LEFT,
+            solid=verdict.top_uncovered < SOLID_LEFT and not verdict.term_missing,
         )
 
     @property

@@ -93,6 +93,8 @@ _IDIOMS = (
         r"\b(?:model|models|engine|llm|llms|tech|technology)\s+(underneath|beneath|behind)\b",
         re.IGNORECASE,
     ),
+    # "what are tokens in the chatgpt sense": which sense, not a sense of anything
+    re.compile(r"\bin\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?(sense)\b", re.IGNORECASE),
     # "what's that technique called": the kind of thing whose name is asked
     re.compile(
         r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|these|those) "

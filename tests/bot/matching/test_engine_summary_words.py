@@ -1,7 +1,8 @@
 """Issue 9, round 37: a question telling a snippet's term in the words of its one-line
 summary, clear of the runner-up and with nothing salient unexplained, gets the same
 discount as one naming the term; "what actually is it?" asks the term quoted before it, and
-"what does that even mean?" the term named before it. On the bundled knowledge.
+"what does that even mean?" the term named before it; a word in front of a term defined
+makes another term. On the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set). The answered ones
 were did-you-means before the rule; the others guard its edge.
@@ -21,6 +22,8 @@ ANSWERED = [
         "rlhf",
     ),
     ("how do they make the model polite and safe, is it people ranking its answers?", "rlhf"),
+    # "in the chatgpt sense" says which sense; it is no word of another term
+    ("what are tokens in the chatgpt sense?", "tokens"),
     # the RAG summary: looks up documents and answers from them. Until this round a test in
     # test_engine_listeners.py kept it a did-you-mean, not having asked the name
     (
@@ -47,6 +50,10 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
+    # a short definition question whose term has a word in front that no name or example
+    # question of the snippet holds ("step"): another term, as "vision transformer" is
+    "what is a step-up transformer",
+    "what's a step down transformer for",
     # ... and a quoted phrase of another trade stays what is asked
     "I run the paint shop and the foreman keeps saying 'two-pack lacquer'. what actually is it?",
     # the talk left out, one word of its own is left ("issues"): a stray word, no description

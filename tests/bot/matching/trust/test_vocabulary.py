@@ -47,6 +47,9 @@ from bot.matching.trust.vocabulary import asks_name, idiom_words
         ("which llm behind the assistant", {"behind"}),
         ("is there a cat underneath the van", set()),
         ("what's the ai setup where two networks compete", {"setup"}),
+        ("what are tokens in the chatgpt sense", {"sense"}),
+        ("is that a token in the arcade sense?", {"sense"}),
+        ("does it make sense to fine-tune", set()),
         ("what is the net worth of openai", set()),
     ],
 )
