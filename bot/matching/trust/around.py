@@ -16,6 +16,7 @@ from functools import partial
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.amounts import answer_form, measure
+from bot.matching.trust.asker import TEAMS
 from bot.matching.trust.audience import EXPLAINING, addressed
 from bot.matching.trust.contrast import contrast, disowned, disowned_before, disowned_clause
 from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, runs, vocabulary
@@ -68,6 +69,7 @@ def around_term(
     owner = partial(served, lexicon) if lexicon is not None else _nobody
     return (
         addressed(tokens, kinds, at)
+        or (lexicon is not None and unit(tokens, kinds, at, lexicon))
         or excluded(tokens, kinds, at)
         or measure(tokens, kinds, at)
         or answer_form(tokens, at)
@@ -80,6 +82,34 @@ def around_term(
         or disowned_before(tokens, kinds, at)
         or disowned_clause(tokens, kinds, at)
     )
+
+
+# Where a person named works ("my colleague in the environmental team", "a nurse from the
+# day unit"): the group closing the phrase.
+UNIT_PREPOSITIONS = frozenset({"in", "from", "on", "at"})
+UNIT_WORDS = 3  # words at most between the preposition and the group
+
+
+def unit(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
+    """Whether a word is in the phrase telling the group a person named works in ("my
+    colleague in the environmental team says ..."): who speaks, not what is asked. The
+    phrase holds no term word and ends in a word naming a group of people at work."""
+    start = at
+    while start > 0 and at - start <= UNIT_WORDS and tokens[start] not in UNIT_PREPOSITIONS:
+        start -= 1
+    if tokens[start] not in UNIT_PREPOSITIONS or start in {0, at}:
+        return False
+    speaker = tokens[start - 1]
+    if not (lexicon.names_person(speaker) or lexicon.names_trade(speaker)):
+        return False
+    end = at
+    while end < len(tokens) and end - start <= UNIT_WORDS + 1:
+        if kinds[end] == "term":
+            return False
+        if tokens[end] in TEAMS or lexicon.names_group(tokens[end]):
+            return all(kinds[i] != "term" for i in range(start + 1, end))
+        end += 1
+    return False
 
 
 def identity(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:

@@ -64,6 +64,12 @@ ANSWERED = [
         "quarterly review. What is it, in plain words?",
         "rag",
     ),
+    # Round 37: the group a person speaking works in is who speaks, not what is asked
+    (
+        "my colleague in the planning team says ChatGPT isn't 'generative AI', it's 'an "
+        "LLM'. who's right?",
+        "llm-vs-genai",
+    ),
 ]
 
 NOT_ANSWERED = [
@@ -75,6 +81,9 @@ NOT_ANSWERED = [
     # "sample" is a word of another snippet (top-p sampling), so nothing reads as missing,
     # but the LLM-size snippet explains little of the question
     "how big does the sample need to be?",
+    # ... and the rest of the question still asks what it asks
+    "my colleague in the finance team asks how to claim mileage",
+    "my friend in the electrical department says the transformer is humming, is that bad",
 ]
 
 
