@@ -2,13 +2,13 @@
 
 All the sets here have been tuned on (``trust_dev.yaml`` from the start,
 ``trust_questions.yaml`` and ``trust_holdout.yaml`` in later rounds, ``trust_holdout3`` to
-``trust_holdout29``, ``31`` to ``75``, ``77`` and ``78`` one or more a round since round 5,
+``trust_holdout29``, ``31`` to ``75``, ``77`` to ``80`` one or more a round since round 5,
 each after it was the held-out measure), so they are regression guards, not a held-out
-measure. The blind sets (after round 36: ``76``, ``79`` to ``90``) have no bar here: they
+measure. The blind sets (after round 37: ``76``, ``81`` and up) have no bar here: they
 are measured, never read; a blind set gets its bar in the round it is read (``44``, ``45``,
 ``52``, ``55`` in round 30, ``46`` and ``47`` in round 31, ``53`` and ``54`` in round 32,
 ``58`` and ``59`` in round 33, ``64``, ``65``, ``72`` and ``77`` in round 34, ``68`` and
-``69`` in round 35, ``73`` and ``78`` in round 36).
+``69`` in round 35, ``73`` and ``78`` in round 36, ``79`` and ``80`` in round 37).
 The figures themselves are printed (``pytest -s``) and quoted in bench/README.md. A wrong
 confident answer is what the bars are strictest about.
 """
@@ -619,6 +619,22 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.93,
+    },
+    # Round 37: 79 and 80 read after five rounds blind (two questions of slack on the right
+    # answers).
+    "trust_holdout79.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.91,
+    },
+    "trust_holdout80.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.91,
     },
     "trust_holdout48.yaml": {
         "near": 1.0,
