@@ -62,7 +62,14 @@ from bot.matching.trust.grammar import (
     runs,
 )
 from bot.matching.trust.organisation import organisation
-from bot.matching.trust.sense import common_noun, of_the_ones, thing, trades_ask, unsupported
+from bot.matching.trust.sense import (
+    common_noun,
+    of_the_ones,
+    pronoun_referents,
+    thing,
+    trades_ask,
+    unsupported,
+)
 from bot.matching.trust.talk import (
     figure,
     said,
@@ -123,13 +130,16 @@ def can_describe(lexicon: Lexicon | None, token: str) -> bool:
 
 
 def set_apart(
-    sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon | None
+    sentences: Sequence[tuple[list[str], list[str]]],
+    lexicon: Lexicon | None,
+    unknown: Callable[[str], bool] | None = None,
 ) -> tuple[set[int], list[str]]:
     """The sentences that are no talk, whatever their words, and the nouns they refer to
-    (:func:`told_before`); also a bare noun phrase the next sentence asks how works by a
-    pronoun: what is asked ("voice biometrics for caller authentication - how does it
-    work")."""
+    (:func:`told_before`) or a term's "it" stands for (:func:`pronoun_referents`); also a
+    bare noun phrase the next sentence asks how works by a pronoun: what is asked ("voice
+    biometrics for caller authentication - how does it work")."""
     asked_of, referred = told_before(sentences, lexicon)
+    referred += pronoun_referents(sentences, lexicon, unknown)
     pointed = pointed_sentences([tokens for tokens, _ in sentences])
     return asked_of | {at for at in pointed if "term" not in sentences[at][1]}, referred
 
@@ -190,7 +200,7 @@ def context(
     # sense (see below), and an organisation named there may be one of them.
     lone = lexicon is not None and unsupported(sentences, lexicon, question)
 
-    skipped, referred = set_apart(sentences, lexicon)
+    skipped, referred = set_apart(sentences, lexicon, unknown)
     disowned = disowned_at(sentences)  # the clauses setting a sense aside: talk, whatever
     for at, (tokens, kinds) in ((a, s) for a, s in enumerate(sentences) if a not in skipped):
         if not any(k in TOPICAL for k in kinds):

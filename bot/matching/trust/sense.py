@@ -86,3 +86,31 @@ def of_the_ones(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
         and tokens[start] in {"one", "ones"}
         and all(k not in TOPICAL for k in kinds[start:at])
     )
+
+
+# Pronouns standing for the thing a term word acts on ("how do i fine tune it").
+OBJECT_PRONOUNS = frozenset({"it", "them"})
+
+
+def pronoun_referents(
+    sentences: Sequence[tuple[list[str], list[str]]],
+    lexicon: Lexicon | None,
+    unknown: Callable[[str], bool] | None,
+) -> list[str]:
+    """The things a term word's pronoun object stands for ("my guitar sounds off, how do i
+    fine tune it"): when the term acts on "it" and the question names nothing else of the
+    field, the things named before it, which the knowledge never speaks of, are what it acts
+    on: another sense of the term, not talk."""
+    flat = [(t, k) for tokens, kinds in sentences for t, k in zip(tokens, kinds, strict=True)]
+    acted = [
+        i for i, (_, k) in enumerate(flat[:-1]) if k == "term" and flat[i + 1][0] in OBJECT_PRONOUNS
+    ]
+    if len(acted) != 1:
+        return []
+    at = acted[0]
+    start = at
+    while start > 0 and flat[start - 1][1] in TOPICAL:
+        start -= 1  # the whole term ("fine tune")
+    if any(k in TOPICAL for i, (_, k) in enumerate(flat) if not start <= i <= at):
+        return []
+    return [t for t, k in flat[:start] if k in {"everyday", "plain"} and thing(t, lexicon, unknown)]

@@ -2,7 +2,8 @@
 summary, clear of the runner-up and with nothing salient unexplained, gets the same
 discount as one naming the term; "what actually is it?" asks the term quoted before it, and
 "what does that even mean?" the term named before it; a word in front of a term defined
-makes another term. On the bundled knowledge.
+makes another term; "it" that a term acts on may be an everyday thing. On the bundled
+knowledge.
 
 Questions written for these tests (none is taken from a question set). The answered ones
 were did-you-means before the rule; the others guard its edge.
@@ -24,6 +25,8 @@ ANSWERED = [
     ("how do they make the model polite and safe, is it people ranking its answers?", "rlhf"),
     # "in the chatgpt sense" says which sense; it is no word of another term
     ("what are tokens in the chatgpt sense?", "tokens"),
+    # ... and "it" is the model when no thing of the asker's is named
+    ("our assistant writes like a robot, can we fine tune it on our emails", "fine-tuning"),
     # the RAG summary: looks up documents and answers from them. Until this round a test in
     # test_engine_listeners.py kept it a did-you-mean, not having asked the name
     (
@@ -50,6 +53,10 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
+    # "it" that the term acts on stands for the thing named before, when nothing else of the
+    # field is named: another sense of the term
+    "my guitar sounds off, how do i fine tune it",
+    "the van route is too long, how do we fine tune it",
     # a short definition question whose term has a word in front that no name or example
     # question of the snippet holds ("step"): another term, as "vision transformer" is
     "what is a step-up transformer",

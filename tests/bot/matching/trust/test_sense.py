@@ -11,6 +11,7 @@ from bot.matching.trust.sense import (
     common_noun,
     lone_word,
     of_the_ones,
+    pronoun_referents,
     thing,
     trades_ask,
     unsupported,
@@ -89,3 +90,25 @@ def test_a_phrase_naming_the_term_again_by_the_ones(
 ) -> None:
     tokens, marks = marked(kinds)
     assert of_the_ones(tokens, marks, tokens.index(word)) is of_ones
+
+
+def test_a_term_acting_on_it_acts_on_the_things_named_before(lexicon: Lexicon) -> None:
+    unknown = {"guitar", "van", "route"}.__contains__
+    guitar = [
+        (
+            ["my", "guitar", "sounds", "off", ",", "how", "do", "i", "fine", "tune", "it"],
+            ["", "everyday", "plain", "", "", "", "", "", "domain", "term", ""],
+        )
+    ]
+    assert pronoun_referents(guitar, lexicon, unknown) == ["guitar"]
+    # another word of the field may be what "it" is ("we have a model, how do we fine tune it")
+    model = [
+        (
+            ["the", "guitar", "model", ",", "how", "do", "we", "fine", "tune", "it"],
+            ["", "everyday", "domain", "", "", "", "", "domain", "term", ""],
+        )
+    ]
+    assert pronoun_referents(model, lexicon, unknown) == []
+    # the term acting on nothing named by a pronoun: nothing is referred to
+    tune = [(["fine", "tune", "the", "van", "route"], ["domain", "term", "", "everyday", ""])]
+    assert pronoun_referents(tune, lexicon, unknown) == []
