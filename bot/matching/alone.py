@@ -24,7 +24,7 @@ BEING = frozenset({"is", "was", "isnt", "wasnt"})
 POINTING = frozenset({"that", "this", "it"})
 # "why do these things make stuff up": a kind of tool named, not a list pointed back at.
 _KINDS_OF_TOOL = frozenset(
-    {"things", "tools", "bots", "chatbots", "assistants", "models", "apps", "ais"}
+    {"things", "tools", "bots", "chatbots", "assistants", "models", "apps", "ais", "generators"}
 )
 # What may open a sentence before it names anything ("so what are these").
 _ASKING_WORDS = frozenset(
@@ -34,7 +34,12 @@ _ASKING_WORDS = frozenset(
 
 
 def stands_alone(
-    message: str, part: str, missing: Sequence[str], verb: Callable[[str], bool]
+    message: str,
+    part: str,
+    missing: Sequence[str],
+    verb: Callable[[str], bool],
+    *,
+    field_before: bool = False,
 ) -> bool:
     """Whether ``part``, a sentence of ``message``, asks alone what it asks in the message.
 
@@ -43,13 +48,36 @@ def stands_alone(
         part: the sentence to answer alone.
         missing: the words the whole message left unexplained.
         verb: whether a word may be a verb.
+        field_before: whether the rest of the message names something of the field: then
+            "how do those image generators work" asks of the kind it names, in the field's
+            sense ("the substation got new kit. how do those big transformers work" asks
+            of the kit).
     """
     return (
         not refers_back(words(part))
         # "what's a transformer? not the ai one": alone, it would lose the sense it disowns.
         and not disowns_field(message)
         and not unplaced(message, part, missing, verb)
-        and not asks_of_phrase(message, part)
+        and not (asks_of_phrase(message, part) and not (field_before and names_kind(part)))
+    )
+
+
+# "how do those image generators actually work": a demonstrative, then the kind it names.
+_DEMONSTRATIVES = frozenset({"that", "this", "those", "these"})
+_WORKING = frozenset({"work", "works", "function"})
+_HOW_WELL = frozenset({"actually", "really", "even", "exactly", "all"})
+
+
+def names_kind(part: str) -> bool:
+    """Whether a sentence asking how something works names the kind it asks of after its
+    demonstrative ("how do those image generators work"), not a bare "how do those work"."""
+    tokens = words(part)
+    return (
+        len(tokens) > 4
+        and tokens[0] == "how"
+        and tokens[2] in _DEMONSTRATIVES
+        and tokens[-1] in _WORKING
+        and tokens[3] not in _WORKING | _HOW_WELL
     )
 
 
@@ -124,7 +152,8 @@ def refers_back(tokens: list[str]) -> bool:
     """Whether a sentence's "these" or "they" points before the sentence: no word of its
     own comes first ("are these all llms?"; not "gans, what are they?")."""
     for i, token in enumerate(tokens):
-        named = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if token in REFERRING and named not in _KINDS_OF_TOOL:
+        # "those image generators": a kind named within two words ends the noun phrase
+        named = tokens[i + 1 : i + 3]
+        if token in REFERRING and not any(w in _KINDS_OF_TOOL for w in named):
             return not any(t not in _ASKING_WORDS for t in tokens[:i])
     return False

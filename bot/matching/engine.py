@@ -169,7 +169,9 @@ class Engine:
             part = with_quoted_term(question, asked)
             if part == asked:
                 part = with_named_term(question, asked, self._name_table)
-            if not stands_alone(question, part, found.missing, self._lexicon.may_be_verb):
+            field_before = self._of_field(question.replace(asked, " "))
+            verb = self._lexicon.may_be_verb
+            if not stands_alone(question, part, found.missing, verb, field_before=field_before):
                 continue
             if asks_of_before(part) and not self._of_field(question.replace(part, " ")):
                 # "a child ... was seeing bugs. is that hallucinating?": what it is asked of

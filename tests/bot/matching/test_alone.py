@@ -7,6 +7,7 @@ import pytest
 from bot.matching.alone import (
     asks_of_before,
     asks_of_phrase,
+    names_kind,
     refers_back,
     stands_alone,
     unplaced,
@@ -26,6 +27,8 @@ def _verb(word: str) -> bool:
         # the sentence names its own subject first, or "these" names a kind of tool
         ("gans, what are they?", False),
         ("why do these things make stuff up", False),
+        # Round 37: the kind within two words
+        ("how do those image generators work", False),
     ],
 )
 def test_a_sentence_pointing_back(sentence: str, back: bool) -> None:
@@ -88,3 +91,16 @@ def test_a_sentence_asking_how_the_phrase_before_works() -> None:
     )
     assert asks_of_phrase(message, "how does it work, can deepfakes fool it?")
     assert not asks_of_phrase("what are deepfakes? how do they work", "how do they work")
+
+
+def test_a_demonstrative_naming_its_kind_asks_of_the_kind() -> None:
+    # Round 37: "those image generators" names what is asked; "those" alone points back
+    assert names_kind("how do those image generators actually work?")
+    assert not names_kind("how do those actually work?")
+    assert not names_kind("how does it work")
+    message = "marketing made the poster in Midjourney. how do those image generators work?"
+    part = "how do those image generators work?"
+    assert asks_of_phrase(message, part)
+    # alone it asks what it asks only where the rest names something of the field
+    assert stands_alone(message, part, (), _verb, field_before=True)
+    assert not stands_alone(message, part, (), _verb, field_before=False)
