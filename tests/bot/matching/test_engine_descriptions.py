@@ -1,5 +1,6 @@
-"""Issue 9, rounds 30-34: descriptions asked by name, what a clause asks about, a sentence
-asking whether what was told before is the term, and phrasing words; on the bundled knowledge.
+"""Issue 9, rounds 30-34 and 37: descriptions asked by name or told in a snippet's summary
+words, what a clause asks about, a sentence asking whether what was told before is the term,
+what "it" or "that" points at, and phrasing words; on the bundled knowledge.
 
 Questions written for these tests (none is taken from a question set); each answered one was
 declined before the rule its comment names, and each declined one was answered (except where
@@ -192,6 +193,41 @@ ANSWERED = [
         "them. is there a name for that?",
         "rag",
     ),
+    # Round 37: questions telling a term in its summary's words, pointers to a term named or
+    # quoted before, and senses a word in front or an "it" gives
+    # the RLHF summary: tuning that makes chatbots helpful, polite and safe
+    (
+        "how do they get these models to be polite and safe? someone said people score the replies",
+        "rlhf",
+    ),
+    ("how do they make the model polite and safe, is it people ranking its answers?", "rlhf"),
+    # "in the chatgpt sense" says which sense; it is no word of another term
+    ("what are tokens in the chatgpt sense?", "tokens"),
+    # ... and "it" is the model when no thing of the asker's is named
+    ("our assistant writes like a robot, can we fine tune it on our emails", "fine-tuning"),
+    # the RAG summary: looks up documents and answers from them. Until this round a test in
+    # test_engine_listeners.py kept it a did-you-mean, not having asked the name
+    (
+        "the support bot should look up the relevant documents first and hand them to the "
+        "model so it answers from them.",
+        "rag",
+    ),
+    # "it" stands for the phrase quoted before it, so the asker's job is not asked about
+    (
+        "I run the props store and the planners keep saying 'generative AI' in meetings. What "
+        "actually is it, in simple terms?",
+        "what-is-genai",
+    ),
+    (
+        "I look after the hives, not a tech person. Our beekeeping club newsletter keeps going "
+        "on about generative AI. What does that even mean?",
+        "what-is-genai",
+    ),
+    (
+        "I run the pottery kiln room. The guild magazine keeps going on about large language "
+        "models. What exactly are they?",
+        "what-is-llm",
+    ),
 ]
 
 NOT_ANSWERED = [
@@ -240,6 +276,22 @@ NOT_ANSWERED = [
     # ... but a possessed thing that is the subject of what is asked is the question
     "is there a cap on how much my inbox holds at once",
     "the model gave me a confidence score of 0.9, what does that mean",
+    # Round 37 (see above)
+    # "it" that the term acts on stands for the thing named before, when nothing else of the
+    # field is named: another sense of the term
+    "my guitar sounds off, how do i fine tune it",
+    "the van route is too long, how do we fine tune it",
+    # a short definition question whose term has a word in front that no name or example
+    # question of the snippet holds ("step"): another term, as "vision transformer" is
+    "what is a step-up transformer",
+    "what's a step down transformer for",
+    # ... and a quoted phrase of another trade stays what is asked
+    "I run the paint shop and the foreman keeps saying 'two-pack lacquer'. what actually is it?",
+    # the talk left out, one word of its own is left ("issues"): a stray word, no description
+    "parking permit for the hospital car park, who issues them?",
+    # everyday look-alikes of the same shape share no summary words
+    "how do they make the self checkout machines polite and safe, i heard humans test them?",
+    "how do they make the kids' toys safe, do humans check each one",
 ]
 
 
