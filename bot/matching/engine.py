@@ -19,7 +19,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.knowledge.base import KnowledgeBase
-from bot.matching.alone import asks_of_before, stands_alone
+from bot.matching.alone import asks_of_before, names_kind, stands_alone
 from bot.matching.compare import comparative, parse_sides, plain
 from bot.matching.comparing import compare
 from bot.matching.decide import Decider
@@ -169,7 +169,8 @@ class Engine:
             part = with_quoted_term(question, asked)
             if part == asked:
                 part = with_named_term(question, asked, self._name_table)
-            field_before = self._of_field(question.replace(asked, " "))
+            # Only a sentence naming its kind after "those" needs the rest read for the field.
+            field_before = names_kind(part) and self._of_field(question.replace(asked, " "))
             verb = self._lexicon.may_be_verb
             if not stands_alone(question, part, found.missing, verb, field_before=field_before):
                 continue
