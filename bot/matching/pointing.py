@@ -11,15 +11,21 @@ from collections.abc import Callable
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.normalize import words
 
+# Where "what (actually) is" ends, and "what does it (even) mean": the pointers' frames,
+# shared with :data:`bot.matching.focus.POINTER` (terms quoted before).
+WHAT_IS = (
+    r"(?:(?<=\bwhat is )|(?<=\bwhat actually is )|(?<=\bwhat exactly is )|(?<=\bwhat even is ))"
+)
+DOES_IT_MEAN = r"(?<=\bwhat does )(?:it|that|this)(?= (?:(?:actually|really|even|exactly) )?mean\b)"
+
 # "what is it?", "what's that, in simple terms?", "what does it (even) mean": asks what the
 # thing named before is.
 POINTER = re.compile(
-    r"(?:(?<=\bwhat is )|(?<=\bwhat's )|(?<=\bwhats )|(?<=\bwhat actually is )"
-    r"|(?<=\bwhat exactly is )|(?<=\bwhat even is ))(?:it|that|this)(?=\s*(?:[?.!,]|$))"
+    r"(?:" + WHAT_IS + r"|(?<=\bwhat's )|(?<=\bwhats ))(?:it|that|this)(?=\s*(?:[?.!,]|$))"
     # "what exactly are they?" after a plural name
     r"|(?:(?<=\bwhat are )|(?<=\bwhat actually are )|(?<=\bwhat exactly are ))they"
     r"(?=\s*(?:[?.!,]|$))"
-    r"|(?<=\bwhat does )(?:it|that|this)(?= (?:(?:actually|really|even|exactly) )?mean\b)",
+    r"|" + DOES_IT_MEAN,
     re.IGNORECASE,
 )
 
