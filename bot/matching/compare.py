@@ -30,6 +30,9 @@ _DIFF = frozenset({"difference", "diff", "differenc", "distinction"})
 _COMPARE = frozenset({"compare", "compared", "comparing", "comparison", "contrast"})
 _SPLIT = frozenset({"and", "with", "to", "vs", "versus", "v", "from", "or"})
 _DIFFER = frozenset({"differ", "different", "distinguish", "distinguished"})
+# "they use genai and llm interchangeably": the two are asked to be told apart, nothing more.
+# Phrasing as typed only: their stem is "interchange"'s too (a "multimodal interchange").
+ALIKE = frozenset({"interchangeable", "interchangeably", "synonymous", "synonym", "synonyms"})
 # Words trimmed from both ends of a side: question words and comparison phrasing.
 _EDGE = frozenset(
     {
@@ -43,7 +46,7 @@ _EDGE = frozenset(
     }
 )  # fmt: skip
 # Words that phrase a comparison rather than name what is compared.
-COMPARISON_WORDS = _VS | _DIFF | _COMPARE | _SPLIT | _DIFFER | _EDGE
+COMPARISON_WORDS = _VS | _DIFF | _COMPARE | _SPLIT | _DIFFER | _EDGE | ALIKE
 # Words that by themselves make a question a comparison ("vs", "difference", "compare").
 COMPARING = _VS | _DIFF | _COMPARE | _DIFFER
 # Comparatives before "than" that set two things side by side ("is a gan better than a vae").

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import snowballstemmer
 
-from bot.matching.compare import COMPARISON_WORDS
+from bot.matching.compare import ALIKE, COMPARISON_WORDS
 from bot.matching.normalize import FILLER_WORDS
 from bot.matching.trust.grammar import CLAUSE_OPENERS, NAMED_KINDS
 
@@ -167,7 +167,8 @@ def asks_definition(kept: Sequence[str]) -> bool:
 
 class Stems:
     """Snowball (Porter 2) English stems, cached per word; ``neutral`` holds the stems of
-    phrasing words, so "explained" phrases a question like "explain" does.
+    phrasing words, so "explained" phrases a question like "explain" does (not those of
+    :data:`~bot.matching.compare.ALIKE`).
 
     snowballstemmer (why: the maintained Porter 2 implementation) is not thread-safe, hence
     the lock.
@@ -177,7 +178,7 @@ class Stems:
         self._cache: dict[str, str] = {}
         self._lock = threading.Lock()
         self._stemmer = snowballstemmer.stemmer("english")
-        self.neutral = frozenset(self(w) for w in NEUTRAL)
+        self.neutral = frozenset(self(w) for w in NEUTRAL if w not in ALIKE)
 
     def __call__(self, word: str) -> str:
         found = self._cache.get(word)

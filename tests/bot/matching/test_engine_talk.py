@@ -51,6 +51,9 @@ ANSWERED = [
     ("some llm use cases for a legal audience", {"llm-applications"}),
     # a comparison ends with its clause
     ("genai vs llms, are they the same or not really", {"llm-vs-genai"}),
+    # Round 38: "interchangeable" phrases a comparison
+    ("my lead keeps calling gen ai and llms interchangeable. are they?", {"llm-vs-genai"}),
+    ("are genai and llm synonymous", {"llm-vs-genai"}),
     # knowledge written for gaps found in round 9
     ("what is a knowledge cutoff", {"llm-challenges"}),
     ("how many params does a big llm have", {"large-in-llm"}),
@@ -392,6 +395,8 @@ ANSWERED_FIRST = [
 NOT_ANSWERED = [
     # Round 32: a task for the tool is talk only where the rest asks of the field
     "we use an llm to tag tickets, how do I export the tickets to excel?",
+    # Round 38: "interchangeable" phrases a comparison, "interchange" names a thing
+    "what is the multimodal interchange they are building by the bus station",
     # Round 27: a lone English term keeps the sense an organisation may give it
     "how many tokens does our bowling league get for the arcade",
     "what are tokens in our practice",  # with a determiner, a place
