@@ -77,7 +77,7 @@ from bot.matching.trust.talk import (
     speaker,
     talk_clauses,
 )
-from bot.matching.trust.task import tasks
+from bot.matching.trust.task import examples, tasks
 from bot.matching.trust.vocabulary import NEUTRAL
 
 # A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
@@ -347,7 +347,8 @@ def context(
         attached=tuple(by_place + attached + referred),
         around=tuple(
             t for t in around if not (lone and thing(t, lexicon, unknown) and t not in did)
-        ),
+        )
+        + tuple(() if lone else examples(sentences)),
         beside=tuple(t for t in beside if not (lone and thing(t, lexicon, unknown))),
         close=tuple(close),
         placed=tuple(by_place),

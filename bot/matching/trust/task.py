@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from bot.matching.trust.grammar import AUXILIARIES, DETERMINERS, TOPICAL, vocabulary
+from bot.matching.trust.grammar import (
+    AUXILIARIES,
+    DETERMINERS,
+    LINKING,
+    PRONOUNS,
+    TOPICAL,
+    vocabulary,
+)
 from bot.matching.trust.talk import WH
 
 # Verbs of putting a tool to work ("use the ai to ...", "let an llm draft ...").
@@ -72,6 +79,49 @@ def _spans(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, i
         if found is not None:
             yield start + found[0], start + found[1], end
         start = end + 1
+
+
+# Asking whether a tool can do a job, then what such tools do: "could an llm summarise our
+# pallet reports? what kinds of jobs are they good for".
+CAN = vocabulary("can could")
+GENERIC = vocabulary("they them these those it")
+
+
+def examples(sentences: Sentences) -> list[str]:
+    """The words of the jobs in sentences asking whether a tool can do one of the asker's
+    jobs, when a later sentence asks of the tool in general by a pronoun ("what are these
+    things normally used for"): the job is an example, talk around what is asked."""
+    found: list[str] = []
+    for at, (tokens, kinds) in enumerate(sentences):
+        if not tokens or tokens[0] not in CAN:
+            continue
+        tool = 1
+        while tool < len(tokens) and tokens[tool] in DETERMINERS:
+            tool += 1
+        task = tool
+        while task < len(tokens) and kinds[task] == "term":
+            task += 1
+        if task == tool:
+            continue
+        if task < len(tokens) and tokens[task] in HELPING:
+            task += 1
+            if task < len(tokens) and tokens[task] in FOR_ME:
+                task += 1
+        # The job is a verb's ("could an llm summarise ..."), not a place's ("can a neural
+        # network in the brain regrow ..."); the later sentence asks of the tool, in words
+        # the knowledge uses ("how do they heal" asks of another thing).
+        if task >= len(tokens) or tokens[task] in LINKING or tokens[task] in PRONOUNS:
+            continue
+        if any(
+            any(t in WH for t in later)
+            and any(t in GENERIC for t in later)
+            and "everyday" not in later_kinds
+            for later, later_kinds in sentences[at + 1 :]
+        ):
+            found += [
+                t for t, k in zip(tokens[task:], kinds[task:], strict=True) if k in TASK_KINDS
+            ]
+    return found
 
 
 # Training a model on the asker's own data ("fine tune a model on our turbine fault logs",

@@ -54,6 +54,17 @@ ANSWERED = [
     # Round 38: "interchangeable" phrases a comparison
     ("my lead keeps calling gen ai and llms interchangeable. are they?", {"llm-vs-genai"}),
     ("are genai and llm synonymous", {"llm-vs-genai"}),
+    # Round 38: a job asked of the tool, then what such tools do: the job is an example
+    (
+        "could an llm summarise our shift handover logs or draft the rota emails? what kinds "
+        "of jobs are they good for",
+        {"llm-applications"},
+    ),
+    (
+        "can a language model help us translate the safety briefings for the night crew? what "
+        "are these things normally used for",
+        {"llm-applications"},
+    ),
     # knowledge written for gaps found in round 9
     ("what is a knowledge cutoff", {"llm-challenges"}),
     ("how many params does a big llm have", {"large-in-llm"}),
@@ -397,6 +408,8 @@ NOT_ANSWERED = [
     "we use an llm to tag tickets, how do I export the tickets to excel?",
     # Round 38: "interchangeable" phrases a comparison, "interchange" names a thing
     "what is the multimodal interchange they are building by the bus station",
+    # Round 38: a place after the tool is no job of it; the later question asks of another
+    "can a neural network in the brain regrow after a stroke? how do they heal",
     # Round 27: a lone English term keeps the sense an organisation may give it
     "how many tokens does our bowling league get for the arcade",
     "what are tokens in our practice",  # with a determiner, a place
