@@ -45,10 +45,19 @@ ADMIN = frozenset({
 })  # fmt: skip
 
 
+# Words after "accounts" that make it a department ("accounts payable", "the accounts team").
+DEPARTMENT = frozenset({
+    "clerk", "clerks", "team", "teams", "department", "dept", "payable", "receivable",
+    "manager", "managers", "assistant", "assistants", "office", "staff", "people", "folks",
+})  # fmt: skip
+
+
 def admin(tokens: Sequence[str], at: int) -> bool:
     """Whether a word makes the question one about using or paying for a service: an
     account or key, a price list's unit, a feature switched in an app's settings."""
     token = tokens[at]
+    if token in ADMIN and at + 1 < len(tokens) and tokens[at + 1] in DEPARTMENT:
+        return False  # "an accounts clerk", "our accounts team": who, not a service's account
     if token in ADMIN or (token in {"key", "keys"} and at > 0 and tokens[at - 1] == "api"):
         return True
     return (

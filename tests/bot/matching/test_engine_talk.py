@@ -54,6 +54,8 @@ ANSWERED = [
     # Round 38: "interchangeable" phrases a comparison
     ("my lead keeps calling gen ai and llms interchangeable. are they?", {"llm-vs-genai"}),
     ("are genai and llm synonymous", {"llm-vs-genai"}),
+    # Round 38: an accounts clerk is who asks, no service's account
+    ("rag in plain words please, im on the accounts team", {"rag"}),
     # Round 38: a job asked of the tool, then what such tools do: the job is an example
     (
         "could an llm summarise our shift handover logs or draft the rota emails? what kinds "

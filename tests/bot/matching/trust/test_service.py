@@ -27,6 +27,9 @@ from bot.matching.trust.service import admin, status
         ("what is the error rate of llms", "rate", False),
         ("can i get a refund on midjourney", "refund", True),
         ("the bot invented a refund policy", "refund", False),
+        ("add me to the company midjourney account", "account", True),
+        ("im an accounts clerk", "accounts", False),  # a department: who asks
+        ("our accounts payable team", "accounts", False),
     ],
 )
 def test_a_word_of_accounts_prices_or_settings(text: str, word: str, expected: bool) -> None:
