@@ -37,7 +37,11 @@ def introduction(
         if found:
             return found
     comma = tokens.index(",") if "," in tokens else len(tokens)
+    if comma > INTRO_WORDS + 1:
+        comma = _unmarked_end(tokens, comma)
     end = comma
+    while end > 0 and tokens[end - 1] in BETWEEN:
+        end -= 1
     while end > 0 and tokens[end - 1] in INTRODUCING:
         end -= 1
     if not 0 < end <= INTRO_WORDS:
@@ -54,6 +58,26 @@ def introduction(
         and not any(t in REQUEST or t in AUXILIARIES for t in tokens)  # "explain it for dummies"
     ):
         return 0
+    return comma
+
+
+# Chat between a label and the question, with no stop typed ("sous chef here lol why ...").
+BETWEEN = vocabulary("lol lmao haha so ok okay um hey hi")
+
+
+def _unmarked_end(tokens: Sequence[str], comma: int) -> int:
+    """Where a label ends with nothing typed after it but the question ("pharmacist here why
+    does it ..."): after "here" or "again" among the first words, chat at most between it
+    and a word that opens a question; else ``comma``."""
+    for at in range(1, min(INTRO_WORDS + 1, comma)):
+        if tokens[at] not in INTRODUCING:
+            continue
+        after = at + 1
+        while after < comma and tokens[after] in BETWEEN:
+            after += 1
+        if after < comma and (tokens[after] in REQUEST or tokens[after] in AUXILIARIES):
+            return after
+        return comma
     return comma
 
 

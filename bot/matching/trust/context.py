@@ -378,7 +378,12 @@ def context(
                     lexicon.names_person if lexicon and len(sentences) > 1 else None,
                 )
             ]
-            if k in TALK_KINDS
+            # "cs team here", "gp receptionist here": a word too short for the grammar's
+            # kinds is who asks too, when it weighs as a word of its own.
+            if (k in TALK_KINDS or (not k and len(t) < MIN_LETTERS and kind(t) in TALK_KINDS))
+            # Beside a lone English term, a thing of the label tells its sense ("arcade
+            # attendant here, how many tokens for a game").
+            and not (lone and thing(t, lexicon, unknown))
         ),
         task=tuple(tasks(sentences)),
         lone=lone,

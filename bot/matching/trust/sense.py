@@ -11,6 +11,10 @@ from bot.matching.lexicon import Lexicon
 from bot.matching.trust.grammar import DETERMINERS, TOPICAL
 from bot.matching.trust.occasion import EVENTS, TIME
 
+# Too short for the grammar's kinds (:data:`bot.matching.trust.grammar.MIN_LETTERS`), yet they
+# put the word after them in the field: "ai agents" are no everyday agents.
+FIELD_QUALIFIERS = frozenset({"ai", "ml"})
+
 
 def trades_ask(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon) -> bool:
     """Whether a trade in the question names who asks ("as a video editor"): when no term of
@@ -35,6 +39,8 @@ def unsupported(
             if k == "domain" or (k == "term" and not lone_word(tokens, kinds, i, lexicon)):
                 return False
             if k == "term" and re.search(rf"\b{re.escape(tokens[i].upper())}\b", question):
+                return False
+            if k == "term" and i > 0 and tokens[i - 1] in FIELD_QUALIFIERS:
                 return False
             lone |= k == "term"
     return lone

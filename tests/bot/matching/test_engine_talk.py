@@ -56,6 +56,9 @@ ANSWERED = [
     ("are genai and llm synonymous", {"llm-vs-genai"}),
     # Round 38: an accounts clerk is who asks, no service's account
     ("rag in plain words please, im on the accounts team", {"rag"}),
+    # Round 38: a label too short for the grammar, or with no stop typed after it
+    ("CS team here, why does the ai make stuff up sometimes?", {"hallucination"}),
+    ("pharmacist here why does the ai make stuff up sometimes?", {"hallucination"}),
     # Round 38: a job asked of the tool, then what such tools do: the job is an example
     (
         "could an llm summarise our shift handover logs or draft the rota emails? what kinds "
@@ -410,6 +413,8 @@ NOT_ANSWERED = [
     "we use an llm to tag tickets, how do I export the tickets to excel?",
     # Round 38: "interchangeable" phrases a comparison, "interchange" names a thing
     "what is the multimodal interchange they are building by the bus station",
+    # Round 38: beside a lone English term, a thing of the label tells its sense
+    "arcade attendant here how many tokens for a game",
     # Round 38: a place after the tool is no job of it; the later question asks of another
     "can a neural network in the brain regrow after a stroke? how do they heal",
     # Round 27: a lone English term keeps the sense an organisation may give it

@@ -84,6 +84,10 @@ def test_what_someone_did_is_talk(lexicon: Lexicon) -> None:
         ("rag here", 0),  # the term is what the sentence names
         ("the memo , the deck and the whole team here", 0),  # no introduction first
         ("the new chatbot on the intranet is up here", 0),  # too long for a name
+        # Round 38: nothing typed between the label and the question
+        ("pharmacist here why does it make things up", 2),
+        ("sous chef here lol why does it make things up", 4),
+        ("pharmacist here and there", 0),  # no question opens after it
     ],
 )
 def test_who_asks(sentence: str, words: int) -> None:

@@ -44,6 +44,9 @@ def test_only_a_lone_term_with_nothing_else_of_the_field_is_unsupported(lexicon:
     rag = [(["what", "is", "rag"], ["", "", "term"])]
     assert unsupported(rag, lexicon, "what is rag")
     assert not unsupported(rag, lexicon, "what is RAG")
+    # "ai" before it, too short a word for the grammar's kinds, puts it in the field
+    agents = [(["what", "are", "ai", "agents"], ["", "", "", "term"])]
+    assert not unsupported(agents, lexicon, "what are ai agents")
 
 
 def test_things_the_knowledge_never_uses_are_not_people_or_occasions(lexicon: Lexicon) -> None:
