@@ -70,6 +70,7 @@ from bot.matching.trust.sense import (
     trades_ask,
     unsupported,
 )
+from bot.matching.trust.setting import settings
 from bot.matching.trust.talk import (
     figure,
     said,
@@ -108,6 +109,8 @@ class Context:
     # clause ("temperature for the kitchen"), which tell its sense unless the snippet
     # explains them.
     things: tuple[str, ...] = ()
+    # Where the term named is put to use ("used in banking"): :mod:`.setting`.
+    setting: tuple[str, ...] = ()
     lone: bool = False  # that only word of the field is an English word of its own
 
 
@@ -386,5 +389,6 @@ def context(
             and not (lone and thing(t, lexicon, unknown))
         ),
         task=tuple(tasks(sentences)),
+        setting=() if lone else tuple(settings(sentences)),
         lone=lone,
     )

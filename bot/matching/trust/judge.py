@@ -20,6 +20,7 @@ from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.names import Names
 from bot.matching.trust.produced import produced
 from bot.matching.trust.quoted import examples
+from bot.matching.trust.setting import USE
 from bot.matching.trust.talk import figure, owned
 from bot.matching.trust.tolerance import Tolerance
 from bot.matching.trust.vocabulary import (
@@ -39,6 +40,7 @@ GLUE_WEIGHT = 0.05  # the salience of the most frequent English words (zipf 5.5 
 # Above the field's everyday words ("model" 0.053, "ai" 0.067, "data" 0.08, "turn" 0.09).
 DESCRIBED_WEIGHT = 0.1
 SOLID_LEFT = 0.2  # no unexplained word weighs this much: the snippet explains the question
+USE_EXAMPLES = 3  # example questions about putting the term to use, to answer them as a rule
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +84,7 @@ class Judge:
         self._owners: dict[str, frozenset[tuple[str, str]]] = {}  # see _owned
         self._asks_glue: dict[str, bool] = {}  # see asks_glue
         self._analysed: dict[str, list[str]] = {}  # a question word -> its analysed words
+        self._uses: dict[str, bool] = {}  # see _asks_use
 
     def _content_words(self, token: str) -> list[str]:
         """:meth:`MatchIndex.content_words` of one word of a question, remembered: chat
@@ -264,6 +267,13 @@ class Judge:
             # why it came first; then it is what the question is about.
             seen = replace(seen, task=())
         seen = self._as_told(seen, question, kind)
+        if seen.setting and self._asks_use(snippet_ids):
+            # "what is generative ai used for in retail": the asker's sector, no sense.
+            seen = replace(
+                seen,
+                attached=tuple(t for t in seen.attached if t not in seen.setting),
+                around=seen.around + seen.setting,
+            )
         # "how do i fine tune the budget": what the term acts on, unexplained, is its sense.
         unexplained = {w for m in found.missing for w in m.split()}
         acted_on = tuple(t for t in seen.objects if any(w in unexplained for w in kind.seen(t)))
@@ -453,6 +463,24 @@ class Judge:
                     coverage.stems.phrasing(w) or coverage.known_term(w, snippet_ids) for w in found
                 ):
                     return True
+        return False
+
+    def _asks_use(self, snippet_ids: Sequence[str]) -> bool:
+        """Whether one of the snippets answers questions about putting its term to use as a
+        rule: ``USE_EXAMPLES`` of its example questions hold a word of use (remembered)."""
+        for sid in snippet_ids:
+            found = self._uses.get(sid)
+            if found is None:
+                found = self._uses[sid] = (
+                    sum(
+                        1
+                        for q in self._questions.get(sid, ())
+                        if not USE.isdisjoint(typed_words(q))
+                    )
+                    >= USE_EXAMPLES
+                )
+            if found:
+                return True
         return False
 
     def _told(self, found: Sequence[str], snippet_ids: Sequence[str]) -> bool:

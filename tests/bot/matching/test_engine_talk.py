@@ -59,6 +59,10 @@ ANSWERED = [
     # Round 38: a label too short for the grammar, or with no stop typed after it
     ("CS team here, why does the ai make stuff up sometimes?", {"hallucination"}),
     ("pharmacist here why does the ai make stuff up sometimes?", {"hallucination"}),
+    # Round 38: the sector a term is put to use in, for snippets about its use
+    ("how is gen ai used in banking", {"genai-applications"}),
+    ("genai adoption in manufacturing", {"genai-adoption"}),
+    ("what can llms do in hospitality", {"llm-applications"}),
     # Round 38: a job asked of the tool, then what such tools do: the job is an example
     (
         "could an llm summarise our shift handover logs or draft the rota emails? what kinds "
@@ -415,6 +419,9 @@ NOT_ANSWERED = [
     "what is the multimodal interchange they are building by the bus station",
     # Round 38: beside a lone English term, a thing of the label tells its sense
     "arcade attendant here how many tokens for a game",
+    # Round 38: a sector of use is talk only for a snippet about use
+    "how are neural networks used in fraud detection",
+    "how are tokens used in arcades",
     # Round 38: a place after the tool is no job of it; the later question asks of another
     "can a neural network in the brain regrow after a stroke? how do they heal",
     # Round 27: a lone English term keeps the sense an organisation may give it
