@@ -35,7 +35,7 @@ from bot.matching.trust.around import set_aside
 from bot.matching.trust.choice import unexplained_choice
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
-from bot.matching.trust.vocabulary import WORKS, asks_name, topic_words
+from bot.matching.trust.vocabulary import WORKS, actors_when, asks_name, topic_words
 from bot.models import Answer
 
 TIE = 1.0  # score points: the runner-up all but level with the best
@@ -187,6 +187,8 @@ class Decider:
             if named is not None:
                 choice = named
         choice = _tie_explained(choice, content, check)
+        if analyse is not None and asks_name(question):
+            choice = self._actor_steps_back(question, choice, content, check, analyse)
         return self._conclude(question, choice, content, check, analyse)
 
     def _restated(
@@ -378,6 +380,33 @@ class Decider:
             found = replies.answer(question, (self._kb.snippets[top.id],), top.score)
             return replace(found, confidence=confidence)
         return replace(replies.did_you_mean(question, hits), confidence=confidence)
+
+    def _actor_steps_back(
+        self,
+        question: str,
+        choice: _Choice,
+        content: list[str],
+        check: Check,
+        analyse: Callable[[str], list[str]],
+    ) -> _Choice:
+        """A question asking the name of what a term does ("when the chatbot says something
+        made up but sounds sure of itself, is there a word for that"): the term doing it,
+        right after "when", is no name asked; its snippet steps back when nothing else of
+        the question names it and the next candidate explains the question wholly."""
+        hits = choice.hits
+        if len(hits) < 2:
+            return choice
+        top = hits[0].id
+        actors = {w for w in actors_when(question) for w in analyse(w)}
+        if not actors or not any(self._coverage.is_name(w, (top,)) for w in actors):
+            return choice
+        if any(self._coverage.is_name(w, (top,)) for w in content if w not in actors):
+            return choice
+        again = check(content, (hits[1].id,))
+        if not (again.explained and again.solid):
+            return choice
+        ordered = [*hits[1:], hits[0]]
+        return _Choice(hits=ordered, margin=_margin(ordered), verdict=again)
 
     def _past_pair(self, content: list[str], hits: Sequence[Hit], margin: float) -> float:
         """The lead of a question asking a name over the candidate after the runner-up, when

@@ -142,6 +142,14 @@ def asks_name(question: str) -> bool:
     return _ASKS_NAME.search(question) is not None
 
 
+_WHEN_ACTOR = re.compile(r"\bwhen\s+(?:(?:the|an?|our|my|your|this|that)\s+)?([a-z][\w-]*)")
+
+
+def actors_when(question: str) -> list[str]:
+    """The words doing what a "when" clause tells ("when the chatbot says ...": "chatbot")."""
+    return _WHEN_ACTOR.findall(question.lower())
+
+
 def topic_words(words: Sequence[str]) -> list[str]:
     """The words of a question that could name a topic (phrasing words left out)."""
     return [w for w in words if w not in NEUTRAL]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.vocabulary import asks_name, idiom_words
+from bot.matching.trust.vocabulary import actors_when, asks_name, idiom_words
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,9 @@ def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
 )
 def test_a_question_asking_for_a_name(question: str, asking: bool) -> None:
     assert asks_name(question) is asking
+
+
+def test_the_word_doing_what_a_when_clause_tells() -> None:
+    assert actors_when("whats it called when the chatbot invents a source") == ["chatbot"]
+    assert actors_when("is there a word for when an llm plans steps") == ["llm"]
+    assert actors_when("what is rag") == []
