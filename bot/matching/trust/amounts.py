@@ -30,6 +30,8 @@ def answer_form(tokens: Sequence[str], at: int) -> bool:
     token = tokens[at]
     if token in PIECES and at + 1 < len(tokens) and tokens[at + 1] in {"on", "about"}:
         return True  # "a para on rag", "a few lines about embeddings"
+    if token in PIECES and at > 0 and is_number(tokens[at - 1]):
+        return True  # "a two sentence explanation", "one paragraph explainer"
     if token in FORMS:
         return at > 0 and tokens[at - 1] in BRIEF
     return token in BRIEF and at + 1 < len(tokens) and tokens[at + 1] in FORMS

@@ -41,6 +41,7 @@ def lexicon() -> Lexicon:
     [
         ("what is rag, the short version", {"short", "version"}),  # the form of the answer
         ("need a para on rag", {"para"}),
+        ("a two para summary of rag", {"para"}),  # round 38: counted pieces
         ("could we fine tune on 3 yrs of tickets", {"yrs"}),  # a quantity of the asker's
         ("a summary of rag for the board memo", {"memo"}),  # what the answer is for
         ("explain rag vs gan for a non technical exec audience", {"audience", "exec"}),
