@@ -77,6 +77,18 @@ def parse_sides(tokens: Sequence[str]) -> tuple[Side, ...] | None:
         if all(sides) and len(set(sides)) == len(sides) and len(sides) <= MAX_SIDES:
             return sides
         return None
+    ors = [i for i, t in enumerate(toks) if t == "or"]
+    if len(ors) == MAX_SIDES - 1:
+        # "gan or vae or diffusion": three short terms, none a verdict ("or not")
+        bounds = [-1, *ors, len(toks)]
+        sides = tuple(_trim(toks[a + 1 : b]) for a, b in pairwise(bounds))
+        if (
+            all(sides)
+            and len(set(sides)) == len(sides)
+            and all(len(side) <= MAX_OR_SIDE for side in sides)
+            and not any(VERDICTS.issuperset(side) for side in sides)
+        ):
+            return sides
     return parse_comparison(tokens)
 
 
@@ -138,7 +150,7 @@ VERDICTS = frozenset(
         "fad", "buzzword", "marketing", "bs", "joke", "serious", "true", "false", "myth",
         "thing", "worth", "it", "useful", "useless", "good", "bad", "safe", "dangerous",
         "not", "just", "a", "an", "actual", "actually", "really", "nah", "no", "yes",
-        "something", "else", "different", "same",
+        "something", "else", "different", "same", "neither", "both", "either", "none",
     }
 )  # fmt: skip
 
@@ -180,6 +192,11 @@ def _pair(left: Sequence[str], right: Sequence[str]) -> tuple[Side, Side] | None
 
 def _trim(side: Sequence[str]) -> Side:
     start, end = 0, len(side)
+    # "the same as ai or something different", "or not": a verdict offered, no third side.
+    if "or" in side:
+        last = len(side) - 1 - list(reversed(side)).index("or")
+        if last > 0 and VERDICTS.issuperset(side[last + 1 :]):
+            end = last
     while start < end and side[start] in _EDGE:
         start += 1
     while end > start and side[end - 1] in _EDGE:

@@ -15,7 +15,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import COMPARING, VS, Side, comparative, parse_sides, plain
 from bot.matching.matcher import Hit
 from bot.matching.normalize import TYPED_MARK, stem, strip_links, words
-from bot.matching.pointing import DOES_IT_MEAN, WHAT_IS
+from bot.matching.pointing import DOES_IT_MEAN, IS_IT_LIKE, WHAT_IS
 from bot.matching.trust.grammar import PICTURE_BREAK, QUOTED, REQUEST, split_sentences
 from bot.matching.trust.vocabulary import DEFINING, DEFINING_SECOND
 
@@ -222,7 +222,7 @@ def without(tokens: Sequence[str], talk: Sequence[str]) -> list[str]:
 # "what does that term mean", "what is that?": the sentence points at a term quoted before it.
 POINTER = re.compile(
     r"\b(?:that|this|the) (?:term|word|phrase|acronym|buzzword|name)\b"
-    r"|" + DOES_IT_MEAN + r"|(?<=\bwhat )(?:that|this|it)(?= means\b)"
+    r"|" + DOES_IT_MEAN + r"|" + IS_IT_LIKE + r"|(?<=\bwhat )(?:that|this|it)(?= means\b)"
     # "'large language model'. what actually is one?": one of what was quoted
     # "... keeps saying 'generative AI'. What actually is it, in simple terms?": likewise
     r"|" + WHAT_IS + r"(?:one|it)(?=\s*[?.!,]|\s*$)"

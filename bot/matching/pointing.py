@@ -11,12 +11,19 @@ from collections.abc import Callable
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.normalize import words
 
-# Where "what (actually) is" ends, and "what does it (even) mean": the pointers' frames,
+# Where "what (actually) is" ends, "what does it (even) mean" and "is that the same as": the
+# pointers' frames,
 # shared with :data:`bot.matching.focus.POINTER` (terms quoted before).
 WHAT_IS = (
     r"(?:(?<=\bwhat is )|(?<=\bwhat actually is )|(?<=\bwhat exactly is )|(?<=\bwhat even is ))"
 )
 DOES_IT_MEAN = r"(?<=\bwhat does )(?:it|that|this)(?= (?:(?:actually|really|even|exactly) )?mean\b)"
+# "... says their tool 'uses machine learning'. is that the same as ai?": a sentence asking
+# how the thing named before stands to another.
+IS_IT_LIKE = (
+    r"(?<=^is )(?:it|that|this)(?= (?:(?:really|just|basically|actually) )?(?:the same|same"
+    r"|different|any different|a (?:kind|type|subset|part|form) of|part of)\b)"
+)
 
 # "what is it?", "what's that, in simple terms?", "what does it (even) mean": asks what the
 # thing named before is.
@@ -25,7 +32,7 @@ POINTER = re.compile(
     # "what exactly are they?" after a plural name
     r"|(?:(?<=\bwhat are )|(?<=\bwhat actually are )|(?<=\bwhat exactly are ))they"
     r"(?=\s*(?:[?.!,]|$))"
-    r"|" + DOES_IT_MEAN,
+    r"|" + DOES_IT_MEAN + r"|" + IS_IT_LIKE,
     re.IGNORECASE,
 )
 

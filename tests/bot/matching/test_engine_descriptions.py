@@ -295,6 +295,15 @@ NOT_ANSWERED = [
 ]
 
 
+# Round 38: "is that the same as X?" asks of the term named or quoted before it
+ANSWERED += [
+    (
+        "our vendor keeps saying their product runs on a large language model. is that the same "
+        "as generative ai?",
+        "llm-vs-genai",
+    ),
+]
+
 # Each question with the snippet that answers it, or None where nothing may.
 CASES = [*ANSWERED, *((question, None) for question in NOT_ANSWERED)]
 

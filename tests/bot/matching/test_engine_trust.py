@@ -88,6 +88,14 @@ def test_three_way_comparisons_keep_every_side(engine: Engine) -> None:
     assert answer.ids[0] == "llm-vs-genai" and "gan" in answer.ids
     unknown = engine.answer("llm vs genai vs agi")
     assert unknown.status is not Status.ANSWER and "agi" in unknown.missing
+    # Round 38: joined by "or" too; a verdict offered last is no side
+    chained = engine.answer("gan or vae or diffusion")
+    assert chained.status is Status.ANSWER and "diffusion" in chained.ids
+    for question in [
+        "is machine learning the same as ai or different",
+        "is it rag or fine tuning or neither",
+    ]:
+        assert engine.answer(question).status is Status.ANSWER, question
 
 
 @pytest.mark.parametrize("question", ["is starbucks stock up or down", "transfer the difference"])
