@@ -62,6 +62,8 @@ _FILLER_TAIL = frozenset({"please", "pls", "plz", "thanks", "thank", "thx", "you
 _FORM = re.compile(
     r"(?:\bin (?:plain (?:english|words|language)|simple (?:terms|words)|lay(?:man'?s?)? terms"
     r"|a nutshell)|\bfor dummies|\beli5"
+    # "what does agent mean in this context": the message's own context, not the window
+    r"|\bin (?:this|that) context"
     # A listener who knows nothing of the field ("explain ml to a total beginner"; not "for
     # beginners", which may name what is sold: "model train sets for beginners").
     r"|\bto (?:a |an |my |our )?(?:total |complete |absolute )?"

@@ -59,6 +59,8 @@ ANSWERED = [
     # Round 38: a label too short for the grammar, or with no stop typed after it
     ("CS team here, why does the ai make stuff up sometimes?", {"hallucination"}),
     ("pharmacist here why does the ai make stuff up sometimes?", {"hallucination"}),
+    # Round 38: "in this context" is the message's, no context window
+    ("what does token mean in this context?", {"tokens"}),
     # Round 38: an answer's length counted in pieces
     ("two sentence explanation of large language models please", {"what-is-llm"}),
     # Round 38: the sector a term is put to use in, for snippets about its use

@@ -94,6 +94,12 @@ def test_split_filler_keeps_what_it_strips() -> None:
             ["in", "simple", "terms"],
         ),
         ("support vector machines eli5?", "support vector machines ?", ["eli5"]),
+        # round 38: the message's own context
+        (
+            "what does agent mean in this context?",
+            "what does agent mean ?",
+            ["in", "this", "context"],
+        ),
         ("rag in simple terms for my mom", "rag for my mom", ["in", "simple", "terms"]),
         (
             "can someone explain rag? it's for the wiki",
