@@ -197,11 +197,17 @@ def _trim(side: Sequence[str]) -> Side:
         last = len(side) - 1 - list(reversed(side)).index("or")
         if last > 0 and VERDICTS.issuperset(side[last + 1 :]):
             end = last
-    while start < end and side[start] in _EDGE:
+    while start < end and (side[start] in _EDGE or side[start] in _PLAIN_KIND):
         start += 1
     while end > start and side[end - 1] in _EDGE:
         end -= 1
     return tuple(side[start:end])
+
+
+# "an ai agent and a normal chatbot": the ordinary kind of the side's term, the term itself.
+_PLAIN_KIND = frozenset(
+    {"normal", "regular", "ordinary", "traditional", "classic", "standard", "usual", "typical"}
+)
 
 
 def comparison_cover(

@@ -86,6 +86,11 @@ from bot.matching.trust.vocabulary import NEUTRAL
 # "everyday" (an English word the knowledge never uses), "plain" (an English word the
 # knowledge uses in passing), or "" (phrasing, chat glue).
 Kind = Callable[[str], str]
+# Comparatives of degree right after the term set it ("the temperature lower"), never a sense.
+DEGREE = frozenset(
+    {"lower", "higher", "hotter", "colder", "warmer", "cooler", "longer", "shorter", "bigger",
+     "smaller", "larger", "less", "more"}
+)  # fmt: skip
 TALK_KINDS = frozenset({"everyday", "plain", "domain"})  # what a sentence of talk sets aside
 PERSONAL = frozenset({"everyday", "plain", "domain"})  # kinds a noun naming people may have
 
@@ -276,6 +281,8 @@ def context(
             qualifies = (
                 kinds[i] == "everyday"
                 and term >= 0
+                # "set the temperature lower": how much of it, no sense of it
+                and not (token in DEGREE and i > 0 and kinds[i - 1] == "term")
                 and describes(token)
                 and not generic_phrase(tokens, kinds, i, lexicon)
                 and not object(tokens, kinds, term, i)

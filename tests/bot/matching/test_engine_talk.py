@@ -61,6 +61,13 @@ ANSWERED = [
     ("pharmacist here why does the ai make stuff up sometimes?", {"hallucination"}),
     # Round 38: "in this context" is the message's, no context window
     ("what does token mean in this context?", {"tokens"}),
+    # Round 38: a comparative right after the term sets it, no sense of it
+    ("what does setting the temperature lower actually do to the answers", {"temperature"}),
+    # Round 38: the ordinary kind of a compared term is the term
+    (
+        "so what exactly is the difference between an ai agent and a normal chatbot",
+        {"ai-agents", "chatbots"},
+    ),
     # Round 38: an answer's length counted in pieces
     ("two sentence explanation of large language models please", {"what-is-llm"}),
     # Round 38: the sector a term is put to use in, for snippets about its use
@@ -423,6 +430,8 @@ NOT_ANSWERED = [
     "what is the multimodal interchange they are building by the bus station",
     # Round 38: beside a lone English term, a thing of the label tells its sense
     "arcade attendant here how many tokens for a game",
+    # Round 38: a comparative after a lone term, with the thing it tells of
+    "the cold room temperature higher than it should be, who do i call",
     # Round 38: a sector of use is talk only for a snippet about use
     "how are neural networks used in fraud detection",
     "how are tokens used in arcades",
