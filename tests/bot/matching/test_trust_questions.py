@@ -636,6 +636,29 @@ BARS = {
         "wrong": 0.0,
         "right": 0.91,
     },
+    # Round 38: 81, 82 and 83 read after four rounds blind (two questions of slack on the
+    # right answers; 82 and 83 each keep the one wrong answer they had when read).
+    "trust_holdout81.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
+    "trust_holdout82.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 0.9,
+        "wrong": 0.02,
+        "right": 0.9,
+    },
+    "trust_holdout83.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.85,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
