@@ -397,7 +397,7 @@ class Decider:
         if len(hits) < 2:
             return choice
         top = hits[0].id
-        actors = {w for w in actors_when(question) for w in analyse(w)}
+        actors = {w for actor in actors_when(question) for w in plain(analyse(actor))}
         if not actors or not any(self._coverage.is_name(w, (top,)) for w in actors):
             return choice
         if any(self._coverage.is_name(w, (top,)) for w in content if w not in actors):

@@ -12,8 +12,7 @@ from bot.knowledge.base import KnowledgeBase
 from bot.matching.normalize import words
 
 # Where "what (actually) is" ends, "what does it (even) mean" and "is that the same as": the
-# pointers' frames,
-# shared with :data:`bot.matching.focus.POINTER` (terms quoted before).
+# pointers' frames, shared with :data:`bot.matching.focus.POINTER` (terms quoted before).
 WHAT_IS = (
     r"(?:(?<=\bwhat is )|(?<=\bwhat actually is )|(?<=\bwhat exactly is )|(?<=\bwhat even is ))"
 )
