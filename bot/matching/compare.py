@@ -193,10 +193,9 @@ def _pair(left: Sequence[str], right: Sequence[str]) -> tuple[Side, Side] | None
 def _trim(side: Sequence[str]) -> Side:
     start, end = 0, len(side)
     # "the same as ai or something different", "or not": a verdict offered, no third side.
-    if "or" in side:
-        last = len(side) - 1 - list(reversed(side)).index("or")
-        if last > 0 and VERDICTS.issuperset(side[last + 1 :]):
-            end = last
+    ors = [i for i, t in enumerate(side) if t == "or"]
+    if ors and ors[-1] > 0 and VERDICTS.issuperset(side[ors[-1] + 1 :]):
+        end = ors[-1]
     while start < end and (side[start] in _EDGE or side[start] in _PLAIN_KIND):
         start += 1
     while end > start and side[end - 1] in _EDGE:

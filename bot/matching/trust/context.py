@@ -358,7 +358,7 @@ def context(
         around=tuple(
             t for t in around if not (lone and thing(t, lexicon, unknown) and t not in did)
         )
-        + tuple(() if lone else examples(sentences)),
+        + (() if lone else tuple(examples(sentences))),
         beside=tuple(t for t in beside if not (lone and thing(t, lexicon, unknown))),
         close=tuple(close),
         placed=tuple(by_place),

@@ -93,6 +93,13 @@ PRONOUNS = frozenset(
 )
 
 
+def past(tokens: Sequence[str], at: int, words: frozenset[str]) -> int:
+    """Where ``tokens`` stop being ``words``, from ``at`` on ("the", "our" before a noun)."""
+    while at < len(tokens) and tokens[at] in words:
+        at += 1
+    return at
+
+
 def runs(question: str) -> list[list[str]]:
     """The question's words, split at strong breaks; a comma stays as ","."""
     return [

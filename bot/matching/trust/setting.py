@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.matching.trust.grammar import DETERMINERS, LINKING, vocabulary
+from bot.matching.trust.grammar import DETERMINERS, LINKING, past, vocabulary
 
 # Words of putting the term to use, after it: "used (for)", "use cases", "adoption", "do".
 USE = vocabulary(
@@ -38,9 +38,7 @@ def settings(sentences: Sequence[tuple[list[str], list[str]]]) -> list[str]:
             elif kinds[i] == "term":
                 term = True
             elif token == "in" and usage:
-                start = i + 1
-                while start < len(tokens) and tokens[start] in DETERMINERS:
-                    start += 1
+                start = past(tokens, i + 1, DETERMINERS)
                 end = start
                 while (
                     end < len(tokens)

@@ -18,6 +18,7 @@ from bot.matching.trust.grammar import (
     LINKING,
     PRONOUNS,
     TOPICAL,
+    past,
     vocabulary,
 )
 from bot.matching.trust.talk import WH
@@ -95,9 +96,7 @@ def examples(sentences: Sentences) -> list[str]:
     for at, (tokens, kinds) in enumerate(sentences):
         if not tokens or tokens[0] not in CAN:
             continue
-        tool = 1
-        while tool < len(tokens) and tokens[tool] in DETERMINERS:
-            tool += 1
+        tool = past(tokens, 1, DETERMINERS)
         task = tool
         while task < len(tokens) and kinds[task] == "term":
             task += 1
@@ -194,9 +193,7 @@ def _purpose(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] | N
 def _tool(tokens: Sequence[str], kinds: Sequence[str], at: int) -> tuple[int, int]:
     """Where the words naming a tool start and end, from ``at`` on past its determiners:
     words of the field, or words as common as chat's "ai" ("use the ai to"), a few at most."""
-    tool = at
-    while tool < len(tokens) and tokens[tool] in DETERMINERS:
-        tool += 1
+    tool = past(tokens, at, DETERMINERS)
     end = tool
     while (
         end < len(tokens)
