@@ -50,6 +50,10 @@ MIN_SHARE = 0.3
 # all alike on the sets; "parking permit ..., who issues them?" keeps one word).
 DESCRIBED_SHARE = 0.3
 DESCRIBED_WORDS = 3
+# Restating the summary in this many of its own words, a description clear of the runner-up
+# needs only a did-you-mean's score (round 39: 3 of 3, with a share of 0.3 to 0.5, alike on
+# the sets; without a count of words "where can i buy a model train set" is training data's).
+RESTATED_WORDS = 3
 NAMED_SEARCH = 50  # candidates searched for the snippet a coined name names
 
 
@@ -355,6 +359,11 @@ class Decider:
         explains = verdict.solid or (naming and verdict.explained)
         if explains and names_it and needed <= 100.0:  # above 100 means "never answer"
             needed -= cfg.explained_discount
+            if not naming and margin >= cfg.min_margin and self._restates(content, top.id, verdict):
+                # The admin's own account of the term, retold ("how do they make these
+                # models polite and safe, i heard humans rank answers"): as sure as a name
+                # asked of a description.
+                needed = min(needed, cfg.suggest_threshold)
             if naming:
                 # A description scores low against example questions that name the term
                 # ("what's it called when an AI chatbot gives you a confident, fluent answer
@@ -423,6 +432,17 @@ class Decider:
                 if other and not any(self._coverage.is_name(w, (other,)) for w in content):
                     return top.score - (hits[2].score if len(hits) > 2 else 0.0)
         return margin
+
+    def _restates(self, content: list[str], snippet_id: str, verdict: Judgement) -> bool:
+        """Whether the question, explained wholly, tells the snippet's term in
+        ``RESTATED_WORDS`` words of its summary, at least ``DESCRIBED_SHARE`` of its weight."""
+        coverage = self._coverage
+        if self._lexicon is None or not verdict.solid:
+            return False
+        if coverage.summary_words(content, snippet_id) < RESTATED_WORDS:
+            return False
+        share = coverage.summary_share(content, snippet_id, self._lexicon, talk=verdict.talk)
+        return share >= DESCRIBED_SHARE
 
     def _describes(self, content: list[str], snippet_id: str, verdict: Judgement) -> bool:
         """Whether the question tells the snippet's term in words of its summary, with words

@@ -358,6 +358,13 @@ class Coverage:
                 found += weight
         return found / total if total else 0.0
 
+    def summary_words(self, words: Sequence[str], snippet_id: str) -> int:
+        """How many distinct words (stems, phrasing left out) of the analysed ``words`` a
+        snippet's one-line summary uses."""
+        summary = self.summaries.get(snippet_id, frozenset())
+        stems = self.stems
+        return len({stems(w) for w in words if not stems.phrasing(w)} & summary)
+
     def unused(self, word: str) -> bool:
         """Whether the knowledge never uses an analysed word, not even in a body."""
         stem = self.stems(word)

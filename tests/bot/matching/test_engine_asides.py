@@ -128,10 +128,10 @@ def test_a_kind_of_bot_is_no_small_talk(engine: Engine, question: str) -> None:
 
 def test_a_sentence_alone_offers_what_the_whole_message_did_not(engine: Engine) -> None:
     # Round 33: the story after the question dilutes it below any suggestion; the question
-    # alone comes close enough for a did-you-mean, which beats "no match".
+    # alone comes close enough for a did-you-mean, which beats "no match". (Round 39: "tried
+    # to download one on ..." is answered now, the summary restated, so "i got one".)
     question = (
-        "why are llm model files so huge? tried to download one on the depot laptop and it "
-        "was like 40 GB"
+        "why are llm model files so huge? i got one on the depot laptop and it was like 40 GB"
     )
     found = engine.answer(as_asked(question))
     assert found.status is Status.SUGGEST

@@ -228,9 +228,20 @@ ANSWERED = [
         "models. What exactly are they?",
         "what-is-llm",
     ),
+    # Round 39: retold in three words or more of the summary, clear of the runner-up, a
+    # question explained wholly needs only a did-you-mean's score
+    (
+        "how do they make these models polite and safe? i was told humans rank answers or "
+        "something",
+        "rlhf",
+    ),
 ]
 
 NOT_ANSWERED = [
+    # ... but not in fewer words of it ("model" and "train" of the training data summary)
+    "where could i buy a model train set for my daughter",
+    "any good shop for a model train set? it's for my nephew",
+    "when's gpt-5 coming out? any rumours",
     # Round 33: the clause describing the setup is the question, no talk: what little is
     # left without it is no question about hallucination (it was answered so)
     "Hi! I'm an account manager at the firm. We have hundreds of client brand books. Someone "
