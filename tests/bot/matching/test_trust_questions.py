@@ -659,6 +659,22 @@ BARS = {
         "wrong": 0.02,
         "right": 0.85,
     },
+    # Round 39: 84 and 85 read after five rounds blind (two questions of slack on the right
+    # answers).
+    "trust_holdout84.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.86,
+    },
+    "trust_holdout85.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.9,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
