@@ -21,6 +21,8 @@ import math
 import threading
 from importlib.resources import files
 
+from bot.matching.spelling import american
+
 MIN_ZIPF = 3.0  # the small list's floor: about one use per million words
 # Zipf values between which an unknown word goes from fully salient to nearly irrelevant
 # ("neural" 3.8: a topic; "pizza" 4.4: half; "thing" 5.7, "actually" 5.5: chat).
@@ -91,8 +93,12 @@ class Lexicon:
         return self.parts(word) == ADVERB
 
     def salience(self, word: str) -> float:
-        """0-1: how much an unknown word says about what the question is about."""
+        """0-1: how much an unknown word says about what the question is about; a British
+        spelling says as much as its American twin ("organisation" as "organization")."""
         z = self.zipf(word)
+        us = american(word)
+        if us != word:
+            z = max(z, self.zipf(us))
         if z < MIN_ZIPF and self.rare_adverb(word):
             return CHATTY_WEIGHT
         if z <= SALIENT_ZIPF:

@@ -16,6 +16,7 @@ KIND = "coverage"
 # The code that makes the statistics from analysed words (the analysis itself is in the
 # index's content key).
 SOURCES = tuple(MATCHING / "trust" / f"{name}.py" for name in ("coverage", "vocabulary"))
+SOURCES += (MATCHING / "spelling.py",)
 SOURCES += (Path(__file__).resolve(),)
 
 

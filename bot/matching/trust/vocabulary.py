@@ -10,6 +10,7 @@ import snowballstemmer
 
 from bot.matching.compare import ALIKE, COMPARISON_WORDS
 from bot.matching.normalize import FILLER_WORDS
+from bot.matching.spelling import american
 from bot.matching.trust.grammar import CLAUSE_OPENERS, NAMED_KINDS
 
 # Words that phrase a question rather than name its topic: question words, pronouns, chat
@@ -174,7 +175,8 @@ def asks_definition(kept: Sequence[str]) -> bool:
 
 
 class Stems:
-    """Snowball (Porter 2) English stems, cached per word; ``neutral`` holds the stems of
+    """Snowball (Porter 2) English stems of words in American spelling (:func:`american`:
+    "summarising" is "summarizing"), cached per word; ``neutral`` holds the stems of
     phrasing words, so "explained" phrases a question like "explain" does (not those of
     :data:`~bot.matching.compare.ALIKE`).
 
@@ -192,7 +194,7 @@ class Stems:
         found = self._cache.get(word)
         if found is None:
             with self._lock:
-                found = self._stemmer.stemWord(word)
+                found = self._stemmer.stemWord(american(word))
             self._cache[word] = found
         return found
 
