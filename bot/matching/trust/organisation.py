@@ -21,6 +21,9 @@ OWNING = vocabulary("about over with from")
 # What may follow the organisation and still end the phrase: "like ours", "our size".
 OURS = vocabulary("ours us mine yours theirs")
 SIZE = frozenset({("our", "size"), ("my", "size"), ("this", "size")})
+# How big the organisation is ("a mid-size org", "small firms"): no topic, though the
+# knowledge speaks of sizes.
+SIZES = vocabulary("small mid medium midsize midsized size sized big tiny")
 
 
 def served(lexicon: Lexicon, token: str) -> bool:
@@ -34,7 +37,7 @@ def organisation(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: 
     (:func:`served`), or opened by a word of :data:`OWNING` and a possessive."""
     end = at  # the phrase runs to a break, the end, or "like ours" / "our size"
     while end < len(tokens) and end - at <= MAX_GAP and not _closes(tokens, end):
-        if kinds[end] in TOPICAL:
+        if kinds[end] in TOPICAL and tokens[end] not in SIZES:
             return False
         end += 1
     if end - at > MAX_GAP:
@@ -42,7 +45,7 @@ def organisation(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: 
     head = served(lexicon, tokens[end - 1])
     start = at - 1
     while start >= 0 and tokens[start] != "," and at - start <= MAX_GAP:
-        if kinds[start] in TOPICAL:
+        if kinds[start] in TOPICAL and tokens[start] not in SIZES:
             return False
         # "for" needs no determiner ("for bus companies", "for non tech folks"); the
         # asker's own things need none of the above ("about our own archive").

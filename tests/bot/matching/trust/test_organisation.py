@@ -57,3 +57,15 @@ def test_the_committed_list_names_organisations() -> None:
     assert lexicon.names_group("org")  # a workplace word WordNet 3.0 lacks
     assert not lexicon.names_group("arcade")
     assert not lexicon.names_group("aunt")  # a person, not a group
+
+
+def test_the_organisations_size_is_no_topic() -> None:
+    # Round 39: "size" is a word of the knowledge, yet "a mid-size org" says whom the
+    # answer serves.
+    kinds = {"adoption": "term", "mid": "domain", "size": "domain", "org": "everyday"}
+    words = "what does adoption usually look like in a mid size org"
+    assert _at(words, kinds, "mid")
+    assert _at(words, kinds, "org")
+    # another word of the field there still tells what is asked
+    kinds = {"adoption": "term", "data": "domain", "org": "everyday"}
+    assert not _at("what does adoption look like in a data org", kinds, "org")
