@@ -152,7 +152,11 @@ SAYING = vocabulary(
     """
     say says said saying mention mentions mentioned mentioning claim claims claimed claiming
     call calls called calling write writes wrote writing tell tells told pitch pitches pitched
-    pitching talk talks talked talking ask asks asked asking
+    pitching talk talks talked talking ask asks asked asking suggest suggests suggested
+    suggesting insist insists insisted insisting reckon reckons reckoned mutter mutters
+    muttered mumble mumbles mumbled brag brags bragged bragging boast boasts boasted boasting
+    swear swears swore rave raves raved raving announce announces announced joke jokes joked
+    complain complains complained whisper whispers whispered shout shouts shouted
     """
 )
 HABIT = vocabulary("keep keeps kept keeps always just also")

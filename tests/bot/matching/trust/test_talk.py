@@ -112,12 +112,16 @@ def test_figures_say_when_or_how_much(token: str, is_figure: bool) -> None:
         # Round 33: a clause of its own after "and", "but" or "so"
         (["so", "our", "vendor", "claims", "rag"], 2, True),
         (["and", "the", "deck", "says", "rag"], 2, True),
+        # Round 39: bragging, insisting, muttering and their kin say it too
+        (["the", "sales", "rep", "bragged", "about", "rag"], 2, True),
+        (["engineering", "insists", "rag"], 0, True),
+        (["my", "boss", "reckons", "rag"], 1, True),
     ],
 )
 def test_who_or_what_speaks_of_the_term(tokens: list[str], at: int, speaks: bool) -> None:
     kinds = [
         ""
-        if t in {"a", "the", "my", "our", "explain", "is", "on", "if", "so", "and"}
+        if t in {"a", "the", "my", "our", "explain", "is", "on", "if", "so", "and", "about"}
         else "everyday"
         for t in tokens
     ]
