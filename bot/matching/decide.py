@@ -35,7 +35,7 @@ from bot.matching.trust.around import set_aside
 from bot.matching.trust.choice import unexplained_choice
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
-from bot.matching.trust.vocabulary import WORKS, actors_when, asks_name, topic_words
+from bot.matching.trust.vocabulary import WORKS, actors_when, actors_why, asks_name, topic_words
 from bot.models import Answer
 
 TIE = 1.0  # score points: the runner-up all but level with the best
@@ -193,6 +193,8 @@ class Decider:
         choice = _tie_explained(choice, content, check)
         if analyse is not None and asks_name(question):
             choice = self._actor_steps_back(question, choice, content, check, analyse)
+        elif analyse is not None and choice.margin < self._cfg.min_margin:
+            choice = self._actor_steps_back(question, choice, content, check, analyse, why=True)
         return self._conclude(question, choice, content, check, analyse)
 
     def _restated(
@@ -397,16 +399,22 @@ class Decider:
         content: list[str],
         check: Check,
         analyse: Callable[[str], list[str]],
+        *,
+        why: bool = False,
     ) -> _Choice:
         """A question asking the name of what a term does ("when the chatbot says something
         made up but sounds sure of itself, is there a word for that"): the term doing it,
         right after "when", is no name asked; its snippet steps back when nothing else of
-        the question names it and the next candidate explains the question wholly."""
+        the question names it and the next candidate explains the question wholly. ``why``:
+        the same for a question asking the cause of what the term does, all but level with
+        the next candidate ("why do ai chatbots make stuff up? it told a patron ...": the
+        chatbot does it, the hallucination snippet tells why)."""
         hits = choice.hits
         if len(hits) < 2:
             return choice
         top = hits[0].id
-        actors = {w for actor in actors_when(question) for w in plain(analyse(actor))}
+        found = actors_why(question) if why else actors_when(question)
+        actors = {w for actor in found for w in plain(analyse(actor))}
         if not actors or not any(self._coverage.is_name(w, (top,)) for w in actors):
             return choice
         if any(self._coverage.is_name(w, (top,)) for w in content if w not in actors):

@@ -151,6 +151,18 @@ def actors_when(question: str) -> list[str]:
     return _WHEN_ACTOR.findall(question.lower())
 
 
+_WHY_ACTOR = re.compile(
+    r"\bwhy\s+(?:do|does|did|would|will|can|could)\s+"
+    r"(?:(?:the|an?|our|my|your|this|that|these|those)\s+)?([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
+)
+
+
+def actors_why(question: str) -> list[str]:
+    """The words that may be doing what a "why does ..." question asks the cause of ("why do
+    ai chatbots make stuff up": "ai", "chatbots")."""
+    return [w for pair in _WHY_ACTOR.findall(question.lower()) for w in pair if w]
+
+
 def topic_words(words: Sequence[str]) -> list[str]:
     """The words of a question that could name a topic (phrasing words left out)."""
     return [w for w in words if w not in NEUTRAL]

@@ -235,6 +235,16 @@ ANSWERED = [
         "something",
         "rlhf",
     ),
+    # ... and the term doing what a "why" question asks the cause of steps back, all but level
+    # with a snippet explaining the whole question (it was answered by the actor's snippet)
+    (
+        "why do ai chatbots make things up? it told a caller our office opens at 5am",
+        "hallucination",
+    ),
+    (
+        "why do AI assistants make stuff up? it told a guest the pool is open all night",
+        "hallucination",
+    ),
 ]
 
 NOT_ANSWERED = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.vocabulary import actors_when, asks_name, idiom_words
+from bot.matching.trust.vocabulary import actors_when, actors_why, asks_name, idiom_words
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,10 @@ def test_the_word_doing_what_a_when_clause_tells() -> None:
     assert actors_when("whats it called when the chatbot invents a source") == ["chatbot"]
     assert actors_when("is there a word for when an llm plans steps") == ["llm"]
     assert actors_when("what is rag") == []
+
+
+def test_who_does_what_a_why_question_asks_the_cause_of() -> None:
+    # Round 39: the first two words after "why do(es)" and a determiner
+    assert actors_why("why do AI chatbots make stuff up?") == ["ai", "chatbots"]
+    assert actors_why("so why does the assistant invent things") == ["assistant", "invent"]
+    assert actors_why("what is a chatbot") == []
