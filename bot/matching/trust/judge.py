@@ -11,7 +11,7 @@ from bot.matching.matcher import MatchIndex, nearest
 from bot.matching.normalize import words as typed_words
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.beside import asked_subject
-from bot.matching.trust.context import Context, context
+from bot.matching.trust.context import Context, context, sentence_kinds
 from bot.matching.trust.contrast import disowns_field
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
@@ -20,6 +20,7 @@ from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.names import Names
 from bot.matching.trust.produced import produced
 from bot.matching.trust.quoted import examples
+from bot.matching.trust.sense import common_noun, unsupported
 from bot.matching.trust.setting import USE
 from bot.matching.trust.talk import figure, owned
 from bot.matching.trust.tolerance import Tolerance
@@ -222,6 +223,14 @@ class Judge:
             or not asides
         ):
             return found
+        if (
+            question
+            and any(map(self._holds_thing, asides))
+            and self._lone(question, snippet_ids, idioms)
+        ):
+            # "my left front tire is wearing unevenly, do i need an alignment": beside a lone
+            # English term, a thing of the aside tells its sense.
+            return found
         rest = list(words)
         for aside in asides:
             if self._coverage.speaks_of(aside, snippet_ids, self._lexicon):
@@ -352,6 +361,30 @@ class Judge:
         }
         lenient = lenient and not any(w in close for m in kept.missing for w in m.split())
         return self._without(kept, words, rest, found, lenient=lenient)
+
+    def _holds_thing(self, words: Sequence[str]) -> bool:
+        """Whether analysed ``words`` hold a noun for a thing (no person, trade or
+        organisation) that the knowledge never uses ("tire")."""
+        lexicon = self._lexicon
+        return any(
+            common_noun(w, lexicon) and not lexicon.names_group(w) and self._coverage.unused(w)
+            for w in words
+        )
+
+    def _lone(self, question: str, snippet_ids: Sequence[str], idioms: frozenset[str]) -> bool:
+        """Whether the question's only word of the field is a term of one English word
+        (:func:`unsupported`)."""
+        if self._fitted().off:
+            return False
+        kind = WordKinds(
+            coverage=self._coverage,
+            lexicon=self._lexicon,
+            snippet_ids=snippet_ids,
+            content_words=self._content_words,
+            spoken=self._spoken,
+            idioms=idioms,
+        )
+        return unsupported(sentence_kinds(question, kind), self._lexicon, question)
 
     def _askers_own(
         self, question: str, seen: Context, kind: WordKinds, snippet_ids: Sequence[str]

@@ -14,6 +14,7 @@ from bot.matching.trust.occasion import EVENTS, TIME
 # Too short for the grammar's kinds (:data:`bot.matching.trust.grammar.MIN_LETTERS`), yet they
 # put the word after them in the field: "ai agents" are no everyday agents.
 FIELD_QUALIFIERS = frozenset({"ai", "ml"})
+FIELD_AFTER = frozenset((p, f) for p in ("in", "for") for f in FIELD_QUALIFIERS)
 
 
 def trades_ask(sentences: Sequence[tuple[list[str], list[str]]], lexicon: Lexicon) -> bool:
@@ -42,6 +43,8 @@ def unsupported(
                 return False
             if k == "term" and i > 0 and tokens[i - 1] in FIELD_QUALIFIERS:
                 return False
+            if k == "term" and tuple(tokens[i + 1 : i + 3]) in FIELD_AFTER:
+                return False  # "temperature in ai": the field says which sense
             lone |= k == "term"
     return lone
 

@@ -245,6 +245,9 @@ ANSWERED = [
         "why do AI assistants make stuff up? it told a guest the pool is open all night",
         "hallucination",
     ),
+    # ... though a role or an organisation in the aside is no thing, and "in ai" names the field
+    ("we are a small charity, what is temperature in ai", "temperature"),
+    ("i'm a nurse, what is a token", "tokens"),
 ]
 
 NOT_ANSWERED = [
@@ -252,6 +255,10 @@ NOT_ANSWERED = [
     "where could i buy a model train set for my daughter",
     "any good shop for a model train set? it's for my nephew",
     "when's gpt-5 coming out? any rumours",
+    # ... and an aside holding a thing is not left out beside a lone English term: it tells
+    # the term's sense (answered before round 39)
+    "my back tyre keeps wearing on one side, do i need an alignment?",
+    "what is a token, i'm a stamp collector",
     # Round 33: the clause describing the setup is the question, no talk: what little is
     # left without it is no question about hallucination (it was answered so)
     "Hi! I'm an account manager at the firm. We have hundreds of client brand books. Someone "

@@ -47,6 +47,9 @@ def test_only_a_lone_term_with_nothing_else_of_the_field_is_unsupported(lexicon:
     # "ai" before it, too short a word for the grammar's kinds, puts it in the field
     agents = [(["what", "are", "ai", "agents"], ["", "", "", "term"])]
     assert not unsupported(agents, lexicon, "what are ai agents")
+    # ... and "in ai" after it (round 39)
+    temp = [(["what", "is", "temperature", "in", "ai"], ["", "", "term", "", ""])]
+    assert not unsupported(temp, lexicon, "what is temperature in ai")
 
 
 def test_things_the_knowledge_never_uses_are_not_people_or_occasions(lexicon: Lexicon) -> None:
