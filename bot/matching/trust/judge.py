@@ -15,6 +15,7 @@ from bot.matching.trust.context import Context, context, sentence_kinds
 from bot.matching.trust.contrast import disowns_field
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.grammar import MIN_LETTERS, runs
+from bot.matching.trust.hobby import model_hobby
 from bot.matching.trust.kinds import WordKinds
 from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.names import Names
@@ -197,8 +198,9 @@ class Judge:
         if trusted and question and self._asks_other(question, snippet_ids):
             trusted = False  # no allowance for the very thing asked about
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
-        if question and disowns_field(question):
-            # "transformer (not the ai kind)": the sense asked about is not the field's.
+        if question and (disowns_field(question) or model_hobby(question)):
+            # "transformer (not the ai kind)", "my son's model trains need a new
+            # transformer": the sense asked about is not the field's.
             return replace(found, explained=False, solid=False, sense=True)
         # Everything explained: no word the knowledge never uses, nothing to look at (and the
         # word list stays unloaded).
