@@ -82,6 +82,7 @@ _ABOUT = _vocabulary(
     answering explaining yesterday earlier last week before
     else other too
     behind listening even there
+    used never ever purpose point
     """
 )
 # What the bot runs on, asked of it ("what model are you running on"); "is this model real"

@@ -24,6 +24,9 @@ from bot.models import SmallTalk as Chat
         ("what topics do you cover", Chat.ABOUT_BOT),
         ("what else do you know about?", Chat.ABOUT_BOT),  # round 34
         ("can you do other topics too?", Chat.ABOUT_BOT),
+        # round 39: what the bot is for, asked by someone new to it
+        ("what's the point of you", Chat.ABOUT_BOT),
+        ("never used this bot before, what are you for", Chat.ABOUT_BOT),
         ("are you a person", Chat.ABOUT_BOT),
         ("whats up", Chat.GREETING),
         ("ping", Chat.GREETING),
