@@ -264,14 +264,7 @@ class Judge:
         (:func:`idiom_words`), phrasing here too."""
         if self._fitted().off:  # the coverage check is off for this knowledge
             return found
-        kind = WordKinds(
-            coverage=self._coverage,
-            lexicon=self._lexicon,
-            snippet_ids=snippet_ids,
-            content_words=self._content_words,
-            spoken=self._spoken,
-            idioms=idioms,
-        )
+        kind = self._kinds(snippet_ids, idioms)
         seen = context(question, kind, self._lexicon, kind.unknown)
         if seen.task and self.names_any([w for t in seen.task for w in kind.words(t)], snippet_ids):
             # "i use an llm to summarise site notes": a task the snippet speaks of may be
@@ -378,7 +371,12 @@ class Judge:
         (:func:`unsupported`)."""
         if self._fitted().off:
             return False
-        kind = WordKinds(
+        kind = self._kinds(snippet_ids, idioms)
+        return unsupported(sentence_kinds(question, kind), self._lexicon, question)
+
+    def _kinds(self, snippet_ids: Sequence[str], idioms: frozenset[str]) -> WordKinds:
+        """The kinds of the question's words, as the snippets would answer it."""
+        return WordKinds(
             coverage=self._coverage,
             lexicon=self._lexicon,
             snippet_ids=snippet_ids,
@@ -386,7 +384,6 @@ class Judge:
             spoken=self._spoken,
             idioms=idioms,
         )
-        return unsupported(sentence_kinds(question, kind), self._lexicon, question)
 
     def _askers_own(
         self, question: str, seen: Context, kind: WordKinds, snippet_ids: Sequence[str]
