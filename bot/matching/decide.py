@@ -12,6 +12,7 @@ the runner-up, or the close call is settled by the words or the names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -54,6 +55,9 @@ DESCRIBED_WORDS = 3
 # needs only a did-you-mean's score (round 39: 3 of 3, with a share of 0.3 to 0.5, alike on
 # the sets; without a count of words "where can i buy a model train set" is training data's).
 RESTATED_WORDS = 3
+# A choice asked between two ways ("should we look them up at answer time or train the model
+# on them"): a comparison though it names one side only.
+_CHOICE = re.compile(r"\b(?:should|do|would|could|can|shall)\s+(?:we|i|you|they)\b.*\bor\b", re.I)
 NAMED_SEARCH = 50  # candidates searched for the snippet a coined name names
 
 
@@ -121,7 +125,7 @@ class Decider:
         replies, cfg = self._replies, self._cfg
         content = plain(tokens)
         hits = self._set_aside(question, hits, tokens, analyse)
-        hits = self._comparison_steps_back(hits, content)
+        hits = self._comparison_steps_back(question, hits, content)
         if analyse is not None:
             hits, tokens = without_listeners(
                 self._kb,
@@ -217,19 +221,21 @@ class Decider:
         lead = best.score - max((h.score for h in hits if h is not best), default=0.0)
         return replace(answer, confidence=_confidence(best.score, lead, verdict.share))
 
-    def _comparison_steps_back(self, hits: list[Hit], content: list[str]) -> list[Hit]:
+    def _comparison_steps_back(
+        self, question: str, hits: list[Hit], content: list[str]
+    ) -> list[Hit]:
         """A comparison snippet answers a question that names both things it compares,
         unless it matches strongly (its own questions may describe a side: "what replaced
         gans"), and names nothing else ("is chat gpt an llm or something different" names
         chatgpt): "is chatgpt an llm or something else" is no question about llms vs genai.
         When it does not step back, a comparison close behind may step forward
-        (:meth:`_comparison_steps_forward`)."""
-        if (
-            hits
-            and one_sided(self._kb, self._coverage, hits[0].id, content)
-            and (not self._trusted(hits) or names_another(self._kb, hits[0].id, content))
-        ):
-            return [*hits[1:], hits[0]]
+        (:meth:`_comparison_steps_forward`). A choice asked between two ways that names
+        nothing else keeps it, though it describes one side ("should we look them up at
+        answer time or train the model on them")."""
+        if hits and one_sided(self._kb, self._coverage, hits[0].id, content):
+            another = names_another(self._kb, hits[0].id, content)
+            if (not self._trusted(hits) or another) and (another or not _CHOICE.search(question)):
+                return [*hits[1:], hits[0]]
         return self._comparison_steps_forward(hits, content)
 
     def _comparison_steps_forward(self, hits: list[Hit], content: list[str]) -> list[Hit]:

@@ -248,6 +248,9 @@ ANSWERED = [
     # ... though a role or an organisation in the aside is no thing, and "in ai" names the field
     ("we are a small charity, what is temperature in ai", "temperature"),
     ("i'm a nurse, what is a token", "tokens"),
+    # ... and a choice asked between two ways ("should we ... or ..."), one named, the other
+    # described, is still the comparison's (it stepped back for naming one side only)
+    ("do i need to retrain the model or can it just read our latest docs?", "rag-vs-fine-tuning"),
 ]
 
 NOT_ANSWERED = [
