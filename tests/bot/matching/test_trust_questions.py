@@ -675,6 +675,14 @@ BARS = {
         "wrong": 0.0,
         "right": 0.9,
     },
+    # Set 86, read later in round 39 after five rounds blind (its one wrong answer kept).
+    "trust_holdout86.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.88,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
