@@ -136,10 +136,10 @@ def platform_span(tokens: Sequence[str], at: int) -> tuple[int, int] | None:
     return None
 
 
-# A figure, a decade, a size or a quarter of the year ("9s", "2018", "128k", "7b", "q3",
+# A figure, a decade, a size or a quarter of the year ("9s", "2018", "128k", "7b", "40gb", "q3",
 # "fy25"): when or how much, never what a question is about. Not an ordinal: "the 3rd floor"
 # is which floor.
-FIGURE = re.compile(r"\d[\d.,]*(?:s|k|m|b|x|yrs?)?|q[1-4]|h[12]|fy\d{2,4}")
+FIGURE = re.compile(r"\d[\d.,]*(?:s|k|m|b|x|yrs?|[kmgt]b|gbs?)?|q[1-4]|h[12]|fy\d{2,4}")
 
 
 def figure(token: str) -> bool:

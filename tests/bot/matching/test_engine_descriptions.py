@@ -251,6 +251,8 @@ ANSWERED = [
     # ... and a choice asked between two ways ("should we ... or ..."), one named, the other
     # described, is still the comparison's (it stepped back for naming one side only)
     ("do i need to retrain the model or can it just read our latest docs?", "rag-vs-fine-tuning"),
+    # ... and a size on disk ("40gb") is how much, never what is asked
+    ("why are llm files like 40gb, is that the parameters?", "large-in-llm"),
 ]
 
 NOT_ANSWERED = [

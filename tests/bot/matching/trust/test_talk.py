@@ -87,6 +87,8 @@ def test_clauses_of_talk_need_to_know_what_the_knowledge_uses(lexicon: Lexicon) 
         ("2018", True),
         ("128k", True),
         ("7b", True),
+        ("40gb", True),  # round 39: a size on disk
+        ("500mb", True),
         ("q3", True),
         ("fy25", True),
         ("3rd", False),  # which floor, not when or how much
