@@ -195,6 +195,7 @@ class Decider:
             if named is not None:
                 choice = named
         choice = _tie_explained(choice, content, check)
+        choice = self._shared_name_steps_back(question, choice, content, check)
         if analyse is not None and asks_name(question):
             choice = self._actor_steps_back(question, choice, content, check, analyse)
         elif analyse is not None and choice.margin < self._cfg.min_margin:
@@ -446,6 +447,33 @@ class Decider:
                 if other and not any(self._coverage.is_name(w, (other,)) for w in content):
                     return top.score - (hits[2].score if len(hits) > 2 else 0.0)
         return margin
+
+    def _shared_name_steps_back(
+        self, question: str, choice: _Choice, content: list[str], check: Check
+    ) -> _Choice:
+        """A product named by its coined name that the runner-up's own example questions ask
+        about too ("midjourney": an alias of the tools snippet, asked of in diffusion's),
+        in a question opening as the runner-up's examples do and none of the best's ("how
+        does midjourney work": how diffusion makes pictures, not which tools there are): the
+        runner-up goes first when it explains the question wholly, whatever the lead."""
+        hits = choice.hits
+        if len(hits) < 2:
+            return choice
+        top, runner = hits[0].id, hits[1].id
+        naming = [w for w in content if self._coverage.is_name(w, (top,))]
+        if not naming or self._lexicon is None or any(self._lexicon.is_word(w) for w in naming):
+            return choice
+        asked = self._coverage.asked
+        stems = self._coverage.stems
+        if not all(asked.get(stems(w), {}).get(runner, 0) > 0 for w in naming):
+            return choice
+        swapped = [hits[1], hits[0], *hits[2:]]
+        if not frames_better(self._kb, question, swapped):
+            return choice
+        again = check(content, (runner,))
+        if not (again.explained and again.solid):
+            return choice
+        return _Choice(hits=swapped, margin=_margin(swapped), verdict=again)
 
     def _restates(self, content: list[str], snippet_id: str, verdict: Judgement) -> bool:
         """Whether the question, explained wholly, tells the snippet's term in

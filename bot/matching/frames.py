@@ -14,6 +14,11 @@ from bot.matching.normalize import words
 # The words that open a question, and the auxiliaries folded into one ("how do" = "how does").
 OPENERS = frozenset({"how", "why", "what", "whats", "when", "where", "which", "who", "can"})
 FOLDED = {"do": "does", "did": "does", "are": "is", "was": "is", "were": "is", "s": "is"}
+AUXILIARIES = frozenset(
+    {"do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will"}
+    | {"shall", "might", "may", "must", "has", "have", "had"}
+)
+HOW_MUCH = frozenset({"many", "much", "long", "often", "far", "big", "old", "come", "about"})
 FRAME_SHARE = 0.2  # of its example questions the best must open so, the runner-up none
 
 
@@ -24,6 +29,8 @@ def frame(text: str) -> tuple[str, str] | None:
     for at, word in enumerate(typed[:-1]):
         if word in OPENERS:
             after = typed[at + 1]
+            if word == "how" and after not in AUXILIARIES and after not in HOW_MUCH:
+                return ("how", "does")  # "asked how midjourney works": how it does
             return ("what", "is") if word == "whats" else (word, FOLDED.get(after, after))
     return None
 

@@ -253,6 +253,11 @@ ANSWERED = [
     ("do i need to retrain the model or can it just read our latest docs?", "rag-vs-fine-tuning"),
     # ... and a size on disk ("40gb") is how much, never what is asked
     ("why are llm files like 40gb, is that the parameters?", "large-in-llm"),
+    # ... and a product whose name the runner-up's examples ask of too, asked how it works,
+    # is the runner-up's (it was the tools snippet's: "midjourney" is its alias)
+    ("how does midjourney work", "diffusion"),
+    ("florist here, we used midjourney for a flyer. how does it actually work?", "diffusion"),
+    ("is midjourney generative ai?", "genai-examples"),
 ]
 
 NOT_ANSWERED = [

@@ -19,6 +19,10 @@ from bot.settings import bundled_knowledge_dir
         ("our artist swears by it. why are diffusion models slow", ("why", "is")),
         ("whats a token", ("what", "is")),
         ("tokens explained", None),  # no word asks
+        # round 39: a "how" asked inside a clause is how something does it
+        ("our art teacher asked how midjourney works", ("how", "does")),
+        ("how much does midjourney cost", ("how", "much")),
+        ("how can i write a prompt", ("how", "can")),
     ],
 )
 def test_how_a_question_opens(text: str, opening: tuple[str, str] | None) -> None:
