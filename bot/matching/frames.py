@@ -10,14 +10,11 @@ from collections.abc import Sequence
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.matcher import Hit
 from bot.matching.normalize import words
+from bot.matching.trust.talk import AUXILIARIES
 
 # The words that open a question, and the auxiliaries folded into one ("how do" = "how does").
 OPENERS = frozenset({"how", "why", "what", "whats", "when", "where", "which", "who", "can"})
 FOLDED = {"do": "does", "did": "does", "are": "is", "was": "is", "were": "is", "s": "is"}
-AUXILIARIES = frozenset(
-    {"do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will"}
-    | {"shall", "might", "may", "must", "has", "have", "had"}
-)
 HOW_MUCH = frozenset({"many", "much", "long", "often", "far", "big", "old", "come", "about"})
 FRAME_SHARE = 0.2  # of its example questions the best must open so, the runner-up none
 
