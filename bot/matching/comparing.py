@@ -9,8 +9,9 @@ from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import Side, plain
 from bot.matching.matcher import Hit
 from bot.matching.normalize import FILLER_MARK
+from bot.matching.normalize import words as typed_words
 from bot.matching.outcomes import Replies
-from bot.matching.trust.grammar import POSSESSIVES
+from bot.matching.trust.grammar import ARTICLES, POSSESSIVES
 from bot.matching.trust.judge import Judgement
 from bot.matching.trust.vocabulary import topic_words
 from bot.models import Answer
@@ -48,6 +49,8 @@ def compare(
     within a known side's topic.
     """
     kb, cfg = replies.kb, replies.config
+    if genus_side(sides, typed_words(question)):
+        return None  # "a foundation model vs just a model": what makes the one, asked plainly
     found: list[Hit] = []
     unknown: list[str] = []
     # The best snippets of the unknown sides, and whether every such side is about its best
@@ -133,6 +136,36 @@ def compare(
         return replace(composed, confidence=score / 100.0)  # every side resolved this well
     # One side is unsure: offer the sides first.
     return replies.did_you_mean(question, [*found, *(h for h in hits if h.id not in ids)])
+
+
+# Words that set a side up as the plain kind of another ("just a model", "normal ai").
+_PLAIN_KIND = frozenset(
+    {"just", "normal", "regular", "plain", "ordinary", "standard", "simple", "basic", "any"}
+    | {"other", "old", "usual", "traditional", "classic", "general", "generic", "whole"}
+)
+
+
+def genus_side(sides: Sequence[Side], typed: Sequence[str]) -> bool:
+    """Whether one side is the plain kind another side narrows, every word of it in that
+    side, and called plain as typed ("a foundation model vs just a model", "generative ai
+    vs normal ai"): the question asks what sets the narrower one apart, not two things side
+    by side ("ai vs generative ai" still compares two topics). ``typed``: the question's
+    words as typed."""
+    if len(sides) != 2:
+        return False
+    one, two = (set(plain(side)) - _PLAIN_KIND - ARTICLES for side in sides)
+    return any(
+        kind and kind < other and _called_plain(kind, typed)
+        for kind, other in ((one, two), (two, one))
+    )
+
+
+def _called_plain(kind: set[str], typed: Sequence[str]) -> bool:
+    """Whether a plain-kind word comes just before a word of ``kind`` ("just a model")."""
+    return any(
+        word in _PLAIN_KIND and any(t.startswith(k) for t in typed[i + 1 : i + 3] for k in kind)
+        for i, word in enumerate(typed)
+    )
 
 
 _Resolved = tuple[list[Hit], Judgement, list[str]]

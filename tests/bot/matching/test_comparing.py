@@ -69,3 +69,26 @@ def test_a_rare_name_a_side_leaves_unexplained_is_another_thing(engine: Engine) 
     assert found.missing == ("bm25 search",)
     # ... a version is no other thing ("4o" of "gpt-4o")
     assert engine.answer("chatgpt vs gpt-4o").status is Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 40, written for this test: the plain kind the other side narrows is no second
+        # topic (the "model" side went to the agents snippet, and two unpaired snippets were
+        # offered; or an llm snippet was added to the diffusion answer)
+        ("what makes something a foundation model vs just a model", ("foundation-models",)),
+        ("is a diffusion model any different from a normal model", ("diffusion",)),
+        ("open weights model vs a regular model?", ("open-weights",)),
+    ],
+)
+def test_a_side_called_the_plain_kind_of_the_other_asks_of_the_narrower(
+    engine: Engine, question: str, expected: tuple[str, ...]
+) -> None:
+    found = engine.answer(question)
+    assert (found.status, found.ids) == (Status.ANSWER, expected), found.suggestions
+
+
+def test_two_topics_one_inside_the_other_are_still_compared(engine: Engine) -> None:
+    # Not called plain: "ai" is a topic of its own here
+    assert set(engine.answer("ai vs generative ai").ids) == {"ai-ml-dl", "what-is-genai"}
