@@ -397,10 +397,16 @@ class Judge:
             return ()
         sentences = runs(question)
         why = not seen.named and (asks_name(question) or any("why" in s for s in sentences))
+        coverage = self._coverage
+
+        def field(token: str) -> bool:
+            return any(coverage.known_term(w, ()) for w in kind.words(token))
+
         return tuple(
             t
             for tokens in sentences
-            for t in owned(tokens, kind, named=seen.named) + (produced(tokens, kind) if why else [])
+            for t in owned(tokens, kind, named=seen.named, field=field)
+            + (produced(tokens, kind) if why else [])
             if not self._told(kind.words(t), snippet_ids)
             and not any(self._coverage.known_term(w, snippet_ids) for w in kind.words(t))
         )

@@ -229,24 +229,32 @@ def said(
 # The asker's own: "my shift handover notes", "our own vaccination protocols".
 FIRST_PERSON_OWNERS = vocabulary("my our")
 OWNED_KINDS = frozenset({"everyday", "plain", "domain"})
+# What the asker's own tool of the field is called, though the knowledge may read it as
+# addressing the bot ("our formulary lookup bot").
+HELPERS = vocabulary("bot bots chatbot chatbots assistant assistants")
 OWNED_WORDS = 3  # words of the possessed noun phrase, at most
 # A preposition, or the particle of "look up our sops": the asker's things it acts on; not
 # where it runs ("on my mac"), which a how-to is about.
 OWNED_AFTER = (PREPOSITIONS - {"on", "at"}) | {"up"}
 
 
-def owned(tokens: Sequence[str], kind: Callable[[str], str], *, named: bool = False) -> list[str]:
+def owned(
+    tokens: Sequence[str],
+    kind: Callable[[str], str],
+    *,
+    named: bool = False,
+    field: Callable[[str], bool] = lambda token: False,
+) -> list[str]:
     """The words of noun phrases the asker owns after a preposition ("the start of my shift
     handover notes", "look things up in our own vaccination protocols"): which of the
     asker's things, in a question that describes the term without naming it. Not the
     subject or object of a verb ("how much my inbox holds", "word my request"): that may be
     what is asked about. ``named``: the question names the term, and a phrase right after
-    a term word may give it another sense ("the context window of my car")."""
+    a term word may give it another sense ("the context window of my car"), unless ``field``
+    says its head names a topic of the knowledge."""
     found: list[str] = []
     for at, token in enumerate(tokens):
         if token not in FIRST_PERSON_OWNERS or at == 0 or tokens[at - 1] not in OWNED_AFTER:
-            continue
-        if named and at >= 2 and kind(tokens[at - 2]) == "term":
             continue
         i = at + 1
         if i < len(tokens) and tokens[i] == "own":
@@ -254,5 +262,16 @@ def owned(tokens: Sequence[str], kind: Callable[[str], str], *, named: bool = Fa
         start = i
         while i < len(tokens) and i - start < OWNED_WORDS and kind(tokens[i]) in OWNED_KINDS:
             i += 1
+        if named and at >= 2 and kind(tokens[at - 2]) == "term":
+            # A phrase right after a term may give it another sense ("the context window of
+            # my car"); not one whose head names a topic of the field ("rag or fine tuning
+            # for our formulary lookup bot"): the asker's own thing, its words what it serves.
+            after = tokens[i] if i < len(tokens) else ""
+            if i > start and (after in HELPERS or field(after) or kind(after) == "term"):
+                pass  # the head ends the phrase: "our formulary lookup bot"
+            elif i - start >= 2 and field(tokens[i - 1]):
+                i -= 1  # the head closes it: "our formulary search"
+            else:
+                continue
         found += tokens[start:i]
     return found

@@ -674,3 +674,21 @@ def test_a_fused_wh_word_or_negated_modal_is_never_named_as_missing(
     # "I don't have an explanation for “whos” yet" named a word of the question's grammar.
     answer = engine.answer(as_asked(question))
     assert fused not in " ".join(answer.missing).split()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 40, written for this test: what the asker's own bot looks up, right after the
+        # two named terms, was taken for another sense of them
+        ("rag or fine tuning for our formulary lookup bot?", Status.ANSWER),
+        ("rag vs fine-tuning for our claims triage assistant", Status.ANSWER),
+        # ... a phrase whose head is no tool of the field still tells the sense
+        ("what temperature for our cold room", Status.SUGGEST),
+    ],
+)
+def test_the_askers_own_tool_after_a_named_term_is_talk(
+    engine: Engine, question: str, expected: Status
+) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.status is expected, answer.missing

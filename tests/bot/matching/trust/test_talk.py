@@ -162,3 +162,25 @@ def test_the_askers_own_things(text: str, words: list[str]) -> None:
     kinds |= {"docs": "domain", "vaccination": "everyday", "protocols": "everyday"}
     kinds |= {"inbox": "everyday", "request": "plain", "mac": "everyday"}
     assert owned(text.split(), lambda t: kinds.get(t, "")) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # round 40: right after a named term, a phrase whose head is the asker's own tool of
+        # the field is what the tool serves
+        ("rag or fine tuning for our formulary lookup bot", ["formulary", "lookup"]),
+        ("embeddings for our parts catalogue search", ["parts", "catalogue"]),
+        # ... else it may give the term another sense
+        ("the context window of my car", []),
+        ("what temperature for our cold room", []),
+    ],
+)
+def test_the_askers_own_things_after_a_named_term(text: str, words: list[str]) -> None:
+    kinds = {"rag": "term", "tuning": "term", "formulary": "domain", "lookup": "domain"}
+    kinds |= {"embeddings": "term", "parts": "everyday", "catalogue": "everyday"}
+    kinds |= {"search": "domain", "window": "term", "car": "everyday", "temperature": "term"}
+    kinds |= {"cold": "plain", "room": "everyday"}
+    field = {"search"}.__contains__
+    found = owned(text.split(), lambda t: kinds.get(t, ""), named=True, field=field)
+    assert found == words
