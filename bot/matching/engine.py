@@ -166,7 +166,7 @@ class Engine:
         # download one on the depot laptop ...").
         offer: Answer | None = None
         for asked in [*asked_sentences(question), *quoted_questions(question)]:
-            part = with_quoted_term(question, asked)
+            part = with_quoted_term(question, asked, self._coined_name)
             if part == asked:
                 part = with_named_term(question, asked, self._name_table)
             # Only a sentence naming its kind after "those" needs the rest read for the field.
@@ -190,6 +190,16 @@ class Engine:
         if found.reason is Reason.NO_MATCH and offer is not None:
             return offer
         return found
+
+    def _coined_name(self, word: str) -> bool:
+        """Whether a word English does not know, however rare or inflected, names a topic of
+        the knowledge ("agentic"; not "hallucinating", "realignment")."""
+        lexicon = self._lexicon
+        if lexicon.is_word(word) or lexicon.parts(word):
+            return False
+        found = self._kb.index.content_words(word)
+        coverage = self._judge(self._kb).coverage
+        return bool(found) and all(coverage.named_by(coverage.stems(w)) for w in found)
 
     def _of_field(self, text: str) -> bool:
         """Whether ``text`` holds a word of some snippet's title or aliases, one not too

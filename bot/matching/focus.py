@@ -9,6 +9,7 @@ the engine scores again on what is left; these helpers pick that part out.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Sequence
 
 from bot.knowledge.base import KnowledgeBase
@@ -232,10 +233,15 @@ POINTER = re.compile(
 BARE = frozenset({"that", "this", "it", "one"})
 
 
-def with_quoted_term(question: str, sentence: str) -> str:
+def with_quoted_term(
+    question: str, sentence: str, coined: Callable[[str], bool] = lambda word: False
+) -> str:
     """``sentence`` with "that term" (or word, phrase, acronym) replaced by the last term
     quoted before it in ``question`` ("the vendor says 'conversational AI' on every slide.
-    what does that term mean?"); unchanged when it points at nothing quoted."""
+    what does that term mean?"); unchanged when it points at nothing quoted. ``coined``
+    tells a word English does not know that names a topic of the knowledge: a bare "that"
+    may point at one quoted alone ("the rep says it's 'agentic'. what does that mean"; not
+    "the psychiatrist said 'hallucinating'", "the mechanic said 'realignment'")."""
     pointer = POINTER.search(sentence)
     if pointer is None:
         return sentence
@@ -246,7 +252,12 @@ def with_quoted_term(question: str, sentence: str) -> str:
     quote = quoted[-1]
     # A bare "that" may point at a lone English word quoted in another sense ("my landlord
     # wrote 'alignment' on the lease. what is that?"): only a phrase or an acronym stands in.
-    if pointer.group().lower() in BARE and len(quote.split()) < 2 and quote.islower():
+    if (
+        pointer.group().lower() in BARE
+        and len(quote.split()) < 2
+        and quote.islower()
+        and not coined(quote.strip(string.punctuation))
+    ):
         return sentence
     return sentence[: pointer.start()] + quote + sentence[pointer.end() :]
 

@@ -692,3 +692,37 @@ def test_the_askers_own_tool_after_a_named_term_is_talk(
 ) -> None:
     answer = engine.answer(as_asked(question))
     assert answer.status is expected, answer.missing
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 40, written for this test: a bare "that" asks of the coined term quoted
+        # before it; the story around it (the rota, the diary) no longer declines it
+        (
+            "the locum agency rep says their new rostering assistant is 'agentic' and can "
+            "swap our on-call shifts by itself. what does that actually mean?",
+            Status.ANSWER,
+        ),
+        (
+            "our payroll vendor keeps saying the new timesheet checker is 'agentic'. what does "
+            "that mean?",
+            Status.ANSWER,
+        ),
+        # ... never of an English word the story gives another sense
+        (
+            "the mechanic said the car needs 'realignment'. what does that mean?",
+            Status.SUGGEST,
+        ),
+        (
+            "the psychiatrist mentioned 'hallucinating' when talking about grandad. what does "
+            "that mean",
+            Status.SUGGEST,
+        ),
+    ],
+)
+def test_a_bare_that_asks_of_the_coined_term_quoted(
+    engine: Engine, question: str, expected: Status
+) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.status is expected, (answer.ids, answer.missing)

@@ -165,3 +165,25 @@ def test_a_quoted_question_is_asked_alone() -> None:
 )
 def test_a_reported_question_is_put_as_asked(clause: str, asked: str) -> None:
     assert direct(clause) == asked
+
+
+@pytest.mark.parametrize(
+    ("message", "sentence", "asked"),
+    [
+        # Round 40: a coined name of the knowledge quoted alone is what a bare "that" asks of
+        (
+            "the rep says the new assistant is 'agentic'. what does that actually mean?",
+            "what does that actually mean?",
+            "what does agentic actually mean?",
+        ),
+        # ... not an English word, however rare or inflected (the sentence before may give
+        # it its sense)
+        ("the psychiatrist said 'hallucinating'. what does that mean", "what does that mean", None),
+        ("the lease says 'alignment'. what is that?", "what is that?", None),
+    ],
+)
+def test_a_bare_that_points_at_a_coined_name_quoted_alone(
+    message: str, sentence: str, asked: str | None
+) -> None:
+    coined = {"agentic"}.__contains__
+    assert with_quoted_term(message, sentence, coined) == (asked or sentence)
