@@ -40,6 +40,7 @@ def stands_alone(
     verb: Callable[[str], bool],
     *,
     field_before: bool = False,
+    person: Callable[[str], bool] = lambda word: False,
 ) -> bool:
     """Whether ``part``, a sentence of ``message``, asks alone what it asks in the message.
 
@@ -52,12 +53,13 @@ def stands_alone(
             "how do those image generators work" asks of the kind it names, in the field's
             sense ("the substation got new kit. how do those big transformers work" asks
             of the kit).
+        person: whether a word names people or an organisation (:func:`unplaced`).
     """
     return (
         not refers_back(words(part))
         # "what's a transformer? not the ai one": alone, it would lose the sense it disowns.
         and not disowns_field(message)
-        and not unplaced(message, part, missing, verb)
+        and not unplaced(message, part, missing, verb, person=person)
         and not (asks_of_phrase(message, part) and not (field_before and names_kind(part)))
     )
 
@@ -106,17 +108,26 @@ def opens_asking_of_before(tokens: Sequence[str]) -> bool:
     return len(tokens) > 2 and tokens[0] in BEING and tokens[1] in POINTING
 
 
-def unplaced(message: str, part: str, missing: Sequence[str], verb: Callable[[str], bool]) -> bool:
+def unplaced(
+    message: str,
+    part: str,
+    missing: Sequence[str],
+    verb: Callable[[str], bool],
+    *,
+    person: Callable[[str], bool] = lambda word: False,
+) -> bool:
     """Whether the whole message left unexplained a word qualifying a word of ``part`` in
     another sentence ("pitching to a literary agent. how do you find an agent"): alone,
     ``part`` would lose what tells its sense; so does the subject of a verb acting on it
-    ("the grain dryer takes tokens"). A word that may be a ``verb`` tells what was done
-    ("the call mentions foundation models"), not which sense."""
+    ("the grain dryer takes tokens"), unless it is people said to be it ("every vendor is
+    'built on a foundation model'": ``person``; "the arcade is 'tokens only'" tells the
+    sense). A word that may be a ``verb`` tells what was done ("the call mentions
+    foundation models"), not which sense."""
     roots = {_root(w) for w in words(part) if w not in NEUTRAL}
     typed = words(message.replace(part, " . "))
     # Next to it, or its subject with a verb between ("the grain dryer takes tokens"; not
     # the asker's own system: "our platform supports agentic workflows").
-    pairs = [*itertools.pairwise(typed), *_subjects(typed, verb)]
+    pairs = [*itertools.pairwise(typed), *_subjects(typed, verb, person)]
     return any(
         first in missing
         and not verb(first)
@@ -134,13 +145,18 @@ def _acts(word: str, verb: Callable[[str], bool]) -> bool:
     return word.endswith("s") and not word.endswith("ss") and verb(word)
 
 
-def _subjects(tokens: Sequence[str], verb: Callable[[str], bool]) -> list[tuple[str, str]]:
+def _subjects(
+    tokens: Sequence[str], verb: Callable[[str], bool], person: Callable[[str], bool]
+) -> list[tuple[str, str]]:
     """Each subject and the word after its verb ("dryer", "tokens" of "the grain dryer
-    takes tokens"), where no possessive makes the subject the asker's own."""
+    takes tokens"), where no possessive makes the subject the asker's own, and no people
+    are only said to be something ("every vendor is ...")."""
     return [
         (tokens[at], tokens[at + 2])
         for at in range(len(tokens) - 2)
-        if _acts(tokens[at + 1], verb) and not (at > 0 and tokens[at - 1] in POSSESSIVES)
+        if _acts(tokens[at + 1], verb)
+        and not (at > 0 and tokens[at - 1] in POSSESSIVES)
+        and not (tokens[at + 1] in BEING and person(tokens[at]))
     ]
 
 

@@ -172,7 +172,14 @@ class Engine:
             # Only a sentence naming its kind after "those" needs the rest read for the field.
             field_before = names_kind(part) and self._of_field(question.replace(asked, " "))
             verb = self._lexicon.may_be_verb
-            if not stands_alone(question, part, found.missing, verb, field_before=field_before):
+            if not stands_alone(
+                question,
+                part,
+                found.missing,
+                verb,
+                field_before=field_before,
+                person=self._people,
+            ):
                 continue
             if asks_of_before(part) and not self._of_field(question.replace(part, " ")):
                 # "a child ... was seeing bugs. is that hallucinating?": what it is asked of
@@ -190,6 +197,10 @@ class Engine:
         if found.reason is Reason.NO_MATCH and offer is not None:
             return offer
         return found
+
+    def _people(self, word: str) -> bool:
+        """Whether a word names people or an organisation ("vendor", "company")."""
+        return self._lexicon.names_person(word) or self._lexicon.names_group(word)
 
     def _coined_name(self, word: str) -> bool:
         """Whether a word English does not know, however rare or inflected, names a topic of

@@ -104,3 +104,25 @@ def test_a_demonstrative_naming_its_kind_asks_of_the_kind() -> None:
     # alone it asks what it asks only where the rest names something of the field
     assert stands_alone(message, part, (), _verb, field_before=True)
     assert not stands_alone(message, part, (), _verb, field_before=False)
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "qualifies"),
+    [
+        # Round 40: people said to be the term do not give it a sense ...
+        (
+            "every vendor is 'built on a foundation model'. what does built on a foundation "
+            "model mean",
+            "vendor",
+            False,
+        ),
+        # ... a thing said to be it does, and so does anything acting on it
+        ("the arcade is 'tokens only'. what does tokens only mean", "arcade", True),
+        ("the vendor takes tokens. what are tokens", "vendor", True),
+    ],
+)
+def test_who_is_said_to_be_the_term(message: str, subject: str, qualifies: bool) -> None:
+    part = message.split(". ", 1)[1]
+    verb = {"is", "takes"}.__contains__
+    people = {"vendor"}.__contains__
+    assert unplaced(message, part, (subject,), verb, person=people) is qualifies

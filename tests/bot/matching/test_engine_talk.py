@@ -726,3 +726,18 @@ def test_a_bare_that_asks_of_the_coined_term_quoted(
 ) -> None:
     answer = engine.answer(as_asked(question))
     assert answer.status is expected, (answer.ids, answer.missing)
+
+
+def test_people_said_to_be_the_term_give_it_no_other_sense(engine: Engine) -> None:
+    # Round 40, written for this test: "every vendor is" read as the subject acting on the
+    # quoted term, so the sentence asking of it was not answered alone
+    answer = engine.answer(
+        as_asked(
+            "the regional ed-tech bulletin says every vendor is 'built on a foundation "
+            "model'. what does that mean?"
+        )
+    )
+    assert (answer.status, answer.ids) == (Status.ANSWER, ("foundation-models",))
+    # ... a thing said to be it still tells its sense
+    other = engine.answer(as_asked("the arcade is 'tokens only' on fridays. what does that mean?"))
+    assert other.status is not Status.ANSWER
