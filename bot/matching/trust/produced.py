@@ -2,7 +2,8 @@
 
 "it gave me three journal references on measles outbreaks and none of them exist, why does
 it do that": the references are what the model made up, not what the question asks about;
-"asked the chat thing for the easa rule": what the asker asked it for, likewise.
+"asked the chat thing for the easa rule": what the asker asked it for, likewise; "i pasted
+the whole 40 page boiler manual in": what the asker gave it, too.
 """
 
 from __future__ import annotations
@@ -33,12 +34,22 @@ ENDS = vocabulary(", that which who and but so because when where while")
 OUTPUT_WORDS = 10  # words of what was produced, at most
 OUTPUT_KINDS = frozenset({"everyday", "plain", "domain"})
 ADVERBS = vocabulary("just then also even still always")  # between the maker and its verb
+# The asker giving the assistant its material: "i paste the whole boiler manual in".
+GIVERS = vocabulary("i we")
+GIVING = vocabulary(
+    """
+    paste pasted pastes upload uploaded uploads feed fed feeds dump dumped dumps drop dropped
+    drops attach attached attaches copied
+    """
+)
+GIVEN_ENDS = ENDS | vocabulary("in into to")
 
 
 def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
     """The words naming what the assistant produced ("it gave me *three journal references
-    on measles outbreaks*", "chatgpt invented *a water quality regulation number*") or what
-    it was asked for ("asked the chat thing for *the easa rule on pushback comms*")."""
+    on measles outbreaks*", "chatgpt invented *a water quality regulation number*"), what
+    it was asked for ("asked the chat thing for *the easa rule on pushback comms*") or what
+    the asker gave it ("i pasted *the whole 40 page boiler manual* in")."""
     found: list[str] = []
     for at, token in enumerate(tokens):
         if token not in PRODUCING or not _made_by_assistant(tokens, at):
@@ -53,6 +64,13 @@ def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
             i += 1
         start = i
         while i < len(tokens) and i - start < OUTPUT_WORDS and tokens[i] not in ENDS:
+            i += 1
+        found += [t for t in tokens[start:i] if kind(t) in OUTPUT_KINDS]
+    for at, token in enumerate(tokens):
+        if token not in GIVING or at == 0 or tokens[at - 1] not in GIVERS:
+            continue
+        i = start = at + 1
+        while i < len(tokens) and i - start < OUTPUT_WORDS and tokens[i] not in GIVEN_ENDS:
             i += 1
         found += [t for t in tokens[start:i] if kind(t) in OUTPUT_KINDS]
     return found

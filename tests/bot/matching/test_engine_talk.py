@@ -741,3 +741,18 @@ def test_people_said_to_be_the_term_give_it_no_other_sense(engine: Engine) -> No
     # ... a thing said to be it still tells its sense
     other = engine.answer(as_asked("the arcade is 'tokens only' on fridays. what does that mean?"))
     assert other.status is not Status.ANSWER
+
+
+def test_what_the_asker_pasted_in_is_their_material(engine: Engine) -> None:
+    # Round 40, written for this test: the tenancy agreement pasted in was taken for what the
+    # question asks about
+    answer = engine.answer(
+        as_asked(
+            "why does the assistant lose track when we paste the whole 30 page tenancy "
+            "agreement in? fine for the first few answers"
+        )
+    )
+    assert (answer.status, answer.ids) == (Status.ANSWER, ("context-window",))
+    # ... pasting into something of no field asks nothing of it
+    other = engine.answer(as_asked("why does excel crash when i paste the whole stock sheet in?"))
+    assert other.status is not Status.ANSWER

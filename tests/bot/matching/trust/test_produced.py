@@ -11,7 +11,8 @@ _KINDS = {
     "outbreaks": "everyday", "water": "everyday", "quality": "plain", "regulation": "everyday",
     "number": "plain", "easa": "domain", "rule": "plain", "pushback": "everyday",
     "comms": "everyday", "printer": "everyday", "jam": "everyday", "code": "domain",
-    "data": "domain",
+    "data": "domain", "whole": "domain", "boiler": "everyday", "manual": "plain",
+    "staff": "plain", "handbook": "everyday", "rota": "domain",
 }  # fmt: skip
 
 
@@ -42,4 +43,18 @@ def kind(token: str) -> str:
     ],
 )
 def test_what_the_assistant_made_or_was_asked_for(text: str, words: list[str]) -> None:
+    assert produced(text.split(), kind) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Round 40: what the asker gave the assistant, up to where it went
+        ("when i paste the whole boiler manual in it forgets", ["whole", "boiler", "manual"]),
+        ("we uploaded our staff handbook to the assistant", ["staff", "handbook"]),
+        # someone else pasting is no asker's material
+        ("the intern pasted the rota", []),
+    ],
+)
+def test_what_the_asker_gave_the_assistant(text: str, words: list[str]) -> None:
     assert produced(text.split(), kind) == words
