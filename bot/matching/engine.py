@@ -167,7 +167,8 @@ class Engine:
         offer: Answer | None = None
         for asked in [*asked_sentences(question), *quoted_questions(question)]:
             part = with_quoted_term(question, asked, self._coined_name)
-            if part == asked:
+            quoted = part != asked
+            if not quoted:
                 part = with_named_term(question, asked, self._name_table)
             # Only a sentence naming its kind after "those" needs the rest read for the field.
             field_before = names_kind(part) and self._of_field(question.replace(asked, " "))
@@ -186,7 +187,10 @@ class Engine:
                 # is nothing of the field, which alone it would forget.
                 continue
             alone = self._answer(part)
-            if alone.status is Status.ANSWER and alone.score >= needed:
+            # A sentence asking of a term the message quotes ("the demo said it 'uses RAG
+            # over your DMS'. what does that mean") names it as plainly as a question can:
+            # the answer it gets alone stands, without the higher bar.
+            if alone.status is Status.ANSWER and (alone.score >= needed or quoted):
                 return replace(alone, question=question)
             if offer is None and alone.status is Status.SUGGEST and alone.suggestions:
                 offer = replace(alone, question=question)

@@ -756,3 +756,16 @@ def test_what_the_asker_pasted_in_is_their_material(engine: Engine) -> None:
     # ... pasting into something of no field asks nothing of it
     other = engine.answer(as_asked("why does excel crash when i paste the whole stock sheet in?"))
     assert other.status is not Status.ANSWER
+
+
+def test_a_sentence_asking_of_the_quoted_term_needs_no_higher_bar(engine: Engine) -> None:
+    # Round 40, written for this test: asked alone as "can you explain what uses RAG over
+    # your document store means", the sentence was answered, but under the bar a sentence
+    # alone had to clear; the quote names the term as plainly as a question can
+    answer = engine.answer(
+        as_asked(
+            "the records vendor said their assistant 'uses RAG over your document store'. "
+            "can you explain what that means in simple terms?"
+        )
+    )
+    assert (answer.status, answer.ids) == (Status.ANSWER, ("rag",))
