@@ -78,7 +78,7 @@ from bot.matching.trust.talk import (
     speaker,
     talk_clauses,
 )
-from bot.matching.trust.task import examples, tasks
+from bot.matching.trust.task import examples, listed, tasks
 from bot.matching.trust.vocabulary import NEUTRAL
 
 # A raw word -> "term" (names the snippet's subject), "domain" (another word of the field:
@@ -358,7 +358,11 @@ def context(
         around=tuple(
             t for t in around if not (lone and thing(t, lexicon, unknown) and t not in did)
         )
-        + (() if lone else tuple(examples(sentences))),
+        + (
+            ()
+            if lone
+            else (*examples(sentences), *(listed(sentences, lexicon.is_word) if lexicon else ()))
+        ),
         beside=tuple(t for t in beside if not (lone and thing(t, lexicon, unknown))),
         close=tuple(close),
         placed=tuple(by_place),

@@ -10,7 +10,7 @@ word of the field is the tool ("we use an llm to tag tickets, how do i export th
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from bot.matching.trust.grammar import (
     AUXILIARIES,
@@ -120,6 +120,37 @@ def examples(sentences: Sentences) -> list[str]:
             found += [
                 t for t, k in zip(tokens[task:], kinds[task:], strict=True) if k in TASK_KINDS
             ]
+    return found
+
+
+# What lists the asker's own examples of a use ("..., like triaging alerts or summarising
+# incidents"), after a question of what the term can do.
+LISTING = vocabulary("like eg e.g")
+DOING = vocabulary("do doing help use used")
+
+
+def listed(sentences: Sentences, is_word: Callable[[str], bool]) -> list[str]:
+    """The words of the jobs listed after "like" in a sentence that asks what the term can
+    do ("what can a large language model do for a security team, like triaging alerts or
+    summarising incidents"): examples of the use asked about, talk around it. Not beside a
+    term of one English word ("what can a transformer do for our substation, like stepping
+    down the voltage"), whose sense the jobs tell."""
+    found: list[str] = []
+    for tokens, kinds in sentences:
+        if "term" not in kinds or not any(t in CAN for t in tokens):
+            continue
+        term = kinds.index("term")
+        one = term + 1 >= len(kinds) or kinds[term + 1] != "term"
+        if one and is_word(tokens[term]):
+            continue
+        for at in range(term + 1, len(tokens)):
+            if tokens[at] in LISTING and any(t in DOING for t in tokens[term:at]):
+                found += [
+                    t
+                    for t, k in zip(tokens[at + 1 :], kinds[at + 1 :], strict=True)
+                    if k in TASK_KINDS
+                ]
+                break
     return found
 
 

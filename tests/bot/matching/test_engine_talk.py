@@ -769,3 +769,19 @@ def test_a_sentence_asking_of_the_quoted_term_needs_no_higher_bar(engine: Engine
         )
     )
     assert (answer.status, answer.ids) == (Status.ANSWER, ("rag",))
+
+
+def test_the_jobs_listed_after_like_are_the_askers_examples(engine: Engine) -> None:
+    # Round 40, written for this test: the jobs listed were taken for what is asked about
+    answer = engine.answer(
+        as_asked(
+            "what can a large language model realistically do for an audit team, like "
+            "sampling invoices or summarising findings?"
+        )
+    )
+    assert (answer.status, answer.ids) == (Status.ANSWER, ("llm-applications",))
+    # ... beside a term of one English word they tell its sense
+    other = engine.answer(
+        as_asked("what can a transformer do for our substation, like stepping down the voltage?")
+    )
+    assert other.status is not Status.ANSWER

@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.context import context
-from bot.matching.trust.task import tasks
+from bot.matching.trust.task import listed, tasks
 
 _TOPICAL = {"llm": "term", "ai": "", "gen": "term", "model": "domain", "trust": "domain"}
 _EVERYDAY = {"draft", "visa", "guidance", "restaurant", "recs", "guests", "contracts"}
@@ -106,3 +106,55 @@ def test_the_data_a_model_is_trained_on(sentence: str, data: list[str]) -> None:
     asked = ["why", "is", "the", "model", "weak"]
     sentences = [(tokens, [kind(t) for t in tokens]), (asked, [kind(t) for t in asked])]
     assert tasks(sentences) == data
+
+
+@pytest.mark.parametrize(
+    ("tokens", "kinds", "words"),
+    [
+        # Round 40: the asker's examples of the use asked about
+        (
+            [
+                "what",
+                "can",
+                "a",
+                "large",
+                "language",
+                "model",
+                "do",
+                "for",
+                "us",
+                "like",
+                "triaging",
+                "alerts",
+            ],
+            ["", "", "", "term", "term", "term", "", "", "", "", "domain", "everyday"],
+            ["triaging", "alerts"],
+        ),
+        # ... not beside a term of one English word: the jobs tell its sense
+        (
+            [
+                "what",
+                "can",
+                "a",
+                "transformer",
+                "do",
+                "for",
+                "us",
+                "like",
+                "stepping",
+                "down",
+                "voltage",
+            ],
+            ["", "", "", "term", "", "", "", "", "plain", "", "everyday"],
+            [],
+        ),
+        # ... nor without a question of what it can do
+        (
+            ["a", "large", "language", "model", "like", "gpt"],
+            ["", "term", "term", "term", "", "domain"],
+            [],
+        ),
+    ],
+)
+def test_jobs_listed_after_like(tokens: list[str], kinds: list[str], words: list[str]) -> None:
+    assert listed([(tokens, kinds)], {"transformer"}.__contains__) == words
