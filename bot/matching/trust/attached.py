@@ -65,6 +65,23 @@ def names_a_system(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool
     return i > at + 1 and i < len(tokens) and tokens[i] in EMPLOYING and "term" in kinds[i + 1 :]
 
 
+# What the asker builds with the term ("multimodal ai for a kids' picture-book app"): the
+# words before such a head say what the product serves, no sense of the term.
+PRODUCTS = frozenset(
+    {"app", "apps", "site", "website", "platform", "tool", "product", "service", "portal"}
+    | {"dashboard", "bot", "chatbot", "assistant", "system", "feature", "plugin", "widget"}
+)
+PRODUCT_REACH = 4  # words between the purpose's preposition and the product's name, at most
+
+
+def for_a_product(tokens: Sequence[str], term: int, at: int) -> bool:
+    """Whether a word after the term sits in a purpose phrase ("for a ...") whose head names
+    a software product ("multimodal ai for a kids' picture-book app")."""
+    if "for" not in tokens[term + 1 : at]:
+        return False
+    return any(t in PRODUCTS for t in tokens[at + 1 : at + 1 + PRODUCT_REACH])
+
+
 # "the witness is basically hallucinating": a state the subject is in, then how plainly.
 BEING_IN = frozenset({"is", "was", "are", "were", "keeps", "kept", "started", "s"})
 PLAINLY = frozenset(

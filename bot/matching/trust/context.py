@@ -31,6 +31,7 @@ from bot.matching.trust.asker import done, introduction, subject_verb
 from bot.matching.trust.attached import (
     PHRASE,
     by_position,
+    for_a_product,
     kind_of,
     modifies,
     names_a_system,
@@ -325,6 +326,7 @@ def context(
                     and (
                         not preposition or asks_about(tokens, term) or topic_phrase(tokens, term, i)
                     )
+                    and (lone or not for_a_product(tokens, term, i))
                 )
                 or placed
                 or acting

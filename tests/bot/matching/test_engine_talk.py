@@ -785,3 +785,14 @@ def test_the_jobs_listed_after_like_are_the_askers_examples(engine: Engine) -> N
         as_asked("what can a transformer do for our substation, like stepping down the voltage?")
     )
     assert other.status is not Status.ANSWER
+
+
+def test_what_the_askers_product_serves_is_no_sense_of_the_term(engine: Engine) -> None:
+    # Round 40, written for this test: "kids" in "for a kids' museum guide app" was taken as
+    # qualifying the term
+    answer = engine.answer(
+        as_asked(
+            "multimodal ai for a kids' museum guide app: what does that term cover? images and voice?"
+        )
+    )
+    assert (answer.status, answer.ids) == (Status.ANSWER, ("multimodal",))

@@ -7,7 +7,14 @@ from collections.abc import Callable
 import pytest
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.attached import modifies, names_a_system, ours, person, undergoes
+from bot.matching.trust.attached import (
+    for_a_product,
+    modifies,
+    names_a_system,
+    ours,
+    person,
+    undergoes,
+)
 
 Marked = Callable[[str], tuple[list[str], list[str]]]  # the ``marked`` fixture
 
@@ -106,3 +113,20 @@ def test_a_noun_naming_a_system_that_employs_the_term(
 ) -> None:
     tokens, marks = marked(kinds)
     assert names_a_system(tokens, marks, tokens.index(word)) is system
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "product"),
+    [
+        # Round 40: what the asker builds with the term
+        ("multimodal ai for a kids picture book app", 4, True),
+        ("embeddings for the recipe search tool", 3, True),
+        # ... not a purpose without a product, nor a word before "for"
+        ("temperature for a kids party", 3, False),
+        ("kids multimodal ai for an app", 0, False),
+    ],
+)
+def test_a_purpose_naming_a_product(text: str, at: int, product: bool) -> None:
+    tokens = text.split()
+    term = next(i for i, t in enumerate(tokens) if t in {"ai", "embeddings", "temperature"})
+    assert for_a_product(tokens, term, at) is product
