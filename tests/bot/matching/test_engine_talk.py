@@ -792,7 +792,8 @@ def test_what_the_askers_product_serves_is_no_sense_of_the_term(engine: Engine) 
     # qualifying the term
     answer = engine.answer(
         as_asked(
-            "multimodal ai for a kids' museum guide app: what does that term cover? images and voice?"
+            "multimodal ai for a kids' museum guide app: what does that term cover? images "
+            "and voice?"
         )
     )
     assert (answer.status, answer.ids) == (Status.ANSWER, ("multimodal",))
