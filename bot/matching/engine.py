@@ -143,7 +143,7 @@ class Engine:
 
     def _name_table(self) -> Names:
         kb = self._kb
-        return self._names.get(kb, lambda k: name_table(k, self._lexicon.is_word))
+        return self._names.get(kb, lambda k: name_table(k, self._english))
 
     def _replies(self) -> Replies:
         return Replies(self._kb, self._config)
@@ -202,6 +202,10 @@ class Engine:
             return offer
         return found
 
+    def _english(self, word: str) -> bool:
+        """Whether English knows a word, however rare ("llama": an animal too)."""
+        return self._lexicon.is_word(word) or bool(self._lexicon.parts(word))
+
     def _people(self, word: str) -> bool:
         """Whether a word names people or an organisation ("vendor", "company")."""
         return self._lexicon.names_person(word) or self._lexicon.names_group(word)
@@ -209,8 +213,7 @@ class Engine:
     def _coined_name(self, word: str) -> bool:
         """Whether a word English does not know, however rare or inflected, names a topic of
         the knowledge ("agentic"; not "hallucinating", "realignment")."""
-        lexicon = self._lexicon
-        if lexicon.is_word(word) or lexicon.parts(word):
+        if self._english(word):
             return False
         found = self._kb.index.content_words(word)
         coverage = self._judge(self._kb).coverage

@@ -31,12 +31,20 @@ POINTER = re.compile(
     # "what exactly are they?" after a plural name
     r"|(?:(?<=\bwhat are )|(?<=\bwhat actually are )|(?<=\bwhat exactly are ))they"
     r"(?=\s*(?:[?.!,]|$))"
-    r"|" + DOES_IT_MEAN + r"|" + IS_IT_LIKE,
+    r"|"
+    + DOES_IT_MEAN
+    + r"|"
+    + IS_IT_LIKE
+    # "what kind of model is behind it?", "how does it work?"
+    + r"|(?<=\bbehind )it(?=\s*(?:[?.!,]|$))|(?<=\bhow does )it(?=\s+(?:actually\s+)?work\b)",
     re.IGNORECASE,
 )
 
 
 Names = tuple[tuple[str, ...], ...]  # the typed words of every title and alias that may stand in
+
+
+DISOWNED = re.compile(r"\([^()]*\bnot\b[^()]*\)", re.IGNORECASE)
 
 
 def with_named_term(question: str, sentence: str, names: Callable[[], Names]) -> str:
@@ -47,7 +55,9 @@ def with_named_term(question: str, sentence: str, names: Callable[[], Names]) ->
     if pointer is None:
         return sentence
     before = question[: max(question.find(sentence), 0)]
-    name = last_name(names(), before)
+    # A name set aside in brackets ("reinforcement learning (the game kind, not rlhf)") is
+    # what "it" is not.
+    name = last_name(names(), DISOWNED.sub(" ", before))
     if name is None:
         return sentence
     return sentence[: pointer.start()] + name + sentence[pointer.end() :]

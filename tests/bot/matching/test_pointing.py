@@ -55,6 +55,22 @@ def kb() -> KnowledgeBase:
             "What exactly are large language models?",
         ),
         ("generative AI is hyped. what are they selling?", "what are they selling?", None),
+        # Round 40: "behind it", "how does it work"; never a name the message sets aside
+        (
+            "our designer uses midjourney. what kind of model is behind it?",
+            "what kind of model is behind it?",
+            "what kind of model is behind midjourney?",
+        ),
+        (
+            "the vendor keeps mentioning generative ai. how does it actually work?",
+            "how does it actually work?",
+            "how does generative ai actually work?",
+        ),
+        (
+            "reinforcement learning (the game kind, not rlhf) how does it work",
+            "how does it work",
+            None,
+        ),
         # nothing points back
         ("generative AI is everywhere. how do I start?", "how do I start?", "how do I start?"),
     ],
