@@ -683,6 +683,22 @@ BARS = {
         "wrong": 0.02,
         "right": 0.88,
     },
+    # Round 40: 87 and 88 read after five rounds blind (two questions of slack on the right
+    # answers; 87's near-domain wrong answer, a vector database to pick, kept).
+    "trust_holdout87.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
+    },
+    "trust_holdout88.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
