@@ -143,7 +143,7 @@ class Engine:
 
     def _name_table(self) -> Names:
         kb = self._kb
-        return self._names.get(kb, lambda k: name_table(k, self._english))
+        return self._names.get(kb, lambda k: name_table(k, self._lexicon.knows))
 
     def _replies(self) -> Replies:
         return Replies(self._kb, self._config)
@@ -179,7 +179,7 @@ class Engine:
                 found.missing,
                 verb,
                 field_before=field_before,
-                person=self._people,
+                person=self._lexicon.names_people,
             ):
                 continue
             if asks_of_before(part) and not self._of_field(question.replace(part, " ")):
@@ -202,18 +202,10 @@ class Engine:
             return offer
         return found
 
-    def _english(self, word: str) -> bool:
-        """Whether English knows a word, however rare ("llama": an animal too)."""
-        return self._lexicon.is_word(word) or bool(self._lexicon.parts(word))
-
-    def _people(self, word: str) -> bool:
-        """Whether a word names people or an organisation ("vendor", "company")."""
-        return self._lexicon.names_person(word) or self._lexicon.names_group(word)
-
     def _coined_name(self, word: str) -> bool:
         """Whether a word English does not know, however rare or inflected, names a topic of
         the knowledge ("agentic"; not "hallucinating", "realignment")."""
-        if self._english(word):
+        if self._lexicon.knows(word):
             return False
         found = self._kb.index.content_words(word)
         coverage = self._judge(self._kb).coverage

@@ -83,6 +83,11 @@ class Lexicon:
         knows however rare ("conceptually")."""
         return self.zipf(word) >= MIN_ZIPF or self.rare_adverb(word)
 
+    def knows(self, word: str) -> bool:
+        """Whether English knows a word at all, however rare or inflected ("llama", an animal
+        too; "hallucinating"), unlike a coined term ("agentic") or a product's name."""
+        return self.is_word(word) or bool(self.parts(word))
+
     def rare_adverb(self, word: str) -> bool:
         """An "-ly" word too rare for the frequency list that the dictionary knows only as an
         adverb ("conceptually"): it says how, never what a question is about."""
@@ -137,6 +142,10 @@ class Lexicon:
         """Whether a word names people organised for work ("company", "team", "clinic"):
         WordNet's organization.n.01 and below, as the same script extracts them."""
         return self._person_class(word) == "group"
+
+    def names_people(self, word: str) -> bool:
+        """Whether a word names people or people organised for work ("vendor", "company")."""
+        return self.names_person(word) or self.names_group(word)
 
     def _person_class(self, word: str) -> str | None:
         classes = self._persons
