@@ -264,14 +264,28 @@ def owned(
             i += 1
         if named and at >= 2 and kind(tokens[at - 2]) == "term":
             # A phrase right after a term may give it another sense ("the context window of
-            # my car"); not one whose head names a topic of the field ("rag or fine tuning
-            # for our formulary lookup bot"): the asker's own thing, its words what it serves.
-            after = tokens[i] if i < len(tokens) else ""
-            if i > start and (after in HELPERS or field(after) or kind(after) == "term"):
-                pass  # the head ends the phrase: "our formulary lookup bot"
-            elif i - start >= 2 and field(tokens[i - 1]):
-                i -= 1  # the head closes it: "our formulary search"
-            else:
+            # my car"), unless it is the asker's own tool of the field.
+            end = _tool_end(tokens, kind, field, start, i)
+            if end is None:
                 continue
+            i = end
         found += tokens[start:i]
     return found
+
+
+def _tool_end(
+    tokens: Sequence[str],
+    kind: Callable[[str], str],
+    field: Callable[[str], bool],
+    start: int,
+    end: int,
+) -> int | None:
+    """Where the words an owned phrase (``start`` to ``end``) tells of the asker's own tool
+    of the field end ("rag or fine tuning for our formulary lookup bot": "formulary
+    lookup"); None when its head names no topic of the field."""
+    after = tokens[end] if end < len(tokens) else ""
+    if end > start and (after in HELPERS or field(after) or kind(after) == "term"):
+        return end  # the head ends the phrase: "our formulary lookup bot"
+    if end - start >= 2 and field(tokens[end - 1]):
+        return end - 1  # the head closes it: "our formulary search"
+    return None

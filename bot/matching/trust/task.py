@@ -125,7 +125,7 @@ def examples(sentences: Sentences) -> list[str]:
 
 # What lists the asker's own examples of a use ("..., like triaging alerts or summarising
 # incidents"), after a question of what the term can do.
-LISTING = vocabulary("like eg e.g")
+LISTING = vocabulary("like eg")  # "e.g." reaches here as a sentence break
 DOING = vocabulary("do doing help use used")
 
 
