@@ -268,8 +268,15 @@ class Judge:
         seen = context(question, kind, self._lexicon, kind.unknown)
         if seen.task and self.names_any([w for t in seen.task for w in kind.words(t)], snippet_ids):
             # "i use an llm to summarise site notes": a task the snippet speaks of may be
-            # why it came first; then it is what the question is about.
-            seen = replace(seen, task=())
+            # why it came first; then it is what the question is about. Unless a name is
+            # asked for that (the description is then the topic), its words the snippet never
+            # speaks of ("site notes") are the asker's material.
+            seen = replace(
+                seen,
+                task=()
+                if asks_name(question)
+                else tuple(t for t in seen.task if not self.names_any(kind.words(t), snippet_ids)),
+            )
         seen = self._as_told(seen, question, kind)
         if seen.setting and self._asks_use(snippet_ids):
             # "what is generative ai used for in retail": the asker's sector, no sense.

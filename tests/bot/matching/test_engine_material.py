@@ -1,0 +1,46 @@
+"""Issue 9, round 41: the asker's own material around a named term, on the bundled knowledge.
+
+Questions written for these tests (none is taken from a question set); each case names the
+round and the rule it guards.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from adapters.markup import as_asked
+from bot.matching.engine import Engine
+from bot.models import Status
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 41: the snippet speaks of part of the task ("in our tone"); the rest of it, the
+        # asker's own documents and what the model writes, was left in the check unexplained
+        "can we fine tune a model on our archived lesson plans so it writes worksheets in our "
+        "tone?",
+        "can we fine-tune a model on our previous grant bids so it writes proposals in our tone?",
+    ],
+)
+def test_a_task_the_snippet_speaks_of_leaves_the_askers_material_aside(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(as_asked(question))
+    assert (answer.status, answer.ids) == (Status.ANSWER, ("fine-tuning",)), answer.missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # ... unless a name is asked for: the description is then what is asked about
+        "can you train a model on made-up data instead of real customer records? is there a "
+        "name for that?",
+        # ... and what the term acts on still tells its sense
+        "can we fine tune the lighting rig on our old stage cues so it fades in our style?",
+    ],
+)
+def test_a_described_task_or_another_sense_is_still_not_answered(
+    engine: Engine, question: str
+) -> None:
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
