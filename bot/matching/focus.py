@@ -113,12 +113,14 @@ def defining_clause(
 # "my year 9s asked what machine learning is": a question reported after a verb of asking or
 # knowing, put as asked ("what is machine learning").
 REPORTED = re.compile(
-    r"\b(?:asked|asking|asks|ask|know|knows|wondering|wondered|wonders|explain|tell)"
+    r"\b(?:(?:asked|asking|asks|ask|know|knows|wondering|wondered|wonders|explain|tell)"
+    # "a plain explanation of what ... is": the same question, asked through a noun
+    r"|(?:explanation|explainer|rundown|overview|breakdown)\s+of)"
     r"\s+(?:(?:me|us|them|him|her)\s+)?"
     # where it was asked ("asked me over coffee what ..."): a short phrase of place or time
     r"(?:(?:over|at|during|in|after|on)\s+(?:\S+\s+){0,2}?\S+\s+)?"
     r"what\s+(?P<term>(?:\S+\s+){0,3}?\S+)\s+(?:(?:actually|exactly|really)\s+)?"
-    r"(?P<verb>is|are|means|stands\s+for)\s*$",
+    r"(?P<verb>is|are|means|stands\s+for)(?:\s+(?:please|pls|plz))?\s*$",
     re.I,
 )
 

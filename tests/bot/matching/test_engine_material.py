@@ -44,3 +44,24 @@ def test_a_described_task_or_another_sense_is_still_not_answered(
     engine: Engine, question: str
 ) -> None:
     assert engine.answer(as_asked(question)).status is not Status.ANSWER
+
+
+def test_a_question_asked_through_a_noun_is_answered_before_its_reason(engine: Engine) -> None:
+    # Round 41, written for this test: "a plain explanation of what ... is" reported no
+    # question, so the reason given after it ("because the drivers think ...") picked the
+    # snippet
+    answer = engine.answer(
+        as_asked(
+            "can someone give me a plain explanation of what a large language model actually "
+            "is, because the drivers think it's spying on them"
+        )
+    )
+    assert (answer.status, answer.ids) == (Status.ANSWER, ("what-is-llm",))
+    # ... the reason still tells another sense of a term that has one
+    other = engine.answer(
+        as_asked(
+            "can someone give me a plain explanation of what a transformer is, because the one "
+            "on the pole outside keeps buzzing"
+        )
+    )
+    assert other.status is not Status.ANSWER

@@ -158,6 +158,13 @@ def test_a_quoted_question_is_asked_alone() -> None:
         ("tool use in llms explained pls", "what is tool use in llms"),
         ("rag for dummies", "what is rag"),
         ("explained in plain english", "explained in plain english"),  # no term before
+        # Round 41: the same question asked through a noun, and a "please" after it
+        (
+            "can someone give me a plain explanation of what a large language model is",
+            "what is a large language model",
+        ),
+        ("quick rundown of what rag is please", "what is rag"),
+        ("an overview of the budget", "an overview of the budget"),  # no question reported
         # a clause that reports no question, or asks directly, is unchanged
         ("what is rag", "what is rag"),
         ("i asked for a summary", "i asked for a summary"),
