@@ -133,7 +133,10 @@ _ASKS_NAME = re.compile(
     r"|\bwhat (?:do|would) (?:you|u|we|people|they) call\b"
     rf"|\bwhat(?:['\u2019]?s| is) the (?:{_DESCRIBED}) (?:where|when)\b"
     # "what's the branch of AI called that ...": a kind of thing, then its name asked
-    r"|\bwhat(?:['\u2019]?s| is| are) the (?:\w+ ){1,3}?called (?:that|when|where|which)\b",
+    r"|\bwhat(?:['\u2019]?s| is| are) the (?:\w+ ){1,3}?called (?:that|when|where|which)\b"
+    # "the thing where two networks compete ... - what's that": described first, then asked
+    rf"|^\W*(?:so |ok |and )?the (?:{_DESCRIBED}) (?:where|when)\b.*"
+    r"\bwhat(?:['\u2019]?s| is) (?:that|this|it)\W*$",
     re.IGNORECASE,
 )
 

@@ -65,3 +65,29 @@ def test_a_question_asked_through_a_noun_is_answered_before_its_reason(engine: E
         )
     )
     assert other.status is not Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 41, written for this test: a thing described, then "what's that" asked of it,
+        # asks its name (the description was judged as a definition question)
+        (
+            "the technique where people rank the answers and the model learns from the "
+            "rankings, what is it",
+            "rlhf",
+        ),
+        ("the setup where the bot reads our docs first then answers, what is it", "rag"),
+        # ... a description of what we do not cover is still not answered
+        ("the thing where a big model teaches a small model to copy it, what's that", None),
+        ("the thing where the transformer at the substation hums all night, what's that", None),
+    ],
+)
+def test_a_thing_described_then_asked_what_it_is_asks_its_name(
+    engine: Engine, question: str, expected: str | None
+) -> None:
+    answer = engine.answer(as_asked(question))
+    if expected is None:
+        assert answer.status is not Status.ANSWER
+    else:
+        assert (answer.status, answer.ids) == (Status.ANSWER, (expected,))

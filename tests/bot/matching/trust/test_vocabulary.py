@@ -74,6 +74,11 @@ def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
         ("what is rag called in german", False),
         ("who called the meeting", False),
         ("what is the file called", False),  # the name of a thing at hand
+        # Round 41: the thing described first, then "what's that" asked of it
+        ("the thing where two networks compete, one faking images - what's that", True),
+        ("so the setup where the bot reads our docs first, what is it?", True),
+        ("the thing is, what's that", False),  # nothing described
+        ("the thing where we meet, what's that room number", False),  # not asked of it
     ],
 )
 def test_a_question_asking_for_a_name(question: str, asking: bool) -> None:
