@@ -136,7 +136,9 @@ _ASKS_NAME = re.compile(
     r"|\bwhat(?:['\u2019]?s| is| are) the (?:\w+ ){1,3}?called (?:that|when|where|which)\b"
     # "the thing where two networks compete ... - what's that": described first, then asked
     rf"|^\W*(?:so |ok |and )?the (?:{_DESCRIBED}) (?:where|when)\b.*"
-    r"\bwhat(?:['\u2019]?s| is) (?:that|this|it)\W*$",
+    r"\bwhat(?:['\u2019]?s| is) (?:that|this|it)\W*$"
+    # "what's a big model pre-trained on broad data ... called": a kind, told, then named
+    r"|^\W*what(?:['\u2019]?s| is) an? (?:[\w-]+ ){3,}called\W*$",
     re.IGNORECASE,
 )
 

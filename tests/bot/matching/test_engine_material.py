@@ -78,6 +78,12 @@ def test_a_question_asked_through_a_noun_is_answered_before_its_reason(engine: E
             "rlhf",
         ),
         ("the setup where the bot reads our docs first then answers, what is it", "rag"),
+        # ... as is a kind told at length before "called"
+        (
+            "what's an image model that starts from noise and cleans it up step by step called",
+            "diffusion",
+        ),
+        ("what is a bot that plans steps and uses tools by itself called", "ai-agents"),
         # ... a description of what we do not cover is still not answered
         ("the thing where a big model teaches a small model to copy it, what's that", None),
         ("the thing where the transformer at the substation hums all night, what's that", None),

@@ -79,6 +79,10 @@ def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
         ("so the setup where the bot reads our docs first, what is it?", True),
         ("the thing is, what's that", False),  # nothing described
         ("the thing where we meet, what's that room number", False),  # not asked of it
+        # ... and a kind told at length, then "called" at the end
+        ("what's a model you can download and run yourself called", True),
+        ("what's a model called", False),  # nothing told of it
+        ("what's a large model of a ship called, asking for my club", False),
     ],
 )
 def test_a_question_asking_for_a_name(question: str, asking: bool) -> None:
