@@ -23,9 +23,13 @@ PRODUCING = vocabulary(
     """
     gave gives give wrote writes write made makes invented invents produced produces cited
     cites quoted quotes generated generates returned returns listed lists spat spits came
-    comes recommended recommends asked ask
+    comes recommended recommends asked ask told tells
     """
 )
+COORDINATING = vocabulary("and then")  # a verb sharing the subject of the one before
+# Where the assistant is, between it and its verb: "the bot on the airline portal told".
+WHERE = vocabulary("on in at from")
+PLACE_WORDS = 4  # words of that place, at most ("the new airline portal")
 ASKED_FOR = vocabulary("asked ask")  # the asker asked the assistant for what follows
 # Between the verb and what it produced: "gave me", "made up", "came up with".
 BETWEEN = vocabulary("me us up with out for")
@@ -51,9 +55,17 @@ def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
     it was asked for ("asked the chat thing for *the easa rule on pushback comms*") or what
     the asker gave it ("i pasted *the whole 40 page boiler manual* in")."""
     found: list[str] = []
+    made = False  # a verb before was the assistant's: "... told a guest X and invented Y"
     for at, token in enumerate(tokens):
-        if token not in PRODUCING or not _made_by_assistant(tokens, at):
+        if token not in PRODUCING:
             continue
+        place = _placed_assistant(tokens, at)
+        shared = made and tokens[at - 1] in COORDINATING and token not in ASKED_FOR
+        if place is None and not shared and not _made_by_assistant(tokens, at):
+            continue
+        made = True
+        # The verb telling it is the story's too ("it quoted ..."), as is where it happened.
+        found += [t for t in (*(place or ()), token) if kind(t) in OUTPUT_KINDS]
         i = at + 1
         while i < len(tokens) and tokens[i] in BETWEEN:
             i += 1
@@ -85,3 +97,16 @@ def _made_by_assistant(tokens: Sequence[str], at: int) -> bool:
     if before > 0 and (tokens[before] in ADVERBS or tokens[before].endswith("ly")):
         before -= 1  # "it just invented", "chatgpt confidently gave"
     return before >= 0 and tokens[before] in ASSISTANTS  # not "train a model on made-up data"
+
+
+def _placed_assistant(tokens: Sequence[str], at: int) -> Sequence[str] | None:
+    """The words of where the assistant is when that phrase parts it from its verb ("the
+    bot *on the airline portal* told"); None when no such phrase does."""
+    for size in range(1, PLACE_WORDS + 1):
+        opens = at - size - 1  # the preposition's place
+        if opens < 1:
+            break
+        if tokens[opens] in WHERE and tokens[opens - 1] in ASSISTANTS - {"it", "thing"}:
+            place = tokens[opens + 1 : at]
+            return place if not any(t in ENDS or t in WHERE for t in place) else None
+    return None

@@ -97,3 +97,23 @@ def test_a_thing_described_then_asked_what_it_is_asks_its_name(
         assert answer.status is not Status.ANSWER
     else:
         assert (answer.status, answer.ids) == (Status.ANSWER, (expected,))
+
+
+def test_a_story_of_what_the_bot_told_someone_is_the_askers_example(engine: Engine) -> None:
+    # Round 41, written for this test: where the bot is ("on our booking site") and a second
+    # thing it made up ("and invented a discount code") were left in the check
+    answer = engine.answer(
+        as_asked(
+            "the bot on our booking site told a guest the pool was open till midnight and "
+            "invented a discount code that doesn't exist. why does it do that?"
+        )
+    )
+    assert (answer.status, answer.ids) == (Status.ANSWER, ("hallucination",))
+    # ... a question about the site's own settings is still not answered
+    other = engine.answer(
+        as_asked(
+            "the bot on our booking site told a guest the pool was closed, how do i change its "
+            "opening hours"
+        )
+    )
+    assert other.status is not Status.ANSWER

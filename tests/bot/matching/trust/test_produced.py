@@ -12,7 +12,9 @@ _KINDS = {
     "number": "plain", "easa": "domain", "rule": "plain", "pushback": "everyday",
     "comms": "everyday", "printer": "everyday", "jam": "everyday", "code": "domain",
     "data": "domain", "whole": "domain", "boiler": "everyday", "manual": "plain",
-    "staff": "plain", "handbook": "everyday", "rota": "domain",
+    "staff": "plain", "handbook": "everyday", "rota": "domain", "airline": "everyday",
+    "portal": "everyday", "passenger": "everyday", "quoted": "plain", "policy": "plain",
+    "discount": "everyday", "guest": "everyday",
 }  # fmt: skip
 
 
@@ -57,4 +59,27 @@ def test_what_the_assistant_made_or_was_asked_for(text: str, words: list[str]) -
     ],
 )
 def test_what_the_asker_gave_the_assistant(text: str, words: list[str]) -> None:
+    assert produced(text.split(), kind) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Round 41: where the assistant is parts it from its verb; the verb is the story's too
+        (
+            "the bot on the airline portal told a passenger the rule",
+            ["airline", "portal", "passenger", "rule"],
+        ),
+        ("it quoted a policy number", ["quoted", "policy", "number"]),
+        # a second verb shares the assistant as its subject
+        (
+            "the bot told a guest and invented a discount code",
+            ["guest", "discount", "code"],
+        ),
+        # a place after no assistant, or a verb after a person's
+        ("the manager on the airline portal told a passenger", []),
+        ("my manager told a guest and invented a discount code", []),
+    ],
+)
+def test_the_story_around_what_the_assistant_said(text: str, words: list[str]) -> None:
     assert produced(text.split(), kind) == words
