@@ -473,7 +473,11 @@ class Decider:
         again = check(content, (runner,))
         if not (again.explained and again.solid):
             return choice
-        return _Choice(hits=swapped, margin=_margin(swapped), verdict=again)
+        # As sure as the name made the best: the runner-up is asked of the same product, in
+        # its own examples' words; the tools snippet stays the runner-up at its own score.
+        lifted = Hit(id=runner, score=max(hits[0].score, hits[1].score))
+        ordered = [lifted, hits[0], *hits[2:]]
+        return _Choice(hits=ordered, margin=_margin(ordered), verdict=again)
 
     def _restates(self, content: list[str], snippet_id: str, verdict: Judgement) -> bool:
         """Whether the question, explained wholly, tells the snippet's term in

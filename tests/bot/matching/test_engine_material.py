@@ -117,3 +117,23 @@ def test_a_story_of_what_the_bot_told_someone_is_the_askers_example(engine: Engi
         )
     )
     assert other.status is not Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 41, written for this test: the runner-up whose examples ask of the product
+        # went first, but at its own low score, so nothing was answered
+        "our florist asked how midjourney works, something about removing noise?",
+        "my nephew asked how midjourney works, something about noise?",
+    ],
+)
+def test_the_runner_up_asked_of_a_named_product_answers_as_surely(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(as_asked(question))
+    assert (answer.status, answer.ids) == (Status.ANSWER, ("diffusion",))
+
+
+def test_a_named_products_own_settings_are_still_not_answered(engine: Engine) -> None:
+    assert engine.answer(as_asked("how does midjourney billing work")).status is not Status.ANSWER
