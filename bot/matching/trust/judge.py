@@ -163,8 +163,9 @@ class Judge:
         if CHAT_Q in words and asks_a_question(question):
             words = [w for w in words if w != CHAT_Q]
         idioms = idiom_words(question)
-        if idioms:
-            words = [w for w in words if w not in idioms]
+        if idioms:  # as typed and as analysed ("keywords", "keyword")
+            said = idioms | {w for t in idioms for w in self._content_words(t)}
+            words = [w for w in words if w not in said]
         made = makers(runs(question), self._owned(snippet_ids))
         if made:  # "google imagen": who makes it, as the snippet tells
             maker_words = {x for m in made for x in self._content_words(m)}

@@ -69,6 +69,7 @@ def tasks(sentences: Sentences) -> list[str]:
 def _spans(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, int, int]]:
     """Per task in a run of tokens: where its verb of use, its task and its clause's end are."""
     yield from _training_data(tokens, kinds)
+    yield from _searched(tokens)
     start = 0
     while start < len(tokens):
         end = start
@@ -200,6 +201,27 @@ def _training_data(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tupl
             end += 1
         if end > on + 1:
             yield on + 1, on + 1, end
+
+
+# Searching the asker's own records by meaning ("search old claim notes by meaning"): the
+# records are theirs, what is asked is how search by meaning works.
+SEARCHING = vocabulary("search searches searching searched find finds finding")
+SEARCHED_WORDS = 6  # words of what is searched, at most ("our old NCR reports")
+
+
+def _searched(tokens: Sequence[str]) -> Iterator[tuple[int, int, int]]:
+    """Where what is searched starts and ends: between "<search>" and "by meaning"."""
+    for at, token in enumerate(tokens):
+        if token not in SEARCHING:
+            continue
+        end = at + 1
+        while end < len(tokens) and end - at <= SEARCHED_WORDS and tokens[end] != "by":
+            if tokens[end] in DATA_ENDS or tokens[end] in WH:
+                break
+            end += 1
+        by_meaning = end + 1 < len(tokens) and tokens[end : end + 2] == ["by", "meaning"]
+        if by_meaning and end > at + 1:
+            yield at, at + 1, end
 
 
 # What a tool does for the asker in a clause of purpose ("so chatgpt gives me decent texts").

@@ -94,6 +94,12 @@ _IDIOMS = (
         r"\b(?:model|models|engine|llm|llms|tech|technology)\s+(underneath|beneath|behind)\b",
         re.IGNORECASE,
     ),
+    # "search by meaning, not just keywords": what searching by meaning is told apart from
+    re.compile(
+        r"\bmeaning,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+"
+        r"(?:(?:just|only|exact|matching|the|plain)\s+)*(key\s?words?)\b",
+        re.IGNORECASE,
+    ),
     # "what are tokens in the chatgpt sense": which sense, not a sense of anything
     re.compile(r"\bin\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,2}?(sense)\b", re.IGNORECASE),
     # "what's that technique called": the kind of thing whose name is asked

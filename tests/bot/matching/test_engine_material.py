@@ -137,3 +137,19 @@ def test_the_runner_up_asked_of_a_named_product_answers_as_surely(
 
 def test_a_named_products_own_settings_are_still_not_answered(engine: Engine) -> None:
     assert engine.answer(as_asked("how does midjourney billing work")).status is not Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 41, written for this test: the records searched by meaning, and the keywords
+        # it is told apart from, were left in the check unexplained
+        "what are embeddings and how would they help us search old safety bulletins by "
+        "meaning instead of exact keywords?",
+        "what are embeddings, could they help us find similar warranty claims by meaning "
+        "rather than keywords",
+    ],
+)
+def test_what_is_searched_by_meaning_is_the_askers_own(engine: Engine, question: str) -> None:
+    answer = engine.answer(as_asked(question))
+    assert (answer.status, answer.ids) == (Status.ANSWER, ("embeddings",)), answer.missing

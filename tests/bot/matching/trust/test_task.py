@@ -158,3 +158,19 @@ def test_the_data_a_model_is_trained_on(sentence: str, data: list[str]) -> None:
 )
 def test_jobs_listed_after_like(tokens: list[str], kinds: list[str], words: list[str]) -> None:
     assert listed([(tokens, kinds)], {"transformer"}.__contains__) == words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "searched"),
+    [
+        # Round 41: what the asker searches by meaning is their own records
+        ("could the llm search our visa guidance by meaning", ["visa", "guidance"]),
+        ("can the llm find restaurant recs by meaning , not keywords", ["restaurant", "recs"]),
+        # searched by something else, or nothing between
+        ("could the llm search our visa guidance by date", []),
+        ("how does the llm search by meaning", []),
+    ],
+)
+def test_what_is_searched_by_meaning(sentence: str, searched: list[str]) -> None:
+    tokens = sentence.split()
+    assert tasks([(tokens, [kind(t) for t in tokens])]) == searched

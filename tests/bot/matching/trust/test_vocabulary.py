@@ -17,6 +17,10 @@ from bot.matching.trust.vocabulary import actors_when, actors_why, asks_name, id
         ("or did llms kick the whole thing off", {"kick"}),
         ("how does bias creep into llms", {"creep"}),
         ("how much text can it take into account", {"account"}),
+        # Round 41: what searching by meaning is told apart from
+        ("search old notes by meaning, not just keywords", {"keywords"}),
+        ("find them by meaning rather than exact keywords", {"keywords"}),
+        ("which keywords should the seo page target", set()),
         ("does it take the whole thread into account", {"account"}),
         ("how do i open a savings account", set()),
         ("answer from our docs rather than from memory", {"memory"}),
