@@ -37,6 +37,7 @@ from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
 from bot.matching.pointing import Names, name_table, with_named_term
 from bot.matching.smalltalk import small_talk
+from bot.matching.trust.choice import EITHER
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judge
@@ -189,8 +190,18 @@ class Engine:
             alone = self._answer(part)
             # A sentence asking of a term the message quotes ("the demo said it 'uses RAG
             # over your DMS'. what does that mean") names it as plainly as a question can:
-            # the answer it gets alone stands, without the higher bar.
-            if alone.status is Status.ANSWER and (alone.score >= needed or quoted):
+            # the answer it gets alone stands, without the higher bar. So does the snippet
+            # the whole message was unsure of, its words all explained ("why are llm model
+            # files so huge? tried downloading one ... it was like 40GB"), unless the
+            # sentence sets two things side by side ("... or do the RAG thing?"), which a
+            # comparison of them may answer.
+            agrees = (
+                found.reason is Reason.UNSURE
+                and bool(found.suggestions)
+                and found.suggestions[0].id in alone.ids[:1]
+                and not EITHER.intersection(words(part))
+            )
+            if alone.status is Status.ANSWER and (alone.score >= needed or quoted or agrees):
                 return replace(alone, question=question)
             if offer is None and alone.status is Status.SUGGEST and alone.suggestions:
                 offer = replace(alone, question=question)

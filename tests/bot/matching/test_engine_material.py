@@ -153,3 +153,23 @@ def test_a_named_products_own_settings_are_still_not_answered(engine: Engine) ->
 def test_what_is_searched_by_meaning_is_the_askers_own(engine: Engine, question: str) -> None:
     answer = engine.answer(as_asked(question))
     assert (answer.status, answer.ids) == (Status.ANSWER, ("embeddings",)), answer.missing
+
+
+def test_a_sentence_naming_what_the_whole_message_was_unsure_of_answers(engine: Engine) -> None:
+    # Round 41, written for this test: the asking sentence alone names rlhf, the snippet the
+    # whole message offered (its words all explained); it had to clear the higher bar
+    answer = engine.answer(
+        as_asked(
+            "how did they get chatgpt to be so polite? is it all those thumbs up / thumbs down "
+            "clicks?"
+        )
+    )
+    assert (answer.status, answer.ids) == (Status.ANSWER, ("rlhf",))
+    # ... not a sentence setting two things side by side, which a comparison may answer
+    other = engine.answer(
+        as_asked(
+            "school IT again: to make a bot that knows our staff handbook, do we train it on "
+            "the handbook or do the RAG thing? which one"
+        )
+    )
+    assert other.ids != ("rag",)
