@@ -41,7 +41,7 @@ from bot.matching.trust.choice import EITHER
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judge
-from bot.matching.trust.vocabulary import asks_definition, topic_words
+from bot.matching.trust.vocabulary import asks_definition, asks_name, topic_words
 from bot.models import Answer, Reason, Status, Suggestion
 
 if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
@@ -194,12 +194,14 @@ class Engine:
             # the whole message was unsure of, its words all explained ("why are llm model
             # files so huge? tried downloading one ... it was like 40GB"), unless the
             # sentence sets two things side by side ("... or do the RAG thing?"), which a
-            # comparison of them may answer.
+            # comparison of them may answer, or the message asks the name of what it tells
+            # ("can you train a model on made-up data? what's that called").
             agrees = (
                 found.reason is Reason.UNSURE
                 and bool(found.suggestions)
                 and found.suggestions[0].id in alone.ids[:1]
                 and not EITHER.intersection(words(part))
+                and not asks_name(question)
             )
             if alone.status is Status.ANSWER and (alone.score >= needed or quoted or agrees):
                 return replace(alone, question=question)

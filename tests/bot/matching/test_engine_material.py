@@ -173,3 +173,10 @@ def test_a_sentence_naming_what_the_whole_message_was_unsure_of_answers(engine: 
         )
     )
     assert other.ids != ("rag",)
+    # ... nor the description of a thing whose name the message asks
+    named = engine.answer(
+        as_asked(
+            "can you train a model on made-up data instead of real records? what's that called"
+        )
+    )
+    assert named.ids != ("training-data",)
