@@ -10,7 +10,7 @@ import pytest
 
 from adapters.markup import as_asked
 from bot.matching.engine import Engine
-from bot.models import Status
+from bot.models import Reason, Status
 
 
 @pytest.mark.parametrize(
@@ -180,3 +180,30 @@ def test_a_sentence_naming_what_the_whole_message_was_unsure_of_answers(engine: 
         )
     )
     assert named.ids != ("training-data",)
+
+
+@pytest.mark.parametrize(
+    "question", ["do you ever sleep?", "can you sing?", "what's your favourite colour?"]
+)
+def test_a_question_put_to_the_bot_about_itself_is_small_talk(
+    engine: Engine, question: str
+) -> None:
+    # Round 41, written for this test: these got "I don't know about sing"
+    assert engine.answer(as_asked(question)).reason is Reason.SMALLTALK
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        # ... not a term asked after, which the reply names as not covered
+        ("do you cover qlora?", "qlora"),
+        ("what is quantization, do you know?", "quantization"),
+        ("can you explain quantization?", "quantization"),
+    ],
+)
+def test_a_term_asked_of_the_bot_is_still_named_as_not_covered(
+    engine: Engine, question: str, missing: str
+) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.reason is Reason.UNCOVERED
+    assert missing in answer.missing
