@@ -699,21 +699,22 @@ BARS = {
         "wrong": 0.0,
         "right": 0.93,
     },
-    # Round 41: 89 and 90 read after six rounds blind (two questions of slack on the right
-    # answers; 90's two near-domain wrong answers, a vector database to buy and a CNN, kept).
+    # Round 41: 89 and 90 read after six rounds blind (58 / 60 each at the end of the round,
+    # two questions of slack on the right answers; 90's two near-domain wrong answers, a
+    # vector database to buy and a CNN, kept).
     "trust_holdout89.yaml": {
         "near": 1.0,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.9,
+        "right": 0.93,
     },
     "trust_holdout90.yaml": {
         "near": 0.95,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.91,
+        "right": 0.93,
     },
     "trust_holdout48.yaml": {
         "near": 1.0,
