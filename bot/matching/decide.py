@@ -475,7 +475,7 @@ class Decider:
             return choice
         # As sure as the name made the best: the runner-up is asked of the same product, in
         # its own examples' words; the tools snippet stays the runner-up at its own score.
-        lifted = Hit(id=runner, score=max(hits[0].score, hits[1].score))
+        lifted = Hit(id=runner, score=hits[0].score)
         ordered = [lifted, hits[0], *hits[2:]]
         return _Choice(hits=ordered, margin=_margin(ordered), verdict=again)
 

@@ -36,7 +36,7 @@ from bot.matching.normalize import split_filler, strip_answer_form, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
 from bot.matching.pointing import Names, name_table, with_named_term
-from bot.matching.smalltalk import small_talk
+from bot.matching.smalltalk import put_to_bot, small_talk
 from bot.matching.trust.choice import EITHER
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
@@ -213,30 +213,15 @@ class Engine:
                 offer = self._replies().unsure_of(question, alone)
         if found.reason is Reason.NO_MATCH and offer is not None:
             return offer
-        if found.reason in {Reason.NO_MATCH, Reason.UNCOVERED} and self._asks_of_bot(question):
+        if (
+            found.reason in {Reason.NO_MATCH, Reason.UNCOVERED}
+            and put_to_bot(question)
+            and not self._of_field(question)
+        ):
             # "do you ever sleep?", "can you sing?": a question put to the bot about itself,
             # nothing of the field in it, gets the small-talk reply, not "I don't know".
             return self._replies().small_talk(question, SmallTalk.ABOUT_BOT)
         return found
-
-    def _asks_of_bot(self, question: str) -> bool:
-        """Whether a short question is put to the bot ("you", "your") and asks nothing of the
-        field, nor for any term to be explained ("can you explain quantization" names what
-        the bot does not cover, which the reply should say)."""
-        said = words(question)
-        if not said or len(said) > ABOUT_BOT_WORDS or not _BOT_ADDRESSED.intersection(said):
-            return False
-        if not (question.rstrip().endswith("?") or said[0] in _ASKING_OPENERS):
-            return False
-        if _EXPLAINING.intersection(said):
-            return False
-        # "what is quantization, do you know?" asks of a thing; "what's your ..." of the bot.
-        if any(
-            w in _WHAT and (i + 1 == len(said) or said[i + 1] not in _BOT_ADDRESSED)
-            for i, w in enumerate(said)
-        ):
-            return False
-        return not self._of_field(question)
 
     def _coined_name(self, word: str) -> bool:
         """Whether a word English does not know, however rare or inflected, names a topic of
@@ -413,20 +398,6 @@ class Engine:
 
     def _judge(self, kb: KnowledgeBase) -> Judge:
         return self._judges.get(kb, self._new_judge, current=kb is self._kb)
-
-
-ABOUT_BOT_WORDS = 8  # a question about the bot itself is short
-_BOT_ADDRESSED = frozenset({"you", "your", "u", "ur", "yourself", "youre"})
-_ASKING_OPENERS = frozenset(
-    {"do", "does", "can", "could", "are", "r", "will", "would", "what", "whats", "who", "how"}
-    | {"have", "did", "is", "where", "when", "why"}
-)
-_WHAT = frozenset({"what", "whats", "which"})
-# A term asked to be explained: the reply should name what the bot does not cover.
-_EXPLAINING = frozenset(
-    {"explain", "define", "definition", "mean", "means", "meaning", "stand", "stands"}
-    | {"know", "heard", "cover", "covers", "teach"}  # "do you know about mixture of experts"
-)
 
 
 def _stored_coverage(knowledge: KnowledgeBase, derived: DerivedCache) -> Coverage:

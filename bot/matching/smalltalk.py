@@ -302,3 +302,38 @@ def _signing(content: Sequence[str], text: str) -> bool:
                 and not any(w in _ASKS or w in _ASKING or w in _HELP for w in rest)
             )
     return False
+
+
+# A short question put to the bot about itself ("do you ever sleep?", "can you sing?"), which
+# the vocabulary above does not hold: the engine replies as to small talk when it also names
+# nothing of the field.
+ABOUT_BOT_WORDS = 8
+_BOT_ADDRESSED = frozenset({"you", "your", "u", "ur", "yourself", "youre"})
+_ASKING_OPENERS = frozenset(
+    {"do", "does", "can", "could", "are", "r", "will", "would", "what", "whats", "who", "how"}
+    | {"have", "did", "is", "where", "when", "why"}
+)
+_WHAT = frozenset({"what", "whats", "which"})
+# A term asked to be explained: the reply should name what the bot does not cover.
+_EXPLAINING = frozenset(
+    {"explain", "define", "definition", "mean", "means", "meaning", "stand", "stands"}
+    | {"know", "heard", "cover", "covers", "teach"}  # "do you know about mixture of experts"
+)
+
+
+def put_to_bot(question: str) -> bool:
+    """Whether a short question is put to the bot ("you", "your") and asks no term to be
+    explained ("can you explain quantization" names what the bot does not cover, which the
+    reply should say)."""
+    said = split_words(question)
+    if not said or len(said) > ABOUT_BOT_WORDS or not _BOT_ADDRESSED.intersection(said):
+        return False
+    if not (question.rstrip().endswith("?") or said[0] in _ASKING_OPENERS):
+        return False
+    if _EXPLAINING.intersection(said):
+        return False
+    # "what is quantization, do you know?" asks of a thing; "what's your ..." of the bot.
+    return not any(
+        w in _WHAT and (i + 1 == len(said) or said[i + 1] not in _BOT_ADDRESSED)
+        for i, w in enumerate(said)
+    )

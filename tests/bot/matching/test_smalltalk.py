@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.normalize import words
-from bot.matching.smalltalk import small_talk
+from bot.matching.smalltalk import put_to_bot, small_talk
 from bot.models import SmallTalk as Chat
 
 
@@ -203,3 +203,22 @@ def test_greeting_from_somewhere_and_praise_with_a_question(text: str, kind: Cha
 )
 def test_a_greeting_from_somewhere_does_not_hide_a_question(text: str) -> None:
     assert small_talk(words(text), text) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        # Round 41: a short question put to the bot about itself
+        ("do you ever sleep?", True),
+        ("what's your favourite colour?", True),
+        ("you awake?", True),
+        # ... not a term asked after, a question to no one, or a long message
+        ("what is quantization, do you know?", False),
+        ("do you cover qlora?", False),
+        ("can you explain quantization?", False),
+        ("does the printer sleep?", False),
+        ("can you tell me why the quarterly sales report in the shared drive looks odd?", False),
+    ],
+)
+def test_a_short_question_put_to_the_bot(question: str, asked: bool) -> None:
+    assert put_to_bot(question) is asked
