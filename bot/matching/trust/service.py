@@ -67,6 +67,7 @@ def admin(tokens: Sequence[str], at: int) -> bool:
         or _available(tokens, at)
         or _rate_limit(tokens, at)
         or _refund(tokens, at)
+        or _operation(tokens, at)
     )
 
 
@@ -129,3 +130,18 @@ def _refund(tokens: Sequence[str], at: int) -> bool:
         ["for"],
         ["from"],
     )
+
+
+# Operating an app ("how do i upload files to chatgpt", "how can i export my chats"): how to
+# use a service, which no explanation covers. Only asked as "how do i" of the asker's own
+# doing; "download" is left out ("can we download a model and run it ourselves" asks about
+# open weights).
+OPERATIONS = frozenset({
+    "upload", "export", "delete", "reset", "clear", "rename", "archive", "share", "cancel",
+    "unsubscribe", "pin", "sync",
+})  # fmt: skip
+HOW_DO_I = (("how", "do", "i"), ("how", "can", "i"), ("where", "do", "i"), ("how", "do", "we"))
+
+
+def _operation(tokens: Sequence[str], at: int) -> bool:
+    return tokens[at] in OPERATIONS and at >= 3 and tuple(tokens[at - 3 : at]) in HOW_DO_I

@@ -207,3 +207,11 @@ def test_a_term_asked_of_the_bot_is_still_named_as_not_covered(
     answer = engine.answer(as_asked(question))
     assert answer.reason is Reason.UNCOVERED
     assert missing in answer.missing
+
+
+@pytest.mark.parametrize(
+    "question", ["how do i upload files to chatgpt", "how do i export my chats from claude"]
+)
+def test_operating_an_app_is_not_what_a_term_means(engine: Engine, question: str) -> None:
+    # Round 41, written for this test: answered with the chatgpt and llm-examples snippets
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER

@@ -30,6 +30,11 @@ from bot.matching.trust.service import admin, status
         ("add me to the company midjourney account", "account", True),
         ("im an accounts clerk", "accounts", False),  # a department: who asks
         ("our accounts payable team", "accounts", False),
+        # Round 41: operating an app, asked as the asker's own doing
+        ("how do i upload files to chatgpt", "upload", True),
+        ("how can i export my chats from claude", "export", True),
+        ("why does the model share our data", "share", False),  # no how-to
+        ("can we download a model and run it ourselves", "download", False),
     ],
 )
 def test_a_word_of_accounts_prices_or_settings(text: str, word: str, expected: bool) -> None:
