@@ -30,6 +30,7 @@ COORDINATING = vocabulary("and then")  # a verb sharing the subject of the one b
 # Where the assistant is, between it and its verb: "the bot on the airline portal told".
 WHERE = vocabulary("on in at from")
 PLACE_WORDS = 4  # words of that place, at most ("the new airline portal")
+PLACED = ASSISTANTS - {"it", "thing"}  # "it on the portal" places no assistant
 ASKED_FOR = vocabulary("asked ask")  # the asker asked the assistant for what follows
 # Between the verb and what it produced: "gave me", "made up", "came up with".
 BETWEEN = vocabulary("me us up with out for")
@@ -106,7 +107,7 @@ def _placed_assistant(tokens: Sequence[str], at: int) -> Sequence[str] | None:
         opens = at - size - 1  # the preposition's place
         if opens < 1:
             break
-        if tokens[opens] in WHERE and tokens[opens - 1] in ASSISTANTS - {"it", "thing"}:
+        if tokens[opens] in WHERE and tokens[opens - 1] in PLACED:
             place = tokens[opens + 1 : at]
             return place if not any(t in ENDS or t in WHERE for t in place) else None
     return None

@@ -219,8 +219,7 @@ def _searched(tokens: Sequence[str]) -> Iterator[tuple[int, int, int]]:
             if tokens[end] in DATA_ENDS or tokens[end] in WH:
                 break
             end += 1
-        by_meaning = end + 1 < len(tokens) and tokens[end : end + 2] == ["by", "meaning"]
-        if by_meaning and end > at + 1:
+        if end > at + 1 and tuple(tokens[end : end + 2]) == ("by", "meaning"):
             yield at, at + 1, end
 
 
