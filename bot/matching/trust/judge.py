@@ -410,12 +410,16 @@ class Judge:
         def field(token: str) -> bool:
             return any(coverage.known_term(w, ()) for w in kind.words(token))
 
+        own = [
+            t for tokens in sentences for t in owned(tokens, kind, named=seen.named, field=field)
+        ]
+        made = [t for tokens in sentences for t in produced(tokens, kind)] if why else []
+        # What the assistant made up is the asker's example even where the body tells of
+        # the like in passing ("invented a refund policy": the body's Air Canada case).
         return tuple(
             t
-            for tokens in sentences
-            for t in owned(tokens, kind, named=seen.named, field=field)
-            + (produced(tokens, kind) if why else [])
-            if not self._told(kind.words(t), snippet_ids)
+            for t in own + made
+            if (t in made or not self._told(kind.words(t), snippet_ids))
             and not any(self._coverage.known_term(w, snippet_ids) for w in kind.words(t))
         )
 

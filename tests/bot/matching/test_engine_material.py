@@ -215,3 +215,23 @@ def test_a_term_asked_of_the_bot_is_still_named_as_not_covered(
 def test_operating_an_app_is_not_what_a_term_means(engine: Engine, question: str) -> None:
     # Round 41, written for this test: answered with the chatgpt and llm-examples snippets
     assert engine.answer(as_asked(question)).status is not Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "chatgpt invented a court ruling for my brief 😬 why would it do that",
+        "the support bot invented a refund policy we don't have 😬 why does that happen??",
+    ],
+)
+def test_what_the_assistant_made_up_is_the_askers_example_though_the_body_tells_of_it(
+    engine: Engine, question: str
+) -> None:
+    # Round 42: "ruling", "refund" are words the hallucination snippet's body uses in
+    # passing; left out of the asker's example for that, they were unexplained: did-you-means
+    assert engine.answer(as_asked(question)).ids == ("hallucination",)
+
+
+def test_a_bot_doing_something_else_to_a_refund_is_not_a_hallucination(engine: Engine) -> None:
+    question = "the support bot sent a customer a refund twice, why does that happen"
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
