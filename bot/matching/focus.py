@@ -197,12 +197,16 @@ def asked_sentences(question: str) -> list[str]:
         heading = start if len(part.split()) <= MAX_HEADING else -1
         at = start + len(part)
         first = part.split(maxsplit=1)[:1]
-        if question[at : at + 1] == "?" or (first and first[0].lower() in REQUEST):
+        # As words() reads it: "what's" opens a request as "whats" does.
+        if question[at : at + 1] == "?" or (
+            first and APOSTROPHES.sub("", first[0].lower()) in REQUEST
+        ):
             found.append(question[opens:at])
     return found
 
 
 DASH = re.compile(r"\s[-\u2013\u2014]+\s")
+APOSTROPHES = re.compile("['\u2019]")
 BRACKETED = re.compile(r"\([^()]{0,60}\)")
 MAX_HEADING = 3  # words of a topic named before a dash
 

@@ -183,6 +183,8 @@ def asks_definition(kept: Sequence[str]) -> bool:
     """Whether a question (its words after filler) asks what something is."""
     if kept[:1] == ["why"]:
         return False  # "why do chatbots hallucinate": a cause, however few its words
+    if kept[:1] == ["whats"]:
+        kept = ["what", "is", *kept[1:]]  # "what's dropout in ...", as "what is" asks it
     if len(topic_words(kept)) <= BARE_TERM:
         return True
     if len(kept) >= 3 and kept[0] == "how" and kept[1] in {"does", "do"} and kept[-1] in WORKS:

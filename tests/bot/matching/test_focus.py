@@ -39,6 +39,9 @@ from bot.settings import bundled_knowledge_dir
         # chat drops the mark: a sentence that opens with a word that asks
         ("sre lead here. how do agents call tools", ["how do agents call tools"]),
         ("sre lead here. agents call tools", []),
+        # "what's" opens a request as "whats" does (round 42: it did not)
+        ("sre lead here. what's a token", ["what's a token"]),
+        ("sre lead here. what\u2019s a token", ["what\u2019s a token"]),
     ],
 )
 def test_the_sentences_that_ask(message: str, asked: list[str]) -> None:
