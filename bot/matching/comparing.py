@@ -6,7 +6,7 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 
 from bot.knowledge.base import KnowledgeBase
-from bot.matching.compare import Side, plain
+from bot.matching.compare import VERDICTS, Side, plain
 from bot.matching.matcher import Hit
 from bot.matching.normalize import FILLER_MARK
 from bot.matching.normalize import words as typed_words
@@ -114,6 +114,11 @@ def compare(
             return None
         found = [next(h for h in found if h.id == i) for i in known]
     if len({h.id for h in found}) < len(found):
+        apart = _unexplained_apart(sides, found, check)
+        if apart:
+            # "loss function vs cost function": one snippet for both sides ("function
+            # calling"), yet it explains nothing of what tells them apart.
+            return replies.uncovered(question, apart, [*found, *hits])
         return None
     score = min(h.score for h in found)
     if score < cfg.suggest_threshold:
@@ -235,6 +240,24 @@ def _own(phrase: Sequence[str], known: Container[str]) -> bool:
         return False
     task = phrase[1].endswith("ing") and phrase[1] in known
     return (len(phrase) > 2 and phrase[1] in POSSESSIVES) or task
+
+
+def _unexplained_apart(sides: Sequence[Side], found: Sequence[Hit], check: Check) -> list[str]:
+    """The sides resolved to the same snippet whose own words, those the other sides do not
+    share, that snippet explains none of: what the question compares is not covered."""
+    if len(found) != len(sides):
+        return []
+    apart: list[str] = []
+    for n, (side, hit) in enumerate(zip(sides, found, strict=True)):
+        others = {w for m, other in enumerate(sides) if m != n for w in plain(other)}
+        # "same thing?" of "context length vs token limit - same thing?" is no side's own
+        own = [w for w in plain(side) if w not in others and w not in VERDICTS]
+        same = [h for m, h in enumerate(found) if m != n and h.id == hit.id]
+        if same and topic_words(own):
+            verdict = check(own, (hit.id,))
+            if not verdict.empty and verdict.share == 0.0:
+                apart.append(" ".join(own))
+    return apart
 
 
 def _talk(whole: Judgement) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.engine import Engine
-from bot.models import Status
+from bot.models import Reason, Status
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,27 @@ def test_a_side_called_the_plain_kind_of_the_other_asks_of_the_narrower(
 def test_two_topics_one_inside_the_other_are_still_compared(engine: Engine) -> None:
     # Not called plain: "ai" is a topic of its own here
     assert set(engine.answer("ai vs generative ai").ids) == {"ai-ml-dl", "what-is-genai"}
+
+
+def test_sides_one_snippet_names_that_it_tells_nothing_apart_are_not_covered(
+    engine: Engine,
+) -> None:
+    # Round 42: both sides found ai-agents by "function" (function calling), which was
+    # answered; what tells them apart, "loss" and "cost", it never explains
+    answer = engine.answer("loss function vs cost function")
+    assert answer.status is not Status.ANSWER
+    assert answer.reason is Reason.UNCOVERED
+    assert set(answer.missing) == {"loss", "cost"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("gpt-4 vs claude", "llm-examples"),  # both sides explained: one snippet answers
+        ("context length vs token limit - same thing?", "context-window"),  # a verdict asked
+    ],
+)
+def test_sides_one_snippet_explains_apart_are_answered_by_it(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert engine.answer(question).ids == (expected,)
