@@ -391,7 +391,11 @@ class Decider:
         if top.score >= needed and (
             margin >= cfg.min_margin
             or (not naming and _explains_better(content, hits, verdict, check))
-            or (not naming and names_better(self._kb, content, hits))
+            or (
+                not naming
+                and names_better(self._kb, content, hits)
+                and not _explained_elsewhere(content, hits, verdict, check)
+            )
             or (not naming and verdict.solid and frames_better(self._kb, question, hits))
             or (naming and verdict.explained and describes_runner_up(self._kb, content, hits))
         ):
@@ -502,6 +506,9 @@ class Decider:
         return share >= DESCRIBED_SHARE
 
 
+ELSEWHERE = 3  # candidates, the best among them, looked at for what it leaves out
+
+
 def _confidence(score: float, lead: float, share: float) -> float:
     """0-1: how sure an answer is, from its score, its lead over the runner-up and the share
     of the question its snippet explains."""
@@ -540,6 +547,21 @@ def _tie_explained(choice: _Choice, content: list[str], check: Check) -> _Choice
         return choice
     ordered = [hits[1], hits[0], *hits[2:]]
     return _Choice(hits=ordered, margin=_margin(ordered), verdict=again)
+
+
+def _explained_elsewhere(
+    content: list[str], hits: Sequence[Hit], verdict: Judgement, check: Check
+) -> bool:
+    """Whether words the best snippet leaves unexplained, a close candidate below it explains
+    with the rest ("deepfakes and misinformation... what are the main dangers of gen ai": the
+    examples snippet names deepfakes, the challenges snippet tells of misinformation too)."""
+    if verdict.solid or not verdict.missing:
+        return False
+    for hit in hits[1:ELSEWHERE]:
+        again: Judgement = check(content, (hit.id,))
+        if again.explained and again.solid and not again.missing:
+            return True
+    return False
 
 
 def _explains_better(

@@ -248,3 +248,13 @@ def test_whats_asks_what_a_term_is_as_what_is_does(engine: Engine, question: str
     assert engine.answer(as_asked(question.replace("what's", "what is"))).status is not (
         Status.ANSWER
     )
+
+
+def test_a_name_does_not_settle_a_close_call_another_candidate_explains_wholly(
+    engine: Engine,
+) -> None:
+    # Round 42 (read set 91): "deepfakes" is the examples snippet's alias, which settled a
+    # call 1.3 points apart; it left "misinformation" unexplained, the challenges snippet
+    # explains every word
+    question = "deepfakes and misinformation... what are the main dangers of gen ai"
+    assert engine.answer(as_asked(question)).ids == ("genai-challenges",)
