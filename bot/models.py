@@ -70,6 +70,7 @@ class SmallTalk(StrEnum):
     THANKS = "thanks"
     REACTION = "reaction"
     ABOUT_BOT = "about_bot"
+    JOKE = "joke"  # "tell me a joke, it's been a long night"
 
 
 class Reason(StrEnum):

@@ -36,7 +36,7 @@ from bot.matching.normalize import split_filler, strip_answer_form, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
 from bot.matching.pointing import Names, name_table, with_named_term
-from bot.matching.smalltalk import put_to_bot, small_talk
+from bot.matching.smalltalk import asks_joke, put_to_bot, small_talk
 from bot.matching.trust.choice import EITHER
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
@@ -221,6 +221,8 @@ class Engine:
             # "do you ever sleep?", "can you sing?": a question put to the bot about itself,
             # nothing of the field in it, gets the small-talk reply, not "I don't know".
             return self._replies().small_talk(question, SmallTalk.ABOUT_BOT)
+        if asks_joke(words(question)):
+            return self._replies().small_talk(question, SmallTalk.JOKE)
         return found
 
     def _coined_name(self, word: str) -> bool:

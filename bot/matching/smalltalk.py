@@ -83,6 +83,7 @@ _ABOUT = _vocabulary(
     else other too
     behind listening even there
     used never ever purpose point
+    runs maintains owns
     """
 )
 # What the bot runs on, asked of it ("what model are you running on"); "is this model real"
@@ -101,7 +102,9 @@ _YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explain
 # human"): the one there is the bot, though the question does not say "you".
 _BEING = frozenset({"human", "person", "real", "robot", "alive", "sentient", "machine"})
 # "how do i use this", "who made this": the thing here is the bot.
-_HERE_BOT = frozenset({"use", "made", "built", "created", "wrote", "work", "works"})
+_HERE_BOT = frozenset(
+    {"use", "made", "built", "created", "wrote", "work", "works", "runs", "maintains", "owns"}
+)
 # "are you an ai", "r u a bot": what the one answering is, asked of it directly.
 _ARE_YOU = (("are", "you"), ("are", "u"), ("r", "u"))
 _WHAT_ONE_IS = _BEING | {
@@ -336,4 +339,37 @@ def put_to_bot(question: str) -> bool:
     return not any(
         w in _WHAT and (i + 1 == len(said) or said[i + 1] not in _BOT_ADDRESSED)
         for i, w in enumerate(said)
+    )
+
+
+# Asking for a joke ("tell me an ai joke", "got any good jokes? long shift", "make me laugh"):
+# whatever else the message says of the asker's day or names of the field, nothing is asked
+# to be explained, unless a word of explaining or asking is there too ("why is that joke
+# funny", "explain the strawberry joke"). The engine asks it of a message no snippet answered:
+# a knowledge base may have a snippet of jokes of its own (CLINC150's tell_joke).
+_JOKES = frozenset({"joke", "jokes"})
+_JOKE_ASKING = frozenset(
+    {"tell", "telling", "got", "have", "know", "share", "hear", "give", "crack", "want", "need"}
+    | {"any", "another", "more", "please", "pls", "plz"}
+)
+JOKE_REACH = 4  # words from the asking word to "joke"
+_FUNNY = (("make", "me", "laugh"), ("make", "us", "laugh"), ("something", "funny"))
+_NOT_A_JOKE = frozenset(
+    {"explain", "explained", "define", "mean", "means", "meaning", "difference", "vs"}
+    | {"versus", "why", "how", "what", "whats", "which", "is", "are", "does", "did"}
+)
+
+
+def asks_joke(words: Sequence[str]) -> bool:
+    """Whether a message asks the bot for a joke (and nothing to be explained)."""
+    if not _NOT_A_JOKE.isdisjoint(words):
+        return False
+    for at, word in enumerate(words):
+        if word in _JOKES and (
+            at == 0 or not _JOKE_ASKING.isdisjoint(words[max(0, at - JOKE_REACH) : at])
+        ):
+            return True
+    return any(
+        tuple(words[i : i + 3]) in _FUNNY or tuple(words[i : i + 2]) in _FUNNY
+        for i in range(len(words))
     )

@@ -37,6 +37,7 @@ _SMALL_TALK = {
     SmallTalk.THANKS: "You're welcome! Ask me about another AI term any time.",
     SmallTalk.REACTION: "Glad to help. Ask me about another AI term any time.",
     SmallTalk.ABOUT_BOT: "I'm a bot that explains AI terms from a curated list written by people.",
+    SmallTalk.JOKE: "Jokes are not my strong suit: I explain AI terms in plain words.",
 }
 
 

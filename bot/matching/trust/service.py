@@ -68,6 +68,7 @@ def admin(tokens: Sequence[str], at: int) -> bool:
         or _rate_limit(tokens, at)
         or _refund(tokens, at)
         or _operation(tokens, at)
+        or _upkeep(tokens, at)
     )
 
 
@@ -145,3 +146,19 @@ HOW_DO_I = (("how", "do", "i"), ("how", "can", "i"), ("where", "do", "i"), ("how
 
 def _operation(tokens: Sequence[str], at: int) -> bool:
     return tokens[at] in OPERATIONS and at >= 3 and tuple(tokens[at - 3 : at]) in HOW_DO_I
+
+
+# Who looks after a system here ("who set up the rag pipeline for the wiki", "who installed
+# the new vector database", "the chatbot is broken again, who maintains it"): a person of the
+# asker's organisation, which no explanation names. Who made a thing of the field ("who makes
+# chatgpt", "who invented the transformer") is its history, and answered; who owns something
+# may ask about copyright ("who owns the copyright on stuff ai makes").
+UPKEEP = frozenset({
+    "set", "setup", "installed", "install", "maintains", "maintain", "manages",
+    "manage", "runs", "configured", "deployed", "approved", "approves", "approve", "administers",
+    "supports", "handles", "looks",
+})  # fmt: skip
+
+
+def _upkeep(tokens: Sequence[str], at: int) -> bool:
+    return tokens[at] in UPKEEP and at > 0 and tokens[at - 1] in {"who", "whos"}

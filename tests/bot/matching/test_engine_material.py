@@ -10,7 +10,7 @@ import pytest
 
 from adapters.markup import as_asked
 from bot.matching.engine import Engine
-from bot.models import Reason, Status
+from bot.models import Reason, SmallTalk, Status
 
 
 @pytest.mark.parametrize(
@@ -258,3 +258,29 @@ def test_a_name_does_not_settle_a_close_call_another_candidate_explains_wholly(
     # explains every word
     question = "deepfakes and misinformation... what are the main dangers of gen ai"
     assert engine.answer(as_asked(question)).ids == ("genai-challenges",)
+
+
+@pytest.mark.parametrize(
+    "question", ["tell me an ai joke", "tell me a joke, it's been a long night watch"]
+)
+def test_a_joke_asked_for_no_snippet_answers_is_small_talk(engine: Engine, question: str) -> None:
+    # Round 42: "I don't have an explanation for joke yet"
+    answer = engine.answer(as_asked(question))
+    assert (answer.reason, answer.small_talk) == (Reason.SMALLTALK, SmallTalk.JOKE)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who set up the rag pipeline for the wiki",
+        "who installed the new vector database",
+        "the chatbot on our website is broken again, who maintains it",
+    ],
+)
+def test_who_looks_after_a_system_here_is_no_term_explained(engine: Engine, question: str) -> None:
+    # Round 42: answered with the rag, embeddings and chatbots snippets
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
+
+
+def test_who_made_a_thing_of_the_field_is_still_its_history(engine: Engine) -> None:
+    assert engine.answer(as_asked("who makes chatgpt")).ids == ("chatgpt",)

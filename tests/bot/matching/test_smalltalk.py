@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.normalize import words
-from bot.matching.smalltalk import put_to_bot, small_talk
+from bot.matching.smalltalk import asks_joke, put_to_bot, small_talk
 from bot.models import SmallTalk as Chat
 
 
@@ -222,3 +222,28 @@ def test_a_greeting_from_somewhere_does_not_hide_a_question(text: str) -> None:
 )
 def test_a_short_question_put_to_the_bot(question: str, asked: bool) -> None:
     assert put_to_bot(question) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tell me an ai joke", True),
+        ("got any good jokes? long shift", True),
+        ("tell me a joke, it's been a long night watch", True),
+        ("make me laugh, it's been a rough day", True),
+        ("joke please", True),
+        # something asked to be explained beside the joke
+        ("why is the strawberry joke about chatgpt funny", False),
+        ("explain the joke about tokens", False),
+        ("is the turing test a joke now", False),
+        ("what does joke mean", False),
+    ],
+)
+def test_a_joke_asked_for(text: str, expected: bool) -> None:
+    # Round 42: a joke asked for beside anything but small talk was "I don't know about joke"
+    assert asks_joke(words(text)) is expected
+
+
+@pytest.mark.parametrize("text", ["who runs this bot", "who maintains you", "who owns this"])
+def test_who_looks_after_the_bot_is_about_it(text: str) -> None:
+    assert small_talk(words(text)) is Chat.ABOUT_BOT
