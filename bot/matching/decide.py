@@ -266,15 +266,20 @@ class Decider:
         side of the comparison that leads ("following on from the gan thing, what's a vae":
         the VAE snippet, not GAN vs VAE)."""
         kb = self._kb
-        # Only a leading comparison snippet has a side to set aside: most questions skip
-        # the phrase search.
-        if not hits or analyse is None or hits[0].id not in kb.index.pairs.values():
+        if not hits or analyse is None:
+            return hits
+        coverage, top = self._coverage, hits[0].id
+        content = plain(tokens)
+        if top not in kb.index.pairs.values():
+            # "so apart from chatbots what do people use language models for": the best
+            # snippet named where the question sets it aside is not what it asks.
+            off = {w for t in set_aside(question) for w in plain(analyse(t))}
+            if any(coverage.is_name(w, (top,)) for w in off):
+                return kb.index.search(without(tokens, sorted(off)), len(hits)) or hits
             return hits
         off = {w for t in set_aside(question) for w in plain(analyse(t))}
         if not off:
             return hits
-        coverage, top = self._coverage, hits[0].id
-        content = plain(tokens)
         if one_sided(kb, coverage, top, content) or not one_sided(
             kb, coverage, top, [w for w in content if w not in off]
         ):

@@ -284,3 +284,23 @@ def test_who_looks_after_a_system_here_is_no_term_explained(engine: Engine, ques
 
 def test_who_made_a_thing_of_the_field_is_still_its_history(engine: Engine) -> None:
     assert engine.answer(as_asked("who makes chatgpt")).ids == ("chatgpt",)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("apart from hallucinations, what are the other problems with llms", "llm-challenges"),
+        ("apart from chatbots, what are llms used for", "llm-applications"),
+    ],
+)
+def test_the_best_snippet_named_where_the_question_sets_it_aside_steps_back(
+    engine: Engine, question: str, expected: str
+) -> None:
+    # Round 42: "apart from hallucinations" put the hallucination snippet first and
+    # answered; only a comparison snippet was searched again without what is set aside
+    assert engine.answer(as_asked(question)).ids == (expected,)
+
+
+def test_a_snippet_set_aside_is_no_answer_to_the_rest(engine: Engine) -> None:
+    question = "apart from transformers, what other neural network architectures exist"
+    assert engine.answer(as_asked(question)).ids != ("transformer",)
