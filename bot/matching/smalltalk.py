@@ -83,7 +83,7 @@ _ABOUT = _vocabulary(
     else other too
     behind listening even there
     used never ever purpose point
-    runs maintains owns
+    runs maintains owns set setup added invited installed
     """
 )
 # What the bot runs on, asked of it ("what model are you running on"); "is this model real"

@@ -244,6 +244,15 @@ def test_a_joke_asked_for(text: str, expected: bool) -> None:
     assert asks_joke(words(text)) is expected
 
 
-@pytest.mark.parametrize("text", ["who runs this bot", "who maintains you", "who owns this"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "who runs this bot",
+        "who maintains you",
+        "who owns this",
+        # round 42 (read set 103): "set" was no word of small talk
+        "who are you and who set you up in this channel",
+    ],
+)
 def test_who_looks_after_the_bot_is_about_it(text: str) -> None:
     assert small_talk(words(text)) is Chat.ABOUT_BOT
