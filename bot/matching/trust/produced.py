@@ -65,8 +65,11 @@ def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
         if place is None and not shared and not _made_by_assistant(tokens, at):
             continue
         made = True
-        # The verb telling it is the story's too ("it quoted ..."), as is where it happened.
-        found += [t for t in (*(place or ()), token) if kind(t) in OUTPUT_KINDS]
+        # The verb telling it is the story's too ("it quoted ..."), as is where it happened
+        # and which assistant did it ("copilot just made up ...": any would do the like).
+        maker = _maker(tokens, at) if place is None and not shared else None
+        told = (*(place or ()), *([maker] if maker else []), token)
+        found += [t for t in told if kind(t) in OUTPUT_KINDS]
         i = at + 1
         while i < len(tokens) and tokens[i] in BETWEEN:
             i += 1
@@ -87,6 +90,14 @@ def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
             i += 1
         found += [t for t in tokens[start:i] if kind(t) in OUTPUT_KINDS]
     return found
+
+
+def _maker(tokens: Sequence[str], at: int) -> str | None:
+    """The assistant right before the verb, over an adverb ("copilot just made up"), if any."""
+    before = at - 1
+    if before > 0 and (tokens[before] in ADVERBS or tokens[before].endswith("ly")):
+        before -= 1
+    return tokens[before] if before >= 0 and tokens[before] in PLACED else None
 
 
 def _made_by_assistant(tokens: Sequence[str], at: int) -> bool:

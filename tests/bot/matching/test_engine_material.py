@@ -304,3 +304,11 @@ def test_the_best_snippet_named_where_the_question_sets_it_aside_steps_back(
 def test_a_snippet_set_aside_is_no_answer_to_the_rest(engine: Engine) -> None:
     question = "apart from transformers, what other neural network architectures exist"
     assert engine.answer(as_asked(question)).ids != ("transformer",)
+
+
+def test_the_assistant_named_in_a_story_of_what_it_made_up_is_talk(engine: Engine) -> None:
+    # Round 42 (read set 116): "copilot", which no snippet explains, was left unexplained
+    question = (
+        "copilot just made up a building regs clause that doesn't exist 🙃 why does it do that"
+    )
+    assert engine.answer(as_asked(question)).ids == ("hallucination",)

@@ -14,7 +14,8 @@ _KINDS = {
     "data": "domain", "whole": "domain", "boiler": "everyday", "manual": "plain",
     "staff": "plain", "handbook": "everyday", "rota": "domain", "airline": "everyday",
     "portal": "everyday", "passenger": "everyday", "quoted": "plain", "policy": "plain",
-    "discount": "everyday", "guest": "everyday",
+    "discount": "everyday", "guest": "everyday", "copilot": "domain", "building": "plain",
+    "regs": "everyday", "clause": "everyday",
 }  # fmt: skip
 
 
@@ -82,4 +83,20 @@ def test_what_the_asker_gave_the_assistant(text: str, words: list[str]) -> None:
     ],
 )
 def test_the_story_around_what_the_assistant_said(text: str, words: list[str]) -> None:
+    assert produced(text.split(), kind) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Round 42: which assistant did it is the story's too (any would do the like)
+        (
+            "copilot just made up a building regs clause",
+            ["copilot", "building", "regs", "clause"],
+        ),
+        # "it" names no assistant of its own
+        ("it gave me a building regs clause", ["building", "regs", "clause"]),
+    ],
+)
+def test_the_assistant_that_made_it_is_the_storys(text: str, words: list[str]) -> None:
     assert produced(text.split(), kind) == words
