@@ -20,12 +20,17 @@ COPULAS = vocabulary("is are was were isnt arent")
 
 def status(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     """Whether a word is a state predicated of the term right before it ("is chatgpt down",
-    "the openai api down again?"): the question asks whether the service runs now, which no
-    explanation covers. Only where the term opens its clause or follows a copula that
-    does, and the state word is not a preposition ("chatgpt down to the byte")."""
-    if tokens[at] not in STATE or at == 0 or kinds[at - 1] not in TOPICAL:
+    "the openai api down again?") or over a copula ("chatgpt is down for me"): the question
+    asks whether the service runs now, which no explanation covers. Only where the term opens
+    its clause or follows a copula that does, and the state word is not a preposition
+    ("chatgpt down to the byte")."""
+    if tokens[at] not in STATE or at == 0:
         return False
     if at + 1 < len(tokens) and tokens[at + 1] in {"to", "of", "the", "a", "an", "from"}:
+        return False
+    if at >= 2 and tokens[at - 1] in COPULAS and kinds[at - 2] in TOPICAL:
+        return True  # "chatgpt is down for me", "the claude api was offline all morning"
+    if kinds[at - 1] not in TOPICAL:
         return False
     i = at - 1
     while i >= 0 and (kinds[i] in TOPICAL or tokens[i] in DETERMINERS):

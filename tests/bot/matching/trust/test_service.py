@@ -47,3 +47,11 @@ def test_a_state_of_the_service_predicated_of_the_term() -> None:
     assert status(tokens, ["", "term", "everyday"], 2)
     tokens = ["chatgpt", "down", "to", "the", "byte"]
     assert not status(tokens, ["term", "everyday", "", "", "everyday"], 1)
+
+
+def test_a_state_of_the_service_over_a_copula() -> None:
+    # Round 42 (read set 115): "chatgpt is down for me" answered the chatgpt snippet
+    tokens = ["chatgpt", "is", "down", "for", "me"]
+    assert status(tokens, ["term", "", "everyday", "", ""], 2)
+    tokens = ["the", "weather", "is", "down"]  # no term before the copula
+    assert not status(tokens, ["", "everyday", "", "everyday"], 3)
