@@ -74,6 +74,8 @@ def admin(tokens: Sequence[str], at: int) -> bool:
         or _refund(tokens, at)
         or _operation(tokens, at)
         or _upkeep(tokens, at)
+        or _detector(tokens, at)
+        or _template(tokens, at)
     )
 
 
@@ -167,3 +169,27 @@ UPKEEP = frozenset({
 
 def _upkeep(tokens: Sequence[str], at: int) -> bool:
     return tokens[at] in UPKEEP and at > 0 and tokens[at - 1] in {"who", "whos"}
+
+
+# A product that detects something ("is there a tool that detects deepfakes", "any app to
+# spot ai written essays"): a recommendation of a product, which no explanation gives.
+TOOLS = frozenset({"tool", "tools", "app", "apps", "software", "service", "plugin", "extension"})
+DETECTING = frozenset({
+    "detect", "detects", "detecting", "spot", "spots", "spotting", "identify", "identifies",
+    "flag", "flags", "catch", "catches",
+})  # fmt: skip
+TOOL_REACH = 3  # words from the product to its verb ("a tool that can detect")
+
+
+def _detector(tokens: Sequence[str], at: int) -> bool:
+    return tokens[at] in DETECTING and not TOOLS.isdisjoint(tokens[max(0, at - TOOL_REACH) : at])
+
+
+# A policy document to copy ("do we need an ai ethics policy for staff? any template"): a
+# document asked for, not a term explained.
+TEMPLATES = frozenset({"template", "templates"})
+POLICIES = frozenset({"policy", "policies", "guidelines", "guideline"})
+
+
+def _template(tokens: Sequence[str], at: int) -> bool:
+    return tokens[at] in TEMPLATES and not POLICIES.isdisjoint(tokens)

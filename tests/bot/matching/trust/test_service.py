@@ -55,3 +55,19 @@ def test_a_state_of_the_service_over_a_copula() -> None:
     assert status(tokens, ["term", "", "everyday", "", ""], 2)
     tokens = ["the", "weather", "is", "down"]  # no term before the copula
     assert not status(tokens, ["", "everyday", "", "everyday"], 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # Round 42 (read sets 103, 115, 116): a product that detects, a policy to copy
+        ("is there a tool that detects deepfakes", "detects", True),
+        ("any app that can spot ai written essays", "spot", True),
+        ("how do you spot a deepfake", "spot", False),  # no product asked for
+        ("does anyone have an ai ethics policy template", "template", True),
+        ("any good prompt templates for job ads", "templates", False),  # no policy
+    ],
+)
+def test_a_product_or_document_asked_for(text: str, word: str, expected: bool) -> None:
+    tokens = text.split()
+    assert admin(tokens, tokens.index(word)) is expected
