@@ -14,6 +14,7 @@ from bot.matching.trust.beside import asked_subject
 from bot.matching.trust.context import Context, context, sentence_kinds
 from bot.matching.trust.contrast import disowns_field
 from bot.matching.trust.coverage import Coverage
+from bot.matching.trust.experienced import person_hallucinating
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.hobby import model_hobby
 from bot.matching.trust.kinds import WordKinds
@@ -199,7 +200,11 @@ class Judge:
         if trusted and question and self._asks_other(question, snippet_ids):
             trusted = False  # no allowance for the very thing asked about
         found = self._judge(words, snippet_ids, definition=definition, trusted=trusted)
-        if question and (disowns_field(question) or model_hobby(question)):
+        if question and (
+            disowns_field(question)
+            or model_hobby(question)
+            or person_hallucinating(question, self._lexicon.names_person)
+        ):
             # "transformer (not the ai kind)", "my son's model trains need a new
             # transformer": the sense asked about is not the field's.
             return replace(found, explained=False, solid=False, sense=True)

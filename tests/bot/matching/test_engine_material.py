@@ -312,3 +312,16 @@ def test_the_assistant_named_in_a_story_of_what_it_made_up_is_talk(engine: Engin
         "copilot just made up a building regs clause that doesn't exist 🙃 why does it do that"
     )
     assert engine.answer(as_asked(question)).ids == ("hallucination",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "a caller says she's been hallucinating since changing medication, what's the protocol",
+        "he's hallucinating from the fever, is that dangerous",
+    ],
+)
+def test_a_person_hallucinating_is_the_medical_sense(engine: Engine, question: str) -> None:
+    # Round 42: answered with the hallucination snippet ("hallucinating" is no word of the
+    # English list, so the check for a term of one English word never saw it)
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER

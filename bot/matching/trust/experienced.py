@@ -1,0 +1,59 @@
+"""A person hallucinating: the field's word for invented output, used of someone's
+experience ("a caller says she's been hallucinating since changing medication", "is it normal
+to hallucinate when falling asleep? i keep hallucinating"). That is the medical sense, which
+no snippet explains; only when nothing else of the field is in the question ("my manager says
+chatgpt hallucinates" stays the field's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.matching.trust.grammar import runs, vocabulary
+
+HALLUCINATING = "hallucinat"  # the stem every form shares
+PEOPLE = vocabulary(
+    """
+    i im ive he hes she shes they theyre we were someone somebody people patient patients
+    caller callers resident residents child children kid kids subject subjects
+    """
+)
+# Between the person and the word: how, when or that they do it ("she's been", "i keep").
+BETWEEN = vocabulary(
+    """
+    is s are was were been be being has have had keeps keep kept started starts start
+    began begun seems seem seemed still always often sometimes also just now reportedly
+    reported report reports reporting experiencing experience experienced having
+    """
+)
+REACH = 3  # words between the person and the word at most
+# Whatever else names the field: then it is the model that hallucinates.
+FIELD = vocabulary(
+    """
+    ai ml llm llms model models chatbot chatbots bot bots chatgpt gpt assistant assistants
+    copilot gemini claude genai generative tool tools system systems output answer answers
+    """
+)
+
+
+def person_hallucinating(question: str, names_person: Callable[[str], bool]) -> bool:
+    """Whether ``question`` speaks of a person hallucinating and of nothing else of the field."""
+    sentences = runs(question)
+    if any(t in FIELD for tokens in sentences for t in tokens):
+        return False
+    return any(_in(tokens, names_person) for tokens in sentences)
+
+
+def _in(tokens: Sequence[str], names_person: Callable[[str], bool]) -> bool:
+    for at, token in enumerate(tokens):
+        if not token.startswith(HALLUCINATING):
+            continue
+        i = at - 1
+        while i >= 0 and at - i <= REACH + 1 and tokens[i] in BETWEEN:
+            i -= 1
+        if i >= 0 and at - i <= REACH + 1 and (tokens[i] in PEOPLE or names_person(tokens[i])):
+            return True
+        # "can lack of sleep make you hallucinate": made to
+        if at >= 2 and tokens[at - 2] in {"make", "makes", "made"} and tokens[at - 1] != "it":
+            return True
+    return False
