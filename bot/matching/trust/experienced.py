@@ -27,6 +27,7 @@ BETWEEN = vocabulary(
     """
 )
 REACH = 3  # words between the person and the word at most
+HAVING = vocabulary("have has had having get gets got getting")
 # Whatever else names the field: then it is the model that hallucinates.
 FIELD = vocabulary(
     """
@@ -55,5 +56,9 @@ def _in(tokens: Sequence[str], names_person: Callable[[str], bool]) -> bool:
             return True
         # "can lack of sleep make you hallucinate": made to
         if at >= 2 and tokens[at - 2] in {"make", "makes", "made"} and tokens[at - 1] != "it":
+            return True
+        # "is it normal to have a hallucination when falling asleep": had, as a person has it
+        had = at - 1 if at >= 1 and tokens[at - 1] in {"a", "these", "those"} else at
+        if had >= 1 and tokens[had - 1] in HAVING:
             return True
     return False

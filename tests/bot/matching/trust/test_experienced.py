@@ -18,6 +18,8 @@ def _names_person(word: str) -> bool:
         ("a caller says she's been hallucinating since changing medication", True),
         ("my grandad has started hallucinating at night", True),
         ("can lack of sleep make you hallucinate", True),
+        ("is it normal to have a hallucination when falling asleep", True),
+        ("does chatgpt have hallucinations", False),  # the field named
         # the field named: a model hallucinates
         ("my manager says chatgpt hallucinates, what does that mean", False),
         ("people keep saying the model is hallucinating", False),
