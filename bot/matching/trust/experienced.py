@@ -1,12 +1,16 @@
-"""A person hallucinating: the field's word for invented output, used of someone's
-experience ("a caller says she's been hallucinating since changing medication", "is it normal
-to hallucinate when falling asleep? i keep hallucinating"). That is the medical sense, which
-no snippet explains; only when nothing else of the field is in the question ("my manager says
-chatgpt hallucinates" stays the field's).
+"""People where the field has a system, which no snippet explains:
+
+- a person hallucinating: the field's word for invented output, used of someone's experience
+  ("a caller says she's been hallucinating since changing medication", "is it normal to
+  hallucinate when falling asleep"): the medical sense; only when nothing else of the field
+  is in the question ("my manager says chatgpt hallucinates" stays the field's);
+- a human agent: "can i talk to a real support agent", "speak to a human agent instead of the
+  bot", "who's the on-call support agent tonight": a person at a help desk, not an AI agent.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 from bot.matching.trust.grammar import runs, vocabulary
@@ -62,3 +66,33 @@ def _in(tokens: Sequence[str], names_person: Callable[[str], bool]) -> bool:
         if had >= 1 and tokens[had - 1] in HAVING:
             return True
     return False
+
+
+AGENTS = vocabulary("agent agents")
+# What makes an agent a person: "a real / human / live agent", "the on-call agent".
+HUMAN = vocabulary("real human live actual person oncall duty")
+AGENT_REACH = 2  # words between the marker and "agent" ("a real support agent")
+# Talking to one: "talk to a support agent", "speak with an agent".
+TALKING = vocabulary("talk talking speak speaking chat chatting")
+
+
+def human_agent(question: str) -> bool:
+    """Whether ``question`` speaks of a person at a help desk as an agent (above)."""
+    for tokens in runs(question):
+        for at, token in enumerate(tokens):
+            if token not in AGENTS:
+                continue
+            before = tokens[max(0, at - AGENT_REACH - 1) : at]
+            if not HUMAN.isdisjoint(before) or _on_call(tokens, at):
+                return True
+            # "talk to a support agent": over "to"/"with" and an article
+            window = tokens[max(0, at - AGENT_REACH - 3) : at]
+            if not TALKING.isdisjoint(window) and ({"to", "with"} & set(window)):
+                return True
+    return False
+
+
+def _on_call(tokens: Sequence[str], at: int) -> bool:
+    """ "the on-call support agent": "on call" within reach before the agent."""
+    before = tokens[max(0, at - AGENT_REACH - 2) : at]
+    return ("on", "call") in itertools.pairwise(before)

@@ -14,7 +14,7 @@ from bot.matching.trust.beside import asked_subject
 from bot.matching.trust.context import Context, context, sentence_kinds
 from bot.matching.trust.contrast import disowns_field
 from bot.matching.trust.coverage import Coverage
-from bot.matching.trust.experienced import person_hallucinating
+from bot.matching.trust.experienced import human_agent, person_hallucinating
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.hobby import model_hobby
 from bot.matching.trust.kinds import WordKinds
@@ -204,6 +204,7 @@ class Judge:
             disowns_field(question)
             or model_hobby(question)
             or person_hallucinating(question, self._lexicon.names_person)
+            or human_agent(question)
         ):
             # "transformer (not the ai kind)", "my son's model trains need a new
             # transformer": the sense asked about is not the field's.

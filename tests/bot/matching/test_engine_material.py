@@ -325,3 +325,12 @@ def test_a_person_hallucinating_is_the_medical_sense(engine: Engine, question: s
     # Round 42: answered with the hallucination snippet ("hallucinating" is no word of the
     # English list, so the check for a term of one English word never saw it)
     assert engine.answer(as_asked(question)).status is not Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can i speak to a human agent instead of the bot", "can i talk to a real support agent"],
+)
+def test_a_person_at_a_help_desk_is_no_ai_agent(engine: Engine, question: str) -> None:
+    # Round 42: answered with the ai-agents snippet
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER

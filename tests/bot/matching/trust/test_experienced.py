@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.experienced import person_hallucinating
+from bot.matching.trust.experienced import human_agent, person_hallucinating
 
 
 def _names_person(word: str) -> bool:
@@ -31,3 +31,20 @@ def _names_person(word: str) -> bool:
 )
 def test_a_person_hallucinating(question: str, expected: bool) -> None:
     assert person_hallucinating(question, _names_person) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 42 (read sets 7, 15): a person at a help desk
+        ("can i talk to a real support agent please", True),
+        ("who's the on-call support agent tonight? got an escalation", True),
+        ("can i speak to a human agent instead of the bot", True),
+        # an AI agent
+        ("what is an ai agent", False),
+        ("our support agent bot can now issue refunds by itself", False),
+        ("can an agent book meetings for me on its own", False),
+    ],
+)
+def test_a_human_agent(question: str, expected: bool) -> None:
+    assert human_agent(question) is expected
