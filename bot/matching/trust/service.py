@@ -76,6 +76,7 @@ def admin(tokens: Sequence[str], at: int) -> bool:
         or _upkeep(tokens, at)
         or _detector(tokens, at)
         or _template(tokens, at)
+        or _selecting(tokens, at)
     )
 
 
@@ -193,3 +194,25 @@ POLICIES = frozenset({"policy", "policies", "guidelines", "guideline"})
 
 def _template(tokens: Sequence[str], at: int) -> bool:
     return tokens[at] in TEMPLATES and not POLICIES.isdisjoint(tokens)
+
+
+# Choosing a product to buy ("which vector database should we pick, pinecone or something
+# self hosted", "which ai tool should i get"): a recommendation, which no explanation gives.
+# Not "which one should we pick" of two terms the question names (a comparison's choice).
+SELECTING = frozenset({"pick", "buy", "choose", "purchase", "get", "license", "licence"})
+SHOULD = frozenset({"should", "shall", "do", "would"})
+WHICH_NOUN = 4  # words between "which" and "should" ("which vector database")
+NOT_A_PRODUCT = frozenset({"one", "ones", "of", "is", "option", "approach", "way", "method"})
+
+
+def _selecting(tokens: Sequence[str], at: int) -> bool:
+    if tokens[at] not in SELECTING or at < 3:
+        return False
+    if tokens[at - 1] not in {"we", "i"} or tokens[at - 2] not in SHOULD:
+        return False
+    should = at - 2
+    for opens in range(max(0, should - WHICH_NOUN - 1), should - 1):
+        if tokens[opens] == "which":
+            noun = tokens[opens + 1 : should]
+            return bool(noun) and NOT_A_PRODUCT.isdisjoint(noun)
+    return False

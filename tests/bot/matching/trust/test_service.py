@@ -71,3 +71,19 @@ def test_a_state_of_the_service_over_a_copula() -> None:
 def test_a_product_or_document_asked_for(text: str, word: str, expected: bool) -> None:
     tokens = text.split()
     assert admin(tokens, tokens.index(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # Round 42 (read sets 87, 90): a product to buy
+        ("which vector database should we pick pinecone or weaviate", "pick", True),
+        ("which ai tool should i get for meetings", "get", True),
+        # a choice between the terms asked about
+        ("rag or fine tuning which one should we pick", "pick", False),
+        ("which should we pick rag or fine tuning", "pick", False),
+    ],
+)
+def test_a_product_to_choose(text: str, word: str, expected: bool) -> None:
+    tokens = text.split()
+    assert admin(tokens, tokens.index(word)) is expected
