@@ -716,6 +716,38 @@ BARS = {
         "wrong": 0.0,
         "right": 0.93,
     },
+    # Round 42: 91 (blind seven rounds) and 103 (blind one round) read at the start, 115 and
+    # 116 written this round to the same brief and read at once; two questions of slack on
+    # the right answers, one on near-domain (116's one wrong answer kept: "are all
+    # generative AI tools LLMs? like the image generator ..." answered genai-examples).
+    "trust_holdout91.yaml": {
+        "near": 1.0,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.9,
+    },
+    "trust_holdout103.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.91,
+    },
+    "trust_holdout115.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
+    "trust_holdout116.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.86,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
