@@ -31,7 +31,7 @@ BETWEEN = vocabulary(
     """
 )
 REACH = 3  # words between the person and the word at most
-HAVING = vocabulary("have has had having get gets got getting")
+HAVING = vocabulary("have has had having")  # not "get": "i don't get hallucinations" is understand
 # Whatever else names the field: then it is the model that hallucinates.
 FIELD = vocabulary(
     """

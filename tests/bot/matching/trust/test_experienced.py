@@ -20,6 +20,7 @@ def _names_person(word: str) -> bool:
         ("can lack of sleep make you hallucinate", True),
         ("is it normal to have a hallucination when falling asleep", True),
         ("does chatgpt have hallucinations", False),  # the field named
+        ("i don't get hallucinations", False),  # not understood, not had
         # the field named: a model hallucinates
         ("my manager says chatgpt hallucinates, what does that mean", False),
         ("people keep saying the model is hallucinating", False),
