@@ -264,22 +264,22 @@ class Decider:
     ) -> list[Hit]:
         """The hits of the question less what it sets aside, when only those words name a
         side of the comparison that leads ("following on from the gan thing, what's a vae":
-        the VAE snippet, not GAN vs VAE)."""
+        the VAE snippet, not GAN vs VAE) or name the best snippet ("apart from
+        hallucinations, what are the other problems with llms")."""
         kb = self._kb
         if not hits or analyse is None:
-            return hits
-        coverage, top = self._coverage, hits[0].id
-        content = plain(tokens)
-        if top not in kb.index.pairs.values():
-            # "so apart from chatbots what do people use language models for": the best
-            # snippet named where the question sets it aside is not what it asks.
-            off = {w for t in set_aside(question) for w in plain(analyse(t))}
-            if any(coverage.is_name(w, (top,)) for w in off):
-                return kb.index.search(without(tokens, sorted(off)), len(hits)) or hits
             return hits
         off = {w for t in set_aside(question) for w in plain(analyse(t))}
         if not off:
             return hits
+        coverage, top = self._coverage, hits[0].id
+        if top not in kb.index.pairs.values():
+            # "so apart from chatbots what do people use language models for": the best
+            # snippet named where the question sets it aside is not what it asks.
+            if any(coverage.is_name(w, (top,)) for w in off):
+                return kb.index.search(without(tokens, sorted(off)), len(hits)) or hits
+            return hits
+        content = plain(tokens)
         if one_sided(kb, coverage, top, content) or not one_sided(
             kb, coverage, top, [w for w in content if w not in off]
         ):

@@ -92,11 +92,18 @@ def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
     return found
 
 
-def _maker(tokens: Sequence[str], at: int) -> str | None:
-    """The assistant right before the verb, over an adverb ("copilot just made up"), if any."""
+def _subject_at(tokens: Sequence[str], at: int) -> int:
+    """Where the verb's subject stands, right before it or over an adverb ("it just
+    invented", "chatgpt confidently gave"); -1 before the start."""
     before = at - 1
     if before > 0 and (tokens[before] in ADVERBS or tokens[before].endswith("ly")):
         before -= 1
+    return before
+
+
+def _maker(tokens: Sequence[str], at: int) -> str | None:
+    """The assistant, by a name of its own, whose verb this is ("copilot just made up")."""
+    before = _subject_at(tokens, at)
     return tokens[before] if before >= 0 and tokens[before] in PLACED else None
 
 
@@ -105,9 +112,7 @@ def _made_by_assistant(tokens: Sequence[str], at: int) -> bool:
     wrote", "chatgpt just invented"), or the asker asked it ("asked the chat thing")."""
     if tokens[at] in ASKED_FOR:
         return any(t in ASSISTANTS for t in tokens[at + 1 : at + 5])
-    before = at - 1
-    if before > 0 and (tokens[before] in ADVERBS or tokens[before].endswith("ly")):
-        before -= 1  # "it just invented", "chatgpt confidently gave"
+    before = _subject_at(tokens, at)
     return before >= 0 and tokens[before] in ASSISTANTS  # not "train a model on made-up data"
 
 
