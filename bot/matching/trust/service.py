@@ -37,7 +37,8 @@ def status(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
         i -= 1
     if i >= 0 and tokens[i] in COPULAS:
         i -= 1
-    return i < 0 or tokens[i] == ","
+    # "why is chatgpt down so often": a wh-word asks of the state too
+    return i < 0 or tokens[i] == "," or tokens[i] in {"why", "when", "how"}
 
 
 # Words of a service's accounts and billing: a question holding one asks how to use or pay

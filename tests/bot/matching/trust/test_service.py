@@ -87,3 +87,9 @@ def test_a_product_or_document_asked_for(text: str, word: str, expected: bool) -
 def test_a_product_to_choose(text: str, word: str, expected: bool) -> None:
     tokens = text.split()
     assert admin(tokens, tokens.index(word)) is expected
+
+
+def test_a_state_of_the_service_asked_why() -> None:
+    # Round 42: "why is chatgpt down so often" answered the chatgpt snippet
+    tokens = ["why", "is", "chatgpt", "down", "so", "often"]
+    assert status(tokens, ["", "", "term", "everyday", "", "everyday"], 3)
