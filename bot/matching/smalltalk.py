@@ -370,6 +370,5 @@ def asks_joke(words: Sequence[str]) -> bool:
         ):
             return True
     return any(
-        tuple(words[i : i + 3]) in _FUNNY or tuple(words[i : i + 2]) in _FUNNY
-        for i in range(len(words))
+        tuple(words[i : i + len(phrase)]) == phrase for phrase in _FUNNY for i in range(len(words))
     )

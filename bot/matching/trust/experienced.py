@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
-from bot.matching.trust.grammar import runs, vocabulary
+from bot.matching.trust.grammar import vocabulary
 
 HALLUCINATING = "hallucinat"  # the stem every form shares
 PEOPLE = vocabulary(
@@ -41,9 +41,11 @@ FIELD = vocabulary(
 )
 
 
-def person_hallucinating(question: str, names_person: Callable[[str], bool]) -> bool:
-    """Whether ``question`` speaks of a person hallucinating and of nothing else of the field."""
-    sentences = runs(question)
+def person_hallucinating(
+    sentences: Sequence[Sequence[str]], names_person: Callable[[str], bool]
+) -> bool:
+    """Whether a question, as its runs of words (:func:`bot.matching.trust.grammar.runs`),
+    speaks of a person hallucinating and of nothing else of the field."""
     if any(t in FIELD for tokens in sentences for t in tokens):
         return False
     return any(_in(tokens, names_person) for tokens in sentences)
@@ -76,9 +78,10 @@ AGENT_REACH = 2  # words between the marker and "agent" ("a real support agent")
 TALKING = vocabulary("talk talking speak speaking chat chatting")
 
 
-def human_agent(question: str) -> bool:
-    """Whether ``question`` speaks of a person at a help desk as an agent (above)."""
-    for tokens in runs(question):
+def human_agent(sentences: Sequence[Sequence[str]]) -> bool:
+    """Whether a question, as its runs of words (:func:`bot.matching.trust.grammar.runs`),
+    speaks of a person at a help desk as an agent (above)."""
+    for tokens in sentences:
         for at, token in enumerate(tokens):
             if token not in AGENTS:
                 continue

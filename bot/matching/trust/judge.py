@@ -167,7 +167,8 @@ class Judge:
         if idioms:  # as typed and as analysed ("keywords", "keyword")
             said = idioms | {w for t in idioms for w in self._content_words(t)}
             words = [w for w in words if w not in said]
-        made = makers(runs(question), self._owned(snippet_ids))
+        sentences = runs(question)
+        made = makers(sentences, self._owned(snippet_ids))
         if made:  # "google imagen": who makes it, as the snippet tells
             maker_words = {x for m in made for x in self._content_words(m)}
             words = [w for w in words if w not in maker_words]
@@ -203,8 +204,8 @@ class Judge:
         if question and (
             disowns_field(question)
             or model_hobby(question)
-            or person_hallucinating(question, self._lexicon.names_person)
-            or human_agent(question)
+            or person_hallucinating(sentences, self._lexicon.names_person)
+            or human_agent(sentences)
         ):
             # "transformer (not the ai kind)", "my son's model trains need a new
             # transformer": the sense asked about is not the field's.

@@ -1,6 +1,7 @@
 """Questions about using a service rather than understanding a term: whether it runs now
 ("is chatgpt down"), its accounts and keys, what it charges ("price per million tokens"),
-its settings ("turn off memory in chatgpt settings"). No explanation covers them, so the
+its settings ("turn off memory in chatgpt settings"), or what the asker wants of it instead
+of an explanation (:mod:`bot.matching.trust.wanted`). No explanation covers them, so the
 word that makes a question one of these is attached to the term
 (:mod:`bot.matching.trust.context`) and the question is declined.
 """
@@ -11,6 +12,7 @@ import itertools
 from collections.abc import Sequence
 
 from bot.matching.trust.grammar import DETERMINERS, TOPICAL, vocabulary
+from bot.matching.trust.wanted import wanted
 
 # Particles and adjectives that, as the whole predicate of the term, say whether a service is
 # running right now (a closed class): "is chatgpt down", "the openai api offline again?".
@@ -74,10 +76,7 @@ def admin(tokens: Sequence[str], at: int) -> bool:
         or _rate_limit(tokens, at)
         or _refund(tokens, at)
         or _operation(tokens, at)
-        or _upkeep(tokens, at)
-        or _detector(tokens, at)
-        or _template(tokens, at)
-        or _selecting(tokens, at)
+        or wanted(tokens, at)
     )
 
 
@@ -155,65 +154,3 @@ HOW_DO_I = (("how", "do", "i"), ("how", "can", "i"), ("where", "do", "i"), ("how
 
 def _operation(tokens: Sequence[str], at: int) -> bool:
     return tokens[at] in OPERATIONS and at >= 3 and tuple(tokens[at - 3 : at]) in HOW_DO_I
-
-
-# Who looks after a system here ("who set up the rag pipeline for the wiki", "who installed
-# the new vector database", "the chatbot is broken again, who maintains it"): a person of the
-# asker's organisation, which no explanation names. Who made a thing of the field ("who makes
-# chatgpt", "who invented the transformer") is its history, and answered; who owns something
-# may ask about copyright ("who owns the copyright on stuff ai makes").
-UPKEEP = frozenset({
-    "set", "setup", "installed", "install", "maintains", "maintain", "manages",
-    "manage", "runs", "configured", "deployed", "approved", "approves", "approve", "administers",
-    "supports", "handles", "looks",
-})  # fmt: skip
-
-
-def _upkeep(tokens: Sequence[str], at: int) -> bool:
-    return tokens[at] in UPKEEP and at > 0 and tokens[at - 1] in {"who", "whos"}
-
-
-# A product that detects something ("is there a tool that detects deepfakes", "any app to
-# spot ai written essays"): a recommendation of a product, which no explanation gives.
-TOOLS = frozenset({"tool", "tools", "app", "apps", "software", "service", "plugin", "extension"})
-DETECTING = frozenset({
-    "detect", "detects", "detecting", "spot", "spots", "spotting", "identify", "identifies",
-    "flag", "flags", "catch", "catches",
-})  # fmt: skip
-TOOL_REACH = 3  # words from the product to its verb ("a tool that can detect")
-
-
-def _detector(tokens: Sequence[str], at: int) -> bool:
-    return tokens[at] in DETECTING and not TOOLS.isdisjoint(tokens[max(0, at - TOOL_REACH) : at])
-
-
-# A policy document to copy ("do we need an ai ethics policy for staff? any template"): a
-# document asked for, not a term explained.
-TEMPLATES = frozenset({"template", "templates"})
-POLICIES = frozenset({"policy", "policies", "guidelines", "guideline"})
-
-
-def _template(tokens: Sequence[str], at: int) -> bool:
-    return tokens[at] in TEMPLATES and not POLICIES.isdisjoint(tokens)
-
-
-# Choosing a product to buy ("which vector database should we pick, pinecone or something
-# self hosted", "which ai tool should i get"): a recommendation, which no explanation gives.
-# Not "which one should we pick" of two terms the question names (a comparison's choice).
-SELECTING = frozenset({"pick", "buy", "choose", "purchase", "get", "license", "licence"})
-SHOULD = frozenset({"should", "shall", "do", "would"})
-WHICH_NOUN = 4  # words between "which" and "should" ("which vector database")
-NOT_A_PRODUCT = frozenset({"one", "ones", "of", "is", "option", "approach", "way", "method"})
-
-
-def _selecting(tokens: Sequence[str], at: int) -> bool:
-    if tokens[at] not in SELECTING or at < 3:
-        return False
-    if tokens[at - 1] not in {"we", "i"} or tokens[at - 2] not in SHOULD:
-        return False
-    should = at - 2
-    for opens in range(max(0, should - WHICH_NOUN - 1), should - 1):
-        if tokens[opens] == "which":
-            noun = tokens[opens + 1 : should]
-            return bool(noun) and NOT_A_PRODUCT.isdisjoint(noun)
-    return False

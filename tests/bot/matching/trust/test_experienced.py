@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.trust.experienced import human_agent, person_hallucinating
+from bot.matching.trust.grammar import runs
 
 
 def _names_person(word: str) -> bool:
@@ -31,7 +32,7 @@ def _names_person(word: str) -> bool:
     ],
 )
 def test_a_person_hallucinating(question: str, expected: bool) -> None:
-    assert person_hallucinating(question, _names_person) is expected
+    assert person_hallucinating(runs(question), _names_person) is expected
 
 
 @pytest.mark.parametrize(
@@ -48,4 +49,4 @@ def test_a_person_hallucinating(question: str, expected: bool) -> None:
     ],
 )
 def test_a_human_agent(question: str, expected: bool) -> None:
-    assert human_agent(question) is expected
+    assert human_agent(runs(question)) is expected

@@ -1,0 +1,83 @@
+"""What the asker wants that no explanation gives: the person who looks after a system here
+("who set up the rag pipeline for the wiki"), a product that detects something ("is there a
+tool that detects deepfakes"), a policy template, a product to buy ("which vector database
+should we pick, pinecone or something self hosted"). Part of the service check
+(:func:`bot.matching.trust.service.admin`): the word that shows it is attached to the term and
+the question is declined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def wanted(tokens: Sequence[str], at: int) -> bool:
+    """Whether the word at ``at`` shows the question wants one of the things above."""
+    return (
+        _upkeep(tokens, at)
+        or _detector(tokens, at)
+        or _template(tokens, at)
+        or _selecting(tokens, at)
+    )
+
+
+# Who looks after a system here ("who set up the rag pipeline for the wiki", "who installed
+# the new vector database", "the chatbot is broken again, who maintains it"): a person of the
+# asker's organisation, which no explanation names. Who made a thing of the field ("who makes
+# chatgpt", "who invented the transformer") is its history, and answered; who owns something
+# may ask about copyright ("who owns the copyright on stuff ai makes").
+UPKEEP = frozenset({
+    "set", "setup", "installed", "install", "maintains", "maintain", "manages",
+    "manage", "runs", "configured", "deployed", "approved", "approves", "approve", "administers",
+    "supports", "handles", "looks",
+})  # fmt: skip
+
+
+def _upkeep(tokens: Sequence[str], at: int) -> bool:
+    return tokens[at] in UPKEEP and at > 0 and tokens[at - 1] in {"who", "whos"}
+
+
+# A product that detects something ("is there a tool that detects deepfakes", "any app to
+# spot ai written essays"): a recommendation of a product, which no explanation gives.
+TOOLS = frozenset({"tool", "tools", "app", "apps", "software", "service", "plugin", "extension"})
+DETECTING = frozenset({
+    "detect", "detects", "detecting", "spot", "spots", "spotting", "identify", "identifies",
+    "flag", "flags", "catch", "catches",
+})  # fmt: skip
+TOOL_REACH = 3  # words from the product to its verb ("a tool that can detect")
+
+
+def _detector(tokens: Sequence[str], at: int) -> bool:
+    return tokens[at] in DETECTING and not TOOLS.isdisjoint(tokens[max(0, at - TOOL_REACH) : at])
+
+
+# A policy document to copy ("do we need an ai ethics policy for staff? any template"): a
+# document asked for, not a term explained.
+TEMPLATES = frozenset({"template", "templates"})
+POLICIES = frozenset({"policy", "policies", "guidelines", "guideline"})
+
+
+def _template(tokens: Sequence[str], at: int) -> bool:
+    return tokens[at] in TEMPLATES and not POLICIES.isdisjoint(tokens)
+
+
+# Choosing a product to buy ("which vector database should we pick, pinecone or something
+# self hosted", "which ai tool should i get"): a recommendation, which no explanation gives.
+# Not "which one should we pick" of two terms the question names (a comparison's choice).
+SELECTING = frozenset({"pick", "buy", "choose", "purchase", "get", "license", "licence"})
+SHOULD = frozenset({"should", "shall", "do", "would"})
+WHICH_NOUN = 4  # words between "which" and "should" ("which vector database")
+NOT_A_PRODUCT = frozenset({"one", "ones", "of", "is", "option", "approach", "way", "method"})
+
+
+def _selecting(tokens: Sequence[str], at: int) -> bool:
+    if tokens[at] not in SELECTING or at < 3:
+        return False
+    if tokens[at - 1] not in {"we", "i"} or tokens[at - 2] not in SHOULD:
+        return False
+    should = at - 2
+    for opens in range(max(0, should - WHICH_NOUN - 1), should - 1):
+        if tokens[opens] == "which":
+            noun = tokens[opens + 1 : should]
+            return bool(noun) and NOT_A_PRODUCT.isdisjoint(noun)
+    return False

@@ -1,0 +1,39 @@
+"""What the asker wants instead of an explanation (bot/matching/trust/wanted.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.trust.wanted import wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # Round 42 (read sets 103, 115, 116): a product that detects, a policy to copy
+        ("is there a tool that detects deepfakes", "detects", True),
+        ("any app that can spot ai written essays", "spot", True),
+        ("how do you spot a deepfake", "spot", False),  # no product asked for
+        ("does anyone have an ai ethics policy template", "template", True),
+        ("any good prompt templates for job ads", "templates", False),  # no policy
+    ],
+)
+def test_a_product_or_document_asked_for(text: str, word: str, expected: bool) -> None:
+    tokens = text.split()
+    assert wanted(tokens, tokens.index(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # Round 42 (read sets 87, 90): a product to buy
+        ("which vector database should we pick pinecone or weaviate", "pick", True),
+        ("which ai tool should i get for meetings", "get", True),
+        # a choice between the terms asked about
+        ("rag or fine tuning which one should we pick", "pick", False),
+        ("which should we pick rag or fine tuning", "pick", False),
+    ],
+)
+def test_a_product_to_choose(text: str, word: str, expected: bool) -> None:
+    tokens = text.split()
+    assert wanted(tokens, tokens.index(word)) is expected
