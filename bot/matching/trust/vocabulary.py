@@ -50,6 +50,7 @@ DEFINING_SECOND = frozenset({"is", "are", "s", "a", "an", "the", "exactly", "doe
 POINTING = frozenset({"is", "are", "s", "it", "that", "this", "they", "those", "them", "even"})
 TAIL_WORDS = 4
 WORKS = frozenset({"work", "works", "function", "operate"})
+SETTING_PREPOSITIONS = frozenset({"in", "inside", "within", "for", "under", "behind"})
 BARE_TERM = 2  # a question of this many words or fewer names a term: "neural network"
 
 
@@ -187,8 +188,15 @@ def asks_definition(kept: Sequence[str]) -> bool:
         kept = ["what", "is", *kept[1:]]  # "what's dropout in ...", as "what is" asks it
     if len(topic_words(kept)) <= BARE_TERM:
         return True
-    if len(kept) >= 3 and kept[0] == "how" and kept[1] in {"does", "do"} and kept[-1] in WORKS:
-        return True  # "how does a neural network work"
+    if len(kept) >= 3 and kept[0] == "how" and kept[1] in {"does", "do"}:
+        if kept[-1] in WORKS:
+            return True  # "how does a neural network work"
+        # "how does backpropagation work in a neural network": the setting after "work" is
+        # where the named thing works, not what is asked.
+        at = next((i for i, w in enumerate(kept[3:], 3) if w in WORKS), 0)
+        named = any(w not in POINTING for w in kept[2:at])
+        if named and kept[at + 1 : at + 2] and kept[at + 1] in SETTING_PREPOSITIONS:
+            return True  # "how does it work for our rota" names nothing
     if bool(kept) and kept[0] in DEFINING and (len(kept) == 1 or kept[1] in DEFINING_SECOND):
         return True
     # "graph neural networks, what are they": the question names the term, then asks.

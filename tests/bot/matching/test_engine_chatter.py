@@ -103,6 +103,9 @@ def test_emoji_are_not_words() -> None:
         # "what's" (typed "whats") asks as "what is" does (round 42: it did not)
         ("whats backpropagation in a neural network", True),
         ("what is backpropagation in a neural network", True),
+        # "how does X work in Y" asks how X works (round 43: only "... work" at the end did)
+        ("how does backpropagation work in a neural network", True),
+        ("how does it work for the night shift rota we have", False),
     ],
 )
 def test_a_question_ending_in_what_is_it_asks_for_a_definition(
