@@ -30,7 +30,12 @@ from bot.matching.naming import (
     only_named_first,
 )
 from bot.matching.outcomes import Replies
-from bot.matching.refocus import defined_first, defining_clause_hits, without_listeners
+from bot.matching.refocus import (
+    defined_first,
+    defining_clause_hits,
+    quoted_first,
+    without_listeners,
+)
 from bot.matching.restated import restated
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.choice import unexplained_choice
@@ -162,6 +167,16 @@ class Decider:
                 check=check,
                 analyse=analyse,
             )
+            if defined is None:
+                defined = quoted_first(
+                    self._kb,
+                    question,
+                    hits=choice.hits,
+                    content=content,
+                    check=check,
+                    analyse=analyse,
+                    english=lambda w: self._lexicon is not None and self._lexicon.knows(w),
+                )
             if defined is not None:
                 choice = _Choice(hits=defined[0], margin=_margin(defined[0]), verdict=defined[1])
         if asks_name(question):

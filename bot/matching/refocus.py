@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.compare import plain
 from bot.matching.comparing import Check
-from bot.matching.focus import defining_clause, first_defining, without
+from bot.matching.focus import CLAUSE_END, defining_clause, first_defining, without
 from bot.matching.matcher import Hit
+from bot.matching.normalize import strip_links, words
 from bot.matching.trust.asker import INTRODUCING
 from bot.matching.trust.audience import spoken_to
-from bot.matching.trust.grammar import runs, split_sentences
+from bot.matching.trust.grammar import QUOTED, runs, split_sentences
 from bot.matching.trust.judge import Judgement
 
 Names = Callable[[str, Sequence[str]], bool]  # whether a word names one of the snippets
@@ -130,3 +131,77 @@ def defining_clause_hits(
         return None
     verdict = check(content, (top.id,), definition=True, question="", asides=())
     return hits if verdict.explained and verdict.solid else None
+
+
+# A closing clause that asks only what the quoted phrase is ("what is it actually", "what
+# does that mean", "plain english pls").
+POINTED_ASK = frozenset(
+    {"what", "whats", "is", "are", "s", "does", "do", "mean", "means", "explain", "plain"}
+    | {"english", "actually", "exactly", "honestly", "even", "then", "about", "pls", "please"}
+)
+POINTERS = frozenset({"it", "that", "this", "they", "those", "them", "english"})
+
+
+def _asks_of_the_quote(question: str) -> str:
+    """The closing clause of ``question`` when it only points back, else ""."""
+    parts = [p for p in CLAUSE_END.split(strip_links(question)) if p and p.strip()]
+    said = words(parts[-1]) if parts else []
+    if said and not POINTERS.isdisjoint(said) and all(w in POINTED_ASK | POINTERS for w in said):
+        return parts[-1]
+    return ""
+
+
+def quoted_first(
+    kb: KnowledgeBase,
+    question: str,
+    *,
+    hits: list[Hit],
+    content: list[str],
+    check: Check,
+    analyse: Analyse,
+    english: Callable[[str], bool],
+) -> tuple[list[Hit], Judgement] | None:
+    """'someone keeps saying "large language model" and I nodded along, what is it': the
+    phrase the question quotes, scored alone, names a snippet by one of its names whole; that
+    snippet goes first (with its judgement) when it explains the whole question once its
+    talk is left out. The rest of a long question can put another snippet first by its
+    plain words. When the question closes by only asking what it is ("what is it", "plain
+    english pls"), the rest tells where the phrase was heard: the phrase and the ask are judged
+    alone, unless the story gives the phrase another sense. Quotes naming two snippets ("'LLM' and 'gen AI'
+    interchangeably") compare them: no one of them goes first."""
+    named: dict[str, tuple[Hit, list[str], bool]] = {}
+    for quote in QUOTED.findall(question):
+        tokens = analyse(quote)
+        found = kb.index.search(tokens, len(hits)) if tokens else []
+        if not found:
+            continue
+        best, quoted = found[0], set(plain(tokens))
+        names = [set(plain(analyse(a))) for a in kb.snippets[best.id].aliases if a]
+        if any(name <= quoted for name in names):
+            # The name and nothing else ("tokens", not "tokens low" on a printer's screen),
+            # and not a lone English word, whose sense the story may tell ("the psychiatrist
+            # mentioned 'hallucinating'").
+            lone = len(quote.split()) < 2 and quote.islower() and english(quote.strip())
+            exact = quoted in names and not lone
+            if best.id in named:
+                kept, kept_tokens, was_exact = named[best.id]
+                if kept.score >= best.score:
+                    best, tokens = kept, kept_tokens
+                exact = exact or was_exact
+            named[best.id] = (best, tokens, exact)
+    if len(named) != 1 or not hits:
+        return None
+    ((best, tokens, exact),) = named.values()
+    ask = _asks_of_the_quote(question) if exact else ""
+    if best.id == hits[0].id and not ask:
+        return None
+    again = check(content, (best.id,), definition=True, clear=True, lenient=True)
+    if ask and not again.explained and not again.sense:
+        # Asked only what the phrase is: the rest tells where it was heard, so the phrase
+        # and the ask are what the snippet must explain (another sense of it still counts).
+        again = check(plain(analyse(f"{' '.join(tokens)} {ask}")), (best.id,), definition=True)
+    if not (again.explained and again.solid):
+        return None
+    there = next((h for h in hits if h.id == best.id), best)
+    ordered = [max(there, best, key=lambda h: h.score), *(h for h in hits if h.id != best.id)]
+    return ordered, again

@@ -267,6 +267,50 @@ def test_how_a_term_works_in_a_setting_asks_about_the_term(engine: Engine, quest
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "<@U0ABCDEF> quick one before the branch managers meeting: someone keeps saying "
+            '"large language model" and I nodded along but honestly what is it?',
+            "what-is-llm",
+        ),
+        (
+            "IT here. vendor proposal mentions 'embeddings' and 'vector search' for the digital "
+            "archive. plain english pls",
+            "embeddings",
+        ),
+        (
+            "sales keep pitching 'ai agents' to every client in the review, what are they",
+            "ai-agents",
+        ),
+    ],
+)
+def test_a_quoted_name_asked_about_is_the_question(
+    engine: Engine, question: str, expected: str
+) -> None:
+    # Round 43 (read set 104): the story of where the name was heard put another snippet
+    # first, or left its words unexplained: no answer
+    assert engine.answer(as_asked(question)).ids == (expected,)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        'the printer screen says "tokens low" every morning, what does that mean',
+        "the router has a 'temperature' alarm on the server room sensor, what does that mean?",
+        'someone keeps saying "large language model" pricing went up, how much do we pay?',
+        "my manager uses 'LLM' and 'gen AI' interchangeably in every meeting. are they the same",
+    ],
+)
+def test_a_quoted_name_in_another_sense_or_question_is_not_asked_about(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(as_asked(question))
+    wrong = {("tokens",), ("temperature",), ("what-is-llm",), ("what-is-genai",)}
+    assert answer.ids not in wrong
+
+
 def test_a_name_does_not_settle_a_close_call_another_candidate_explains_wholly(
     engine: Engine,
 ) -> None:

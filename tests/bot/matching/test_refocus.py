@@ -6,7 +6,7 @@ import pytest
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
-from bot.matching.refocus import without_listeners
+from bot.matching.refocus import _asks_of_the_quote, without_listeners
 from bot.settings import bundled_knowledge_dir
 
 
@@ -72,3 +72,21 @@ def test_without_people_in_the_phrase_nothing_steps_back(kb: KnowledgeBase) -> N
         kb, question, hits=hits, tokens=tokens, analyse=kb.index.tokens, person=set().__contains__
     )
     assert same == hits
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        (
+            'someone keeps saying "llm" and I nodded along but honestly what is it?',
+            "honestly what is it",
+        ),
+        ("vendor proposal mentions 'embeddings'. plain english pls", "plain english pls"),
+        ("my boss says 'rag' a lot, what does that mean", " what does that mean"),
+        # the close asks something of its own
+        ("someone keeps saying 'llm' pricing went up, how much do we pay", ""),
+        ("what is 'rag'", ""),
+    ],
+)
+def test_a_close_that_only_points_back_asks_of_the_quote(question: str, ask: str) -> None:
+    assert _asks_of_the_quote(question) == ask
