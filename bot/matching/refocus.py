@@ -166,9 +166,9 @@ def quoted_first(
     snippet goes first (with its judgement) when it explains the whole question once its
     talk is left out. The rest of a long question can put another snippet first by its
     plain words. When the question closes by only asking what it is ("what is it", "plain
-    english pls"), the rest tells where the phrase was heard: the phrase and the ask are judged
-    alone, unless the story gives the phrase another sense. Quotes naming two snippets ("'LLM' and 'gen AI'
-    interchangeably") compare them: no one of them goes first."""
+    english pls"), the rest tells where the phrase was heard: the phrase and the ask are
+    judged alone, unless the story gives the phrase another sense. Quotes naming two snippets
+    ("'LLM' and 'gen AI' interchangeably") compare them: no one of them goes first."""
     named: dict[str, tuple[Hit, list[str], bool]] = {}
     for quote in QUOTED.findall(question):
         tokens = analyse(quote)
