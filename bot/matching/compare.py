@@ -200,7 +200,22 @@ def _trim(side: Sequence[str]) -> Side:
         start += 1
     while end > start and side[end - 1] in _EDGE:
         end -= 1
+    if end - start > len(_POINTED_BACK) and _points_back(side[end - len(_POINTED_BACK) : end]):
+        end -= len(_POINTED_BACK)  # "what is a feature store and is it [the same as ...]"
     return tuple(side[start:end])
+
+
+# A side that names its term, then points back at it to compare: "X and is it (the same as
+# Y)", "X, but are they (like Y)".
+_POINTED_BACK = (
+    frozenset({"and", "but", "so"}),
+    frozenset({"is", "are", "was", "isnt", "arent"}),
+    frozenset({"it", "that", "this", "they", "those"}),
+)
+
+
+def _points_back(tail: Sequence[str]) -> bool:
+    return all(word in kinds for word, kinds in zip(tail, _POINTED_BACK, strict=True))
 
 
 # "an ai agent and a normal chatbot": the ordinary kind of the side's term, the term itself.
@@ -242,3 +257,17 @@ def comparison_cover(
             pair = max(votes.items(), key=lambda kv: (kv[1], sorted(kv[0])))[0]
             pairs.setdefault(pair, index.ids[i])
     return replace(index, pairs=pairs)
+
+
+_ASKS_WHAT = frozenset({"what", "whats", "wat"})
+_WHAT_SECOND = frozenset({"is", "s", "are", "a", "an", "the"})
+
+
+def defines_first_side(typed: Sequence[str], side: Side) -> bool:
+    """Whether a question's typed words open by asking what its first ``side`` is ("what's a
+    knowledge graph and is it the same as a vector db"): that side is what is asked about,
+    no talk around the comparison."""
+    if not side or side[0] not in typed:
+        return False
+    before = typed[: typed.index(side[0])]
+    return bool(before) and before[0] in _ASKS_WHAT and all(w in _WHAT_SECOND for w in before[1:])

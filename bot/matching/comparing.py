@@ -6,7 +6,7 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import replace
 
 from bot.knowledge.base import KnowledgeBase
-from bot.matching.compare import VERDICTS, Side, plain
+from bot.matching.compare import VERDICTS, Side, defines_first_side, plain
 from bot.matching.matcher import Hit
 from bot.matching.normalize import FILLER_MARK
 from bot.matching.normalize import words as typed_words
@@ -106,7 +106,11 @@ def compare(
             # path to judge as a whole.
             return None
         named = any(coined(w) for side in unknown for w in side.split())
-        if named or not _talk(check(list(content), known)):
+        # The side a question asks the definition of is what it asks, never talk.
+        defined = " ".join(plain(sides[0])) in unknown and defines_first_side(
+            typed_words(question), sides[0]
+        )
+        if named or defined or not _talk(check(list(content), known)):
             return replies.uncovered(question, unknown, [*found, *hits])
         # What looked like a side is talk after the comparison ("ai vs ml vs deep learning
         # quick version pls, intern asked me"): the known sides' snippets explain the rest.

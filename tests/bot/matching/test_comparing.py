@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from adapters.markup import as_asked
 from bot.matching.engine import Engine
 from bot.models import Reason, Status
 
@@ -116,3 +117,20 @@ def test_sides_one_snippet_explains_apart_are_answered_by_it(
     engine: Engine, question: str, expected: str
 ) -> None:
     assert engine.answer(question).ids == (expected,)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's a knowledge graph and is it the same as a vector database?",
+        "what's a decision tree and is it the same as a neural network?",
+        "what's a feature store and is it the same as a vector database?",
+    ],
+)
+def test_the_side_asked_what_it_is_is_no_talk(engine: Engine, question: str) -> None:
+    # Round 43 (read set 104): "X and is it the same as Y" was no comparison (the side held
+    # "and is it"), or the side no snippet explains was taken for talk: Y's snippet answered
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
+    assert engine.answer(as_asked("what's rag and is it the same as fine tuning?")).ids == (
+        "rag-vs-fine-tuning",
+    )

@@ -219,6 +219,12 @@ def test_compare_to_puts_one_term_on_each_side(text: str) -> None:
     assert parse_comparison(text.split()) == (("bm25",), ("llm",))
 
 
+def test_a_side_pointed_back_at_is_the_term_it_names() -> None:
+    # Round 43: "and is it" stayed on the side, which was then too long to be one
+    text = "what is a feature store and is it the same as a vector database"
+    assert parse_comparison(text.split()) == (("feature", "store"), ("vector", "database"))
+
+
 def test_whats_scores_as_what_is() -> None:
     # "what's a diffusion model" used to lose the "is" that the indexed question shares
     # (its stem "what" alone), scoring well below the same question spelt out.
