@@ -103,6 +103,20 @@ def asks_of_before(part: str) -> bool:
     return opens_asking_of_before(words(part))
 
 
+# "is that like the context window": likens what the message told before to the term.
+LIKENING = frozenset({"like", "similar", "same", "related", "different", "unlike"})
+LIKENED_BY = 5  # words into the sentence the likening may come
+
+
+def likens_to_before(part: str) -> bool:
+    """Whether a sentence asks whether what the message told before is like its term ("what's
+    MCP? is that like the context window?"): it asks of both, so it is not asked alone when
+    the message left the first unexplained."""
+    tokens = words(part)
+    # "is that like", "is that the same as", "is it kind of like"
+    return opens_asking_of_before(tokens) and not LIKENING.isdisjoint(tokens[2:LIKENED_BY])
+
+
 def opens_asking_of_before(tokens: Sequence[str]) -> bool:
     """:func:`asks_of_before` for a sentence's words."""
     return len(tokens) > 2 and tokens[0] in BEING and tokens[1] in POINTING

@@ -19,7 +19,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.knowledge.base import KnowledgeBase
-from bot.matching.alone import asks_of_before, names_kind, stands_alone
+from bot.matching.alone import asks_of_before, likens_to_before, names_kind, stands_alone
 from bot.matching.compare import comparative, parse_sides, plain
 from bot.matching.comparing import compare
 from bot.matching.decide import Decider
@@ -183,6 +183,8 @@ class Engine:
                 person=self._lexicon.names_people,
             ):
                 continue
+            if found.missing and likens_to_before(part):
+                continue  # "what's MCP? is that like the context window?": MCP is unexplained
             if asks_of_before(part) and not self._of_field(question.replace(part, " ")):
                 # "a child ... was seeing bugs. is that hallucinating?": what it is asked of
                 # is nothing of the field, which alone it would forget.

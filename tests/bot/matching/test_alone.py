@@ -7,6 +7,7 @@ import pytest
 from bot.matching.alone import (
     asks_of_before,
     asks_of_phrase,
+    likens_to_before,
     names_kind,
     refers_back,
     stands_alone,
@@ -126,3 +127,18 @@ def test_who_is_said_to_be_the_term(message: str, subject: str, qualifies: bool)
     verb = {"is", "takes"}.__contains__
     people = {"vendor"}.__contains__
     assert unplaced(message, part, (subject,), verb, person=people) is qualifies
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        ("is that like the context window?", True),
+        ("is it kind of like a foundation model?", True),
+        ("is that the same as embeddings?", True),
+        ("is that hallucination?", False),
+        ("is that the context window?", False),
+        ("what is it like to use", False),
+    ],
+)
+def test_a_sentence_likening_what_came_before_to_a_term(part: str, expected: bool) -> None:
+    assert likens_to_before(part) is expected

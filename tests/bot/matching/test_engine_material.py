@@ -311,6 +311,23 @@ def test_a_quoted_name_in_another_sense_or_question_is_not_asked_about(
     assert answer.ids not in wrong
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's MCP, the model context protocol thing? is that like the context window?",
+        "what's a vector clock? is it like a vector database?",
+    ],
+)
+def test_likening_an_unexplained_thing_to_a_term_is_not_asked_alone(
+    engine: Engine, question: str
+) -> None:
+    # Round 43 (read set 104): "is that like the context window?", answered alone, was
+    # answered by the context window snippet, though the message asks what MCP is
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
+    question = "our bot looks up the wiki before it answers. is that like rag?"
+    assert engine.answer(as_asked(question)).ids == ("rag",)
+
+
 def test_a_name_does_not_settle_a_close_call_another_candidate_explains_wholly(
     engine: Engine,
 ) -> None:
