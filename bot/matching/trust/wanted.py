@@ -1,7 +1,8 @@
 """What the asker wants that no explanation gives: the person who looks after a system here
 ("who set up the rag pipeline for the wiki"), a product that detects something ("is there a
 tool that detects deepfakes"), a policy template, a product to buy ("which vector database
-should we pick, pinecone or something self hosted"). Part of the service check
+should we pick, pinecone or something self hosted"), where a control sits in an app ("where's
+the temperature slider in the playground"). Part of the service check
 (:func:`bot.matching.trust.service.admin`): the word that shows it is attached to the term and
 the question is declined.
 """
@@ -18,6 +19,7 @@ def wanted(tokens: Sequence[str], at: int) -> bool:
         or _detector(tokens, at)
         or _template(tokens, at)
         or _selecting(tokens, at)
+        or _located(tokens, at)
     )
 
 
@@ -81,3 +83,37 @@ def _selecting(tokens: Sequence[str], at: int) -> bool:
             noun = tokens[opens + 1 : should]
             return bool(noun) and NOT_A_PRODUCT.isdisjoint(noun)
     return False
+
+
+# Where a control sits in an app ("where's the slider to change the temperature in the azure
+# playground", "where is the context length setting"): the app's layout, which no explanation
+# tells; what the setting does is asked with "what", not "where".
+CONTROLS = frozenset({
+    "slider", "sliders", "button", "buttons", "toggle", "toggles", "setting", "settings",
+    "option", "options", "menu", "tab", "dial", "knob", "dropdown", "checkbox", "field",
+})  # fmt: skip
+WHERE_REACH = 6  # words from "where" to the control ("where do i find the temperature setting")
+
+
+def _located(tokens: Sequence[str], at: int) -> bool:
+    if tokens[at] not in CONTROLS:
+        return False
+    start = max(0, at - WHERE_REACH)
+    if not any(_asks_where(tokens, i) for i in range(start, at)):
+        return False
+    return "come" not in tokens and "comes" not in tokens  # "where does it come from": history
+
+
+# After "where", what makes it ask ("where is", "where do i"), not relate ("the old ones
+# where you click buttons").
+WHERE_ASKING = frozenset({
+    "is", "s", "are", "do", "does", "did", "can", "could", "would", "should", "was", "were",
+})  # fmt: skip
+
+
+def _asks_where(tokens: Sequence[str], at: int) -> bool:
+    if tokens[at] == "wheres":
+        return True
+    return (
+        tokens[at] == "where" and tokens[at + 1 : at + 2] != [] and tokens[at + 1] in WHERE_ASKING
+    )

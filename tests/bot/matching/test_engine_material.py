@@ -328,6 +328,15 @@ def test_likening_an_unexplained_thing_to_a_term_is_not_asked_alone(
     assert engine.answer(as_asked(question)).ids == ("rag",)
 
 
+def test_where_a_control_sits_in_an_app_is_declined(engine: Engine) -> None:
+    # Round 43 (read set 121): the temperature snippet answered where the playground's
+    # slider is; what the setting does is still answered
+    question = "where's the slider to change the temperature in the azure openai playground?"
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
+    question = "what does the temperature slider in the playground do"
+    assert engine.answer(as_asked(question)).ids == ("temperature",)
+
+
 def test_a_name_does_not_settle_a_close_call_another_candidate_explains_wholly(
     engine: Engine,
 ) -> None:

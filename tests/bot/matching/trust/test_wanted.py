@@ -37,3 +37,21 @@ def test_a_product_or_document_asked_for(text: str, word: str, expected: bool) -
 def test_a_product_to_choose(text: str, word: str, expected: bool) -> None:
     tokens = text.split()
     assert wanted(tokens, tokens.index(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # Round 43 (read set 121): where a control sits in an app
+        ("wheres the slider to change the temperature in the playground", "slider", True),
+        ("where is the temperature setting in chatgpt", "setting", True),
+        ("where do i find the rag settings in copilot studio", "settings", True),
+        # what the setting does, where the word comes from, a relative "where"
+        ("what does the temperature setting do", "setting", False),
+        ("where does the temperature setting come from", "setting", False),
+        ("the old bots where you click buttons and get a menu", "buttons", False),
+    ],
+)
+def test_where_a_control_sits(text: str, word: str, expected: bool) -> None:
+    tokens = text.split()
+    assert wanted(tokens, tokens.index(word)) is expected
