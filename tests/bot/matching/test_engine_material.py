@@ -337,6 +337,19 @@ def test_where_a_control_sits_in_an_app_is_declined(engine: Engine) -> None:
     assert engine.answer(as_asked(question)).ids == ("temperature",)
 
 
+def test_a_description_asked_by_name_may_be_told_by_a_body(engine: Engine) -> None:
+    # Round 43 (read set 121): "what's the word for" was taken for a definition question,
+    # where only summaries count; "sentence" is in the body alone
+    question = (
+        "what's the word for turning a sentence into a list of numbers so that things with "
+        "similar meaning end up close together?"
+    )
+    assert engine.answer(as_asked(question)).ids == ("embeddings",)
+    # a name of the knowledge in it is still asked of as a definition
+    question = "what's the word for a prompt reply to an email"
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
+
+
 def test_a_name_does_not_settle_a_close_call_another_candidate_explains_wholly(
     engine: Engine,
 ) -> None:
