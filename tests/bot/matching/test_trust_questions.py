@@ -748,6 +748,41 @@ BARS = {
         "wrong": 0.02,
         "right": 0.86,
     },
+    # Round 43: 92 and 104 (the oldest blind sets of each brief) read at the start, 121 and
+    # 122 written this round to the same brief and read at once; two questions of
+    # slack on the right answers, one on near-domain (the wrong answers kept: "what's the
+    # tech behind midjourney and dall-e, the noise thing?" and "midjourney - what kind of
+    # model is it under the hood" answered genai-examples, which calls them diffusion-based).
+    "trust_holdout92.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.91,
+    },
+    "trust_holdout104.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.95,
+    },
+    "trust_holdout121.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.85,
+        # four descriptions no snippet's words reach, declined with no did-you-mean
+        "unoffered": 4,
+    },
+    "trust_holdout122.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
