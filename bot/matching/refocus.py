@@ -1,5 +1,6 @@
 """Which part of a question to decide on, when another part picks the wrong snippet: the
-phrase naming whom to explain to left out, or the clause that asks the definition alone.
+phrase naming whom to explain to left out, the clause that asks the definition alone, or the
+name the question quotes.
 
 Each step takes the knowledge base, a test of whether a word names a snippet
 (:meth:`bot.matching.trust.coverage.Coverage.is_name`) and the question's hits, and returns
@@ -142,7 +143,7 @@ POINTED_ASK = frozenset(
 POINTERS = frozenset({"it", "that", "this", "they", "those", "them", "english"})
 
 
-def _asks_of_the_quote(question: str) -> str:
+def asks_of_quote(question: str) -> str:
     """The closing clause of ``question`` when it only points back, else ""."""
     parts = [p for p in CLAUSE_END.split(strip_links(question)) if p and p.strip()]
     said = words(parts[-1]) if parts else []
@@ -169,9 +170,9 @@ def quoted_first(
     english pls"), the rest tells where the phrase was heard: the phrase and the ask are
     judged alone, unless the story gives the phrase another sense. Quotes naming two snippets
     ("'LLM' and 'gen AI' interchangeably") compare them: no one of them goes first."""
-    named: dict[str, tuple[Hit, list[str], bool]] = {}
-    for quote in QUOTED.findall(question):
-        tokens = analyse(quote)
+    named: dict[str, tuple[Hit, str, bool]] = {}  # snippet: its best hit, the quote, exact
+    for typed in QUOTED.findall(question):
+        tokens = analyse(typed)
         found = kb.index.search(tokens, len(hits)) if tokens else []
         if not found:
             continue
@@ -181,25 +182,24 @@ def quoted_first(
             # The name and nothing else ("tokens", not "tokens low" on a printer's screen),
             # and not a lone English word, whose sense the story may tell ("the psychiatrist
             # mentioned 'hallucinating'").
-            lone = len(quote.split()) < 2 and quote.islower() and english(quote.strip())
+            lone = len(typed.split()) < 2 and typed.islower() and english(typed.strip())
             exact = quoted in names and not lone
-            if best.id in named:
-                kept, kept_tokens, was_exact = named[best.id]
-                if kept.score >= best.score:
-                    best, tokens = kept, kept_tokens
-                exact = exact or was_exact
-            named[best.id] = (best, tokens, exact)
+            kept = named.get(best.id)
+            if kept is not None and kept[0].score >= best.score:
+                named[best.id] = (kept[0], kept[1], exact or kept[2])
+            else:
+                named[best.id] = (best, typed, exact or (kept is not None and kept[2]))
     if len(named) != 1 or not hits:
         return None
-    ((best, tokens, exact),) = named.values()
-    ask = _asks_of_the_quote(question) if exact else ""
+    ((best, quote, exact),) = named.values()
+    ask = asks_of_quote(question) if exact else ""
     if best.id == hits[0].id and not ask:
         return None
     again = check(content, (best.id,), definition=True, clear=True, lenient=True)
     if ask and not again.explained and not again.sense:
         # Asked only what the phrase is: the rest tells where it was heard, so the phrase
         # and the ask are what the snippet must explain (another sense of it still counts).
-        again = check(plain(analyse(f"{' '.join(tokens)} {ask}")), (best.id,), definition=True)
+        again = check(plain(analyse(f"{quote} {ask}")), (best.id,), definition=True)
     if not (again.explained and again.solid):
         return None
     there = next((h for h in hits if h.id == best.id), best)

@@ -6,7 +6,7 @@ import pytest
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
-from bot.matching.refocus import _asks_of_the_quote, without_listeners
+from bot.matching.refocus import asks_of_quote, without_listeners
 from bot.settings import bundled_knowledge_dir
 
 
@@ -88,5 +88,5 @@ def test_without_people_in_the_phrase_nothing_steps_back(kb: KnowledgeBase) -> N
         ("what is 'rag'", ""),
     ],
 )
-def test_a_close_that_only_points_back_asks_of_the_quote(question: str, ask: str) -> None:
-    assert _asks_of_the_quote(question) == ask
+def test_a_close_that_only_points_backasks_of_quote(question: str, ask: str) -> None:
+    assert asks_of_quote(question) == ask
