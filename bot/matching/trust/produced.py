@@ -74,8 +74,11 @@ def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
         while i < len(tokens) and tokens[i] in BETWEEN:
             i += 1
         if token in ASKED_FOR:
-            # "asked the chat thing for X": over the assistant, to what was asked for
+            # "asked the chat thing for X": over the assistant, to what was asked for; the
+            # assistant asked, by a name of its own ("asked copilot for"), is the story's
             while i < len(tokens) and tokens[i] not in {"for", "about"} and i - at <= 4:
+                if tokens[i] in PLACED and kind(tokens[i]) in OUTPUT_KINDS:
+                    found.append(tokens[i])
                 i += 1
             i += 1
         start = i

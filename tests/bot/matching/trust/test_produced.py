@@ -38,6 +38,8 @@ def kind(token: str) -> str:
             "asked the chat thing for the easa rule on pushback comms",
             ["easa", "rule", "pushback", "comms"],
         ),
+        # Round 43 (set 81): the assistant asked, by a name of its own, is the story's too
+        ("asked copilot for the easa rule", ["copilot", "easa", "rule"]),
         # made by no assistant
         ("the printer showed a jam code", []),
         ("my manager gave me a jam code", []),
