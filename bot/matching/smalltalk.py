@@ -61,6 +61,7 @@ _REACTION = _vocabulary(
     tell more me worries about forget sounds sound til something ta gonna lie ngl sometimes
     lifesaver lifesavers saver champ star hero genius loads ugh urgh argh sigh bleh
     after vague rubbish slow slower better getting
+    earlier yesterday today again
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the

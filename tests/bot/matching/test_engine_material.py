@@ -350,6 +350,12 @@ def test_a_description_asked_by_name_may_be_told_by_a_body(engine: Engine) -> No
     assert engine.answer(as_asked(question)).status is not Status.ANSWER
 
 
+def test_thanks_for_an_earlier_answer_is_small_talk(engine: Engine) -> None:
+    # Round 43: "earlier" was a word no reply knew: "I don't know"
+    answer = engine.answer(as_asked("thank you so much for the explanation earlier!"))
+    assert (answer.reason, answer.small_talk) == (Reason.SMALLTALK, SmallTalk.THANKS)
+
+
 def test_a_name_does_not_settle_a_close_call_another_candidate_explains_wholly(
     engine: Engine,
 ) -> None:

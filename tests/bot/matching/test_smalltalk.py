@@ -34,6 +34,8 @@ from bot.models import SmallTalk as Chat
         ("nvm", Chat.REACTION),
         ("thx that helped a lot", Chat.THANKS),
         ("thank you that actually helped", Chat.THANKS),
+        # Round 43: when it was said does not make it a question
+        ("you got that wrong yesterday", Chat.REACTION),
         ("are you an ai", Chat.ABOUT_BOT),  # what the one answering is, asked of it
         ("r u a bot", Chat.ABOUT_BOT),
         ("are you a bot or a person typing really fast", Chat.ABOUT_BOT),
