@@ -3,7 +3,8 @@
 "it gave me three journal references on measles outbreaks and none of them exist, why does
 it do that": the references are what the model made up, not what the question asks about;
 "asked the chat thing for the easa rule": what the asker asked it for, likewise; "i pasted
-the whole 40 page boiler manual in": what the asker gave it, too.
+the whole 40 page boiler manual in": what the asker gave it, too, and "it forgets the start of
+the council meeting transcript when i paste it": what of that it lost.
 """
 
 from __future__ import annotations
@@ -48,13 +49,18 @@ GIVING = vocabulary(
     """
 )
 GIVEN_ENDS = ENDS | vocabulary("in into to")
+# What the assistant loses of the asker's material: "it forgets the start of the council
+# meeting transcript", "lost the top of my notes".
+FORGETTING = vocabulary("forget forgets forgot forgetting lose loses lost losing drops dropped")
+PART_OF = vocabulary("the start beginning top first part half bit end of my our")
 
 
 def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
     """The words naming what the assistant produced ("it gave me *three journal references
     on measles outbreaks*", "chatgpt invented *a water quality regulation number*"), what
-    it was asked for ("asked the chat thing for *the easa rule on pushback comms*") or what
-    the asker gave it ("i pasted *the whole 40 page boiler manual* in")."""
+    it was asked for ("asked the chat thing for *the easa rule on pushback comms*"), what
+    the asker gave it ("i pasted *the whole 40 page boiler manual* in") or what of that it
+    lost ("it forgets the start of *the meeting transcript* when i paste it")."""
     found: list[str] = []
     made = False  # a verb before was the assistant's: "... told a guest X and invented Y"
     for at, token in enumerate(tokens):
@@ -83,6 +89,20 @@ def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
             i += 1
         start = i
         while i < len(tokens) and i - start < OUTPUT_WORDS and tokens[i] not in ENDS:
+            i += 1
+        found += [t for t in tokens[start:i] if kind(t) in OUTPUT_KINDS]
+    for at, token in enumerate(tokens):
+        if token not in FORGETTING or not _made_by_assistant(tokens, at):
+            continue
+        if GIVING.isdisjoint(tokens):
+            continue  # material the asker gave it ("when i paste it in"), not any thing
+        i = at + 1
+        while i < len(tokens) and tokens[i] in PART_OF:
+            i += 1
+        if "of" not in tokens[at + 1 : i]:
+            continue  # "it forgets the rules": what it forgets may be what is asked
+        start = i
+        while i < len(tokens) and i - start < OUTPUT_WORDS and tokens[i] not in GIVEN_ENDS:
             i += 1
         found += [t for t in tokens[start:i] if kind(t) in OUTPUT_KINDS]
     for at, token in enumerate(tokens):

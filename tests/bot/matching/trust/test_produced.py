@@ -59,6 +59,13 @@ def test_what_the_assistant_made_or_was_asked_for(text: str, words: list[str]) -
         ("we uploaded our staff handbook to the assistant", ["staff", "handbook"]),
         # someone else pasting is no asker's material
         ("the intern pasted the rota", []),
+        # Round 43 (read set 92): what of the material given it the assistant lost
+        (
+            "it forgets the start of the boiler manual when i paste it in",
+            ["boiler", "manual"],
+        ),
+        # nothing given: what it forgets may be what is asked
+        ("it forgets the start of the rota", []),
     ],
 )
 def test_what_the_asker_gave_the_assistant(text: str, words: list[str]) -> None:
