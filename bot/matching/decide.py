@@ -45,6 +45,7 @@ from bot.matching.trust.vocabulary import WORKS, actors_when, actors_why, asks_n
 from bot.models import Answer
 
 TIE = 1.0  # score points: the runner-up all but level with the best
+WIDE_TIE = 3.0  # the same, when the best explains next to nothing of the question
 SHARE_GAP = 0.1  # of the question's salience, to settle a close call by explanation
 # Of the question's salience the snippet must explain to answer. Round 29: 0.3 and 0.35
 # change nothing on the tuning and read sets but a near-domain wrong answer ("how big does
@@ -555,7 +556,10 @@ def _tie_explained(choice: _Choice, content: list[str], check: Check) -> _Choice
     as talk ("why are llm model files so huge": what-is-llm by a hair, large-in-llm tells
     of the files)."""
     hits, verdict = choice.hits, choice.verdict
-    if verdict.explained or len(hits) < 2 or choice.margin >= TIE:
+    # A best that explains next to nothing (under MIN_SHARE) is no rival: a runner-up a little
+    # further behind that explains it all goes first, measured against the others.
+    barely = verdict.share < MIN_SHARE
+    if verdict.explained or len(hits) < 2 or choice.margin >= (WIDE_TIE if barely else TIE):
         return choice
     again: Judgement = check(content, (hits[1].id,))
     if not (
@@ -565,7 +569,7 @@ def _tie_explained(choice: _Choice, content: list[str], check: Check) -> _Choice
         and again.share >= verdict.share + SHARE_GAP
     ):
         return choice
-    ordered = [hits[1], hits[0], *hits[2:]]
+    ordered = [hits[1], *hits[2:], hits[0]] if barely else [hits[1], hits[0], *hits[2:]]
     return _Choice(hits=ordered, margin=_margin(ordered), verdict=again)
 
 

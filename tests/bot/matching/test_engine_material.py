@@ -356,6 +356,19 @@ def test_thanks_for_an_earlier_answer_is_small_talk(engine: Engine) -> None:
     assert (answer.reason, answer.small_talk) == (Reason.SMALLTALK, SmallTalk.THANKS)
 
 
+def test_a_best_that_explains_next_to_nothing_is_no_rival(engine: Engine) -> None:
+    # Round 43 (read set 122): the chatbots snippet led by 2.9 points explaining a quarter of
+    # the question; the rlhf snippet explains all of it
+    question = (
+        "how do they make chatbots polite and safe - something about humans ranking the answers?"
+    )
+    assert engine.answer(as_asked(question)).ids == ("rlhf",)
+    question = (
+        "how do they make the chatbot on our website polite to customers, where are its settings"
+    )
+    assert engine.answer(as_asked(question)).status is not Status.ANSWER
+
+
 def test_a_name_does_not_settle_a_close_call_another_candidate_explains_wholly(
     engine: Engine,
 ) -> None:
