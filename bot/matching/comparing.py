@@ -58,6 +58,7 @@ def compare(
     unknown_best: set[str] = set()
     all_within = True
     qualified = False  # an unknown side holds a rare word its snippet leaves unexplained
+    first_unknown = False  # the first side is one of them
     for n, side in enumerate(sides):
         words = plain(side)
         hit = kb.index.search(side, 1, plain_only=True)
@@ -79,6 +80,7 @@ def compare(
             found.append(hit[0])
         else:
             unknown.append(" ".join(words))
+            first_unknown |= n == 0
             # A side largely about a known side's snippet is no other thing compared; another
             # sense of its term ("transformer vs diffusion in chemistry") is.
             if verdict.share >= WITHIN_SHARE and not verdict.sense:
@@ -107,9 +109,7 @@ def compare(
             return None
         named = any(coined(w) for side in unknown for w in side.split())
         # The side a question asks the definition of is what it asks, never talk.
-        defined = " ".join(plain(sides[0])) in unknown and defines_first_side(
-            typed_words(question), sides[0]
-        )
+        defined = first_unknown and defines_first_side(typed_words(question), sides[0])
         if named or defined or not _talk(check(list(content), known)):
             return replies.uncovered(question, unknown, [*found, *hits])
         # What looked like a side is talk after the comparison ("ai vs ml vs deep learning

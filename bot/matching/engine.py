@@ -52,7 +52,9 @@ if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
 
 __all__ = ["Engine", "MatchConfig"]
 
-NAMING_SALIENCE = 0.2  # a name's word this telling makes a naming question ask of it
+# A word of a snippet's name this telling ("prompt"; not "thing" or "close", everyday words a
+# name happens to hold) makes a naming question ask of that name.
+NAMING_SALIENCE = 0.2
 RETIRED_S = 5.0  # an answer still on the replaced knowledge this long after a swap is rare
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
 
@@ -237,13 +239,6 @@ class Engine:
         coverage = self._judge(self._kb).coverage
         return bool(found) and all(coverage.named_by(coverage.stems(w)) for w in found)
 
-    def _names_term(self, judge: Judge, word: str) -> bool:
-        """Whether an analysed word is a telling word of some snippet's name ("prompt"; not
-        "thing" or "close", everyday words a name happens to hold)."""
-        coverage = judge.coverage
-        named = coverage.stems(word) in coverage.named
-        return named and coverage.salience(word, self._lexicon) >= NAMING_SALIENCE
-
     def _of_field(self, text: str) -> bool:
         """Whether ``text`` holds a word of some snippet's title or aliases, one not too
         frequent to say so (:meth:`Judge.names_any`)."""
@@ -298,7 +293,7 @@ class Engine:
         # which a snippet's body may tell as well as its summary; one holding a name of the
         # knowledge ("the word for a prompt reply to an email") asks of that name.
         definition = asks_definition(split_filler(words(plainly))[0]) and not (
-            asks_name(plainly) and not any(self._names_term(judge, w) for w in plain(tokens))
+            asks_name(plainly) and not judge.names_any(plain(tokens), floor=NAMING_SALIENCE)
         )
         check = partial(judge, definition=definition, asides=aside, question=plainly)
         sides = parse_sides(tokens)

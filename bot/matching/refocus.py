@@ -170,7 +170,9 @@ def quoted_first(
     english pls"), the rest tells where the phrase was heard: the phrase and the ask are
     judged alone, unless the story gives the phrase another sense. Quotes naming two snippets
     ("'LLM' and 'gen AI' interchangeably") compare them: no one of them goes first."""
-    named: dict[str, tuple[Hit, str, bool]] = {}  # snippet: its best hit, the quote, exact
+    # Per quote naming a snippet: its best hit, the quote as typed, and whether it is that
+    # name and nothing else.
+    named: list[tuple[Hit, str, bool]] = []
     for typed in QUOTED.findall(question):
         tokens = analyse(typed)
         found = kb.index.search(tokens, len(hits)) if tokens else []
@@ -183,15 +185,11 @@ def quoted_first(
             # and not a lone English word, whose sense the story may tell ("the psychiatrist
             # mentioned 'hallucinating'").
             lone = len(typed.split()) < 2 and typed.islower() and english(typed.strip())
-            exact = quoted in names and not lone
-            kept = named.get(best.id)
-            if kept is not None and kept[0].score >= best.score:
-                named[best.id] = (kept[0], kept[1], exact or kept[2])
-            else:
-                named[best.id] = (best, typed, exact or (kept is not None and kept[2]))
-    if len(named) != 1 or not hits:
+            named.append((best, typed, quoted in names and not lone))
+    if len({hit.id for hit, _, _ in named}) != 1 or not hits:
         return None
-    ((best, quote, exact),) = named.values()
+    best, quote, _ = max(named, key=lambda n: n[0].score)
+    exact = any(is_name for _, _, is_name in named)
     ask = asks_of_quote(question) if exact else ""
     if best.id == hits[0].id and not ask:
         return None

@@ -49,18 +49,33 @@ GIVING = vocabulary(
     """
 )
 GIVEN_ENDS = ENDS | vocabulary("in into to")
+Kind = Callable[[str], str]  # a word's kind (:class:`bot.matching.trust.kinds.WordKinds`)
 # What the assistant loses of the asker's material: "it forgets the start of the council
 # meeting transcript", "lost the top of my notes".
 FORGETTING = vocabulary("forget forgets forgot forgetting lose loses lost losing drops dropped")
 PART_OF = vocabulary("the start beginning top first part half bit end of my our")
 
 
-def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
+def produced(tokens: Sequence[str], kind: Kind) -> list[str]:
     """The words naming what the assistant produced ("it gave me *three journal references
     on measles outbreaks*", "chatgpt invented *a water quality regulation number*"), what
     it was asked for ("asked the chat thing for *the easa rule on pushback comms*"), what
     the asker gave it ("i pasted *the whole 40 page boiler manual* in") or what of that it
     lost ("it forgets the start of *the meeting transcript* when i paste it")."""
+    return [*_made(tokens, kind), *_lost(tokens, kind), *_given(tokens, kind)]
+
+
+def _phrase(tokens: Sequence[str], start: int, ends: frozenset[str], kind: Kind) -> list[str]:
+    """The words of the phrase opening at ``start``, up to an end word or ``OUTPUT_WORDS``,
+    that may be the asker's own (``OUTPUT_KINDS``)."""
+    stop = start
+    while stop < len(tokens) and stop - start < OUTPUT_WORDS and tokens[stop] not in ends:
+        stop += 1
+    return [t for t in tokens[start:stop] if kind(t) in OUTPUT_KINDS]
+
+
+def _made(tokens: Sequence[str], kind: Kind) -> list[str]:
+    """What the assistant produced or was asked for, with the verbs telling it."""
     found: list[str] = []
     made = False  # a verb before was the assistant's: "... told a guest X and invented Y"
     for at, token in enumerate(tokens):
@@ -87,31 +102,34 @@ def produced(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
                     found.append(tokens[i])
                 i += 1
             i += 1
-        start = i
-        while i < len(tokens) and i - start < OUTPUT_WORDS and tokens[i] not in ENDS:
-            i += 1
-        found += [t for t in tokens[start:i] if kind(t) in OUTPUT_KINDS]
+        found += _phrase(tokens, i, ENDS, kind)
+    return found
+
+
+def _lost(tokens: Sequence[str], kind: Kind) -> list[str]:
+    """What of the material the asker gave it the assistant lost ("it forgets the start of
+    the transcript when i paste it"); nothing where the asker gave it nothing ("it forgets
+    the start of the meeting": what it forgets may be what is asked)."""
+    if GIVING.isdisjoint(tokens):
+        return []
+    found: list[str] = []
     for at, token in enumerate(tokens):
         if token not in FORGETTING or not _made_by_assistant(tokens, at):
             continue
-        if GIVING.isdisjoint(tokens):
-            continue  # material the asker gave it ("when i paste it in"), not any thing
         i = at + 1
         while i < len(tokens) and tokens[i] in PART_OF:
             i += 1
-        if "of" not in tokens[at + 1 : i]:
-            continue  # "it forgets the rules": what it forgets may be what is asked
-        start = i
-        while i < len(tokens) and i - start < OUTPUT_WORDS and tokens[i] not in GIVEN_ENDS:
-            i += 1
-        found += [t for t in tokens[start:i] if kind(t) in OUTPUT_KINDS]
+        if "of" in tokens[at + 1 : i]:  # "it forgets the rules" names no part of a thing
+            found += _phrase(tokens, i, GIVEN_ENDS, kind)
+    return found
+
+
+def _given(tokens: Sequence[str], kind: Kind) -> list[str]:
+    """What the asker gave the assistant ("i pasted the whole boiler manual in")."""
+    found: list[str] = []
     for at, token in enumerate(tokens):
-        if token not in GIVING or at == 0 or tokens[at - 1] not in GIVERS:
-            continue
-        i = start = at + 1
-        while i < len(tokens) and i - start < OUTPUT_WORDS and tokens[i] not in GIVEN_ENDS:
-            i += 1
-        found += [t for t in tokens[start:i] if kind(t) in OUTPUT_KINDS]
+        if token in GIVING and at > 0 and tokens[at - 1] in GIVERS:
+            found += _phrase(tokens, at + 1, GIVEN_ENDS, kind)
     return found
 
 
