@@ -36,7 +36,7 @@ from bot.matching.normalize import split_filler, strip_answer_form, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
 from bot.matching.pointing import Names, name_table, with_named_term
-from bot.matching.smalltalk import asks_joke, put_to_bot, small_talk
+from bot.matching.smalltalk import asks_joke, pleasantry_first, put_to_bot, small_talk
 from bot.matching.trust.choice import EITHER
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
@@ -228,6 +228,13 @@ class Engine:
             return self._replies().small_talk(question, SmallTalk.ABOUT_BOT)
         if asks_joke(words(question)):
             return self._replies().small_talk(question, SmallTalk.JOKE)
+        opened = pleasantry_first(question)
+        if (
+            opened is not None
+            and found.reason in {Reason.NO_MATCH, Reason.UNCOVERED}
+            and not self._of_field(question)
+        ):
+            return self._replies().small_talk(question, opened)
         return found
 
     def _coined_name(self, word: str) -> bool:

@@ -373,3 +373,39 @@ def asks_joke(words: Sequence[str]) -> bool:
     return any(
         tuple(words[i : i + len(phrase)]) == phrase for phrase in _FUNNY for i in range(len(words))
     )
+
+
+# "thanks, that actually made sense for once", "good night, break a leg everyone": a
+# pleasantry, a break, then a remark that asks nothing. The engine asks it of a message no
+# snippet answered and that names nothing of the field.
+_OPENING = re.compile(r"^\s*(.+?)(?:[,.;:!]+|\s[-\u2013\u2014]+)\s+(\S.*)$", re.DOTALL)
+_PLEASANTRIES = frozenset(
+    {SmallTalk.THANKS, SmallTalk.GREETING, SmallTalk.FAREWELL, SmallTalk.REACTION}
+)
+# Words that ask or bid in the remark ("thanks, anyone know when the canteen opens", "cheers,
+# now send me the rota"): then something is wanted.
+_REMARK_ASKS = _ASKS | _HELP | _ASKING - {"i", "we", "me", "us"} | _EXPLAINING | {
+    "when", "where", "anyone", "anybody", "someone", "somebody", "tell", "send", "show",
+    "give", "difference", "does", "do", "can", "could", "should", "would", "whether", "if",
+}  # fmt: skip
+# Words opening the remark that make it a question without a mark ("morning all is the lift
+# fixed yet").
+_ASKING_FIRST = frozenset({"is", "are", "was", "were", "will", "did", "has", "have", "any"})
+MAX_REMARK = 12  # words: a longer remark may carry a request worded as a statement
+
+
+def pleasantry_first(text: str) -> SmallTalk | None:
+    """The small talk a message opens with, when what follows its first break only remarks
+    (no question mark, no word that asks or bids)."""
+    if "?" in text:
+        return None
+    found = _OPENING.match(text)
+    if found is None:
+        return None
+    head, remark = found.group(1), split_words(found.group(2))
+    kind = small_talk(split_words(head), head)
+    if kind not in _PLEASANTRIES or not remark or len(remark) > MAX_REMARK:
+        return None
+    if remark[0] in _ASKING_FIRST or not _REMARK_ASKS.isdisjoint(remark):
+        return None
+    return kind

@@ -193,6 +193,32 @@ def test_a_question_put_to_the_bot_about_itself_is_small_talk(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        # Round 44, written for this test: these got "I don't know about noticeboard"
+        "thank you, printing this out for the noticeboard",
+        "thanks!! you just won me an argument with dave",
+        "bye for now, good luck with the audit tomorrow",
+    ],
+)
+def test_a_pleasantry_then_a_remark_is_small_talk(engine: Engine, question: str) -> None:
+    assert engine.answer(as_asked(question)).reason is Reason.SMALLTALK
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("thanks, now explain embeddings", "embeddings"),
+        ("ok thanks, and fine-tuning?", "fine-tuning"),
+    ],
+)
+def test_a_pleasantry_before_a_term_still_asks_it(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert engine.answer(as_asked(question)).ids == (expected,)
+
+
+@pytest.mark.parametrize(
     ("question", "missing"),
     [
         # ... not a term asked after, which the reply names as not covered

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.normalize import words
-from bot.matching.smalltalk import asks_joke, put_to_bot, small_talk
+from bot.matching.smalltalk import asks_joke, pleasantry_first, put_to_bot, small_talk
 from bot.models import SmallTalk as Chat
 
 
@@ -258,3 +258,26 @@ def test_a_joke_asked_for(text: str, expected: bool) -> None:
 )
 def test_who_looks_after_the_bot_is_about_it(text: str) -> None:
     assert small_talk(words(text)) is Chat.ABOUT_BOT
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Round 44, written for this test: a pleasantry, a break, a remark that asks nothing
+        ("thanks, printing this out for the noticeboard", Chat.THANKS),
+        ("cheers! my boss finally stopped asking me", Chat.THANKS),
+        ("ty - sending this to the new starters", Chat.THANKS),
+        ("night all, mind the ice on the car park", Chat.FAREWELL),
+        ("morning all, another wet one out there", Chat.GREETING),
+        ("great, exactly the bit I was missing", Chat.REACTION),
+        # ... but not when the remark asks or bids, or no pleasantry opens it
+        ("thanks, anyone know when the canteen opens", None),
+        ("morning all, is the lift fixed yet", None),
+        ("thanks, now send me the rota", None),
+        ("thanks, so rag is just search first?", None),
+        ("the printer, it is jammed again", None),
+        ("thanks", None),  # no remark: small_talk itself answers it
+    ],
+)
+def test_a_pleasantry_then_a_remark(text: str, kind: Chat | None) -> None:
+    assert pleasantry_first(text) is kind
