@@ -98,7 +98,8 @@ _HELP = frozenset({"help", "helps", "halp"})
 _ASKING = frozenset({"please", "pls", "plz", "need", "needed", "some", "me", "us", "i", "we"})
 # "what topics can i ask about", "tell me a joke": the bot's, surely.
 _MENU = frozenset({"topics", "subjects", "joke", "jokes"})
-_YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", "explainbot"})
+_NAME = "explainbot"
+_YOU = frozenset({"you", "u", "your", "yourself", "youre", "ya", "bot", _NAME})
 # Asking what kind of being is on the other end ("is this a real person", "am i talking to a
 # human"): the one there is the bot, though the question does not say "you".
 _BEING = frozenset({"human", "person", "real", "robot", "alive", "sentient", "machine"})
@@ -178,6 +179,9 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
     ]
     if not content:
         return SmallTalk.GREETING
+    # The bot addressed by its name ("@explainbot what can you do"): the name says "you".
+    addressed = _NAME in content and len(set(content)) > 1
+    content = [w for w in content if w != _NAME] if addressed else content
     if all(w in _THANKS or w in _REACTION or w in _YOU for w in content):
         if any(w in _THANKS - {"it", "much"} for w in content):
             return SmallTalk.THANKS
@@ -193,14 +197,15 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
     if _signing(content, text):
         return _greeting(content)
     # "are you a real person or a bot lol": a reaction may close it.
-    if tuple(content[:2]) in _ARE_YOU and all(
-        w in _WHAT_ONE_IS or w in _LAUGHING for w in content[2:]
+    asking = list(itertools.dropwhile(lambda w: w in _HELLO, content))  # "yo, are you ..."
+    if tuple(asking[:2]) in _ARE_YOU and all(
+        w in _WHAT_ONE_IS or w in _LAUGHING for w in asking[2:]
     ):
         return SmallTalk.ABOUT_BOT
     if any(kind_of_bot(content, i) for i in range(len(content))):
         return None  # "what's a support bot": a kind of bot, not this one
     here = any(w in _HERE for w in content) and any(w in _BEING or w in _HERE_BOT for w in content)
-    you = any(w in _YOU for w in content)
+    you = addressed or any(w in _YOU for w in content)
     # Praise beside a question put to the bot ("you're pretty helpful, who built you?") is
     # still about the bot.
     asked = you and any(w in _WH for w in content)

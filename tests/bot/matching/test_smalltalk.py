@@ -281,3 +281,20 @@ def test_who_looks_after_the_bot_is_about_it(text: str) -> None:
 )
 def test_a_pleasantry_then_a_remark(text: str, kind: Chat | None) -> None:
     assert pleasantry_first(text) is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Round 44, written for this test: the bot addressed by its name, typed as text
+        ("@explainbot are you a real person or a bot", Chat.ABOUT_BOT),
+        ("@explainbot what can you do", Chat.ABOUT_BOT),
+        ("explainbot, who made you", Chat.ABOUT_BOT),
+        ("yo explainbot are you chatgpt under the hood", Chat.ABOUT_BOT),
+        ("@explainbot thanks!", Chat.THANKS),
+        ("@explainbot what is rag", None),
+        ("@explainbot are you in the office tomorrow, need the van keys", None),
+    ],
+)
+def test_the_bot_addressed_by_its_name(text: str, kind: Chat | None) -> None:
+    assert small_talk(words(text), text) is kind
