@@ -411,7 +411,7 @@ class Judge:
         if seen.named and seen.lone:
             return ()
         sentences = runs(question)
-        why = not seen.named and (asks_name(question) or any("why" in s for s in sentences))
+        why = asks_name(question) or any("why" in s for s in sentences)
         coverage = self._coverage
 
         def field(token: str) -> bool:
@@ -420,7 +420,11 @@ class Judge:
         own = [
             t for tokens in sentences for t in owned(tokens, kind, named=seen.named, field=field)
         ]
-        made = [t for tokens in sentences for t in produced(tokens, kind)] if why else []
+        made = (
+            [t for tokens in sentences for t in produced(tokens, kind, made=not seen.named)]
+            if why
+            else []
+        )
         # What the assistant made up is the asker's example even where the body tells of
         # the like in passing ("invented a refund policy": the body's Air Canada case).
         return tuple(

@@ -56,13 +56,19 @@ FORGETTING = vocabulary("forget forgets forgot forgetting lose loses lost losing
 PART_OF = vocabulary("the start beginning top first part half bit end of my our")
 
 
-def produced(tokens: Sequence[str], kind: Kind) -> list[str]:
+def produced(tokens: Sequence[str], kind: Kind, *, made: bool = True) -> list[str]:
     """The words naming what the assistant produced ("it gave me *three journal references
     on measles outbreaks*", "chatgpt invented *a water quality regulation number*"), what
     it was asked for ("asked the chat thing for *the easa rule on pushback comms*"), what
     the asker gave it ("i pasted *the whole 40 page boiler manual* in") or what of that it
-    lost ("it forgets the start of *the meeting transcript* when i paste it")."""
-    return [*_made(tokens, kind), *_lost(tokens, kind), *_given(tokens, kind)]
+    lost ("it forgets the start of *the meeting transcript* when i paste it").
+
+    Args:
+        made: whether what the assistant made counts; not where the question names its
+            term, whose description it may be ("when an AI invents a fake source"), while
+            what it was asked about, given or lost is the asker's still.
+    """
+    return [*_made(tokens, kind, shown=made), *_lost(tokens, kind), *_given(tokens, kind)]
 
 
 def _phrase(tokens: Sequence[str], start: int, ends: frozenset[str], kind: Kind) -> list[str]:
@@ -74,12 +80,13 @@ def _phrase(tokens: Sequence[str], start: int, ends: frozenset[str], kind: Kind)
     return [t for t in tokens[start:stop] if kind(t) in OUTPUT_KINDS]
 
 
-def _made(tokens: Sequence[str], kind: Kind) -> list[str]:
-    """What the assistant produced or was asked for, with the verbs telling it."""
+def _made(tokens: Sequence[str], kind: Kind, *, shown: bool = True) -> list[str]:
+    """What the assistant produced (when ``shown``) or was asked for, with the verbs
+    telling it."""
     found: list[str] = []
     made = False  # a verb before was the assistant's: "... told a guest X and invented Y"
     for at, token in enumerate(tokens):
-        if token not in PRODUCING:
+        if token not in PRODUCING or not (shown or token in ASKED_FOR):
             continue
         place = _placed_assistant(tokens, at)
         shared = made and tokens[at - 1] in COORDINATING and token not in ASKED_FOR

@@ -479,3 +479,19 @@ def test_a_person_hallucinating_is_the_medical_sense(engine: Engine, question: s
 def test_a_person_at_a_help_desk_is_no_ai_agent(engine: Engine, question: str) -> None:
     # Round 42: answered with the ai-agents snippet
     assert engine.answer(as_asked(question)).status is not Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 44, written for this test: what the asker asked the assistant about is the
+        # story's, though the question names its term ("a different answer")
+        "why does chatgpt give me a different answer each time i ask it about the shipping rota",
+        "why is the answer never the same when i ask copilot about our holiday policy? what's"
+        " the randomness setting",
+    ],
+)
+def test_what_the_assistant_was_asked_about_is_the_askers_own(
+    engine: Engine, question: str
+) -> None:
+    assert engine.answer(as_asked(question)).ids == ("temperature",)

@@ -109,3 +109,20 @@ def test_the_story_around_what_the_assistant_said(text: str, words: list[str]) -
 )
 def test_the_assistant_that_made_it_is_the_storys(text: str, words: list[str]) -> None:
     assert produced(text.split(), kind) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Round 44 (read set 127): where the question names its term, what the assistant was
+        # asked about, given or lost is still the asker's ...
+        ("i ask it the same thing about the staff handbook", ["staff", "handbook"]),
+        ("asked the chat thing for the easa rule", ["easa", "rule"]),
+        ("i pasted the whole boiler manual in", ["whole", "boiler", "manual"]),
+        # ... what it made is not: it may be the term's description
+        ("chatgpt invented a water quality regulation number", []),
+        ("it gave me three journal references", []),
+    ],
+)
+def test_only_what_it_was_asked_about_where_the_term_is_named(text: str, words: list[str]) -> None:
+    assert produced(text.split(), kind, made=False) == words
