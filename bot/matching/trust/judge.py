@@ -14,6 +14,7 @@ from bot.matching.trust.beside import asked_subject
 from bot.matching.trust.context import Context, context, sentence_kinds
 from bot.matching.trust.contrast import disowns_field
 from bot.matching.trust.coverage import Coverage
+from bot.matching.trust.depicted import depicted
 from bot.matching.trust.experienced import human_agent, person_hallucinating
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.hobby import model_hobby
@@ -344,7 +345,10 @@ class Judge:
                 # must still tell what it is ("when the model turns our call recordings
                 # into text, what is that called" leaves only "model", which every snippet
                 # speaks of): else the talk was the description.
-                people = seen.around
+                # What a photo of theirs shows is theirs still ("read a photo of a v5
+                # logbook as well as text? what's that called").
+                shown = {t for tokens in runs(question) for t in depicted(tokens, kind)}
+                people = seen.around + tuple(t for t in mine if t in shown)
                 floor = DESCRIBED_WEIGHT
             talk = people + tuple(t for t in seen.asker + seen.task if t not in people)
             if not talk:
@@ -404,7 +408,8 @@ class Judge:
         self, question: str, seen: Context, kind: WordKinds, snippet_ids: Sequence[str]
     ) -> tuple[str, ...]:
         """The asker's own things the snippets never speak of: after a preposition ("the
-        start of my shift handover notes"; :func:`owned`), and, in a description asking why
+        start of my shift handover notes"; :func:`owned`), what a photo of theirs shows ("a
+        photo of a v5 logbook"; :func:`depicted`), and, in a description asking why
         the assistant does something or its name, what it made or was asked for ("it gave
         me three journal references ..., why does it do that"; :func:`produced`). None
         beside a lone English term, whose sense the things around it tell."""
@@ -418,7 +423,9 @@ class Judge:
             return any(coverage.known_term(w, ()) for w in kind.words(token))
 
         own = [
-            t for tokens in sentences for t in owned(tokens, kind, named=seen.named, field=field)
+            t
+            for tokens in sentences
+            for t in (*owned(tokens, kind, named=seen.named, field=field), *depicted(tokens, kind))
         ]
         made = (
             [t for tokens in sentences for t in produced(tokens, kind, made=not seen.named)]

@@ -495,3 +495,20 @@ def test_what_the_assistant_was_asked_about_is_the_askers_own(
     engine: Engine, question: str
 ) -> None:
     assert engine.answer(as_asked(question)).ids == ("temperature",)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 44, written for this test: what the photo shows is the asker's material
+        "can the new models take a photo of a delivery note and understand it? what's the term",
+        "what do you call a model that understands a photo of a whiteboard and text together?",
+    ],
+)
+def test_what_a_photo_shows_is_the_askers_own(engine: Engine, question: str) -> None:
+    assert engine.answer(as_asked(question)).ids == ("multimodal",)
+
+
+def test_taking_a_photo_of_something_is_still_not_a_term(engine: Engine) -> None:
+    answer = engine.answer(as_asked("how do i take a screenshot of the booking system on a mac"))
+    assert answer.status is not Status.ANSWER
