@@ -23,6 +23,7 @@ from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.names import Names
 from bot.matching.trust.produced import produced
 from bot.matching.trust.quoted import examples
+from bot.matching.trust.scope import asks_wider, kind_of_ai
 from bot.matching.trust.sense import common_noun, unsupported
 from bot.matching.trust.setting import USE
 from bot.matching.trust.talk import figure, owned
@@ -89,6 +90,7 @@ class Judge:
         self._asks_glue: dict[str, bool] = {}  # see asks_glue
         self._analysed: dict[str, list[str]] = {}  # a question word -> its analysed words
         self._uses: dict[str, bool] = {}  # see _asks_use
+        self._kinds_of_ai = {s.id: kind_of_ai(s.title) for s in snippets}
 
     def _content_words(self, token: str) -> list[str]:
         """:meth:`MatchIndex.content_words` of one word of a question, remembered: chat
@@ -207,9 +209,11 @@ class Judge:
             or model_hobby(question)
             or person_hallucinating(sentences, self._lexicon.names_person)
             or human_agent(sentences)
+            or any(asks_wider(question, self._kinds_of_ai[s]) for s in snippet_ids)
         ):
             # "transformer (not the ai kind)", "my son's model trains need a new
-            # transformer": the sense asked about is not the field's.
+            # transformer": the sense asked about is not the field's; "ai ethics in general"
+            # is wider than a snippet on generative AI.
             return replace(found, explained=False, solid=False, sense=True)
         # Everything explained: no word the knowledge never uses, nothing to look at (and the
         # word list stays unloaded).

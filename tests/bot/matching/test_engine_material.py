@@ -512,3 +512,24 @@ def test_what_a_photo_shows_is_the_askers_own(engine: Engine, question: str) -> 
 def test_taking_a_photo_of_something_is_still_not_a_term(engine: Engine) -> None:
     answer = engine.answer(as_asked("how do i take a screenshot of the booking system on a mac"))
     assert answer.status is not Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Round 44, written for this test: AI ethics in general is wider than generative AI's
+        "general ai ethics question: should we use ai to score job applicants?",
+        "ai ethics in general - where do we even start with a policy",
+    ],
+)
+def test_ai_in_general_is_wider_than_a_snippet_on_generative_ai(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(as_asked(question))
+    assert answer.status is Status.SUGGEST
+    assert answer.suggestions[0].id == "genai-challenges"
+
+
+def test_a_kind_of_ai_asked_of_in_general_is_still_answered(engine: Engine) -> None:
+    question = "what are the risks of generative ai in general?"
+    assert engine.answer(as_asked(question)).ids == ("genai-challenges",)
