@@ -60,15 +60,11 @@ def compare(
     qualified = False  # an unknown side holds a rare word its snippet leaves unexplained
     first_unknown = False  # the first side is one of them
     for n, side in enumerate(sides):
-        words = plain(side)
-        hit = kb.index.search(side, 1, plain_only=True)
-        verdict = check(words, (hit[0].id,) if hit else ())
-        if not verdict.explained:
-            # Searched without its phrasing words: "just a" of "just a faq bot" matches the
-            # agents snippet's "is an ai agent just a chatbot".
-            hit, verdict = _without_phrasing(kb, side, words, check) or (hit, verdict)
+        hit, verdict, words = _resolve(kb, side, check)
         if verdict.empty:
             return None  # a side with nothing in it: "vs", "up or down"
+        if _only_set_against(sides, n, verdict):
+            continue
         if n == len(sides) - 1 and not verdict.explained:
             hit, verdict, words = _for_purpose(
                 kb, side, check, content=content, found=found, resolved=(hit, verdict, words)
@@ -147,6 +143,26 @@ def compare(
     return replies.did_you_mean(question, [*found, *(h for h in hits if h.id not in ids)])
 
 
+_MERELY = frozenset({"just", "simply", "only", "merely"})
+
+
+def _plain_way(side: Side) -> bool:
+    """Whether a side is only a way of doing something ("just asking chatgpt something")."""
+    return len(side) > 1 and side[0] in _MERELY and side[1].endswith("ing")
+
+
+def _only_set_against(sides: Sequence[Side], n: int, verdict: Judgement) -> bool:
+    """Whether side ``n`` of two is the plain way of doing it, which no snippet explains
+    wholly: only what the other side is set against ("an agent vs just asking chatgpt
+    something"), not another thing compared ("vs just using a base model")."""
+    return (
+        len(sides) == 2
+        and _plain_way(sides[n])
+        and not _plain_way(sides[1 - n])
+        and not verdict.solid
+    )
+
+
 # Words that set a side up as the plain kind of another ("just a model", "normal ai").
 _PLAIN_KIND = frozenset(
     {"just", "normal", "regular", "plain", "ordinary", "standard", "simple", "basic", "any"}
@@ -178,6 +194,18 @@ def _called_plain(kind: set[str], typed: Sequence[str]) -> bool:
 
 
 _Resolved = tuple[list[Hit], Judgement, list[str]]
+
+
+def _resolve(kb: KnowledgeBase, side: Side, check: Check) -> _Resolved:
+    """A side's best snippet, its judgement and the side's plain words."""
+    words = plain(side)
+    hit = kb.index.search(side, 1, plain_only=True)
+    verdict = check(words, (hit[0].id,) if hit else ())
+    if not verdict.explained:
+        # Searched without its phrasing words: "just a" of "just a faq bot" matches the
+        # agents snippet's "is an ai agent just a chatbot".
+        hit, verdict = _without_phrasing(kb, side, words, check) or (hit, verdict)
+    return hit, verdict, words
 
 
 def _without_phrasing(

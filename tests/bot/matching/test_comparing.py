@@ -134,3 +134,28 @@ def test_the_side_asked_what_it_is_is_no_talk(engine: Engine, question: str) -> 
     assert engine.answer(as_asked("what's rag and is it the same as fine tuning?")).ids == (
         "rag-vs-fine-tuning",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 44, written for this test: the plain way of doing it is only what the other
+        # side is set against
+        ("agent vs just chatting with copilot - what's the actual difference", ("ai-agents",)),
+        ("multimodal vs just uploading text, what's the difference", ("multimodal",)),
+        # ... unless a snippet explains it wholly: two things compared
+        (
+            "instruction tuning vs just using a base model, confused",
+            ("fine-tuning", "pre-training"),
+        ),
+    ],
+)
+def test_a_side_that_is_only_a_plain_way_of_doing_it(
+    engine: Engine, question: str, expected: tuple[str, ...]
+) -> None:
+    assert engine.answer(as_asked(question)).ids == expected
+
+
+def test_a_plain_way_that_is_not_covered_is_still_not_answered(engine: Engine) -> None:
+    answer = engine.answer(as_asked("quantization vs just buying a bigger gpu"))
+    assert answer.status is not Status.ANSWER
