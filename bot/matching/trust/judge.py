@@ -431,11 +431,11 @@ class Judge:
             for tokens in sentences
             for t in (*owned(tokens, kind, named=seen.named, field=field), *depicted(tokens, kind))
         ]
-        made = (
-            [t for tokens in sentences for t in produced(tokens, kind, made=not seen.named)]
-            if why
-            else []
-        )
+        made = [
+            t
+            for tokens in sentences
+            for t in produced(tokens, kind, made=not seen.named, asked=why)
+        ]
         # What the assistant made up is the asker's example even where the body tells of
         # the like in passing ("invented a refund policy": the body's Air Canada case).
         return tuple(

@@ -52,11 +52,17 @@ GIVEN_ENDS = ENDS | vocabulary("in into to")
 Kind = Callable[[str], str]  # a word's kind (:class:`bot.matching.trust.kinds.WordKinds`)
 # What the assistant loses of the asker's material: "it forgets the start of the council
 # meeting transcript", "lost the top of my notes".
-FORGETTING = vocabulary("forget forgets forgot forgetting lose loses lost losing drops dropped")
+FORGETTING = vocabulary(
+    "forget forgets forgot forgotten forgetting lose loses lost losing drops dropped"
+)
+# Between the assistant and its verb: "it had forgotten", "it has lost".
+AUXILIARIES = vocabulary("had has have was is")
 PART_OF = vocabulary("the start beginning top first part half bit end of my our")
 
 
-def produced(tokens: Sequence[str], kind: Kind, *, made: bool = True) -> list[str]:
+def produced(
+    tokens: Sequence[str], kind: Kind, *, made: bool = True, asked: bool = True
+) -> list[str]:
     """The words naming what the assistant produced ("it gave me *three journal references
     on measles outbreaks*", "chatgpt invented *a water quality regulation number*"), what
     it was asked for ("asked the chat thing for *the easa rule on pushback comms*"), what
@@ -67,8 +73,12 @@ def produced(tokens: Sequence[str], kind: Kind, *, made: bool = True) -> list[st
         made: whether what the assistant made counts; not where the question names its
             term, whose description it may be ("when an AI invents a fake source"), while
             what it was asked about, given or lost is the asker's still.
+        asked: whether what it made or was asked for counts at all (not outside a
+            why-question or a naming one: "can i ask it for a summary" may ask of that);
+            what the asker gave it, and what of that it lost, always does.
     """
-    return [*_made(tokens, kind, shown=made), *_lost(tokens, kind), *_given(tokens, kind)]
+    found = _made(tokens, kind, shown=made) if asked else []
+    return [*found, *_lost(tokens, kind), *_given(tokens, kind)]
 
 
 def _phrase(tokens: Sequence[str], start: int, ends: frozenset[str], kind: Kind) -> list[str]:
@@ -135,7 +145,8 @@ def _given(tokens: Sequence[str], kind: Kind) -> list[str]:
     """What the asker gave the assistant ("i pasted the whole boiler manual in")."""
     found: list[str] = []
     for at, token in enumerate(tokens):
-        if token in GIVING and at > 0 and tokens[at - 1] in GIVERS:
+        # "i pasted ...", or, the asker unsaid, opening the sentence: "pasted our whole ..."
+        if token in GIVING and (at == 0 or tokens[at - 1] in GIVERS):
             found += _phrase(tokens, at + 1, GIVEN_ENDS, kind)
     return found
 
@@ -145,6 +156,8 @@ def _subject_at(tokens: Sequence[str], at: int) -> int:
     invented", "chatgpt confidently gave"); -1 before the start."""
     before = at - 1
     if before > 0 and (tokens[before] in ADVERBS or tokens[before].endswith("ly")):
+        before -= 1
+    if before > 0 and tokens[before] in AUXILIARIES:
         before -= 1
     return before
 

@@ -533,3 +533,26 @@ def test_ai_in_general_is_wider_than_a_snippet_on_generative_ai(
 def test_a_kind_of_ai_asked_of_in_general_is_still_answered(engine: Engine) -> None:
     question = "what are the risks of generative ai in general?"
     assert engine.answer(as_asked(question)).ids == ("genai-challenges",)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Round 44, written for this test: what the asker gave the assistant is theirs in
+        # any question, not only in a why-question
+        (
+            "pasted our whole 40 page site diary into the bot and by the end it had forgotten"
+            " the first few pages. is there a max amount it reads at once?",
+            "context-window",
+        ),
+        (
+            "pasted the rota into chatgpt and it invented two shifts that don't exist, is that"
+            " a hallucination?",
+            "hallucination",
+        ),
+    ],
+)
+def test_what_was_given_to_the_assistant_is_the_askers_in_any_question(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert engine.answer(as_asked(question)).ids == (expected,)

@@ -126,3 +126,24 @@ def test_the_assistant_that_made_it_is_the_storys(text: str, words: list[str]) -
 )
 def test_only_what_it_was_asked_about_where_the_term_is_named(text: str, words: list[str]) -> None:
     assert produced(text.split(), kind, made=False) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Round 44 (read set 128): the asker unsaid, the giving verb opens the sentence
+        ("pasted the whole boiler manual in", ["whole", "boiler", "manual"]),
+        # an auxiliary between the assistant and what it lost
+        (
+            "i pasted it in and it had forgotten the start of the staff handbook",
+            ["staff", "handbook"],
+        ),
+        # outside a why-question, what it made or was asked for does not count ...
+        ("chatgpt invented a water quality regulation number", []),
+        ("asked the chat thing for the easa rule", []),
+        # ... nor does someone else's giving
+        ("the intern pasted the rota", []),
+    ],
+)
+def test_what_was_given_counts_in_any_question(text: str, words: list[str]) -> None:
+    assert produced(text.split(), kind, asked=False) == words
