@@ -249,13 +249,13 @@ def with_quoted_term(
     may point at one quoted alone ("the rep says it's 'agentic'. what does that mean"; not
     "the psychiatrist said 'hallucinating'", "the mechanic said 'realignment'")."""
     pointer = POINTER.search(sentence)
-    if pointer is None:
-        return sentence
     before = question[: max(question.find(sentence), 0)]
     quoted: list[str] = QUOTED.findall(before)
     if not quoted:
         return sentence
     quote = quoted[-1]
+    if pointer is None:
+        return _by_its_head(sentence, quote)
     # A bare "that" may point at a lone English word quoted in another sense ("my landlord
     # wrote 'alignment' on the lease. what is that?"): only a phrase or an acronym stands in.
     if (
@@ -266,6 +266,24 @@ def with_quoted_term(
     ):
         return sentence
     return sentence[: pointer.start()] + quote + sentence[pointer.end() :]
+
+
+HEAD_QUOTE_WORDS = (2, 3)  # words of a quoted name a sentence may name by its last one
+_ASKS_WHAT_HEAD = re.compile(r"\b(?:what(?:'?s| is| are)|whats)\s+(?:an?\s+|the\s+)?(\w+)", re.I)
+
+
+def _by_its_head(sentence: str, quote: str) -> str:
+    """``sentence`` asking what the quoted name's last word is ("someone wants an 'ai agent'
+    ... what is an agent exactly") with that word as quoted, whole; else unchanged."""
+    said = quote.split()
+    if not HEAD_QUOTE_WORDS[0] <= len(said) <= HEAD_QUOTE_WORDS[1]:
+        return sentence
+    asked = _ASKS_WHAT_HEAD.search(sentence)
+    ends = {said[0], said[-1]} if len(said) == 2 else {said[-1]}
+    forms = {f for w in ends for f in (w.strip(string.punctuation).lower(),) for f in (f, f + "s")}
+    if asked is None or asked.group(1).lower() not in forms:
+        return sentence
+    return sentence[: asked.start(1)] + quote + sentence[asked.end(1) :]
 
 
 def quoted_questions(question: str) -> list[str]:

@@ -556,3 +556,25 @@ def test_what_was_given_to_the_assistant_is_the_askers_in_any_question(
     engine: Engine, question: str, expected: str
 ) -> None:
     assert engine.answer(as_asked(question)).ids == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # Round 44, written for this test: a quoted name, then what its last word is
+        (
+            "the brochure says the scanner uses a 'neural network' to spot defects on the"
+            " line. what's a network in this case?",
+            True,
+        ),
+        # ... which the quote may tell is another sense
+        (
+            "the electrician said we need a 'step-down transformer' for the imported ovens."
+            " what's a transformer?",
+            False,
+        ),
+        ("the hr memo talks about 'prompt payment' of invoices. what's a prompt?", False),
+    ],
+)
+def test_a_term_asked_as_a_quote_named_it(engine: Engine, question: str, answered: bool) -> None:
+    assert (engine.answer(as_asked(question)).status is Status.ANSWER) is answered

@@ -197,3 +197,21 @@ def test_a_bare_that_points_at_a_coined_name_quoted_alone(
 ) -> None:
     coined = {"agentic"}.__contains__
     assert with_quoted_term(message, sentence, coined) == (asked or sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        # Round 44 (read set 128): the quoted name asked of by its last word ...
+        ("what is an agent exactly?", "what is an ai agent exactly?"),
+        ("whats a agents", "whats a ai agent"),
+        # ... or, of two, by its first ("'prompt payment' ... what's a prompt?")
+        ("what's an ai?", "what's an ai agent?"),
+        # a word the quote does not end with, or no asking of what it is
+        ("what is a model?", None),
+        ("how do agents work?", None),
+    ],
+)
+def test_a_quoted_name_asked_of_by_one_of_its_ends(sentence: str, asked: str | None) -> None:
+    message = f"the vendor wants an 'ai agent' for bookings. {sentence}"
+    assert with_quoted_term(message, sentence) == (asked or sentence)
