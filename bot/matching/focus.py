@@ -232,7 +232,7 @@ POINTER = re.compile(
     r"|" + DOES_IT_MEAN + r"|" + IS_IT_LIKE + r"|(?<=\bwhat )(?:that|this|it)(?= means\b)"
     # "'large language model'. what actually is one?": one of what was quoted
     # "... keeps saying 'generative AI'. What actually is it, in simple terms?": likewise
-    r"|" + WHAT_IS + r"(?:one|it)(?=\s*[?.!,]|\s*$)"
+    r"|" + WHAT_IS + r"(?:one|it)(?=(?:\s+(?:actually|really|exactly))?\s*[?.!,]|\s*$)"
     r"|(?<=\bwhat is )(?:that|this)(?=\s*[?.!]|\s*$)|(?<=\bwhats )(?:that|this)(?=\s*[?.!]|\s*$)",
     re.I,
 )

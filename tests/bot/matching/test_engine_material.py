@@ -578,3 +578,12 @@ def test_what_was_given_to_the_assistant_is_the_askers_in_any_question(
 )
 def test_a_term_asked_as_a_quote_named_it(engine: Engine, question: str, answered: bool) -> None:
     assert (engine.answer(as_asked(question)).status is Status.ANSWER) is answered
+
+
+def test_what_is_it_actually_after_a_quote_asks_of_the_quote(engine: Engine) -> None:
+    # Round 44, written for this test
+    question = (
+        'the sales team keep saying "just chatgpt it" about every customer email. what is it'
+        " actually, a search engine?"
+    )
+    assert engine.answer(as_asked(question)).ids == ("chatgpt",)

@@ -215,3 +215,13 @@ def test_a_bare_that_points_at_a_coined_name_quoted_alone(
 def test_a_quoted_name_asked_of_by_one_of_its_ends(sentence: str, asked: str | None) -> None:
     message = f"the vendor wants an 'ai agent' for bookings. {sentence}"
     assert with_quoted_term(message, sentence) == (asked or sentence)
+
+
+@pytest.mark.parametrize("adverb", ["actually", "really", "exactly"])
+def test_what_is_it_with_an_adverb_points_at_the_quote(adverb: str) -> None:
+    # Round 44 (read set 127): "... 'ask chat gpt' ... what is it actually, a search engine?"
+    sentence = f"what is it {adverb}, some kind of search engine?"
+    message = f'the buyers keep saying "just ask chat gpt" for everything. {sentence}'
+    assert with_quoted_term(message, sentence) == (
+        f"what is just ask chat gpt {adverb}, some kind of search engine?"
+    )
