@@ -28,6 +28,7 @@ from bot.matching.trust.grammar import (
     possessed,
     reach,
 )
+from bot.matching.trust.talk import HABIT, SAYING
 
 
 def asks(question: str, tokens: Sequence[str]) -> bool:
@@ -166,6 +167,11 @@ def subject(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexic
     hallucinations"): it may be what the question is about, unlike a speaker who talks
     *about* the term ("my boss keeps talking about embeddings")."""
     verb = at + 1
+    said = verb
+    while said < len(tokens) and tokens[said] in HABIT:
+        said += 1
+    if said < len(tokens) and tokens[said] in SAYING:
+        return False  # "everyone in the office says 'foundation model'": who speaks of it
     return (
         verb < len(tokens)
         and kinds[verb] in EVERYDAY

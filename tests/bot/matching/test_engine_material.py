@@ -587,3 +587,10 @@ def test_what_is_it_actually_after_a_quote_asks_of_the_quote(engine: Engine) -> 
         " actually, a search engine?"
     )
     assert engine.answer(as_asked(question)).ids == ("chatgpt",)
+
+
+def test_a_speaker_where_they_work_is_no_sense_of_the_term(engine: Engine) -> None:
+    # Round 44, written for this test: it went to llm-challenges ("office" made the
+    # definition another sense)
+    question = "everyone in the office says 'large language model' now. what is it really?"
+    assert engine.answer(as_asked(question)).ids == ("what-is-llm",)

@@ -286,3 +286,16 @@ def test_what_the_term_is_asked_of_is_no_talk(lexicon: Lexicon) -> None:
     )
     assert "fever" in found.around
     assert "fever" not in found.attached
+
+
+def test_who_speaks_of_the_term_does_not_act_on_it(lexicon: Lexicon) -> None:
+    # Round 44, written for this test: "the office says" is where its speakers are; "the
+    # office heating trips the transformer" would act on it
+    def office_kind(token: str) -> str:
+        return "everyday" if token in {"office", "says", "keeps", "saying"} else kind(token)
+
+    for question in (
+        "everyone in the office says rag now, what is it?",
+        "everyone in the office keeps saying rag, what is it?",
+    ):
+        assert "office" not in context(question, office_kind, lexicon).attached
