@@ -24,7 +24,7 @@ from bot.matching.trust.names import Names
 from bot.matching.trust.produced import produced
 from bot.matching.trust.quoted import examples
 from bot.matching.trust.scope import asks_wider, kind_of_ai
-from bot.matching.trust.sense import common_noun, unsupported
+from bot.matching.trust.sense import common_noun, field_framed, unsupported
 from bot.matching.trust.setting import USE
 from bot.matching.trust.talk import figure, owned
 from bot.matching.trust.tolerance import Tolerance
@@ -465,6 +465,10 @@ class Judge:
             # qualifies a term, it is all the story.
             story = tuple(t for tokens in runs(question) for t in tokens if kind(t) == "everyday")
             seen = replace(seen, attached=(), around=seen.around + seen.attached + story)
+        if seen.attached and field_framed(sentence_kinds(question, kind)):
+            # "what is a prompt in ai terms, the box where you type?": the field named, the
+            # words beside the term say how the asker sees it, not another sense.
+            seen = replace(seen, attached=(), around=seen.around + seen.attached)
         if seen.task:  # "let an llm draft visa guidance": the asker's work, no sense
             seen = replace(seen, attached=tuple(t for t in seen.attached if t not in seen.task))
         idioms = idiom_words(question)

@@ -49,6 +49,17 @@ def unsupported(
     return lone
 
 
+def field_framed(sentences: Sequence[tuple[list[str], list[str]]]) -> bool:
+    """Whether the question puts a term in the field after it ("a prompt in ai terms",
+    "tokens in ml"): then nothing beside it tells another sense. Not "ai" before it, which
+    may be part of a name ("ai ethics policy template", "the ai assistant in teams")."""
+    return any(
+        k == "term" and tuple(tokens[i + 1 : i + 3]) in FIELD_AFTER
+        for tokens, kinds in sentences
+        for i, k in enumerate(kinds)
+    )
+
+
 def thing(token: str, lexicon: Lexicon | None, unknown: Callable[[str], bool] | None) -> bool:
     """A noun for a thing (not a person) that the knowledge never uses ("street", "garage")."""
     return unknown is not None and common_noun(token, lexicon) and unknown(token)

@@ -594,3 +594,20 @@ def test_a_speaker_where_they_work_is_no_sense_of_the_term(engine: Engine) -> No
     # definition another sense)
     question = "everyone in the office says 'large language model' now. what is it really?"
     assert engine.answer(as_asked(question)).ids == ("what-is-llm",)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # Round 44 (read set 127): the field named after the term, the words beside it say
+        # how the asker sees it
+        ("what is a prompt in AI terms, the box where you type?", True),
+        # ... without it they may tell another sense; "ai" before a term may be a name
+        ("what is a transformer, the grey box on the pole outside?", False),
+        ("does anyone have an AI ethics policy template for the charity?", False),
+    ],
+)
+def test_a_term_put_in_the_field_has_no_other_sense(
+    engine: Engine, question: str, answered: bool
+) -> None:
+    assert (engine.answer(as_asked(question)).status is Status.ANSWER) is answered
