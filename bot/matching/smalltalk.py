@@ -113,6 +113,8 @@ _WHAT_ONE_IS = _BEING | {
     "ai", "bot", "a", "an", "actual", "actually", "chatgpt", "gpt", "claude", "gemini", "llm",
     "language", "model", "chatbot", "under", "the", "hood", "just", "smarter", "better",
     "faster", "than", "as", "like", "or", "person", "typing", "fast", "quickly", "someone",
+    # "... or is someone from IT typing these", "... or is there a human in there"
+    "is", "it", "there", "this", "these", "from", "in",
 }  # fmt: skip
 _HERE = frozenset({"this", "i", "me", "am"})
 _LAUGHING = frozenset({"lol", "lmao", "haha", "hahaha", "hehe", "tbh", "ngl", "honestly"})

@@ -298,3 +298,15 @@ def test_a_pleasantry_then_a_remark(text: str, kind: Chat | None) -> None:
 )
 def test_the_bot_addressed_by_its_name(text: str, kind: Chat | None) -> None:
     assert small_talk(words(text), text) is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Round 44, written for this test: "are you ..., or is someone else there"
+        "r u a bot or is there a human in there",
+        "are you a bot or is someone from it typing these",
+    ],
+)
+def test_are_you_or_is_someone_else_is_about_the_bot(text: str) -> None:
+    assert small_talk(words(text), text) is Chat.ABOUT_BOT
