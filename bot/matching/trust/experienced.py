@@ -60,6 +60,9 @@ def _in(tokens: Sequence[str], names_person: Callable[[str], bool]) -> bool:
             i -= 1
         if i >= 0 and at - i <= REACH + 1 and (tokens[i] in PEOPLE or names_person(tokens[i])):
             return True
+        # "child has a high temp and is hallucinating": the subject of the verb before "and"
+        if i >= 0 and tokens[i] == "and" and i < at - 1 and _person_opens(tokens[:i], names_person):
+            return True
         # "can lack of sleep make you hallucinate": made to
         if at >= 2 and tokens[at - 2] in {"make", "makes", "made"} and tokens[at - 1] != "it":
             return True
@@ -70,6 +73,21 @@ def _in(tokens: Sequence[str], names_person: Callable[[str], bool]) -> bool:
     return False
 
 
+COORDINATED_REACH = 8  # words from the sentence's subject to the "and" at most
+
+
+def _person_opens(tokens: Sequence[str], names_person: Callable[[str], bool]) -> bool:
+    """Whether the clause before "and" opens with a person ("my dog is old", "the patient in
+    bay 4 has a fever"): after at most a determiner, within :data:`COORDINATED_REACH`."""
+    start = 1 if tokens and tokens[0] in OPENERS else 0
+    return (
+        0 < len(tokens) <= COORDINATED_REACH
+        and start < len(tokens)
+        and (tokens[start] in PEOPLE or names_person(tokens[start]))
+    )
+
+
+OPENERS = vocabulary("the my our a an his her their this that")
 AGENTS = vocabulary("agent agents")
 # What makes an agent a person: "a real / human / live agent", "the on-call agent".
 HUMAN = vocabulary("real human live actual person oncall duty")

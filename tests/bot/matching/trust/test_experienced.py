@@ -29,6 +29,10 @@ def _names_person(word: str) -> bool:
         ("what is a hallucination", False),
         ("why does it hallucinate so confidently", False),
         ("i asked it for sources and it hallucinated three papers", False),
+        # Round 44 (read set 129): the person is the subject of the verb before "and"
+        ("the caller has a high temp and is hallucinating a bit", True),
+        ("my grandad had a fall and was hallucinating", True),
+        ("the fridge is old and is hallucinating", False),  # no person opens the clause
     ],
 )
 def test_a_person_hallucinating(question: str, expected: bool) -> None:
