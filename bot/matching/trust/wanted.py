@@ -44,7 +44,8 @@ def _upkeep(tokens: Sequence[str], at: int) -> bool:
 TOOLS = frozenset({"tool", "tools", "app", "apps", "software", "service", "plugin", "extension"})
 DETECTING = frozenset({
     "detect", "detects", "detecting", "spot", "spots", "spotting", "identify", "identifies",
-    "flag", "flags", "catch", "catches",
+    "flag", "flags", "catch", "catches", "check", "checks", "checking", "verify", "verifies",
+    "verifying",
 })  # fmt: skip
 TOOL_REACH = 3  # words from the product to its verb ("a tool that can detect")
 

@@ -12,6 +12,10 @@ from bot.matching.trust.wanted import wanted
     [
         # Round 42 (read sets 103, 115, 116): a product that detects, a policy to copy
         ("is there a tool that detects deepfakes", "detects", True),
+        # Round 44 (read set 130): checking or verifying, as detecting
+        ("whats a good tool to check if a photo is a deepfake", "check", True),
+        ("is there an app to verify whether an essay was written by chatgpt", "verify", True),
+        ("how do i check if chatgpt made up a source", "check", False),  # no product
         ("any app that can spot ai written essays", "spot", True),
         ("how do you spot a deepfake", "spot", False),  # no product asked for
         ("does anyone have an ai ethics policy template", "template", True),
