@@ -783,6 +783,53 @@ BARS = {
         "wrong": 0.0,
         "right": 0.88,
     },
+    # Round 44: 93 and 105 (the oldest blind sets of each brief left) read at the start,
+    # 127-130 written this round to the same brief and read at once; two questions of
+    # slack on the right answers, one on near-domain (the wrong answer kept: "midjourney
+    # under the hood... something about starting from noise and cleaning it up?" answered
+    # genai-examples, which calls it diffusion-based).
+    "trust_holdout93.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
+    },
+    "trust_holdout105.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.91,
+    },
+    "trust_holdout127.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
+    },
+    "trust_holdout128.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.91,
+    },
+    "trust_holdout129.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.9,
+    },
+    "trust_holdout130.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.83,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
