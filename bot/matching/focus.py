@@ -268,19 +268,23 @@ def with_quoted_term(
     return sentence[: pointer.start()] + quote + sentence[pointer.end() :]
 
 
-HEAD_QUOTE_WORDS = (2, 3)  # words of a quoted name a sentence may name by its last one
+# Words of a quoted name a sentence may name by one end: its last word, or the first of two.
+HEAD_QUOTE_WORDS = (2, 3)
 _ASKS_WHAT_HEAD = re.compile(r"\b(?:what(?:'?s| is| are)|whats)\s+(?:an?\s+|the\s+)?(\w+)", re.I)
 
 
 def _by_its_head(sentence: str, quote: str) -> str:
-    """``sentence`` asking what the quoted name's last word is ("someone wants an 'ai agent'
-    ... what is an agent exactly") with that word as quoted, whole; else unchanged."""
+    """``sentence`` asking what one end of the quoted name is ("someone wants an 'ai agent'
+    ... what is an agent exactly", "'prompt payment' ... what's a prompt") with that word as
+    quoted, whole; else unchanged."""
     said = quote.split()
     if not HEAD_QUOTE_WORDS[0] <= len(said) <= HEAD_QUOTE_WORDS[1]:
         return sentence
     asked = _ASKS_WHAT_HEAD.search(sentence)
-    ends = {said[0], said[-1]} if len(said) == 2 else {said[-1]}
-    forms = {f for w in ends for f in (w.strip(string.punctuation).lower(),) for f in (f, f + "s")}
+    forms: set[str] = set()
+    for end in (said[0], said[-1]) if len(said) == 2 else (said[-1],):
+        word = end.strip(string.punctuation).lower()
+        forms |= {word, word + "s"}
     if asked is None or asked.group(1).lower() not in forms:
         return sentence
     return sentence[: asked.start(1)] + quote + sentence[asked.end(1) :]

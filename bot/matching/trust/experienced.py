@@ -74,11 +74,13 @@ def _in(tokens: Sequence[str], names_person: Callable[[str], bool]) -> bool:
 
 
 COORDINATED_REACH = 8  # words from the sentence's subject to the "and" at most
+OPENERS = vocabulary("the my our a an his her their this that")  # before the subject
 
 
 def _person_opens(tokens: Sequence[str], names_person: Callable[[str], bool]) -> bool:
-    """Whether the clause before "and" opens with a person ("my dog is old", "the patient in
-    bay 4 has a fever"): after at most a determiner, within :data:`COORDINATED_REACH`."""
+    """Whether the clause before "and" opens with a person ("my grandad had a fall", "the
+    patient in bay 4 has a fever"): after at most a determiner, within
+    :data:`COORDINATED_REACH` words."""
     start = 1 if tokens and tokens[0] in OPENERS else 0
     return (
         0 < len(tokens) <= COORDINATED_REACH
@@ -87,7 +89,6 @@ def _person_opens(tokens: Sequence[str], names_person: Callable[[str], bool]) ->
     )
 
 
-OPENERS = vocabulary("the my our a an his her their this that")
 AGENTS = vocabulary("agent agents")
 # What makes an agent a person: "a real / human / live agent", "the on-call agent".
 HUMAN = vocabulary("real human live actual person oncall duty")

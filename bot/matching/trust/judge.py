@@ -209,7 +209,7 @@ class Judge:
             or model_hobby(question)
             or person_hallucinating(sentences, self._lexicon.names_person)
             or human_agent(sentences)
-            or any(asks_wider(question, self._kinds_of_ai[s]) for s in snippet_ids)
+            or any(asks_wider(question, self._kinds_of_ai.get(s, "")) for s in snippet_ids)
         ):
             # "transformer (not the ai kind)", "my son's model trains need a new
             # transformer": the sense asked about is not the field's; "ai ethics in general"
