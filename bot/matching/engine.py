@@ -218,22 +218,16 @@ class Engine:
                 offer = self._replies().unsure_of(question, alone)
         if found.reason is Reason.NO_MATCH and offer is not None:
             return offer
-        if (
-            found.reason in {Reason.NO_MATCH, Reason.UNCOVERED}
-            and put_to_bot(question)
-            and not self._of_field(question)
-        ):
+        unknown = found.reason in {Reason.NO_MATCH, Reason.UNCOVERED}
+        if unknown and put_to_bot(question) and not self._of_field(question):
             # "do you ever sleep?", "can you sing?": a question put to the bot about itself,
             # nothing of the field in it, gets the small-talk reply, not "I don't know".
             return self._replies().small_talk(question, SmallTalk.ABOUT_BOT)
         if asks_joke(words(question)):
             return self._replies().small_talk(question, SmallTalk.JOKE)
-        opened = pleasantry_first(question)
-        if (
-            opened is not None
-            and found.reason in {Reason.NO_MATCH, Reason.UNCOVERED}
-            and not self._of_field(question)
-        ):
+        # "thanks, that actually made sense for once": likewise.
+        opened = pleasantry_first(question) if unknown else None
+        if opened is not None and not self._of_field(question):
             return self._replies().small_talk(question, opened)
         return found
 

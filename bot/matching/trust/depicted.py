@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.matching.trust.grammar import DETERMINERS, PREPOSITIONS, vocabulary
+from bot.matching.trust.produced import phrase
 
 # Nouns for a picture or copy of something ("a photo of", "a scan of", "a screenshot of").
 DEPICTIONS = vocabulary(
@@ -17,7 +18,6 @@ DEPICTIONS = vocabulary(
 DEPICTED_WORDS = 4  # words of what is shown, at most ("a job bag docket")
 # What closes the phrase of what is shown: a clause or another phrase follows.
 ENDS = PREPOSITIONS | vocabulary(", and or but as that which who when where while so then it")
-DEPICTED_KINDS = frozenset({"everyday", "plain", "domain"})
 
 
 def depicted(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
@@ -29,8 +29,5 @@ def depicted(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
         i = at + 2
         while i < len(tokens) and tokens[i] in DETERMINERS:
             i += 1
-        start = i
-        while i < len(tokens) and i - start < DEPICTED_WORDS and tokens[i] not in ENDS:
-            i += 1
-        found += [t for t in tokens[start:i] if kind(t) in DEPICTED_KINDS]
+        found += phrase(tokens, i, ENDS, kind, limit=DEPICTED_WORDS)
     return found

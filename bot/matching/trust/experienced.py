@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
-from bot.matching.trust.grammar import vocabulary
+from bot.matching.trust.grammar import DETERMINERS, vocabulary
 
 HALLUCINATING = "hallucinat"  # the stem every form shares
 PEOPLE = vocabulary(
@@ -74,14 +74,13 @@ def _in(tokens: Sequence[str], names_person: Callable[[str], bool]) -> bool:
 
 
 COORDINATED_REACH = 8  # words from the sentence's subject to the "and" at most
-OPENERS = vocabulary("the my our a an his her their this that")  # before the subject
 
 
 def _person_opens(tokens: Sequence[str], names_person: Callable[[str], bool]) -> bool:
     """Whether the clause before "and" opens with a person ("my grandad had a fall", "the
-    patient in bay 4 has a fever"): after at most a determiner, within
+    patient in bay 4 has a fever"): after at most a determiner (:data:`DETERMINERS`), within
     :data:`COORDINATED_REACH` words."""
-    start = 1 if tokens and tokens[0] in OPENERS else 0
+    start = 1 if tokens and tokens[0] in DETERMINERS else 0
     return (
         0 < len(tokens) <= COORDINATED_REACH
         and start < len(tokens)

@@ -326,7 +326,7 @@ class Judge:
         # thing whose name is asked, no talk beside it.
         beside = seen.beside if clear and not asks_name(question) else ()
         talk = seen.around + beside + seen.asker + seen.task
-        mine = self._askers_own(question, seen, kind, snippet_ids)
+        mine, shown = self._askers_own(question, seen, kind, snippet_ids)
         if not (seen.attached or talk or mine):
             return found
         if seen.named:
@@ -351,7 +351,6 @@ class Judge:
                 # speaks of): else the talk was the description.
                 # What a photo of theirs shows is theirs still ("read a photo of a v5
                 # logbook as well as text? what's that called").
-                shown = {t for tokens in runs(question) for t in depicted(tokens, kind)}
                 people = seen.around + tuple(t for t in mine if t in shown)
                 floor = DESCRIBED_WEIGHT
             talk = people + tuple(t for t in seen.asker + seen.task if t not in people)
@@ -410,15 +409,17 @@ class Judge:
 
     def _askers_own(
         self, question: str, seen: Context, kind: WordKinds, snippet_ids: Sequence[str]
-    ) -> tuple[str, ...]:
-        """The asker's own things the snippets never speak of: after a preposition ("the
-        start of my shift handover notes"; :func:`owned`), what a photo of theirs shows ("a
-        photo of a v5 logbook"; :func:`depicted`), and, in a description asking why
-        the assistant does something or its name, what it made or was asked for ("it gave
-        me three journal references ..., why does it do that"; :func:`produced`). None
-        beside a lone English term, whose sense the things around it tell."""
+    ) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The asker's own things the snippets never speak of, and which of them a photo
+        shows: after a preposition ("the start of my shift handover notes"; :func:`owned`),
+        what a photo of theirs shows ("a photo of a v5 logbook"; :func:`depicted`), what they
+        gave the assistant and it lost ("i pasted the whole boiler manual in"), and, in a
+        description asking why the assistant does something or its name, what it made or was
+        asked for ("it gave me three journal references ..., why does it do that");
+        :func:`produced`. None beside a lone English term, whose sense the things around it
+        tell."""
         if seen.named and seen.lone:
-            return ()
+            return (), frozenset()
         sentences = runs(question)
         why = asks_name(question) or any("why" in s for s in sentences)
         coverage = self._coverage
@@ -426,10 +427,14 @@ class Judge:
         def field(token: str) -> bool:
             return any(coverage.known_term(w, ()) for w in kind.words(token))
 
+        shown = [t for tokens in sentences for t in depicted(tokens, kind)]
         own = [
-            t
-            for tokens in sentences
-            for t in (*owned(tokens, kind, named=seen.named, field=field), *depicted(tokens, kind))
+            *(
+                t
+                for tokens in sentences
+                for t in owned(tokens, kind, named=seen.named, field=field)
+            ),
+            *shown,
         ]
         made = [
             t
@@ -438,12 +443,13 @@ class Judge:
         ]
         # What the assistant made up is the asker's example even where the body tells of
         # the like in passing ("invented a refund policy": the body's Air Canada case).
-        return tuple(
+        mine = tuple(
             t
             for t in own + made
             if (t in made or not self._told(kind.words(t), snippet_ids))
             and not any(self._coverage.known_term(w, snippet_ids) for w in kind.words(t))
         )
+        return mine, frozenset(shown)
 
     def names_any(
         self, words: Sequence[str], snippet_ids: Sequence[str] = (), *, floor: float = GLUE_WEIGHT

@@ -81,11 +81,18 @@ def produced(
     return [*found, *_lost(tokens, kind), *_given(tokens, kind)]
 
 
-def _phrase(tokens: Sequence[str], start: int, ends: frozenset[str], kind: Kind) -> list[str]:
-    """The words of the phrase opening at ``start``, up to an end word or ``OUTPUT_WORDS``,
+def phrase(
+    tokens: Sequence[str],
+    start: int,
+    ends: frozenset[str],
+    kind: Kind,
+    *,
+    limit: int = OUTPUT_WORDS,
+) -> list[str]:
+    """The words of the phrase opening at ``start``, up to an end word or ``limit`` words,
     that may be the asker's own (``OUTPUT_KINDS``)."""
     stop = start
-    while stop < len(tokens) and stop - start < OUTPUT_WORDS and tokens[stop] not in ends:
+    while stop < len(tokens) and stop - start < limit and tokens[stop] not in ends:
         stop += 1
     return [t for t in tokens[start:stop] if kind(t) in OUTPUT_KINDS]
 
@@ -119,7 +126,7 @@ def _made(tokens: Sequence[str], kind: Kind, *, shown: bool = True) -> list[str]
                     found.append(tokens[i])
                 i += 1
             i += 1
-        found += _phrase(tokens, i, ENDS, kind)
+        found += phrase(tokens, i, ENDS, kind)
     return found
 
 
@@ -137,7 +144,7 @@ def _lost(tokens: Sequence[str], kind: Kind) -> list[str]:
         while i < len(tokens) and tokens[i] in PART_OF:
             i += 1
         if "of" in tokens[at + 1 : i]:  # "it forgets the rules" names no part of a thing
-            found += _phrase(tokens, i, GIVEN_ENDS, kind)
+            found += phrase(tokens, i, GIVEN_ENDS, kind)
     return found
 
 
@@ -147,7 +154,7 @@ def _given(tokens: Sequence[str], kind: Kind) -> list[str]:
     for at, token in enumerate(tokens):
         # "i pasted ...", or, the asker unsaid, opening the sentence: "pasted our whole ..."
         if token in GIVING and (at == 0 or tokens[at - 1] in GIVERS):
-            found += _phrase(tokens, at + 1, GIVEN_ENDS, kind)
+            found += phrase(tokens, at + 1, GIVEN_ENDS, kind)
     return found
 
 
