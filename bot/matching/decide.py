@@ -20,6 +20,7 @@ from bot.matching.compare import plain
 from bot.matching.comparing import Check
 from bot.matching.focus import asking_sentence, without
 from bot.matching.frames import frames_better
+from bot.matching.leaning import leans_to
 from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import Hit
 from bot.matching.naming import (
@@ -29,6 +30,7 @@ from bot.matching.naming import (
     one_sided,
     only_named_first,
 )
+from bot.matching.normalize import words
 from bot.matching.outcomes import Replies
 from bot.matching.refocus import (
     defined_first,
@@ -65,6 +67,7 @@ RESTATED_WORDS = 3
 # on them"): a comparison though it names one side only.
 _CHOICE = re.compile(r"\b(?:should|do|would|could|can|shall)\s+(?:we|i|you|they)\b.*\bor\b", re.I)
 NAMED_SEARCH = 50  # candidates searched for the snippet a coined name names
+SHARED_NAME_SEARCH = 3  # candidates searched for another snippet asked of a product
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,6 +77,8 @@ class _Choice:
     hits: list[Hit]
     margin: float
     verdict: Judgement
+    # The order was settled by what the question asks, not by the scores' lead.
+    settled: bool = False
 
     @property
     def top(self) -> Hit:
@@ -411,6 +416,7 @@ class Decider:
             return replace(replies.did_you_mean(question, hits), confidence=confidence)
         if top.score >= needed and (
             margin >= cfg.min_margin
+            or choice.settled
             or (not naming and _explains_better(content, hits, verdict, check))
             or (
                 not naming
@@ -482,18 +488,33 @@ class Decider:
         does midjourney work": how diffusion makes pictures, not which tools there are): the
         runner-up goes first when it explains the question wholly, whatever the lead."""
         hits = choice.hits
-        if len(hits) < 2:
+        if len(hits) < 2 or self._lexicon is None:
             return choice
-        top, runner = hits[0].id, hits[1].id
+        top = hits[0].id
         naming = [w for w in content if self._coverage.is_name(w, (top,))]
-        if not naming or self._lexicon is None or any(self._lexicon.is_word(w) for w in naming):
+        coined = [w for w in naming if len(w) > 1 and not self._lexicon.is_word(w)]
+        if not coined or len(coined) < len([w for w in naming if len(w) > 1]):
             return choice
         asked = self._coverage.asked
         stems = self._coverage.stems
-        if not all(asked.get(stems(w), {}).get(runner, 0) > 0 for w in naming):
+        for at in range(1, min(len(hits), SHARED_NAME_SEARCH)):
+            runner = hits[at].id
+            if all(asked.get(stems(w), {}).get(runner, 0) > 0 for w in coined):
+                break
+        else:
             return choice
-        swapped = [hits[1], hits[0], *hits[2:]]
-        if not frames_better(self._kb, question, swapped):
+        swapped = [hits[at], hits[0], *hits[1:at], *hits[at + 1 :]]
+        if not (
+            frames_better(self._kb, question, swapped)
+            or (
+                # The product's own snippet names it in its title ("Diffusion models (...,
+                # Midjourney, ...)"), a list of tools by alias only: asked in words the
+                # former's examples use, the question is about what it is built on.
+                self._titled(runner, coined)
+                and not self._titled(top, coined)
+                and leans_to(self._coverage, content, towards=runner, away=top, skip=naming)
+            )
+        ):
             return choice
         again = check(content, (runner,))
         if not (again.explained and again.solid):
@@ -501,8 +522,14 @@ class Decider:
         # As sure as the name made the best: the runner-up is asked of the same product, in
         # its own examples' words; the tools snippet stays the runner-up at its own score.
         lifted = Hit(id=runner, score=hits[0].score)
-        ordered = [lifted, hits[0], *hits[2:]]
-        return _Choice(hits=ordered, margin=_margin(ordered), verdict=again)
+        ordered = [lifted, hits[0], *hits[1:at], *hits[at + 1 :]]
+        return _Choice(hits=ordered, margin=_margin(ordered), verdict=again, settled=True)
+
+    def _titled(self, snippet_id: str, names: Sequence[str]) -> bool:
+        """Whether the snippet's title names every one of ``names``."""
+        stems = self._coverage.stems
+        title = {stems(w) for w in words(self._kb.snippets[snippet_id].title)}
+        return all(stems(w) in title for w in names)
 
     def _restates(self, content: list[str], snippet_id: str, verdict: Judgement) -> bool:
         """Whether the question, explained wholly, tells the snippet's term in

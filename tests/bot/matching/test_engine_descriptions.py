@@ -258,6 +258,16 @@ ANSWERED = [
     ("how does midjourney work", "diffusion"),
     ("florist here, we used midjourney for a flyer. how does it actually work?", "diffusion"),
     ("is midjourney generative ai?", "genai-examples"),
+    # Round 45: ... or asked in words that snippet's examples use and the tools snippet's do
+    # not ("kind", "model", "noise"), when its title names the product (the tools snippet
+    # lists it by alias only); not the product's own snippet ("what is chatgpt and who
+    # makes it": "make" is asked of hallucination, but the chatgpt snippet is titled so)
+    ("midjourney - what kind of model is it under the hood", "diffusion"),
+    ("midjourney under the hood, is it the noise thing?", "diffusion"),
+    ("what's the tech behind midjourney and dall-e, the noise thing?", "diffusion"),
+    ("is midjourney generative ai or something else", "genai-examples"),
+    ("what is chatgpt and who makes it", "chatgpt"),
+    ("ok and what's a variational autoencoder then? it came up in an article", "vae"),
 ]
 
 NOT_ANSWERED = [
