@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.normalize import words
+from bot.matching.trust.grammar import bare_phrase
 
 # Where "what (actually) is" ends, "what does it (even) mean" and "is that the same as": the
 # pointers' frames, shared with :data:`bot.matching.focus.POINTER` (terms quoted before).
@@ -41,6 +42,9 @@ POINTER = re.compile(
 )
 
 
+PHRASE_WORDS = 5  # at most, in a phrase "it" stands for whole
+SENTENCE_END = re.compile(r"[.?!]")
+
 Names = tuple[tuple[str, ...], ...]  # the typed words of every title and alias that may stand in
 
 
@@ -60,7 +64,22 @@ def with_named_term(question: str, sentence: str, names: Callable[[], Names]) ->
     name = last_name(names(), DISOWNED.sub(" ", before))
     if name is None:
         return sentence
-    return sentence[: pointer.start()] + name + sentence[pointer.end() :]
+    return sentence[: pointer.start()] + _whole_phrase(before, name) + sentence[pointer.end() :]
+
+
+def _whole_phrase(before: str, name: str) -> str:
+    """The short bare phrase ending in ``name`` that is all the message says before the
+    sentence ("mixture of experts llms - what does that mean": the kind of llm, not llms);
+    ``name`` itself otherwise."""
+    typed, said = words(before), name.split()
+    if (
+        len(said) < len(typed) <= PHRASE_WORDS
+        and typed[-len(said) :] == said
+        and not SENTENCE_END.search(before)
+        and bare_phrase(typed)
+    ):
+        return " ".join(typed)
+    return name
 
 
 def name_table(kb: KnowledgeBase, is_word: Callable[[str], bool]) -> Names:

@@ -57,6 +57,7 @@ from bot.matching.trust.grammar import (
     clauses,
     describing,
     join_terms,
+    pointed_clause,
     pointed_sentences,
     possessed,
     reach,
@@ -340,6 +341,9 @@ def context(
                 attached.append(token)
             elif (
                 clause[i] not in term_clauses
+                # "gradient descent, how does it actually find the weights": what "it" asks
+                # about, as a sentence of its own would be (set_apart).
+                and i >= pointed_clause(tokens)
                 # "what's an epoch when you're training a model": what a clause asks about
                 # is the question, however far from the term.
                 and not asked(tokens, i)

@@ -214,13 +214,26 @@ _DOES = frozenset({"does", "do", "would", "could", "can", "did"})
 _SPEAKERS = frozenset({"i", "im", "we", "were", "you", "my", "me", "us"})
 
 
+def bare_phrase(tokens: Sequence[str]) -> bool:
+    """Whether ``tokens`` are a bare noun phrase: no clause opener, nobody speaking."""
+    return bool(tokens) and not any(t in CLAUSE_OPENERS or t in _SPEAKERS for t in tokens)
+
+
 def pointed_at(sentence: Sequence[str], after: Sequence[str]) -> bool:
     """Whether ``sentence`` is a bare noun phrase (no clause opener, nobody speaking) that the
     sentence ``after`` it asks how works by a pronoun ("voice biometrics for caller
     authentication - how does it work"): what is asked, not talk."""
-    if not sentence or any(t in CLAUSE_OPENERS or t in _SPEAKERS for t in sentence):
+    if not bare_phrase(sentence):
         return False
     return after[:1] == ["how"] and len(after) > 2 and after[1] in _DOES and after[2] in _POINTERS
+
+
+def pointed_clause(tokens: Sequence[str]) -> int:
+    """Where the sentence's first comma stands when the phrase before it is what the rest
+    asks how works by a pronoun ("gradient descent, how does it find the weights"); 0 when
+    no phrase is."""
+    comma = tokens.index(",") if "," in tokens else 0
+    return comma if comma and pointed_at(tokens[:comma], tokens[comma + 1 :]) else 0
 
 
 # Kinds of thing a question describes in a clause of its own ("a setup where the ai looks up

@@ -271,6 +271,11 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
+    # Round 45: a phrase before a comma that "how does it ..." asks about is what is asked,
+    # no talk (the weights made it open-weights'); and "that" after a short bare phrase
+    # ending in a name stands for the whole phrase (it was what-is-llm's)
+    "gradient descent, how does it actually find the weights",
+    "mixture of experts llms - what does that mean",
     # ... but not in fewer words of it ("model" and "train" of the training data summary)
     "where could i buy a model train set for my daughter",
     "any good shop for a model train set? it's for my nephew",

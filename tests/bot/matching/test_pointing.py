@@ -71,6 +71,19 @@ def kb() -> KnowledgeBase:
             "how does it work",
             None,
         ),
+        # Round 45: a short bare phrase ending in the name, all the message says before, is
+        # what "that" stands for whole (the kind of llm asked about); not a statement's name
+        (
+            "mixture of experts llms - what does that mean",
+            "what does that mean",
+            "what does mixture of experts llms mean",
+        ),
+        ("generative ai - what is it", "what is it", "what is generative ai"),
+        (
+            "we keep hearing about llms - what does that mean",
+            "what does that mean",
+            "what does llms mean",
+        ),
         # nothing points back
         ("generative AI is everywhere. how do I start?", "how do I start?", "how do I start?"),
     ],

@@ -10,6 +10,7 @@ from bot.matching.trust.grammar import (
     describing,
     join_terms,
     pointed_at,
+    pointed_clause,
     runs,
     split_sentences,
 )
@@ -113,6 +114,22 @@ def test_an_emoji_between_words_ends_a_run() -> None:
 def test_a_phrase_the_next_sentence_asks_how_works(message: str, pointed: bool) -> None:
     first, second = runs(message)[:2]
     assert pointed_at(first, second) is pointed
+
+
+@pytest.mark.parametrize(
+    ("message", "comma"),
+    [
+        # Round 45: the phrase before a comma that "how does it ..." asks about
+        ("gradient descent, how does it actually find the weights", 2),
+        ("rag, how does it work", 1),
+        # a speaker, no pronoun pointing back, or no comma: none
+        ("we tried it, how does it work", 0),
+        ("quick one, how do i write a prompt", 0),
+        ("how does gradient descent work", 0),
+    ],
+)
+def test_a_phrase_before_a_comma_the_rest_asks_how_works(message: str, comma: int) -> None:
+    assert pointed_clause(runs(message)[0]) == comma
 
 
 def test_a_clause_describing_a_kind_of_thing() -> None:
