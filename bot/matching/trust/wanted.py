@@ -2,7 +2,7 @@
 ("who set up the rag pipeline for the wiki"), a product that detects something ("is there a
 tool that detects deepfakes"), a policy template, a product to buy ("which vector database
 should we pick, pinecone or something self hosted"), where a control sits in an app ("where's
-the temperature slider in the playground"). Part of the service check
+the temperature slider in the playground", "where has it gone"). Part of the service check
 (:func:`bot.matching.trust.service.admin`): the word that shows it is attached to the term and
 the question is declined.
 """
@@ -105,10 +105,11 @@ def _located(tokens: Sequence[str], at: int) -> bool:
     return "come" not in tokens and "comes" not in tokens  # "where does it come from": history
 
 
-# After "where", what makes it ask ("where is", "where do i"), not relate ("the old ones
-# where you click buttons").
+# After "where", what makes it ask ("where is", "where do i", "where has the slider gone"),
+# not relate ("the old ones where you click buttons").
 WHERE_ASKING = frozenset({
     "is", "s", "are", "do", "does", "did", "can", "could", "would", "should", "was", "were",
+    "has", "have", "had",
 })  # fmt: skip
 
 

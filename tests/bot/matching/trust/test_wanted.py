@@ -50,6 +50,9 @@ def test_a_product_to_choose(text: str, word: str, expected: bool) -> None:
         ("wheres the slider to change the temperature in the playground", "slider", True),
         ("where is the temperature setting in chatgpt", "setting", True),
         ("where do i find the rag settings in copilot studio", "settings", True),
+        # Round 45 (read set 135): where it has gone since an update
+        ("where has the temperature slider gone in the new playground ui", "slider", True),
+        ("where have the context length settings gone", "settings", True),
         # what the setting does, where the word comes from, a relative "where"
         ("what does the temperature setting do", "setting", False),
         ("where does the temperature setting come from", "setting", False),
