@@ -268,6 +268,13 @@ ANSWERED = [
     ("is midjourney generative ai or something else", "genai-examples"),
     ("what is chatgpt and who makes it", "chatgpt"),
     ("ok and what's a variational autoencoder then? it came up in an article", "vae"),
+    # ... and the fine-tuning summary says "existing", as people describe it (declined before:
+    # "existing" was the description's one unexplained word)
+    (
+        "if we took an existing model and trained it a bit more on our 200 repair notes so it "
+        "writes in our house style, what's that called?",
+        "fine-tuning",
+    ),
 ]
 
 NOT_ANSWERED = [
