@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.matching.lexicon import Lexicon
+from bot.matching.lexicon import CHATTY_WEIGHT, Lexicon
 
 
 def test_real_words_and_typos() -> None:
@@ -15,6 +15,15 @@ def test_chat_spellings_and_stemmed_plurals_are_found() -> None:
     lexicon = Lexicon()
     assert lexicon.zipf("arent") >= lexicon.zipf("aren't") > 4
     assert lexicon.zipf("businesse") == lexicon.zipf("businesses") > 3
+
+
+def test_closed_class_words_weigh_as_chat_glue() -> None:
+    # Round 45: "none of them exist" weighed "none" as a rare noun (0.285), which left a
+    # story of made-up references unexplained
+    lexicon = Lexicon()
+    for word in ("none", "whose", "whom", "neither", "whatever"):
+        assert lexicon.salience(word) == CHATTY_WEIGHT
+    assert lexicon.salience("numbers") > CHATTY_WEIGHT
 
 
 def test_salience_falls_with_how_common_a_word_is() -> None:
