@@ -40,7 +40,8 @@ def _upkeep(tokens: Sequence[str], at: int) -> bool:
 
 
 # A product that detects something ("is there a tool that detects deepfakes", "any app to
-# spot ai written essays"): a recommendation of a product, which no explanation gives.
+# spot ai written essays", "a good deepfake detection tool"): a recommendation of a product,
+# which no explanation gives.
 TOOLS = frozenset({"tool", "tools", "app", "apps", "software", "service", "plugin", "extension"})
 DETECTING = frozenset({
     "detect", "detects", "detecting", "spot", "spots", "spotting", "identify", "identifies",
@@ -50,8 +51,19 @@ DETECTING = frozenset({
 TOOL_REACH = 3  # words from the product to its verb ("a tool that can detect")
 
 
+# The product named by what it does ("a deepfake detection tool", "an ai checker"); not a
+# "detector" alone, which may be a GAN's network that spots the fakes.
+CHECKERS = frozenset({"checker", "checkers"})
+DETECTION = frozenset({"detection", "verification"})
+
+
 def _detector(tokens: Sequence[str], at: int) -> bool:
-    return tokens[at] in DETECTING and not TOOLS.isdisjoint(tokens[max(0, at - TOOL_REACH) : at])
+    token = tokens[at]
+    if token in CHECKERS:
+        return True
+    if token in DETECTION:
+        return not TOOLS.isdisjoint(tokens[at + 1 : at + TOOL_REACH])
+    return token in DETECTING and not TOOLS.isdisjoint(tokens[max(0, at - TOOL_REACH) : at])
 
 
 # A policy document to copy ("do we need an ai ethics policy for staff? any template"): a

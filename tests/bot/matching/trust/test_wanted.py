@@ -18,6 +18,11 @@ from bot.matching.trust.wanted import wanted
         ("how do i check if chatgpt made up a source", "check", False),  # no product
         ("any app that can spot ai written essays", "spot", True),
         ("how do you spot a deepfake", "spot", False),  # no product asked for
+        # Round 45 (read set 106): the product named by what it does
+        ("is there a good deepfake detection tool", "detection", True),
+        ("is the turnitin ai checker any good", "checker", True),
+        ("how does deepfake detection work", "detection", False),  # no product
+        ("a gan has a generator and a detector network", "detector", False),
         ("does anyone have an ai ethics policy template", "template", True),
         ("any good prompt templates for job ads", "templates", False),  # no policy
     ],
