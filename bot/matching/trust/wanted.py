@@ -1,8 +1,9 @@
 """What the asker wants that no explanation gives: the person who looks after a system here
 ("who set up the rag pipeline for the wiki"), a product that detects something ("is there a
-tool that detects deepfakes"), a policy template, a product to buy ("which vector database
-should we pick, pinecone or something self hosted"), where a control sits in an app ("where's
-the temperature slider in the playground", "where has it gone"). Part of the service check
+tool that detects deepfakes"), a policy template, what a law says ("what does the eu ai act
+say about chatbots"), a product to buy ("which vector database should we pick, pinecone or
+something self hosted"), where a control sits in an app ("where's the temperature slider in
+the playground", "where has it gone"). Part of the service check
 (:func:`bot.matching.trust.service.admin`): the word that shows it is attached to the term and
 the question is declined.
 """
@@ -20,7 +21,21 @@ def wanted(tokens: Sequence[str], at: int) -> bool:
         or _template(tokens, at)
         or _selecting(tokens, at)
         or _located(tokens, at)
+        or _ruling(tokens, at)
     )
+
+
+# What a law or a rule book says ("what does the eu ai act say about chatbots", "what does
+# our policy say about copilot"): its text, which no explanation of a term holds.
+RULINGS = frozenset({
+    "act", "law", "laws", "regulation", "regulations", "directive", "gdpr", "legislation",
+    "policy", "policies", "guidance", "guidelines", "handbook", "contract",
+})  # fmt: skip
+SAYING = frozenset({"say", "says", "said"})
+
+
+def _ruling(tokens: Sequence[str], at: int) -> bool:
+    return tokens[at] in RULINGS and tokens[at + 1 : at + 2] != [] and tokens[at + 1] in SAYING
 
 
 # Who looks after a system here ("who set up the rag pipeline for the wiki", "who installed

@@ -23,6 +23,10 @@ from bot.matching.trust.wanted import wanted
         ("is the turnitin ai checker any good", "checker", True),
         ("how does deepfake detection work", "detection", False),  # no product
         ("a gan has a generator and a detector network", "detector", False),
+        # ... and what a law or a rule book says: its text
+        ("what does the eu ai act say about chatbots", "act", True),
+        ("what does the staff handbook say about generative ai tools", "handbook", True),
+        ("what does copyright law mean for generative ai images", "law", False),
         ("does anyone have an ai ethics policy template", "template", True),
         ("any good prompt templates for job ads", "templates", False),  # no policy
     ],
