@@ -40,6 +40,14 @@ EVENTS = OCCASIONS | vocabulary(
     drinks huddle huddles scrum scrums meetup meetups catchup catchups
     """
 )
+# Occasions a term is shown or said "on" ("what does it mean on the vendor's slide", "came up
+# on the call"): "on" before any other is about ("context on the planning meeting").
+SHOWN_ON = vocabulary(
+    """
+    slide slides deck decks poster posters flyer flyers brochure brochures handout handouts
+    chart charts diagram diagrams whiteboard call calls webinar webinars
+    """
+)
 # Times of the year a term comes up in ("over christmas", "during the holidays"); unlike an
 # event, one may still tell the sense of a lone English term ("context for the team over the
 # holidays": :func:`bot.matching.trust.sense.thing`).
@@ -83,9 +91,9 @@ def _at_event(
     owner: Callable[[str], bool] = lambda _: False,
 ) -> bool:
     """Whether a word of occasion ends a phrase saying where the term came up ("kept saying
-    rag in the workshop", "mentioned nlp at lunch", "during standup", "in a vendor deck":
-    whose, by an ``owner`` noun of people); "context on the planning meeting" asks about the
-    meeting, and "the meeting room" is a room."""
+    rag in the workshop", "mentioned nlp at lunch", "during standup", "in a vendor deck", "on
+    the vendor's slide": whose, by an ``owner`` noun of people); "context on the planning
+    meeting" asks about the meeting, and "the meeting room" is a room."""
     if (tokens[at] not in EVENTS and tokens[at] not in SEASONS) or (
         at + 1 < len(tokens) and kinds[at + 1] in {"everyday", "plain"}
     ):
@@ -99,6 +107,8 @@ def _at_event(
         i -= 1  # the term names what the occasion was about: "in the architecture diagram"
     while i >= 0 and (tokens[i] in DETERMINERS or tokens[i] in {"every", "each", "all"}):
         i -= 1
+    if i >= 0 and tokens[i] == "on":
+        return tokens[at] in SHOWN_ON  # "on the vendor's slide"; "on the planning meeting"
     return i >= 0 and tokens[i] in {"in", "at", "during", "after", "before", "over"}
 
 

@@ -275,6 +275,8 @@ ANSWERED = [
         "writes in our house style, what's that called?",
         "fine-tuning",
     ),
+    # ... and a slide or a call the term was shown or said "on" is where, as "in a deck" is
+    ("what does foundation model mean on the vendor's slide", "foundation-models"),
 ]
 
 NOT_ANSWERED = [
