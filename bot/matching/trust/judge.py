@@ -21,7 +21,7 @@ from bot.matching.trust.hobby import model_hobby
 from bot.matching.trust.kinds import WordKinds
 from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.names import Names
-from bot.matching.trust.produced import produced
+from bot.matching.trust.produced import asks_cause, made_up, produced
 from bot.matching.trust.quoted import examples
 from bot.matching.trust.scope import asks_wider, kind_of_ai
 from bot.matching.trust.sense import common_noun, field_framed, unsupported
@@ -421,7 +421,7 @@ class Judge:
         if seen.named and seen.lone:
             return (), frozenset()
         sentences = runs(question)
-        why = asks_name(question) or any("why" in s for s in sentences)
+        why = asks_name(question) or asks_cause(sentences)
         coverage = self._coverage
 
         def field(token: str) -> bool:
@@ -441,6 +441,8 @@ class Judge:
             for tokens in sentences
             for t in produced(tokens, kind, made=not seen.named, asked=why)
         ]
+        if made and why and not seen.named:
+            made += [t for tokens in sentences for t in made_up(tokens, kind)]
         # What the assistant made up is the asker's example even where the body tells of
         # the like in passing ("invented a refund policy": the body's Air Canada case).
         mine = tuple(

@@ -9,6 +9,7 @@ the council meeting transcript when i paste it": what of that it lost.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 from bot.matching.trust.grammar import vocabulary
@@ -58,6 +59,19 @@ FORGETTING = vocabulary(
 # Between the assistant and its verb: "it had forgotten", "it has lost".
 AUXILIARIES = vocabulary("had has have was is")
 PART_OF = vocabulary("the start beginning top first part half bit end of my our")
+
+
+# Asking the cause as "why" does: "how come", "what's going on when it does that", "what
+# makes it do that", "what causes that".
+_CAUSE_PAIRS = frozenset({("how", "come"), ("going", "on"), ("what", "causes"), ("what", "makes")})
+
+
+def asks_cause(sentences: Sequence[Sequence[str]]) -> bool:
+    """Whether a sentence asks why ("why", or one of :data:`_CAUSE_PAIRS`)."""
+    return any(
+        "why" in tokens or not _CAUSE_PAIRS.isdisjoint(itertools.pairwise(tokens))
+        for tokens in sentences
+    )
 
 
 def produced(
@@ -127,6 +141,20 @@ def _made(tokens: Sequence[str], kind: Kind, *, shown: bool = True) -> list[str]
                 i += 1
             i += 1
         found += phrase(tokens, i, ENDS, kind)
+    return found
+
+
+MADE_UP_WORDS = 3  # words of the thing called made up, at most ("made-up journal")
+
+
+def made_up(tokens: Sequence[str], kind: Kind) -> list[str]:
+    """What a story of the assistant's output calls made up, with no maker before it ("the
+    AI gave me a source ... made-up author, made-up journal"): its invention, as what it made
+    is. Only in such a story: "train a model on made up data" asks of the data."""
+    found: list[str] = []
+    for at in range(len(tokens) - 2):
+        if tokens[at] == "made" and tokens[at + 1] == "up" and not _made_by_assistant(tokens, at):
+            found += phrase(tokens, at + 2, ENDS, kind, limit=MADE_UP_WORDS)
     return found
 
 
