@@ -198,6 +198,8 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
         return reacted if reacted is SmallTalk.FAREWELL else SmallTalk.REACTION
     if _signing(content, text):
         return _greeting(content)
+    if _compared(content):
+        return SmallTalk.REACTION
     # "are you a real person or a bot lol": a reaction may close it.
     asking = list(itertools.dropwhile(lambda w: w in _HELLO, content))  # "yo, are you ..."
     if tuple(asking[:2]) in _ARE_YOU and all(
@@ -223,6 +225,39 @@ def small_talk(words: Sequence[str], text: str = "") -> SmallTalk | None:
     ):
         return SmallTalk.ABOUT_BOT
     return None
+
+
+# The bot praised against something ("lol you're smarter than our booking system"): however
+# the rest runs, a remark about the bot, no question.
+_YOU_ARE = (("youre",), ("you", "are"), ("ur",), ("u", "are"))
+_BETTER = frozenset(
+    {"smarter", "better", "faster", "quicker", "nicer", "funnier", "cleverer", "clearer"}
+    | {"kinder", "friendlier", "politer", "sharper", "wiser"}
+)
+_COMPARED_WORDS = 8  # what it is set against, at most
+_ASKS = frozenset({"why", "is", "are", "does", "do", "can", "could", "explain"})
+# How much ("way smarter", "so much better", "a lot faster").
+_HOW_MUCH = frozenset(
+    {"way", "so", "much", "a", "lot", "heaps", "loads", "already", "actually", "def"}
+    | {"definitely", "honestly", "probably", "even", "far"}
+)
+
+
+def _compared(content: Sequence[str]) -> bool:
+    rest = list(itertools.dropwhile(lambda w: w in _LAUGHING or w in _REACTION, content))
+    for you in _YOU_ARE:
+        if tuple(rest[: len(you)]) == you:
+            said = list(itertools.dropwhile(lambda w: w in _HOW_MUCH, rest[len(you) :]))
+            against = said[2:]
+            return (
+                len(said) >= 2
+                and said[0] in _BETTER
+                and said[1] == "than"
+                and len(against) <= _COMPARED_WORDS
+                # "you're smarter than an llm? what is an llm": a question follows
+                and not any(w in _WH or w in _ASKS for w in against)
+            )
+    return False
 
 
 # Signing off ("bye all", "clocking off, night"), unless the message also says hello.

@@ -98,6 +98,9 @@ def test_small_talk(text: str, kind: Chat) -> None:
         "is anyone even listening to the model",
         "are you listening to the podcast",
         "what's behind the token limit",
+        # ... not with a question after it, nor a comparison of two terms
+        "you're smarter than an llm? what is an llm",
+        "is rag better than fine tuning",
         "",
     ],
 )
@@ -157,6 +160,9 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
         ("you're getting better at this", Chat.REACTION),
         ("not quite what i was looking for", Chat.REACTION),
         ("thanks, that helped loads", Chat.THANKS),
+        # Round 45 (read set 136): the bot praised against anything
+        ("lol you're smarter than our booking system", Chat.REACTION),
+        ("you are way faster than our it helpdesk", Chat.REACTION),
     ],
 )
 def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> None:
