@@ -18,6 +18,7 @@ from bot.matching.trust.depicted import depicted
 from bot.matching.trust.experienced import human_agent, person_hallucinating
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.hobby import model_hobby
+from bot.matching.trust.instance import instances
 from bot.matching.trust.kinds import WordKinds
 from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.names import Names
@@ -483,8 +484,10 @@ class Judge:
         if idioms:  # "take into account": no account of anything
             seen = replace(seen, attached=tuple(t for t in seen.attached if t not in idioms))
         if seen.named:
-            # Quoted everyday phrases ("'leaky faucet'") are examples mentioned.
+            # Quoted everyday phrases ("'leaky faucet'") are examples mentioned, as is a thing
+            # asked whether it is one ("is the help bubble on our intranet a chatbot?").
             mentioned = examples(question, kind, self._lexicon.is_word)
+            mentioned += instances(runs(question), kind)
             seen = replace(
                 seen,
                 attached=tuple(t for t in seen.attached if t not in mentioned),

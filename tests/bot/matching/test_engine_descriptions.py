@@ -277,6 +277,8 @@ ANSWERED = [
     ),
     # ... and a slide or a call the term was shown or said "on" is where, as "in a deck" is
     ("what does foundation model mean on the vendor's slide", "foundation-models"),
+    # ... and a thing of the asker's asked whether it is one is an example of the term
+    ("is the widget on our billing site a chatbot", "chatbots"),
 ]
 
 NOT_ANSWERED = [

@@ -1,0 +1,34 @@
+"""A thing of the asker's asked whether it is one of the term (bot/matching/trust/instance.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.trust.grammar import runs
+from bot.matching.trust.instance import instances
+
+TERMS = {"chatbot", "llm", "chatgpt", "ai", "agent"}
+
+
+def kind(token: str) -> str:
+    if token in TERMS:
+        return "term"
+    return "everyday" if len(token) > 3 else ""
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        # Round 45: the thing between the determiner and "a"/"an" before the closing term
+        ("is the widget on our billing site a chatbot?", ("widget", "billing", "site")),
+        ("is the old phone menu thing a kind of chatbot", ("phone", "menu", "thing")),
+        ("is our new scheduler an ai agent", ("scheduler",)),
+        # the thing is itself a term, no "a"/"an", or no term closing it: nothing
+        ("is chatgpt an llm", ()),
+        ("is the chatgpt app an llm", ()),
+        ("is the help widget chatgpt", ()),
+        ("is the widget on our site broken", ()),
+    ],
+)
+def test_the_thing_held_up_to_the_term(question: str, thing: tuple[str, ...]) -> None:
+    assert instances(runs(question), kind) == thing
