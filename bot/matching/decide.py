@@ -30,7 +30,6 @@ from bot.matching.naming import (
     one_sided,
     only_named_first,
 )
-from bot.matching.normalize import words
 from bot.matching.outcomes import Replies
 from bot.matching.refocus import (
     defined_first,
@@ -67,7 +66,7 @@ RESTATED_WORDS = 3
 # on them"): a comparison though it names one side only.
 _CHOICE = re.compile(r"\b(?:should|do|would|could|can|shall)\s+(?:we|i|you|they)\b.*\bor\b", re.I)
 NAMED_SEARCH = 50  # candidates searched for the snippet a coined name names
-SHARED_NAME_SEARCH = 3  # candidates searched for another snippet asked of a product
+SHARED_NAME_SEARCH = 3  # among the best this many, another snippet asked of a product
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -482,54 +481,72 @@ class Decider:
     def _shared_name_steps_back(
         self, question: str, choice: _Choice, content: list[str], check: Check
     ) -> _Choice:
-        """A product named by its coined name that the runner-up's own example questions ask
-        about too ("midjourney": an alias of the tools snippet, asked of in diffusion's),
-        in a question opening as the runner-up's examples do and none of the best's ("how
-        does midjourney work": how diffusion makes pictures, not which tools there are): the
-        runner-up goes first when it explains the question wholly, whatever the lead."""
+        """A product named by its coined name (single letters aside: the "e" of "dall-e")
+        that another candidate among the best ``SHARED_NAME_SEARCH``'s own example questions
+        ask about too ("midjourney": an alias of the tools snippet, asked of in diffusion's):
+        that candidate goes first, whatever the lead, when it explains the question wholly
+        and either the question opens as its examples do and none of the best's ("how does
+        midjourney work": how diffusion makes pictures, not which tools there are), or its
+        title names the product, the best's does not, and the rest of the question leans to
+        its examples (:func:`leans_to`; "midjourney - what kind of model is it")."""
         hits = choice.hits
         if len(hits) < 2 or self._lexicon is None:
             return choice
-        top = hits[0].id
-        naming = [w for w in content if self._coverage.is_name(w, (top,))]
+        naming = [w for w in content if self._coverage.is_name(w, (hits[0].id,))]
         coined = [w for w in naming if len(w) > 1 and not self._lexicon.is_word(w)]
         if not coined or len(coined) < len([w for w in naming if len(w) > 1]):
             return choice
-        asked = self._coverage.asked
-        stems = self._coverage.stems
         for at in range(1, min(len(hits), SHARED_NAME_SEARCH)):
-            runner = hits[at].id
-            if all(asked.get(stems(w), {}).get(runner, 0) > 0 for w in coined):
-                break
-        else:
-            return choice
-        swapped = [hits[at], hits[0], *hits[1:at], *hits[at + 1 :]]
-        if not (
-            frames_better(self._kb, question, swapped)
-            or (
-                # The product's own snippet names it in its title ("Diffusion models (...,
-                # Midjourney, ...)"), a list of tools by alias only: asked in words the
-                # former's examples use, the question is about what it is built on.
-                self._titled(runner, coined)
-                and not self._titled(top, coined)
-                and leans_to(self._coverage, content, towards=runner, away=top, skip=naming)
+            stepped = self._asked_of_too(
+                question, hits, at, content=content, naming=naming, coined=coined, check=check
             )
-        ):
-            return choice
+            if stepped is not None:
+                return stepped
+        return choice
+
+    def _asked_of_too(
+        self,
+        question: str,
+        hits: list[Hit],
+        at: int,
+        *,
+        content: list[str],
+        naming: list[str],
+        coined: list[str],
+        check: Check,
+    ) -> _Choice | None:
+        """The choice with ``hits[at]`` first, when :meth:`_shared_name_steps_back` lets it."""
+        top, runner = hits[0].id, hits[at].id
+        stems = self._coverage.stems
+        if not all(self._coverage.asked.get(stems(w), {}).get(runner, 0) > 0 for w in coined):
+            return None
+        rest = [*hits[1:at], *hits[at + 1 :]]
+        framed = frames_better(self._kb, question, [hits[at], hits[0], *rest])
+        # The product's own snippet names it in its title ("Diffusion models (..., Midjourney,
+        # ...)"), a list of tools by alias only: asked in words the former's examples use,
+        # the question is about what it is built on.
+        titled = (
+            not framed
+            and self._titled(runner, coined)
+            and not self._titled(top, coined)
+            and leans_to(self._coverage, content, towards=runner, away=top, skip=naming)
+        )
+        if not (framed or titled):
+            return None
         again = check(content, (runner,))
         if not (again.explained and again.solid):
-            return choice
-        # As sure as the name made the best: the runner-up is asked of the same product, in
-        # its own examples' words; the tools snippet stays the runner-up at its own score.
-        lifted = Hit(id=runner, score=hits[0].score)
-        ordered = [lifted, hits[0], *hits[1:at], *hits[at + 1 :]]
-        return _Choice(hits=ordered, margin=_margin(ordered), verdict=again, settled=True)
+            return None
+        # As sure as the name made the best: the candidate is asked of the same product, in
+        # its own examples' words; the tools snippet stays the runner-up at its own score. An
+        # opening alike is settled as before, by the frames in _conclude; the title settles
+        # the order itself.
+        ordered = [Hit(id=runner, score=hits[0].score), hits[0], *rest]
+        return _Choice(hits=ordered, margin=_margin(ordered), verdict=again, settled=titled)
 
     def _titled(self, snippet_id: str, names: Sequence[str]) -> bool:
-        """Whether the snippet's title names every one of ``names``."""
-        stems = self._coverage.stems
-        title = {stems(w) for w in words(self._kb.snippets[snippet_id].title)}
-        return all(stems(w) in title for w in names)
+        """Whether the snippet's title names every one of ``names`` (analysed words)."""
+        title = set(self._kb.index.content_words(self._kb.snippets[snippet_id].title))
+        return all(w in title for w in names)
 
     def _restates(self, content: list[str], snippet_id: str, verdict: Judgement) -> bool:
         """Whether the question, explained wholly, tells the snippet's term in

@@ -29,8 +29,8 @@ MIN_ZIPF = 3.0  # the small list's floor: about one use per million words
 SALIENT_ZIPF = 3.5
 CHATTY_ZIPF = 5.5
 CHATTY_WEIGHT = 0.05
-# Pronouns and conjunctions rarer than chat glue, which the dictionary lists as nouns ("none
-# of them exist", "whose job is it"): closed-class words, they never say what is asked.
+# Pronouns and conjunctions too rare in the frequency list to weigh as chat glue ("none" of
+# "none of them exist" weighed 0.285): closed-class words, they never say what is asked.
 CLOSED_CLASS = frozenset(
     {"none", "neither", "nor", "whatever", "whoever", "whichever", "whomever", "whose", "whom"}
 )
@@ -104,7 +104,8 @@ class Lexicon:
 
     def salience(self, word: str) -> float:
         """0-1: how much an unknown word says about what the question is about; a British
-        spelling says as much as its American twin ("organisation" as "organization")."""
+        spelling says as much as its American twin ("organisation" as "organization"), and a
+        closed-class word (``CLOSED_CLASS``) as little as chat glue."""
         if word in CLOSED_CLASS:
             return CHATTY_WEIGHT
         z = self.zipf(word)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.normalize import words
-from bot.matching.trust.grammar import bare_phrase
+from bot.matching.trust.grammar import bare_phrase, split_sentences
 
 # Where "what (actually) is" ends, "what does it (even) mean" and "is that the same as": the
 # pointers' frames, shared with :data:`bot.matching.focus.POINTER` (terms quoted before).
@@ -43,7 +43,7 @@ POINTER = re.compile(
 
 
 PHRASE_WORDS = 5  # at most, in a phrase "it" stands for whole
-SENTENCE_END = re.compile(r"[.?!]")
+STATEMENT_ENDS = (".", "!", "?")
 
 Names = tuple[tuple[str, ...], ...]  # the typed words of every title and alias that may stand in
 
@@ -53,8 +53,9 @@ DISOWNED = re.compile(r"\([^()]*\bnot\b[^()]*\)", re.IGNORECASE)
 
 def with_named_term(question: str, sentence: str, names: Callable[[], Names]) -> str:
     """``sentence`` with its pointing "it" replaced by the last of ``names`` (asked for only
-    when something points) the message types before it; unchanged when it points at nothing
-    named."""
+    when something points) the message types before it, or by the whole short phrase ending in
+    that name when the phrase is all the message says before (:func:`_whole_phrase`);
+    unchanged when it points at nothing named."""
     pointer = POINTER.search(sentence)
     if pointer is None:
         return sentence
@@ -75,7 +76,10 @@ def _whole_phrase(before: str, name: str) -> str:
     if (
         len(said) < len(typed) <= PHRASE_WORDS
         and typed[-len(said) :] == said
-        and not SENTENCE_END.search(before)
+        # one phrase put before the question with a dash or a colon; a sentence closed by
+        # a full stop is a statement ("our designer uses midjourney. what is behind it?")
+        and len(split_sentences(before)) == 1
+        and not before.rstrip().endswith(STATEMENT_ENDS)
         and bare_phrase(typed)
     ):
         return " ".join(typed)

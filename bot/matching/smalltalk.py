@@ -235,15 +235,17 @@ _BETTER = frozenset(
     | {"kinder", "friendlier", "politer", "sharper", "wiser"}
 )
 _COMPARED_WORDS = 8  # what it is set against, at most
-_ASKS = frozenset({"why", "is", "are", "does", "do", "can", "could", "explain"})
+_COMPARED_ASKS = frozenset({"why", "is", "are", "does", "do", "can", "could", "explain"})
 # How much ("way smarter", "so much better", "a lot faster").
 _HOW_MUCH = frozenset(
-    {"way", "so", "much", "a", "lot", "heaps", "loads", "already", "actually", "def"}
-    | {"definitely", "honestly", "probably", "even", "far"}
+    {"way", "much", "a", "lot", "heaps", "loads", "already", "actually", "def"}
+    | {"definitely", "probably", "even", "far"}
 )
 
 
 def _compared(content: Sequence[str]) -> bool:
+    """Whether the words praise the bot against something (``_YOU_ARE``, a word of
+    ``_BETTER``, "than"), after any laugh or reaction, and ask nothing after it."""
     rest = list(itertools.dropwhile(lambda w: w in _LAUGHING or w in _REACTION, content))
     for you in _YOU_ARE:
         if tuple(rest[: len(you)]) == you:
@@ -255,7 +257,7 @@ def _compared(content: Sequence[str]) -> bool:
                 and said[1] == "than"
                 and len(against) <= _COMPARED_WORDS
                 # "you're smarter than an llm? what is an llm": a question follows
-                and not any(w in _WH or w in _ASKS for w in against)
+                and not any(w in _WH or w in _COMPARED_ASKS for w in against)
             )
     return False
 

@@ -57,7 +57,7 @@ from bot.matching.trust.grammar import (
     clauses,
     describing,
     join_terms,
-    pointed_clause,
+    pointed_phrase_end,
     pointed_sentences,
     possessed,
     reach,
@@ -237,7 +237,7 @@ def context(
                 and describes(token)
             )
 
-        clause = clauses(tokens)
+        clause, fronted = clauses(tokens), pointed_phrase_end(tokens)
         term_clauses = {clause[i] for i, k in enumerate(kinds) if k == "term"}
         close += [
             t for i, t in enumerate(tokens) if clause[i] in term_clauses and kinds[i] != "term"
@@ -343,7 +343,7 @@ def context(
                 clause[i] not in term_clauses
                 # "gradient descent, how does it actually find the weights": what "it" asks
                 # about, as a sentence of its own would be (set_apart).
-                and i >= pointed_clause(tokens)
+                and i >= fronted
                 # "what's an epoch when you're training a model": what a clause asks about
                 # is the question, however far from the term.
                 and not asked(tokens, i)

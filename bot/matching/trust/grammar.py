@@ -228,10 +228,11 @@ def pointed_at(sentence: Sequence[str], after: Sequence[str]) -> bool:
     return after[:1] == ["how"] and len(after) > 2 and after[1] in _DOES and after[2] in _POINTERS
 
 
-def pointed_clause(tokens: Sequence[str]) -> int:
+def pointed_phrase_end(tokens: Sequence[str]) -> int:
     """Where the sentence's first comma stands when the phrase before it is what the rest
     asks how works by a pronoun ("gradient descent, how does it find the weights"); 0 when
-    no phrase is."""
+    no phrase is. Only the first comma: a phrase after a greeting ("ok, gradient descent,
+    how ...") is not looked for."""
     comma = tokens.index(",") if "," in tokens else 0
     return comma if comma and pointed_at(tokens[:comma], tokens[comma + 1 :]) else 0
 

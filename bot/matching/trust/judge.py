@@ -22,7 +22,7 @@ from bot.matching.trust.instance import instances
 from bot.matching.trust.kinds import WordKinds
 from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.names import Names
-from bot.matching.trust.produced import asks_cause, made_up, produced
+from bot.matching.trust.produced import invented, made_up, produced
 from bot.matching.trust.quoted import examples
 from bot.matching.trust.scope import asks_wider, kind_of_ai
 from bot.matching.trust.sense import common_noun, field_framed, unsupported
@@ -33,6 +33,7 @@ from bot.matching.trust.vocabulary import (
     CHAT_Q,
     NEUTRAL_WORDS,
     asks_a_question,
+    asks_cause,
     asks_name,
     idiom_words,
     topic_words,
@@ -422,7 +423,7 @@ class Judge:
         if seen.named and seen.lone:
             return (), frozenset()
         sentences = runs(question)
-        why = asks_name(question) or asks_cause(sentences)
+        why = asks_name(question) or asks_cause(question)
         coverage = self._coverage
 
         def field(token: str) -> bool:
@@ -442,7 +443,7 @@ class Judge:
             for tokens in sentences
             for t in produced(tokens, kind, made=not seen.named, asked=why)
         ]
-        if made and why and not seen.named:
+        if why and not seen.named and any(invented(tokens, kind) for tokens in sentences):
             made += [t for tokens in sentences for t in made_up(tokens, kind)]
         # What the assistant made up is the asker's example even where the body tells of
         # the like in passing ("invented a refund policy": the body's Air Canada case).

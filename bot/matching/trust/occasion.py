@@ -32,14 +32,6 @@ OCCASIONS = vocabulary(
     """
 )
 
-# Occasions where a term comes up in passing ("said rag in the workshop", "at lunch").
-EVENTS = OCCASIONS | vocabulary(
-    """
-    lunch meeting meetings call calls sync syncs review reviews conference conferences class
-    lesson lessons seminar seminars hands standup dinner lunch breakfast brunch party coffee
-    drinks huddle huddles scrum scrums meetup meetups catchup catchups
-    """
-)
 # Occasions a term is shown or said "on" ("what does it mean on the vendor's slide", "came up
 # on the call"): "on" before any other is about ("context on the planning meeting").
 SHOWN_ON = vocabulary(
@@ -47,6 +39,18 @@ SHOWN_ON = vocabulary(
     slide slides deck decks poster posters flyer flyers brochure brochures handout handouts
     chart charts diagram diagrams whiteboard call calls webinar webinars
     """
+)
+# Occasions where a term comes up in passing ("said rag in the workshop", "at lunch").
+EVENTS = (
+    OCCASIONS
+    | SHOWN_ON
+    | vocabulary(
+        """
+    lunch meeting meetings call calls sync syncs review reviews conference conferences class
+    lesson lessons seminar seminars hands standup dinner lunch breakfast brunch party coffee
+    drinks huddle huddles scrum scrums meetup meetups catchup catchups
+    """
+    )
 )
 # Times of the year a term comes up in ("over christmas", "during the holidays"); unlike an
 # event, one may still tell the sense of a lone English term ("context for the team over the

@@ -9,7 +9,6 @@ the council meeting transcript when i paste it": what of that it lost.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 
 from bot.matching.trust.grammar import vocabulary
@@ -59,19 +58,6 @@ FORGETTING = vocabulary(
 # Between the assistant and its verb: "it had forgotten", "it has lost".
 AUXILIARIES = vocabulary("had has have was is")
 PART_OF = vocabulary("the start beginning top first part half bit end of my our")
-
-
-# Asking the cause as "why" does: "how come", "what's going on when it does that", "what
-# makes it do that", "what causes that".
-_CAUSE_PAIRS = frozenset({("how", "come"), ("going", "on"), ("what", "causes"), ("what", "makes")})
-
-
-def asks_cause(sentences: Sequence[Sequence[str]]) -> bool:
-    """Whether a sentence asks why ("why", or one of :data:`_CAUSE_PAIRS`)."""
-    return any(
-        "why" in tokens or not _CAUSE_PAIRS.isdisjoint(itertools.pairwise(tokens))
-        for tokens in sentences
-    )
 
 
 def produced(
@@ -142,6 +128,11 @@ def _made(tokens: Sequence[str], kind: Kind, *, shown: bool = True) -> list[str]
             i += 1
         found += phrase(tokens, i, ENDS, kind)
     return found
+
+
+def invented(tokens: Sequence[str], kind: Kind) -> bool:
+    """Whether the sentence tells of something the assistant produced ("it gave me ...")."""
+    return bool(_made(tokens, kind))
 
 
 MADE_UP_WORDS = 3  # words of the thing called made up, at most ("made-up journal")

@@ -155,6 +155,20 @@ def asks_name(question: str) -> bool:
     return _ASKS_NAME.search(question) is not None
 
 
+# Asking the cause: "why", "how come", "what's going on when it does that", "what makes it do
+# that", "what causes that" (not "what makes a good prompt", "is it going on strike").
+_ASKS_CAUSE = re.compile(
+    r"\bwhy\b|\bhow come\b|\bwhat(?:['\u2019]?s| is) going on\b|\bwhat causes\b"
+    r"|\bwhat makes (?:it|them|that|this|the (?:bot|ai|model|assistant))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_cause(question: str) -> bool:
+    """Whether a question asks why something happens, in any of the ways above."""
+    return _ASKS_CAUSE.search(question) is not None
+
+
 _WHEN_ACTOR = re.compile(r"\bwhen\s+(?:(?:the|an?|our|my|your|this|that)\s+)?([a-z][\w-]*)")
 
 

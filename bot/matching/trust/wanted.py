@@ -25,19 +25,6 @@ def wanted(tokens: Sequence[str], at: int) -> bool:
     )
 
 
-# What a law or a rule book says ("what does the eu ai act say about chatbots", "what does
-# our policy say about copilot"): its text, which no explanation of a term holds.
-RULINGS = frozenset({
-    "act", "law", "laws", "regulation", "regulations", "directive", "gdpr", "legislation",
-    "policy", "policies", "guidance", "guidelines", "handbook", "contract",
-})  # fmt: skip
-SAYING = frozenset({"say", "says", "said"})
-
-
-def _ruling(tokens: Sequence[str], at: int) -> bool:
-    return tokens[at] in RULINGS and tokens[at + 1 : at + 2] != [] and tokens[at + 1] in SAYING
-
-
 # Who looks after a system here ("who set up the rag pipeline for the wiki", "who installed
 # the new vector database", "the chatbot is broken again, who maintains it"): a person of the
 # asker's organisation, which no explanation names. Who made a thing of the field ("who makes
@@ -66,8 +53,9 @@ DETECTING = frozenset({
 TOOL_REACH = 3  # words from the product to its verb ("a tool that can detect")
 
 
-# The product named by what it does ("a deepfake detection tool", "an ai checker"); not a
-# "detector" alone, which may be a GAN's network that spots the fakes.
+# The product named by what it does ("a deepfake detection tool", "an ai checker": a checker
+# is a product by its name, however it is asked of); not a "detector" alone, which may be a
+# GAN's network that spots the fakes.
 CHECKERS = frozenset({"checker", "checkers"})
 DETECTION = frozenset({"detection", "verification"})
 
@@ -77,7 +65,7 @@ def _detector(tokens: Sequence[str], at: int) -> bool:
     if token in CHECKERS:
         return True
     if token in DETECTION:
-        return not TOOLS.isdisjoint(tokens[at + 1 : at + TOOL_REACH])
+        return not TOOLS.isdisjoint(tokens[at + 1 : at + 1 + TOOL_REACH])
     return token in DETECTING and not TOOLS.isdisjoint(tokens[max(0, at - TOOL_REACH) : at])
 
 
@@ -89,6 +77,27 @@ POLICIES = frozenset({"policy", "policies", "guidelines", "guideline"})
 
 def _template(tokens: Sequence[str], at: int) -> bool:
     return tokens[at] in TEMPLATES and not POLICIES.isdisjoint(tokens)
+
+
+# What a law or a rule book says ("what does the eu ai act say about chatbots", "does our
+# policy say anything about copilot"): its text, which no explanation of a term holds. Asked
+# with "does" ("our handbook says we can use copilot, so what is it" only reports it).
+RULINGS = POLICIES | {
+    "act", "law", "laws", "regulation", "regulations", "directive", "gdpr", "legislation",
+    "guidance", "handbook", "contract",
+}  # fmt: skip
+SAYING = frozenset({"say", "says", "said"})
+ASKING_DOES = frozenset({"does", "do", "did"})
+RULING_REACH = 6  # words from "does" to the law's word ("does the new eu ai act say")
+
+
+def _ruling(tokens: Sequence[str], at: int) -> bool:
+    return (
+        tokens[at] in RULINGS
+        and at + 1 < len(tokens)
+        and tokens[at + 1] in SAYING
+        and not ASKING_DOES.isdisjoint(tokens[max(0, at - RULING_REACH) : at])
+    )
 
 
 # Choosing a product to buy ("which vector database should we pick, pinecone or something

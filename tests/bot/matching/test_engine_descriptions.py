@@ -267,6 +267,8 @@ ANSWERED = [
     ("what's the tech behind midjourney and dall-e, the noise thing?", "diffusion"),
     ("is midjourney generative ai or something else", "genai-examples"),
     ("what is chatgpt and who makes it", "chatgpt"),
+    # ... nor a snippet whose own title names the term asked about (the VAE comparison's
+    # title names VAEs too, and its examples ask of them)
     ("ok and what's a variational autoencoder then? it came up in an article", "vae"),
     # ... and the fine-tuning summary says "existing", as people describe it (declined before:
     # "existing" was the description's one unexplained word)

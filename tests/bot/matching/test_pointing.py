@@ -78,7 +78,12 @@ def kb() -> KnowledgeBase:
             "what does that mean",
             "what does mixture of experts llms mean",
         ),
-        ("generative ai - what is it", "what is it", "what is generative ai"),
+        # ... not past another sentence before it
+        (
+            "hi - mixture of experts llms - what does that mean",
+            "what does that mean",
+            "what does llms mean",
+        ),
         (
             "we keep hearing about llms - what does that mean",
             "what does that mean",

@@ -100,6 +100,7 @@ def test_small_talk(text: str, kind: Chat) -> None:
         "what's behind the token limit",
         # ... not with a question after it, nor a comparison of two terms
         "you're smarter than an llm? what is an llm",
+        "you are better than chatgpt, is that because of rlhf",
         "is rag better than fine tuning",
         "",
     ],

@@ -10,7 +10,7 @@ from bot.matching.trust.grammar import (
     describing,
     join_terms,
     pointed_at,
-    pointed_clause,
+    pointed_phrase_end,
     runs,
     split_sentences,
 )
@@ -129,7 +129,7 @@ def test_a_phrase_the_next_sentence_asks_how_works(message: str, pointed: bool) 
     ],
 )
 def test_a_phrase_before_a_comma_the_rest_asks_how_works(message: str, comma: int) -> None:
-    assert pointed_clause(runs(message)[0]) == comma
+    assert pointed_phrase_end(runs(message)[0]) == comma
 
 
 def test_a_clause_describing_a_kind_of_thing() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.produced import asks_cause, made_up, produced
+from bot.matching.trust.produced import made_up, produced
 
 _KINDS = {
     "three": "", "journal": "everyday", "references": "plain", "on": "", "measles": "everyday",
@@ -155,19 +155,3 @@ def test_what_the_story_calls_made_up_is_the_assistants_invention() -> None:
     tokens = ["made", "up", "author", ",", "made", "up", "journal", ",", "dead", "link"]
     assert made_up(tokens, lambda t: "everyday") == ["author", "journal"]
     assert made_up(["it", "made", "up", "a", "journal"], lambda t: "everyday") == []  # its own verb
-
-
-@pytest.mark.parametrize(
-    ("text", "asks"),
-    [
-        ("why does it do that", True),
-        ("how come it does that", True),
-        ("whats going on when it does that", True),
-        ("what makes it do that", True),
-        ("what is that called", False),
-        ("how do i stop it", False),
-    ],
-)
-def test_asking_the_cause(text: str, asks: bool) -> None:
-    # Round 45 (read set 106): "what's going on when it does that" asks why
-    assert asks_cause([text.split()]) is asks

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.trust.vocabulary import actors_when, actors_why, asks_name, idiom_words
+from bot.matching.trust.vocabulary import (
+    actors_when,
+    actors_why,
+    asks_cause,
+    asks_name,
+    idiom_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -104,3 +110,21 @@ def test_who_does_what_a_why_question_asks_the_cause_of() -> None:
     assert actors_why("why do AI chatbots make stuff up?") == ["ai", "chatbots"]
     assert actors_why("so why does the assistant invent things") == ["assistant", "invent"]
     assert actors_why("what is a chatbot") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("why does it do that", True),
+        ("how come it does that", True),
+        ("what's going on when it does that", True),
+        ("what makes it do that", True),
+        ("what causes that", True),
+        ("what is that called", False),
+        ("what makes a good prompt", False),
+        ("is chatgpt going on strike", False),
+    ],
+)
+def test_asking_the_cause(text: str, asks: bool) -> None:
+    # Round 45 (read set 106): "what's going on when it does that" asks why
+    assert asks_cause(text) is asks

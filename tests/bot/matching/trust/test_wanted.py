@@ -27,6 +27,8 @@ from bot.matching.trust.wanted import wanted
         ("what does the eu ai act say about chatbots", "act", True),
         ("what does the staff handbook say about generative ai tools", "handbook", True),
         ("what does copyright law mean for generative ai images", "law", False),
+        ("our staff handbook says we can use copilot so what is copilot", "handbook", False),
+        ("any deepfake detection for video tools", "detection", True),
         ("does anyone have an ai ethics policy template", "template", True),
         ("any good prompt templates for job ads", "templates", False),  # no policy
     ],
