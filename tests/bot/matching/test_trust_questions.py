@@ -8,7 +8,8 @@ measure. The blind sets (after round 37: ``76``, ``81`` and up) have no bar here
 are measured, never read; a blind set gets its bar in the round it is read (``44``, ``45``,
 ``52``, ``55`` in round 30, ``46`` and ``47`` in round 31, ``53`` and ``54`` in round 32,
 ``58`` and ``59`` in round 33, ``64``, ``65``, ``72`` and ``77`` in round 34, ``68`` and
-``69`` in round 35, ``73`` and ``78`` in round 36, ``79`` and ``80`` in round 37).
+``69`` in round 35, ``73`` and ``78`` in round 36, ``79`` and ``80`` in round 37, and
+later ones as the comments in ``BARS`` name them).
 The figures themselves are printed (``pytest -s``) and quoted in bench/README.md. A wrong
 confident answer is what the bars are strictest about.
 """
@@ -829,6 +830,39 @@ BARS = {
         "smalltalk": 1.0,
         "wrong": 0.02,
         "right": 0.83,
+    },
+    # Round 45: 95 and 106 (the oldest blind sets of each brief left) read at the start,
+    # 135 and 136 written this round to the same brief and read at once; two questions of
+    # slack on the right answers, one on near-domain (the wrong answer kept: "for generating
+    # fake wafer-map defect images, why does everyone use diffusion models now instead of
+    # GANs?" answered gan, "map" taken for another sense of the comparison).
+    "trust_holdout95.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.81,
+    },
+    "trust_holdout106.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.88,
+    },
+    "trust_holdout135.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.9,
+    },
+    "trust_holdout136.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
     },
     "trust_holdout48.yaml": {
         "near": 1.0,
