@@ -5,7 +5,8 @@
   hallucinate when falling asleep"): the medical sense; only when nothing else of the field
   is in the question ("my manager says chatgpt hallucinates" stays the field's);
 - a human agent: "can i talk to a real support agent", "speak to a human agent instead of the
-  bot", "who's the on-call support agent tonight": a person at a help desk, not an AI agent.
+  bot", "who's the on-call support agent tonight", "who's the agent on 24/0311": a person at a
+  help desk or on a case, not an AI agent.
 """
 
 from __future__ import annotations
@@ -104,13 +105,24 @@ def human_agent(sentences: Sequence[Sequence[str]]) -> bool:
             if token not in AGENTS:
                 continue
             before = tokens[max(0, at - AGENT_REACH - 1) : at]
-            if not HUMAN.isdisjoint(before) or _on_call(tokens, at):
+            if not HUMAN.isdisjoint(before) or _on_call(tokens, at) or _who_is(tokens, at):
                 return True
             # "talk to a support agent": over "to"/"with" and an article
             window = tokens[max(0, at - AGENT_REACH - 3) : at]
             if not TALKING.isdisjoint(window) and ({"to", "with"} & set(window)):
                 return True
     return False
+
+
+WHO_IS = (("whos",), ("who", "is"), ("who", "s"))
+
+
+def _who_is(tokens: Sequence[str], at: int) -> bool:
+    """ "who's the agent on this case", "who is our agent": which person, by a determiner
+    right before one agent ("what agent" or "which agents" may ask of a kind)."""
+    if tokens[at] != "agent" or at < 2 or tokens[at - 1] not in DETERMINERS:
+        return False
+    return any(tuple(tokens[at - 1 - len(w) : at - 1]) == w for w in WHO_IS)
 
 
 def _on_call(tokens: Sequence[str], at: int) -> bool:

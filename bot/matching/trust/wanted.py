@@ -51,6 +51,7 @@ DETECTING = frozenset({
     "verifying",
 })  # fmt: skip
 TOOL_REACH = 3  # words from the product to its verb ("a tool that can detect")
+TELLING = frozenset({"if", "whether", "apart", "when"})
 
 
 # The product named by what it does ("a deepfake detection tool", "an ai checker": a checker
@@ -66,7 +67,11 @@ def _detector(tokens: Sequence[str], at: int) -> bool:
         return True
     if token in DETECTION:
         return not TOOLS.isdisjoint(tokens[at + 1 : at + 1 + TOOL_REACH])
-    return token in DETECTING and not TOOLS.isdisjoint(tokens[max(0, at - TOOL_REACH) : at])
+    detects = token in DETECTING or (
+        # "a tool that can tell if a photo is a deepfake": telling one thing from another
+        token == "tell" and at + 1 < len(tokens) and tokens[at + 1] in TELLING
+    )
+    return detects and not TOOLS.isdisjoint(tokens[max(0, at - TOOL_REACH) : at])
 
 
 # A policy document to copy ("do we need an ai ethics policy for staff? any template"): a

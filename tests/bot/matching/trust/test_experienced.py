@@ -45,6 +45,10 @@ def test_a_person_hallucinating(question: str, expected: bool) -> None:
         # Round 42 (read sets 7, 15): a person at a help desk
         ("can i talk to a real support agent please", True),
         ("who's the on-call support agent tonight? got an escalation", True),
+        # Round 45 (read set 137): which person is the agent on a case
+        ("who's the agent on 24/0311? need to chase them", True),
+        ("who is our agent at the insurer", True),
+        ("who decides what the agent does next, the llm?", False),
         ("can i speak to a human agent instead of the bot", True),
         # an AI agent
         ("what is an ai agent", False),

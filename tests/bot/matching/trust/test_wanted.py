@@ -29,6 +29,9 @@ from bot.matching.trust.wanted import wanted
         ("what does copyright law mean for generative ai images", "law", False),
         ("our staff handbook says we can use copilot so what is copilot", "handbook", False),
         ("any deepfake detection for video tools", "detection", True),
+        # Round 45 (read sets 137, 138): a tool that can tell if a photo is a deepfake
+        ("is there a tool that can tell if a photo is a deepfake", "tell", True),
+        ("how can i tell if chatgpt made it up", "tell", False),  # no product
         ("does anyone have an ai ethics policy template", "template", True),
         ("any good prompt templates for job ads", "templates", False),  # no policy
     ],
