@@ -864,6 +864,24 @@ BARS = {
         "wrong": 0.0,
         "right": 0.93,
     },
+    # ... and 137 and 138, written later this round to the same brief and read at once (the
+    # wrong answers kept: "whether chat gpt is a language model or a product ... which is
+    # it?" answered llm-examples, "can we make up fake-but-realistic meter readings to test
+    # the new billing system" answered hallucination).
+    "trust_holdout137.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.93,
+    },
+    "trust_holdout138.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.86,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
