@@ -122,7 +122,8 @@ def _who_is(tokens: Sequence[str], at: int) -> bool:
     right before one agent ("what agent" or "which agents" may ask of a kind)."""
     if tokens[at] != "agent" or at < 2 or tokens[at - 1] not in DETERMINERS:
         return False
-    return any(tuple(tokens[at - 1 - len(w) : at - 1]) == w for w in WHO_IS)
+    opens = at - 1  # where the determiner stands; "who's" or "who is" ends right before it
+    return any(opens >= len(w) and tuple(tokens[opens - len(w) : opens]) == w for w in WHO_IS)
 
 
 def _on_call(tokens: Sequence[str], at: int) -> bool:

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.matching.trust.grammar import DETERMINERS
+from bot.matching.trust.produced import OUTPUT_KINDS
 
 OPENERS = frozenset({"is", "are", "isnt", "arent"})
 A_KIND = frozenset({"a", "an", "one", "some", "kind", "type", "sort", "of", "really", "just"})
 THING_WORDS = 8  # words of the thing, at most
-THING_KINDS = frozenset({"everyday", "plain", "domain"})
 
 
 def instances(sentences: Sequence[Sequence[str]], kind: Callable[[str], str]) -> tuple[str, ...]:
@@ -36,5 +36,5 @@ def instances(sentences: Sequence[Sequence[str]], kind: Callable[[str], str]) ->
         thing = tokens[2:link]
         if not thing or len(thing) > THING_WORDS or any(kind(t) == "term" for t in thing):
             continue  # "is chatgpt an llm": the thing is itself a term, what is asked
-        found += [t for t in thing if kind(t) in THING_KINDS]
+        found += [t for t in thing if kind(t) in OUTPUT_KINDS]
     return tuple(found)

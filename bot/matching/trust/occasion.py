@@ -46,7 +46,7 @@ EVENTS = (
     | SHOWN_ON
     | vocabulary(
         """
-    lunch meeting meetings call calls sync syncs review reviews conference conferences class
+    lunch meeting meetings sync syncs review reviews conference conferences class
     lesson lessons seminar seminars hands standup dinner lunch breakfast brunch party coffee
     drinks huddle huddles scrum scrums meetup meetups catchup catchups
     """

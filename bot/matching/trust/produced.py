@@ -55,8 +55,9 @@ Kind = Callable[[str], str]  # a word's kind (:class:`bot.matching.trust.kinds.W
 FORGETTING = vocabulary(
     "forget forgets forgot forgotten forgetting lose loses lost losing drops dropped"
 )
-# Between the assistant and its verb: "it had forgotten", "it has lost".
-AUXILIARIES = vocabulary("had has have was is")
+# Between the assistant and its verb: "it had forgotten", "it has lost". Tense only, not
+# talk.AUXILIARIES: a modal ("it can invent") tells what it might do, not what it did.
+TENSE_AUXILIARIES = vocabulary("had has have was is")
 PART_OF = vocabulary("the start beginning top first part half bit end of my our")
 
 
@@ -183,7 +184,7 @@ def _subject_at(tokens: Sequence[str], at: int) -> int:
     before = at - 1
     if before > 0 and (tokens[before] in ADVERBS or tokens[before].endswith("ly")):
         before -= 1
-    if before > 0 and tokens[before] in AUXILIARIES:
+    if before > 0 and tokens[before] in TENSE_AUXILIARIES:
         before -= 1
     return before
 
