@@ -236,6 +236,9 @@ ANSWERED_FIRST = [
         "what is that?",
         "rag",
     ),
+    # Round 46: a clause saying what the asker will pass the answer on to
+    ("downsides of genai we should warn the marketing team about?", "genai-challenges"),
+    ("limits of llms i need to mention in the board paper?", "llm-challenges"),
     # Round 26: a setting may name the field before its head
     ("generative ai use cases for a research lab?", "genai-applications"),
     # the clauses before a "vs" clause are no part of its first side
@@ -424,6 +427,10 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 46: a clause of passing the answer on after a thing outside the field, or one
+    # of using the term's thing, leaves the question as it was
+    "what are the risks of the new boiler that we should flag to the landlord",
+    "fine tuning we would need to budget for, how much does it cost on azure?",
     # Round 32: a task for the tool is talk only where the rest asks of the field
     "we use an llm to tag tickets, how do I export the tickets to excel?",
     # Round 38: "interchangeable" phrases a comparison, "interchange" names a thing
