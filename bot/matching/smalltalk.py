@@ -61,7 +61,7 @@ _REACTION = _vocabulary(
     tell more me worries about forget sounds sound til something ta gonna lie ngl sometimes
     lifesaver lifesavers saver champ star hero genius loads ugh urgh argh sigh bleh
     after vague rubbish slow slower better getting
-    earlier yesterday today again
+    earlier yesterday today again last previous reply response
     """
 )
 # Questions about the bot: only when they also name the bot or "you", or ask what is at the
@@ -115,6 +115,8 @@ _WHAT_ONE_IS = _BEING | {
     "faster", "than", "as", "like", "or", "person", "typing", "fast", "quickly", "someone",
     # "... or is someone from IT typing these", "... or is there a human in there"
     "is", "it", "there", "this", "these", "from", "in",
+    # "... or is someone typing these answers": what the one there writes
+    "writing", "answers", "replies", "messages",
 }  # fmt: skip
 _HERE = frozenset({"this", "i", "me", "am"})
 _LAUGHING = frozenset({"lol", "lmao", "haha", "hahaha", "hehe", "tbh", "ngl", "honestly"})

@@ -164,6 +164,10 @@ def test_chat_spellings_do_not_hide_a_question(text: str) -> None:
         # Round 45 (read set 136): the bot praised against anything
         ("lol you're smarter than our booking system", Chat.REACTION),
         ("you are way faster than our it helpdesk", Chat.REACTION),
+        # Round 46 (read sets 97, 107): the last answer judged; who writes the answers
+        ("tbh that last answer was pretty useless", Chat.REACTION),
+        ("your last reply was useless tbh", Chat.REACTION),
+        ("are you a bot or is someone from IT typing these answers lol", Chat.ABOUT_BOT),
     ],
 )
 def test_praise_feedback_and_sharing_are_small_talk(text: str, kind: Chat) -> None:
