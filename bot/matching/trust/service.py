@@ -100,12 +100,24 @@ SWITCHES = frozenset({"disable", "enable", "toggle"})
 SETTINGS = frozenset({"settings", "setting", "preferences", "toggle"})
 
 
+# Features of an app that are switched on or off ("turn off chat history in chatgpt"): the
+# thing switched is the app's, not the term's ("how do i turn off hallucinations" asks of it).
+FEATURES = frozenset({
+    "history", "memory", "sidebar", "notifications", "notification", "summaries", "suggestions",
+    "autocomplete", "popup", "popups", "sharing",
+})  # fmt: skip
+FEATURE_WORDS = 3  # words from "off" to the feature, at most ("off the gemini sidebar")
+
+
 def _switch(tokens: Sequence[str], at: int) -> bool:
     token = tokens[at]
     switched = token in SWITCHES or (
         token in {"off", "on"} and at > 0 and tokens[at - 1] in {"turn", "switch"}
     )
-    return switched and any(t in SETTINGS for t in tokens)
+    return switched and (
+        any(t in SETTINGS for t in tokens)
+        or any(t in FEATURES for t in tokens[at + 1 : at + 1 + FEATURE_WORDS])
+    )
 
 
 # A tier of a service's plans ("claude pro vs team plan", "the free tier"): what it sells.
@@ -147,7 +159,7 @@ def _refund(tokens: Sequence[str], at: int) -> bool:
 # open weights).
 OPERATIONS = frozenset({
     "upload", "export", "delete", "reset", "clear", "rename", "archive", "share", "cancel",
-    "unsubscribe", "pin", "sync",
+    "unsubscribe", "pin", "sync", "upgrade", "downgrade",
 })  # fmt: skip
 HOW_DO_I = (("how", "do", "i"), ("how", "can", "i"), ("where", "do", "i"), ("how", "do", "we"))
 

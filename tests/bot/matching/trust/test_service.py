@@ -35,6 +35,12 @@ from bot.matching.trust.service import admin, status
         ("how can i export my chats from claude", "export", True),
         ("why does the model share our data", "share", False),  # no how-to
         ("can we download a model and run it ourselves", "download", False),
+        # Round 46: moving between a service's plans; an app's feature switched off
+        ("how do i upgrade our plan so we get the bigger context window", "upgrade", True),
+        ("what does upgrading to a bigger context window give us", "upgrading", False),
+        ("how do i turn off chat history in chatgpt", "off", True),
+        ("how do i switch off the gemini sidebar in gmail", "off", True),
+        ("how do i turn off hallucinations", "off", False),  # the term's, no app's feature
     ],
 )
 def test_a_word_of_accounts_prices_or_settings(text: str, word: str, expected: bool) -> None:
