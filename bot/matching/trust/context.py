@@ -26,6 +26,7 @@ from functools import partial
 
 from bot.matching.alone import opens_asking_of_before
 from bot.matching.lexicon import CHATTY_ZIPF, Lexicon
+from bot.matching.trust.apart import defined_apart
 from bot.matching.trust.around import around_term
 from bot.matching.trust.asker import done, introduction, subject_verb
 from bot.matching.trust.attached import (
@@ -150,6 +151,11 @@ def set_apart(
     biometrics for caller authentication - how does it work")."""
     asked_of, referred = told_before(sentences, lexicon)
     referred += pronoun_referents(sentences, lexicon, unknown)
+    # "what's mixture of experts? heard some big llm uses it": what is asked (:mod:`.apart`).
+    for at, (tokens, kinds) in enumerate(sentences):
+        if defined_apart(sentences, at):
+            asked_of.add(at)
+            referred += [t for t, k in zip(tokens, kinds, strict=True) if k == "everyday"]
     pointed = pointed_sentences([tokens for tokens, _ in sentences])
     return asked_of | {at for at in pointed if "term" not in sentences[at][1]}, referred
 

@@ -431,6 +431,9 @@ NOT_ANSWERED = [
     # of using the term's thing, leaves the question as it was
     "what are the risks of the new boiler that we should flag to the landlord",
     "fine tuning we would need to budget for, how much does it cost on azure?",
+    # Round 46: a sentence asking what other words mean, likened to the term after it
+    "what's mixture of experts? heard some big llm uses it",
+    "what is speculative decoding? does chatgpt use it",
     # Round 32: a task for the tool is talk only where the rest asks of the field
     "we use an llm to tag tickets, how do I export the tickets to excel?",
     # Round 38: "interchangeable" phrases a comparison, "interchange" names a thing
