@@ -236,7 +236,9 @@ ANSWERED_FIRST = [
         "what is that?",
         "rag",
     ),
-    # Round 46: a clause saying what the asker will pass the answer on to
+    # Round 46: the knowledge calls AI the umbrella over machine and deep learning
+    ("is deep learning under the ml umbrella or separate", "ai-ml-dl"),
+    # a clause saying what the asker will pass the answer on to
     ("downsides of genai we should warn the marketing team about?", "genai-challenges"),
     ("limits of llms i need to mention in the board paper?", "llm-challenges"),
     # Round 26: a setting may name the field before its head
