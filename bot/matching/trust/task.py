@@ -95,18 +95,10 @@ def examples(sentences: Sentences) -> list[str]:
     things normally used for"): the job is an example, talk around what is asked."""
     found: list[str] = []
     for at, (tokens, kinds) in enumerate(sentences):
-        if not tokens or tokens[0] not in CAN:
+        task = _can_do(tokens, kinds)
+        if task is None:
             continue
-        tool = past(tokens, 1, DETERMINERS)
-        task = tool
-        while task < len(tokens) and kinds[task] == "term":
-            task += 1
-        if task == tool:
-            continue
-        if task < len(tokens) and tokens[task] in HELPING:
-            task += 1
-            if task < len(tokens) and tokens[task] in FOR_ME:
-                task += 1
+        start = _deliberating(tokens, task)
         # The job is a verb's ("could an llm summarise ..."), not a place's ("can a neural
         # network in the brain regrow ..."); the later sentence asks of the tool, in words
         # the knowledge uses ("how do they heal" asks of another thing).
@@ -121,7 +113,53 @@ def examples(sentences: Sentences) -> list[str]:
             found += [
                 t for t, k in zip(tokens[task:], kinds[task:], strict=True) if k in TASK_KINDS
             ]
+            found += [
+                t for t, k in zip(tokens[:start], kinds[:start], strict=True) if k in TASK_KINDS
+            ]
     return found
+
+
+# What opens a question put inside a sentence ("we're brainstorming whether llms could help").
+WHETHER = vocabulary("whether if")
+
+
+def _can_do(tokens: Sequence[str], kinds: Sequence[str]) -> int | None:
+    """Where the job starts in a sentence asking whether a tool can do it, at its start
+    ("could an llm summarise ...") or after "whether" ("we're brainstorming whether large
+    language models could help with tutoring ..."); None if it asks no such thing."""
+    starts = [0] if tokens[:1] and tokens[0] in CAN else []
+    starts += [i + 1 for i, t in enumerate(tokens) if t in WHETHER]
+    for start in starts:
+        tool = past(tokens, start + (1 if start == 0 else 0), DETERMINERS)
+        task = tool
+        while task < len(tokens) and kinds[task] == "term":
+            task += 1
+        if task == tool:
+            continue
+        if start > 0:
+            if task >= len(tokens) or tokens[task] not in CAN:
+                continue
+            task += 1
+        if task < len(tokens) and tokens[task] in HELPING:
+            task += 1
+            if task < len(tokens) and tokens[task] in FOR_ME | WITH:
+                task += 1
+        return task
+    return None
+
+
+WITH = vocabulary("with")
+# The asker as the subject of a sentence ("we're brainstorming whether ...": "were").
+ASKERS = vocabulary("we were weve i im ive")
+
+
+def _deliberating(tokens: Sequence[str], task: int) -> int:
+    """Where a question put inside the sentence opens, when the asker is what the sentence
+    opens with ("we're brainstorming whether ...": the asker's own weighing, talk); 0
+    otherwise."""
+    if not tokens or tokens[0] not in ASKERS:
+        return 0
+    return next((i for i, t in enumerate(tokens[:task]) if t in WHETHER), 0)
 
 
 # What lists the asker's own examples of a use ("..., like triaging alerts or summarising

@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.context import context
-from bot.matching.trust.task import listed, tasks
+from bot.matching.trust.task import examples, listed, tasks
 
 _TOPICAL = {"llm": "term", "ai": "", "gen": "term", "model": "domain", "trust": "domain"}
 _EVERYDAY = {"draft", "visa", "guidance", "restaurant", "recs", "guests", "contracts"}
@@ -174,3 +174,36 @@ def test_jobs_listed_after_like(tokens: list[str], kinds: list[str], words: list
 def test_what_is_searched_by_meaning(sentence: str, searched: list[str]) -> None:
     tokens = sentence.split()
     assert tasks([(tokens, [kind(t) for t in tokens])]) == searched
+
+
+def _sentences(*texts: str) -> list[tuple[list[str], list[str]]]:
+    """Sentences written "word/kind ..." ("could/ an/ llm/term ...")."""
+    found = []
+    for text in texts:
+        pairs = [pair.split("/") for pair in text.split()]
+        found.append(([t for t, _ in pairs], [k for _, k in pairs]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("first", "jobs"),
+    [
+        ("could/ an/ llm/term summarise/domain our/ reports/everyday", ["summarise", "reports"]),
+        # Round 46: asked inside a sentence, after "whether"; the asker's weighing is talk
+        (
+            "were/ brainstorming/domain whether/plain llms/term could/ help/ with/ "
+            "tutoring/domain kids/everyday",
+            ["tutoring", "kids", "brainstorming"],
+        ),
+        # ... only where the tool "can" do the job
+        ("were/ brainstorming/domain whether/plain llms/term are/ new/everyday", []),
+        # ... and someone else's weighing is theirs to tell
+        (
+            "ops/everyday asked/ whether/plain llms/term could/ help/ with/ rotas/everyday",
+            ["rotas"],
+        ),
+    ],
+)
+def test_jobs_a_tool_may_do_are_examples(first: str, jobs: list[str]) -> None:
+    later = "what/ are/ they/ good/ for/"
+    assert examples(_sentences(first, later)) == jobs
