@@ -70,6 +70,7 @@ def admin(tokens: Sequence[str], at: int) -> bool:
         return True
     return (
         _price_list(tokens, at)
+        or _price_asked(tokens, at)
         or _switch(tokens, at)
         or _plan(tokens, at)
         or _available(tokens, at)
@@ -85,6 +86,36 @@ def admin(tokens: Sequence[str], at: int) -> bool:
 # per token" asks why, and names no such unit).
 PRICE = frozenset({"price", "prices", "pricing", "cost", "costs", "charge", "charges"})
 UNITS = frozenset({"million", "thousand", "1k", "1m", "1000", "mtok"})
+
+
+# Asking the price of a thing, the verb of price after "how much" or "what" and an auxiliary,
+# for a period or a buyer ("how much does chatgpt cost per month", "what does midjourney cost
+# for a team"): a figure of the vendor's, no explanation holds. "why do big models cost so
+# much" asks why; "how much does pre-training an llm cost" asks the scale of a process, which
+# an explanation may tell.
+PRICING_VERBS = frozenset({"cost", "costs", "charge", "charges"})
+PRICE_AUXILIARIES = frozenset({"do", "does", "did", "would", "will", "could", "might"})
+PRICE_REACH = 8  # words from the asking to the verb, at most
+BILLED = frozenset({
+    "month", "monthly", "year", "yearly", "annually", "seat", "seats", "user", "users",
+    "licence", "license", "team", "us", "me",
+})  # fmt: skip
+BILLED_REACH = 5  # words from the verb to its period or buyer, at most
+
+
+def _price_asked(tokens: Sequence[str], at: int) -> bool:
+    if tokens[at] not in PRICING_VERBS or not any(
+        t in BILLED for t in tokens[at + 1 : at + 1 + BILLED_REACH]
+    ):
+        return False
+    for i in range(max(0, at - PRICE_REACH), at - 1):
+        if tokens[i] == "," or tokens[i] in {"why", "so"}:
+            return False
+        asking = tokens[i] == "what" or tokens[i : i + 2] == ["how", "much"]
+        after = i + (1 if tokens[i] == "what" else 2)
+        if asking and after < at and tokens[after] in PRICE_AUXILIARIES:
+            return True
+    return False
 
 
 def _price_list(tokens: Sequence[str], at: int) -> bool:

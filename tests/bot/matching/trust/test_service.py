@@ -41,6 +41,12 @@ from bot.matching.trust.service import admin, status
         ("how do i turn off chat history in chatgpt", "off", True),
         ("how do i switch off the gemini sidebar in gmail", "off", True),
         ("how do i turn off hallucinations", "off", False),  # the term's, no app's feature
+        # ... and a price asked ("how much does X cost", "what does X cost")
+        ("how much does chatgpt cost per month", "cost", True),
+        ("what does midjourney cost for a team of 5", "cost", True),
+        ("why do big models cost so much to run", "cost", False),  # asks why
+        ("how much text does it read, and what does that cost us", "cost", True),
+        ("how much does pre-training an llm cost", "cost", False),  # no period or buyer
     ],
 )
 def test_a_word_of_accounts_prices_or_settings(text: str, word: str, expected: bool) -> None:
