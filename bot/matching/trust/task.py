@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
+from bot.matching.trust.generating import made
 from bot.matching.trust.grammar import (
     AUXILIARIES,
     DETERMINERS,
@@ -70,6 +71,7 @@ def _spans(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, i
     """Per task in a run of tokens: where its verb of use, its task and its clause's end are."""
     yield from _training_data(tokens, kinds)
     yield from _searched(tokens)
+    yield from made(tokens)
     start = 0
     while start < len(tokens):
         end = start

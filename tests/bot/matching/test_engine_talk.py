@@ -238,6 +238,12 @@ ANSWERED_FIRST = [
     ),
     # Round 46: the knowledge calls AI the umbrella over machine and deep learning
     ("is deep learning under the ml umbrella or separate", "ai-ml-dl"),
+    # the things the asker would have the models compared make
+    (
+        "gans vs diffusion models for generating wallpaper patterns, which is better?",
+        "diffusion-vs-gan",
+    ),
+    ("gan or vae for generating new fabric swatches - which is better?", "gan-vs-vae"),
     # a clause saying what the asker will pass the answer on to
     ("downsides of genai we should warn the marketing team about?", "genai-challenges"),
     ("limits of llms i need to mention in the board paper?", "llm-challenges"),
