@@ -81,7 +81,27 @@ POLICIES = frozenset({"policy", "policies", "guidelines", "guideline"})
 
 
 def _template(tokens: Sequence[str], at: int) -> bool:
-    return tokens[at] in TEMPLATES and not POLICIES.isdisjoint(tokens)
+    return (tokens[at] in TEMPLATES and not POLICIES.isdisjoint(tokens)) or _own_policy(tokens, at)
+
+
+# The asker's own rule book, asked whether to have one ("do we need an ai ethics policy",
+# "should we have guidelines for using llms"): advice for their organisation, no explanation.
+HAVING = frozenset({"need", "have", "write", "draft", "create", "get"})
+WE_ASK = frozenset({"do", "should", "shall", "must"})
+POLICY_REACH = 5  # words from the verb to the policy word ("need an ai ethics policy")
+
+
+def _own_policy(tokens: Sequence[str], at: int) -> bool:
+    if tokens[at] not in POLICIES:
+        return False
+    for verb in range(max(2, at - POLICY_REACH), at):
+        if (
+            tokens[verb] in HAVING
+            and tokens[verb - 1] in {"we", "i"}
+            and tokens[verb - 2] in WE_ASK
+        ):
+            return True
+    return False
 
 
 # What a law or a rule book says ("what does the eu ai act say about chatbots", "does our

@@ -34,6 +34,10 @@ from bot.matching.trust.wanted import wanted
         ("how can i tell if chatgpt made it up", "tell", False),  # no product
         ("does anyone have an ai ethics policy template", "template", True),
         ("any good prompt templates for job ads", "templates", False),  # no policy
+        # Round 46: whether to have a policy of one's own
+        ("do we need an ai ethics policy and what should go in it", "policy", True),
+        ("should we have guidelines for using llms at work", "guidelines", True),
+        ("what are the ethical risks that a policy should cover", "policy", False),
     ],
 )
 def test_a_product_or_document_asked_for(text: str, word: str, expected: bool) -> None:
