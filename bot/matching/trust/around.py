@@ -20,7 +20,7 @@ from bot.matching.trust.asker import TEAMS
 from bot.matching.trust.audience import EXPLAINING, addressed
 from bot.matching.trust.contrast import contrast, disowned, disowned_before, disowned_clause
 from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, runs, vocabulary
-from bot.matching.trust.occasion import occasion, purpose
+from bot.matching.trust.occasion import occasion, purpose, source
 from bot.matching.trust.organisation import served
 
 # What a question sets aside ("besides", "other than"): closed prepositions.
@@ -75,6 +75,7 @@ def around_term(
         or answer_form(tokens, at)
         or occasion(tokens, kinds, at, owner)
         or purpose(tokens, kinds, at)
+        or source(tokens, kinds, at)
         or setting(tokens, kinds, at)
         or identity(tokens, kinds, at)
         or subject_asked(tokens, kinds, at)

@@ -186,3 +186,35 @@ def _intends(tokens: Sequence[str], at: int) -> bool:
     elif tokens[at] not in MODALS:
         return False
     return at + 1 < len(tokens) and tokens[at + 1] in PASSING_ON
+
+
+# A piece of work telling of the term ("the vendor deck for the new handhelds says it's built
+# on a foundation model", "QM's slide deck for the audit says ..."): the document, whose it is
+# and what it is for say where the term was seen, as "my boss says" says who said it.
+TELLING = vocabulary(
+    """
+    says said say mentions mentioned mention claims claimed claim calls called describes
+    described lists listed promises promised advertises advertised
+    """
+)
+SOURCE_WORDS = 9  # words from the clause's start to its verb, at most
+
+
+def source(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a word is in the subject of a clause of telling whose head is a piece of
+    work (:data:`OCCASIONS`), from the clause's start to the verb, with no term in it."""
+    end = at + 1
+    while end < len(tokens) and end - at <= SOURCE_WORDS and tokens[end] not in TELLING:
+        if tokens[end] == "," or kinds[end] == "term":
+            return False
+        end += 1
+    if end >= len(tokens) or tokens[end] not in TELLING:
+        return False
+    start = at
+    while start > 0 and tokens[start - 1] != ",":
+        start -= 1
+        if kinds[start] == "term":
+            return False
+    if end - start > SOURCE_WORDS:
+        return False
+    return any(t in OCCASIONS for t in tokens[start:end])

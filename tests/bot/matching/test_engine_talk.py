@@ -238,6 +238,12 @@ ANSWERED_FIRST = [
     ),
     # Round 46: the knowledge calls AI the umbrella over machine and deep learning
     ("is deep learning under the ml umbrella or separate", "ai-ml-dl"),
+    # a piece of work telling of the term, whose it is and what for
+    (
+        "the supplier's brochure for the new tills says it's 'built on a foundation model'. "
+        "real thing or just hype?",
+        "foundation-models",
+    ),
     # the things the asker would have the models compared make
     (
         "gans vs diffusion models for generating wallpaper patterns, which is better?",
