@@ -328,7 +328,7 @@ class Judge:
         # thing whose name is asked, no talk beside it.
         beside = seen.beside if clear and not asks_name(question) else ()
         talk = seen.around + beside + seen.asker + seen.task
-        mine, shown = self._askers_own(question, seen, kind, snippet_ids)
+        mine, held = self._askers_own(question, seen, kind, snippet_ids)
         if not (seen.attached or talk or mine):
             return found
         if seen.named:
@@ -351,9 +351,11 @@ class Judge:
                 # must still tell what it is ("when the model turns our call recordings
                 # into text, what is that called" leaves only "model", which every snippet
                 # speaks of): else the talk was the description.
-                # What a photo of theirs shows is theirs still ("read a photo of a v5
-                # logbook as well as text? what's that called").
-                people = seen.around + tuple(t for t in mine if t in shown)
+                # What is theirs is theirs still ("read a photo of a v5 logbook as well as
+                # text? what's that called", "looks up our sops first"), and so is what the
+                # assistant made up that the knowledge never names ("invents an hmrc manual
+                # reference"); made-up things it does name ("a source") are the description.
+                people = seen.around + tuple(t for t in mine if t in held or kind.unknown(t))
                 floor = DESCRIBED_WEIGHT
             talk = people + tuple(t for t in seen.asker + seen.task if t not in people)
             if not talk:
@@ -412,14 +414,14 @@ class Judge:
     def _askers_own(
         self, question: str, seen: Context, kind: WordKinds, snippet_ids: Sequence[str]
     ) -> tuple[tuple[str, ...], frozenset[str]]:
-        """The asker's own things the snippets never speak of, and which of them a photo
-        shows: after a preposition ("the start of my shift handover notes"; :func:`owned`),
-        what a photo of theirs shows ("a photo of a v5 logbook"; :func:`depicted`), what they
-        gave the assistant and it lost ("i pasted the whole boiler manual in"), and, in a
-        description asking why the assistant does something or its name, what it made or was
-        asked for ("it gave me three journal references ..., why does it do that");
-        :func:`produced`. None beside a lone English term, whose sense the things around it
-        tell."""
+        """The asker's own things the snippets never speak of, and which of them are
+        possessed or shown (not made up by the assistant): after a preposition ("the start
+        of my shift handover notes"; :func:`owned`), what a photo of theirs shows ("a photo
+        of a v5 logbook"; :func:`depicted`), what they gave the assistant and it lost ("i
+        pasted the whole boiler manual in"), and, in a description asking why the assistant
+        does something or its name, what it made or was asked for ("it gave me three journal
+        references ..., why does it do that"); :func:`produced`. None beside a lone English
+        term, whose sense the things around it tell."""
         if seen.named and seen.lone:
             return (), frozenset()
         sentences = runs(question)
@@ -453,7 +455,7 @@ class Judge:
             if (t in made or not self._told(kind.words(t), snippet_ids))
             and not any(self._coverage.known_term(w, snippet_ids) for w in kind.words(t))
         )
-        return mine, frozenset(shown)
+        return mine, frozenset(own)
 
     def names_any(
         self, words: Sequence[str], snippet_ids: Sequence[str] = (), *, floor: float = GLUE_WEIGHT

@@ -15,6 +15,22 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # Round 46: in a description asking a name, what the assistant made up that the
+    # knowledge never speaks of, and what the asker owns, are the asker's example
+    (
+        "the ai made up a BSI standard number that doesn't exist and cited it like it was "
+        "real. what's that called?",
+        "hallucination",
+    ),
+    (
+        "what's it called when the AI just invents a DVLA form reference that doesn't exist?",
+        "hallucination",
+    ),
+    (
+        "can it read a screenshot of the rota together with my typed message? is there a word "
+        "for that",
+        "multimodal",
+    ),
     # a description restating a snippet's summary, its name asked, however its example
     # questions score it (round 32)
     (
@@ -284,6 +300,9 @@ ANSWERED = [
 ]
 
 NOT_ANSWERED = [
+    # Round 46: ... but not where the rest names nothing the snippet explains
+    "what's the word for when our spreadsheet rounds the VAT figures wrong",
+    "what's the term when the payroll system looks up our tax codes first",
     # Round 45: a phrase before a comma that "how does it ..." asks about is what is asked,
     # no talk (the weights made it open-weights'); and "that" after a short bare phrase
     # ending in a name stands for the whole phrase (it was what-is-llm's)
