@@ -215,6 +215,7 @@ class Decider:
             if named is not None:
                 choice = named
         choice = _tie_explained(choice, content, check)
+        choice = self._tie_without_talk(choice, tokens, content, check)
         choice = self._shared_name_steps_back(question, choice, content, check)
         if analyse is not None and asks_name(question):
             choice = self._actor_steps_back(question, choice, content, check, analyse)
@@ -338,6 +339,24 @@ class Decider:
         if again.explained and again.solid:
             return _Choice(hits=focused, margin=lead, verdict=again)
         return choice
+
+    def _tie_without_talk(
+        self, choice: _Choice, tokens: list[str], content: list[str], check: Check
+    ) -> _Choice:
+        """A tie the talk settled: the best snippet leaves the question unexplained, the
+        runner-up, all but level, explains it once its talk is left out, and the question
+        without that talk puts the runner-up first ("eli5 llm pls, new junior keeps saying it
+        and i nod along": the junior put the agents snippet a hair ahead)."""
+        hits, verdict = choice.hits, choice.verdict
+        if verdict.explained or len(hits) < 2 or choice.margin >= TIE:
+            return choice
+        again: Judgement = check(content, (hits[1].id,))
+        if not (again.explained and again.solid and again.talk):
+            return choice
+        focused = self._kb.index.search(without(tokens, again.talk), len(hits))
+        if not focused or focused[0].id != hits[1].id:
+            return choice
+        return _Choice(hits=focused, margin=_margin(focused), verdict=again)
 
     def _conclude(
         self,

@@ -238,6 +238,8 @@ ANSWERED_FIRST = [
     ),
     # Round 46: the knowledge calls AI the umbrella over machine and deep learning
     ("is deep learning under the ml umbrella or separate", "ai-ml-dl"),
+    # a tie the talk settled: without it, the runner-up that explains it all leads
+    ("eli5 llm, the new junior keeps saying it and i nod", "what-is-llm"),
     # a piece of work telling of the term, whose it is and what for
     (
         "the supplier's brochure for the new tills says it's 'built on a foundation model'. "
