@@ -513,6 +513,8 @@ class Decider:
             return choice
         naming = [w for w in content if self._coverage.is_name(w, (hits[0].id,))]
         coined = [w for w in naming if len(w) > 1 and not self._lexicon.is_word(w)]
+        if coined and self._titled_leads(choice, content, naming=naming, coined=coined):
+            return replace(choice, settled=True)
         if not coined or len(coined) < len([w for w in naming if len(w) > 1]):
             return choice
         for at in range(1, min(len(hits), SHARED_NAME_SEARCH)):
@@ -561,6 +563,24 @@ class Decider:
         # the order itself.
         ordered = [Hit(id=runner, score=hits[0].score), hits[0], *rest]
         return _Choice(hits=ordered, margin=_margin(ordered), verdict=again, settled=titled)
+
+    def _titled_leads(
+        self, choice: _Choice, content: list[str], *, naming: list[str], coined: list[str]
+    ) -> bool:
+        """The other way round: the best snippet's title names the products ("midjourney and
+        dalle - what kind of model are they under the hood": diffusion's), the runner-up
+        lists them by alias only, and the rest of the question leans to the best's examples;
+        the names settle the order, however close the runner-up."""
+        hits, verdict = choice.hits, choice.verdict
+        if not (verdict.explained and verdict.solid):
+            return False
+        top, runner = hits[0].id, hits[1].id
+        return (
+            self._titled(top, coined)
+            and not self._titled(runner, coined)
+            and all(self._coverage.is_name(w, (runner,)) for w in coined)
+            and leans_to(self._coverage, content, towards=top, away=runner, skip=naming)
+        )
 
     def _titled(self, snippet_id: str, names: Sequence[str]) -> bool:
         """Whether the snippet's title names every one of ``names`` (analysed words)."""

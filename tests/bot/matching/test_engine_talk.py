@@ -238,6 +238,8 @@ ANSWERED_FIRST = [
     ),
     # Round 46: the knowledge calls AI the umbrella over machine and deep learning
     ("is deep learning under the ml umbrella or separate", "ai-ml-dl"),
+    # products the best snippet's title names, listed by alias only in the runner-up's
+    ("midjourney and dall-e: what kind of model powers them under the hood?", "diffusion"),
     # a tie the talk settled: without it, the runner-up that explains it all leads
     ("eli5 llm, the new junior keeps saying it and i nod", "what-is-llm"),
     # a piece of work telling of the term, whose it is and what for
