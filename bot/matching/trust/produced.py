@@ -67,8 +67,9 @@ def produced(
     """The words naming what the assistant produced ("it gave me *three journal references
     on measles outbreaks*", "chatgpt invented *a water quality regulation number*"), what
     it was asked for ("asked the chat thing for *the easa rule on pushback comms*"), what
-    the asker gave it ("i pasted *the whole 40 page boiler manual* in") or what of that it
-    lost ("it forgets the start of *the meeting transcript* when i paste it").
+    the asker gave it ("i pasted *the whole 40 page boiler manual* in"), what of that it
+    lost ("it forgets the start of *the meeting transcript* when i paste it") or what a tool
+    turns into something else ("turns *every engagement letter* into a list of numbers").
 
     Args:
         made: whether what the assistant made counts; not where the question names its
@@ -79,7 +80,7 @@ def produced(
             what the asker gave it, and what of that it lost, always does.
     """
     found = _made(tokens, kind, shown=made) if asked else []
-    return [*found, *_lost(tokens, kind), *_given(tokens, kind)]
+    return [*found, *_lost(tokens, kind), *_given(tokens, kind), *_turned(tokens, kind)]
 
 
 def phrase(
@@ -175,6 +176,31 @@ def _given(tokens: Sequence[str], kind: Kind) -> list[str]:
         # "i pasted ...", or, the asker unsaid, opening the sentence: "pasted our whole ..."
         if token in GIVING and (at == 0 or tokens[at - 1] in GIVERS):
             found += phrase(tokens, at + 1, GIVEN_ENDS, kind)
+    return found
+
+
+# A tool turning the asker's material into something else: "turns every engagement letter
+# into a long list of numbers", "splits our manuals into chunks".
+TURNING = vocabulary(
+    """
+    turn turns turned turning convert converts converted converting transform transforms
+    transformed split splits chop chops chopped break breaks
+    """
+)
+TURNED_WORDS = 5  # words of the material, at most ("every engagement letter")
+
+
+def _turned(tokens: Sequence[str], kind: Kind) -> list[str]:
+    """What a tool turns into something else, between the verb and "into"."""
+    found: list[str] = []
+    for at, token in enumerate(tokens):
+        if token not in TURNING:
+            continue
+        into = at + 1
+        while into < len(tokens) and into - at <= TURNED_WORDS and tokens[into] != "into":
+            into += 1
+        if into < len(tokens) and tokens[into] == "into" and into > at + 1:
+            found += phrase(tokens, at + 1, GIVEN_ENDS, kind, limit=into - at - 1)
     return found
 
 

@@ -31,6 +31,12 @@ ANSWERED = [
         "for that",
         "multimodal",
     ),
+    # ... and so is what a tool turns into something else
+    (
+        "our new search turns every probate letter into a long list of numbers so similar "
+        "letters sit close together. what's that list of numbers called?",
+        "embeddings",
+    ),
     # a description restating a snippet's summary, its name asked, however its example
     # questions score it (round 32)
     (

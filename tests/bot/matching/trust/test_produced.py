@@ -15,7 +15,8 @@ _KINDS = {
     "staff": "plain", "handbook": "everyday", "rota": "domain", "airline": "everyday",
     "portal": "everyday", "passenger": "everyday", "quoted": "plain", "policy": "plain",
     "discount": "everyday", "guest": "everyday", "copilot": "domain", "building": "plain",
-    "regs": "everyday", "clause": "everyday",
+    "regs": "everyday", "clause": "everyday", "probate": "everyday", "letter": "plain",
+    "letters": "plain",
 }  # fmt: skip
 
 
@@ -66,6 +67,9 @@ def test_what_the_assistant_made_or_was_asked_for(text: str, words: list[str]) -
         ),
         # nothing given: what it forgets may be what is asked
         ("it forgets the start of the rota", []),
+        # Round 46: what a tool turns into something else
+        ("the search turns every probate letter into a list of numbers", ["probate", "letter"]),
+        ("the search turns letters", []),  # nothing turned "into" anything
     ],
 )
 def test_what_the_asker_gave_the_assistant(text: str, words: list[str]) -> None:
