@@ -882,6 +882,38 @@ BARS = {
         "wrong": 0.02,
         "right": 0.86,
     },
+    # Round 46: 97 and 107 (the oldest blind sets of each brief left) read at the start, 143
+    # and 144 written this round to the same brief and read at once; two questions of slack
+    # on the right answers, one on near-domain (the wrong answer kept: "what's 'large' about
+    # a large language model? large compared to what" answered what-is-llm).
+    "trust_holdout97.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.85,
+    },
+    "trust_holdout107.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
+    "trust_holdout143.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.9,
+    },
+    "trust_holdout144.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.93,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
