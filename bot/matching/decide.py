@@ -507,7 +507,8 @@ class Decider:
         and either the question opens as its examples do and none of the best's ("how does
         midjourney work": how diffusion makes pictures, not which tools there are), or its
         title names the product, the best's does not, and the rest of the question leans to
-        its examples (:func:`leans_to`; "midjourney - what kind of model is it")."""
+        its examples (:func:`leans_to`; "midjourney - what kind of model is it"). The other
+        way round, the best keeps its place, the order settled (:meth:`_titled_leads`)."""
         hits = choice.hits
         if len(hits) < 2 or self._lexicon is None:
             return choice
@@ -567,10 +568,11 @@ class Decider:
     def _titled_leads(
         self, choice: _Choice, content: list[str], *, naming: list[str], coined: list[str]
     ) -> bool:
-        """The other way round: the best snippet's title names the products ("midjourney and
-        dalle - what kind of model are they under the hood": diffusion's), the runner-up
-        lists them by alias only, and the rest of the question leans to the best's examples;
-        the names settle the order, however close the runner-up."""
+        """Whether the names settle the order for the best snippet, however close the
+        runner-up (the mirror of the title check in :meth:`_asked_of_too`): the best explains
+        the question wholly, its title names the products ("midjourney and dalle - what kind
+        of model are they under the hood": diffusion's), the runner-up lists them by alias
+        only, and the rest of the question leans to the best's examples."""
         hits, verdict = choice.hits, choice.verdict
         if not (verdict.explained and verdict.solid):
             return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.matching.trust.grammar import vocabulary
+from bot.matching.trust.grammar import Sentences, vocabulary
 
 # How a sentence asking what its words mean opens, or what ends it ("transfer learning
 # meaning?").
@@ -19,8 +19,6 @@ MEANING = vocabulary("meaning mean means")
 # verb asking of it ("is that related"), not as a degree ("is rag really that good").
 BACK = vocabulary("it them they those")
 ASKING_OF = vocabulary("is was are does do did")
-
-Sentences = Sequence[tuple[list[str], list[str]]]  # each sentence's tokens and kinds
 
 
 def defined_apart(sentences: Sentences, at: int) -> bool:

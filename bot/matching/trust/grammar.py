@@ -92,6 +92,8 @@ PRONOUNS = frozenset(
     {"everybody", "everyone", "somebody", "someone", "anybody", "anyone", "nobody", "people"}
 )
 
+Sentences = Sequence[tuple[list[str], list[str]]]  # each sentence's tokens and kinds
+
 
 def past(tokens: Sequence[str], at: int, words: frozenset[str]) -> int:
     """Where ``tokens`` stop being ``words``, from ``at`` on ("the", "our" before a noun)."""

@@ -353,8 +353,9 @@ class Judge:
                 # speaks of): else the talk was the description.
                 # What is theirs is theirs still ("read a photo of a v5 logbook as well as
                 # text? what's that called", "looks up our sops first"), and so is what the
-                # assistant made up that the knowledge never names ("invents an hmrc manual
-                # reference"); made-up things it does name ("a source") are the description.
+                # story of the assistant holds (what it made up, was given, lost or turned)
+                # that the knowledge never names ("invents an hmrc manual reference"); such
+                # things it does name ("invents a source") are the description.
                 people = seen.around + tuple(t for t in mine if t in held or kind.unknown(t))
                 floor = DESCRIBED_WEIGHT
             talk = people + tuple(t for t in seen.asker + seen.task if t not in people)
@@ -415,13 +416,14 @@ class Judge:
         self, question: str, seen: Context, kind: WordKinds, snippet_ids: Sequence[str]
     ) -> tuple[tuple[str, ...], frozenset[str]]:
         """The asker's own things the snippets never speak of, and which of them are
-        possessed or shown (not made up by the assistant): after a preposition ("the start
-        of my shift handover notes"; :func:`owned`), what a photo of theirs shows ("a photo
-        of a v5 logbook"; :func:`depicted`), what they gave the assistant and it lost ("i
-        pasted the whole boiler manual in"), and, in a description asking why the assistant
-        does something or its name, what it made or was asked for ("it gave me three journal
-        references ..., why does it do that"); :func:`produced`. None beside a lone English
-        term, whose sense the things around it tell."""
+        possessed or shown, not found in a story of the assistant (:func:`produced`): after a
+        preposition ("the start of my shift handover notes"; :func:`owned`), what a photo of
+        theirs shows ("a photo of a v5 logbook"; :func:`depicted`), what they gave the
+        assistant and it lost ("i pasted the whole boiler manual in"), what a tool turns into
+        something else ("turns every engagement letter into numbers"), and, in a description
+        asking why the assistant does something or its name, what it made or was asked for
+        ("it gave me three journal references ..., why does it do that"). None beside a lone
+        English term, whose sense the things around it tell."""
         if seen.named and seen.lone:
             return (), frozenset()
         sentences = runs(question)

@@ -1,8 +1,9 @@
 """When and for what the answer is needed: a word of time ("tomorrow"), a piece of work
 ("for the board memo"), an event where the term came up ("mentioned nlp at lunch", "in a
-vendor deck"), a time of the year ("over christmas"), what the asker will do with it
-("downsides of genai we should warn the marketing team about"). Words there say when or what
-for, never what is asked about.
+vendor deck"), a piece of work that told of it ("the vendor deck for the handhelds says ..."),
+a time of the year ("over christmas"), what the asker will do with it ("downsides of genai we
+should warn the marketing team about"). Words there say when, where or what for, never what is
+asked about.
 """
 
 from __future__ import annotations
@@ -169,8 +170,8 @@ def purpose(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
 
 
 def _after_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a term ends at ``at``, over a short word too short to weigh ("generative
-    ai")."""
+    """Whether a term ends at ``at``, stepping back over words of no kind too short to
+    weigh ("generative ai": "ai")."""
     while at >= 0 and not kinds[at] and len(tokens[at]) < MIN_LETTERS and tokens[at] not in LINKING:
         at -= 1
     return at >= 0 and kinds[at] == "term"

@@ -3,8 +3,10 @@
 "it gave me three journal references on measles outbreaks and none of them exist, why does
 it do that": the references are what the model made up, not what the question asks about;
 "asked the chat thing for the easa rule": what the asker asked it for, likewise; "i pasted
-the whole 40 page boiler manual in": what the asker gave it, too, and "it forgets the start of
-the council meeting transcript when i paste it": what of that it lost.
+the whole 40 page boiler manual in": what the asker gave it, too, "it forgets the start of
+the council meeting transcript when i paste it": what of that it lost, and "our new search
+turns every engagement letter into a long list of numbers": what a tool turns into something
+else.
 """
 
 from __future__ import annotations
@@ -74,10 +76,10 @@ def produced(
     Args:
         made: whether what the assistant made counts; not where the question names its
             term, whose description it may be ("when an AI invents a fake source"), while
-            what it was asked about, given or lost is the asker's still.
+            what it was asked about, given, lost or turned is the asker's still.
         asked: whether what it made or was asked for counts at all (not outside a
             why-question or a naming one: "can i ask it for a summary" may ask of that);
-            what the asker gave it, and what of that it lost, always does.
+            what the asker gave it, what of that it lost and what a tool turns always do.
     """
     found = _made(tokens, kind, shown=made) if asked else []
     return [*found, *_lost(tokens, kind), *_given(tokens, kind), *_turned(tokens, kind)]
@@ -191,7 +193,8 @@ TURNED_WORDS = 5  # words of the material, at most ("every engagement letter")
 
 
 def _turned(tokens: Sequence[str], kind: Kind) -> list[str]:
-    """What a tool turns into something else, between the verb and "into"."""
+    """What is turned into something else: the words between a verb of turning and "into",
+    ``TURNED_WORDS`` at most, whoever turns it and whoever's it is."""
     found: list[str] = []
     for at, token in enumerate(tokens):
         if token not in TURNING:

@@ -62,7 +62,10 @@ DEPARTMENT = frozenset({
 
 def admin(tokens: Sequence[str], at: int) -> bool:
     """Whether a word makes the question one about using or paying for a service: an
-    account or key, a price list's unit, a feature switched in an app's settings."""
+    account or key, a price list's unit or a price asked for a period or a buyer, a feature
+    switched in an app's settings or one of an app's own, a plan, where it is available, its
+    rate limits, a refund, an operation of its app, or what the asker wants of it instead
+    (:func:`wanted`)."""
     token = tokens[at]
     if token in ADMIN and at + 1 < len(tokens) and tokens[at + 1] in DEPARTMENT:
         return False  # "an accounts clerk", "our accounts team": who, not a service's account

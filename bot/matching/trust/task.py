@@ -19,6 +19,7 @@ from bot.matching.trust.grammar import (
     LINKING,
     PRONOUNS,
     TOPICAL,
+    Sentences,
     past,
     vocabulary,
 )
@@ -40,8 +41,6 @@ NOT_TOOLS = vocabulary("to for me us him her them you")
 
 # Pronouns that stand in for a tool named elsewhere in the question ("letting one draft").
 STANDING_IN = vocabulary("it one")
-
-Sentences = Sequence[tuple[list[str], list[str]]]  # each sentence's tokens and kinds
 
 
 def tasks(sentences: Sentences) -> list[str]:
@@ -94,13 +93,15 @@ GENERIC = vocabulary("they them these those it")
 def examples(sentences: Sentences) -> list[str]:
     """The words of the jobs in sentences asking whether a tool can do one of the asker's
     jobs, when a later sentence asks of the tool in general by a pronoun ("what are these
-    things normally used for"): the job is an example, talk around what is asked."""
+    things normally used for"): the job is an example, talk around what is asked. So is the
+    asker's own weighing before an inner "whether" ("we're brainstorming whether llms could
+    help with ...")."""
     found: list[str] = []
     for at, (tokens, kinds) in enumerate(sentences):
         task = _can_do(tokens, kinds)
         if task is None:
             continue
-        start = _deliberating(tokens, task)
+        whether = _deliberating(tokens, task)
         # The job is a verb's ("could an llm summarise ..."), not a place's ("can a neural
         # network in the brain regrow ..."); the later sentence asks of the tool, in words
         # the knowledge uses ("how do they heal" asks of another thing).
@@ -116,13 +117,15 @@ def examples(sentences: Sentences) -> list[str]:
                 t for t, k in zip(tokens[task:], kinds[task:], strict=True) if k in TASK_KINDS
             ]
             found += [
-                t for t, k in zip(tokens[:start], kinds[:start], strict=True) if k in TASK_KINDS
+                t for t, k in zip(tokens[:whether], kinds[:whether], strict=True) if k in TASK_KINDS
             ]
     return found
 
 
 # What opens a question put inside a sentence ("we're brainstorming whether llms could help").
 WHETHER = vocabulary("whether if")
+# What may follow "help" before the job besides the asker ("could help with tutoring ...").
+WITH = vocabulary("with")
 
 
 def _can_do(tokens: Sequence[str], kinds: Sequence[str]) -> int | None:
@@ -150,7 +153,6 @@ def _can_do(tokens: Sequence[str], kinds: Sequence[str]) -> int | None:
     return None
 
 
-WITH = vocabulary("with")
 # The asker as the subject of a sentence ("we're brainstorming whether ...": "were").
 ASKERS = vocabulary("we were weve i im ive")
 

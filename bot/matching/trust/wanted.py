@@ -1,11 +1,11 @@
 """What the asker wants that no explanation gives: the person who looks after a system here
 ("who set up the rag pipeline for the wiki"), a product that detects something ("is there a
-tool that detects deepfakes"), a policy template, what a law says ("what does the eu ai act
-say about chatbots"), a product to buy ("which vector database should we pick, pinecone or
-something self hosted"), where a control sits in an app ("where's the temperature slider in
-the playground", "where has it gone"). Part of the service check
-(:func:`bot.matching.trust.service.admin`): the word that shows it is attached to the term and
-the question is declined.
+tool that detects deepfakes"), a policy template or whether to have a policy of one's own ("do
+we need an ai ethics policy"), what a law says ("what does the eu ai act say about chatbots"),
+a product to buy ("which vector database should we pick, pinecone or something self hosted"),
+where a control sits in an app ("where's the temperature slider in the playground", "where has
+it gone"). Part of the service check (:func:`bot.matching.trust.service.admin`): the word that
+shows it is attached to the term and the question is declined.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ def wanted(tokens: Sequence[str], at: int) -> bool:
         _upkeep(tokens, at)
         or _detector(tokens, at)
         or _template(tokens, at)
+        or _own_policy(tokens, at)
         or _selecting(tokens, at)
         or _located(tokens, at)
         or _ruling(tokens, at)
@@ -81,12 +82,13 @@ POLICIES = frozenset({"policy", "policies", "guidelines", "guideline"})
 
 
 def _template(tokens: Sequence[str], at: int) -> bool:
-    return (tokens[at] in TEMPLATES and not POLICIES.isdisjoint(tokens)) or _own_policy(tokens, at)
+    return tokens[at] in TEMPLATES and not POLICIES.isdisjoint(tokens)
 
 
 # The asker's own rule book, asked whether to have one ("do we need an ai ethics policy",
 # "should we have guidelines for using llms"): advice for their organisation, no explanation.
 HAVING = frozenset({"need", "have", "write", "draft", "create", "get"})
+WE_OR_I = frozenset({"we", "i"})  # the asker, subject of the verb ("should we", "do i")
 WE_ASK = frozenset({"do", "should", "shall", "must"})
 POLICY_REACH = 5  # words from the verb to the policy word ("need an ai ethics policy")
 
@@ -95,11 +97,7 @@ def _own_policy(tokens: Sequence[str], at: int) -> bool:
     if tokens[at] not in POLICIES:
         return False
     for verb in range(max(2, at - POLICY_REACH), at):
-        if (
-            tokens[verb] in HAVING
-            and tokens[verb - 1] in {"we", "i"}
-            and tokens[verb - 2] in WE_ASK
-        ):
+        if tokens[verb] in HAVING and tokens[verb - 1] in WE_OR_I and tokens[verb - 2] in WE_ASK:
             return True
     return False
 
@@ -137,7 +135,7 @@ NOT_A_PRODUCT = frozenset({"one", "ones", "of", "is", "option", "approach", "way
 def _selecting(tokens: Sequence[str], at: int) -> bool:
     if tokens[at] not in SELECTING or at < 3:
         return False
-    if tokens[at - 1] not in {"we", "i"} or tokens[at - 2] not in SHOULD:
+    if tokens[at - 1] not in WE_OR_I or tokens[at - 2] not in SHOULD:
         return False
     should = at - 2
     for opens in range(max(0, should - WHICH_NOUN - 1), should - 1):

@@ -1,4 +1,4 @@
-"""What for the answer is needed (bot/matching/trust/occasion.py)."""
+"""What the answer is for and where the term was seen (bot/matching/trust/occasion.py)."""
 
 from __future__ import annotations
 

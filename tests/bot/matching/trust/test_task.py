@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.context import context
 from bot.matching.trust.task import examples, listed, tasks
+
+Marked = Callable[[str], tuple[list[str], list[str]]]  # the ``marked`` fixture
 
 _TOPICAL = {"llm": "term", "ai": "", "gen": "term", "model": "domain", "trust": "domain"}
 _EVERYDAY = {"draft", "visa", "guidance", "restaurant", "recs", "guests", "contracts"}
@@ -176,15 +180,6 @@ def test_what_is_searched_by_meaning(sentence: str, searched: list[str]) -> None
     assert tasks([(tokens, [kind(t) for t in tokens])]) == searched
 
 
-def _sentences(*texts: str) -> list[tuple[list[str], list[str]]]:
-    """Sentences written "word/kind ..." ("could/ an/ llm/term ...")."""
-    found = []
-    for text in texts:
-        pairs = [pair.split("/") for pair in text.split()]
-        found.append(([t for t, _ in pairs], [k for _, k in pairs]))
-    return found
-
-
 @pytest.mark.parametrize(
     ("first", "jobs"),
     [
@@ -204,6 +199,6 @@ def _sentences(*texts: str) -> list[tuple[list[str], list[str]]]:
         ),
     ],
 )
-def test_jobs_a_tool_may_do_are_examples(first: str, jobs: list[str]) -> None:
+def test_jobs_a_tool_may_do_are_examples(marked: Marked, first: str, jobs: list[str]) -> None:
     later = "what/ are/ they/ good/ for/"
-    assert examples(_sentences(first, later)) == jobs
+    assert examples([marked(first), marked(later)]) == jobs
