@@ -20,8 +20,9 @@ from bot.matching.trust.asker import TEAMS
 from bot.matching.trust.audience import EXPLAINING, addressed
 from bot.matching.trust.contrast import contrast, disowned, disowned_before, disowned_clause
 from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, runs, vocabulary
-from bot.matching.trust.occasion import occasion, purpose, source
+from bot.matching.trust.occasion import occasion, source
 from bot.matching.trust.organisation import served
+from bot.matching.trust.purpose import purpose
 
 # What a question sets aside ("besides", "other than"): closed prepositions.
 EXCLUDING = frozenset({"besides", "beside", "except", "excluding", "beyond"})

@@ -1,16 +1,16 @@
 """When and for what the answer is needed: a word of time ("tomorrow"), a piece of work
 ("for the board memo"), an event where the term came up ("mentioned nlp at lunch", "in a
 vendor deck"), a piece of work that told of it ("the vendor deck for the handhelds says ..."),
-a time of the year ("over christmas"), what the asker will do with it ("downsides of genai we
-should warn the marketing team about"). Words there say when, where or what for, never what is
-asked about.
+a time of the year ("over christmas"); what the asker will do with it lives in
+:mod:`bot.matching.trust.purpose`. Words there say when, where or what for, never what is asked
+about.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bot.matching.trust.grammar import DETERMINERS, LINKING, MAX_GAP, MIN_LETTERS, vocabulary
+from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, vocabulary
 
 # Words of time that say when (a closed class).
 TIME = vocabulary(
@@ -128,71 +128,10 @@ def embedded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     return i >= 0 and tokens[i] in {"what", "whats"}
 
 
-# Who will put the answer to use, and the modals saying they mean or have to ("we should",
-# "i need to"); those of need take "to" before the verb.
-USERS = vocabulary("we i you")
-MODALS = vocabulary("should must could can might will would shall")
-NEEDING = vocabulary("need needs have has ought want")
-# What one does with an answer (a closed class of verbs of telling and noting): "we should
-# use", "i can run" are about the thing itself ("an llm we can run on a laptop").
-PASSING_ON = vocabulary(
-    """
-    warn flag mention tell explain cover teach include raise note know consider highlight
-    brief share present list put write stress remember show pitch demo discuss address cite
-    """
-)
-PURPOSE_WORDS = 10  # a clause of use this long at most, from its subject to the word
-
-
-def purpose(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a word is in a clause right after a term saying what the asker will do with
-    the answer ("downsides of genai we should warn the marketing team about", "risks of
-    llms that i need to flag in the compliance review"): its subject is the asker, its verb
-    a modal of intent or need, and it names nothing of the term, so it only tells what the
-    answer is for. A clause after a thing outside the field ("risks of the new boiler we
-    should flag") is no such phrase: the thing is what is asked about."""
-    if kinds[at] == "term":
-        return False
-    i = at - 1
-    while i > 0 and at - i <= PURPOSE_WORDS and tokens[i] != ",":
-        if kinds[i] == "term":
-            return False
-        if tokens[i] in USERS and _intends(tokens, i + 1):
-            before = i - 1 if tokens[i - 1] in {"that", "which"} else i
-            end = at
-            while end < len(tokens) and tokens[end] != ",":
-                if kinds[end] == "term":
-                    return False
-                end += 1
-            return _after_term(tokens, kinds, before - 1)
-        i -= 1
-    return False
-
-
-def _after_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a term ends at ``at``, stepping back over words of no kind too short to
-    weigh ("generative ai": "ai")."""
-    while at >= 0 and not kinds[at] and len(tokens[at]) < MIN_LETTERS and tokens[at] not in LINKING:
-        at -= 1
-    return at >= 0 and kinds[at] == "term"
-
-
-def _intends(tokens: Sequence[str], at: int) -> bool:
-    """Whether a modal of intent ("should") or of need and its "to" ("need to") opens at
-    ``at``, before a verb of passing the answer on ("warn", "flag")."""
-    if at >= len(tokens):
-        return False
-    if tokens[at] in NEEDING and at + 1 < len(tokens) and tokens[at + 1] == "to":
-        at += 1
-    elif tokens[at] not in MODALS:
-        return False
-    return at + 1 < len(tokens) and tokens[at + 1] in PASSING_ON
-
-
 # A piece of work telling of the term ("the vendor deck for the new handhelds says it's built
 # on a foundation model", "QM's slide deck for the audit says ..."): the document, whose it is
 # and what it is for say where the term was seen, as "my boss says" says who said it.
-TELLING = vocabulary(
+SOURCE_VERBS = vocabulary(
     """
     says said say mentions mentioned mention claims claimed claim calls called describes
     described lists listed promises promised advertises advertised
@@ -205,11 +144,11 @@ def source(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     """Whether a word is in the subject of a clause of telling whose head is a piece of
     work (:data:`OCCASIONS`), from the clause's start to the verb, with no term in it."""
     end = at + 1
-    while end < len(tokens) and end - at <= SOURCE_WORDS and tokens[end] not in TELLING:
+    while end < len(tokens) and end - at <= SOURCE_WORDS and tokens[end] not in SOURCE_VERBS:
         if tokens[end] == "," or kinds[end] == "term":
             return False
         end += 1
-    if end >= len(tokens) or tokens[end] not in TELLING:
+    if end >= len(tokens) or tokens[end] not in SOURCE_VERBS:
         return False
     start = at
     while start > 0 and tokens[start - 1] != ",":

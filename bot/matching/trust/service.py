@@ -112,12 +112,11 @@ def _price_asked(tokens: Sequence[str], at: int) -> bool:
     ):
         return False
     for i in range(max(0, at - PRICE_REACH), at - 1):
-        if tokens[i] == "," or tokens[i] in {"why", "so"}:
-            return False
         asking = tokens[i] == "what" or tokens[i : i + 2] == ["how", "much"]
         after = i + (1 if tokens[i] == "what" else 2)
+        # "ok, how much does ..." asks; "what, after the trial, does it cost" is no one clause
         if asking and after < at and tokens[after] in PRICE_AUXILIARIES:
-            return True
+            return "," not in tokens[after:at]
     return False
 
 
@@ -148,10 +147,17 @@ def _switch(tokens: Sequence[str], at: int) -> bool:
     switched = token in SWITCHES or (
         token in {"off", "on"} and at > 0 and tokens[at - 1] in {"turn", "switch"}
     )
-    return switched and (
-        any(t in SETTINGS for t in tokens)
-        or any(t in FEATURES for t in tokens[at + 1 : at + 1 + FEATURE_WORDS])
-    )
+    return switched and (any(t in SETTINGS for t in tokens) or _feature_of_app(tokens, at + 1))
+
+
+def _feature_of_app(tokens: Sequence[str], start: int) -> bool:
+    """Whether an app's feature is named from ``start``, in the app ("chat history in
+    chatgpt", "the copilot suggestions in outlook"); "memory for my ai agent" names a
+    feature of the field, no app's."""
+    for at in range(start, min(len(tokens), start + FEATURE_WORDS)):
+        if tokens[at] in FEATURES:
+            return tokens[at + 1 : at + 2] in (["in"], ["on"])
+    return False
 
 
 # A tier of a service's plans ("claude pro vs team plan", "the free tier"): what it sells.

@@ -52,7 +52,7 @@ DETECTING = frozenset({
     "verifying",
 })  # fmt: skip
 TOOL_REACH = 3  # words from the product to its verb ("a tool that can detect")
-TELLING = frozenset({"if", "whether", "apart", "when"})
+TELLING_APART = frozenset({"if", "whether", "apart", "when"})
 
 
 # The product named by what it does ("a deepfake detection tool", "an ai checker": a checker
@@ -70,7 +70,7 @@ def _detector(tokens: Sequence[str], at: int) -> bool:
         return not TOOLS.isdisjoint(tokens[at + 1 : at + 1 + TOOL_REACH])
     detects = token in DETECTING or (
         # "a tool that can tell if a photo is a deepfake": telling one thing from another
-        token == "tell" and at + 1 < len(tokens) and tokens[at + 1] in TELLING
+        token == "tell" and at + 1 < len(tokens) and tokens[at + 1] in TELLING_APART
     )
     return detects and not TOOLS.isdisjoint(tokens[max(0, at - TOOL_REACH) : at])
 
@@ -87,7 +87,7 @@ def _template(tokens: Sequence[str], at: int) -> bool:
 
 # The asker's own rule book, asked whether to have one ("do we need an ai ethics policy",
 # "should we have guidelines for using llms"): advice for their organisation, no explanation.
-HAVING = frozenset({"need", "have", "write", "draft", "create", "get"})
+POLICY_VERBS = frozenset({"need", "have", "write", "draft", "create", "get"})
 WE_OR_I = frozenset({"we", "i"})  # the asker, subject of the verb ("should we", "do i")
 WE_ASK = frozenset({"do", "should", "shall", "must"})
 POLICY_REACH = 5  # words from the verb to the policy word ("need an ai ethics policy")
@@ -97,7 +97,11 @@ def _own_policy(tokens: Sequence[str], at: int) -> bool:
     if tokens[at] not in POLICIES:
         return False
     for verb in range(max(2, at - POLICY_REACH), at):
-        if tokens[verb] in HAVING and tokens[verb - 1] in WE_OR_I and tokens[verb - 2] in WE_ASK:
+        if (
+            tokens[verb] in POLICY_VERBS
+            and tokens[verb - 1] in WE_OR_I
+            and tokens[verb - 2] in WE_ASK
+        ):
             return True
     return False
 

@@ -41,11 +41,13 @@ from bot.matching.trust.service import admin, status
         ("how do i turn off chat history in chatgpt", "off", True),
         ("how do i switch off the gemini sidebar in gmail", "off", True),
         ("how do i turn off hallucinations", "off", False),  # the term's, no app's feature
+        ("how do i turn on memory for my ai agent", "on", False),  # no app it is in
         # ... and a price asked ("how much does X cost", "what does X cost")
         ("how much does chatgpt cost per month", "cost", True),
+        ("ok , how much does chatgpt cost per month", "cost", True),  # a break before it
         ("what does midjourney cost for a team of 5", "cost", True),
         ("why do big models cost so much to run", "cost", False),  # asks why
-        ("how much text does it read, and what does that cost us", "cost", True),
+        ("how much text does it read , and what does that cost us", "cost", True),
         ("how much does pre-training an llm cost", "cost", False),  # no period or buyer
     ],
 )
