@@ -65,6 +65,7 @@ from bot.matching.trust.grammar import (
     runs,
 )
 from bot.matching.trust.organisation import organisation
+from bot.matching.trust.produced import PLACED
 from bot.matching.trust.sense import (
     common_noun,
     of_the_ones,
@@ -172,6 +173,10 @@ def told_before(
     for at, ((tokens, kinds), (after, after_kinds)) in enumerate(itertools.pairwise(sentences)):
         if (
             not any(k in TOPICAL for k in kinds)
+            # "the admin team wants a bot that logs into the catch portal ... is that an ai
+            # agent?": what a clause tells an ai tool does is of the tool; its things are
+            # its task
+            and not _tool_told(tokens)
             and "term" in after_kinds
             and opens_asking_of_before(after)
         ):
@@ -182,6 +187,14 @@ def told_before(
                 if k == "everyday" and common_noun(t, lexicon)
             ]
     return found, nouns
+
+
+def _tool_told(tokens: Sequence[str]) -> bool:
+    """Whether an ai tool is told of by a clause of what it does ("a bot that logs into")."""
+    return any(
+        token in PLACED and tokens[at + 1 : at + 2] in (["that"], ["which"])
+        for at, token in enumerate(tokens)
+    )
 
 
 def everyday(lexicon: Lexicon, word: str) -> bool:

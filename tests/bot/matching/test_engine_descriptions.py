@@ -31,6 +31,12 @@ ANSWERED = [
         "for that",
         "multimodal",
     ),
+    # ... and what a clause tells an ai tool does, before "is that <term>?", is its task
+    (
+        "the depot wants a bot that logs into the fuel portal, pulls the week's receipts and "
+        "fills in the mileage sheet. is that an ai agent?",
+        "ai-agents",
+    ),
     # ... and so is what a tool turns into something else
     (
         "our new search turns every probate letter into a long list of numbers so similar "
@@ -309,6 +315,8 @@ NOT_ANSWERED = [
     # Round 46: ... but not where the rest names nothing the snippet explains
     "what's the word for when our spreadsheet rounds the VAT figures wrong",
     "what's the term when the payroll system looks up our tax codes first",
+    # ... while a story of someone else's before it is what the term is asked of
+    "a child with a high fever was seeing bugs on the wall. is that hallucinating?",
     # Round 45: a phrase before a comma that "how does it ..." asks about is what is asked,
     # no talk (the weights made it open-weights'); and "that" after a short bare phrase
     # ending in a name stands for the whole phrase (it was what-is-llm's)
