@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
+from bot.matching.trust.doing import told_doing
 from bot.matching.trust.generating import made
 from bot.matching.trust.grammar import (
     AUXILIARIES,
@@ -71,6 +72,7 @@ def _spans(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, i
     yield from _training_data(tokens, kinds)
     yield from _searched(tokens)
     yield from made(tokens)
+    yield from told_doing(tokens, kinds)
     start = 0
     while start < len(tokens):
         end = start

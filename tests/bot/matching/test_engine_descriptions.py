@@ -37,6 +37,12 @@ ANSWERED = [
         "fills in the mileage sheet. is that an ai agent?",
         "ai-agents",
     ),
+    # ... and what the term, named, is told to do in a statement
+    (
+        "next year we'll have an 'agent' that logs into sage, pulls the payroll and drafts the "
+        "journals on its own. what is that? an ai that plans steps and uses tools by itself?",
+        "ai-agents",
+    ),
     # ... and so is what a tool turns into something else
     (
         "our new search turns every probate letter into a long list of numbers so similar "
