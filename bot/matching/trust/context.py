@@ -51,6 +51,7 @@ from bot.matching.trust.grammar import (
     MIN_LETTERS,
     POSSESSIVES,
     PRONOUNS,
+    RELATIVE,
     TERM,
     TOPICAL,
     asked,
@@ -192,7 +193,7 @@ def told_before(
 def _tool_told(tokens: Sequence[str]) -> bool:
     """Whether an ai tool is told of by a clause of what it does ("a bot that logs into")."""
     return any(
-        token in PLACED and tokens[at + 1 : at + 2] in (["that"], ["which"])
+        token in PLACED and at + 1 < len(tokens) and tokens[at + 1] in RELATIVE
         for at, token in enumerate(tokens)
     )
 

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from bot.matching.trust.grammar import AUXILIARIES, vocabulary
+from bot.matching.trust.grammar import AUXILIARIES, RELATIVE, vocabulary
 from bot.matching.trust.talk import WH
 
-RELATIVE = vocabulary("that which")
 # A clause of what it could do asks for one ("any tool that can detect deepfakes"), and so
-# does a sentence opening on "any".
+# does a sentence opening on an auxiliary or on "any".
 MIGHT = vocabulary("can could will would should might may")
+ASKING_OPENERS = AUXILIARIES | {"any"}
 
 
 def told_doing(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, int, int]]:
     """Per term told of by a clause of what it does, in a sentence asking nothing: where the
     term starts, where the clause's words start and the sentence's end."""
-    if not tokens or tokens[0] in AUXILIARIES | {"any"} or any(t in WH for t in tokens):
+    if not tokens or tokens[0] in ASKING_OPENERS or any(t in WH for t in tokens):
         return
     for at in range(1, len(tokens) - 2):
         if kinds[at] == "term" and tokens[at + 1] in RELATIVE and tokens[at + 2] not in MIGHT:

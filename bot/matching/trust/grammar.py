@@ -93,6 +93,8 @@ PRONOUNS = frozenset(
 )
 
 Sentences = Sequence[tuple[list[str], list[str]]]  # each sentence's tokens and kinds
+# Relative pronouns opening a clause about the noun before them ("a bot that logs into").
+RELATIVE = frozenset({"that", "which"})
 
 
 def past(tokens: Sequence[str], at: int, words: frozenset[str]) -> int:

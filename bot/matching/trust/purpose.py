@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.matching.trust.grammar import LINKING, MIN_LETTERS, vocabulary
+from bot.matching.trust.grammar import LINKING, MIN_LETTERS, RELATIVE, vocabulary
 
 # Who will put the answer to use, and the modals saying they mean or have to ("we should",
 # "i need to"); those of need take "to" before the verb.
@@ -33,14 +33,12 @@ def purpose(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
     a modal of intent or need, and it names nothing of the term, so it only tells what the
     answer is for. A clause after a thing outside the field ("risks of the new boiler we
     should flag") is no such phrase: the thing is what is asked about."""
-    if kinds[at] == "term":
-        return False
     i = at - 1
     while i > 0 and at - i <= PURPOSE_WORDS and tokens[i] != ",":
         if kinds[i] == "term":
             return False
         if tokens[i] in USERS and _intends(tokens, i + 1):
-            before = i - 1 if tokens[i - 1] in {"that", "which"} else i
+            before = i - 1 if tokens[i - 1] in RELATIVE else i
             end = at
             while end < len(tokens) and tokens[end] != ",":
                 if kinds[end] == "term":
