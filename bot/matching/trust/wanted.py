@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.matching.trust.located import located
+
 
 def wanted(tokens: Sequence[str], at: int) -> bool:
     """Whether the word at ``at`` shows the question wants one of the things above."""
@@ -21,7 +23,7 @@ def wanted(tokens: Sequence[str], at: int) -> bool:
         or _template(tokens, at)
         or _own_policy(tokens, at)
         or _selecting(tokens, at)
-        or _located(tokens, at)
+        or located(tokens, at)
         or _ruling(tokens, at)
     )
 
@@ -147,38 +149,3 @@ def _selecting(tokens: Sequence[str], at: int) -> bool:
             noun = tokens[opens + 1 : should]
             return bool(noun) and NOT_A_PRODUCT.isdisjoint(noun)
     return False
-
-
-# Where a control sits in an app ("where's the slider to change the temperature in the azure
-# playground", "where is the context length setting"): the app's layout, which no explanation
-# tells; what the setting does is asked with "what", not "where".
-CONTROLS = frozenset({
-    "slider", "sliders", "button", "buttons", "toggle", "toggles", "setting", "settings",
-    "option", "options", "menu", "tab", "dial", "knob", "dropdown", "checkbox", "field",
-})  # fmt: skip
-WHERE_REACH = 6  # words from "where" to the control ("where do i find the temperature setting")
-
-
-def _located(tokens: Sequence[str], at: int) -> bool:
-    if tokens[at] not in CONTROLS:
-        return False
-    start = max(0, at - WHERE_REACH)
-    if not any(_asks_where(tokens, i) for i in range(start, at)):
-        return False
-    return "come" not in tokens and "comes" not in tokens  # "where does it come from": history
-
-
-# After "where", what makes it ask ("where is", "where do i", "where has the slider gone"),
-# not relate ("the old ones where you click buttons").
-WHERE_ASKING = frozenset({
-    "is", "s", "are", "do", "does", "did", "can", "could", "would", "should", "was", "were",
-    "has", "have", "had",
-})  # fmt: skip
-
-
-def _asks_where(tokens: Sequence[str], at: int) -> bool:
-    if tokens[at] == "wheres":
-        return True
-    return (
-        tokens[at] == "where" and tokens[at + 1 : at + 2] != [] and tokens[at + 1] in WHERE_ASKING
-    )

@@ -90,8 +90,9 @@ ANSWERED = [
     ("how many params does a big llm have", {"large-in-llm"}),
     # Round 11: how much of the term, not which sense
     ("would a lower temperature make the answers less random", {"temperature"}),
-    # where the term is used, on a platform the knowledge speaks of
-    ("how do i set the temperature in the claude console", {"temperature"}),
+    # where the term is used, on a platform the knowledge speaks of (round 47: not where in a
+    # named app, which the explanation does not tell)
+    ("how do i set temperature for each api call, or in the playground", {"temperature"}),
     # knowledge written for gaps found in round 11
     ("semantic search vs keyword search, which one for our help center", {"embeddings"}),
     ("what can generative ai do for marketing teams", {"genai-applications"}),
@@ -445,6 +446,11 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 47: where a value is set in an app or an api, or which part of the app holds it
+    "where do we adjust temperature in the gemini api",
+    "which tab of the playground has the temperature slider",
+    "how can i set temperature in the anthropic api",
+    "how do i set the temperature in the claude console",
     # Round 46: a clause of passing the answer on after a thing outside the field, or one
     # of using the term's thing, leaves the question as it was
     "what are the risks of the new boiler that we should flag to the landlord",
