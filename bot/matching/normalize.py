@@ -115,6 +115,15 @@ _MOST_TEXT = re.compile(
     r"\b(?:(?:a|the) )?(?:max(?:imum)?|most) (?:amount|length) of (text|words|input)\b",
     re.IGNORECASE,
 )
+# "trained on loads of data", "a mountain of text": a quantity idiom says "lots of", the
+# words the knowledge uses; the load, the heap or the mountain is no topic of the question.
+_LOTS_OF = re.compile(
+    r"\b(?:(?:loads|tons|heaps|masses|piles|stacks|oodles|shedloads|bucketloads|boatloads"
+    r"|truckloads|gazillions|bazillions)"
+    r"|an? (?:whole )?(?:ton|load|heap|mountain|pile|stack|shedload|bucketload|boatload"
+    r"|truckload|bunch|metric ton|massive amount|huge amount|crazy amount|insane amount)) of\b",
+    re.IGNORECASE,
+)
 # "why do they call them large language models": the naming question as the passive the
 # knowledge's questions use ("why are they called ..."), the verb otherwise unmatched.
 _CALL_THEM = re.compile(
@@ -241,7 +250,8 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     terms" ending a clause, "can someone explain", "how would you define", "can you break
     down", "to a total beginner"), and that phrase's words; unchanged when it is all there
     is. "In the context of" reads as "in"; "retrieval" set against fine-tuning as "rag";
-    "how many tokens can it take" as "token limit"."""
+    "how many tokens can it take" as "token limit"; "loads of", "a mountain of" as "lots
+    of"."""
     # "what is an llm in the context of ai": the field it is asked in, as "in ai" says it
     # (not the context window).
     text = _IN_CONTEXT_OF.sub("in", text)
@@ -250,6 +260,7 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     text = _TOKENS_TAKEN.sub("token limit", text)
     text = _MOST_TEXT.sub(r"how much \1", text)
     text = _CALL_THEM.sub(_called, text)
+    text = _LOTS_OF.sub("lots of", text)
     found = _FORM.findall(text)
     if not found:
         return text, []

@@ -129,12 +129,14 @@ def embedded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
 
 
 # A piece of work telling of the term ("the vendor deck for the new handhelds says it's built
-# on a foundation model", "QM's slide deck for the audit says ..."): the document, whose it is
+# on a foundation model", "QM's slide deck for the audit says ...", "the strategy doc keeps
+# saying 'foundation models'"): the document, whose it is
 # and what it is for say where the term was seen, as "my boss says" says who said it.
 SOURCE_VERBS = vocabulary(
     """
     says said say mentions mentioned mention claims claimed claim calls called describes
-    described lists listed promises promised advertises advertised
+    described lists listed promises promised advertises advertised saying mentioning
+    claiming calling describing listing promising advertising
     """
 )
 SOURCE_WORDS = 9  # words from the clause's start to its verb, at most

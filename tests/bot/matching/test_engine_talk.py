@@ -237,6 +237,8 @@ ANSWERED_FIRST = [
         "what is that?",
         "rag",
     ),
+    # Round 47: a quantity idiom ("tons of", "a mountain of") is "lots of"
+    ("why would an llm need tons of parameters", "large-in-llm"),
     # Round 46: the knowledge calls AI the umbrella over machine and deep learning
     ("is deep learning under the ml umbrella or separate", "ai-ml-dl"),
     # products the best snippet's title names, listed by alias only in the runner-up's

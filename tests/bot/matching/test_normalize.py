@@ -157,6 +157,10 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ("explain ml to a total beginner", "explain ml", ["to", "a", "total", "beginner"]),
         ("model trains for beginners", "model trains for beginners", []),  # what is sold
         ("why do llms break down on long docs", "why do llms break down on long docs", []),
+        # Round 47 (read sets 98 and 149): a quantity idiom says "lots of"
+        ("models trained on heaps of text", "models trained on lots of text", []),
+        ("a whole mountain of pdfs", "lots of pdfs", []),
+        ("the load of the server", "the load of the server", []),  # no quantity
         # the naming question in the passive the knowledge's questions use
         ("why do ppl call it genai", "why is it called genai", []),
         ("why do they call them foundation models", "why are they called foundation models", []),

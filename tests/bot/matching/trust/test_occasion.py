@@ -21,6 +21,12 @@ Marked = Callable[[str], tuple[list[str], list[str]]]  # the ``marked`` fixture
             True,
         ),
         ("qms/everyday slide/everyday deck/everyday says/ the/ tool/ uses/ rag/term", "qms", True),
+        # Round 47 (read set 149): a telling that goes on ("keeps saying")
+        (
+            "the/ council/everyday planning/everyday doc/everyday keeps/ mentioning/ rag/term",
+            "planning",
+            True,
+        ),
         # no piece of work: who said it is talk's to tell (talk.said)
         (
             "the/ vendor/everyday for/ the/ handhelds/everyday says/ its/ rag/term",
