@@ -394,7 +394,7 @@ def put_to_bot(question: str) -> bool:
 # to be explained, unless a word of explaining or asking is there too ("why is that joke
 # funny", "explain the strawberry joke"). The engine asks it of a message no snippet answered:
 # a knowledge base may have a snippet of jokes of its own (CLINC150's tell_joke).
-_JOKES = frozenset({"joke", "jokes"})
+_JOKES = frozenset({"joke", "jokes", "pun", "puns", "riddle", "riddles", "limerick", "limericks"})
 _JOKE_ASKING = frozenset(
     {"tell", "telling", "got", "have", "know", "share", "hear", "give", "crack", "want", "need"}
     | {"any", "another", "more", "please", "pls", "plz"}

@@ -245,6 +245,10 @@ def test_a_short_question_put_to_the_bot(question: str, asked: bool) -> None:
         ("tell me a joke, it's been a long night watch", True),
         ("make me laugh, it's been a rough day", True),
         ("joke please", True),
+        # Round 47 (read set 108): a pun, a riddle or a limerick is a joke asked for
+        ("any good puns about bowling?", True),
+        ("give us a riddle for the quiz night", True),
+        ("what is a limerick", False),
         # something asked to be explained beside the joke
         ("why is the strawberry joke about chatgpt funny", False),
         ("explain the joke about tokens", False),
