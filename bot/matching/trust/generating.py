@@ -20,7 +20,8 @@ MEDIA = vocabulary(
     illustrations pattern patterns tile tiles design designs mockup mockups logo logos icon
     icons poster posters swatch swatches texture textures video videos clip clips voice voices
     audio music song songs text texts copy descriptions blurbs captions faces portraits
-    samples renders
+    samples renders shots headshots packshots thumbnails banners backgrounds scenes
+    characters sprites graphics visuals avatars
     """
 )
 # What ends the phrase of the things made.

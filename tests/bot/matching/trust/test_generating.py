@@ -18,6 +18,12 @@ from bot.matching.trust.generating import made
             "diffusion models or gans for generating seamless repeat tiles",
             ["seamless", "repeat", "tiles"],
         ),
+        # Round 47 (read set 108): shots, thumbnails, sprites are made too
+        (
+            "gan or diffusion for generating packshots of the saddles",
+            ["packshots", "of", "the", "saddles"],
+        ),
+        ("diffusion vs gans for creating thumbnails", ["thumbnails"]),
         # nothing a generative model makes
         ("for generating electricity , are transformers better than inverters", []),
         # no model weighed against another: the phrase may be what is asked
