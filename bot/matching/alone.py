@@ -110,9 +110,13 @@ LIKENED_BY = 5  # words into the sentence the likening may come
 
 def likens_to_before(part: str) -> bool:
     """Whether a sentence asks whether what the message told before is like its term ("what's
-    MCP? is that like the context window?"): it asks of both, so it is not asked alone when
-    the message left the first unexplained."""
+    MCP? is that like the context window?", "... same thing as the context window?"): it
+    asks of both, so it is not asked alone when the message left the first unexplained."""
     tokens = words(part)
+    # "same thing as the context window?", "similar to rag?": the subject left out is what
+    # the message told before
+    if (tokens[:1] and tokens[0] in LIKENING) or tokens[:2] == ["the", "same"]:
+        return True
     # "is that like", "is that the same as", "is it kind of like"
     return opens_asking_of_before(tokens) and not LIKENING.isdisjoint(tokens[2:LIKENED_BY])
 

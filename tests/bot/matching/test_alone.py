@@ -138,6 +138,11 @@ def test_who_is_said_to_be_the_term(message: str, subject: str, qualifies: bool)
         ("is that hallucination?", False),
         ("is that the context window?", False),
         ("what is it like to use", False),
+        # Round 47 (read set 150): the subject left out
+        ("same thing as the context window?", True),
+        ("similar to rag, or not?", True),
+        ("the same as a token?", True),
+        ("samey answers, why?", False),
     ],
 )
 def test_a_sentence_likening_what_came_before_to_a_term(part: str, expected: bool) -> None:

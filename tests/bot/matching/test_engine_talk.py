@@ -458,6 +458,8 @@ NOT_ANSWERED = [
     "what are the risks of the new boiler that we should flag to the landlord",
     "fine tuning we would need to budget for, how much does it cost on azure?",
     # Round 46: a sentence asking what other words mean, likened to the term after it
+    # (round 47: with the likened subject left out)
+    "what's quantization? same thing as tokens?",
     "what's mixture of experts? heard some big llm uses it",
     "what is speculative decoding? does chatgpt use it",
     # Round 32: a task for the tool is talk only where the rest asks of the field
