@@ -152,3 +152,31 @@ def _introduced(tokens: Sequence[str], person: Callable[[str], bool]) -> list[st
         asks = any(t in EXPLAINING or t in REQUEST or t in AUXILIARIES for t in phrase)
         return phrase if person(phrase[-1]) and not asks else []
     return phrase if any(t in PEOPLE or person(t) for t in phrase) else []
+
+
+# What may stand before a phrase of "for" that closes a request ("in simple terms pls, for a
+# farrier not a programmer"): a break or a word of asking.
+FOR_AFTER = frozenset({",", "-", "please", "pls", "plz"})
+FOR_REACH = 7  # words of that phrase at most ("a farrier not a programmer")
+
+
+def for_someone(
+    tokens: Sequence[str], kinds: Sequence[str], at: int, person: Callable[[str], bool]
+) -> bool:
+    """Whether a word is in a phrase of "for" closing the request after a break, that names
+    someone ("neural network in simple terms pls, for a farrier not a programmer"): whom the
+    explanation is for, as "explained for beginners" says. The phrase runs to the end, holds
+    no term and names a person; "what's the best llm for a lawyer" has no break before it."""
+    start = at - 1
+    while start > 0 and tokens[start] != "for":
+        if kinds[start] == "term" or at - start > FOR_REACH:
+            return False
+        start -= 1
+    if start < 1 or tokens[start] != "for" or tokens[start - 1] not in FOR_AFTER:
+        return False
+    phrase = tokens[start + 1 :]
+    if not phrase or phrase[0] not in PERSON_OPENERS or len(phrase) > FOR_REACH:
+        return False
+    if any(k == "term" for k in kinds[start + 1 :]):
+        return False
+    return any(t in PEOPLE or person(t) for t in phrase)

@@ -43,6 +43,7 @@ from bot.matching.trust.attached import (
     topic_phrase,
     undergoes,
 )
+from bot.matching.trust.audience import for_someone
 from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject, verb_object
 from bot.matching.trust.contrast import disowned_at, words_at
 from bot.matching.trust.grammar import (
@@ -290,6 +291,8 @@ def context(
                     and person(tokens, kinds, i, lexicon, trades=trades)
                     and not undergoes(tokens, kinds, i)
                 )
+                # "..., for a farrier not a programmer": whom the explanation is for
+                or (lexicon is not None and for_someone(tokens, kinds, i, lexicon.names_person))
             ):
                 # "my aunt", "the vendor", "our analysts", "q3", "year 9s": who or when, not what
                 around.append(token)

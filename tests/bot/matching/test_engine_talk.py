@@ -237,6 +237,8 @@ ANSWERED_FIRST = [
         "what is that?",
         "rag",
     ),
+    # Round 47: a phrase of "for" someone closing the request
+    ("rag explained simply please, for a bookbinder not an engineer", "rag"),
     # Round 47: a quantity idiom ("tons of", "a mountain of") is "lots of"
     ("why would an llm need tons of parameters", "large-in-llm"),
     # Round 46: the knowledge calls AI the umbrella over machine and deep learning

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from bot.matching.trust.audience import spoken_to
+from bot.matching.trust.audience import for_someone, spoken_to
 
 
 @pytest.mark.parametrize(
@@ -36,3 +38,30 @@ from bot.matching.trust.audience import spoken_to
 def test_spoken_to_is_the_phrase_naming_the_listeners(question: str, words: list[str]) -> None:
     people = {"designer", "researchers", "dummies", "doctor"}
     assert spoken_to(question, people.__contains__) == words
+
+
+Marked = Callable[[str], tuple[list[str], list[str]]]  # the ``marked`` fixture
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # Round 47 (read set 150): a phrase of "for" closing the request after a break
+        (
+            "gans/term simply/ pls/ ,/ for/ a/ glazier/domain not/ a/ developer/everyday",
+            "glazier",
+            True,
+        ),
+        ("rag/term please/ for/ a/ developer/everyday", "developer", True),
+        # no break or word of asking before it; no person named; a term inside
+        ("best/ llm/term for/ a/ developer/everyday", "developer", False),
+        ("rag/term ,/ for/ a/ glazier/domain", "glazier", False),
+        ("rag/term ,/ for/ a/ developer/everyday using/ llms/term", "developer", False),
+    ],
+)
+def test_a_phrase_for_someone_closing_the_request(
+    marked: Marked, text: str, word: str, expected: bool
+) -> None:
+    tokens, kinds = marked(text)
+    people = {"developer"}.__contains__
+    assert for_someone(tokens, kinds, tokens.index(word), people) is expected
