@@ -29,7 +29,7 @@ beginner beginners newbie newbies noob refer refers stand stands actually exactl
 give remind show nah yeah yep yup nope ok okay hmm um uh waht hwo ugh urgh argh sigh
 meme memes hype hyped fad buzzword buzzwords gimmick metaphor analogy wise ballpark roughly
 approx approximately via overall incl apart aside opposed unlike
-paragraph paragraphs para glance primer recap rundown cheatsheet knack
+paragraph paragraphs para glance primer recap rundown cheatsheet knack acronym acronyms
 tech technology ish math maths jargon overblown overrated overhyped underrated
 considered dead meh
 wasnt werent havent hasnt hadnt shouldnt wouldnt couldnt mustnt neednt
@@ -136,7 +136,10 @@ def asks_a_question(question: str) -> bool:
 # there a name for when it invents things", "what do you call it when ...").
 _ASKS_NAME = re.compile(
     r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|they|these|those)(?: \w+){0,3} called\b"
-    r"|\b(?:is there|what(?:['\u2019]?s| is)) (?:a|an|the) (?:name|term|word) for\b"
+    r"|\b(?:is there|what(?:['\u2019]?s| is)) (?:a|an|the) (?:name|term|word|acronym) for\b"
+    # "... human language? there's an acronym for it": told, then its name said to exist
+    r"|\bthere(?:['\u2019]?s| is) (?:a|an) (?:\w+ )?(?:name|term|word|acronym) for"
+    r" (?:it|that|this|them)\b"
     r"|\bwhat (?:do|would) (?:you|u|we|people|they) call\b"
     rf"|\bwhat(?:['\u2019]?s| is) the (?:{_DESCRIBED}) (?:where|when)\b"
     # "what's the branch of AI called that ...": a kind of thing, then its name asked

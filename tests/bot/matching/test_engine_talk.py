@@ -237,6 +237,12 @@ ANSWERED_FIRST = [
         "what is that?",
         "rag",
     ),
+    # Round 47: a name said to exist after the description
+    (
+        "when people rate the chatbot's answers to train it to be nicer - "
+        "there's an acronym for that",
+        "rlhf",
+    ),
     # Round 47: a phrase of "for" someone closing the request
     ("rag explained simply please, for a bookbinder not an engineer", "rag"),
     # Round 47: a quantity idiom ("tons of", "a mountain of") is "lots of"

@@ -93,6 +93,11 @@ def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
         ("what's a model you can download and run yourself called", True),
         ("what's a model called", False),  # nothing told of it
         ("what's a large model of a ship called, asking for my club", False),
+        # Round 47 (read set 149): a name said to exist, after the description
+        ("reads and writes human language, there's an acronym for it", True),
+        ("models that rate answers - there's a fancy term for that", True),
+        ("is there an acronym for the field that reads language", True),
+        ("there's a word missing in the slide", False),
     ],
 )
 def test_a_question_asking_for_a_name(question: str, asking: bool) -> None:
