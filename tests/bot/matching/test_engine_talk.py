@@ -237,6 +237,8 @@ ANSWERED_FIRST = [
         "what is that?",
         "rag",
     ),
+    # Round 47: "ctx" is the context in "ctx window", "ctx size" (knowledge/_synonyms.yaml)
+    ("our local model runs with ctx size 4096, what does that mean", "context-window"),
     # Round 47: a name said to exist after the description
     (
         "when people rate the chatbot's answers to train it to be nicer - "
