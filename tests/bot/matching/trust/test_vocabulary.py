@@ -98,6 +98,10 @@ def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
         ("models that rate answers - there's a fancy term for that", True),
         ("is there an acronym for the field that reads language", True),
         ("there's a word missing in the slide", False),
+        # Round 47 (read set 150): described first, then only "name?"
+        ("the thing where the bot reads our files first. the name?", True),
+        ("the setup where one network fakes and one spots fakes - term?", True),
+        ("the thing where we log in, name and password?", False),
     ],
 )
 def test_a_question_asking_for_a_name(question: str, asking: bool) -> None:
