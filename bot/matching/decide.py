@@ -66,6 +66,9 @@ RESTATED_WORDS = 3
 # on them"): a comparison though it names one side only.
 _CHOICE = re.compile(r"\b(?:should|do|would|could|can|shall)\s+(?:we|i|you|they)\b.*\bor\b", re.I)
 NAMED_SEARCH = 50  # candidates searched for the snippet a coined name names
+# Lead of the best under which the runner-up's summary may settle a close call: rounds 47's
+# read sets held no case under 8 where that went wrong (bench/README, round 47).
+SUMMARY_LEAD = 8.0
 SHARED_NAME_SEARCH = 3  # among the best this many, another snippet asked of a product
 
 
@@ -215,6 +218,7 @@ class Decider:
             if named is not None:
                 choice = named
         choice = _tie_explained(choice, content, check)
+        choice = self._summary_tells_rest(choice, content, check)
         choice = self._tie_without_talk(choice, tokens, content, check)
         choice = self._shared_name_steps_back(question, choice, content, check)
         if analyse is not None and asks_name(question):
@@ -406,8 +410,9 @@ class Decider:
         # words of its own: explained within the tolerance is enough.
         naming = asks_name(question)
         names_it = names_it or naming
-        # Or to tell it in its summary's words, clear of the runner-up (DESCRIBED_SHARE).
-        if not names_it and verdict.solid and margin >= cfg.min_margin:
+        # Or to tell it in its summary's words, clear of the runner-up (DESCRIBED_SHARE) or put
+        # first by what the question asks.
+        if not names_it and verdict.solid and (margin >= cfg.min_margin or choice.settled):
             names_it = self._describes(content, top.id, verdict)
         explains = verdict.solid or (naming and verdict.explained)
         if explains and names_it and needed <= 100.0:  # above 100 means "never answer"
@@ -496,6 +501,28 @@ class Decider:
                 if other and not any(self._coverage.is_name(w, (other,)) for w in content):
                     return top.score - (hits[2].score if len(hits) > 2 else 0.0)
         return margin
+
+    def _summary_tells_rest(self, choice: _Choice, content: list[str], check: Check) -> _Choice:
+        """A close call the runner-up's own account settles: the best leaves words unexplained
+        that the runner-up's one-line summary uses, and the runner-up explains the whole
+        question ("how do they make chatbots polite and safe? i heard humans rank the
+        answers": the chatbots snippet leaves "polite" and "rank", RLHF's summary tells of
+        rankings that make chatbots polite). Within ``SUMMARY_LEAD`` of the best; the
+        runner-up goes first at its own score, its answer settled by the summary."""
+        hits, verdict = choice.hits, choice.verdict
+        if verdict.explained or not verdict.missing or len(hits) < 2 or choice.settled:
+            return choice
+        if choice.margin >= SUMMARY_LEAD:
+            return choice
+        runner = hits[1].id
+        missing = [w for m in verdict.missing for w in m.split()]
+        if self._coverage.summary_words(missing, runner) < len(set(missing)):
+            return choice
+        again = check(content, (runner,))
+        if not (again.explained and again.solid and again.share >= verdict.share + SHARE_GAP):
+            return choice
+        ordered = [hits[1], hits[0], *hits[2:]]
+        return _Choice(hits=ordered, margin=_margin(ordered), verdict=again, settled=True)
 
     def _shared_name_steps_back(
         self, question: str, choice: _Choice, content: list[str], check: Check

@@ -239,6 +239,11 @@ ANSWERED_FIRST = [
     ),
     # Round 47: "ctx" is the context in "ctx window", "ctx size" (knowledge/_synonyms.yaml)
     ("our local model runs with ctx size 4096, what does that mean", "context-window"),
+    # Round 47: the runner-up's summary tells what the best leaves unexplained
+    (
+        "how do they make chatbots polite and safe? i was told humans rank answers or something",
+        "rlhf",
+    ),
     # Round 47: a name said to exist after the description
     (
         "when people rate the chatbot's answers to train it to be nicer - "
