@@ -239,6 +239,12 @@ ANSWERED_FIRST = [
     ),
     # Round 47: "ctx" is the context in "ctx window", "ctx size" (knowledge/_synonyms.yaml)
     ("our local model runs with ctx size 4096, what does that mean", "context-window"),
+    # Round 47: what the story calls fake is the assistant's invention, its example
+    (
+        "copilot gave me a made-up standards reference, fake clause number and all. why does "
+        "it do that?",
+        "hallucination",
+    ),
     # Round 47: the runner-up's summary tells what the best leaves unexplained
     (
         "how do they make chatbots polite and safe? i was told humans rank answers or something",

@@ -159,3 +159,11 @@ def test_what_the_story_calls_made_up_is_the_assistants_invention() -> None:
     tokens = ["made", "up", "author", ",", "made", "up", "journal", ",", "dead", "link"]
     assert made_up(tokens, lambda t: "everyday") == ["author", "journal"]
     assert made_up(["it", "made", "up", "a", "journal"], lambda t: "everyday") == []  # its own verb
+
+
+def test_what_the_story_calls_fake_is_the_assistants_invention_too() -> None:
+    # Round 47 (read set 150): "fake DOI and all", "a bogus case number"
+    tokens = ["a", "source", ",", "fake", "isbn", "and", "all"]
+    assert made_up(tokens, lambda t: "everyday") == ["isbn"]
+    tokens = ["it", "gave", "a", "bogus", "case", "number"]
+    assert made_up(tokens, lambda t: "everyday") == ["case", "number"]
