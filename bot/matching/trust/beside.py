@@ -206,3 +206,16 @@ def verb_object(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: L
     while start > 0 and kinds[start - 1] in TOPICAL:
         start -= 1
     return start > 0 and tokens[start - 1] in VERB_OPENERS
+
+
+# Prepositions that set the term as a place ("python on windows", "a screenshot on windows").
+LOCATIVE = frozenset({"on", "in", "at", "inside", "into", "onto", "within"})
+
+
+def placed_on_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
+    """Whether a noun heads a phrase whose object is the term by a preposition of place, over
+    linking words and one plain word at most ("python on windows", "python script on
+    windows"): where the thing is, so, beside a lone English term, the thing tells its sense
+    (not "the cons of rag", which asks a judgement of it)."""
+    ahead, crossed = reach(tokens, kinds, at, 1, TOPICAL, over=lambda i: kinds[i] in EVERYDAY)
+    return crossed and ahead > at and not LOCATIVE.isdisjoint(tokens[at + 1 : ahead])

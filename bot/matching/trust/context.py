@@ -44,7 +44,14 @@ from bot.matching.trust.attached import (
     undergoes,
 )
 from bot.matching.trust.audience import for_someone
-from bot.matching.trust.beside import asks, generic_phrase, is_beside, subject, verb_object
+from bot.matching.trust.beside import (
+    asks,
+    generic_phrase,
+    is_beside,
+    placed_on_term,
+    subject,
+    verb_object,
+)
 from bot.matching.trust.contrast import disowned_at, words_at
 from bot.matching.trust.grammar import (
     EVERYDAY,
@@ -375,7 +382,13 @@ def context(
                 and reach(tokens, kinds, i, 1, TOPICAL)[0] < 0
             ):
                 around.append(token)
-            elif lexicon is not None and is_beside(tokens, kinds, i, lexicon, asking):
+            elif (
+                lexicon is not None
+                and is_beside(tokens, kinds, i, lexicon, asking)
+                # beside a lone English term, a thing placed on it tells its sense ("how do i
+                # install python on windows"), though the knowledge uses the word
+                and not (lone and placed_on_term(tokens, kinds, i))
+            ):
                 beside.append(token)
     # "a transformer blew on our street", "parking garage B closed tomorrow?": the only word
     # of the field is an English word of its own, so the things named around it, which the

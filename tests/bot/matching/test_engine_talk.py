@@ -469,6 +469,9 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 47: beside a lone English term, a noun the knowledge uses tells its sense too
+    "how do i install python on windows",
+    "how do i take a screenshot on windows",
     # Round 47: where a value is set in an app or an api, or which part of the app holds it
     "where do we adjust temperature in the gemini api",
     "which tab of the playground has the temperature slider",

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.matching.lexicon import Lexicon
-from bot.matching.trust.beside import acts_on, asked_subject, asks, generic_phrase
+from bot.matching.trust.beside import (
+    acts_on,
+    asked_subject,
+    asks,
+    generic_phrase,
+    placed_on_term,
+)
+
+Marked = Callable[[str], tuple[list[str], list[str]]]  # the ``marked`` fixture
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +71,19 @@ def test_a_definition_asks_about_the_noun_right_after_it(
 ) -> None:
     tokens = question.split()
     assert asked_subject(tokens, tokens.index(word)) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "placed"),
+    [
+        # Round 47: a thing set on the term as a place
+        ("how/ do/ i/ install/everyday python/plain on/ windows/term", "python", True),
+        ("run/ a/ python/plain script/everyday on/ windows/term", "python", True),
+        # a judgement or a topic of the term, or no preposition between
+        ("the/ cons/everyday of/ rag/term", "cons", False),
+        ("python/plain windows/term", "python", False),
+    ],
+)
+def test_a_thing_placed_on_the_term(marked: Marked, text: str, word: str, placed: bool) -> None:
+    tokens, kinds = marked(text)
+    assert placed_on_term(tokens, kinds, tokens.index(word)) is placed
