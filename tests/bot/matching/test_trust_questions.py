@@ -914,6 +914,38 @@ BARS = {
         "wrong": 0.02,
         "right": 0.93,
     },
+    # Round 47: 98 and 108 (the oldest blind sets of each brief left) read at the start, 149
+    # and 150 written this round to the same brief and read at once; two questions of slack
+    # on the right answers, one on near-domain (the wrong answer kept: "is chatgpt the actual
+    # ai or just the app? my nephew says it runs on "GPT"" answers the LLM examples).
+    "trust_holdout98.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
+    "trust_holdout108.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.91,
+    },
+    "trust_holdout149.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.9,
+    },
+    "trust_holdout150.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.86,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
