@@ -66,8 +66,10 @@ RESTATED_WORDS = 3
 # on them"): a comparison though it names one side only.
 _CHOICE = re.compile(r"\b(?:should|do|would|could|can|shall)\s+(?:we|i|you|they)\b.*\bor\b", re.I)
 NAMED_SEARCH = 50  # candidates searched for the snippet a coined name names
-# Lead of the best under which the runner-up's summary may settle a close call: rounds 47's
-# read sets held no case under 8 where that went wrong (bench/README, round 47).
+# Lead of the best (score points) under which the runner-up's summary may settle a close call
+# (Decider._summary_tells_rest): round 47's read sets held no case under 8 where that went
+# wrong; without the summary test, a runner-up explaining more was wrong 9 times in 24 under
+# 5 points.
 SUMMARY_LEAD = 8.0
 SHARED_NAME_SEARCH = 3  # among the best this many, another snippet asked of a product
 

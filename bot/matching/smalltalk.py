@@ -389,17 +389,18 @@ def put_to_bot(question: str) -> bool:
     )
 
 
-# Asking for a joke ("tell me an ai joke", "got any good jokes? long shift", "make me laugh"):
-# whatever else the message says of the asker's day or names of the field, nothing is asked
-# to be explained, unless a word of explaining or asking is there too ("why is that joke
-# funny", "explain the strawberry joke"). The engine asks it of a message no snippet answered:
-# a knowledge base may have a snippet of jokes of its own (CLINC150's tell_joke).
+# Asking for a joke, a pun, a riddle or a limerick ("tell me an ai joke", "got any good
+# jokes? long shift", "got any plant puns?", "make me laugh"): whatever else the message
+# says of the asker's day or names of the field, nothing is asked to be explained, unless a
+# word of explaining or asking is there too ("why is that joke funny", "explain the
+# strawberry joke"). The engine asks it of a message no snippet answered: a knowledge base
+# may have a snippet of jokes of its own (CLINC150's tell_joke).
 _JOKES = frozenset({"joke", "jokes", "pun", "puns", "riddle", "riddles", "limerick", "limericks"})
 _JOKE_ASKING = frozenset(
     {"tell", "telling", "got", "have", "know", "share", "hear", "give", "crack", "want", "need"}
     | {"any", "another", "more", "please", "pls", "plz"}
 )
-JOKE_REACH = 4  # words from the asking word to "joke"
+JOKE_REACH = 4  # words from the asking word to "joke" (or another word of _JOKES)
 _FUNNY = (("make", "me", "laugh"), ("make", "us", "laugh"), ("something", "funny"))
 _NOT_A_JOKE = frozenset(
     {"explain", "explained", "define", "mean", "means", "meaning", "difference", "vs"}

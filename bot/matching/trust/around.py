@@ -17,7 +17,7 @@ from functools import partial
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.amounts import answer_form, measure
 from bot.matching.trust.asker import TEAMS
-from bot.matching.trust.audience import EXPLAINING, addressed, for_someone
+from bot.matching.trust.audience import EXPLAINING, addressed
 from bot.matching.trust.contrast import contrast, disowned, disowned_before, disowned_clause
 from bot.matching.trust.grammar import DETERMINERS, MAX_GAP, TOPICAL, runs, vocabulary
 from bot.matching.trust.occasion import occasion, source
@@ -71,7 +71,6 @@ def around_term(
     return (
         addressed(tokens, kinds, at)
         or (lexicon is not None and unit(tokens, kinds, at, lexicon))
-        or (lexicon is not None and for_someone(tokens, kinds, at, lexicon.names_person))
         or excluded(tokens, kinds, at)
         or measure(tokens, kinds, at)
         or answer_form(tokens, at)

@@ -127,7 +127,7 @@ def spoken_to(question: str, person: Callable[[str], bool]) -> list[str]:
                 continue
             if not any(t in EXPLAINING for t in tokens[max(0, i - MAX_GAP) : i]):
                 continue
-            if any(t in PEOPLE or person(t) for t in phrase):
+            if _names_people(phrase, person):
                 found += phrase
     return found
 
@@ -151,22 +151,24 @@ def _introduced(tokens: Sequence[str], person: Callable[[str], bool]) -> list[st
         # No "here": a noun of people ends it, and it asks nothing ("explain rag for dummies").
         asks = any(t in EXPLAINING or t in REQUEST or t in AUXILIARIES for t in phrase)
         return phrase if person(phrase[-1]) and not asks else []
-    return phrase if any(t in PEOPLE or person(t) for t in phrase) else []
+    return phrase if _names_people(phrase, person) else []
 
 
 # What may stand before a phrase of "for" that closes a request ("in simple terms pls, for a
-# farrier not a programmer"): a break or a word of asking.
-FOR_AFTER = frozenset({",", "-", "please", "pls", "plz"})
+# farrier not a programmer"): a comma or a word of asking (a spaced dash is no token: it
+# splits the sentence, :func:`bot.matching.trust.grammar.runs`).
+FOR_AFTER = frozenset({",", "please", "pls", "plz"})
 FOR_REACH = 7  # words of that phrase at most ("a farrier not a programmer")
 
 
 def for_someone(
     tokens: Sequence[str], kinds: Sequence[str], at: int, person: Callable[[str], bool]
 ) -> bool:
-    """Whether a word is in a phrase of "for" closing the request after a break, that names
-    someone ("neural network in simple terms pls, for a farrier not a programmer"): whom the
-    explanation is for, as "explained for beginners" says. The phrase runs to the end, holds
-    no term and names a person; "what's the best llm for a lawyer" has no break before it."""
+    """Whether a word is in a phrase of "for" closing the request after a comma or a word of
+    asking (:data:`FOR_AFTER`), that names someone ("neural network in simple terms pls, for
+    a farrier not a programmer"): whom the explanation is for, as "explained for beginners"
+    says. The phrase runs to the end, holds no term and names a person; "what's the best llm
+    for a lawyer" has no break before it."""
     start = at - 1
     while start > 0 and tokens[start] != "for":
         if kinds[start] == "term" or at - start > FOR_REACH:
@@ -179,4 +181,9 @@ def for_someone(
         return False
     if any(k == "term" for k in kinds[start + 1 :]):
         return False
+    return _names_people(phrase, person)
+
+
+def _names_people(phrase: Sequence[str], person: Callable[[str], bool]) -> bool:
+    """Whether a word of ``phrase`` names people (:data:`PEOPLE`, or ``person`` says so)."""
     return any(t in PEOPLE or person(t) for t in phrase)

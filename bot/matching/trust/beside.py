@@ -213,9 +213,9 @@ LOCATIVE = frozenset({"on", "in", "at", "inside", "into", "onto", "within"})
 
 
 def placed_on_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
-    """Whether a noun heads a phrase whose object is the term by a preposition of place, over
-    linking words and one plain word at most ("python on windows", "python script on
-    windows"): where the thing is, so, beside a lone English term, the thing tells its sense
-    (not "the cons of rag", which asks a judgement of it)."""
-    ahead, crossed = reach(tokens, kinds, at, 1, TOPICAL, over=lambda i: kinds[i] in EVERYDAY)
-    return crossed and ahead > at and not LOCATIVE.isdisjoint(tokens[at + 1 : ahead])
+    """Whether the term follows the word at ``at`` over a preposition of place, linking words
+    and at most ``COMPOUND`` other plain or everyday words (:func:`reach`; "python on
+    windows", "python script on windows"): where the thing is, so, beside a lone English
+    term, the thing tells its sense (not "the cons of rag", which asks a judgement of it)."""
+    ahead, preposition = reach(tokens, kinds, at, 1, TOPICAL, over=lambda i: kinds[i] in EVERYDAY)
+    return preposition and ahead > at and not LOCATIVE.isdisjoint(tokens[at + 1 : ahead])

@@ -31,6 +31,7 @@ FIND_REACH = 4  # words from "find" to the control ("find the top-p setting")
 # deepl api"); "where do i set the temperature, in the playground or the api" names no app,
 # and how any playground or api takes it is the explanation's.
 SETTING = vocabulary("set change adjust configure tweak raise lower increase decrease")
+ASKED_REACH = 4  # words from "where" or "how" to the verb ("how can i actually change")
 PLACES = vocabulary(
     """
     api apis playground console studio app dashboard portal sdk plugin call request
@@ -57,12 +58,14 @@ def located(tokens: Sequence[str], at: int) -> bool:
         if _found_not(tokens, at):
             return True
         if at > 0 and tokens[at - 1] == "which":
-            return token in WHICH_PLACES or tokens[at : at + 2] == ["field", "name"]
+            return token in WHICH_PLACES or tuple(tokens[at : at + 2]) == ("field", "name")
         return False
     return token in SETTING and _asked_where_or_how(tokens, at) and _named_place(tokens, at)
 
 
 def _found_not(tokens: Sequence[str], at: int) -> bool:
+    """Whether "find" after a word of not finding comes within ``FIND_REACH`` words before the
+    control at ``at`` ("can't find the top-p setting")."""
     for find in range(max(1, at - FIND_REACH), at):
         if tokens[find] == "find" and tokens[find - 1] in NOT_FINDING:
             return True
@@ -70,8 +73,9 @@ def _found_not(tokens: Sequence[str], at: int) -> bool:
 
 
 def _asked_where_or_how(tokens: Sequence[str], at: int) -> bool:
-    """ "where do i set", "how can i actually change": the verb right after the asking."""
-    start = max(0, at - 4)
+    """Whether a "where" that asks or a "how do i" opens within ``ASKED_REACH`` words before
+    the verb at ``at`` ("where do i set", "how can i actually change")."""
+    start = max(0, at - ASKED_REACH)
     if any(_asks_where(tokens, i) for i in range(start, at - 1)):
         return True
     return any(tuple(tokens[i : i + len(h)]) == h for h in HOW_DO_I for i in range(start, at))
@@ -97,8 +101,7 @@ WHERE_ASKING = vocabulary("is s are do does did can could would should was were 
 
 
 def _asks_where(tokens: Sequence[str], at: int) -> bool:
+    """Whether the word at ``at`` is a "where" that asks (:data:`WHERE_ASKING`)."""
     if tokens[at] == "wheres":
         return True
-    return (
-        tokens[at] == "where" and tokens[at + 1 : at + 2] != [] and tokens[at + 1] in WHERE_ASKING
-    )
+    return tokens[at] == "where" and at + 1 < len(tokens) and tokens[at + 1] in WHERE_ASKING

@@ -130,8 +130,8 @@ def embedded(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:
 
 # A piece of work telling of the term ("the vendor deck for the new handhelds says it's built
 # on a foundation model", "QM's slide deck for the audit says ...", "the strategy doc keeps
-# saying 'foundation models'"): the document, whose it is
-# and what it is for say where the term was seen, as "my boss says" says who said it.
+# saying 'foundation models'"): the document, whose it is and what it is for say where the
+# term was seen, as "my boss says" says who said it.
 SOURCE_VERBS = vocabulary(
     """
     says said say mentions mentioned mention claims claimed claim calls called describes

@@ -140,24 +140,22 @@ def invented(tokens: Sequence[str], kind: Kind) -> bool:
 
 
 MADE_UP_WORDS = 3  # words of the thing called made up, at most ("made-up journal")
+# Adjectives that call a thing made up ("fake DOI and all", "a bogus case number").
+FAKE = frozenset({"fake", "bogus", "fictional", "fictitious", "phantom", "nonexistent"})
 
 
 def made_up(tokens: Sequence[str], kind: Kind) -> list[str]:
-    """What a story of the assistant's output calls made up, with no maker before it ("the
-    AI gave me a source ... made-up author, made-up journal", "fake DOI and all"): its
-    invention, as what it made is. Only in such a story: "train a model on made up data"
-    asks of the data."""
+    """What a story of the assistant's output calls made up, with no maker before "made up"
+    ("the AI gave me a source ... made-up author, made-up journal"), or fake (:data:`FAKE`:
+    "fake DOI and all"): its invention, as what it made is. Only in such a story: "train a
+    model on made up data" asks of the data."""
     found: list[str] = []
     for at in range(len(tokens) - 1):
         if tokens[at] in FAKE:
             found += phrase(tokens, at + 1, ENDS, kind, limit=MADE_UP_WORDS)
-        elif tokens[at : at + 2] == ["made", "up"] and not _made_by_assistant(tokens, at):
+        elif tuple(tokens[at : at + 2]) == ("made", "up") and not _made_by_assistant(tokens, at):
             found += phrase(tokens, at + 2, ENDS, kind, limit=MADE_UP_WORDS)
     return found
-
-
-# Adjectives that call a thing made up ("fake DOI and all", "a bogus case number").
-FAKE = frozenset({"fake", "bogus", "fictional", "fictitious", "phantom", "nonexistent"})
 
 
 def _lost(tokens: Sequence[str], kind: Kind) -> list[str]:

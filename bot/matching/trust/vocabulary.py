@@ -144,8 +144,8 @@ _ASKS_NAME = re.compile(
     rf"|\bwhat(?:['\u2019]?s| is) the (?:{_DESCRIBED}) (?:where|when)\b"
     # "what's the branch of AI called that ...": a kind of thing, then its name asked
     r"|\bwhat(?:['\u2019]?s| is| are) the (?:\w+ ){1,3}?called (?:that|when|where|which)\b"
-    # "the thing where two networks compete ... - what's that", "... name?": described
-    # first, then asked
+    # "the thing where two networks compete ... - what's that", "... . the name?", "... -
+    # term?": described first, then asked, or only its name or term after a break
     rf"|^\W*(?:so |ok |and )?the (?:{_DESCRIBED}) (?:where|when)\b.*"
     r"(?:\bwhat(?:['\u2019]?s| is) (?:that|this|it)|[.?!,-] *(?:its |the )?(?:name|term))\W*$"
     # "what's a big model pre-trained on broad data ... called": a kind, told, then named

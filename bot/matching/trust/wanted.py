@@ -3,9 +3,10 @@
 tool that detects deepfakes"), a policy template or whether to have a policy of one's own ("do
 we need an ai ethics policy"), what a law says ("what does the eu ai act say about chatbots"),
 a product to buy ("which vector database should we pick, pinecone or something self hosted"),
-where a control sits in an app ("where's the temperature slider in the playground", "where has
-it gone"). Part of the service check (:func:`bot.matching.trust.service.admin`): the word that
-shows it is attached to the term and the question is declined.
+where a control or a setting sits in an app ("where's the temperature slider in the
+playground", "where has it gone": :mod:`bot.matching.trust.located`). Part of the service
+check (:func:`bot.matching.trust.service.admin`): the word that shows it is attached to the
+term and the question is declined.
 """
 
 from __future__ import annotations
