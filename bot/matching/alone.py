@@ -106,6 +106,12 @@ def asks_of_before(part: str) -> bool:
 # "is that like the context window": likens what the message told before to the term.
 LIKENING = frozenset({"like", "similar", "same", "related", "different", "unlike"})
 LIKENED_BY = 5  # words into the sentence the likening may come
+# Openings of a likening whose subject is left out: a likening word and what it takes.
+LIKENING_OPENINGS = (
+    ("same", "as"), ("same", "thing", "as"), ("the", "same", "as"), ("the", "same", "thing", "as"),
+    ("similar", "to"), ("related", "to"), ("different", "from"), ("different", "to"),
+    ("like", "a"), ("like", "an"), ("like", "the"), ("unlike", "a"), ("unlike", "the"),
+)  # fmt: skip
 
 
 def likens_to_before(part: str) -> bool:
@@ -114,8 +120,8 @@ def likens_to_before(part: str) -> bool:
     asks of both, so it is not asked alone when the message left the first unexplained."""
     tokens = words(part)
     # "same thing as the context window?", "similar to rag?": the subject left out is what
-    # the message told before
-    if (tokens[:1] and tokens[0] in LIKENING) or tokens[:2] == ["the", "same"]:
+    # the message told before (not "like, why does it ...", "the same bot makes ...")
+    if any(tuple(tokens[: len(opening)]) == opening for opening in LIKENING_OPENINGS):
         return True
     # "is that like", "is that the same as", "is it kind of like"
     return opens_asking_of_before(tokens) and not LIKENING.isdisjoint(tokens[2:LIKENED_BY])

@@ -518,7 +518,9 @@ class Decider:
             return choice
         runner = hits[1].id
         missing = [w for m in verdict.missing for w in m.split()]
-        if self._coverage.summary_words(missing, runner) < len(set(missing)):
+        stems = self._coverage.stems
+        told = {stems(w) for w in missing if not stems.phrasing(w)}  # as summary_words counts
+        if self._coverage.summary_words(missing, runner) < len(told):
             return choice
         again = check(content, (runner,))
         if not (again.explained and again.solid and again.share >= verdict.share + SHARE_GAP):

@@ -209,7 +209,7 @@ def verb_object(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: L
 
 
 # Prepositions that set the term as a place ("python on windows", "a screenshot on windows").
-LOCATIVE = frozenset({"on", "in", "at", "inside", "into", "onto", "within"})
+LOCATIVE = frozenset({"on", "in", "at"})  # the ones grammar.reach crosses as linking words
 
 
 def placed_on_term(tokens: Sequence[str], kinds: Sequence[str], at: int) -> bool:

@@ -41,7 +41,12 @@ PLACES = vocabulary(
 IN_PLACE = vocabulary("in on inside within for")
 # Words of the place phrase that name no app ("in the playground or the api", "for each api
 # call").
-UNNAMED = vocabulary("the a an this that our my your its their or and each every any all some")
+UNNAMED = vocabulary(
+    """
+    the a an this that our my your its their or and each every any all some one single
+    chat web mobile desktop new same other
+    """
+)
 PLACE_REACH = 6  # words from the verb to the place ("set temperature in the deepl api")
 HOW_DO_I = (("how", "do", "i"), ("how", "can", "i"), ("how", "do", "we"), ("how", "to"))
 

@@ -147,7 +147,7 @@ _ASKS_NAME = re.compile(
     # "the thing where two networks compete ... - what's that", "... . the name?", "... -
     # term?": described first, then asked, or only its name or term after a break
     rf"|^\W*(?:so |ok |and )?the (?:{_DESCRIBED}) (?:where|when)\b.*"
-    r"(?:\bwhat(?:['\u2019]?s| is) (?:that|this|it)|[.?!,-] *(?:its |the )?(?:name|term))\W*$"
+    r"(?:\bwhat(?:['\u2019]?s| is) (?:that|this|it)|(?:[.?!,]| -) *(?:its |the )?(?:name|term))\W*$"
     # "what's a big model pre-trained on broad data ... called": a kind, told, then named
     r"|^\W*what(?:['\u2019]?s| is) an? (?:[\w-]+ ){3,}called\W*$",
     re.IGNORECASE,

@@ -143,6 +143,9 @@ def test_who_is_said_to_be_the_term(message: str, subject: str, qualifies: bool)
         ("similar to rag, or not?", True),
         ("the same as a token?", True),
         ("samey answers, why?", False),
+        # a likening word that takes nothing: a filler or a determiner
+        ("like, why does it make things up?", False),
+        ("the same bot makes things up, why?", False),
     ],
 )
 def test_a_sentence_likening_what_came_before_to_a_term(part: str, expected: bool) -> None:

@@ -25,6 +25,8 @@ from bot.matching.trust.wanted import wanted
         ("how do i set temperature so the answers stop changing", "set", False),
         ("where do i set temperature in the playground or the api", "set", False),
         ("how do i set temperature for each api call", "set", False),
+        ("how do i set temperature for every single api call", "set", False),
+        ("how can i raise the temperature in a chat app", "raise", False),
         ("where do they set the context limit and where does it come from", "set", False),
     ],
 )

@@ -102,6 +102,7 @@ def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
         ("the thing where the bot reads our files first. the name?", True),
         ("the setup where one network fakes and one spots fakes - term?", True),
         ("the thing where we log in, name and password?", False),
+        ("the thing where the chatbot remembers what i told it long-term", False),
     ],
 )
 def test_a_question_asking_for_a_name(question: str, asking: bool) -> None:
