@@ -18,6 +18,7 @@ from bot.matching.trust.grammar import (
     LINKING,
     POSSESSIVES,
 )
+from bot.matching.trust.newcomers import trained_newcomers
 from bot.matching.trust.service import admin, status
 from bot.matching.trust.talk import (
     platform_span,
@@ -256,6 +257,8 @@ def by_position(
     English, where an everyday word would be talk: "for my onboarding deck"), else None."""
     if status(tokens, kinds, at) or bidden(tokens, kinds, at) or admin(tokens, at):
         return True
+    if trained_newcomers(tokens, kinds, at):
+        return True  # "pre-training for new riders": people are trained, another sense
     if known_platform(tokens, kinds, at, unknown):
         return False
     if talking and (kinds[at] in EVERYDAY or kinds[at] == "domain"):

@@ -469,6 +469,9 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 47: a training term for people new at work is another sense
+    "how long does the pre-training for new drivers take",
+    "what goes in the pre-training for new volunteers at the shop",
     # Round 47: beside a lone English term, a noun the knowledge uses tells its sense too
     "how do i install python on windows",
     "how do i take a screenshot on windows",
