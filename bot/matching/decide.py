@@ -68,8 +68,8 @@ _CHOICE = re.compile(r"\b(?:should|do|would|could|can|shall)\s+(?:we|i|you|they)
 NAMED_SEARCH = 50  # candidates searched for the snippet a coined name names
 # Lead of the best (score points) under which the runner-up's summary may settle a close call
 # (Decider._summary_tells_rest): round 47's read sets held no case under 8 where that went
-# wrong; without the summary test, a runner-up explaining more was wrong 9 times in 24 under
-# 5 points.
+# wrong; without the summary test, a runner-up explaining more would have been wrong 16 times
+# in 26 under 8 points.
 SUMMARY_LEAD = 8.0
 SHARED_NAME_SEARCH = 3  # among the best this many, another snippet asked of a product
 
@@ -518,9 +518,7 @@ class Decider:
             return choice
         runner = hits[1].id
         missing = [w for m in verdict.missing for w in m.split()]
-        stems = self._coverage.stems
-        told = {stems(w) for w in missing if not stems.phrasing(w)}  # as summary_words counts
-        if self._coverage.summary_words(missing, runner) < len(told):
+        if not self._coverage.summary_uses_all(missing, runner):
             return choice
         again = check(content, (runner,))
         if not (again.explained and again.solid and again.share >= verdict.share + SHARE_GAP):

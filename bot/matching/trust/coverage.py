@@ -361,9 +361,16 @@ class Coverage:
     def summary_words(self, words: Sequence[str], snippet_id: str) -> int:
         """How many distinct words (stems, phrasing left out) of the analysed ``words`` a
         snippet's one-line summary uses."""
-        summary = self.summaries.get(snippet_id, frozenset())
+        return len(self._content_stems(words) & self.summaries.get(snippet_id, frozenset()))
+
+    def summary_uses_all(self, words: Sequence[str], snippet_id: str) -> bool:
+        """Whether a snippet's one-line summary uses every word (stems, phrasing left out) of
+        the analysed ``words``."""
+        return self._content_stems(words) <= self.summaries.get(snippet_id, frozenset())
+
+    def _content_stems(self, words: Sequence[str]) -> set[str]:
         stems = self.stems
-        return len({stems(w) for w in words if not stems.phrasing(w)} & summary)
+        return {stems(w) for w in words if not stems.phrasing(w)}
 
     def unused(self, word: str) -> bool:
         """Whether the knowledge never uses an analysed word, not even in a body."""

@@ -95,6 +95,8 @@ PRONOUNS = frozenset(
 Sentences = Sequence[tuple[list[str], list[str]]]  # each sentence's tokens and kinds
 # Relative pronouns opening a clause about the noun before them ("a bot that logs into").
 RELATIVE = frozenset({"that", "which"})
+# How the asker asks how to do something themselves ("how do i upload", "where do i set").
+HOW_DO_I = (("how", "do", "i"), ("how", "can", "i"), ("where", "do", "i"), ("how", "do", "we"))
 
 
 def past(tokens: Sequence[str], at: int, words: frozenset[str]) -> int:

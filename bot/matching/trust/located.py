@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.matching.trust.grammar import vocabulary
+from bot.matching.trust.grammar import HOW_DO_I, vocabulary
 
 CONTROLS = vocabulary(
     """
@@ -48,14 +48,16 @@ UNNAMED = vocabulary(
     """
 )
 PLACE_REACH = 6  # words from the verb to the place ("set temperature in the deepl api")
-HOW_DO_I = (("how", "do", "i"), ("how", "can", "i"), ("how", "do", "we"), ("how", "to"))
+ASKING_HOW = (*HOW_DO_I, ("how", "to"))  # and "how to set temperature in ..."
 
 
 def located(tokens: Sequence[str], at: int) -> bool:
     """Whether the word at ``at`` asks where a control or a setting sits in an app."""
+    token = tokens[at]
+    if token not in CONTROLS and token not in SETTING:
+        return False
     if "come" in tokens or "comes" in tokens:
         return False  # "where does the context limit come from": its history
-    token = tokens[at]
     if token in CONTROLS:
         start = max(0, at - WHERE_REACH)
         if any(_asks_where(tokens, i) for i in range(start, at)):
@@ -65,7 +67,7 @@ def located(tokens: Sequence[str], at: int) -> bool:
         if at > 0 and tokens[at - 1] == "which":
             return token in WHICH_PLACES or tuple(tokens[at : at + 2]) == ("field", "name")
         return False
-    return token in SETTING and _asked_where_or_how(tokens, at) and _named_place(tokens, at)
+    return _asked_where_or_how(tokens, at) and _named_place(tokens, at)
 
 
 def _found_not(tokens: Sequence[str], at: int) -> bool:
@@ -83,7 +85,7 @@ def _asked_where_or_how(tokens: Sequence[str], at: int) -> bool:
     start = max(0, at - ASKED_REACH)
     if any(_asks_where(tokens, i) for i in range(start, at - 1)):
         return True
-    return any(tuple(tokens[i : i + len(h)]) == h for h in HOW_DO_I for i in range(start, at))
+    return any(tuple(tokens[i : i + len(h)]) == h for h in ASKING_HOW for i in range(start, at))
 
 
 def _named_place(tokens: Sequence[str], at: int) -> bool:

@@ -20,7 +20,7 @@ NEWCOMERS = vocabulary(
     agents keeper keepers guide guides crew players player students student pupils
     """
 )
-TRAINING_TERMS = ("train",)  # what a term word holds to name a training ("pretraining")
+TRAINING = "train"  # what a term word holds to name a training ("pretraining")
 NEW = frozenset({"new", "newly"})
 
 
@@ -32,4 +32,4 @@ def trained_newcomers(tokens: Sequence[str], kinds: Sequence[str], at: int) -> b
     if tokens[at - 2] != "for":
         return False
     term = at - 3
-    return kinds[term] == "term" and any(t in tokens[term] for t in TRAINING_TERMS)
+    return kinds[term] == "term" and TRAINING in tokens[term]

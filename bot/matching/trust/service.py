@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from bot.matching.trust.grammar import DETERMINERS, TOPICAL, vocabulary
+from bot.matching.trust.grammar import DETERMINERS, HOW_DO_I, TOPICAL, vocabulary
 from bot.matching.trust.wanted import wanted
 
 # Particles and adjectives that, as the whole predicate of the term, say whether a service is
@@ -201,7 +201,6 @@ OPERATIONS = frozenset({
     "upload", "export", "delete", "reset", "clear", "rename", "archive", "share", "cancel",
     "unsubscribe", "pin", "sync", "upgrade", "downgrade",
 })  # fmt: skip
-HOW_DO_I = (("how", "do", "i"), ("how", "can", "i"), ("where", "do", "i"), ("how", "do", "we"))
 
 
 def _operation(tokens: Sequence[str], at: int) -> bool:

@@ -149,7 +149,7 @@ def _can_do(tokens: Sequence[str], kinds: Sequence[str]) -> int | None:
             task += 1
         if task < len(tokens) and tokens[task] in HELPING:
             task += 1
-            if task < len(tokens) and tokens[task] in FOR_ME | WITH:
+            if task < len(tokens) and tokens[task] in FOR_WHOM:
                 task += 1
         return task
     return None
@@ -270,6 +270,7 @@ def _searched(tokens: Sequence[str]) -> Iterator[tuple[int, int, int]]:
 # What a tool does for the asker in a clause of purpose ("so chatgpt gives me decent texts").
 GIVING = vocabulary("gives give writes write makes make produces produce generates generate")
 FOR_ME = vocabulary("me us")
+FOR_WHOM = FOR_ME | WITH  # "could help me with", "could help with"
 
 
 def _purpose(tokens: Sequence[str], kinds: Sequence[str]) -> tuple[int, int] | None:
