@@ -465,6 +465,17 @@ ANSWERED_FIRST = [
         "on the website back in 2018?",
         "chatbots",
     ),
+    # Round 48: the GAN's discriminator "catches" fakes in lay words; its snippet says so
+    (
+        "the setup where two networks compete, one faking images and the other trying to "
+        "catch the fakes",
+        "gan",
+    ),
+    (
+        "whats the name for that setup where one network fakes pictures and a second network "
+        "tries to catch them",
+        "gan",
+    ),
 ]
 
 # Not answered: another sense, an uncovered side, a service's accounts.
