@@ -371,12 +371,27 @@ _EXPLAINING = frozenset(
 )
 
 
+# "hello bot how r u": a greeting and the bot called by name before the question.
+_CALLING = _HELLO - {"whats", "hows"} | {"bot", _NAME} | _FILLER
+# "are you a bot or is this dan messing about": what the one answering is, then another
+# guess at who is there, in this many words at most.
+ALTERNATIVE_WORDS = 12
+
+
+def _asks_what_one_is(said: Sequence[str]) -> bool:
+    """Whether the words ask what the one answering is ("are you a bot"), then "or"."""
+    if tuple(said[:2]) not in _ARE_YOU or "or" not in said:
+        return False
+    return all(w in _WHAT_ONE_IS for w in said[2 : said.index("or")])
+
+
 def put_to_bot(question: str) -> bool:
     """Whether a short question is put to the bot ("you", "your") and asks no term to be
     explained ("can you explain quantization" names what the bot does not cover, which the
     reply should say)."""
-    said = split_words(question)
-    if not said or len(said) > ABOUT_BOT_WORDS or not _BOT_ADDRESSED.intersection(said):
+    said = list(itertools.dropwhile(lambda w: w in _CALLING, split_words(question)))
+    longest = ALTERNATIVE_WORDS if _asks_what_one_is(said) else ABOUT_BOT_WORDS
+    if not said or len(said) > longest or not _BOT_ADDRESSED.intersection(said):
         return False
     if not (question.rstrip().endswith("?") or said[0] in _ASKING_OPENERS):
         return False

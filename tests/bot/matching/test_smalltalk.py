@@ -231,6 +231,13 @@ def test_a_greeting_from_somewhere_does_not_hide_a_question(text: str) -> None:
         ("can you explain quantization?", False),
         ("does the printer sleep?", False),
         ("can you tell me why the quarterly sales report in the shared drive looks odd?", False),
+        # Round 48: a greeting and the bot's name before it; who else might be typing
+        ("hiya bot how r u", True),
+        ("hey explainbot, are you awake", True),
+        ("r u a bot or is this kev winding us up", True),
+        ("hey bot, what is quantization, do you know", False),
+        ("are you a bot or can you explain what quantization is", False),
+        ("are you a bot or is this someone from the it team typing all these replies to us", False),
     ],
 )
 def test_a_short_question_put_to_the_bot(question: str, asked: bool) -> None:
