@@ -419,7 +419,11 @@ class Decider:
         explains = verdict.solid or (naming and verdict.explained)
         if explains and names_it and needed <= 100.0:  # above 100 means "never answer"
             needed -= cfg.explained_discount
-            if not naming and margin >= cfg.min_margin and self._restates(content, top.id, verdict):
+            if (
+                not naming
+                and (margin >= cfg.min_margin or choice.settled)
+                and self._restates(content, top.id, verdict)
+            ):
                 # The admin's own account of the term, retold ("how do they make these
                 # models polite and safe, i heard humans rank answers"): as sure as a name
                 # asked of a description.
@@ -510,11 +514,27 @@ class Decider:
         question ("how do they make chatbots polite and safe? i heard humans rank the
         answers": the chatbots snippet leaves "polite" and "rank", RLHF's summary tells of
         rankings that make chatbots polite). Within ``SUMMARY_LEAD`` of the best; the
-        runner-up goes first at its own score, its answer settled by the summary."""
+        runner-up goes first at its own score, its answer settled by the summary. The other
+        way round ("... the thing where humans rank the answers": RLHF a hair ahead of
+        chatbots), the best stays first, settled, and may be told in its summary's words at
+        a did-you-mean's score (:meth:`_restates`)."""
         hits, verdict = choice.hits, choice.verdict
-        if verdict.explained or not verdict.missing or len(hits) < 2 or choice.settled:
+        if len(hits) < 2 or choice.settled or choice.margin >= SUMMARY_LEAD:
             return choice
-        if choice.margin >= SUMMARY_LEAD:
+        if verdict.explained and verdict.solid:
+            # The other way round: the best explains the whole question and its summary uses
+            # what the runner-up leaves unexplained; the best keeps its place, settled.
+            other = check(content, (hits[1].id,))
+            left = [w for m in other.missing for w in m.split()]
+            if (
+                left
+                and not other.explained
+                and verdict.share >= other.share + SHARE_GAP
+                and self._coverage.summary_uses_all(left, hits[0].id)
+            ):
+                return replace(choice, settled=True)
+            return choice
+        if verdict.explained or not verdict.missing:
             return choice
         runner = hits[1].id
         missing = [w for m in verdict.missing for w in m.split()]

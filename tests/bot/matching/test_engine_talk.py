@@ -476,6 +476,9 @@ ANSWERED_FIRST = [
         "tries to catch them",
         "gan",
     ),
+    # Round 48: a close call the best's summary settles: it uses the words the runner-up
+    # leaves unexplained (chatbots: "polite", "rank")
+    ("how do they make chatbots polite and safe? apparently humans rank the answers", "rlhf"),
 ]
 
 # Not answered: another sense, an uncovered side, a service's accounts.
