@@ -26,6 +26,7 @@ def wanted(tokens: Sequence[str], at: int) -> bool:
         or _selecting(tokens, at)
         or located(tokens, at)
         or _ruling(tokens, at)
+        or _hardware(tokens, at)
     )
 
 
@@ -150,3 +151,35 @@ def _selecting(tokens: Sequence[str], at: int) -> bool:
             noun = tokens[opens + 1 : should]
             return bool(noun) and NOT_A_PRODUCT.isdisjoint(noun)
     return False
+
+
+# Choosing the hardware to run something on ("what gpu do i need to run stable diffusion at
+# home", "which graphics card for running it on my pc"): a purchase of the asker's, which no
+# explanation gives. "why do llms need such big gpus" asks why, and "can it run on a
+# consumer gpu" whether.
+HARDWARE = frozenset({
+    "gpu", "gpus", "graphics", "vram", "cpu", "cpus", "hardware", "laptop", "laptops", "pc",
+    "pcs", "computer", "computers", "machine", "machines", "server", "servers", "specs",
+    "card", "cards", "mac", "macbook",
+})  # fmt: skip
+CHOOSING = frozenset({"what", "which", "whats", "best"})
+HARDWARE_NOUN = 2  # words from "which" to the hardware's word ("which graphics card")
+NEEDING = frozenset({"need", "needs", "buy", "get", "use", "want", "pick", "choose", "rent"})
+RUNNING = frozenset({"run", "running", "host", "hosting"})
+
+
+def _hardware(tokens: Sequence[str], at: int) -> bool:
+    if tokens[at] not in HARDWARE:
+        return False
+    if CHOOSING.isdisjoint(tokens[max(0, at - HARDWARE_NOUN) : at]):
+        return False
+    after = tokens[at + 1 : at + 5]
+    needed = (
+        len(after) >= 3
+        and after[0] in SHOULD | {"will", "could", "can"}
+        and after[1] in WE_OR_I
+        and after[2] in NEEDING
+    )
+    # "what graphics card for running it", "which gpu to run llama on"
+    running = len(after) >= 2 and after[0] in {"for", "to"} and after[1] in RUNNING
+    return needed or running

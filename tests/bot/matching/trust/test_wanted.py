@@ -54,6 +54,13 @@ def test_a_product_or_document_asked_for(text: str, word: str, expected: bool) -
         # a choice between the terms asked about
         ("rag or fine tuning which one should we pick", "pick", False),
         ("which should we pick rag or fine tuning", "pick", False),
+        # Round 48 (read set 156): the hardware to run it on
+        ("what gpu do i need to run stable diffusion at home", "gpu", True),
+        ("which graphics card for running llama in the office", "card", True),
+        ("best laptop to run a local model on", "laptop", True),
+        ("why do llms need such big gpus", "gpus", False),  # why, not which
+        ("what gpu did they train stable diffusion on", "gpu", False),  # theirs, not ours
+        ("can it run on a normal gpu", "gpu", False),
     ],
 )
 def test_a_product_to_choose(text: str, word: str, expected: bool) -> None:
