@@ -479,6 +479,13 @@ ANSWERED_FIRST = [
     # Round 48: a close call the best's summary settles: it uses the words the runner-up
     # leaves unexplained (chatbots: "polite", "rank")
     ("how do they make chatbots polite and safe? apparently humans rank the answers", "rlhf"),
+    # Round 48: a description asked by name that retells the summary ("existing", "model",
+    # "training") needs a lower score
+    (
+        "owner wants to take an existing model and keep training it on our old menus so it "
+        "writes in our voice. what's that called",
+        "fine-tuning",
+    ),
 ]
 
 # Not answered: another sense, an uncovered side, a service's accounts.
