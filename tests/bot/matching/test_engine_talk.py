@@ -486,6 +486,12 @@ ANSWERED_FIRST = [
         "writes in our voice. what's that called",
         "fine-tuning",
     ),
+    # Round 48: diffusion's noise in lay words ("static"), as its summary now says
+    (
+        "the thing where an image begins as tv static and is cleaned up step by step, "
+        "what's that called",
+        "diffusion",
+    ),
 ]
 
 # Not answered: another sense, an uncovered side, a service's accounts.
