@@ -532,7 +532,10 @@ class Decider:
             # The other way round: the best explains the whole question and its summary uses
             # what the runner-up leaves unexplained; the best keeps its place, settled.
             other = check(content, (hits[1].id,))
-            left = [w for m in other.missing for w in m.split()]
+            # What the best's own check counts as talk ("our own tasting notes") is no
+            # part of the term either snippet must tell.
+            talk = {w for t in verdict.talk for w in t.split()}
+            left = [w for m in other.missing for w in m.split() if w not in talk]
             if (
                 left
                 and not other.explained

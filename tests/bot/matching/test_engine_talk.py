@@ -486,6 +486,13 @@ ANSWERED_FIRST = [
         "writes in our voice. what's that called",
         "fine-tuning",
     ),
+    # ... and the runner-up leaves unexplained only what the best's summary tells, the
+    # asker's own notes aside
+    (
+        "could we take an existing model and train it a bit more on our own call logs so it "
+        "writes summaries in our format? what's that called",
+        "fine-tuning",
+    ),
     # Round 48: diffusion's noise in lay words ("static"), as its summary now says
     (
         "the thing where an image begins as tv static and is cleaned up step by step, "
