@@ -27,6 +27,7 @@ def wanted(tokens: Sequence[str], at: int) -> bool:
         or located(tokens, at)
         or _ruling(tokens, at)
         or _hardware(tokens, at)
+        or _ranking(tokens, at)
     )
 
 
@@ -183,3 +184,43 @@ def _hardware(tokens: Sequence[str], at: int) -> bool:
     # "what graphics card for running it", "which gpu to run llama on"
     running = len(after) >= 2 and after[0] in {"for", "to"} and after[1] in RUNNING
     return needed or running
+
+
+# Ranking products ("which embedding model is best for german text", "which llm has the
+# biggest context window right now", "what's the best image generator for logos"): today's
+# league table, which no explanation gives. Only a product's noun: "which sector has the
+# most genai adoption" asks a figure the adoption snippet tells; not where two things are
+# set against each other ("diffusion or gan, which model is best for images").
+SUPERLATIVES = frozenset({
+    "best", "fastest", "cheapest", "most", "biggest", "largest", "longest", "smartest",
+    "quickest", "highest", "lowest", "top", "strongest",
+})  # fmt: skip
+PRODUCTS = frozenset({
+    "model", "models", "llm", "llms", "chatbot", "chatbots", "tool", "tools", "app", "apps",
+    "generator", "generators", "database", "databases", "db", "service", "services",
+    "provider", "providers", "api", "apis", "vendor", "vendors", "platform", "platforms",
+    "assistant", "assistants", "software", "engine", "engines", "gpu", "gpus",
+})  # fmt: skip
+RANKED_BY = frozenset({"is", "are", "has", "have", "gives", "give", "offers", "does", "do"})
+RANKED_NOUN = 4  # words from "which" to its verb ("which open weights model")
+SET_AGAINST = frozenset({"or", "vs", "versus"})
+WHATS = frozenset({"whats", "what"})
+
+
+def _ranking(tokens: Sequence[str], at: int) -> bool:
+    if tokens[at] not in SUPERLATIVES or not SET_AGAINST.isdisjoint(tokens):
+        return False
+    # "which embedding model is (the) best ...", "which llm has the biggest ..."
+    verb = at - 2 if at >= 2 and tokens[at - 1] == "the" else at - 1
+    if verb > 1 and tokens[verb] in RANKED_BY:
+        for opens in range(max(0, verb - RANKED_NOUN - 1), verb - 1):
+            if tokens[opens] == "which":
+                return not PRODUCTS.isdisjoint(tokens[opens + 1 : verb])
+    # "what's the best image generator for logos"
+    after = tokens[at + 1 : at + 4]
+    return (
+        at >= 2
+        and tokens[at - 1] == "the"
+        and tokens[at - 2] in WHATS | {"is"}
+        and not PRODUCTS.isdisjoint(after)
+    )

@@ -61,6 +61,13 @@ def test_a_product_or_document_asked_for(text: str, word: str, expected: bool) -
         ("why do llms need such big gpus", "gpus", False),  # why, not which
         ("what gpu did they train stable diffusion on", "gpu", False),  # theirs, not ours
         ("can it run on a normal gpu", "gpu", False),
+        # Round 48: ranking products, today's league table
+        ("which embedding model is best for german text", "best", True),
+        ("which llm has the biggest context window right now", "biggest", True),
+        ("whats the best image generator for logos", "best", True),
+        ("which sector has the most genai adoption", "most", False),  # no product
+        ("whats the best way to write a prompt", "best", False),
+        ("diffusion or gan which model is best for images", "best", False),  # two terms
     ],
 )
 def test_a_product_to_choose(text: str, word: str, expected: bool) -> None:
