@@ -28,6 +28,7 @@ def wanted(tokens: Sequence[str], at: int) -> bool:
         or _ruling(tokens, at)
         or _hardware(tokens, at)
         or _ranking(tokens, at)
+        or _setting_up(tokens, at)
     )
 
 
@@ -223,4 +224,25 @@ def _ranking(tokens: Sequence[str], at: int) -> bool:
         and tokens[at - 1] == "the"
         and tokens[at - 2] in WHATS | {"is"}
         and not PRODUCTS.isdisjoint(after)
+    )
+
+
+# Setting something up on the asker's own systems ("how do i set up a vector search in
+# elasticsearch", "how do we install ollama on the office mac", "how do i enable copilot in
+# excel"): steps for their setup, which no explanation gives. In every question set so far
+# all such questions were near-domain or off-topic. Not "how do you ..." (how it is done in
+# general) and not building or implementing ("how do we build a rag pipeline").
+SETTING_UP = frozenset({"setup", "install", "configure", "enable", "deploy"})
+HOW_ASKED = frozenset({"do", "can", "could", "would", "should", "shall"})
+
+
+def _setting_up(tokens: Sequence[str], at: int) -> bool:
+    word = tokens[at]
+    verb = word in SETTING_UP or (word == "set" and tokens[at + 1 : at + 2] == ["up"])
+    return (
+        verb
+        and at >= 3
+        and tokens[at - 1] in WE_OR_I
+        and tokens[at - 2] in HOW_ASKED
+        and tokens[at - 3] == "how"
     )
