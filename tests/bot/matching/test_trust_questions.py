@@ -946,6 +946,40 @@ BARS = {
         "wrong": 0.0,
         "right": 0.86,
     },
+    # Round 48: 99 and 109 (the oldest blind sets of each brief left) read at the start, 155
+    # and 156 written this round to the same brief and read at once; two questions of slack
+    # on the right answers, one on near-domain and one on declines offering nothing right
+    # where over the usual 3 (set 99's wrong answer kept: "is Stable Diffusion generative AI?
+    # and Claude?" answers diffusion, not the examples).
+    "trust_holdout99.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.02,
+        "right": 0.76,
+        "unoffered": 5,
+    },
+    "trust_holdout109.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
+    },
+    "trust_holdout155.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.9,
+    },
+    "trust_holdout156.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.86,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
