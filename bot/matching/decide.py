@@ -59,8 +59,9 @@ MIN_SHARE = 0.3
 DESCRIBED_SHARE = 0.3
 DESCRIBED_WORDS = 3
 # Restating the summary in this many of its own words, a description clear of the runner-up
-# needs only a did-you-mean's score (round 39: 3 of 3, with a share of 0.3 to 0.5, alike on
-# the sets; without a count of words "where can i buy a model train set" is training data's).
+# (or put first by what the question asks) needs only a did-you-mean's score (round 39: 3 of
+# 3, with a share of 0.3 to 0.5, alike on the sets; without a count of words "where can i buy
+# a model train set" is training data's).
 RESTATED_WORDS = 3
 # The score a description asked by name needs when it also retells the summary (round 48:
 # the read sets' such questions scored 20.4 to 24.8; a bar of 15 answered none more).
@@ -415,22 +416,14 @@ class Decider:
         # words of its own: explained within the tolerance is enough.
         naming = asks_name(question)
         names_it = names_it or naming
-        # Or to tell it in its summary's words, clear of the runner-up (DESCRIBED_SHARE) or put
+        # Or to tell it in its summary's words (DESCRIBED_SHARE), clear of the runner-up or put
         # first by what the question asks.
-        if not names_it and verdict.solid and (margin >= cfg.min_margin or choice.settled):
+        clear = margin >= cfg.min_margin or choice.settled
+        if not names_it and verdict.solid and clear:
             names_it = self._describes(content, top.id, verdict)
         explains = verdict.solid or (naming and verdict.explained)
         if explains and names_it and needed <= 100.0:  # above 100 means "never answer"
             needed -= cfg.explained_discount
-            if (
-                not naming
-                and (margin >= cfg.min_margin or choice.settled)
-                and self._restates(content, top.id, verdict)
-            ):
-                # The admin's own account of the term, retold ("how do they make these
-                # models polite and safe, i heard humans rank answers"): as sure as a name
-                # asked of a description.
-                needed = min(needed, cfg.suggest_threshold)
             if naming:
                 # A description scores low against example questions that name the term
                 # ("what's it called when an AI chatbot gives you a confident, fluent answer
@@ -441,6 +434,11 @@ class Decider:
                     # Told in its summary's own words too ("take an existing model and
                     # train it a bit more on our own notes ... what's that called"): lower.
                     needed = min(needed, RESTATED_NAME_SCORE)
+            elif clear and self._restates(content, top.id, verdict):
+                # The admin's own account of the term, retold ("how do they make these
+                # models polite and safe, i heard humans rank answers"): as sure as a name
+                # asked of a description.
+                needed = min(needed, cfg.suggest_threshold)
         if naming and margin < cfg.min_margin:
             margin = self._past_pair(content, hits, margin)
         if verdict.missing and unexplained_choice(question, verdict.missing):

@@ -371,8 +371,9 @@ _EXPLAINING = frozenset(
 )
 
 
-# "hello bot how r u": a greeting and the bot called by name before the question.
-_CALLING = _HELLO - {"whats", "hows"} | {"bot", _NAME} | _FILLER
+# "hello bot how r u": a greeting and the bot called by name before the question ("whats",
+# "hows" ask).
+_CALLING = (_HELLO - {"whats", "hows"}) | {"bot", _NAME} | _FILLER
 # "are you a bot or is this dan messing about": what the one answering is, then another
 # guess at who is there, in this many words at most.
 ALTERNATIVE_WORDS = 12
@@ -388,7 +389,7 @@ def _asks_what_one_is(said: Sequence[str]) -> bool:
 def put_to_bot(question: str) -> bool:
     """Whether a short question is put to the bot ("you", "your") and asks no term to be
     explained ("can you explain quantization" names what the bot does not cover, which the
-    reply should say)."""
+    reply should say). A greeting or the bot's name before it is left out (``_CALLING``)."""
     said = list(itertools.dropwhile(lambda w: w in _CALLING, split_words(question)))
     longest = ALTERNATIVE_WORDS if _asks_what_one_is(said) else ABOUT_BOT_WORDS
     if not said or len(said) > longest or not _BOT_ADDRESSED.intersection(said):

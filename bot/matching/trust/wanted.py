@@ -4,7 +4,10 @@ tool that detects deepfakes"), a policy template or whether to have a policy of 
 we need an ai ethics policy"), what a law says ("what does the eu ai act say about chatbots"),
 a product to buy ("which vector database should we pick, pinecone or something self hosted"),
 where a control or a setting sits in an app ("where's the temperature slider in the
-playground", "where has it gone": :mod:`bot.matching.trust.located`). Part of the service
+playground", "where has it gone": :mod:`bot.matching.trust.located`), the hardware to run
+something on ("what gpu do i need to run stable diffusion"), a league table of products
+("which embedding model is best for german text"), the steps to set something up on the
+asker's own systems ("how do i install stable diffusion on windows"). Part of the service
 check (:func:`bot.matching.trust.service.admin`): the word that shows it is attached to the
 term and the question is declined.
 """
@@ -138,7 +141,9 @@ def _ruling(tokens: Sequence[str], at: int) -> bool:
 # Not "which one should we pick" of two terms the question names (a comparison's choice).
 SELECTING = frozenset({"pick", "buy", "choose", "purchase", "get", "license", "licence"})
 SHOULD = frozenset({"should", "shall", "do", "would"})
-WHICH_NOUN = 4  # words between "which" and "should" ("which vector database")
+# Words between "which" and its verb ("which vector database should", "which open weights
+# model is"), at most.
+WHICH_NOUN = 4
 NOT_A_PRODUCT = frozenset({"one", "ones", "of", "is", "option", "approach", "way", "method"})
 
 
@@ -147,12 +152,17 @@ def _selecting(tokens: Sequence[str], at: int) -> bool:
         return False
     if tokens[at - 1] not in WE_OR_I or tokens[at - 2] not in SHOULD:
         return False
-    should = at - 2
-    for opens in range(max(0, should - WHICH_NOUN - 1), should - 1):
+    noun = _which_noun(tokens, at - 2)
+    return noun is not None and NOT_A_PRODUCT.isdisjoint(noun)
+
+
+def _which_noun(tokens: Sequence[str], verb: int) -> Sequence[str] | None:
+    """The words between a "which" up to ``WHICH_NOUN`` words before ``verb`` and the verb
+    ("vector database" in "which vector database should we pick"); ``None`` without one."""
+    for opens in range(max(0, verb - WHICH_NOUN - 1), verb - 1):
         if tokens[opens] == "which":
-            noun = tokens[opens + 1 : should]
-            return bool(noun) and NOT_A_PRODUCT.isdisjoint(noun)
-    return False
+            return tokens[opens + 1 : verb]
+    return None
 
 
 # Choosing the hardware to run something on ("what gpu do i need to run stable diffusion at
@@ -164,8 +174,12 @@ HARDWARE = frozenset({
     "pcs", "computer", "computers", "machine", "machines", "server", "servers", "specs",
     "card", "cards", "mac", "macbook",
 })  # fmt: skip
-CHOOSING = frozenset({"what", "which", "whats", "best"})
+WHATS = frozenset({"whats", "what"})
+CHOOSING = WHATS | {"which", "best"}
 HARDWARE_NOUN = 2  # words from "which" to the hardware's word ("which graphics card")
+# The asker's auxiliary: "how can i set up ...", "what gpu do we need".
+HOW_ASKED = SHOULD | {"can", "could"}
+NEEDED_ASKED = HOW_ASKED | {"will"}  # "what gpu will we need"
 NEEDING = frozenset({"need", "needs", "buy", "get", "use", "want", "pick", "choose", "rent"})
 RUNNING = frozenset({"run", "running", "host", "hosting"})
 
@@ -175,12 +189,9 @@ def _hardware(tokens: Sequence[str], at: int) -> bool:
         return False
     if CHOOSING.isdisjoint(tokens[max(0, at - HARDWARE_NOUN) : at]):
         return False
-    after = tokens[at + 1 : at + 5]
+    after = tokens[at + 1 : at + 4]
     needed = (
-        len(after) >= 3
-        and after[0] in SHOULD | {"will", "could", "can"}
-        and after[1] in WE_OR_I
-        and after[2] in NEEDING
+        len(after) == 3 and after[0] in NEEDED_ASKED and after[1] in WE_OR_I and after[2] in NEEDING
     )
     # "what graphics card for running it", "which gpu to run llama on"
     running = len(after) >= 2 and after[0] in {"for", "to"} and after[1] in RUNNING
@@ -203,9 +214,8 @@ PRODUCTS = frozenset({
     "assistant", "assistants", "software", "engine", "engines", "gpu", "gpus",
 })  # fmt: skip
 RANKED_BY = frozenset({"is", "are", "has", "have", "gives", "give", "offers", "does", "do"})
-RANKED_NOUN = 4  # words from "which" to its verb ("which open weights model")
 SET_AGAINST = frozenset({"or", "vs", "versus"})
-WHATS = frozenset({"whats", "what"})
+PRODUCT_AFTER = 3  # words after the superlative to its product ("the best image generator")
 
 
 def _ranking(tokens: Sequence[str], at: int) -> bool:
@@ -214,16 +224,19 @@ def _ranking(tokens: Sequence[str], at: int) -> bool:
     # "which embedding model is (the) best ...", "which llm has the biggest ..."
     verb = at - 2 if at >= 2 and tokens[at - 1] == "the" else at - 1
     if verb > 1 and tokens[verb] in RANKED_BY:
-        for opens in range(max(0, verb - RANKED_NOUN - 1), verb - 1):
-            if tokens[opens] == "which":
-                return not PRODUCTS.isdisjoint(tokens[opens + 1 : verb])
-    # "what's the best image generator for logos"
-    after = tokens[at + 1 : at + 4]
+        noun = _which_noun(tokens, verb)
+        if noun is not None:
+            return not PRODUCTS.isdisjoint(noun)
+    # "what's the best image generator for logos", "what is the best ...": asked; "chatgpt
+    # is the best chatbot, so what is it" only reports what someone holds
+    asked = at >= 2 and (
+        tokens[at - 2] in WHATS
+        or (at >= 3 and tokens[at - 2] == "is" and tokens[at - 3] in {"what", "which"})
+    )
     return (
-        at >= 2
+        asked
         and tokens[at - 1] == "the"
-        and tokens[at - 2] in WHATS | {"is"}
-        and not PRODUCTS.isdisjoint(after)
+        and not PRODUCTS.isdisjoint(tokens[at + 1 : at + 1 + PRODUCT_AFTER])
     )
 
 
@@ -233,12 +246,11 @@ def _ranking(tokens: Sequence[str], at: int) -> bool:
 # all such questions were near-domain or off-topic. Not "how do you ..." (how it is done in
 # general) and not building or implementing ("how do we build a rag pipeline").
 SETTING_UP = frozenset({"setup", "install", "configure", "enable", "deploy"})
-HOW_ASKED = frozenset({"do", "can", "could", "would", "should", "shall"})
 
 
 def _setting_up(tokens: Sequence[str], at: int) -> bool:
     word = tokens[at]
-    verb = word in SETTING_UP or (word == "set" and tokens[at + 1 : at + 2] == ["up"])
+    verb = word in SETTING_UP or (word == "set" and at + 1 < len(tokens) and tokens[at + 1] == "up")
     return (
         verb
         and at >= 3

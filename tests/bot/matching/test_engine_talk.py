@@ -186,6 +186,12 @@ ANSWERED = [
         "booking policies?",
         {"rag-vs-fine-tuning"},
     ),
+    # Round 48 review: a ranking reported, not asked ("... is the best chatbot"), is talk
+    ("chatgpt is the best chatbot, so what is chatgpt exactly", {"chatgpt"}),
+    (
+        "my friend says midjourney is the best image generator, how does it work",
+        {"diffusion"},
+    ),
 ]
 
 # Answered, and with this snippet first.
