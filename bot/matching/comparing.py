@@ -71,7 +71,7 @@ def compare(
             )
         # A rare name left unexplained ("bm25 keyword search" beside embeddings) is another
         # thing compared, however little else the side holds; not a version ("gpt 4o").
-        odd = any(rare(w) and w[:1].isalpha() for m in verdict.missing for w in m.split())
+        odd = any(rare(w) and w[:1].isalpha() for w in verdict.missing_words())
         if hit and verdict.explained and not odd:
             found.append(hit[0])
         else:

@@ -527,32 +527,34 @@ class Decider:
         if len(hits) < 2 or choice.settled or choice.margin >= SUMMARY_LEAD:
             return choice
         if verdict.explained and verdict.solid:
-            # The other way round: the best explains the whole question and its summary uses
-            # what the runner-up leaves unexplained; the best keeps its place, settled.
-            other = check(content, (hits[1].id,))
-            # What the best's own check counts as talk ("our own tasting notes") is no
-            # part of the term either snippet must tell.
-            talk = {w for t in verdict.talk for w in t.split()}
-            left = [w for m in other.missing for w in m.split() if w not in talk]
-            if (
-                left
-                and not other.explained
-                and verdict.share >= other.share + SHARE_GAP
-                and self._coverage.summary_uses_all(left, hits[0].id)
-            ):
-                return replace(choice, settled=True)
-            return choice
+            return self._best_summary_settles(choice, content, check)
         if verdict.explained or not verdict.missing:
             return choice
         runner = hits[1].id
-        missing = [w for m in verdict.missing for w in m.split()]
-        if not self._coverage.summary_uses_all(missing, runner):
+        if not self._coverage.summary_uses_all(verdict.missing_words(), runner):
             return choice
         again = check(content, (runner,))
         if not (again.explained and again.solid and again.share >= verdict.share + SHARE_GAP):
             return choice
         ordered = [hits[1], hits[0], *hits[2:]]
         return _Choice(hits=ordered, margin=_margin(ordered), verdict=again, settled=True)
+
+    def _best_summary_settles(self, choice: _Choice, content: list[str], check: Check) -> _Choice:
+        """The best, explaining the whole question, settled when its summary uses every word
+        the runner-up leaves unexplained, less what the best's own check counts as talk ("our
+        own tasting notes" is no part of the term either snippet must tell)."""
+        best, verdict = choice.hits[0].id, choice.verdict
+        other = check(content, (choice.hits[1].id,))
+        talk = verdict.talk_words()
+        left = [w for w in other.missing_words() if w not in talk]
+        if (
+            left
+            and not other.explained
+            and verdict.share >= other.share + SHARE_GAP
+            and self._coverage.summary_uses_all(left, best)
+        ):
+            return replace(choice, settled=True)
+        return choice
 
     def _shared_name_steps_back(
         self, question: str, choice: _Choice, content: list[str], check: Check

@@ -63,6 +63,14 @@ class Judgement:
     named: frozenset[str] = frozenset()
     naming: str = ""  # that coined name, as analysed
 
+    def missing_words(self) -> list[str]:
+        """The words of the unexplained phrases ("locker hire" -> "locker", "hire")."""
+        return [w for m in self.missing for w in m.split()]
+
+    def talk_words(self) -> set[str]:
+        """The words of the phrases left out as talk."""
+        return {w for t in self.talk for w in t.split()}
+
 
 class Judge:
     """Coverage statistics of one knowledge base, plus the tolerance fitted to it (lazily:
@@ -301,7 +309,7 @@ class Judge:
                 around=seen.around + seen.setting,
             )
         # "how do i fine tune the budget": what the term acts on, unexplained, is its sense.
-        unexplained = {w for m in found.missing for w in m.split()}
+        unexplained = set(found.missing_words())
         acted_on = tuple(t for t in seen.objects if any(w in unexplained for w in kind.seen(t)))
         if acted_on:
             return replace(found, explained=False, solid=False, missing=acted_on, sense=True)
@@ -381,7 +389,7 @@ class Judge:
             if kind(token) == "everyday" or not self._lexicon.is_word(token)
             for w in kind.seen(token)
         }
-        lenient = lenient and not any(w in close for m in kept.missing for w in m.split())
+        lenient = lenient and not any(w in close for w in kept.missing_words())
         return self._without(kept, words, rest, found, lenient=lenient)
 
     def _holds_thing(self, words: Sequence[str]) -> bool:

@@ -246,15 +246,12 @@ def _ranking(tokens: Sequence[str], at: int) -> bool:
 # all such questions were near-domain or off-topic. Not "how do you ..." (how it is done in
 # general) and not building or implementing ("how do we build a rag pipeline").
 SETTING_UP = frozenset({"setup", "install", "configure", "enable", "deploy"})
+# "how do i", "how should we", ...: the asker asking how (as service._operation reads
+# grammar.HOW_DO_I).
+HOW_WE_ASK = frozenset(("how", aux, who) for aux in HOW_ASKED for who in WE_OR_I)
 
 
 def _setting_up(tokens: Sequence[str], at: int) -> bool:
     word = tokens[at]
     verb = word in SETTING_UP or (word == "set" and at + 1 < len(tokens) and tokens[at + 1] == "up")
-    return (
-        verb
-        and at >= 3
-        and tokens[at - 1] in WE_OR_I
-        and tokens[at - 2] in HOW_ASKED
-        and tokens[at - 3] == "how"
-    )
+    return verb and at >= 3 and tuple(tokens[at - 3 : at]) in HOW_WE_ASK
