@@ -39,9 +39,12 @@ SENTENCE_BREAK = re.compile(
 )
 # A comma between digits groups thousands ("4,000 past classifications"); it breaks nothing.
 TOKEN = re.compile(r"[a-z0-9]+|(?<!\d),|,(?!\d)")
-# A quote opens after no letter and closes before none ("it's 'agentic'" quotes "agentic").
+# A quote opens after no letter and closes before none ("it's 'agentic'" quotes "agentic");
+# an apostrophe between letters is a word's own ("'boiler won't start'").
 QUOTED = re.compile(
-    r"(?<![A-Za-z])[\"\u201c\u2018']([^\"\u201d\u2019']{2,60})[\"\u201d\u2019'](?![A-Za-z])"
+    r"(?<![A-Za-z])[\"\u201c\u2018']"
+    r"((?:[^\"\u201d\u2019']|(?<=[A-Za-z])['\u2019](?=[a-z]))"
+    r"{2,60})[\"\u201d\u2019'](?![A-Za-z])"
 )
 # What may open a clause that asks about the term itself.
 ASKING = vocabulary(

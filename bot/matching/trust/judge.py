@@ -23,7 +23,7 @@ from bot.matching.trust.kinds import WordKinds
 from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.names import Names
 from bot.matching.trust.produced import invented, made_up, produced
-from bot.matching.trust.quoted import examples
+from bot.matching.trust.quoted import examples, messages, searched
 from bot.matching.trust.scope import asks_wider, kind_of_ai
 from bot.matching.trust.sense import common_noun, field_framed, unsupported
 from bot.matching.trust.setting import USE
@@ -337,6 +337,19 @@ class Judge:
         beside = seen.beside if clear and not asks_name(question) else ()
         talk = seen.around + beside + seen.asker + seen.task
         mine, held = self._askers_own(question, seen, kind, snippet_ids)
+        shown = frozenset[str]() if definition else messages(question)
+        if shown:
+            # "the widget says 'session expired'": the message is what is asked about, never
+            # talk around the term; unless the question asks what a term is ("the api error
+            # says 'token limit exceeded', what is a token"): then it is where the term was met.
+            seen = replace(
+                seen,
+                around=tuple(t for t in seen.around if t not in shown),
+                asker=tuple(t for t in seen.asker if t not in shown),
+                task=tuple(t for t in seen.task if t not in shown),
+            )
+            talk = tuple(t for t in talk if t not in shown)
+            mine = tuple(t for t in mine if t not in shown)
         if not (seen.attached or talk or mine):
             return found
         if seen.named:
@@ -501,10 +514,13 @@ class Judge:
             # asked whether it is one ("is the help bubble on our intranet a chatbot?").
             mentioned = examples(question, kind, self._lexicon.is_word)
             mentioned += instances(runs(question), kind)
+            # What is typed into a search or found by it is the asker's material; a word of it
+            # beside the term may still be its other sense ("typing 'reset password' into the
+            # chatbot does nothing").
             seen = replace(
                 seen,
                 attached=tuple(t for t in seen.attached if t not in mentioned),
-                around=seen.around + mentioned,
+                around=seen.around + mentioned + searched(question, kind),
             )
         return seen
 

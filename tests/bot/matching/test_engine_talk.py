@@ -196,6 +196,12 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 49: what is typed into a search or found by it is the asker's example
+    (
+        "how does vector search match 'cracked pane' with 'broken window glass' when no words "
+        "are shared",
+        "embeddings",
+    ),
     # Round 36: where the term was read ("on the mistral model card", "in the llama paper")
     ("what does sft mean on the mistral model card", "fine-tuning"),
     ("what does rlhf mean in the llama paper", "rlhf"),
@@ -509,6 +515,9 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 49: a failure message a tool shows is what is asked about
+    "the chatbot widget says 'session expired' after five minutes, how do i change the timeout",
+    "gpu says 'cuda out of memory' while fine tuning, what do i change",
     # Round 47: a training term for people new at work is another sense
     "how long does the pre-training for new drivers take",
     "what goes in the pre-training for new volunteers at the shop",
