@@ -23,6 +23,7 @@ from bot.matching.alone import asks_of_before, likens_to_before, names_kind, sta
 from bot.matching.compare import comparative, parse_sides, plain
 from bot.matching.comparing import compare
 from bot.matching.decide import Decider
+from bot.matching.described import described
 from bot.matching.focus import (
     asked_sentences,
     clause_sides,
@@ -32,6 +33,7 @@ from bot.matching.focus import (
 from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
+from bot.matching.naming import name_spans
 from bot.matching.normalize import split_filler, strip_answer_form, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
@@ -41,6 +43,7 @@ from bot.matching.trust.choice import EITHER
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judge
+from bot.matching.trust.kinds import TERM_MIN
 from bot.matching.trust.vocabulary import asks_definition, asks_name, topic_words
 from bot.models import Answer, Reason, SmallTalk, Status, Suggestion
 
@@ -55,6 +58,7 @@ __all__ = ["Engine", "MatchConfig"]
 # A word of a snippet's name this telling ("prompt"; not "thing" or "close", everyday words a
 # name happens to hold) makes a naming question ask of that name.
 NAMING_SALIENCE = 0.2
+DESCRIBED_HITS = 10  # candidates a description question is checked against
 RETIRED_S = 5.0  # an answer still on the replaced knowledge this long after a swap is rare
 _LIST_WORDS = frozenset({"help", "list", "topics", "topic", "menu", "index", "all", "?"})
 
@@ -324,7 +328,43 @@ class Engine:
             person=lambda w: self._lexicon.names_person(w) or self._lexicon.names_trade(w),
             lexicon=self._lexicon,
         )
-        return decider.decide(question, hits, tokens, check, analyse=analyse, definition=definition)
+        decided = decider.decide(
+            question, hits, tokens, check, analyse=analyse, definition=definition
+        )
+        if (
+            decided.status is Status.ANSWER
+            or not asks_name(plainly)
+            or self._names_a_snippet(content)
+        ):
+            return decided
+        # "what's the word for the setup where one network makes fakes and another catches
+        # them": the ranker's example questions may not place a description; the snippets'
+        # own text may.
+        found = described(
+            content,
+            index.search(tokens, limit=DESCRIBED_HITS),
+            coverage=judge.coverage,
+            lexicon=self._lexicon,
+            compared=frozenset(index.pairs.values()),
+            check=partial(check, definition=False),  # a description: bodies tell it too
+        )
+        return (
+            decided
+            if found is None
+            else replies.answer(question, [kb.snippets[found.id]], found.score)
+        )
+
+    def _names_a_snippet(self, content: list[str]) -> bool:
+        """Whether ``content`` holds a whole name of a snippet with a word of the field's
+        own (salience ``TERM_MIN``; "ai" alone is everywhere, names nothing)."""
+        kb = self._kb
+        coverage = self._judge(kb).coverage
+        return any(
+            coverage.salience(content[i], self._lexicon) >= TERM_MIN
+            for sid in kb.snippets
+            for span in name_spans(kb, sid, content)
+            for i in span
+        )
 
     def _trusted(self, hits: Sequence[Hit]) -> bool:
         """A strong and clear best match (``trusted_score`` and ``trusted_margin``)."""

@@ -196,6 +196,17 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 49: a description whose name is asked, told by the snippet's own text
+    (
+        "if we took an existing model and trained it a bit more on our old support notes, "
+        "what's that called",
+        "fine-tuning",
+    ),
+    (
+        "is there a trick to wording the instructions so the AI writes better product "
+        "descriptions? what's that skill called",
+        "prompt-engineering",
+    ),
     # Round 49: what is typed into a search or found by it is the asker's example
     (
         "how does vector search match 'cracked pane' with 'broken window glass' when no words "
