@@ -17,8 +17,8 @@ from bot.matching.matcher import Hit
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
 
-MIN_SHARE = 0.30  # of the question's weight that the snippet's text explains
-MIN_LEAD = 0.08  # over the next candidate's share
+MIN_SHARE = 0.50  # of the question's weight the full check finds explained
+MIN_LEAD = 0.05  # of the snippet's own text over the next candidate's, without the talk left out
 FIRST_HITS = 4  # the snippet is among the ranker's first this many
 
 
@@ -33,20 +33,18 @@ def described(
 ) -> Hit | None:
     """The hit whose snippet a description question (its analysed ``content``) describes, of
     ``hits`` (the ranker's candidates, best first), or None when none clearly does."""
-    shares = sorted(
-        (
-            (coverage.judge(content, [h.id], lexicon).share, i)
-            for i, h in enumerate(hits)
-            if h.id not in compared
-        ),
-        reverse=True,
-    )
-    if not shares:
+    candidates = [h for h in hits if h.id not in compared]
+    if not candidates:
         return None
-    best, at = shares[0]
-    runner_up = shares[1][0] if len(shares) > 1 else 0.0
-    if best < MIN_SHARE or best - runner_up < MIN_LEAD or at >= FIRST_HITS:
+    # The snippet's own text must explain the description best of all candidates, the asker's
+    # talk counted ...
+    shares = [coverage.judge(content, [h.id], lexicon).share for h in candidates]
+    order = sorted(range(len(candidates)), key=lambda i: -shares[i])
+    at = order[0]
+    runner_up = shares[order[1]] if len(order) > 1 else 0.0
+    if shares[at] - runner_up < MIN_LEAD or hits.index(candidates[at]) >= FIRST_HITS:
         return None
-    found = check(content, [hits[at].id])
-    ok = found.explained and found.solid and not found.sense
-    return hits[at] if ok else None
+    # ... and, the talk left out, most of it, with no other sense.
+    found = check(content, [candidates[at].id])
+    ok = found.explained and found.solid and not found.sense and found.share >= MIN_SHARE
+    return candidates[at] if ok else None
