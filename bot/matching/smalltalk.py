@@ -301,14 +301,28 @@ def _without_meaning(words: Sequence[str]) -> list[str]:
 
 
 def _without_degree(words: Sequence[str]) -> list[str]:
-    """The words less "a bit" (or "a little", "a tad") before another word."""
+    """The words less "a bit" (or "a little", "a tad") before another word, and less "for a
+    robot" (or "for a bot", "for an ai") after praise ("you're pretty smart for a robot")."""
     drop = {
         j
         for i in range(len(words) - 2)
         if words[i] == "a" and words[i + 1] in _DEGREE
         for j in (i, i + 1)
     }
+    drop |= {
+        j
+        for i in range(1, len(words) - 2)
+        if words[i - 1] in _REACTION
+        and words[i] == "for"
+        and words[i + 1] in {"a", "an"}
+        and words[i + 2] in _WHAT_BOT_IS
+        for j in (i, i + 1, i + 2)
+    }
     return [w for i, w in enumerate(words) if i not in drop]
+
+
+# What the bot is, as praise measures it ("smart for a robot").
+_WHAT_BOT_IS = frozenset({"bot", "robot", "ai", "machine", "computer", "chatbot"})
 
 
 # "good morning from the night shift desk", "ok bye, back to shelving", "bye, heading out on

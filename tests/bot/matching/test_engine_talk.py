@@ -670,6 +670,9 @@ NOT_ANSWERED = [
 ]
 
 SMALL_TALK = [
+    # Round 49: praise measured by what the bot is
+    "pretty fast for a machine",
+    "you're really clever for a robot lol",
     # Round 26: a greeting or farewell and where the asker is; praise beside a question to it
     "good morning from the night shift dispatch desk \N{HOT BEVERAGE}",
     "ok bye, back to shelving",
