@@ -175,10 +175,22 @@ def _available(tokens: Sequence[str], at: int) -> bool:
     return tokens[at] in {"available", "availability"} and tokens[at + 1 : at + 2] == ["in"]
 
 
+# What a service counts and caps per user ("i've hit my message limit", "the daily usage
+# cap"); a token limit is the context window, which the knowledge explains.
+METERED = frozenset({
+    "message", "messages", "usage", "daily", "weekly", "hourly", "monthly", "request",
+    "requests", "image", "images", "upload", "uploads",
+})  # fmt: skip
+LIMITS = frozenset({"limit", "limits", "cap", "caps", "quota"})
+
+
 def _rate_limit(tokens: Sequence[str], at: int) -> bool:
     """A service's request limits ("the rate limit on the claude api", "we keep getting
-    429"): how to use an api, which no explanation covers."""
+    429", "i've hit my message limit"): how to use an api or an app, which no explanation
+    covers."""
     if tokens[at] == "429":
+        return True
+    if tokens[at] in LIMITS and at > 0 and tokens[at - 1] in METERED:
         return True
     return tokens[at] == "rate" and tokens[at + 1 : at + 2] in (["limit"], ["limits"], ["limited"])
 

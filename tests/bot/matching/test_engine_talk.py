@@ -526,6 +526,8 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 49: what a service caps per user is its account, not the context window
+    "gemini keeps saying i've hit my usage limit, how long do i wait",
     # Round 49: a failure message a tool shows is what is asked about
     "the chatbot widget says 'session expired' after five minutes, how do i change the timeout",
     "gpu says 'cuda out of memory' while fine tuning, what do i change",

@@ -25,6 +25,10 @@ from bot.matching.trust.service import admin, status
         ("whats the rate limit on the claude api", "rate", True),
         ("we keep getting 429 from the api", "429", True),
         ("what is the error rate of llms", "rate", False),
+        # Round 49: what a service caps per user; a token limit is the context window
+        ("ive hit my message limit for today", "limit", True),
+        ("is there a daily usage cap", "cap", True),
+        ("what is the token limit of gpt 4", "limit", False),
         ("can i get a refund on midjourney", "refund", True),
         ("the bot invented a refund policy", "refund", False),
         ("add me to the company midjourney account", "account", True),
