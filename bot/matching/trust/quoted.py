@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.matching.normalize import words
+from bot.matching.normalize import all_words, words
 from bot.matching.trust.grammar import QUOTED, vocabulary
 
 MIN_WORDS = 2  # a single quoted word may be the very term asked about ("what is 'agentic'")
@@ -51,13 +51,12 @@ def examples(
     """The words of the phrases ``question`` quotes as examples: phrases whose every word is
     an everyday English word (``kind`` "everyday": one the knowledge never uses)."""
     quoted = [words(quote) for quote in QUOTED.findall(question)]
-    plain = tuple(
+    return tuple(
         t
         for said in quoted
         if len(said) >= MIN_WORDS and all(kind(t) == "everyday" and is_word(t) for t in said)
         for t in said
     )
-    return plain
 
 
 def searched(question: str, kind: Callable[[str], str]) -> tuple[str, ...]:
@@ -66,36 +65,51 @@ def searched(question: str, kind: Callable[[str], str]) -> tuple[str, ...]:
     return tuple(t for said in _searched(question) if "term" not in map(kind, said) for t in said)
 
 
+# A quoted phrase: the words before it, its own and those after it.
+_Quote = tuple[list[str], list[str], list[str]]
+
+
+def _quotes(question: str) -> list[_Quote]:
+    """Each phrase ``question`` quotes, with the words around it. Uncapped (``all_words``):
+    :func:`~bot.matching.normalize.words` keeps a question's first 60 words only, so a
+    quote further on would be read beside the 60th word."""
+    return [
+        (all_words(question[: m.start()]), all_words(m.group(1)), all_words(question[m.end() :]))
+        for m in QUOTED.finditer(question)
+    ]
+
+
+def _joined(first: _Quote, second: _Quote) -> bool:
+    """Whether one joining word alone stands between two quoted phrases ("'x' and 'y'")."""
+    before, said, after = first
+    return bool(after) and after[0] in JOINS and len(second[0]) == len(before) + len(said) + 1
+
+
 def _searched(question: str) -> list[list[str]]:
     """The words of each quoted phrase that a verb of searching takes or that takes one, and of
     those joined to such a phrase by "and", "with", "to" or "or"."""
-    found = [
-        (words(question[: m.start()]), words(m.group(1)), words(question[m.end() :]))
-        for m in QUOTED.finditer(question)
-    ]
+    found = _quotes(question)
     marked = [
         len(said) >= MIN_WORDS
         and (not SEARCHING.isdisjoint(before[-REACH:]) or not SEARCHED_BY.isdisjoint(after[:2]))
         for before, said, after in found
     ]
     # A phrase joined to an example is one too ("'hyd leak' and 'fluid weeping' mean the
-    # same"): both ways, as the verb may stand before the first or after the last.
-    for _ in range(2):
-        for i in range(len(found) - 1):
-            joined = len(found[i][2]) > 0 and found[i][2][0] in JOINS
-            joined = joined and len(found[i + 1][0]) - len(found[i][0]) - len(found[i][1]) == 1
-            if joined and (marked[i] or marked[i + 1]):
-                marked[i] = marked[i + 1] = True
+    # same"): both ways, as the verb may stand before the first or after the last; a pass
+    # forward carries the mark along a chain of joined phrases, one backward back along it.
+    links = [i for i in range(len(found) - 1) if _joined(found[i], found[i + 1])]
+    for i in [*links, *reversed(links)]:
+        if marked[i] or marked[i + 1]:
+            marked[i] = marked[i + 1] = True
     return [said for (_, said, _), example in zip(found, marked, strict=True) if example]
 
 
 def messages(question: str) -> frozenset[str]:
     """The words of the failure messages ``question`` quotes as shown by a tool ("the chatbot
     widget says 'session expired'"): the matter of the question."""
-    found: set[str] = set()
-    for m in QUOTED.finditer(question):
-        said = words(m.group(1))
-        if SHOWING.isdisjoint(words(question[: m.start()])[-2:]) or FAILING.isdisjoint(said):
-            continue
-        found.update(said)
-    return frozenset(found)
+    return frozenset(
+        t
+        for before, said, _ in _quotes(question)
+        if not SHOWING.isdisjoint(before[-2:]) and not FAILING.isdisjoint(said)
+        for t in said
+    )

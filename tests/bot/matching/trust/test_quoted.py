@@ -59,3 +59,27 @@ def test_a_failure_message_a_tool_shows_is_the_matter() -> None:
     # Not shown by a tool, or no failure in it.
     assert messages("what does 'session expired' mean") == frozenset()
     assert messages("the bot says 'have a nice day'") == frozenset()
+
+
+def test_a_quote_past_the_sixtieth_word_is_read_beside_its_own_words() -> None:
+    # ``words`` keeps a question's first 60 words; the words before a quote must not be cut.
+    story = " ".join(["the", "ticket", "queue", "was", "long"] * 13)  # 65 words
+    assert messages(f"{story} and the widget says 'session expired'") == {"session", "expired"}
+    assert searched(f"{story}; typing 'reset password' does nothing", _searched_kind) == (
+        "reset",
+        "password",
+    )
+
+
+def test_every_phrase_of_a_joined_chain_is_an_example() -> None:
+    question = "'hyd leak' and 'fluid weeping' and 'seal seep' and 'oil drip' mean the same"
+    assert searched(question, _searched_kind) == (
+        "hyd",
+        "leak",
+        "fluid",
+        "weeping",
+        "seal",
+        "seep",
+        "oil",
+        "drip",
+    )
