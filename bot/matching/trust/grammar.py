@@ -43,7 +43,7 @@ TOKEN = re.compile(r"[a-z0-9]+|(?<!\d),|,(?!\d)")
 # an apostrophe between letters is a word's own ("'boiler won't start'").
 QUOTED = re.compile(
     r"(?<![A-Za-z])[\"\u201c\u2018']"
-    r"((?:[^\"\u201d\u2019']|(?<=[A-Za-z])['\u2019](?=[a-z]))"
+    r"((?:[^\"\u201d\u2019']|(?<=[A-Za-z])['\u2019](?=[A-Za-z]))"
     r"{2,60})[\"\u201d\u2019'](?![A-Za-z])"
 )
 # What may open a clause that asks about the term itself.

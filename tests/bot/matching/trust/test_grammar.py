@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.trust.grammar import (
+    QUOTED,
     asked,
     clauses,
     describing,
@@ -140,3 +141,17 @@ def test_a_clause_describing_a_kind_of_thing() -> None:
     assert not describing(tokens, clause, tokens.index("suggested"))
     other = runs("we met where the river bends")[0]
     assert not describing(other, clauses(other), other.index("river"))
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("typing 'boiler won't start' finds nothing", ["boiler won't start"]),
+        # Capitals too: an apostrophe between letters neither opens nor closes a quote.
+        ("typing 'BOILER WON'T START' finds nothing", ["BOILER WON'T START"]),
+        ("the screen says 'Can'T Connect'", ["Can'T Connect"]),
+        ("it's 'agentic', isn't it", ["agentic"]),
+    ],
+)
+def test_an_apostrophe_inside_a_word_stays_in_the_quote(question: str, quoted: list[str]) -> None:
+    assert QUOTED.findall(question) == quoted
