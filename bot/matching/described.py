@@ -33,18 +33,23 @@ def described(
 ) -> Hit | None:
     """The hit whose snippet a description question (its analysed ``content``) describes, of
     ``hits`` (the ranker's candidates, best first), or None when none clearly does."""
-    candidates = [h for h in hits if h.id not in compared]
-    if not candidates:
-        return None
     # The snippet's own text must explain the description best of all candidates, the asker's
-    # talk counted ...
-    shares = [coverage.judge(content, [h.id], lexicon).share for h in candidates]
-    order = sorted(range(len(candidates)), key=lambda i: -shares[i])
-    at = order[0]
-    runner_up = shares[order[1]] if len(order) > 1 else 0.0
-    if shares[at] - runner_up < MIN_LEAD or hits.index(candidates[at]) >= FIRST_HITS:
+    # talk counted ... (ties keep the ranker's order)
+    ranked = sorted(
+        (
+            (coverage.judge(content, [hit.id], lexicon).share, at, hit)
+            for at, hit in enumerate(hits)
+            if hit.id not in compared
+        ),
+        key=lambda scored: -scored[0],
+    )
+    if not ranked:
+        return None
+    share, at, best = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    if share - runner_up < MIN_LEAD or at >= FIRST_HITS:
         return None
     # ... and, the talk left out, most of it, with no other sense.
-    found = check(content, [candidates[at].id])
+    found = check(content, [best.id])
     ok = found.explained and found.solid and not found.sense and found.share >= MIN_SHARE
-    return candidates[at] if ok else None
+    return best if ok else None

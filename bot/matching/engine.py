@@ -334,7 +334,7 @@ class Engine:
         if (
             decided.status is Status.ANSWER
             or not asks_name(plainly)
-            or self._names_a_snippet(content)
+            or _names_a_snippet(kb, judge.coverage, self._lexicon, content)
         ):
             return decided
         # "what's the word for the setup where one network makes fakes and another catches
@@ -352,18 +352,6 @@ class Engine:
             decided
             if found is None
             else replies.answer(question, [kb.snippets[found.id]], found.score)
-        )
-
-    def _names_a_snippet(self, content: list[str]) -> bool:
-        """Whether ``content`` holds a whole name of a snippet with a word of the field's
-        own (salience ``TERM_MIN``; "ai" alone is everywhere, names nothing)."""
-        kb = self._kb
-        coverage = self._judge(kb).coverage
-        return any(
-            coverage.salience(content[i], self._lexicon) >= TERM_MIN
-            for sid in kb.snippets
-            for span in name_spans(kb, sid, content)
-            for i in span
         )
 
     def _trusted(self, hits: Sequence[Hit]) -> bool:
@@ -488,4 +476,18 @@ def _stored_trials(knowledge: KnowledgeBase, derived: DerivedCache, typo_cutoff:
         read=read,
         make=lambda: held_out_trials(snippets, knowledge.synonyms, typo_cutoff=typo_cutoff),
         write=to_doc,
+    )
+
+
+def _names_a_snippet(
+    kb: KnowledgeBase, coverage: Coverage, lexicon: Lexicon, content: list[str]
+) -> bool:
+    """Whether ``content`` holds a whole name of a snippet of ``kb`` with a word of the
+    field's own (salience ``TERM_MIN``; "ai" alone is everywhere, names nothing). Of the
+    knowledge the question was analysed on, not ``Engine._kb``, which a swap may replace."""
+    return any(
+        coverage.salience(content[i], lexicon) >= TERM_MIN
+        for sid in kb.snippets
+        for span in name_spans(kb, sid, content)
+        for i in span
     )

@@ -300,6 +300,10 @@ def _without_meaning(words: Sequence[str]) -> list[str]:
     return [w for i, w in enumerate(words) if i not in drop]
 
 
+# What the bot is, as praise measures it ("smart for a robot").
+_WHAT_BOT_IS = frozenset({"bot", "robot", "ai", "machine", "computer", "chatbot"})
+
+
 def _without_degree(words: Sequence[str]) -> list[str]:
     """The words less "a bit" (or "a little", "a tad") before another word, and less "for a
     robot" (or "for a bot", "for an ai") after praise ("you're pretty smart for a robot")."""
@@ -319,10 +323,6 @@ def _without_degree(words: Sequence[str]) -> list[str]:
         for j in (i, i + 1, i + 2)
     }
     return [w for i, w in enumerate(words) if i not in drop]
-
-
-# What the bot is, as praise measures it ("smart for a robot").
-_WHAT_BOT_IS = frozenset({"bot", "robot", "ai", "machine", "computer", "chatbot"})
 
 
 # "good morning from the night shift desk", "ok bye, back to shelving", "bye, heading out on

@@ -344,12 +344,12 @@ class Judge:
             # says 'token limit exceeded', what is a token"): then it is where the term was met.
             seen = replace(
                 seen,
-                around=tuple(t for t in seen.around if t not in shown),
-                asker=tuple(t for t in seen.asker if t not in shown),
-                task=tuple(t for t in seen.task if t not in shown),
+                around=_less(seen.around, shown),
+                asker=_less(seen.asker, shown),
+                task=_less(seen.task, shown),
             )
-            talk = tuple(t for t in talk if t not in shown)
-            mine = tuple(t for t in mine if t not in shown)
+            talk = _less(talk, shown)
+            mine = _less(mine, shown)
         if not (seen.attached or talk or mine):
             return found
         if seen.named:
@@ -704,3 +704,8 @@ class Judge:
             if len(self._respelt) < RESPELL_CACHE:
                 self._respelt[word] = found
         return found
+
+
+def _less(tokens: Sequence[str], out: frozenset[str]) -> tuple[str, ...]:
+    """``tokens`` without those in ``out``, in order."""
+    return tuple(t for t in tokens if t not in out)
