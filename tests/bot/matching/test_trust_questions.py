@@ -981,8 +981,7 @@ BARS = {
         "right": 0.86,
     },
     # Round 49: 100 and 110 (the oldest blind sets left of each brief) read at the start, 161
-    # and 162 written this round to the same brief and read at once; same slack as above
-    # (set 110's small talk "you're pretty smart for a robot haha" gets no friendly reply).
+    # and 162 written this round to the same brief and read at once; same slack as above.
     "trust_holdout100.yaml": {
         "near": 0.95,
         "off": 1.0,
@@ -991,9 +990,9 @@ BARS = {
         "right": 0.9,
     },
     "trust_holdout110.yaml": {
-        "near": 0.91,
+        "near": 0.93,
         "off": 1.0,
-        "smalltalk": 0.9,
+        "smalltalk": 1.0,
         "wrong": 0.0,
         "right": 0.93,
     },
