@@ -17,8 +17,8 @@ from bot.matching.matcher import Hit
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judgement
 
-MIN_SHARE = 0.50  # of the question's weight the full check finds explained
-MIN_LEAD = 0.05  # of the snippet's own text over the next candidate's, without the talk left out
+MIN_SHARE = 0.30  # of the question's weight the snippet's own text explains, talk counted
+MIN_LEAD = 0.08  # over the next candidate's share
 FIRST_HITS = 4  # the snippet is among the ranker's first this many
 
 
@@ -33,8 +33,8 @@ def described(
 ) -> Hit | None:
     """The hit whose snippet a description question (its analysed ``content``) describes, of
     ``hits`` (the ranker's candidates, best first), or None when none clearly does."""
-    # The snippet's own text must explain the description best of all candidates, the asker's
-    # talk counted ... (ties keep the ranker's order)
+    # The snippet's own text must explain the description best of all candidates, and most
+    # of it, the asker's talk counted ... (ties keep the ranker's order)
     ranked = sorted(
         (
             (coverage.judge(content, [hit.id], lexicon).share, at, hit)
@@ -47,9 +47,9 @@ def described(
         return None
     share, at, best = ranked[0]
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-    if share - runner_up < MIN_LEAD or at >= FIRST_HITS:
+    if share < MIN_SHARE or share - runner_up < MIN_LEAD or at >= FIRST_HITS:
         return None
-    # ... and, the talk left out, most of it, with no other sense.
+    # ... and pass the question's full check, with no other sense.
     found = check(content, [best.id])
-    ok = found.explained and found.solid and not found.sense and found.share >= MIN_SHARE
+    ok = found.explained and found.solid and not found.sense
     return best if ok else None

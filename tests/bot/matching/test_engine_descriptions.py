@@ -336,6 +336,11 @@ NOT_ANSWERED = [
     # the term's sense (answered before round 39)
     "my back tyre keeps wearing on one side, do i need an alignment?",
     "what is a token, i'm a stamp collector",
+    # Round 33: the clause describing the setup is the question, no talk: what little is
+    # left without it is no question about hallucination (it was answered so)
+    "Hi! I'm an account manager at the firm. We have hundreds of client brand books. Someone "
+    "suggested a setup where the AI first looks up the relevant book and then answers from it. "
+    "What is that approach called?",
     # asking the name of what the term does, that deed is what is asked, no talk beside the
     # term (round 32): refusals are not what the ChatGPT snippet explains
     "what's it called when chatgpt refuses to answer?",
@@ -401,15 +406,6 @@ ANSWERED += [
         "our vendor keeps saying their product runs on a large language model. is that the same "
         "as generative ai?",
         "llm-vs-genai",
-    ),
-    # Round 33: the clause describing the setup is the question, no talk: what little is
-    # left without it is no question about hallucination (it was answered so). Round 49: the
-    # description asks a name, and RAG's own text tells it (bot/matching/described.py).
-    (
-        "Hi! I'm an account manager at the firm. We have hundreds of client brand books. "
-        "Someone suggested a setup where the AI first looks up the relevant book and then "
-        "answers from it. What is that approach called?",
-        "rag",
     ),
 ]
 
