@@ -33,7 +33,6 @@ from bot.matching.focus import (
 from bot.matching.lexicon import Lexicon
 from bot.matching.matchconfig import MatchConfig
 from bot.matching.matcher import Hit
-from bot.matching.naming import name_spans
 from bot.matching.normalize import split_filler, strip_answer_form, words
 from bot.matching.outcomes import Replies, suggestion
 from bot.matching.perkb import PerKnowledge
@@ -43,7 +42,6 @@ from bot.matching.trust.choice import EITHER
 from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judge
-from bot.matching.trust.kinds import TERM_MIN
 from bot.matching.trust.vocabulary import asks_definition, asks_name, topic_words
 from bot.models import Answer, Reason, SmallTalk, Status, Suggestion
 
@@ -334,7 +332,7 @@ class Engine:
         if (
             decided.status is Status.ANSWER
             or not asks_name(plainly)
-            or _names_a_snippet(kb, judge.coverage, self._lexicon, content)
+            or judge.names_a_snippet(content)
         ):
             return decided
         # "what's the word for the setup where one network makes fakes and another catches
@@ -476,18 +474,4 @@ def _stored_trials(knowledge: KnowledgeBase, derived: DerivedCache, typo_cutoff:
         read=read,
         make=lambda: held_out_trials(snippets, knowledge.synonyms, typo_cutoff=typo_cutoff),
         write=to_doc,
-    )
-
-
-def _names_a_snippet(
-    kb: KnowledgeBase, coverage: Coverage, lexicon: Lexicon, content: list[str]
-) -> bool:
-    """Whether ``content`` holds a whole name of a snippet of ``kb`` with a word of the
-    field's own (salience ``TERM_MIN``; "ai" alone is everywhere, names nothing). Of the
-    knowledge the question was analysed on, not ``Engine._kb``, which a swap may replace."""
-    return any(
-        coverage.salience(content[i], lexicon) >= TERM_MIN
-        for sid in kb.snippets
-        for span in name_spans(kb, sid, content)
-        for i in span
     )

@@ -17,7 +17,7 @@ def _sides(kb: KnowledgeBase, snippet_id: str) -> frozenset[str] | None:
     return next((pair for pair, sid in kb.index.pairs.items() if sid == snippet_id), None)
 
 
-def name_spans(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> list[range]:
+def _spans(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> list[range]:
     """Where ``content`` holds a whole alias or the title of a snippet, as analysed."""
     snippet = kb.snippets[snippet_id]
     found = []
@@ -33,7 +33,7 @@ def name_spans(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> list[r
 
 def named_whole(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> bool:
     """Whether ``content`` holds a whole alias or the title of a snippet, as analysed."""
-    return bool(name_spans(kb, snippet_id, content))
+    return bool(_spans(kb, snippet_id, content))
 
 
 def named_only(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> bool:
@@ -95,7 +95,7 @@ def names_another(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> boo
     sides = _sides(kb, snippet_id)
     if sides is None:
         return False
-    taken = {i for side in sides for span in name_spans(kb, side, content) for i in span}
+    taken = {i for side in sides for span in _spans(kb, side, content) for i in span}
     if not taken:
         return False
     ours = {snippet_id, *sides}
@@ -104,7 +104,7 @@ def names_another(kb: KnowledgeBase, snippet_id: str, content: list[str]) -> boo
         taken.isdisjoint(span)
         for sid in kb.snippets
         if sid not in ours
-        for span in name_spans(kb, sid, content)
+        for span in _spans(kb, sid, content)
     )
 
 

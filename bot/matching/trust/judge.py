@@ -19,7 +19,7 @@ from bot.matching.trust.experienced import human_agent, person_hallucinating
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.hobby import model_hobby
 from bot.matching.trust.instance import instances
-from bot.matching.trust.kinds import WordKinds
+from bot.matching.trust.kinds import TERM_MIN, WordKinds
 from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.names import Names
 from bot.matching.trust.produced import invented, made_up, produced
@@ -618,6 +618,14 @@ class Judge:
         return any(
             all(t in before and coverage.is_name(t, snippet_ids) for t in target)
             for _, target in self._names.folded_with(word)
+        )
+
+    def names_a_snippet(self, words: Sequence[str]) -> bool:
+        """Whether analysed ``words`` hold a whole name of any snippet with a word of the
+        field's own (salience ``TERM_MIN``; "ai" alone is everywhere, names nothing)."""
+        return any(
+            self._coverage.salience(words[i], self._lexicon) >= TERM_MIN
+            for i in self._names.name_positions(words)
         )
 
     def names_a_topic(self, words: Sequence[str]) -> bool:

@@ -1,5 +1,5 @@
-"""The knowledge's names of several words, looked up fast: whole snippet names in a run of
-question words, and the synonym phrases a word belongs to.
+"""The knowledge's names, looked up fast: whole snippet names in a run of question words, and
+the synonym phrases a word belongs to.
 
 Both are built once per knowledge base, on first need (a question with an aside, or a word
 of a folded phrase), so a question is never slowed by a scan over every snippet.
@@ -17,7 +17,7 @@ Phrase = tuple[str, ...]
 
 
 class Names:
-    """Multi-word snippet names and synonym phrases of one knowledge base."""
+    """Snippet names and synonym phrases of one knowledge base."""
 
     def __init__(self, snippets: Sequence[Snippet], index: MatchIndex) -> None:
         self._snippets = tuple(snippets)
@@ -28,6 +28,28 @@ class Names:
 
     def holds_name(self, words: Sequence[str]) -> bool:
         """Whether ``words`` (analysed) hold a whole name of several words of any snippet."""
+        words = tuple(words)
+        return any(
+            words[i : i + n] in phrases
+            for n, phrases in self._by_length().items()
+            if n > 1
+            for i in range(len(words) - n + 1)
+        )
+
+    def name_positions(self, words: Sequence[str]) -> set[int]:
+        """Where ``words`` (analysed) hold a whole name of any snippet, of any length: the
+        positions of every word of each such name."""
+        words = tuple(words)
+        return {
+            j
+            for n, phrases in self._by_length().items()
+            for i in range(len(words) - n + 1)
+            if words[i : i + n] in phrases
+            for j in range(i, i + n)
+        }
+
+    def _by_length(self) -> dict[int, frozenset[Phrase]]:
+        """Every title and alias as analysed, by its number of words (built once)."""
         names = self._names
         if names is None:
             with self._lock:
@@ -36,16 +58,11 @@ class Names:
                     for s in self._snippets:
                         for name in (s.title, *s.aliases):
                             phrase = tuple(self._index.content_words(name))
-                            if len(phrase) > 1:
+                            if phrase:
                                 found.setdefault(len(phrase), set()).add(phrase)
                     self._names = {n: frozenset(p) for n, p in found.items()}
                 names = self._names
-        words = tuple(words)
-        return any(
-            words[i : i + n] in phrases
-            for n, phrases in names.items()
-            for i in range(len(words) - n + 1)
-        )
+        return names
 
     def folded_with(self, word: str) -> tuple[tuple[Phrase, Phrase], ...]:
         """The synonym phrases of several words that hold ``word``, each with what it folds
