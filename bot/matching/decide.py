@@ -27,6 +27,7 @@ from bot.matching.naming import (
     describes_runner_up,
     names_another,
     names_better,
+    names_parallel_best,
     one_sided,
     only_named_first,
 )
@@ -458,6 +459,12 @@ class Decider:
                 and not _explained_elsewhere(content, hits, verdict, check)
             )
             or (not naming and verdict.solid and frames_better(self._kb, question, hits))
+            or (
+                not naming
+                and verdict.explained
+                and names_parallel_best(self._kb, content, hits)
+                and not _explained_elsewhere(content, hits, verdict, check)
+            )
             or (naming and verdict.explained and describes_runner_up(self._kb, content, hits))
         ):
             found = replies.answer(question, (self._kb.snippets[top.id],), top.score)

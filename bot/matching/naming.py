@@ -123,3 +123,19 @@ def describes_runner_up(kb: KnowledgeBase, content: list[str], hits: Sequence[Hi
     where two neural networks compete, what's it called": the networks describe the thing
     whose name is asked, a GAN): :func:`names_better` for the runner-up."""
     return len(hits) >= 2 and names_better(kb, content, [hits[1], hits[0]])
+
+
+def names_parallel_best(kb: KnowledgeBase, content: Sequence[str], hits: Sequence[Hit]) -> bool:
+    """A close call between parallel snippets the titles settle: the best's and the
+    runner-up's titles share a word ("Challenges and risks of generative AI", "Challenges
+    and limitations of LLMs"), and the question holds words only the best's title has and
+    none of the runner-up's ("main problems with gen ai, misinformation etc")."""
+    if len(hits) < 2:
+        return False
+    best, runner = (set(_naming(kb.index.content_words(kb.snippets[h.id].title))) for h in hits[:2])
+    if not best & runner:
+        return False
+    asked = set(content)
+    # Nothing of the runner-up's title is asked, not even a word the two share ("generative"
+    # of GANs and of generative AI alike).
+    return bool(asked & (best - runner)) and not asked & runner

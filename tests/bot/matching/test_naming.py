@@ -12,6 +12,7 @@ from bot.matching.naming import (
     named_whole,
     names_another,
     names_better,
+    names_parallel_best,
     one_sided,
     only_named_first,
 )
@@ -61,6 +62,27 @@ def test_a_description_with_the_runner_ups_name_settles_a_close_call(engine: Eng
     assert describes_runner_up(kb, content, close)
     assert not describes_runner_up(kb, content, list(reversed(close)))  # the best is named
     assert not describes_runner_up(kb, content, close[:1])
+
+
+def test_the_titles_of_parallel_snippets_settle_a_close_call(engine: Engine) -> None:
+    # Round 50: two snippets about the same facet of two terms ("Challenges ... of generative
+    # AI", "Challenges ... of LLMs"): the question names only the best's term.
+    kb = engine.knowledge
+    content = _content(kb, "what are the main problems with gen ai, misinformation etc")
+    close = [Hit(id="genai-challenges", score=48.9), Hit(id="llm-challenges", score=46.1)]
+    assert names_parallel_best(kb, content, close)
+    assert not names_parallel_best(kb, content, list(reversed(close)))
+    assert not names_parallel_best(kb, content, close[:1])
+    # Titles that share nothing are no parallel pair.
+    apart = [Hit(id="genai-challenges", score=48.9), Hit(id="diffusion", score=46.1)]
+    assert not names_parallel_best(kb, content, apart)
+    # A word both titles share, asked, settles nothing ("generative" of GANs and of gen AI).
+    shared = _content(kb, "what are people using generative ai for besides emails")
+    pair = [Hit(id="genai-adoption", score=30.6), Hit(id="gan", score=28.4)]
+    assert not names_parallel_best(kb, shared, pair)
+    # Naming the runner-up's own term too settles nothing.
+    both = _content(kb, "main problems with gen ai and llms, misinformation etc")
+    assert not names_parallel_best(kb, both, close)
 
 
 def test_a_question_naming_only_a_snippet_puts_it_first(engine: Engine) -> None:
