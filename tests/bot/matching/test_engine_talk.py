@@ -196,6 +196,16 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 50: a close call between parallel snippets that the question's term settles
+    ("so what are the main problems with gen ai, misinformation etc", "genai-challenges"),
+    ("what are the main problems with generative ai, misinformation etc", "genai-challenges"),
+    ("are claude, gemini and midjourney all generative ai? what else counts?", "genai-examples"),
+    # Round 50: a made-up source, quoted or cited, is what the summary says a hallucination is
+    (
+        "the assistant gave me a refund rule that doesn't exist and quoted it word for word. "
+        "why does it do that",
+        "hallucination",
+    ),
     # Round 49: a description whose name is asked, told by the snippet's own text
     (
         "if we took an existing model and trained it a bit more on our old support notes, "
