@@ -22,6 +22,7 @@ from bot.matching.trust.instance import instances
 from bot.matching.trust.kinds import TERM_MIN, WordKinds
 from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.names import Names
+from bot.matching.trust.passing import asked_terms
 from bot.matching.trust.produced import invented, made_up, produced
 from bot.matching.trust.quoted import examples, messages, searched
 from bot.matching.trust.scope import asks_wider, kind_of_ai
@@ -174,6 +175,61 @@ class Judge:
             lenient: with its talk left out, the rest need only be explained as any
                 question is (the tolerance), not wholly.
         """
+        found = self._verdict(
+            words,
+            snippet_ids,
+            definition=definition,
+            trusted=trusted,
+            clear=clear,
+            asides=asides,
+            question=question,
+            lenient=lenient,
+        )
+        if found.explained and question and self._in_passing(found, question, snippet_ids):
+            # "how does backpropagation work in a neural network": the term asked about is
+            # one the snippets only mention, never name or explain.
+            return replace(found, explained=False, solid=False)
+        return found
+
+    def _in_passing(self, found: Judgement, question: str, snippet_ids: Sequence[str]) -> bool:
+        """Whether a word the question asks about (:func:`asked_terms`) is left unexplained
+        though the snippets' bodies use it, and only there: it names no snippet, and neither
+        their example questions nor their summaries use it ("what is denoising in diffusion"
+        is asked in the diffusion snippet's own words)."""
+        missing = set(found.missing_words())
+        if not missing:
+            return False
+        coverage = self._coverage
+
+        def in_passing(word: str) -> bool:
+            stem = coverage.stems(word)
+            asked = coverage.asked.get(stem, {})
+            return (
+                self._told([word], snippet_ids)
+                and not coverage.named_by(stem)
+                and not any(asked.get(sid, 0) for sid in snippet_ids)
+                and not any(stem in coverage.summaries.get(sid, ()) for sid in snippet_ids)
+            )
+
+        return any(
+            w in missing and in_passing(w)
+            for term in asked_terms(question, self._lexicon.knows)
+            for w in self._content_words(term)
+        )
+
+    def _verdict(
+        self,
+        words: Sequence[str],
+        snippet_ids: Sequence[str],
+        *,
+        definition: bool = False,
+        trusted: bool = False,
+        clear: bool = False,
+        asides: Sequence[Sequence[str]] = (),
+        question: str = "",
+        lenient: bool = False,
+    ) -> Judgement:
+        """:meth:`__call__` before the check for a term mentioned in passing."""
         if CHAT_Q in words and asks_a_question(question):
             words = [w for w in words if w != CHAT_Q]
         idioms = idiom_words(question)

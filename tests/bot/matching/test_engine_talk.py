@@ -196,6 +196,9 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 50: a product the body lists, held up to the term, is still the term's question
+    ("is qwen open weights? can we host it ourselves", "open-weights"),
+    ("is pinecone a vector database for embeddings", "embeddings"),
     # Round 50: a close call between parallel snippets that the question's term settles
     ("so what are the main problems with gen ai, misinformation etc", "genai-challenges"),
     ("what are the main problems with generative ai, misinformation etc", "genai-challenges"),
@@ -536,6 +539,11 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 50: a term the snippets only mention in passing is not explained by them
+    "how does backpropagation update the weights in a neural network",
+    "backpropagation in neural networks, can someone explain it simply",
+    "what's bm25, do we still need it if we have vector search",
+    "is bm25 better than vector search for our help centre",
     # Round 49: what a service caps per user is its account, not the context window
     "gemini keeps saying i've hit my usage limit, how long do i wait",
     # Round 49: a failure message a tool shows is what is asked about
