@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from bot.matching.compare import COMPARATIVES, COMPARING
 from bot.matching.trust.grammar import DETERMINERS
 from bot.matching.trust.produced import OUTPUT_KINDS
 
 OPENERS = frozenset({"is", "are", "isnt", "arent"})
 A_KIND = frozenset({"a", "an", "one", "some", "kind", "type", "sort", "of", "really", "just"})
 THING_WORDS = 8  # words of the thing, at most
+# "is a knowledge graph the same as a vector database": two things set side by side, neither
+# held up to the other as one of its kind.
+SIDE_BY_SIDE = COMPARING | COMPARATIVES | frozenset({"same", "similar", "than", "like", "as"})
 
 
 def instances(sentences: Sequence[Sequence[str]], kind: Callable[[str], str]) -> tuple[str, ...]:
@@ -36,5 +40,7 @@ def instances(sentences: Sequence[Sequence[str]], kind: Callable[[str], str]) ->
         thing = tokens[2:link]
         if not thing or len(thing) > THING_WORDS or any(kind(t) == "term" for t in thing):
             continue  # "is chatgpt an llm": the thing is itself a term, what is asked
+        if any(t in SIDE_BY_SIDE for t in thing):
+            continue
         found += [t for t in thing if kind(t) in OUTPUT_KINDS]
     return tuple(found)

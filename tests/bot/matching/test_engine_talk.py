@@ -544,6 +544,8 @@ NOT_ANSWERED = [
     "backpropagation in neural networks, can someone explain it simply",
     "what's bm25, do we still need it if we have vector search",
     "is bm25 better than vector search for our help centre",
+    # Round 50: "is a X the same as a Y" compares X with Y; it does not hold X up to Y
+    "is a bloom filter the same as a vector database",
     # Round 49: what a service caps per user is its account, not the context window
     "gemini keeps saying i've hit my usage limit, how long do i wait",
     # Round 49: a failure message a tool shows is what is asked about

@@ -28,6 +28,9 @@ def kind(token: str) -> str:
         ("is the chatgpt app an llm", ()),
         ("is the help widget chatgpt", ()),
         ("is the widget on our site broken", ()),
+        # Round 50: two things set side by side, neither held up to the other
+        ("is a knowledge graph the same as a chatbot", ()),
+        ("is a rules engine really better than an ai agent", ()),
     ],
 )
 def test_the_thing_held_up_to_the_term(question: str, thing: tuple[str, ...]) -> None:
