@@ -137,6 +137,10 @@ def asks_a_question(question: str) -> bool:
 _ASKS_NAME = re.compile(
     r"\bwhat(?:['\u2019]?s| is| are)? (?:that|this|it|they|these|those)(?: \w+){0,3} called\b"
     r"|\b(?:is there|what(?:['\u2019]?s| is)) (?:a|an|the) (?:name|term|word|acronym) for\b"
+    # "what's the name of the setup where ...": of a kind of thing (not "of the guy that
+    # runs openai"), told after it
+    r"|\bwhat(?:['\u2019]?s| is) the (?:name|term|word) of (?:the|a|an|that|this)"
+    rf" (?:[\w-]+ )?(?:{_DESCRIBED}) (?:where|when|that|which)\b"
     # "... human language? there's an acronym for it": told, then its name said to exist
     r"|\bthere(?:['\u2019]?s| is) (?:a|an) (?:\w+ )?(?:name|term|word|acronym) for"
     r" (?:it|that|this|them)\b"

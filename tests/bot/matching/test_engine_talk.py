@@ -199,6 +199,12 @@ ANSWERED_FIRST = [
     # Round 50: a product the body lists, held up to the term, is still the term's question
     ("is qwen open weights? can we host it ourselves", "open-weights"),
     ("is pinecone a vector database for embeddings", "embeddings"),
+    # Round 50: "the name of the setup where ..." asks the name of what it describes
+    (
+        "what's the name of the setup where one network makes fakes and another one tries to "
+        "catch them",
+        "gan",
+    ),
     # Round 50: a close call between parallel snippets that the question's term settles
     ("so what are the main problems with gen ai, misinformation etc", "genai-challenges"),
     ("what are the main problems with generative ai, misinformation etc", "genai-challenges"),

@@ -103,6 +103,12 @@ def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
         ("the setup where one network fakes and one spots fakes - term?", True),
         ("the thing where we log in, name and password?", False),
         ("the thing where the chatbot remembers what i told it long-term", False),
+        # Round 50 (read set 111): the name "of" a kind of thing, told after it
+        ("whats the name of the setup where one network fakes images", True),
+        ("what's the word of the thing where the ai makes stuff up", True),
+        ("what's the name of the AI technique that looks up documents first", True),
+        ("what's the name of the guy that runs openai", False),  # a person, no kind of thing
+        ("what's the name of the cafe where we had the offsite", False),
     ],
 )
 def test_a_question_asking_for_a_name(question: str, asking: bool) -> None:
