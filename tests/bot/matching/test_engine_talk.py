@@ -199,6 +199,11 @@ ANSWERED_FIRST = [
     # Round 50: a product the body lists, held up to the term, is still the term's question
     ("is qwen open weights? can we host it ourselves", "open-weights"),
     ("is pinecone a vector database for embeddings", "embeddings"),
+    # Round 50: what an email or a chat is about is the asker's material
+    (
+        "the bot made up a quote in an email about our opening hours, why does it do that",
+        "hallucination",
+    ),
     # Round 50: "the name of the setup where ..." asks the name of what it describes
     (
         "what's the name of the setup where one network makes fakes and another one tries to "
@@ -552,6 +557,7 @@ NOT_ANSWERED = [
     "is bm25 better than vector search for our help centre",
     # Round 50: "is a X the same as a Y" compares X with Y; it does not hold X up to Y
     "is a bloom filter the same as a vector database",
+    "the meeting about the transformer upgrade at the substation, when is it",
     # Round 49: what a service caps per user is its account, not the context window
     "gemini keeps saying i've hit my usage limit, how long do i wait",
     # Round 49: a failure message a tool shows is what is asked about

@@ -1,0 +1,31 @@
+"""What the asker's conversation or document is about (bot/matching/trust/matter.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.trust.grammar import runs
+from bot.matching.trust.matter import matter
+
+
+def kind(token: str) -> str:
+    if token in {"transformer", "llm"}:
+        return "term"
+    return "everyday" if len(token) > 3 else ""
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # Round 50 (read set 111): after an exchange or document and "about"
+        ("it forgot the start of a long convo about the vaccine protocol", ["vaccine", "protocol"]),
+        ("a thread about a passenger complaint, by message 40", ["passenger", "complaint"]),
+        ("the email about our opening hours", ["opening", "hours"]),
+        # a term is never the asker's material; nor is what is not an exchange's matter
+        ("the meeting about the transformer upgrade", ["upgrade"]),
+        ("tell me about the context window", []),
+        ("a long convo with the vendor", []),
+    ],
+)
+def test_the_matter_of_an_exchange(question: str, words: list[str]) -> None:
+    assert [w for tokens in runs(question) for w in matter(tokens, kind)] == words
