@@ -199,6 +199,9 @@ ANSWERED_FIRST = [
     # Round 50: a product the body lists, held up to the term, is still the term's question
     ("is qwen open weights? can we host it ourselves", "open-weights"),
     ("is pinecone a vector database for embeddings", "embeddings"),
+    # Round 50: the answer's layout is no topic
+    ("risks of gen ai in bullet points pls", "genai-challenges"),
+    ("why do chatbots make things up, short bullet list", "hallucination"),
     # Round 50: what an email or a chat is about is the asker's material
     (
         "the bot made up a quote in an email about our opening hours, why does it do that",

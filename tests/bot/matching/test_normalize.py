@@ -113,6 +113,18 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ("explain rag in a single sentence", "explain rag", ["in", "a", "single", "sentence"]),
         ("gans in a couple of lines", "gans", ["in", "a", "couple", "of", "lines"]),
         ("rag, in one or two sentences", "rag,", ["in", "one", "or", "two", "sentences"]),
+        # Round 50: the answer's layout
+        ("risks of gen ai in bullet points pls", "risks of gen ai pls", ["in", "bullet", "points"]),
+        (
+            "downsides of genai, quick bullet list for the register",
+            "downsides of genai, for the register",
+            ["quick", "bullet", "list"],
+        ),
+        (
+            "how do i make a bullet list in google docs",
+            "how do i make a bullet list in google docs",
+            [],
+        ),
         # how the asker sees a name
         ("is that just a posh word for chatbot", "is that just a word for chatbot", ["posh"]),
         ("llm, a one-paragraph summary?", "llm, ?", ["a", "one", "paragraph", "summary"]),
