@@ -16,6 +16,10 @@ def owners(body: str) -> frozenset[tuple[str, str]]:
     return frozenset(_POSSESSIVE.findall(body.lower()))
 
 
+# What closes "llama, the meta one": the thing made, said again in a word.
+_ONE = (["one"], ["model"], ["models"], ["llm"], ["version"], ["tool"], ["app"])
+
+
 def makers(runs: Iterable[Sequence[str]], owned: Collection[tuple[str, str]]) -> set[str]:
     """The question words naming who makes the thing beside them ("google imagen", "meta's
     llama" typed as "metas llama", "llama, the meta one") where a body says so in its own
@@ -26,8 +30,10 @@ def makers(runs: Iterable[Sequence[str]], owned: Collection[tuple[str, str]]) ->
     for tokens in runs:
         for i in range(len(tokens) - 1):
             pairs.add((tokens[i], tokens[i + 1]))  # "google imagen"
-            if tokens[i + 1 : i + 3] == [",", "the"] and tokens[i + 4 : i + 5] == ["one"]:
-                pairs.add((tokens[i + 3], tokens[i]))  # "llama, the meta one"
+            if tokens[i + 1 : i + 3] == [",", "the"] and tokens[i + 4 : i + 5] in _ONE:
+                pairs.add((tokens[i + 3], tokens[i]))  # "llama, the meta one / model"
+            if tokens[i + 1] in {"from", "by"} and i + 2 < len(tokens):
+                pairs.add((tokens[i + 2], tokens[i]))  # "llama from meta", "imagen by google"
     return {
         maker
         for maker, made in pairs

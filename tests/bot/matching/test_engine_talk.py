@@ -199,6 +199,9 @@ ANSWERED_FIRST = [
     # Round 50: a product the body lists, held up to the term, is still the term's question
     ("is qwen open weights? can we host it ourselves", "open-weights"),
     ("is pinecone a vector database for embeddings", "embeddings"),
+    # Round 50: who makes it, as the body says, after the name
+    ("what's llama from meta", "llm-examples"),
+    ("what's llama, the meta model", "llm-examples"),
     # Round 50: the answer's layout is no topic
     ("risks of gen ai in bullet points pls", "genai-challenges"),
     ("why do chatbots make things up, short bullet list", "hallucination"),

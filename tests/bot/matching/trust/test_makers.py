@@ -15,6 +15,11 @@ BODY = "Diffusion is behind DALL-E, Google's Imagen and Meta\u2019s Emu."
         ("whats google imagen", {"google"}),
         ("whats metas emu", {"metas"}),  # "meta's", its apostrophe gone
         ("whats emu , the meta one", {"meta"}),
+        # Round 50: "the meta model", "from meta", "by google"
+        ("whats emu , the meta model", {"meta"}),
+        ("whats emu from meta", {"meta"}),
+        ("is imagen by google any good", {"google"}),
+        ("whats emu from the zoo", set()),  # no maker the body names
         # the body names no such maker
         ("whats google dall e", set()),
         ("whats openai imagen", set()),
