@@ -71,6 +71,8 @@ _IDIOMS = (
     re.compile(r"\bunder\s+the\s+(hood)\b", re.IGNORECASE),
     re.compile(r"\b(kick(?:s|ed|ing)?)\s+(?:[a-z]+\s+){0,3}?off\b", re.IGNORECASE),
     re.compile(r"\b(creep(?:s|ing)?|crept)\s+in(?:to)?\b", re.IGNORECASE),  # "bias creeps in"
+    # "before we roll anything out": deploying it, whatever rolls
+    re.compile(r"\b(roll(?:s|ed|ing)?)\s+(?:[a-z]+\s+){0,2}?out\b", re.IGNORECASE),
     # "what does rag mean in practice": how, with no determiner ("in our practice" is a place).
     re.compile(r"\bin\s+(practice|theory|general|reality|short)\b", re.IGNORECASE),
     # "a neural network at a really basic level": how deep to explain, not a level of it

@@ -202,6 +202,12 @@ ANSWERED_FIRST = [
     # Round 50: who makes it, as the body says, after the name
     ("what's llama from meta", "llm-examples"),
     ("what's llama, the meta model", "llm-examples"),
+    # Round 50: rolling it out is deploying it, no topic
+    (
+        "partners want to know the risks of generative ai before we roll anything out across "
+        "our 4 offices. quick summary?",
+        "genai-challenges",
+    ),
     # Round 50: the answer's layout is no topic
     ("risks of gen ai in bullet points pls", "genai-challenges"),
     ("why do chatbots make things up, short bullet list", "hallucination"),

@@ -18,6 +18,10 @@ from bot.matching.trust.vocabulary import (
     [
         ("how does rag work under the hood", {"hood"}),
         ("did llms kick it off", {"kick"}),
+        # Round 50 (read set 111): rolling something out is deploying it
+        ("the risks before we roll anything out", {"roll"}),
+        ("how are others rolling out gen ai", {"rolling"}),
+        ("a roll of tape", set()),
         ("who kicked things off, gans or vaes", {"kicked"}),
         ("risks of putting a chatbot in front of patients", {"putting"}),
         ("or did llms kick the whole thing off", {"kick"}),
