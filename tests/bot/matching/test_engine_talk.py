@@ -208,6 +208,8 @@ ANSWERED_FIRST = [
         "our 4 offices. quick summary?",
         "genai-challenges",
     ),
+    # Round 50: "a massive pile of", "mountains of" say how much, never what
+    ("where do llms get their mountains of training text from", "training-data"),
     # Round 50: the answer's layout is no topic
     ("risks of gen ai in bullet points pls", "genai-challenges"),
     ("why do chatbots make things up, short bullet list", "hallucination"),
