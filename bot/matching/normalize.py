@@ -253,7 +253,7 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     down", "to a total beginner"), and that phrase's words; unchanged when it is all there
     is. "In the context of" reads as "in"; "retrieval" set against fine-tuning as "rag";
     "how many tokens can it take" as "token limit"; "loads of", "a mountain of" as "lots
-    of"."""
+    of"; a model's size ("llama 70b") as "70 billion parameters"."""
     # "what is an llm in the context of ai": the field it is asked in, as "in ai" says it
     # (not the context window).
     text = _IN_CONTEXT_OF.sub("in", text)
@@ -263,6 +263,8 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     text = _MOST_TEXT.sub(r"how much \1", text)
     text = _CALL_THEM.sub(_called, text)
     text = _LOTS_OF.sub("lots of", text)
+    if _MODEL_TALK.search(text):
+        text = _SIZE.sub(_parameters, text)
     found = _FORM.findall(text)
     if not found:
         return text, []
@@ -270,6 +272,22 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     if not _WORD.search(rest.lower()):
         return text, []
     return rest, [w for phrase in found for w in words(phrase)]
+
+
+# A model's size as its name tells it ("llama 70b", "a 7B model"): that many billion
+# parameters. Only beside talk of models ("bus 70b" and "room 12b" are no sizes), and never
+# "m", which is metres as often as millions ("10m racking").
+_SIZE = re.compile(r"\b(\d+(?:\.\d+)?) ?b\b", re.IGNORECASE)
+_MODEL_TALK = re.compile(
+    r"\b(?:models?|llms?|params?|parameters?|weights|llama|mistral|gpt|qwen|gemma|deepseek"
+    r"|hugging ?face)\b",
+    re.IGNORECASE,
+)
+
+
+def _parameters(found: re.Match[str]) -> str:
+    """ "70b" -> "70 billion parameters"."""
+    return f"{found.group(1)} billion parameters"
 
 
 def _called(found: re.Match[str]) -> str:

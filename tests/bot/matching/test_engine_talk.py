@@ -210,6 +210,9 @@ ANSWERED_FIRST = [
     ),
     # Round 50: "a massive pile of", "mountains of" say how much, never what
     ("where do llms get their mountains of training text from", "training-data"),
+    # Round 50: a model's size is its parameter count
+    ("mistral 7b - what's the 7b", "large-in-llm"),
+    ("is a 405b model better than a 70b one", "large-in-llm"),
     # Round 50: the answer's layout is no topic
     ("risks of gen ai in bullet points pls", "genai-challenges"),
     ("why do chatbots make things up, short bullet list", "hallucination"),
@@ -572,6 +575,7 @@ NOT_ANSWERED = [
     # Round 50: "is a X the same as a Y" compares X with Y; it does not hold X up to Y
     "is a bloom filter the same as a vector database",
     "the meeting about the transformer upgrade at the substation, when is it",
+    "is bus 70b running late today",
     # Round 49: what a service caps per user is its account, not the context window
     "gemini keeps saying i've hit my usage limit, how long do i wait",
     # Round 49: a failure message a tool shows is what is asked about

@@ -249,3 +249,31 @@ def test_a_wh_word_fused_with_is_is_spelt_out() -> None:
     assert expand_contractions(words("whats rag")) == ["what", "is", "rag"]
     assert expand_contractions(words("what is rag")) == ["what", "is", "rag"]
     assert expand_contractions(words("wat is rag")) == ["what", "is", "rag"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        # Round 50: a model's size, beside talk of models, is its parameter count
+        (
+            "what does the 70B mean in llama 70B",
+            "what does the 70 billion parameters mean in llama 70 billion parameters",
+        ),
+        (
+            "is a 405b model better than a 70b one",
+            "is a 405 billion parameters model better than a 70 billion parameters one",
+        ),
+        (
+            "mistral 7b, what's the 7b",
+            "mistral 7 billion parameters, what's the 7 billion parameters",
+        ),
+        # no talk of models, or metres: unchanged
+        ("is bus 70b running late today", "is bus 70b running late today"),
+        (
+            "10m racking for the new model of reach truck",
+            "10m racking for the new model of reach truck",
+        ),
+    ],
+)
+def test_a_models_size_reads_as_its_parameters(text: str, rest: str) -> None:
+    assert strip_answer_form(text)[0] == rest
