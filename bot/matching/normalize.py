@@ -120,9 +120,10 @@ _MOST_TEXT = re.compile(
 # "trained on loads of data", "a mountain of text": a quantity idiom says "lots of", the
 # words the knowledge uses; the load, the heap or the mountain is no topic of the question.
 _LOTS_OF = re.compile(
-    r"\b(?:(?:loads|tons|heaps|masses|piles|stacks|oodles|shedloads|bucketloads|boatloads"
-    r"|truckloads|gazillions|bazillions)"
-    r"|an? (?:whole )?(?:ton|load|heap|mountain|pile|stack|shedload|bucketload|boatload"
+    r"\b(?:(?:loads|tons|heaps|masses|piles|stacks|mountains|oodles|shedloads|bucketloads"
+    r"|boatloads|truckloads|gazillions|bazillions)"
+    r"|an? (?:whole |massive |huge |giant |enormous |vast |big )?"
+    r"(?:ton|load|heap|mountain|pile|stack|shedload|bucketload|boatload"
     r"|truckload|bunch|metric ton|massive amount|huge amount|crazy amount|insane amount)) of\b",
     re.IGNORECASE,
 )

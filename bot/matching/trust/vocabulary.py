@@ -71,12 +71,6 @@ _IDIOMS = (
     re.compile(r"\bunder\s+the\s+(hood)\b", re.IGNORECASE),
     re.compile(r"\b(kick(?:s|ed|ing)?)\s+(?:[a-z]+\s+){0,3}?off\b", re.IGNORECASE),
     re.compile(r"\b(creep(?:s|ing)?|crept)\s+in(?:to)?\b", re.IGNORECASE),  # "bias creeps in"
-    # "a massive pile of text", "a mountain of documents": how much, never what
-    re.compile(r"\b(piles?|mountains?|heaps?|tons?|loads?)\s+of\b", re.IGNORECASE),
-    re.compile(
-        r"\b(massive|huge|giant|enormous|vast|big)\s+(?:piles?|mountains?|heaps?|loads?)\s+of\b",
-        re.IGNORECASE,
-    ),
     # "before we roll anything out": deploying it, whatever rolls
     re.compile(r"\b(roll(?:s|ed|ing)?)\s+(?:[a-z]+\s+){0,2}?out\b", re.IGNORECASE),
     # "what does rag mean in practice": how, with no determiner ("in our practice" is a place).

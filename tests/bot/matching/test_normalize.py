@@ -173,6 +173,10 @@ def test_split_filler_keeps_what_it_strips() -> None:
         ("models trained on heaps of text", "models trained on lots of text", []),
         ("a whole mountain of pdfs", "lots of pdfs", []),
         ("the load of the server", "the load of the server", []),  # no quantity
+        # Round 50 (read set 167): with a word of size, or plural
+        ("the next word on a massive pile of text", "the next word on lots of text", []),
+        ("where do llms get their mountains of text", "where do llms get their lots of text", []),
+        ("the pile by the door", "the pile by the door", []),
         # the naming question in the passive the knowledge's questions use
         ("why do ppl call it genai", "why is it called genai", []),
         ("why do they call them foundation models", "why are they called foundation models", []),

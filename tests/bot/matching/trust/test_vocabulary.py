@@ -22,10 +22,6 @@ from bot.matching.trust.vocabulary import (
         ("the risks before we roll anything out", {"roll"}),
         ("how are others rolling out gen ai", {"rolling"}),
         ("a roll of tape", set()),
-        # Round 50 (read set 167): how much, never what
-        ("next word on a massive pile of text", {"massive", "pile"}),
-        ("where do they get their mountains of text", {"mountains"}),
-        ("the pile by the door", set()),
         ("who kicked things off, gans or vaes", {"kicked"}),
         ("risks of putting a chatbot in front of patients", {"putting"}),
         ("or did llms kick the whole thing off", {"kick"}),
