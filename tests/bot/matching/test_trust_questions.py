@@ -1010,6 +1010,36 @@ BARS = {
         "wrong": 0.0,
         "right": 0.91,
     },
+    # Round 50: 101 and 111 (the oldest blind sets left of each brief) read at the start, 167
+    # and 168 written this round to the same brief and read at once; same slack as above.
+    "trust_holdout101.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.96,
+    },
+    "trust_holdout111.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.9,
+    },
+    "trust_holdout167.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
+    },
+    "trust_holdout168.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.96,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
