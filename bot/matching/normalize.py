@@ -73,8 +73,11 @@ _FORM = re.compile(
     r"|\b(?:in )?(?:(?:a|one|two|three|1|2|3|single|short|few|couple(?: of)?)[- ](?:or )?)+"
     r"(?:line|sentence|paragraph|para)s?"
     r"(?: (?:answer|summary|explanation|version|explainer|definition))?"
-    # The answer's layout ("quick bullet list for the risk register", "in bullet points").
-    r"|\b(?:(?:as|in) )?(?:an? )?(?:(?:quick|short|brief) )?bullet(?:ed)? (?:list|points?)"
+    # The answer's layout ("in bullet points", "..., quick bullet list for the risk
+    # register"): after "in"/"as" or opening a clause, not a thing made ("how do i make a
+    # bullet list?", "what's a bullet point?").
+    r"|(?:\b(?:as|in) |^|(?<=[,.!?;:\-\u2013\u2014]\s))"
+    r"(?:an? )?(?:(?:quick|short|brief) )?bullet(?:ed)? (?:list|points?)"
     r")(?=(?:\s+(?:pls|please|plz))?\s*(?:[,.;:!?)]|$|for\s))"
     # Asking the room, opening a sentence ("can someone explain rag?"): whom, not what.
     r"|(?:^|(?<=[.!?]\s))(?:(?:can|could|would|will) )?(?:some|any) ?(?:one|body)(?= (?:explain|"

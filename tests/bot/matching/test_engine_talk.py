@@ -572,6 +572,9 @@ NOT_ANSWERED = [
     "backpropagation in neural networks, can someone explain it simply",
     "what's bm25, do we still need it if we have vector search",
     "is bm25 better than vector search for our help centre",
+    # Round 50 review: a bullet list made or asked about is no layout of the answer
+    "how do i make a bullet list?",
+    "what's a bullet point?",
     # Round 50: "is a X the same as a Y" compares X with Y; it does not hold X up to Y
     "is a bloom filter the same as a vector database",
     "the meeting about the transformer upgrade at the substation, when is it",

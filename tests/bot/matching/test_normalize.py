@@ -125,6 +125,9 @@ def test_split_filler_keeps_what_it_strips() -> None:
             "how do i make a bullet list in google docs",
             [],
         ),
+        # a bullet list made or asked about is no layout of the answer
+        ("how do i make a bullet list?", "how do i make a bullet list?", []),
+        ("what's a bullet point?", "what's a bullet point?", []),
         # how the asker sees a name
         ("is that just a posh word for chatbot", "is that just a word for chatbot", ["posh"]),
         ("llm, a one-paragraph summary?", "llm, ?", ["a", "one", "paragraph", "summary"]),
