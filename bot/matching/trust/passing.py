@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from bot.matching.alone import opens_asking_of_before
 from bot.matching.compare import COMPARATIVES
 from bot.matching.trust.grammar import ARTICLES, runs
 
@@ -18,8 +19,8 @@ _ASKS = frozenset({"whats", "explain", "define", "describe"})
 _AUXILIARY = frozenset({"is", "are", "does", "do", "did", "s"})
 _WH = frozenset({"what", "wat", "how", "why"})
 # Opening its sentence, the term asked about comes before these ("X explained", "X in a
-# neural network, how does it work"); before others it may be held up to a term instead
-# ("deepseek, is that an open weights model").
+# neural network, how does it work", "X, how does it work"); before others it may be held
+# up to a term instead ("deepseek is great, is it an llm").
 _AFTER_OPENING = frozenset({"explained", "in", "vs", "versus", ","})
 
 
@@ -28,7 +29,7 @@ def opens_subject(tokens: Sequence[str], at: int) -> bool:
     "what's", after a question word's auxiliary ("how does X work"), first in its sentence
     before "explained", "in", "vs" or a comma, or set against something ("is X better than
     ..."); articles between do not count. Not a thing asked whether it is one ("is qwen
-    open weights"): that is an example held up to the term."""
+    open weights", "qwen, is it open weights"): that is an example held up to the term."""
     i = at - 1
     while i >= 0 and tokens[i] in ARTICLES:
         i -= 1
@@ -36,7 +37,9 @@ def opens_subject(tokens: Sequence[str], at: int) -> bool:
     # weights model").
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
     if i < 0:
-        return after in _AFTER_OPENING
+        # "deepseek, is that an open weights model": held up to what follows the comma
+        held_up = after == "," and opens_asking_of_before(tokens[at + 2 :])
+        return after in _AFTER_OPENING and not held_up
     if tokens[i] in _ASKS:
         return True
     if tokens[i] not in _AUXILIARY:

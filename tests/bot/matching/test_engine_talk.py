@@ -198,6 +198,8 @@ ANSWERED = [
 ANSWERED_FIRST = [
     # Round 50: a product the body lists, held up to the term, is still the term's question
     ("is qwen open weights? can we host it ourselves", "open-weights"),
+    ("qwen, is it open weights?", "open-weights"),
+    ("deepseek, is that an open weights model", "open-weights"),
     ("is pinecone a vector database for embeddings", "embeddings"),
     # Round 50: who makes it, as the body says, after the name
     ("what's llama from meta", "llm-examples"),

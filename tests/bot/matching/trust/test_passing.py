@@ -21,6 +21,7 @@ def knows(token: str) -> bool:
         ("can someone explain backpropagation, the training math", ["backpropagation"]),
         ("backpropagation in a neural network, how does it work", ["backpropagation"]),
         ("backpropagation explained pls", ["backpropagation"]),
+        ("backpropagation, how does it work", ["backpropagation"]),
         ("what's bm25 and is it still used", ["bm25"]),
         ("what is the bm25 formula", ["bm25"]),
         # set against something: "is X better than"
@@ -28,6 +29,8 @@ def knows(token: str) -> bool:
         # held up to a term, not asked about: nothing
         ("is qwen open weights?", []),
         ("deepseek - is that an open weights model", []),
+        ("deepseek, is that an open weights model", []),
+        ("qwen, is it open weights?", []),
         ("deepseek is great, is it an llm", []),
         # known words, or not where the question asks: nothing
         ("how does a neural network work", []),
