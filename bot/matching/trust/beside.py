@@ -92,7 +92,7 @@ def is_beside(
 
 
 # What asks for a definition of the noun phrase right after it ("what is a", "explain the").
-_ASKS_WHAT = frozenset({"whats", "explain", "define", "describe"})
+ASKS_WHAT = frozenset({"whats", "explain", "define", "describe"})
 _IS = frozenset({"is", "are", "s"})
 _WHAT = frozenset({"what", "wat"})
 
@@ -109,7 +109,7 @@ def asked_subject(tokens: Sequence[str], at: int) -> bool:
         i -= 1
     if i < 0:
         return False
-    if tokens[i] in _ASKS_WHAT:
+    if tokens[i] in ASKS_WHAT:
         return i == 0 or tokens[i - 1] in {",", "pls", "please", "can", "you"}
     return tokens[i] in _IS and i >= 1 and tokens[i - 1] in _WHAT
 

@@ -11,10 +11,9 @@ from collections.abc import Callable, Sequence
 
 from bot.matching.alone import opens_asking_of_before
 from bot.matching.compare import COMPARATIVES
+from bot.matching.trust.beside import ASKS_WHAT
 from bot.matching.trust.grammar import ARTICLES, runs
 
-# Openers whose next noun phrase is what is asked: "explain X", "what's X".
-_ASKS = frozenset({"whats", "explain", "define", "describe"})
 # "how does X work", "what is X": an auxiliary after a question word.
 _AUXILIARY = frozenset({"is", "are", "does", "do", "did", "s"})
 _WH = frozenset({"what", "wat", "how", "why"})
@@ -40,7 +39,7 @@ def opens_subject(tokens: Sequence[str], at: int) -> bool:
         # "deepseek, is that an open weights model": held up to what follows the comma
         held_up = after == "," and opens_asking_of_before(tokens[at + 2 :])
         return after in _AFTER_OPENING and not held_up
-    if tokens[i] in _ASKS:
+    if tokens[i] in ASKS_WHAT:  # "explain X", "what's X"
         return True
     if tokens[i] not in _AUXILIARY:
         return False
