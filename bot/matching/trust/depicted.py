@@ -22,12 +22,26 @@ ENDS = PREPOSITIONS | vocabulary(", and or but as that which who when where whil
 
 def depicted(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
     """The words naming what a photo, scan or screenshot shows ("a photo of *a v5 logbook*")."""
+    return after_head(tokens, kind, DEPICTIONS, "of", limit=DEPICTED_WORDS)
+
+
+def after_head(
+    tokens: Sequence[str],
+    kind: Callable[[str], str],
+    heads: frozenset[str],
+    link: str,
+    *,
+    limit: int,
+) -> list[str]:
+    """The words of the phrase right after one of ``heads`` and its ``link`` ("a photo *of*
+    ...", "a convo *about* ..."), determiners skipped, up to ``ENDS`` or ``limit`` words,
+    that may be the asker's own (:func:`phrase`)."""
     found: list[str] = []
     for at, token in enumerate(tokens[:-1]):
-        if token not in DEPICTIONS or tokens[at + 1] != "of":
+        if token not in heads or tokens[at + 1] != link:
             continue
         i = at + 2
         while i < len(tokens) and tokens[i] in DETERMINERS:
             i += 1
-        found += phrase(tokens, i, ENDS, kind, limit=DEPICTED_WORDS)
+        found += phrase(tokens, i, ENDS, kind, limit=limit)
     return found

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bot.matching.trust.depicted import ENDS
-from bot.matching.trust.grammar import DETERMINERS, vocabulary
-from bot.matching.trust.produced import phrase
+from bot.matching.trust.depicted import after_head
+from bot.matching.trust.grammar import vocabulary
 
 # Nouns for an exchange or a piece of writing that is about something.
 EXCHANGES = vocabulary(
@@ -22,13 +21,7 @@ MATTER_WORDS = 3  # words of the subject matter, at most ("the vaccine protocol"
 
 
 def matter(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
-    """The words naming what an exchange or document is "about"."""
-    found: list[str] = []
-    for at, token in enumerate(tokens[:-1]):
-        if token not in EXCHANGES or tokens[at + 1] != "about":
-            continue
-        i = at + 2
-        while i < len(tokens) and tokens[i] in DETERMINERS:
-            i += 1
-        found += phrase(tokens, i, ENDS, kind, limit=MATTER_WORDS)
-    return found
+    """The words naming what an exchange or document is "about" ("an email about *our
+    opening hours*"), as :func:`bot.matching.trust.depicted.depicted` finds what a photo
+    is of."""
+    return after_head(tokens, kind, EXCHANGES, "about", limit=MATTER_WORDS)
