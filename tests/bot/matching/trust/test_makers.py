@@ -27,3 +27,9 @@ BODY = "Diffusion is behind DALL-E, Google's Imagen and Meta\u2019s Emu."
 )
 def test_a_maker_the_body_names(question: str, found: set[str]) -> None:
     assert makers([question.split()], owners(BODY)) == found
+
+
+def test_the_maker_after_the_name_in_a_tuple_of_words() -> None:
+    # Any sequence of words, as the signature says: a tuple's slice never equals a list.
+    words = ("whats", "emu", ",", "the", "meta", "model")
+    assert makers([words], owners(BODY)) == {"meta"}
