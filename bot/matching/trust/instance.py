@@ -20,8 +20,8 @@ SIDE_BY_SIDE = COMPARING | COMPARATIVES | frozenset({"same", "similar", "than", 
 
 def instances(sentences: Sequence[Sequence[str]], kind: Callable[[str], str]) -> tuple[str, ...]:
     """The words of the things that sentences ask whether they are the term: "is" or "are",
-    a determiner, the thing (no word of a term in it), then "a"/"an" (or "a kind of") and
-    the term closing the sentence."""
+    a determiner, the thing (no word of a term in it, no comparison: ``SIDE_BY_SIDE``), then
+    "a"/"an" (or "a kind of") and the term closing the sentence."""
     found: list[str] = []
     for tokens in sentences:
         if len(tokens) < 4 or tokens[0] not in OPENERS or tokens[1] not in DETERMINERS:

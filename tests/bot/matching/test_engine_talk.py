@@ -579,6 +579,7 @@ NOT_ANSWERED = [
     "what's a bullet point?",
     # Round 50: "is a X the same as a Y" compares X with Y; it does not hold X up to Y
     "is a bloom filter the same as a vector database",
+    # Round 50: what a meeting is about is the asker's material, yet no term's other sense
     "the meeting about the transformer upgrade at the substation, when is it",
     "is bus 70b running late today",
     # Round 49: what a service caps per user is its account, not the context window

@@ -31,6 +31,7 @@ def kind(token: str) -> str:
         # Round 50: two things set side by side, neither held up to the other
         ("is a knowledge graph the same as a chatbot", ()),
         ("is a rules engine really better than an ai agent", ()),
+        ("is a rules engine different from an ai agent", ()),
     ],
 )
 def test_the_thing_held_up_to_the_term(question: str, thing: tuple[str, ...]) -> None:
