@@ -166,13 +166,15 @@ def _split_once(toks: Sequence[str]) -> tuple[Side, Side] | None:
 
 def _comparative_at(toks: Sequence[str], at: int) -> int | None:
     """Where the comparative phrase ending at ``toks[at]`` starts ("better than", "the same
-    as", "same thing as"), or None."""
+    as", "same thing as", "similar to"), or None."""
     if at > 0 and toks[at] == "than" and toks[at - 1] in COMPARATIVES:
         return at - 1
     if toks[at] == "as" and at > 0 and toks[at - 1] == "same":
         return at - 1
     if toks[at] == "as" and at > 1 and list(toks[at - 2 : at]) == ["same", "thing"]:
         return at - 2
+    if toks[at] == "to" and at > 0 and toks[at - 1] == "similar":
+        return at - 1  # "is a knowledge graph similar to a vector database"
     return None
 
 

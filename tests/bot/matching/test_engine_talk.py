@@ -579,6 +579,8 @@ NOT_ANSWERED = [
     "what's a bullet point?",
     # Round 50: "is a X the same as a Y" compares X with Y; it does not hold X up to Y
     "is a bloom filter the same as a vector database",
+    # Round 50: "similar to" compares too, and names the uncovered side
+    "is a bloom filter similar to an embedding",
     # Round 50: what a meeting is about is the asker's material, yet no term's other sense
     "the meeting about the transformer upgrade at the substation, when is it",
     "is bus 70b running late today",

@@ -261,6 +261,12 @@ def test_or_compares_topics_not_verdicts(
         ("is a gan better than a vae", (("gan",), ("vae",))),
         ("is rag the same thing as search", (("rag",), ("search",))),
         ("is an llm the same as genai", (("llm",), ("genai",))),
+        # Round 50: "similar to" too
+        (
+            "is a knowledge graph similar to a vector database",
+            (("knowledge", "graph"), ("vector", "database")),
+        ),
+        ("is it similar", None),
         ("is it better", None),
     ],
 )
