@@ -455,16 +455,13 @@ class Decider:
             or (not naming and _explains_better(content, hits, verdict, check))
             or (
                 not naming
-                and names_better(self._kb, content, hits)
+                and (
+                    names_better(self._kb, content, hits)
+                    or (verdict.explained and names_parallel_best(self._kb, content, hits))
+                )
                 and not _explained_elsewhere(content, hits, verdict, check)
             )
             or (not naming and verdict.solid and frames_better(self._kb, question, hits))
-            or (
-                not naming
-                and verdict.explained
-                and names_parallel_best(self._kb, content, hits)
-                and not _explained_elsewhere(content, hits, verdict, check)
-            )
             or (naming and verdict.explained and describes_runner_up(self._kb, content, hits))
         ):
             found = replies.answer(question, (self._kb.snippets[top.id],), top.score)

@@ -130,6 +130,15 @@ _LOTS_OF = re.compile(
     r"|truckload|bunch|metric ton|massive amount|huge amount|crazy amount|insane amount)) of\b",
     re.IGNORECASE,
 )
+# A model's size as its name tells it ("llama 70b", "a 7B model"): that many billion
+# parameters. Only beside talk of models ("bus 70b" and "room 12b" are no sizes), and never
+# "m", which is metres as often as millions ("10m racking").
+_SIZE = re.compile(r"\b(\d+(?:\.\d+)?) ?b\b", re.IGNORECASE)
+_MODEL_TALK = re.compile(
+    r"\b(?:models?|llms?|params?|parameters?|weights|llama|mistral|gpt|qwen|gemma|deepseek"
+    r"|hugging ?face)\b",
+    re.IGNORECASE,
+)
 # "why do they call them large language models": the naming question as the passive the
 # knowledge's questions use ("why are they called ..."), the verb otherwise unmatched.
 _CALL_THEM = re.compile(
@@ -276,17 +285,6 @@ def strip_answer_form(text: str) -> tuple[str, list[str]]:
     if not _WORD.search(rest.lower()):
         return text, []
     return rest, [w for phrase in found for w in words(phrase)]
-
-
-# A model's size as its name tells it ("llama 70b", "a 7B model"): that many billion
-# parameters. Only beside talk of models ("bus 70b" and "room 12b" are no sizes), and never
-# "m", which is metres as often as millions ("10m racking").
-_SIZE = re.compile(r"\b(\d+(?:\.\d+)?) ?b\b", re.IGNORECASE)
-_MODEL_TALK = re.compile(
-    r"\b(?:models?|llms?|params?|parameters?|weights|llama|mistral|gpt|qwen|gemma|deepseek"
-    r"|hugging ?face)\b",
-    re.IGNORECASE,
-)
 
 
 def _parameters(found: re.Match[str]) -> str:
