@@ -53,6 +53,7 @@ from bot.matching.trust.beside import (
     verb_object,
 )
 from bot.matching.trust.contrast import disowned_at, words_at
+from bot.matching.trust.followon import follow_on
 from bot.matching.trust.grammar import (
     EVERYDAY,
     LINKING,
@@ -403,7 +404,11 @@ def context(
         + (
             ()
             if lone
-            else (*examples(sentences), *(listed(sentences, lexicon.is_word) if lexicon else ()))
+            else (
+                *examples(sentences),
+                *follow_on(sentences),
+                *(listed(sentences, lexicon.is_word) if lexicon else ()),
+            )
         ),
         beside=tuple(t for t in beside if not (lone and thing(t, lexicon, unknown))),
         close=tuple(close),

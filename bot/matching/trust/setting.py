@@ -20,6 +20,12 @@ USE = vocabulary(
 )
 # In a question, "what can llms do in hospitality" and "use cases" say it too.
 USAGE = USE | vocabulary("case cases do doing")
+# "What are llms good for in ...": a word of worth, then "for", says it as well.
+WORTH = vocabulary("good useful handy helpful")
+# Where the place follows: "used in retail", "used for at a courier firm".
+PLACING = vocabulary("in at")
+# What names an example of the place, after it: "in a tiny business like a bindery".
+EXAMPLE = vocabulary("like eg")
 SETTING_WORDS = 3  # words naming the sector, at most ("the public sector", "law firms")
 ENDS = vocabulary(", and but so because while")
 
@@ -33,20 +39,28 @@ def settings(sentences: Sequence[tuple[list[str], list[str]]]) -> list[str]:
         for i, token in enumerate(tokens):
             if token in ENDS:
                 term = usage = False
-            elif token in USAGE and term:
+            elif term and (token in USAGE or (token == "for" and tokens[i - 1] in WORTH)):
                 usage = True
             elif kinds[i] == "term":
                 term = True
-            elif token == "in" and usage:
-                start = past(tokens, i + 1, DETERMINERS)
-                end = start
-                while (
-                    end < len(tokens)
-                    and end - start < SETTING_WORDS
-                    and tokens[end] not in LINKING
-                    and tokens[end] not in ENDS
-                    and kinds[end] != "term"
-                ):
-                    end += 1
+            elif token in PLACING and usage:
+                start, end = _place(tokens, kinds, i + 1)
                 found += tokens[start:end]
+                if end < len(tokens) and tokens[end] in EXAMPLE:
+                    start, end = _place(tokens, kinds, end + 1)
+                    found += tokens[start:end]
     return found
+
+
+def _place(tokens: Sequence[str], kinds: Sequence[str], at: int) -> tuple[int, int]:
+    """Where the words naming a place from ``at`` start (past its articles) and end."""
+    start = end = past(tokens, at, DETERMINERS)
+    while (
+        end < len(tokens)
+        and end - start < SETTING_WORDS
+        and tokens[end] not in LINKING
+        and tokens[end] not in ENDS
+        and kinds[end] != "term"
+    ):
+        end += 1
+    return start, end

@@ -90,6 +90,8 @@ def _spans(tokens: Sequence[str], kinds: Sequence[str]) -> Iterator[tuple[int, i
 # pallet reports? what kinds of jobs are they good for".
 CAN = vocabulary("can could")
 GENERIC = vocabulary("they them these those it")
+# Or asks of its uses in general, naming no tool ("what are the typical uses").
+USES = vocabulary("uses jobs tasks")
 
 
 def examples(sentences: Sentences) -> list[str]:
@@ -111,7 +113,7 @@ def examples(sentences: Sentences) -> list[str]:
             continue
         if any(
             any(t in WH for t in later)
-            and any(t in GENERIC for t in later)
+            and any(t in GENERIC or t in USES for t in later)
             and "everyday" not in later_kinds
             for later, later_kinds in sentences[at + 1 :]
         ):

@@ -223,6 +223,23 @@ ANSWERED_FIRST = [
         "the bot made up a quote in an email about our opening hours, why does it do that",
         "hallucination",
     ),
+    # Round 51: the place a tool is put to use ("at a bakery", "in a law firm like ours") and
+    # the jobs listed after the question of use are the asker's examples
+    (
+        "what can llms be used for at a bakery? thinking allergen labels, supplier emails, "
+        "that sort of thing",
+        "llm-applications",
+    ),
+    (
+        "what are llms good for in a law firm like ours? drafting contracts? summarising "
+        "depositions?",
+        "llm-applications",
+    ),
+    (
+        "could an llm help us translate our safety leaflets and summarise incident reports? "
+        "what are the typical uses",
+        "llm-applications",
+    ),
     # Round 50: "the name of the setup where ..." asks the name of what it describes
     (
         "what's the name of the setup where one network makes fakes and another one tries to "
@@ -569,6 +586,10 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 51: jobs listed after a question of use set aside no sense of the term
+    "what are transformers good for in a substation like ours? stepping down the voltage, "
+    "that sort of thing",
+    "what is a rag good for at a cleaning company? dusting shelves? polishing brass?",
     # Round 50: a term the snippets only mention in passing is not explained by them
     "how does backpropagation update the weights in a neural network",
     "backpropagation in neural networks, can someone explain it simply",

@@ -202,3 +202,19 @@ def test_what_is_searched_by_meaning(sentence: str, searched: list[str]) -> None
 def test_jobs_a_tool_may_do_are_examples(marked: Marked, first: str, jobs: list[str]) -> None:
     later = "what/ are/ they/ good/ for/"
     assert examples([marked(first), marked(later)]) == jobs
+
+
+@pytest.mark.parametrize(
+    ("later", "jobs"),
+    [
+        # Round 51: the later sentence asks of uses in general, naming no tool
+        ("what/ are/ the/ typical/ uses/", ["summarise", "reports"]),
+        # ... but a question of something else leaves the job asked about
+        ("what/ is/ the/ price/", []),
+    ],
+)
+def test_a_later_question_of_uses_makes_the_job_an_example(
+    marked: Marked, later: str, jobs: list[str]
+) -> None:
+    first = "could/ an/ llm/term summarise/domain our/ reports/everyday"
+    assert examples([marked(first), marked(later)]) == jobs
