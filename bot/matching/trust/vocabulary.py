@@ -97,6 +97,12 @@ _IDIOMS = (
         r"\b(?:model|models|engine|llm|llms|tech|technology)\s+(underneath|beneath|behind)\b",
         re.IGNORECASE,
     ),
+    # "what's it built on underneath", "the thing underneath it": what powers it, wherever
+    # it sits ("underneath the desk" places a thing)
+    re.compile(
+        r"\b(underneath|beneath)(?=\s+(?:it|that|this|them|all)\b|\s*(?:[?.!,;]|$))",
+        re.IGNORECASE,
+    ),
     # "search by meaning, not just keywords": what searching by meaning is told apart from
     re.compile(
         r"\bmeaning,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+"

@@ -240,6 +240,8 @@ ANSWERED_FIRST = [
         "what are the typical uses",
         "llm-applications",
     ),
+    # Round 51: "underneath" closing a clause asks what powers the product, no topic
+    ("what model does chatgpt run on underneath?", "chatgpt"),
     # Round 50: "the name of the setup where ..." asks the name of what it describes
     (
         "what's the name of the setup where one network makes fakes and another one tries to "

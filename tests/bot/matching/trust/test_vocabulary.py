@@ -60,6 +60,11 @@ from bot.matching.trust.vocabulary import (
         ("or is gpt the model underneath it", {"underneath"}),
         ("which llm behind the assistant", {"behind"}),
         ("is there a cat underneath the van", set()),
+        # Round 51: "underneath" at the end of a clause, or before a pronoun, is what powers it
+        ("who makes chatgpt and what's it built on underneath", {"underneath"}),
+        ("is gpt the thing underneath it?", {"underneath"}),
+        ("what's beneath, exactly", {"beneath"}),
+        ("the leak underneath the sink", set()),
         ("what's the ai setup where two networks compete", {"setup"}),
         ("what are tokens in the chatgpt sense", {"sense"}),
         ("is that a token in the arcade sense?", {"sense"}),
