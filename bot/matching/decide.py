@@ -39,6 +39,7 @@ from bot.matching.refocus import (
     without_listeners,
 )
 from bot.matching.restated import restated
+from bot.matching.titled import title_quoted_first
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.choice import unexplained_choice
 from bot.matching.trust.coverage import Coverage
@@ -194,6 +195,21 @@ class Decider:
                 )
             if defined is not None:
                 choice = _Choice(hits=defined[0], margin=_margin(defined[0]), verdict=defined[1])
+            else:
+                titled = title_quoted_first(
+                    self._kb,
+                    question,
+                    hits=choice.hits,
+                    content=content,
+                    check=check,
+                    analyse=analyse,
+                )
+                if titled is not None:
+                    # Put first by the word the question quotes, not by the scores' lead.
+                    first, verdict = titled
+                    choice = _Choice(
+                        hits=first, margin=_margin(first), verdict=verdict, settled=True
+                    )
         if asks_name(question):
             # The hits before talk was left out stay candidates: a description may be what
             # the check took for talk ("the little chunks, like bits of words, that the

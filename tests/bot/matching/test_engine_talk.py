@@ -242,6 +242,8 @@ ANSWERED_FIRST = [
     ),
     # Round 51: "underneath" closing a clause asks what powers the product, no topic
     ("what model does chatgpt run on underneath?", "chatgpt"),
+    # Round 51: a word of the term's name, quoted as the snippet's title quotes it
+    ("what's so 'large' about large language models? large compared to what?", "large-in-llm"),
     # Round 50: "the name of the setup where ..." asks the name of what it describes
     (
         "what's the name of the setup where one network makes fakes and another one tries to "
@@ -588,6 +590,8 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 51: a quoted word of the asker's own, whatever a title quotes
+    "our 'large' print run for the llm launch flyers, who signs off the proof?",
     # Round 51: jobs listed after a question of use set aside no sense of the term
     "what are transformers good for in a substation like ours? stepping down the voltage, "
     "that sort of thing",
