@@ -43,6 +43,7 @@ from bot.matching.titled import title_quoted_first
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.choice import unexplained_choice
 from bot.matching.trust.coverage import Coverage
+from bot.matching.trust.grammar import NAMED_KINDS
 from bot.matching.trust.judge import Judgement
 from bot.matching.trust.vocabulary import WORKS, actors_when, actors_why, asks_name, topic_words
 from bot.models import Answer
@@ -77,6 +78,15 @@ NAMED_SEARCH = 50  # candidates searched for the snippet a coined name names
 # wrong; without the summary test, a runner-up explaining more would have been wrong 16 times
 # in 26 under 8 points.
 SUMMARY_LEAD = 8.0
+# How far behind the best a candidate that tells the best's talk may score: the talk a
+# name left out lifted the best.
+TOLD_LEAD = 15.0
+# How much less of the question a candidate that tells the best's talk may explain.
+TOLD_SHARE_GAP = 0.2
+# The words asking a name ("is there a word for that"): no part of the description.
+NAMING_WORDS = frozenset(
+    {"word", "words", "name", "names", "term", "terms", "called", "call", "phrase"}
+) | frozenset(NAMED_KINDS)
 SHARED_NAME_SEARCH = 3  # among the best this many, another snippet asked of a product
 
 
@@ -172,6 +182,8 @@ class Decider:
             lenient=True,
         )
         choice = _Choice(hits=hits, margin=margin, verdict=verdict)
+        if asks_name(question):
+            choice = self._talk_told_by_summary(choice, content, check)
         choice = self._without_talk(choice, tokens, content, check)
         if analyse is not None:
             defined = defined_first(
@@ -340,7 +352,7 @@ class Decider:
         """Talk around the topic dilutes the score ("my grandma wants to know what chatgpt
         is"): score what is left, if the snippet explains all of it and still leads."""
         verdict, top = choice.verdict, choice.top
-        if not (verdict.talk and verdict.explained and verdict.solid):
+        if not (verdict.talk and verdict.explained and verdict.solid) or choice.settled:
             return choice
         rest = without(tokens, verdict.talk)
         if not [w for w in topic_words(plain(rest)) if w not in WORKS]:
@@ -365,6 +377,40 @@ class Decider:
             again = check(content, (focused[0].id,), clear=lead >= self._cfg.min_margin)
         if again.explained and again.solid:
             return _Choice(hits=focused, margin=lead, verdict=again)
+        return choice
+
+    def _talk_told_by_summary(self, choice: _Choice, content: list[str], check: Check) -> _Choice:
+        """A description whose name is asked, that the best explains only by leaving out as
+        talk words a close candidate's one-line summary uses ("one big model pretrained on
+        everything then adapted to loads of different jobs, is there a name for that":
+        pre-training sets "adapted" aside, the foundation models summary tells of models
+        adapted to many tasks): that candidate goes first, settled, when it explains the
+        whole question and the word with it."""
+        hits, verdict = choice.hits, choice.verdict
+        talk = verdict.talk_words()
+        if not (verdict.explained and talk) or choice.settled:
+            return choice
+        for hit in hits[1:ELSEWHERE]:
+            if hits[0].score - hit.score >= TOLD_LEAD:
+                break
+            told = [
+                w
+                for w in talk
+                if w not in NAMING_WORDS
+                and not self._coverage.stems.phrasing(w)  # "us": no word of any summary
+                and self._coverage.summary_uses_all([w], hit.id)
+            ]
+            if not told:
+                continue
+            again = check(content, (hit.id,))
+            if (
+                again.explained
+                and again.solid
+                and again.share + TOLD_SHARE_GAP >= verdict.share
+                and not set(told) & set(again.talk_words())
+            ):
+                ordered = [hit, *(h for h in hits if h is not hit)]
+                return _Choice(hits=ordered, margin=_margin(ordered), verdict=again, settled=True)
         return choice
 
     def _tie_without_talk(

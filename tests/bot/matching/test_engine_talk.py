@@ -244,6 +244,29 @@ ANSWERED_FIRST = [
     ("what model does chatgpt run on underneath?", "chatgpt"),
     # Round 51: a word of the term's name, quoted as the snippet's title quotes it
     ("what's so 'large' about large language models? large compared to what?", "large-in-llm"),
+    # Round 51: a description whose name is asked, told by a close candidate's summary in
+    # the words the best left out as talk ("adapted")
+    (
+        "big model pretrained on everything, then adapted to loads of jobs, what's it called",
+        "foundation-models",
+    ),
+    (
+        "a single big model pretrained on everything, later adapted to lots of different jobs: "
+        "is there a name for that",
+        "foundation-models",
+    ),
+    (
+        "can we make up fake-but-realistic sensor readings to test the new dashboard with? "
+        "what's that called",
+        "synthetic-data",
+    ),
+    # ... but not by one that explains far less of it ("page numbers" are what embeddings'
+    # summary tells of)
+    (
+        "asked it for sources for my essay on Nijinsky and it gave me 3 books with authors and "
+        "page numbers. none of them exist. is there a word for that?",
+        "hallucination",
+    ),
     # Round 50: "the name of the setup where ..." asks the name of what it describes
     (
         "what's the name of the setup where one network makes fakes and another one tries to "
@@ -590,6 +613,11 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 51: the words asking a name tell no candidate's summary; nor does a description
+    # of something else
+    "our chef pretrained the new hires on everything then adapted them to different stations, "
+    "is there a name for that",
+    "what's the name for a big survey adapted to lots of different jobs",
     # Round 51: a quoted word of the asker's own, whatever a title quotes
     "our 'large' print run for the llm launch flyers, who signs off the proof?",
     # Round 51: jobs listed after a question of use set aside no sense of the term
