@@ -9,6 +9,7 @@ the hits to decide on, or None (or the hits unchanged) when it does not apply.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from bot.knowledge.base import KnowledgeBase
@@ -16,6 +17,7 @@ from bot.matching.compare import plain
 from bot.matching.comparing import Check
 from bot.matching.focus import CLAUSE_END, defining_clause, first_defining, without
 from bot.matching.matcher import Hit
+from bot.matching.naming import named_whole
 from bot.matching.normalize import strip_links, words
 from bot.matching.trust.asker import INTRODUCING
 from bot.matching.trust.audience import spoken_to
@@ -189,6 +191,8 @@ def quoted_first(
     if len({hit.id for hit, _, _ in named}) != 1 or not hits:
         return None
     best, quote, _ = max(named, key=lambda n: n[0].score)
+    if _asked_of_another(kb, question, best.id, hits, analyse):
+        return None
     exact = any(is_name for _, _, is_name in named)
     ask = asks_of_quote(question) if exact else ""
     if best.id == hits[0].id and not ask:
@@ -203,3 +207,22 @@ def quoted_first(
     there = next((h for h in hits if h.id == best.id), best)
     ordered = [max(there, best, key=lambda h: h.score), *(h for h in hits if h.id != best.id)]
     return ordered, again
+
+
+def _asked_of_another(
+    kb: KnowledgeBase, question: str, quoted: str, hits: Sequence[Hit], analyse: Analyse
+) -> bool:
+    """Whether a question the asker puts, with no quote in it, names another candidate whole:
+    "is chatgpt the actual ai or just the app? my nephew says it runs on 'GPT'" asks of
+    ChatGPT; the quote tells what the nephew said."""
+    for asked in ASKED.findall(question):
+        if QUOTED.search(asked):
+            continue
+        content = plain(analyse(asked))
+        if any(h.id != quoted and named_whole(kb, h.id, content) for h in hits):
+            return True
+    return False
+
+
+# A sentence that asks: up to a question mark.
+ASKED = re.compile(r"[^?.!]*\?")

@@ -267,6 +267,10 @@ ANSWERED_FIRST = [
         "page numbers. none of them exist. is there a word for that?",
         "hallucination",
     ),
+    # Round 51: a quote in what someone said does not take over a question asked of another
+    # named term; a quote asked of ("what is it") still does
+    ('is chatgpt the real ai or just an app? my uncle says it runs on "GPT"', "chatgpt"),
+    ('someone said "rlhf" in standup, what is it?', "rlhf"),
     # Round 50: "the name of the setup where ..." asks the name of what it describes
     (
         "what's the name of the setup where one network makes fakes and another one tries to "

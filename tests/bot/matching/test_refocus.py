@@ -6,7 +6,7 @@ import pytest
 
 from bot.knowledge.base import KnowledgeBase
 from bot.knowledge.loader import load_knowledge
-from bot.matching.refocus import asks_of_quote, without_listeners
+from bot.matching.refocus import _asked_of_another, asks_of_quote, without_listeners
 from bot.settings import bundled_knowledge_dir
 
 
@@ -90,3 +90,23 @@ def test_without_people_in_the_phrase_nothing_steps_back(kb: KnowledgeBase) -> N
 )
 def test_a_close_that_only_points_backasks_of_quote(question: str, ask: str) -> None:
     assert asks_of_quote(question) == ask
+
+
+@pytest.mark.parametrize(
+    ("question", "asked_of_another"),
+    [
+        # Round 51: the question put names ChatGPT; the quote is the nephew's
+        ('is chatgpt the actual ai or just the app? my nephew says it runs on "GPT"', True),
+        # the question put holds the quote itself
+        ('is chatgpt the same as "GPT"?', False),
+        # the question put names nothing
+        ('someone keeps saying "GPT", what is it?', False),
+    ],
+)
+def test_a_question_put_of_another_named_term(
+    kb: KnowledgeBase, question: str, *, asked_of_another: bool
+) -> None:
+    hits = kb.index.search(kb.index.tokens(question), 5)
+    assert "llm-examples" in {h.id for h in hits}
+    found = _asked_of_another(kb, question, "llm-examples", hits, kb.index.tokens)
+    assert found is asked_of_another
