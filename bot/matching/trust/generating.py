@@ -29,7 +29,7 @@ MADE_ENDS = vocabulary(", and but so because which that who is are would should 
 MADE_WORDS = 8  # words of that phrase, at most
 # What weighs one model against another: the things made are then only the use both are
 # weighed for ("how much does midjourney cost for generating product photos" asks a price).
-WEIGHING = vocabulary("or vs versus better worse than which")
+WEIGHING = vocabulary("or vs versus better worse than which instead")
 
 
 def made(tokens: Sequence[str]) -> Iterator[tuple[int, int, int]]:

@@ -271,6 +271,12 @@ ANSWERED_FIRST = [
     # named term; a quote asked of ("what is it") still does
     ('is chatgpt the real ai or just an app? my uncle says it runs on "GPT"', "chatgpt"),
     ('someone said "rlhf" in standup, what is it?', "rlhf"),
+    # Round 51: what the models would make, when one is used instead of the other
+    (
+        "for generating fake solder-joint defect images, why does everyone use diffusion "
+        "models now instead of GANs?",
+        "diffusion-vs-gan",
+    ),
     # Round 50: "the name of the setup where ..." asks the name of what it describes
     (
         "what's the name of the setup where one network makes fakes and another one tries to "

@@ -24,6 +24,11 @@ from bot.matching.trust.generating import made
             ["packshots", "of", "the", "saddles"],
         ),
         ("diffusion vs gans for creating thumbnails", ["thumbnails"]),
+        # Round 51: one used "instead of" the other weighs them too
+        (
+            "for generating fake defect images , why use diffusion instead of gans",
+            ["fake", "defect", "images"],
+        ),
         # nothing a generative model makes
         ("for generating electricity , are transformers better than inverters", []),
         # no model weighed against another: the phrase may be what is asked
