@@ -253,6 +253,7 @@ class Decider:
             if named is not None:
                 choice = named
         choice = _tie_explained(choice, content, check)
+        choice = self._parallel_runner_up(choice, content, check)
         choice = self._summary_tells_rest(choice, content, check)
         choice = self._tie_without_talk(choice, tokens, content, check)
         choice = self._shared_name_steps_back(question, choice, content, check)
@@ -412,6 +413,26 @@ class Decider:
                 ordered = [hit, *(h for h in hits if h is not hit)]
                 return _Choice(hits=ordered, margin=_margin(ordered), verdict=again, settled=True)
         return choice
+
+    def _parallel_runner_up(self, choice: _Choice, content: list[str], check: Check) -> _Choice:
+        """A close call between parallel snippets that the titles and the words settle the
+        other way: the question holds words only the runner-up's title has and none of the
+        best's (:func:`names_parallel_best`), and the runner-up explains clearly more of it
+        ("a law firm ... what are the main risks of using generative AI": LLM challenges a
+        hair ahead, generative AI's challenges named and telling of copyright)."""
+        hits, verdict = choice.hits, choice.verdict
+        # Both explain the question: the words weigh which explains it better.
+        if choice.settled or len(hits) < 2 or choice.margin >= self._cfg.min_margin:
+            return choice
+        if not verdict.explained:
+            return choice
+        ordered = [hits[1], hits[0], *hits[2:]]
+        if not names_parallel_best(self._kb, content, ordered):
+            return choice
+        again = check(content, (hits[1].id,))
+        if not (again.explained and again.solid and again.share >= verdict.share + SHARE_GAP):
+            return choice
+        return _Choice(hits=ordered, margin=_margin(ordered), verdict=again, settled=True)
 
     def _tie_without_talk(
         self, choice: _Choice, tokens: list[str], content: list[str], check: Check

@@ -277,6 +277,18 @@ ANSWERED_FIRST = [
         "models now instead of GANs?",
         "diffusion-vs-gan",
     ),
+    # Round 51: a close call between parallel snippets that the title and the words settle
+    # for the runner-up
+    (
+        "We're an architecture practice so copyright is a big worry for us. What are the main "
+        "risks of using generative AI?",
+        "genai-challenges",
+    ),
+    (
+        "we're a publisher so copyright is a real worry. what are the main risks of using "
+        "generative AI?",
+        "genai-challenges",
+    ),
     # Round 50: "the name of the setup where ..." asks the name of what it describes
     (
         "what's the name of the setup where one network makes fakes and another one tries to "
@@ -623,6 +635,8 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 51: a runner-up that its title names settles nothing when the best explains none
+    "returns chat queue is 40 deep, can we put another agent on live chat this afternoon?",
     # Round 51: the words asking a name tell no candidate's summary; nor does a description
     # of something else
     "our chef pretrained the new hires on everything then adapted them to different stations, "
