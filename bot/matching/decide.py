@@ -186,42 +186,7 @@ class Decider:
             choice = self._talk_told_by_summary(choice, content, check)
         choice = self._without_talk(choice, tokens, content, check)
         if analyse is not None:
-            defined = defined_first(
-                self._kb,
-                self._coverage.is_name,
-                question,
-                hits=choice.hits,
-                content=content,
-                check=check,
-                analyse=analyse,
-            )
-            if defined is None:
-                defined = quoted_first(
-                    self._kb,
-                    question,
-                    hits=choice.hits,
-                    content=content,
-                    check=check,
-                    analyse=analyse,
-                    english=lambda w: self._lexicon is not None and self._lexicon.knows(w),
-                )
-            if defined is not None:
-                choice = _Choice(hits=defined[0], margin=_margin(defined[0]), verdict=defined[1])
-            else:
-                titled = title_quoted_first(
-                    self._kb,
-                    question,
-                    hits=choice.hits,
-                    content=content,
-                    check=check,
-                    analyse=analyse,
-                )
-                if titled is not None:
-                    # Put first by the word the question quotes, not by the scores' lead.
-                    first, verdict = titled
-                    choice = _Choice(
-                        hits=first, margin=_margin(first), verdict=verdict, settled=True
-                    )
+            choice = self._refocused(question, choice, content, check, analyse)
         if asks_name(question):
             # The hits before talk was left out stay candidates: a description may be what
             # the check took for talk ("the little chunks, like bits of words, that the
@@ -379,6 +344,45 @@ class Decider:
         if again.explained and again.solid:
             return _Choice(hits=focused, margin=lead, verdict=again)
         return choice
+
+    def _refocused(
+        self,
+        question: str,
+        choice: _Choice,
+        content: list[str],
+        check: Check,
+        analyse: Callable[[str], list[str]],
+    ) -> _Choice:
+        """The choice with the snippet the question defines or quotes first, if any."""
+        defined = defined_first(
+            self._kb,
+            self._coverage.is_name,
+            question,
+            hits=choice.hits,
+            content=content,
+            check=check,
+            analyse=analyse,
+        )
+        if defined is None:
+            defined = quoted_first(
+                self._kb,
+                question,
+                hits=choice.hits,
+                content=content,
+                check=check,
+                analyse=analyse,
+                english=lambda w: self._lexicon is not None and self._lexicon.knows(w),
+            )
+        if defined is not None:
+            return _Choice(hits=defined[0], margin=_margin(defined[0]), verdict=defined[1])
+        titled = title_quoted_first(
+            self._kb, question, hits=choice.hits, content=content, check=check, analyse=analyse
+        )
+        if titled is None:
+            return choice
+        # Put first by the word the question quotes, not by the scores' lead.
+        first, verdict = titled
+        return _Choice(hits=first, margin=_margin(first), verdict=verdict, settled=True)
 
     def _talk_told_by_summary(self, choice: _Choice, content: list[str], check: Check) -> _Choice:
         """A description whose name is asked, that the best explains only by leaving out as
