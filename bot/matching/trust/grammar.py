@@ -220,6 +220,10 @@ def asked(tokens: Sequence[str], at: int) -> bool:
 # how does it work").
 _POINTERS = frozenset({"it", "that", "this", "they", "those", "these"})
 _DOES = frozenset({"does", "do", "would", "could", "can", "did"})
+_IS = frozenset({"is", "are", "does", "do"})
+NAMED_WORDS = 4  # words of a term asked of by "what is it", at most ("mixture of experts")
+# What may follow the pronoun of "what is it": the rest of the ask, no noun it points at.
+_AFTER_POINTER = frozenset({"in", "for", "about", "exactly", "actually", "and", "mean", ","})
 _SPEAKERS = frozenset({"i", "im", "we", "were", "you", "my", "me", "us"})
 
 
@@ -230,11 +234,21 @@ def bare_phrase(tokens: Sequence[str]) -> bool:
 
 def pointed_at(sentence: Sequence[str], after: Sequence[str]) -> bool:
     """Whether ``sentence`` is a bare noun phrase (no clause opener, nobody speaking) that the
-    sentence ``after`` it asks how works by a pronoun ("voice biometrics for caller
-    authentication - how does it work"): what is asked, not talk."""
+    sentence ``after`` it asks how works, or what it is, by a pronoun ("voice biometrics for
+    caller authentication - how does it work", "gradient descent - what is it in machine
+    learning"): what is asked, not talk."""
     if not bare_phrase(sentence):
         return False
-    return after[:1] == ["how"] and len(after) > 2 and after[1] in _DOES and after[2] in _POINTERS
+    if after[:1] in (["whats"], ["what"]) and len(sentence) > NAMED_WORDS:
+        return False  # a statement ("a vendor keeps pitching ..."), not a term's name
+    if after[:1] == ["whats"]:
+        return len(after) > 1 and after[1] in _POINTERS  # "gradient descent - what's that"
+    # "how does it work", "what is it in machine learning", "what does it mean"
+    verbs = {"how": _DOES, "what": _IS}.get(after[0] if after else "", frozenset())
+    if not (len(after) > 2 and after[1] in verbs and after[2] in _POINTERS):
+        return False
+    # "what is that method called": "that" points at a noun after it, not back
+    return after[0] == "how" or after[3:4] in ([], *([w] for w in _AFTER_POINTER))
 
 
 def pointed_phrase_end(tokens: Sequence[str]) -> int:

@@ -635,6 +635,9 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 51: a bare phrase asked of by "what is it" is the term asked, never talk
+    "batch normalization — what is it in deep learning",
+    "gradient clipping - what is it in machine learning",
     # Round 51: a runner-up that its title names settles nothing when the best explains none
     "returns chat queue is 40 deep, can we put another agent on live chat this afternoon?",
     # Round 51: the words asking a name tell no candidate's summary; nor does a description

@@ -110,6 +110,12 @@ def test_an_emoji_between_words_ends_a_run() -> None:
         ("when the bot answers - how does it work", False),
         # "what is that" after a statement points at what was quoted, not the sentence
         ("a vendor keeps pitching 'conversational ai'. what is that", False),
+        # Round 51: "what is it", "what's that" ask of the phrase too
+        ("gradient descent - what is it in machine learning", True),
+        ("mixture of experts — what is it and is that why llms are fast", True),
+        ("feature stores - what's that", True),
+        # ... but not when "that" points at a noun after it
+        ("thats wild. what is that method called", False),
     ],
 )
 def test_a_phrase_the_next_sentence_asks_how_works(message: str, pointed: bool) -> None:
