@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.normalize import words
-from bot.matching.trust.grammar import bare_phrase, split_sentences
+from bot.matching.trust.grammar import bare_phrase, pointed_at, runs, split_sentences
 
 # Where "what (actually) is" ends, "what does it (even) mean" and "is that the same as": the
 # pointers' frames, shared with :data:`bot.matching.focus.POINTER` (terms quoted before).
@@ -43,6 +43,8 @@ POINTER = re.compile(
 
 
 PHRASE_WORDS = 5  # at most, in a phrase "it" stands for whole
+POINTED_WORDS = 3  # at most, in a phrase asked of right before by "what does that mean"
+WEIGHING = frozenset({"or", "and", "vs", "versus"})
 STATEMENT_ENDS = (".", "!", "?")
 
 Names = tuple[tuple[str, ...], ...]  # the typed words of every title and alias that may stand in
@@ -60,12 +62,36 @@ def with_named_term(question: str, sentence: str, names: Callable[[], Names]) ->
     if pointer is None:
         return sentence
     before = question[: max(question.find(sentence), 0)]
+    phrase = _phrase_pointed_at(DISOWNED.sub(" ", before), sentence, names)
+    if phrase is not None:
+        # "... falls apart on new contracts. overfitting? what does that mean": "that" is the
+        # phrase asked right before, whatever the message named earlier.
+        return sentence[: pointer.start()] + phrase + sentence[pointer.end() :]
     # A name set aside in brackets ("reinforcement learning (the game kind, not rlhf)") is
     # what "it" is not.
     name = last_name(names(), DISOWNED.sub(" ", before))
     if name is None:
         return sentence
     return sentence[: pointer.start()] + _whole_phrase(before, name) + sentence[pointer.end() :]
+
+
+def _phrase_pointed_at(before: str, sentence: str, names: Callable[[], Names]) -> str | None:
+    """The short bare phrase, as typed, that the message says right before ``sentence`` when
+    the sentence asks of it by a pronoun (:func:`pointed_at`) and it shares no word with a
+    name of the knowledge (one that does is left to the names: "reinforcement learning");
+    None otherwise. A phrase weighing two things ("genai - buzzword or actual thing? what
+    is it") asks of what came before it."""
+    said = [s.strip() for s in split_sentences(before) if s.strip()]
+    if not said:
+        return None
+    phrase, asked = runs(said[-1]), runs(sentence)
+    if not (phrase and asked and pointed_at(phrase[-1], asked[0])):
+        return None
+    typed = phrase[-1]
+    if len(typed) > POINTED_WORDS or WEIGHING & set(typed):
+        return None
+    named = {w for name in names() for w in name}
+    return None if named & set(typed) else said[-1]
 
 
 def _whole_phrase(before: str, name: str) -> str:

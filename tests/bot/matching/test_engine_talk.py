@@ -635,6 +635,8 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 51: "what does that mean" right after a short phrase asks of the phrase
+    "the llm keeps timing out on our gpu box. quantization? what does that mean",
     # Round 51: a bare phrase asked of by "what is it" is the term asked, never talk
     "batch normalization — what is it in deep learning",
     "gradient clipping - what is it in machine learning",

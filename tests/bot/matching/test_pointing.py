@@ -89,6 +89,21 @@ def kb() -> KnowledgeBase:
             "what does that mean",
             "what does llms mean",
         ),
+        # Round 51: a short phrase asked right before is what "that" stands for, whatever was
+        # named earlier
+        (
+            "our model does great on the training data but falls apart on new contracts. "
+            "overfitting? what does that mean",
+            "what does that mean",
+            "what does overfitting mean",
+        ),
+        # ... unless it weighs two things, or shares a word with a name
+        ("genai - buzzword or actual thing? what is it", "what is it", "what is genai"),
+        (
+            "training data is fine. llm training? what does that mean",
+            "what does that mean",
+            "what does llm training mean",
+        ),
         # nothing points back
         ("generative AI is everywhere. how do I start?", "how do I start?", "how do I start?"),
     ],
