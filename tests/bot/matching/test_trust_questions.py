@@ -1040,6 +1040,36 @@ BARS = {
         "wrong": 0.0,
         "right": 0.96,
     },
+    # Round 51: 102 and 112 (the oldest blind sets left of each brief) read at the start, 173
+    # and 174 written this round to the same brief and read at once; same slack as above.
+    "trust_holdout102.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
+    "trust_holdout112.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
+    "trust_holdout173.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
+    "trust_holdout174.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
