@@ -38,7 +38,7 @@ from bot.matching.refocus import (
     quoted_first,
     without_listeners,
 )
-from bot.matching.restated import restated
+from bot.matching.restated import restated, restated_anywhere
 from bot.matching.titled import title_quoted_first
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.choice import unexplained_choice
@@ -242,7 +242,14 @@ class Decider:
             return None
         found = restated(self._coverage, self._lexicon, hits, content, check, talk=talk)
         if found is None:
-            return None
+            anywhere = restated_anywhere(
+                self._coverage, self._lexicon, sorted(self._kb.snippets), content, check
+            )
+            if anywhere is None:
+                return None
+            sid, verdict = anywhere
+            scored = {h.id: h for h in self._kb.index.search(content, len(self._kb.snippets))}
+            found = (scored.get(sid, Hit(id=sid, score=0.0)), verdict)
         best, verdict = found
         answer = self._replies.answer(question, (self._kb.snippets[best.id],), best.score)
         lead = best.score - max((h.score for h in hits if h is not best), default=0.0)

@@ -15,6 +15,14 @@ from bot.matching.engine import Engine
 from bot.models import Status
 
 ANSWERED = [
+    # Round 51 (was declined since round 33, when hallucination answered it): the
+    # description retells the RAG summary, found among all snippets
+    (
+        "Hi! I'm an account manager at the firm. We have hundreds of client brand books. "
+        "Someone suggested a setup where the AI first looks up the relevant book and then "
+        "answers from it. What is that approach called?",
+        "rag",
+    ),
     # Round 46: in a description asking a name, what the assistant made up that the
     # knowledge never speaks of, and what the asker owns, are the asker's example
     (
@@ -337,10 +345,8 @@ NOT_ANSWERED = [
     "my back tyre keeps wearing on one side, do i need an alignment?",
     "what is a token, i'm a stamp collector",
     # Round 33: the clause describing the setup is the question, no talk: what little is
-    # left without it is no question about hallucination (it was answered so)
-    "Hi! I'm an account manager at the firm. We have hundreds of client brand books. Someone "
-    "suggested a setup where the AI first looks up the relevant book and then answers from it. "
-    "What is that approach called?",
+    # left without it is no question about hallucination (it was answered so; round 51
+    # answers it with RAG, whose summary it retells: see ANSWERED)
     # asking the name of what the term does, that deed is what is asked, no talk beside the
     # term (round 32): refusals are not what the ChatGPT snippet explains
     "what's it called when chatgpt refuses to answer?",

@@ -289,6 +289,17 @@ ANSWERED_FIRST = [
         "generative AI?",
         "genai-challenges",
     ),
+    # Round 51: a description retelling a summary the ranker put nowhere near the top
+    (
+        "Dispatch team: could we take an existing model and train it a bit more on our own "
+        "route notes so it talks like us? what's that called",
+        "fine-tuning",
+    ),
+    (
+        "if we took an existing model and trained it a bit more on eight years of our bakery "
+        "sales reports, what's that called?",
+        "fine-tuning",
+    ),
     # Round 50: "the name of the setup where ..." asks the name of what it describes
     (
         "what's the name of the setup where one network makes fakes and another one tries to "
@@ -635,6 +646,10 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 51: ... but not one telling of something else in a few of its words
+    "is there a name for when we take existing staff and keep training them a bit more on "
+    "our own examples",
+    "what do you call it when a dog already trained gets a bit more training on our own commands",
     # Round 51: "what does that mean" right after a short phrase asks of the phrase
     "the llm keeps timing out on our gpu box. quantization? what does that mean",
     # Round 51: a bare phrase asked of by "what is it" is the term asked, never talk

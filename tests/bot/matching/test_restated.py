@@ -8,7 +8,7 @@ from functools import partial
 from bot.matching.compare import plain
 from bot.matching.engine import Engine
 from bot.matching.matcher import Hit
-from bot.matching.restated import restated
+from bot.matching.restated import restated, restated_anywhere
 
 
 def _restated(engine: Engine, question: str, ids: list[str]) -> str | None:
@@ -47,3 +47,26 @@ def test_a_generic_subject_leaves_the_description_restated(engine: Engine) -> No
         "connection weights are learned from data"
     )
     assert _restated(engine, question, ["llm-examples", "neural-network"]) == "neural-network"
+
+
+def _anywhere(engine: Engine, question: str) -> str | None:
+    kb = engine.knowledge
+    judge = engine._judge(kb)
+    content = plain(kb.index.tokens(question, typo_cutoff=100.0))
+    check = partial(judge, definition=False, asides=(), question=question)
+    found = restated_anywhere(judge.coverage, engine._lexicon, sorted(kb.snippets), content, check)
+    return None if found is None else found[0]
+
+
+def test_a_summary_retold_is_found_among_all_snippets(engine: Engine) -> None:
+    # Round 51: the ranker puts fine-tuning nowhere near the top of such descriptions
+    question = "could we take an existing model and train it a bit more on our own route notes"
+    assert _anywhere(engine, question) == "fine-tuning"
+
+
+def test_a_word_or_two_of_a_summary_tells_no_account(engine: Engine) -> None:
+    # "exist" is fine-tuning's ("an existing model"), and nothing more
+    assert _anywhere(engine, "the bot made up 3 supplier certs that don't exist") is None
+    # several words, but of another kind of model
+    question = "take an existing model railway and keep extending it with your own track"
+    assert _anywhere(engine, question) is None
