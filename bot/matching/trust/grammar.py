@@ -242,13 +242,20 @@ def pointed_at(sentence: Sequence[str], after: Sequence[str]) -> bool:
     if after[:1] in (["whats"], ["what"]) and len(sentence) > NAMED_WORDS:
         return False  # a statement ("a vendor keeps pitching ..."), not a term's name
     if after[:1] == ["whats"]:
-        return len(after) > 1 and after[1] in _POINTERS  # "gradient descent - what's that"
+        # "gradient descent - what's that", not "what's that method called"
+        return len(after) > 1 and after[1] in _POINTERS and _points_back(after[2:3])
     # "how does it work", "what is it in machine learning", "what does it mean"
     verbs = {"how": _DOES, "what": _IS}.get(after[0] if after else "", frozenset())
     if not (len(after) > 2 and after[1] in verbs and after[2] in _POINTERS):
         return False
     # "what is that method called": "that" points at a noun after it, not back
-    return after[0] == "how" or after[3:4] in ([], *([w] for w in _AFTER_POINTER))
+    return after[0] == "how" or _points_back(after[3:4])
+
+
+def _points_back(next_word: Sequence[str]) -> bool:
+    """Whether the word after the pronoun of "what is it" (none, or one of the rest of the
+    ask) leaves the pronoun pointing back, not at a noun after it."""
+    return not next_word or next_word[0] in _AFTER_POINTER
 
 
 def pointed_phrase_end(tokens: Sequence[str]) -> int:

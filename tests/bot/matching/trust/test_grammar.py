@@ -116,6 +116,8 @@ def test_an_emoji_between_words_ends_a_run() -> None:
         ("feature stores - what's that", True),
         # ... but not when "that" points at a noun after it
         ("thats wild. what is that method called", False),
+        ("guessing the next word - what's that method called", False),
+        ("feature stores - what's that in ml", True),
     ],
 )
 def test_a_phrase_the_next_sentence_asks_how_works(message: str, pointed: bool) -> None:
