@@ -98,9 +98,11 @@ _IDIOMS = (
         re.IGNORECASE,
     ),
     # "what's it built on underneath", "the thing underneath it": what powers it, wherever
-    # it sits ("underneath the desk" places a thing)
+    # it sits ("underneath the desk", "underneath that desk" place a thing: "that", "this"
+    # and "all" stand alone only closing the clause)
     re.compile(
-        r"\b(underneath|beneath)(?=\s+(?:it|that|this|them|all)\b|\s*(?:[?.!,;]|$))",
+        r"\b(underneath|beneath)(?=\s+(?:it|them)\b|\s+all\s+of\b"
+        r"|(?:\s+(?:all\s+)?(?:that|this|all))?\s*(?:[?.!,;]|$))",
         re.IGNORECASE,
     ),
     # "search by meaning, not just keywords": what searching by meaning is told apart from

@@ -65,6 +65,8 @@ from bot.matching.trust.vocabulary import (
         ("is gpt the thing underneath it?", {"underneath"}),
         ("what's beneath, exactly", {"beneath"}),
         ("the leak underneath the sink", set()),
+        ("the leak underneath that sink", set()),  # "that" a determiner, no pronoun
+        ("is gpt underneath all that?", {"underneath"}),
         ("what's the ai setup where two networks compete", {"setup"}),
         ("what are tokens in the chatgpt sense", {"sense"}),
         ("is that a token in the arcade sense?", {"sense"}),
