@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.normalize import words
+from bot.matching.smalltalk import small_talk
 from bot.matching.trust.grammar import bare_phrase, pointed_at, runs, split_sentences
 
 # Where "what (actually) is" ends, "what does it (even) mean" and "is that the same as": the
@@ -90,6 +91,8 @@ def _phrase_pointed_at(before: str, sentence: str, names: Callable[[], Names]) -
     typed = phrase[-1]
     if len(typed) > POINTED_WORDS or WEIGHING & set(typed):
         return None
+    if small_talk(typed, said[-1]) is not None:
+        return None  # "... fine tuning before the launch. ok. what does that mean": no phrase
     named = {w for name in names() for w in name}
     return None if named & set(typed) else said[-1]
 

@@ -104,6 +104,12 @@ def kb() -> KnowledgeBase:
             "what does that mean",
             "what does llm training mean",
         ),
+        # ... nor when it is only a reaction between the name and the question
+        (
+            "my manager wants us to look at fine tuning before the launch. ok. what does that mean",
+            "what does that mean",
+            "what does fine tuning mean",
+        ),
         # nothing points back
         ("generative AI is everywhere. how do I start?", "how do I start?", "how do I start?"),
     ],
