@@ -11,7 +11,7 @@ from collections.abc import Callable
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.normalize import words
 from bot.matching.smalltalk import small_talk
-from bot.matching.trust.grammar import bare_phrase, pointed_at, runs, split_sentences
+from bot.matching.trust.grammar import LINKING, bare_phrase, pointed_at, runs, split_sentences
 
 # Where "what (actually) is" ends, "what does it (even) mean" and "is that the same as": the
 # pointers' frames, shared with :data:`bot.matching.focus.POINTER` (terms quoted before).
@@ -93,7 +93,7 @@ def _phrase_pointed_at(before: str, sentence: str, names: Callable[[], Names]) -
         return None
     if small_talk(typed, said[-1]) is not None:
         return None  # "... fine tuning before the launch. ok. what does that mean": no phrase
-    named = {w for name in names() for w in name}
+    named = {w for name in names() for w in name} - LINKING  # "of" names nothing
     return None if named & set(typed) else said[-1]
 
 

@@ -97,6 +97,12 @@ def kb() -> KnowledgeBase:
             "what does that mean",
             "what does overfitting mean",
         ),
+        # ... a linking word of a name ("of") is no word of it
+        (
+            "our model keeps failing on new data. curse of dimensionality? what does that mean",
+            "what does that mean",
+            "what does curse of dimensionality mean",
+        ),
         # ... unless it weighs two things, or shares a word with a name
         ("genai - buzzword or actual thing? what is it", "what is it", "what is genai"),
         (
