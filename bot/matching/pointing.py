@@ -63,14 +63,15 @@ def with_named_term(question: str, sentence: str, names: Callable[[], Names]) ->
     if pointer is None:
         return sentence
     before = question[: max(question.find(sentence), 0)]
-    phrase = _phrase_pointed_at(DISOWNED.sub(" ", before), sentence, names)
+    # A name set aside in brackets ("reinforcement learning (the game kind, not rlhf)") is
+    # what "it" is not.
+    owned = DISOWNED.sub(" ", before)
+    phrase = _phrase_pointed_at(owned, sentence, names)
     if phrase is not None:
         # "... falls apart on new contracts. overfitting? what does that mean": "that" is the
         # phrase asked right before, whatever the message named earlier.
         return sentence[: pointer.start()] + phrase + sentence[pointer.end() :]
-    # A name set aside in brackets ("reinforcement learning (the game kind, not rlhf)") is
-    # what "it" is not.
-    name = last_name(names(), DISOWNED.sub(" ", before))
+    name = last_name(names(), owned)
     if name is None:
         return sentence
     return sentence[: pointer.start()] + _whole_phrase(before, name) + sentence[pointer.end() :]

@@ -220,7 +220,8 @@ def asked(tokens: Sequence[str], at: int) -> bool:
 # how does it work").
 _POINTERS = frozenset({"it", "that", "this", "they", "those", "these"})
 _DOES = frozenset({"does", "do", "would", "could", "can", "did"})
-_IS = frozenset({"is", "are", "does", "do"})
+# The verbs of "what is it", "what are they", "what does it mean".
+_WHAT_VERBS = frozenset({"is", "are", "does", "do"})
 NAMED_WORDS = 4  # words of a term asked of by "what is it", at most ("mixture of experts")
 # What may follow the pronoun of "what is it": the rest of the ask, no noun it points at.
 _AFTER_POINTER = frozenset({"in", "for", "about", "exactly", "actually", "and", "mean", ","})
@@ -245,7 +246,7 @@ def pointed_at(sentence: Sequence[str], after: Sequence[str]) -> bool:
         # "gradient descent - what's that", not "what's that method called"
         return len(after) > 1 and after[1] in _POINTERS and _points_back(after[2:3])
     # "how does it work", "what is it in machine learning", "what does it mean"
-    verbs = {"how": _DOES, "what": _IS}.get(after[0] if after else "", frozenset())
+    verbs = {"how": _DOES, "what": _WHAT_VERBS}.get(after[0] if after else "", frozenset())
     if not (len(after) > 2 and after[1] in verbs and after[2] in _POINTERS):
         return False
     # "what is that method called": "that" points at a noun after it, not back
