@@ -226,7 +226,10 @@ DEGREE = frozenset({
 })  # fmt: skip
 # Adjectives that pick which of the term's cases, never a sense ("the known limitations",
 # "the main risks", "the usual examples").
-WHICH_OF = frozenset({"known", "main", "usual", "typical", "common", "major", "obvious"})
+WHICH_OF = frozenset({
+    "known", "main", "usual", "typical", "common", "major", "obvious", "leading", "popular",
+    "famous", "mainstream",
+})  # fmt: skip
 # Prepositions that, right after the term, say what it is about ("context on the meeting",
 # "hallucinations with a high fever"): the phrase narrows it whoever asks.
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "of", "with"})

@@ -196,6 +196,13 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 52: "a leading X" picks which of the term's cases, as "the main X" does
+    ("which are the leading large language models", "llm-examples"),
+    (
+        "whats a foundation model, the vendor's deck says theirs is built on a leading "
+        "foundation model",
+        "foundation-models",
+    ),
     # Round 50: a product the body lists, held up to the term, is still the term's question
     ("is qwen open weights? can we host it ourselves", "open-weights"),
     ("qwen, is it open weights?", "open-weights"),
@@ -646,6 +653,10 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 52: guards for "leading"/"popular" as which-of words: another sense stays one
+    "who is the leading transformer manufacturer for substations",
+    "a leading temperature sensor brand for the cold room?",
+    "what's a popular embedding technique for tile on a wall",
     # Round 51: ... but not one telling of something else in a few of its words
     "is there a name for when we take existing staff and keep training them a bit more on "
     "our own examples",
