@@ -38,6 +38,8 @@ def modifies(
         return False
     if tokens[at] in DEGREE or tokens[at] in WHICH_OF:
         return False  # "a higher temperature": how much of it, not another kind
+    if tokens[at] in NAMING_NOUNS and at + 1 < len(tokens) and kinds[at + 1] == "term":
+        return False  # "the phrase 'foundation models'": the term named as words, no kind
     i = at + 1
     while i < len(tokens) and (kinds[i] in EVERYDAY or tokens[i].isdigit()):
         if not (tokens[i].isdigit() or describes(tokens[i])) or i - at >= COMPOUND:
@@ -230,6 +232,8 @@ WHICH_OF = frozenset({
     "known", "main", "usual", "typical", "common", "major", "obvious", "leading", "popular",
     "famous", "mainstream",
 })  # fmt: skip
+# Nouns that name the term as words ("keeps using the phrase 'foundation models'").
+NAMING_NOUNS = frozenset({"phrase", "word", "expression", "buzzword", "acronym", "abbreviation"})
 # Prepositions that, right after the term, say what it is about ("context on the meeting",
 # "hallucinations with a high fever"): the phrase narrows it whoever asks.
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "of", "with"})

@@ -31,7 +31,7 @@ meme memes hype hyped fad buzzword buzzwords gimmick metaphor analogy wise ballp
 approx approximately via overall incl apart aside opposed unlike
 paragraph paragraphs para glance primer recap rundown cheatsheet knack acronym acronyms
 tech technology ish math maths jargon overblown overrated overhyped underrated
-considered dead meh
+considered dead meh phrase expression
 wasnt werent havent hasnt hadnt shouldnt wouldnt couldnt mustnt neednt
 """
 # Adjectives that say a thing is the ordinary kind ("a normal chatbot", "a regular faq bot"):

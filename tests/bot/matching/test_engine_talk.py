@@ -196,6 +196,14 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 52: "the phrase X", "the word X": the term named as words, no other sense
+    ("what does the phrase foundation model mean", "foundation-models"),
+    ("what does the expression foundation model mean", "foundation-models"),
+    ("our vendor keeps using the word agent for their bot, what is an ai agent", "ai-agents"),
+    (
+        "how should i phrase my prompt so the assistant writes shorter product blurbs",
+        "prompt-engineering",
+    ),
     # Round 52: "a leading X" picks which of the term's cases, as "the main X" does
     ("which are the leading large language models", "llm-examples"),
     (
@@ -653,6 +661,10 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 52: guards for "phrase"/"expression" as phrasing and "the word X" as a name
+    "what does the phrase 'hold short' mean on the taxiway",
+    "the word game tokens at the arcade, how many per pound",
+    "gene expression data, can an llm analyse it",
     # Round 52: guards for "leading"/"popular" as which-of words: another sense stays one
     "who is the leading transformer manufacturer for substations",
     "a leading temperature sensor brand for the cold room?",
