@@ -55,6 +55,8 @@ _REPORTING = vocabulary(
 _NOT_SOMEONE = vocabulary(
     "it this that these those there what which who how why when where whats hows"
 )
+_WH = frozenset({"what", "when", "where", "which", "who", "why", "how"})
+_ASKING_VERBS = frozenset({"will", "would", "can", "could", "should", "shall", "do", "does", "did"})
 PARTICIPLE_MIN = 5  # "asking", "trying": shorter -ing words are nouns ("king", "ring")
 
 Analyse = Callable[[str], list[str]]
@@ -92,7 +94,14 @@ def is_aside(clause: list[str]) -> bool:
     if first in _OPENERS and len(clause) > 1:
         first = clause[1]
     participle = len(first) >= PARTICIPLE_MIN and first.endswith("ing")
+    if _asks(clause):
+        return False  # "when will we get agi": a question of its own, whoever it speaks of
     return participle or any(w in _PERSON for w in clause) or _reports(clause)
+
+
+def _asks(clause: list[str]) -> bool:
+    """Whether a clause is a direct question: a wh-word, then a modal or an auxiliary."""
+    return len(clause) >= 3 and clause[0] in _WH and clause[1] in _ASKING_VERBS
 
 
 def _reports(clause: list[str]) -> bool:

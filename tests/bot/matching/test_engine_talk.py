@@ -661,6 +661,8 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 52: a question clause of its own ("when will we get agi?") is no aside
+    "when will we get AGI? is chatgpt close to it",
     # Round 52: guards for "phrase"/"expression" as phrasing and "the word X" as a name
     "what does the phrase 'hold short' mean on the taxiway",
     "the word game tokens at the arcade, how many per pound",

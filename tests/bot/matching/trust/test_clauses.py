@@ -35,6 +35,10 @@ def test_clauses_split_at_punctuation_and_subordinating_words() -> None:
         (["it", "keeps", "forgetting"], False),  # about the topic itself
         (["what", "says", "that"], False),
         (["board", "wants"], False),  # too short to report anything
+        # a direct question of its own, whoever it speaks of
+        (["when", "will", "we", "get", "agi"], False),
+        (["how", "can", "we", "cut", "costs"], False),
+        (["when", "we", "get", "it"], True),  # no question: "when" opens a clause of time
     ],
 )
 def test_an_aside_speaks_of_the_asker_or_opens_with_a_participle(
