@@ -709,6 +709,10 @@ class Judge:
                 if self._raw is None:
                     found: set[str] = set()
                     for key, target in self._index.folder.table.items():
+                        if len(target) == 1 and self._coverage.unused(target[0]):
+                            # "agi": a term folded so that its words ("general") are not
+                            # read as a covered one's; no snippet keeps it, nor its words.
+                            continue
                         for phrase in (key, target):
                             if len(phrase) > 1:
                                 found.update(phrase)

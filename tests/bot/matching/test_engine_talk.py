@@ -196,6 +196,7 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    ("what is artificial intelligence in general", "ai-ml-dl"),
     # Round 52: "the phrase X", "the word X": the term named as words, no other sense
     ("what does the phrase foundation model mean", "foundation-models"),
     ("what does the expression foundation model mean", "foundation-models"),
@@ -661,6 +662,11 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 52: AGI, which no snippet covers, is no "artificial intelligence" with a word inside
+    "what is artificial general intelligence",
+    "how far are we from general artificial intelligence",
+    "what's the difference between a general power of attorney and a durable one? client "
+    "wants to appoint her son as agent",
     # Round 52: a question clause of its own ("when will we get agi?") is no aside
     "when will we get AGI? is chatgpt close to it",
     # Round 52: guards for "phrase"/"expression" as phrasing and "the word X" as a name
