@@ -165,8 +165,25 @@ PLANS = frozenset({"plan", "plans", "tier", "tiers"})
 PLAN_NAMES = frozenset({"free", "pro", "plus", "team", "teams", "enterprise", "business", "paid"})
 
 
+# Which of a vendor's plans gives what ("which plan gives a bigger context window"), its
+# upgrade or its price ("a plan upgrade"): what the vendor sells, never how the term works.
+# "which plan is better, rag or fine tuning" and "what plan does an agent follow" ask of an
+# approach.
+WHICH_PLAN = frozenset({"which", "what"})
+PLAN_GIVES = frozenset({
+    "gives", "give", "includes", "include", "offers", "offer", "unlocks", "unlock", "comes",
+    "come", "allows", "allow", "raises",
+})  # fmt: skip
+PLAN_DEALS = frozenset({"upgrade", "upgrades", "price", "prices", "pricing"})
+
+
 def _plan(tokens: Sequence[str], at: int) -> bool:
-    return tokens[at] in PLANS and at > 0 and tokens[at - 1] in PLAN_NAMES
+    if tokens[at] not in PLANS or at == 0:
+        return False
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    if tokens[at - 1] in WHICH_PLAN:
+        return after in PLAN_GIVES or after in PLAN_DEALS
+    return tokens[at - 1] in PLAN_NAMES or after in PLAN_DEALS
 
 
 def _available(tokens: Sequence[str], at: int) -> bool:

@@ -196,6 +196,8 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    ("which plan is better for our docs, rag or fine tuning", "rag-vs-fine-tuning"),
+    ("what plan does an ai agent follow, how does it decide steps", "ai-agents"),
     ("what is artificial intelligence in general", "ai-ml-dl"),
     # Round 52: "the phrase X", "the word X": the term named as words, no other sense
     ("what does the phrase foundation model mean", "foundation-models"),
@@ -662,6 +664,10 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 52: which of a vendor's plans gives more, or what its upgrade costs
+    "our context window for the claude api keeps hitting the limit - which plan upgrade gives "
+    "a bigger one and how much is it?",
+    "which plan gives us a bigger context window on claude",
     # Round 52: AGI, which no snippet covers, is no "artificial intelligence" with a word inside
     "what is artificial general intelligence",
     "how far are we from general artificial intelligence",

@@ -20,6 +20,13 @@ from bot.matching.trust.service import admin, status
         ("how do i turn off the lights", "off", False),  # no app's settings
         ("claude pro vs team plan whats the price difference", "plan", True),
         ("we need a plan for rolling out genai", "plan", False),  # no tier of a service
+        # Round 52: which plan gives what, a plan's upgrade or price: what the vendor sells
+        ("which plan gives us a bigger context window on claude", "plan", True),
+        ("which plan upgrade gives a bigger one", "plan", True),
+        ("is there a plan upgrade that raises the token limit", "plan", True),
+        ("chatgpt plan prices for a team of 12", "plan", True),
+        ("which plan is better for our docs, rag or fine tuning", "plan", False),  # approach
+        ("what plan does an ai agent follow", "plan", False),
         ("is gemini available in the eu yet", "available", True),
         ("is there an open model available for download", "available", False),
         ("whats the rate limit on the claude api", "rate", True),
