@@ -38,7 +38,8 @@ def after_head(
     that may be the asker's own (:func:`phrase`)."""
     found: list[str] = []
     for at, token in enumerate(tokens[:-1]):
-        if token not in heads or tokens[at + 1] != link:
+        if token not in heads or tokens[at + 1] != link or kind(token) == "term":
+            # "quick chat about the rota": the head is the term asked about, no material
             continue
         i = at + 2
         while i < len(tokens) and tokens[i] in DETERMINERS:

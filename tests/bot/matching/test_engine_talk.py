@@ -664,6 +664,9 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 52: "a chat about the rota": the chat is the everyday one, its matter no material
+    "quick chat about the sim rota at 3? 🙂",
+    "quick chat about the delivery rota at 2?",
     # Round 52: which of a vendor's plans gives more, or what its upgrade costs
     "our context window for the claude api keeps hitting the limit - which plan upgrade gives "
     "a bigger one and how much is it?",

@@ -9,7 +9,7 @@ from bot.matching.trust.matter import matter
 
 
 def kind(token: str) -> str:
-    if token in {"transformer", "llm"}:
+    if token in {"transformer", "llm", "chat"}:
         return "term"
     return "everyday" if len(token) > 3 else ""
 
@@ -25,6 +25,8 @@ def kind(token: str) -> str:
         ("the meeting about the transformer upgrade", ["upgrade"]),
         ("tell me about the context window", []),
         ("a long convo with the vendor", []),
+        # Round 52 (read set 179): the exchange is the term asked about, no one's material
+        ("quick chat about the sim rota at 3", []),
     ],
 )
 def test_the_matter_of_an_exchange(question: str, words: list[str]) -> None:
