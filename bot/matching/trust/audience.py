@@ -158,7 +158,7 @@ def _introduced(tokens: Sequence[str], person: Callable[[str], bool]) -> list[st
 # farrier not a programmer"): a comma or a word of asking (a spaced dash is no token: it
 # splits the sentence, :func:`bot.matching.trust.grammar.runs`).
 FOR_AFTER = frozenset({",", "please", "pls", "plz"})
-FOR_REACH = 7  # words of that phrase at most ("a farrier not a programmer")
+FOR_REACH = 8  # words of that phrase at most ("a dispensary assistant whos never done any maths")
 
 
 def for_someone(
@@ -184,6 +184,11 @@ def for_someone(
     return _names_people(phrase, person)
 
 
+# Relative pronouns that only follow a noun for people ("an assistant who's never done maths").
+WHO = frozenset({"who", "whos", "whove", "whod"})
+
+
 def _names_people(phrase: Sequence[str], person: Callable[[str], bool]) -> bool:
-    """Whether a word of ``phrase`` names people (:data:`PEOPLE`, or ``person`` says so)."""
-    return any(t in PEOPLE or person(t) for t in phrase)
+    """Whether a word of ``phrase`` names people (:data:`PEOPLE`, or ``person`` says so), or
+    is followed by "who" ("for a dispensary assistant who's never done any maths")."""
+    return any(t in PEOPLE or person(t) for t in phrase) or any(t in WHO for t in phrase[1:])

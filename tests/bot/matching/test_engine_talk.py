@@ -196,6 +196,12 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 52: "for a dispensary assistant who's ...": whom the explanation is for
+    (
+        "neural network in plain english please, for a dispensary assistant who's never done "
+        "any maths",
+        "neural-network",
+    ),
     ("which plan is better for our docs, rag or fine tuning", "rag-vs-fine-tuning"),
     ("what plan does an ai agent follow, how does it decide steps", "ai-agents"),
     ("what is artificial intelligence in general", "ai-ml-dl"),

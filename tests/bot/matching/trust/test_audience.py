@@ -57,6 +57,14 @@ Marked = Callable[[str], tuple[list[str], list[str]]]  # the ``marked`` fixture
         ("best/ llm/term for/ a/ developer/everyday", "developer", False),
         ("rag/term ,/ for/ a/ glazier/domain", "glazier", False),
         ("rag/term ,/ for/ a/ developer/everyday using/ llms/term", "developer", False),
+        # Round 52 (read set 113): "who" after a noun says it names a person
+        (
+            "neural/term network/term please/ ,/ for/ a/ dispensary/everyday assistant/everyday"
+            " whos/ never/ done/ any/ maths/everyday",
+            "dispensary",
+            True,
+        ),
+        ("rag/term ,/ for/ a/ dispensary/everyday assistant/everyday", "dispensary", False),
     ],
 )
 def test_a_phrase_for_someone_closing_the_request(
