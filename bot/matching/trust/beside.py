@@ -162,6 +162,10 @@ def names_term(kinds: Sequence[str], at: int) -> bool:
     return False
 
 
+# Pronouns that open a clause of their own: the word before one ends a noun phrase.
+SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "im", "ive", "weve"})
+
+
 def subject(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:
     """Whether a noun is the subject of a verb acting on the term ("can a high fever cause
     hallucinations"): it may be what the question is about, unlike a speaker who talks
@@ -172,6 +176,8 @@ def subject(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexic
         said += 1
     if said < len(tokens) and tokens[said] in SAYING:
         return False  # "everyone in the office says 'foundation model'": who speaks of it
+    if tokens[verb + 1 : verb + 2] and tokens[verb + 1] in SUBJECT_PRONOUNS:
+        return False  # "the arrangement notes i pasted in": a noun a clause of the asker's ends
     return (
         verb < len(tokens)
         and kinds[verb] in EVERYDAY

@@ -196,6 +196,12 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 52: "the arrangement notes i pasted in": the asker's material, no subject
+    (
+        "<@U0ABC123> why does the assistant forget the first half of the arrangement notes i "
+        "pasted in? is there some max amount of text it can hold at once",
+        "context-window",
+    ),
     # Round 52: "for a dispensary assistant who's ...": whom the explanation is for
     (
         "neural network in plain english please, for a dispensary assistant who's never done "

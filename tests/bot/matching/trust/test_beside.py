@@ -13,6 +13,7 @@ from bot.matching.trust.beside import (
     asks,
     generic_phrase,
     placed_on_term,
+    subject,
 )
 
 Marked = Callable[[str], tuple[list[str], list[str]]]  # the ``marked`` fixture
@@ -87,3 +88,16 @@ def test_a_definition_asks_about_the_noun_right_after_it(
 def test_a_thing_placed_on_the_term(marked: Marked, text: str, word: str, placed: bool) -> None:
     tokens, kinds = marked(text)
     assert placed_on_term(tokens, kinds, tokens.index(word)) is placed
+
+
+def test_a_noun_before_a_clause_of_its_own_is_no_subject(marked: Marked, lexicon: Lexicon) -> None:
+    # Round 52 (read set 180): "notes" may be a verb, but "i" after it opens a clause
+    tokens, kinds = marked(
+        "why/ does/ the/ assistant/domain forget/domain the/ first/ half/plain of/ the/"
+        " arrangement/everyday notes/everyday i/ pasted/domain in/"
+    )
+    assert not subject(tokens, kinds, tokens.index("arrangement"), lexicon)
+    tokens, kinds = marked(
+        "can/ a/ high/everyday fever/everyday cause/everyday hallucinations/term"
+    )
+    assert subject(tokens, kinds, tokens.index("fever"), lexicon)
