@@ -196,6 +196,8 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 52: the prompt-engineering body says a vague request gets a generic answer
+    ("chatgpt keeps giving me generic answers, how do i prompt it better", "prompt-engineering"),
     # Round 52: "the arrangement notes i pasted in": the asker's material, no subject
     (
         "<@U0ABC123> why does the assistant forget the first half of the arrangement notes i "
