@@ -196,6 +196,17 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 52: the GAN told as a forger and a detective (the 2014 paper's own analogy)
+    (
+        "two networks, one forging pictures and the other trying to catch the forgeries, what's "
+        "that setup called?",
+        "gan",
+    ),
+    (
+        "two neural nets, one forges images and the other tries to catch the forgeries. what's "
+        "that setup called",
+        "gan",
+    ),
     # Round 52: the prompt-engineering body says a vague request gets a generic answer
     ("chatgpt keeps giving me generic answers, how do i prompt it better", "prompt-engineering"),
     # Round 52: "the arrangement notes i pasted in": the asker's material, no subject
