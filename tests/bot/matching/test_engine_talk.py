@@ -196,6 +196,11 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 52: the llm-challenges body says memorised text is "spat out" word for word
+    (
+        "can a language model be biased or spit out its training data word for word",
+        "llm-challenges",
+    ),
     # Round 52: the GAN told as a forger and a detective (the 2014 paper's own analogy)
     (
         "two networks, one forging pictures and the other trying to catch the forgeries, what's "
@@ -689,6 +694,7 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    "why does the receipt printer spit out blank pages",
     # Round 52: "a chat about the rota": the chat is the everyday one, its matter no material
     "quick chat about the sim rota at 3? 🙂",
     "quick chat about the delivery rota at 2?",
