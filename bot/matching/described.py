@@ -20,6 +20,7 @@ from bot.matching.trust.judge import Judgement
 MIN_SHARE = 0.30  # of the question's weight the snippet's own text explains, talk counted
 MIN_LEAD = 0.08  # over the next candidate's share
 FIRST_HITS = 4  # the snippet is among the ranker's first this many
+CLEAR_LEAD = 0.25  # a lead this clear stands in for a solid check
 
 
 def described(
@@ -51,5 +52,8 @@ def described(
         return None
     # ... and pass the question's full check, with no other sense.
     found = check(content, [best.id])
-    ok = found.explained and found.solid and not found.sense
+    # A word the body alone tells is half explained; a snippet that leads by far may leave
+    # one such word heavier than a solid answer would ("turning a sentence into numbers").
+    solid = found.solid or share - runner_up >= CLEAR_LEAD
+    ok = found.explained and solid and not found.sense
     return best if ok else None

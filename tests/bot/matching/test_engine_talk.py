@@ -196,6 +196,12 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 52: a description the snippet leads by far, one word told by its body alone
+    (
+        "turning sentences into lists of numbers so similar ones sit near each other - what's "
+        "that called",
+        "embeddings",
+    ),
     # Round 52: the llm-challenges body says memorised text is "spat out" word for word
     (
         "can a language model be biased or spit out its training data word for word",
