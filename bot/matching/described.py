@@ -53,7 +53,8 @@ def described(
     # ... and pass the question's full check, with no other sense.
     found = check(content, [best.id])
     # A word the body alone tells is half explained; a snippet that leads by far may leave
-    # one such word heavier than a solid answer would ("turning a sentence into numbers").
+    # such words heavier than a solid answer would ("turning a sentence into numbers"), as
+    # long as the full check still passes.
     solid = found.solid or share - runner_up >= CLEAR_LEAD
     ok = found.explained and solid and not found.sense
     return best if ok else None
