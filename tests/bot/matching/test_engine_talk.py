@@ -196,6 +196,17 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 52: "kept training it": "keep" before an -ing verb is aspect, no topic word
+    (
+        "if we took an existing model and kept training it on a few thousand of our own "
+        "pharmacy Q&A examples, what's that called?",
+        "fine-tuning",
+    ),
+    (
+        "our photographer keeps calling the image generator \"the llm\". I don't think that's "
+        "right? are all gen ai tools llms?",
+        "llm-vs-genai",
+    ),
     # Round 52: a description the snippet leads by far, one word told by its body alone
     (
         "turning sentences into lists of numbers so similar ones sit near each other - what's "
@@ -700,6 +711,7 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    "we keep training the seasonal staff every year, is there a faster way",
     "why does the receipt printer spit out blank pages",
     # Round 52: "a chat about the rota": the chat is the everyday one, its matter no material
     "quick chat about the sim rota at 3? 🙂",
