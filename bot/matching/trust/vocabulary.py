@@ -160,8 +160,10 @@ _ASKS_NAME = re.compile(
     r"|\bwhat(?:['\u2019]?s| is| are) the (?:\w+ ){1,3}?called (?:that|when|where|which)\b"
     # "the thing where two networks compete ... - what's that", "... . the name?", "... -
     # term?": described first, then asked, or only its name or term after a break
-    rf"|^\W*(?:so |ok |and )?the (?:{_DESCRIBED}) (?:where|when)\b.*"
-    r"(?:\bwhat(?:['\u2019]?s| is) (?:that|this|it)|(?:[.?!,]| -) *(?:its |the )?(?:name|term))\W*$"
+    # ("that setup where ... what's the name?" too)
+    rf"|^\W*(?:so |ok |and )?(?:the|that|this) (?:{_DESCRIBED}) (?:where|when)\b.*"
+    r"(?:\bwhat(?:['\u2019]?s| is) (?:that|this|it)"
+    r"|(?:[.?!,]| -) *(?:what(?:['\u2019]?s| is) )?(?:its |the )?(?:name|term))\W*$"
     # "what's a big model pre-trained on broad data ... called": a kind, told, then named
     r"|^\W*what(?:['\u2019]?s| is) an? (?:[\w-]+ ){3,}called\W*$",
     re.IGNORECASE,

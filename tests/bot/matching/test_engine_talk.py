@@ -196,6 +196,12 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 52: "that setup where ... what's the name?" asks the name of the description
+    (
+        "that setup where one network makes fakes and a second one tries to catch them out... "
+        "what's the name?",
+        "gan",
+    ),
     # Round 52: "kept training it": "keep" before an -ing verb is aspect, no topic word
     (
         "if we took an existing model and kept training it on a few thousand of our own "

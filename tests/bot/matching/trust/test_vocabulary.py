@@ -97,6 +97,10 @@ def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
         ("what is the file called", False),  # the name of a thing at hand
         # Round 41: the thing described first, then "what's that" asked of it
         ("the thing where two networks compete, one faking images - what's that", True),
+        # Round 52 (read sets 138, 162): "that setup where ...", then "what's the name?"
+        ("that setup where one network makes fakes... what's the name?", True),
+        ("that setup where two neural nets fight... name?", True),
+        ("that thing where the transformer hums, what's the name of the engineer", False),
         ("so the setup where the bot reads our docs first, what is it?", True),
         ("the thing is, what's that", False),  # nothing described
         ("the thing where we meet, what's that room number", False),  # not asked of it
