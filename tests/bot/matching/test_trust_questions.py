@@ -1070,6 +1070,36 @@ BARS = {
         "wrong": 0.0,
         "right": 0.95,
     },
+    # Round 52: 113 and 114 (the last blind sets of the rewritten brief) read at the start,
+    # 179 and 180 written this round to the same brief and read at once; same slack as above.
+    "trust_holdout113.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
+    "trust_holdout114.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
+    },
+    "trust_holdout179.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.96,
+    },
+    "trust_holdout180.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
