@@ -133,7 +133,8 @@ def spoken_to(question: str, person: Callable[[str], bool]) -> list[str]:
 
 
 PHRASE_END = frozenset({",", "who", "whos", "that", "and", "so"})
-WHO = frozenset({"who", "whos"})
+# Relative pronouns that only follow a noun for people ("an assistant who's never done maths").
+WHO = frozenset({"who", "whos", "whove", "whod"})
 # What opens a phrase naming someone ("for a gate agent who ...", "for someone who ...").
 PERSON_OPENERS = frozenset({"a", "an", "my", "our", "someone", "somebody", "anyone", "people"})
 
@@ -182,10 +183,6 @@ def for_someone(
     if any(k == "term" for k in kinds[start + 1 :]):
         return False
     return _names_people(phrase, person)
-
-
-# Relative pronouns that only follow a noun for people ("an assistant who's never done maths").
-WHO = frozenset({"who", "whos", "whove", "whod"})
 
 
 def _names_people(phrase: Sequence[str], person: Callable[[str], bool]) -> bool:
