@@ -162,8 +162,9 @@ def names_term(kinds: Sequence[str], at: int) -> bool:
     return False
 
 
-# Pronouns that open a clause of their own: the word before one ends a noun phrase.
-SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "im", "ive", "weve"})
+# Pronouns that open a clause of their own: the word before one ends a noun phrase. Not
+# "you", which is an object too ("can a fever give you hallucinations").
+SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "im", "ive", "weve"})
 
 
 def subject(tokens: Sequence[str], kinds: Sequence[str], at: int, lexicon: Lexicon) -> bool:

@@ -101,3 +101,8 @@ def test_a_noun_before_a_clause_of_its_own_is_no_subject(marked: Marked, lexicon
         "can/ a/ high/everyday fever/everyday cause/everyday hallucinations/term"
     )
     assert subject(tokens, kinds, tokens.index("fever"), lexicon)
+    # "you" after a verb is its object, no subject of a clause of the asker's
+    tokens, kinds = marked(
+        "can/ a/ high/everyday fever/everyday give/everyday you/ hallucinations/term"
+    )
+    assert subject(tokens, kinds, tokens.index("fever"), lexicon)
