@@ -10,6 +10,7 @@ from bot.matching.lexicon import Lexicon
 from bot.matching.matcher import MatchIndex, nearest
 from bot.matching.normalize import words as typed_words
 from bot.matching.trust.around import set_aside
+from bot.matching.trust.aspect import keeps_doing
 from bot.matching.trust.beside import asked_subject
 from bot.matching.trust.context import Context, context, sentence_kinds
 from bot.matching.trust.contrast import disowns_field
@@ -48,11 +49,6 @@ ANALYSED_WORDS = 50_000  # question words whose analysis a judge remembers
 GLUE_WEIGHT = 0.05  # the salience of the most frequent English words (zipf 5.5 and up)
 # Above the field's everyday words ("model" 0.053, "ai" 0.067, "data" 0.08, "turn" 0.09).
 DESCRIBED_WEIGHT = 0.1
-_KEEP = frozenset({"keep", "keeps", "kept", "keeping"})
-# "keeps calling it 'the llm'": someone's habit of saying, which the context check reads.
-_SAYING_ING = frozenset({
-    "calling", "saying", "talking", "mentioning", "asking", "telling", "referring", "bringing",
-})  # fmt: skip
 SOLID_LEFT = 0.2  # no unexplained word weighs this much: the snippet explains the question
 USE_EXAMPLES = 3  # example questions about putting the term to use, to answer them as a rule
 
@@ -265,16 +261,8 @@ class Judge:
         ]
         # "kept training it on our examples": "keep" before an -ing verb says "go on doing",
         # an aspect of the verb, never a topic.
-        words = [
-            w
-            for i, w in enumerate(words)
-            if not (
-                w in _KEEP
-                and i + 1 < len(words)
-                and words[i + 1].endswith("ing")
-                and words[i + 1] not in _SAYING_ING
-            )
-        ]
+        parts = self._lexicon.parts
+        words = [w for i, w in enumerate(words) if not keeps_doing(words, i, parts)]
         # "year 9s", "the q3 review": when, never what is asked about (plain numbers weigh
         # little in the coverage check already, and a sum may be all a question asks); "my
         # vp": who, in a word too short for the grammar of the context check to see.
