@@ -175,15 +175,28 @@ PLAN_GIVES = frozenset({
     "come", "allows", "allow", "raises",
 })  # fmt: skip
 PLAN_DEALS = frozenset({"upgrade", "upgrades", "price", "prices", "pricing"})
+# Alternatives offered after "which plan" ("which plan gives better results, rag or fine
+# tuning") choose an approach, unless they are a vendor's plans ("pro or team").
+ALTERNATIVES = frozenset({"or", "vs", "versus"})
 
 
 def _plan(tokens: Sequence[str], at: int) -> bool:
-    if tokens[at] not in PLANS or at == 0:
+    if tokens[at] not in PLANS:
         return False
+    before = tokens[at - 1] if at > 0 else ""
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
-    if tokens[at - 1] in WHICH_PLAN:
-        return after in PLAN_GIVES or after in PLAN_DEALS
-    return tokens[at - 1] in PLAN_NAMES or after in PLAN_DEALS
+    if before in WHICH_PLAN:
+        return (after in PLAN_GIVES or after in PLAN_DEALS) and not _approaches(tokens, at)
+    return before in PLAN_NAMES or after in PLAN_DEALS  # "plan prices" opens a sentence too
+
+
+def _approaches(tokens: Sequence[str], at: int) -> bool:
+    """Whether alternatives after ``at`` are other than a vendor's plans ("rag or fine
+    tuning", not "pro or team")."""
+    return any(
+        tokens[i] in ALTERNATIVES and i + 1 < len(tokens) and tokens[i + 1] not in PLAN_NAMES
+        for i in range(at + 1, len(tokens))
+    )
 
 
 def _available(tokens: Sequence[str], at: int) -> bool:

@@ -250,6 +250,7 @@ ANSWERED_FIRST = [
         "neural-network",
     ),
     ("which plan is better for our docs, rag or fine tuning", "rag-vs-fine-tuning"),
+    ("which plan gives better results for our docs, rag or fine tuning", "rag-vs-fine-tuning"),
     ("what plan does an ai agent follow, how does it decide steps", "ai-agents"),
     ("what is artificial intelligence in general", "ai-ml-dl"),
     # Round 52: "the phrase X", "the word X": the term named as words, no other sense
@@ -726,6 +727,8 @@ NOT_ANSWERED = [
     "our context window for the claude api keeps hitting the limit - which plan upgrade gives "
     "a bigger one and how much is it?",
     "which plan gives us a bigger context window on claude",
+    "plan prices for chatgpt team?",
+    "plan upgrade for a bigger context window on claude?",
     # Round 52: AGI, which no snippet covers, is no "artificial intelligence" with a word inside
     "what is artificial general intelligence",
     "how far are we from general artificial intelligence",

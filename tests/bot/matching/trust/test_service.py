@@ -27,6 +27,10 @@ from bot.matching.trust.service import admin, status
         ("chatgpt plan prices for a team of 12", "plan", True),
         ("which plan is better for our docs, rag or fine tuning", "plan", False),  # approach
         ("what plan does an ai agent follow", "plan", False),
+        # alternatives that are approaches, not plans; a plan's price opening the sentence
+        ("which plan gives better results for our docs, rag or fine tuning", "plan", False),
+        ("which plan gives more messages, pro or team", "plan", True),
+        ("plan prices for chatgpt team", "plan", True),
         ("is gemini available in the eu yet", "available", True),
         ("is there an open model available for download", "available", False),
         ("whats the rate limit on the claude api", "rate", True),
