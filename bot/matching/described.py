@@ -52,9 +52,9 @@ def described(
         return None
     # ... and pass the question's full check, with no other sense.
     found = check(content, [best.id])
-    # A word the body alone tells is half explained; a snippet that leads by far may leave
-    # such words heavier than a solid answer would ("turning a sentence into numbers"), as
-    # long as the full check still passes.
+    # A snippet that leads by far may leave a heavier word unexplained than a solid answer
+    # would, as long as the full check still passes: any such word, though the case in mind
+    # is one its body alone tells, half explained ("turning a sentence into numbers").
     solid = found.solid or share - runner_up >= CLEAR_LEAD
     ok = found.explained and solid and not found.sense
     return best if ok else None
