@@ -718,6 +718,8 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 52: a regular expression folds to "regex", which no snippet covers
+    "can an llm write a regular expression for me",
     "we keep training the seasonal staff every year, is there a faster way",
     "why does the receipt printer spit out blank pages",
     # Round 52: "a chat about the rota": the chat is the everyday one, its matter no material
