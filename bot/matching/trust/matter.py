@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from bot.matching.trust.depicted import after_head
-from bot.matching.trust.grammar import vocabulary
+from bot.matching.trust.depicted import ENDS, after_head
+from bot.matching.trust.grammar import DETERMINERS, vocabulary
+from bot.matching.trust.produced import phrase
 
 # Nouns for an exchange or a piece of writing that is about something.
 EXCHANGES = vocabulary(
@@ -25,3 +26,23 @@ def matter(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
     opening hours*"), as :func:`bot.matching.trust.depicted.depicted` finds what a photo
     is of."""
     return after_head(tokens, kind, EXCHANGES, "about", limit=MATTER_WORDS)
+
+
+# Verbs of a search finding things ("our doc system finds similar indemnity clauses").
+FINDING = vocabulary("find finds found finding retrieve retrieves retrieved surface surfaces")
+# Words between such a verb and what it finds that say which, never what ("the right", "old").
+WHICH = vocabulary("similar right relevant matching old older past related same")
+
+
+def found(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
+    """The words naming what a search finds ("finds similar *indemnity clauses*"), as
+    :func:`matter` finds what an exchange is about: the asker's material searched."""
+    out: list[str] = []
+    for at, token in enumerate(tokens[:-1]):
+        if token not in FINDING:
+            continue
+        i = at + 1
+        while i < len(tokens) and (tokens[i] in DETERMINERS or tokens[i] in WHICH):
+            i += 1
+        out += phrase(tokens, i, ENDS, kind, limit=MATTER_WORDS)
+    return out

@@ -196,6 +196,12 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 52: what a search finds ("similar indemnity clauses") is the asker's material
+    (
+        "how does 'search by meaning' work? our doc system finds similar indemnity clauses even "
+        "when the wording is totally different",
+        "embeddings",
+    ),
     # Round 52: "that setup where ... what's the name?" asks the name of the description
     (
         "that setup where one network makes fakes and a second one tries to catch them out... "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.trust.grammar import runs
-from bot.matching.trust.matter import matter
+from bot.matching.trust.matter import found, matter
 
 
 def kind(token: str) -> str:
@@ -31,3 +31,16 @@ def kind(token: str) -> str:
 )
 def test_the_matter_of_an_exchange(question: str, words: list[str]) -> None:
     assert [w for tokens in runs(question) for w in matter(tokens, kind)] == words
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # Round 52 (read set 83): what a search finds is the asker's material
+        ("our doc system finds similar indemnity clauses", ["indemnity", "clauses"]),
+        ("can it find the right deviation report", ["deviation", "report"]),
+        ("how do i find it", []),  # nothing named
+    ],
+)
+def test_what_a_search_finds(question: str, words: list[str]) -> None:
+    assert [w for tokens in runs(question) for w in found(tokens, kind)] == words
