@@ -61,11 +61,22 @@ def copy_knowledge(dest: Path) -> None:
         save(dest / f"{sid}.yaml", yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
 
+# discord.py identifies each shard after the first 5 s after the one before
+# (``Client.before_identify_hook``), so a bot of two shards is ready after 5 s at the
+# earliest: readiness gets a budget past that, every other wait 5 s.
+READY_SECONDS = 15.0
+
+
 async def until(
-    check: Callable[[], Any], what: str, *, task: asyncio.Task[Any] | None = None
+    check: Callable[[], Any],
+    what: str,
+    *,
+    task: asyncio.Task[Any] | None = None,
+    seconds: float = 5.0,
 ) -> Any:
-    """Poll ``check`` (sync or async) every 50 ms for at most 5 s; its first truthy result."""
-    for _ in range(100):
+    """Poll ``check`` (sync or async) every 50 ms for at most ``seconds``; its first truthy
+    result."""
+    for _ in range(round(seconds / 0.05)):
         if task is not None and task.done():
             task.result()
             raise AssertionError(f"serve stopped while waiting for {what}")
@@ -75,7 +86,7 @@ async def until(
         if result:
             return result
         await asyncio.sleep(0.05)
-    raise AssertionError(f"not within 5 s: {what}")
+    raise AssertionError(f"not within {seconds:g} s: {what}")
 
 
 async def get(url: str) -> tuple[int, Any]:
@@ -122,7 +133,7 @@ async def serving_discord(
     try:
         health = await until(lambda: health_server(serving), "the health server", task=task)
         base = f"http://127.0.0.1:{health.port}"
-        await until(serving.bot.is_ready, "the bot is ready", task=task)
+        await until(serving.bot.is_ready, "the bot is ready", task=task, seconds=READY_SECONDS)
         yield serving, h, base
     finally:
         fake.release.set()
