@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from bot.matching.normalize import fold, strip_links, words
 from bot.matching.trust.grammar import POSSESSIVES, vocabulary
+from bot.matching.trust.talk import WH
 
 # Where one clause ends and another starts: punctuation, a dash between spaces, and the
 # subordinating words that open a clause in chat.
@@ -55,7 +56,6 @@ _REPORTING = vocabulary(
 _NOT_SOMEONE = vocabulary(
     "it this that these those there what which who how why when where whats hows"
 )
-_WH = frozenset({"what", "when", "where", "which", "who", "why", "how"})
 _ASKING_VERBS = frozenset({"will", "would", "can", "could", "should", "shall", "do", "does", "did"})
 PARTICIPLE_MIN = 5  # "asking", "trying": shorter -ing words are nouns ("king", "ring")
 
@@ -101,7 +101,7 @@ def is_aside(clause: list[str]) -> bool:
 
 def _asks(clause: list[str]) -> bool:
     """Whether a clause is a direct question: a wh-word, then a modal or an auxiliary."""
-    return len(clause) >= 3 and clause[0] in _WH and clause[1] in _ASKING_VERBS
+    return len(clause) >= 3 and clause[0] in WH and clause[1] in _ASKING_VERBS
 
 
 def _reports(clause: list[str]) -> bool:

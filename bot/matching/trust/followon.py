@@ -12,11 +12,12 @@ import itertools
 from collections.abc import Sequence
 
 from bot.matching.trust.grammar import Sentences, vocabulary
+from bot.matching.trust.setting import WORTH
 from bot.matching.trust.talk import WH
 from bot.matching.trust.task import CAN, TASK_KINDS
 
 # What a question of use says after the tool: "good for", "used for", "useful for".
-FOR_USE = vocabulary("good used useful handy helpful")
+FOR_USE = WORTH | vocabulary("used")
 # How a fragment of examples may open besides a job's gerund ("thinking summaries of ...").
 OPENERS = vocabulary("thinking eg like say maybe mostly mainly especially things stuff")
 GERUND_MIN = 6  # letters a job's gerund has at least ("coding"; not "doing", "thing")

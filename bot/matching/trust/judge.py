@@ -22,7 +22,7 @@ from bot.matching.trust.hobby import model_hobby
 from bot.matching.trust.instance import instances
 from bot.matching.trust.kinds import TERM_MIN, WordKinds
 from bot.matching.trust.makers import makers, owners
-from bot.matching.trust.matter import found, matter
+from bot.matching.trust.matter import matter, search_finds
 from bot.matching.trust.names import Names
 from bot.matching.trust.passing import asked_terms
 from bot.matching.trust.produced import invented, made_up, produced
@@ -518,7 +518,7 @@ class Judge:
 
         shown = [t for tokens in sentences for t in depicted(tokens, kind)]
         shown += [t for tokens in sentences for t in matter(tokens, kind)]
-        shown += [t for tokens in sentences for t in found(tokens, kind)]
+        shown += [t for tokens in sentences for t in search_finds(tokens, kind)]
         own = [
             *(
                 t

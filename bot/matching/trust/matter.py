@@ -34,7 +34,7 @@ FINDING = vocabulary("find finds found finding retrieve retrieves retrieved surf
 WHICH = vocabulary("similar right relevant matching old older past related same")
 
 
-def found(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
+def search_finds(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]:
     """The words naming what a search finds ("finds similar *indemnity clauses*"), as
     :func:`matter` finds what an exchange is about: the asker's material searched."""
     out: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.trust.grammar import runs
-from bot.matching.trust.matter import found, matter
+from bot.matching.trust.matter import matter, search_finds
 
 
 def kind(token: str) -> str:
@@ -43,4 +43,4 @@ def test_the_matter_of_an_exchange(question: str, words: list[str]) -> None:
     ],
 )
 def test_what_a_search_finds(question: str, words: list[str]) -> None:
-    assert [w for tokens in runs(question) for w in found(tokens, kind)] == words
+    assert [w for tokens in runs(question) for w in search_finds(tokens, kind)] == words
