@@ -18,7 +18,7 @@ from bot.matching.matcher import Hit
 from bot.matching.normalize import TYPED_MARK, stem, strip_links, words
 from bot.matching.pointing import DOES_IT_MEAN, IS_IT_LIKE, WHAT_IS
 from bot.matching.trust.grammar import PICTURE_BREAK, QUOTED, REQUEST, split_sentences
-from bot.matching.trust.vocabulary import DEFINING, DEFINING_SECOND
+from bot.matching.trust.vocabulary import DEFINING, DEFINING_SECOND, asks_name, topic_words
 
 
 def clause_sides(question: str, analyse: Callable[[str], list[str]]) -> tuple[Side, ...] | None:
@@ -64,6 +64,10 @@ PHRASE_OPENERS = frozenset(
 )
 
 
+# What a sentence that only asks a name says besides its phrasing ("what's that called").
+NAME_WORDS = frozenset({"called", "name", "term", "word", "acronym"})
+
+
 def asking_sentence(
     kb: KnowledgeBase, question: str, analyse: Callable[[str], list[str]], top: Hit, limit: int
 ) -> list[Hit] | None:
@@ -73,8 +77,12 @@ def asking_sentence(
     if len(sentences) < 2:
         return None
     best: list[Hit] | None = None
-    for tokens in map(analyse, sentences):
+    for sentence, tokens in zip(sentences, map(analyse, sentences), strict=True):
         if not plain(tokens):
+            continue
+        if asks_name(sentence) and set(topic_words(plain(tokens))) <= NAME_WORDS:
+            # "what's that called" tells nothing of what it asks the name of: what it scores
+            # against example questions that happen to ask a name says nothing either.
             continue
         found = kb.index.search(tokens, limit)
         if found and found[0].id == top.id and found[0].score > (best or [top])[0].score:

@@ -196,6 +196,12 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 53: "what's that called" alone scores against example questions that ask a name
+    (
+        "could we take an existing model and train it some more on our old maintenance logs so "
+        "it writes like us? what's that called",
+        "fine-tuning",
+    ),
     # Round 52: what a search finds ("similar indemnity clauses") is the asker's material
     (
         "how does 'search by meaning' work? our doc system finds similar indemnity clauses even "
