@@ -43,6 +43,7 @@ from bot.matching.trust.clauses import asides, clauses
 from bot.matching.trust.coverage import Coverage
 from bot.matching.trust.judge import Judge
 from bot.matching.trust.vocabulary import asks_definition, asks_name, topic_words
+from bot.matching.whom import asks_only_whom
 from bot.models import Answer, Reason, SmallTalk, Status, Suggestion
 
 if TYPE_CHECKING:  # imported where used: a one-shot ``ask`` never autocompletes
@@ -80,6 +81,7 @@ class Engine:
         # whose build hands it over later (bot.matching.trust.fitted).
         self._thresholds: PerKnowledge[FittedThreshold] = PerKnowledge()
         self._names: PerKnowledge[Names] = PerKnowledge()  # built when a sentence points
+        self._whom: PerKnowledge[bool] = PerKnowledge()  # see _whom_answered
         self._retired_until: float | None = None  # when the replaced ones may go (see swap)
 
     @property
@@ -162,6 +164,8 @@ class Engine:
         found = self._answer(question)
         if found.status is Status.ANSWER or found.reason is Reason.SMALLTALK:
             return found
+        if asks_only_whom(question):
+            return found  # a sentence of it alone would not be asked whom to turn to either
         # A message of several sentences whose question, asked alone, is answered clearly
         # ("podcast producer here. I pasted a 3 hour transcript and it forgot the start. why
         # does it forget?"): the other sentences dilute the score and bring words the check
@@ -273,6 +277,11 @@ class Engine:
         chat = None if strong else small_talk(raw, question)
         if chat is not None:
             return replies.small_talk(question, chat)
+        if asks_only_whom(question) and not self._whom_answered():
+            # "we need a temp for the box office, who do i ask": a person is asked for, which
+            # a knowledge base none of whose questions asks so never answers (CLINC150's does:
+            # "who do i contact for lost luggage").
+            return replies.declined(question)
         if not raw or not (strong or topic_words(content)):  # "vs", "what is it"
             return replies.declined(question)
         judge = self._judge(kb)
@@ -350,6 +359,18 @@ class Engine:
             decided
             if found is None
             else replies.answer(question, [kb.snippets[found.id]], found.score)
+        )
+
+    def _whom_answered(self) -> bool:
+        """Whether an example question of the knowledge asks whom to turn to."""
+        return self._whom.get(
+            self._kb,
+            lambda kb: any(
+                asks_only_whom(q)
+                for s in kb.snippets.values()
+                for q in s.questions
+                if "who" in q.lower()  # most have none: skip the clause split
+            ),
         )
 
     def _trusted(self, hits: Sequence[Hit]) -> bool:

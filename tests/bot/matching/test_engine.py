@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,17 @@ def test_chat_glue_alone_is_answered_only_where_the_knowledge_asks_it_so() -> No
         SYNONYMS,
     )
     assert Engine(kb).answer("what day is it today").ids == ("date",)
+
+
+def test_whom_to_turn_to_is_answered_only_by_knowledge_asked_so() -> None:
+    luggage = snip(
+        "lost-luggage",
+        "Lost luggage",
+        ["my suitcase never arrived", "how do i report lost luggage", "the airline lost my bag"],
+    )
+    asked = "the airline lost my luggage, who do i call"
+    without = Engine(build_knowledge([*SNIPPETS, luggage], SYNONYMS))
+    assert without.answer(as_asked(asked)).status is Status.NONE
+    asked_so = replace(luggage, questions=(*luggage.questions, "who do i contact for lost luggage"))
+    within = Engine(build_knowledge([*SNIPPETS, asked_so], SYNONYMS))
+    assert within.answer(as_asked(asked)).ids == ("lost-luggage",)

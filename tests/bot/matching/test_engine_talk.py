@@ -730,6 +730,9 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 53: whom to turn to is all a message asks, whatever its account names
+    "we need a temp for the box office over christmas, who do i ask",
+    "cold store 2 temperature reading -14, should be -18 \N{FREEZING FACE} who do I call?",
     # Round 52: a regular expression folds to "regex", which no snippet covers
     "can an llm write a regular expression for me",
     "we keep training the seasonal staff every year, is there a faster way",
