@@ -18,7 +18,7 @@ from bot.matching.matcher import Hit
 from bot.matching.normalize import TYPED_MARK, stem, strip_links, words
 from bot.matching.pointing import DOES_IT_MEAN, IS_IT_LIKE, WHAT_IS
 from bot.matching.trust.grammar import PICTURE_BREAK, QUOTED, REQUEST, split_sentences
-from bot.matching.trust.vocabulary import DEFINING, DEFINING_SECOND, asks_name, topic_words
+from bot.matching.trust.vocabulary import DEFINING, DEFINING_SECOND, WORKS, topic_words
 
 
 def clause_sides(question: str, analyse: Callable[[str], list[str]]) -> tuple[Side, ...] | None:
@@ -64,7 +64,7 @@ PHRASE_OPENERS = frozenset(
 )
 
 
-# What a sentence that only asks a name says besides its phrasing ("what's that called").
+# What a sentence that only asks a name or how it works says besides its phrasing.
 NAME_WORDS = frozenset({"called", "name", "term", "word", "acronym"})
 
 
@@ -77,12 +77,11 @@ def asking_sentence(
     if len(sentences) < 2:
         return None
     best: list[Hit] | None = None
-    for sentence, tokens in zip(sentences, map(analyse, sentences), strict=True):
-        if not plain(tokens):
-            continue
-        if asks_name(sentence) and set(topic_words(plain(tokens))) <= NAME_WORDS:
-            # "what's that called" tells nothing of what it asks the name of: what it scores
-            # against example questions that happen to ask a name says nothing either.
+    for tokens in map(analyse, sentences):
+        if set(topic_words(plain(tokens))) <= NAME_WORDS | WORKS:
+            # "what's that called", "why does it do that", "which is it?" tell nothing of what
+            # they ask about: what they score against example questions phrased the same way
+            # says nothing either.
             continue
         found = kb.index.search(tokens, limit)
         if found and found[0].id == top.id and found[0].score > (best or [top])[0].score:

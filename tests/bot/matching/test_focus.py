@@ -7,12 +7,14 @@ import pytest
 from bot.knowledge.loader import load_knowledge
 from bot.matching.focus import (
     asked_sentences,
+    asking_sentence,
     defining_clause,
     direct,
     first_defining,
     quoted_questions,
     with_quoted_term,
 )
+from bot.matching.matcher import Hit
 from bot.settings import bundled_knowledge_dir
 
 
@@ -46,6 +48,32 @@ from bot.settings import bundled_knowledge_dir
 )
 def test_the_sentences_that_ask(message: str, asked: list[str]) -> None:
     assert [part.strip() for part in asked_sentences(message)] == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "phrasing"),
+    [
+        # Round 53: scored alone, each puts a snippet first by the phrasing of its example
+        # questions only (hallucination's)
+        (
+            "could we train our model a bit more on old service reports? what's that called",
+            "what's that called",
+        ),
+        (
+            "it cited a regulation number that doesn't exist. why does it do that",
+            "why does it do that",
+        ),
+        ("is chat gpt a language model or a product? which is it?", "which is it?"),
+    ],
+)
+def test_a_sentence_of_phrasing_alone_never_stands_for_the_question(
+    question: str, phrasing: str
+) -> None:
+    kb = load_knowledge(bundled_knowledge_dir())
+    analyse = kb.index.tokens
+    alone = kb.index.search(analyse(phrasing), 3)
+    top = Hit(id=alone[0].id, score=1.0)  # lower than it scores alone
+    assert asking_sentence(kb, question, analyse, top, 3) != alone
 
 
 def test_the_clause_that_asks_a_definition_is_scored_alone() -> None:
