@@ -38,7 +38,7 @@ from bot.matching.refocus import (
     quoted_first,
     without_listeners,
 )
-from bot.matching.restated import restated, restated_anywhere
+from bot.matching.restated import RESTATED_AMONG, restated, restated_anywhere
 from bot.matching.titled import title_quoted_first
 from bot.matching.trust.around import set_aside
 from bot.matching.trust.choice import unexplained_choice
@@ -190,9 +190,14 @@ class Decider:
         if asks_name(question):
             # The hits before talk was left out stay candidates: a description may be what
             # the check took for talk ("the little chunks, like bits of words, that the
-            # model reads and writes": what tokens are).
+            # model reads and writes": what tokens are). So do the ranker's first few: a
+            # summary restated may be one its example questions put fifth ("a big model
+            # pretrained on everything that you then adapt for lots of different jobs").
             shown = {h.id for h in choice.hits}
             candidates = [*choice.hits, *(h for h in hits if h.id not in shown)]
+            shown |= {h.id for h in hits}
+            wider = self._kb.index.search(tokens, RESTATED_AMONG)
+            candidates += [h for h in wider if h.id not in shown]
             told = self._restated(question, candidates, content, check, talk=choice.verdict.talk)
             if told is not None:
                 return told

@@ -196,6 +196,12 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 53: a summary restated, though its snippet is fifth by its example questions
+    (
+        "what's the name for a big model pretrained on everything that you then adapt for lots "
+        "of different jobs?",
+        "foundation-models",
+    ),
     # Round 53: "what's that called" alone scores against example questions that ask a name
     (
         "could we take an existing model and train it some more on our old maintenance logs so "
