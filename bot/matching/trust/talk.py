@@ -223,7 +223,14 @@ def said(
     i = at - 1
     while i >= 0 and tokens[i] in HABIT:
         i -= 1
+    if i >= 0 and tokens[i] in PEOPLE:
+        return True  # "why do ppl always *mention* vector search", "everyone mentions it"
     return i >= 0 and kinds[i] in NAMING_KINDS and speaker(tokens, kinds, i, trade)
+
+
+# People spoken of as a pronoun: what they say of the term is talk about it. Not "i", "we" or
+# "you": the asker's own writing or telling ("how do i write a prompt") may be what is asked.
+PEOPLE = vocabulary("someone somebody everyone everybody people ppl folks they he she")
 
 
 # The asker's own: "my shift handover notes", "our own vaccination protocols".

@@ -196,6 +196,8 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 53: what people spoken of as a pronoun say is talk about the term
+    ("what are embeddings and why do ppl always mention vector search with them", "embeddings"),
     # Round 53: a summary restated, though its snippet is fifth by its example questions
     (
         "what's the name for a big model pretrained on everything that you then adapt for lots "

@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.lexicon import Lexicon
 from bot.matching.trust.context import context
-from bot.matching.trust.talk import figure, owned, speaker
+from bot.matching.trust.talk import figure, owned, said, speaker
 
 # A toy classification, as the judge would give it for a glossary that names these terms.
 _TERMS = {"tokens", "rag", "gan", "tune", "fine", "embeddings", "vs"}
@@ -129,6 +129,22 @@ def test_who_or_what_speaks_of_the_term(tokens: list[str], at: int, speaks: bool
     ]
     kinds[-1] = "term"
     assert speaker(tokens, kinds, at) is speaks
+
+
+@pytest.mark.parametrize(
+    ("tokens", "at", "says"),
+    [
+        (["my", "boss", "mentioned", "rag"], 2, True),
+        # Round 53: people spoken of as a pronoun, a habit between
+        (["why", "do", "ppl", "always", "mention", "rag"], 4, True),
+        (["someone", "mentioned", "rag"], 1, True),
+        (["how", "do", "i", "write", "a", "prompt"], 3, False),  # the asker's own writing
+    ],
+)
+def test_the_verb_of_saying_after_who_speaks(tokens: list[str], at: int, says: bool) -> None:
+    kinds = ["" if t in {"why", "do", "a", "how", "my"} else "everyday" for t in tokens]
+    kinds[-1] = "term"
+    assert said(tokens, kinds, at) is says
 
 
 @pytest.mark.parametrize(
