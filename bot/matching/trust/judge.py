@@ -22,7 +22,7 @@ from bot.matching.trust.hobby import model_hobby
 from bot.matching.trust.instance import instances
 from bot.matching.trust.kinds import TERM_MIN, WordKinds
 from bot.matching.trust.makers import makers, owners
-from bot.matching.trust.matter import matter, search_finds
+from bot.matching.trust.matter import matter, search_finds, search_of
 from bot.matching.trust.names import Names
 from bot.matching.trust.passing import asked_terms
 from bot.matching.trust.produced import invented, made_up, produced
@@ -578,6 +578,9 @@ class Judge:
             # asked whether it is one ("is the help bubble on our intranet a chatbot?").
             mentioned = examples(question, kind, self._lexicon.is_word)
             mentioned += instances(runs(question), kind)
+            # So is what the asker's own search is of ("our recipe search is going to use
+            # vector search"): no other sense of the search.
+            mentioned += tuple(search_of(runs(question), kind))
             # What is typed into a search or found by it is the asker's material; a word of it
             # beside the term may still be its other sense ("typing 'reset password' into the
             # chatbot does nothing").

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from bot.matching.trust.depicted import ENDS, after_head
 from bot.matching.trust.grammar import DETERMINERS, vocabulary
-from bot.matching.trust.produced import phrase
+from bot.matching.trust.produced import OUTPUT_KINDS, phrase
 
 # Nouns for an exchange or a piece of writing that is about something.
 EXCHANGES = vocabulary(
@@ -46,3 +46,27 @@ def search_finds(tokens: Sequence[str], kind: Callable[[str], str]) -> list[str]
             i += 1
         out += phrase(tokens, i, ENDS, kind, limit=MATTER_WORDS)
     return out
+
+
+SEARCHES = vocabulary("search searches")
+# Whose or which search: the asker's own one ("our", "the new"), not a kind ("a tree search").
+SEARCH_OWNERS = vocabulary("our my the their your this that")
+
+
+def search_of(sentences: Sequence[Sequence[str]], kind: Callable[[str], str]) -> list[str]:
+    """The words naming what the asker's search is of, between "our" or "the" and it ("our
+    *seed catalogue* search", "the new *repair ticket* search"), when another word of the
+    question names a term ("... is going to use vector search", "... uses embeddings"): the
+    asker's material searched, as what it finds is (:func:`search_finds`)."""
+    out: list[str] = []
+    for tokens in sentences:
+        for at, token in enumerate(tokens):
+            if token not in SEARCHES:
+                continue
+            i = at
+            while i > 0 and at - i < MATTER_WORDS and kind(tokens[i - 1]) in OUTPUT_KINDS:
+                i -= 1
+            if i < at and i > 0 and tokens[i - 1] in SEARCH_OWNERS:
+                out += tokens[i:at]
+    named = any(kind(t) == "term" and t not in SEARCHES for tokens in sentences for t in tokens)
+    return out if named else []

@@ -196,6 +196,8 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 53: what the asker's own search is of is their material, no sense of "search"
+    ("our recipe search is going to use vector search, how does that work", "embeddings"),
     # Round 53: what people spoken of as a pronoun say is talk about the term
     ("what are embeddings and why do ppl always mention vector search with them", "embeddings"),
     # Round 53: a summary restated, though its snippet is fifth by its example questions
@@ -738,6 +740,8 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    "how do i fix our recipe search, it returns nothing",
+    "what's a Monte Carlo tree search? the card game AI uses it",
     # Round 53: whom to turn to is all a message asks, whatever its account names
     "we need a temp for the box office over christmas, who do i ask",
     "cold store 2 temperature reading -14, should be -18 \N{FREEZING FACE} who do I call?",

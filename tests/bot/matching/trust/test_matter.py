@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.trust.grammar import runs
-from bot.matching.trust.matter import matter, search_finds
+from bot.matching.trust.matter import matter, search_finds, search_of
 
 
 def kind(token: str) -> str:
-    if token in {"transformer", "llm", "chat"}:
+    if token in {"transformer", "llm", "chat", "search", "vector", "embeddings"}:
         return "term"
     return "everyday" if len(token) > 3 else ""
 
@@ -44,3 +44,23 @@ def test_the_matter_of_an_exchange(question: str, words: list[str]) -> None:
 )
 def test_what_a_search_finds(question: str, words: list[str]) -> None:
     assert [w for tokens in runs(question) for w in search_finds(tokens, kind)] == words
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # Round 53 (read sets 102, 161): what the asker's own search is of
+        ("our recipe search is going to use vector search", ["recipe"]),
+        (
+            "our seed catalogue search is useless. someone suggested vector search",
+            ["seed", "catalogue"],
+        ),
+        ("our parts catalogue search uses embeddings", ["parts", "catalogue"]),
+        # no other term named: the search may be what is asked about ("fix our recipe search")
+        ("how do i fix our recipe search", []),
+        # a kind of search, not the asker's: "a"
+        ("what is a monte carlo tree search, vector search or not", []),
+    ],
+)
+def test_what_the_askers_search_is_of(question: str, words: list[str]) -> None:
+    assert search_of(runs(question), kind) == words
