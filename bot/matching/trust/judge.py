@@ -581,13 +581,15 @@ class Judge:
             # So is what the asker's own search is of ("our recipe search is going to use
             # vector search"): no other sense of the search.
             mentioned += tuple(search_of(runs(question), kind))
-            # What is typed into a search or found by it is the asker's material; a word of it
-            # beside the term may still be its other sense ("typing 'reset password' into the
-            # chatbot does nothing").
+            # What is typed into a search or found by it is the asker's material, no sense of
+            # the term beside it ("searching 'big cat' finds the lion records"); what the rest
+            # leaves unexplained still declines ("typing 'reset password' into the chatbot
+            # does nothing": "typing").
+            found_by = searched(question, kind)
             seen = replace(
                 seen,
-                attached=tuple(t for t in seen.attached if t not in mentioned),
-                around=seen.around + mentioned + searched(question, kind),
+                attached=tuple(t for t in seen.attached if t not in mentioned + found_by),
+                around=seen.around + mentioned + found_by,
             )
         return seen
 

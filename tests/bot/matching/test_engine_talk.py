@@ -196,6 +196,12 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 53: what is typed into a search or found by it is no sense of the term beside it
+    (
+        "how does the new help search find 'hamstring stretch' when i typed 'back of my leg feels "
+        "tight'? someone said it turns text into a list of numbers",
+        "embeddings",
+    ),
     # Round 53: what the asker's own search is of is their material, no sense of "search"
     ("our recipe search is going to use vector search, how does that work", "embeddings"),
     # Round 53: what people spoken of as a pronoun say is talk about the term
