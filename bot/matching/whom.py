@@ -27,6 +27,8 @@ _NOT_SUBJECT = vocabulary("be been have not")
 _REQUESTS = vocabulary("explain define describe eli5")
 # Words that join the question of whom to what came before ("... and who do we call").
 _OPENERS = vocabulary("so ok okay and but then also anyway")
+# Words that may lead a clause before what it asks ("so what is rag?", "please explain rag").
+_LEADING = _OPENERS | vocabulary("please pls plz")
 
 
 def _whom_at(clause: Sequence[str]) -> int | None:
@@ -47,6 +49,10 @@ def _whom_at(clause: Sequence[str]) -> int | None:
 
 def _asks(clause: Sequence[str]) -> bool:
     """Whether a clause's words ask a question or request an explanation."""
+    at = 0
+    while at < len(clause) and clause[at] in _LEADING:
+        at += 1
+    clause = clause[at:]
     if not clause:
         return False
     first = clause[0]

@@ -29,6 +29,11 @@ def test_a_question_of_whom_to_turn_to_alone(question: str) -> None:
         "what is rag and who do i ask about it",  # a term is asked too
         "do we have a chatgpt enterprise licence here and who do I ask for a seat?",
         "explain tokens, who do i ask for api credits",
+        # what is asked may follow a joining or polite word
+        "so what is rag? who do i ask",
+        "ok what are embeddings, who do i talk to",
+        "please explain rag, who do i ask",
+        "who do i call about the chatbot, also whats a chatbot",
         "who makes chatgpt",  # a fact, not whom to turn to
         "who do you think invented the transformer",
         "who decides the temperature setting",
