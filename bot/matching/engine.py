@@ -113,8 +113,13 @@ class Engine:
 
     def _caches(
         self,
-    ) -> tuple[PerKnowledge[Judge], PerKnowledge[Completer], PerKnowledge[FittedThreshold]]:
-        return (self._judges, self._completers, self._thresholds)
+    ) -> tuple[
+        PerKnowledge[Judge],
+        PerKnowledge[Completer],
+        PerKnowledge[FittedThreshold],
+        PerKnowledge[bool],
+    ]:
+        return (self._judges, self._completers, self._thresholds, self._whom)
 
     def topics(self) -> tuple[Suggestion, ...]:
         """Every snippet, sorted by id, as (id, title, summary)."""
@@ -277,7 +282,7 @@ class Engine:
         chat = None if strong else small_talk(raw, question)
         if chat is not None:
             return replies.small_talk(question, chat)
-        if asks_only_whom(question) and not self._whom_answered():
+        if asks_only_whom(question) and not self._whom_answered(kb):
             # "we need a temp for the box office, who do i ask": a person is asked for, which
             # a knowledge base none of whose questions asks so never answers (CLINC150's does:
             # "who do i contact for lost luggage").
@@ -361,17 +366,9 @@ class Engine:
             else replies.answer(question, [kb.snippets[found.id]], found.score)
         )
 
-    def _whom_answered(self) -> bool:
-        """Whether an example question of the knowledge asks whom to turn to."""
-        return self._whom.get(
-            self._kb,
-            lambda kb: any(
-                asks_only_whom(q)
-                for s in kb.snippets.values()
-                for q in s.questions
-                if "who" in q.lower()  # most have none: skip the clause split
-            ),
-        )
+    def _whom_answered(self, kb: KnowledgeBase) -> bool:
+        """Whether an example question of ``kb`` asks whom to turn to."""
+        return self._whom.get(kb, _asks_whom, current=kb is self._kb)
 
     def _trusted(self, hits: Sequence[Hit]) -> bool:
         """A strong and clear best match (``trusted_score`` and ``trusted_margin``)."""
@@ -395,6 +392,9 @@ class Engine:
         if self._config.fit_threshold:
             self._thresholds.prepare(knowledge, self._fit(knowledge))
         self._judges.prepare(knowledge, judge)
+        # Built now, not when a whom question first comes: till then the structure for the
+        # replaced knowledge would stay current and keep that knowledge alive.
+        self._whom.prepare(knowledge, _asks_whom(knowledge))
 
     def _new_judge(self, knowledge: KnowledgeBase) -> Judge:
         """A judge for ``knowledge``, its statistics updated from the latest ones built when
@@ -458,6 +458,16 @@ class Engine:
 
     def _judge(self, kb: KnowledgeBase) -> Judge:
         return self._judges.get(kb, self._new_judge, current=kb is self._kb)
+
+
+def _asks_whom(kb: KnowledgeBase) -> bool:
+    """Whether an example question of ``kb`` asks whom to turn to."""
+    return any(
+        asks_only_whom(q)
+        for s in kb.snippets.values()
+        for q in s.questions
+        if "who" in q.lower()  # most have none: skip the clause split
+    )
 
 
 def _stored_coverage(knowledge: KnowledgeBase, derived: DerivedCache) -> Coverage:

@@ -143,3 +143,14 @@ def test_a_swap_lets_go_of_the_replaced_knowledge() -> None:
     assert any(base in cache.holds() for cache in caches)
     engine.release_replaced(now=time.monotonic() + RETIRED_S + 1)
     assert all(cache.holds() == [kb] for cache in caches if cache.current)
+
+
+def test_a_swap_lets_go_of_the_knowledge_a_whom_question_read() -> None:
+    base = load_knowledge(bundled_knowledge_dir())
+    engine = Engine(base)
+    engine.answer("who do i call")  # reads whether base's example questions ask so
+    kb = build_knowledge(edits(tuple(base.snippets.values()))[1], base.synonyms)
+    engine.prepare(kb)
+    engine.swap(kb)
+    engine.release_replaced(now=time.monotonic() + RETIRED_S + 1)
+    assert engine._whom.holds() == [kb]
