@@ -169,7 +169,7 @@ class Engine:
         found = self._answer(question)
         if found.status is Status.ANSWER or found.reason is Reason.SMALLTALK:
             return found
-        if asks_only_whom(question):
+        if asks_only_whom(question) and not self._whom_answered(self._kb):
             return found  # a sentence of it alone would not be asked whom to turn to either
         # A message of several sentences whose question, asked alone, is answered clearly
         # ("podcast producer here. I pasted a 3 hour transcript and it forgot the start. why

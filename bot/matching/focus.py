@@ -65,7 +65,7 @@ PHRASE_OPENERS = frozenset(
 
 
 # What a sentence that only asks a name or how it works says besides its phrasing.
-NAME_WORDS = frozenset({"called", "name", "term", "word", "acronym"})
+NAME_WORDS = frozenset({"called", "call", "name", "term", "word", "acronym"})
 
 
 def asking_sentence(

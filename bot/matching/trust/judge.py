@@ -586,9 +586,10 @@ class Judge:
             # leaves unexplained still declines ("typing 'reset password' into the chatbot
             # does nothing": "typing").
             found_by = searched(question, kind)
+            told = frozenset(mentioned) | frozenset(found_by)
             seen = replace(
                 seen,
-                attached=tuple(t for t in seen.attached if t not in mentioned + found_by),
+                attached=tuple(t for t in seen.attached if t not in told),
                 around=seen.around + mentioned + found_by,
             )
         return seen

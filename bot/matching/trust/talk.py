@@ -229,8 +229,9 @@ def said(
 
 
 # People spoken of as a pronoun: what they say of the term is talk about it. Not "i", "we" or
-# "you": the asker's own writing or telling ("how do i write a prompt") may be what is asked.
-PEOPLE = vocabulary("someone somebody everyone everybody people ppl folks they he she")
+# "you": the asker's own writing or telling ("how do i write a prompt") may be what is asked;
+# nor "they", "he" or "she", which may be the model itself ("why do they say ...").
+PEOPLE = vocabulary("someone somebody everyone everybody people ppl folks")
 
 
 # The asker's own: "my shift handover notes", "our own vaccination protocols".

@@ -64,6 +64,10 @@ def test_the_sentences_that_ask(message: str, asked: list[str]) -> None:
             "why does it do that",
         ),
         ("is chat gpt a language model or a product? which is it?", "which is it?"),
+        (
+            "we train it more on our notes so it writes like us. what do you call that",
+            "what do you call that",
+        ),
     ],
 )
 def test_a_sentence_of_phrasing_alone_never_stands_for_the_question(
