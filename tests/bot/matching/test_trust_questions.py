@@ -1100,6 +1100,38 @@ BARS = {
         "wrong": 0.0,
         "right": 0.93,
     },
+    # Round 53: 117 and 118 (the oldest blind sets) read at the start, 185 and 186 written
+    # this round to the same brief and read at once; same slack as above.
+    "trust_holdout117.yaml": {
+        "near": 0.93,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
+    "trust_holdout118.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.95,
+    },
+    "trust_holdout185.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.9,
+    },
+    "trust_holdout186.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        # "is ai generated stuff a problem for fake news and deepfakes?" answered from the
+        # examples snippet (it names deepfakes), not the risks one
+        "wrong": 0.02,
+        "right": 0.91,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
