@@ -5,6 +5,7 @@ person, which no explanation answers, whatever term its account of the trouble u
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.matching.trust.clauses import clauses
@@ -29,6 +30,9 @@ _REQUESTS = vocabulary("explain define describe eli5")
 _OPENERS = vocabulary("so ok okay and but then also anyway")
 # Words that may lead a clause before what it asks ("so what is rag?", "please explain rag").
 _LEADING = _OPENERS | vocabulary("please pls plz")
+
+
+_WHO = re.compile(r"\bwhom?\b", re.IGNORECASE)
 
 
 def _whom_at(clause: Sequence[str]) -> int | None:
@@ -75,4 +79,11 @@ def asks_only_whom(question: str) -> bool:
         while before and before[-1] in _OPENERS:
             before.pop()  # "... and who do we call"
         rest.append(before)
+        # "who do i email to get access to copilot and what is copilot": a question of its
+        # own after a joining word.
+        after = part[at + 1 :]
+        rest += [after[i + 1 :] for i, word in enumerate(after) if word in _OPENERS]
+    first_who = _WHO.search(question)
+    if asked and first_who is not None and "?" in question[: first_who.start()]:
+        return False  # "meaning of rag? who do i ask": a question was asked before
     return asked and not any(_asks(part) for part in rest)
