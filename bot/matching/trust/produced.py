@@ -39,7 +39,7 @@ ASKED_FOR = vocabulary("asked ask")  # the asker asked the assistant for what fo
 BETWEEN = vocabulary("me us up with out for")
 # What ends the phrase of what was produced: a clause about it follows.
 ENDS = vocabulary(", that which who and but so because when where while")
-OUTPUT_WORDS = 10  # words of what was produced, at most
+OUTPUT_WORDS = 14  # words of what was produced, at most
 OUTPUT_KINDS = frozenset({"everyday", "plain", "domain"})
 ADVERBS = vocabulary("just then also even still always")  # between the maker and its verb
 # The asker giving the assistant its material: "i paste the whole boiler manual in".

@@ -16,7 +16,8 @@ _KINDS = {
     "portal": "everyday", "passenger": "everyday", "quoted": "plain", "policy": "plain",
     "discount": "everyday", "guest": "everyday", "copilot": "domain", "building": "plain",
     "regs": "everyday", "clause": "everyday", "probate": "everyday", "letter": "plain",
-    "letters": "plain",
+    "letters": "plain", "compliance": "everyday", "officer": "everyday", "citation": "plain",
+    "environment": "everyday", "agency": "everyday", "guidance": "everyday", "note": "plain",
 }  # fmt: skip
 
 
@@ -46,6 +47,12 @@ def kind(token: str) -> str:
         ("my manager gave me a jam code", []),
         # the assistant is no subject of the verb
         ("can you train a model on made up data", []),
+        # Round 53 (read set 98): whom it gave it to and what, eleven words after the verb
+        (
+            "the assistant gave our compliance officer a citation to an environment agency "
+            "guidance note",
+            ["compliance", "officer", "citation", "environment", "agency", "guidance", "note"],
+        ),
     ],
 )
 def test_what_the_assistant_made_or_was_asked_for(text: str, words: list[str]) -> None:
