@@ -26,7 +26,8 @@ PRODUCING = vocabulary(
     """
     gave gives give wrote writes write made makes invented invents produced produces cited
     cites quoted quotes generated generates returned returns listed lists spat spits came
-    comes recommended recommends asked ask told tells
+    comes recommended recommends asked ask told tells make invent produce cite quote generate
+    return list spit come recommend tell
     """
 )
 COORDINATING = vocabulary("and then")  # a verb sharing the subject of the one before

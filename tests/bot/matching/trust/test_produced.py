@@ -18,6 +18,7 @@ _KINDS = {
     "regs": "everyday", "clause": "everyday", "probate": "everyday", "letter": "plain",
     "letters": "plain", "compliance": "everyday", "officer": "everyday", "citation": "plain",
     "environment": "everyday", "agency": "everyday", "guidance": "everyday", "note": "plain",
+    "case": "everyday", "citations": "plain",
 }  # fmt: skip
 
 
@@ -47,6 +48,8 @@ def kind(token: str) -> str:
         ("my manager gave me a jam code", []),
         # the assistant is no subject of the verb
         ("can you train a model on made up data", []),
+        # Round 53 (read set 97): the verb's base form after "does"
+        ("why does copilot make up case citations", ["copilot", "case", "citations"]),
         # Round 53 (read set 98): whom it gave it to and what, eleven words after the verb
         (
             "the assistant gave our compliance officer a citation to an environment agency "
