@@ -196,6 +196,11 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 53: the prompt-engineering summary says a prompt is what you type
+    (
+        "how do i word what i type so it writes the weekly menu board properly instead of waffling",
+        "prompt-engineering",
+    ),
     # Round 53: what is typed into a search or found by it is no sense of the term beside it
     (
         "how does the new help search find 'hamstring stretch' when i typed 'back of my leg feels "
