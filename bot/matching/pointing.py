@@ -11,6 +11,7 @@ from collections.abc import Callable
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.normalize import words
 from bot.matching.smalltalk import small_talk
+from bot.matching.trust.around import DISOWNED_ENDS
 from bot.matching.trust.grammar import LINKING, bare_phrase, pointed_at, runs, split_sentences
 
 # Where "what (actually) is" ends, "what does it (even) mean" and "is that the same as": the
@@ -52,6 +53,14 @@ Names = tuple[tuple[str, ...], ...]  # the typed words of every title and alias 
 
 
 DISOWNED = re.compile(r"\([^()]*\bnot\b[^()]*\)", re.IGNORECASE)
+# "reinforcement learning in general, not the rlhf stuff": the sense set aside after a comma,
+# as :func:`bot.matching.trust.around.disowned_sense` reads it (determiner, up to three
+# words, the closing word).
+DISOWNED_SENSE = re.compile(
+    r",\s*not (?:the|a|an|that|this|those|these|our|my) (?:[\w-]+\s+){1,3}?"
+    r"(?:" + "|".join(sorted(DISOWNED_ENDS)) + r")\b",
+    re.IGNORECASE,
+)
 
 
 def with_named_term(question: str, sentence: str, names: Callable[[], Names]) -> str:
@@ -65,7 +74,7 @@ def with_named_term(question: str, sentence: str, names: Callable[[], Names]) ->
     before = question[: max(question.find(sentence), 0)]
     # A name set aside in brackets ("reinforcement learning (the game kind, not rlhf)") is
     # what "it" is not.
-    owned = DISOWNED.sub(" ", before)
+    owned = DISOWNED_SENSE.sub(" ", DISOWNED.sub(" ", before))
     phrase = _phrase_pointed_at(owned, sentence, names)
     if phrase is not None:
         # "... falls apart on new contracts. overfitting? what does that mean": "that" is the

@@ -55,7 +55,38 @@ def set_aside(question: str) -> list[str]:
         found += [
             t for i, t in enumerate(tokens) if t != "," and i > 0 and excluded(tokens, kinds, i)
         ]
+        found += disowned_sense(tokens)
     return found
+
+
+# What closes a sense set aside after the subject ("not the rlhf stuff", "not the chatbot
+# kind"): a word for a sense or a lot of things.
+DISOWNED_ENDS = frozenset({"stuff", "kind", "type", "sort", "one", "thing", "things", "side"})
+DISOWNED_WORDS = 3  # words between the determiner and the closing word, at most
+
+
+def disowned_sense(tokens: Sequence[str]) -> list[str]:
+    """The words of a sense the question sets aside after a comma ("reinforcement learning
+    in general, not the rlhf stuff"): the thing asked about comes first, so a snippet named
+    in the phrase is what the asker does not mean. A word the question asks about before
+    stays ("ai agents, not the travel agent kind")."""
+    found: list[str] = []
+    for i in range(1, len(tokens) - 2):
+        if tokens[i - 1] != "," or tokens[i] != "not" or tokens[i + 1] not in DETERMINERS:
+            continue
+        asked = {_singular(t) for t in tokens[:i]}
+        for end in range(i + 3, min(len(tokens), i + 3 + DISOWNED_WORDS)):
+            if tokens[end] == ",":
+                break
+            if tokens[end] in DISOWNED_ENDS:
+                found += [t for t in tokens[i + 2 : end] if _singular(t) not in asked]
+                break
+    return found
+
+
+def _singular(word: str) -> str:
+    """``word`` less a plural "s" ("agents" is "agent" asked again)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def around_term(

@@ -196,6 +196,9 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 54: a word set aside by a sense is still asked about when named before it
+    ("explain ai agents, not the travel agent kind", "ai-agents"),
+    ("what's rlhf, not the general reinforcement learning stuff", "rlhf"),
     # Round 53: the prompt-engineering summary says a prompt is what you type
     (
         "how do i word what i type so it writes the weekly menu board properly instead of waffling",
@@ -751,6 +754,13 @@ ANSWERED_FIRST = [
 
 # Not answered: another sense, an uncovered side, a service's accounts.
 NOT_ANSWERED = [
+    # Round 54: a snippet named only in the sense the question sets aside
+    "reinforcement learning in general, not the rlhf chatbot stuff. how does it work?",
+    "computer vision, not the chatbot stuff. what is it?",
+    "speech recognition, not the llm kind. how does it work?",
+    # Round 54: which of a vendor's plans does what, named between "which" and "plan"
+    "which chatgpt plan lets us share chats across the team and what does it cost",
+    "which claude plan gives the biggest context window?",
     "how do i fix our recipe search, it returns nothing",
     "what's a Monte Carlo tree search? the card game AI uses it",
     # Round 53: whom to turn to is all a message asks, whatever its account names

@@ -49,6 +49,11 @@ def test_a_setting_after_an_aspect_of_the_term(
         ("what is a chatbot", []),
         # what was asked before, not now
         ("following on from the gan thing, whats a vae", ["the", "gan", "thing"]),
+        # Round 54: the sense set aside after a comma; a word asked before it stays
+        ("reinforcement learning in general, not the rlhf chatbot stuff", ["rlhf", "chatbot"]),
+        ("explain ai agents, not the travel agent kind", ["travel"]),
+        ("not the rlhf stuff, reinforcement learning", []),  # nothing asked before it
+        ("what is rlhf, not the game stuff", ["game"]),
     ],
 )
 def test_what_a_question_sets_aside(question: str, words: list[str]) -> None:
