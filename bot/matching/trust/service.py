@@ -172,7 +172,7 @@ PLAN_NAMES = frozenset({"free", "pro", "plus", "team", "teams", "enterprise", "b
 WHICH_PLAN = frozenset({"which", "what"})
 PLAN_GIVES = frozenset({
     "gives", "give", "includes", "include", "offers", "offer", "unlocks", "unlock", "comes",
-    "come", "allows", "allow", "raises",
+    "come", "allows", "allow", "raises", "lets", "let",
 })  # fmt: skip
 PLAN_DEALS = frozenset({"upgrade", "upgrades", "price", "prices", "pricing"})
 # Alternatives offered after "which plan" ("which plan gives better results, rag or fine
@@ -185,6 +185,8 @@ def _plan(tokens: Sequence[str], at: int) -> bool:
         return False
     before = tokens[at - 1] if at > 0 else ""
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    if before not in WHICH_PLAN and at > 1 and tokens[at - 2] in WHICH_PLAN:
+        before = tokens[at - 2]  # "which chatgpt plan lets us ...": the vendor's plan
     if before in WHICH_PLAN:
         return (after in PLAN_GIVES or after in PLAN_DEALS) and not _approaches(tokens, at)
     return before in PLAN_NAMES or after in PLAN_DEALS  # "plan prices" opens a sentence too

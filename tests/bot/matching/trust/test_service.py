@@ -31,6 +31,10 @@ from bot.matching.trust.service import admin, status
         ("which plan gives better results for our docs, rag or fine tuning", "plan", False),
         ("which plan gives more messages, pro or team", "plan", True),
         ("plan prices for chatgpt team", "plan", True),
+        # Round 54: the vendor's name between "which" and "plan"; what a plan lets you do
+        ("which chatgpt plan lets us share chats across the team", "plan", True),
+        ("which claude plan gives the biggest context window", "plan", True),
+        ("which chatgpt plan is better for our docs, rag or fine tuning", "plan", False),
         ("is gemini available in the eu yet", "available", True),
         ("is there an open model available for download", "available", False),
         ("whats the rate limit on the claude api", "rate", True),
