@@ -196,6 +196,8 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 54: "info" is information, as the snippets word it
+    ("why do llms give outdated or biased info sometimes", "llm-challenges"),
     # Round 54: a word set aside by a sense is still asked about when named before it
     ("explain ai agents, not the travel agent kind", "ai-agents"),
     ("what's rlhf, not the general reinforcement learning stuff", "rlhf"),
