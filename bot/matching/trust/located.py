@@ -35,7 +35,7 @@ ASKED_REACH = 4  # words from "where" or "how" to the verb ("how can i actually 
 PLACES = vocabulary(
     """
     api apis playground console studio app dashboard portal sdk plugin call request
-    interface ui
+    interface ui settings preferences
     """
 )
 IN_PLACE = vocabulary("in on inside within for")
@@ -47,7 +47,9 @@ UNNAMED = vocabulary(
     chat web mobile desktop new same other
     """
 )
-PLACE_REACH = 6  # words from the verb to the place ("set temperature in the deepl api")
+# Words from the verb to the place ("set temperature in the deepl api", "raise the context
+# window limit in the claude settings").
+PLACE_REACH = 8
 ASKING_HOW = (*HOW_DO_I, ("how", "to"))  # and "how to set temperature in ..."
 
 

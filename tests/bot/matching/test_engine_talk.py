@@ -760,6 +760,9 @@ NOT_ANSWERED = [
     "reinforcement learning in general, not the rlhf chatbot stuff. how does it work?",
     "computer vision, not the chatbot stuff. what is it?",
     "speech recognition, not the llm kind. how does it work?",
+    # Round 54: where a setting sits in a named app, its settings page or playground
+    "how do i raise the context window limit in the claude settings page? can't find the toggle",
+    "how do I change the temperature slider in the openai playground, it's greyed out",
     # Round 54: which of a vendor's plans does what, named between "which" and "plan"
     "which chatgpt plan lets us share chats across the team and what does it cost",
     "which claude plan gives the biggest context window?",

@@ -28,6 +28,10 @@ from bot.matching.trust.wanted import wanted
         ("how do i set temperature for every single api call", "set", False),
         ("how can i raise the temperature in a chat app", "raise", False),
         ("where do they set the context limit and where does it come from", "set", False),
+        # Round 54 (read sets 113 and 117): a named app's settings; the setting named between
+        ("how do i raise the context window limit in the claude settings page", "raise", True),
+        ("how do i change the temperature slider in the openai playground", "change", True),
+        ("how do i raise the temperature in the playground settings", "raise", False),
     ],
 )
 def test_where_a_setting_sits(text: str, word: str, expected: bool) -> None:
