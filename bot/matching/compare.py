@@ -132,7 +132,7 @@ def parse_comparison(tokens: Sequence[str]) -> tuple[Side, Side] | None:
                 return pair
     for i, tok in enumerate(toks):
         if tok == "or":
-            pair = _pair(toks[:i], toks[i + 1 :])
+            pair = _pair(toks[:i], _before_purpose(toks[i + 1 :]))
             if (
                 pair
                 and all(len(side) <= MAX_OR_SIDE for side in pair)
@@ -153,6 +153,20 @@ VERDICTS = frozenset(
         "something", "else", "different", "same", "neither", "both", "either", "none",
     }
 )  # fmt: skip
+
+
+# What a choice between two terms is for, after the second ("knowledge graph or vector db
+# for our search"): the asker's use, no part of the side ("to" opens a doing as often: "walk
+# or take the bus to work").
+PURPOSE_OPENERS = frozenset({"for"})
+
+
+def _before_purpose(side: Sequence[str]) -> Sequence[str]:
+    """``side`` up to a phrase telling what the choice is for, after at least one word."""
+    for j in range(1, len(side)):
+        if side[j] in PURPOSE_OPENERS:
+            return side[:j]
+    return side
 
 
 def _split_once(toks: Sequence[str]) -> tuple[Side, Side] | None:
@@ -245,6 +259,7 @@ def comparison_cover(
         return core
     index = replace(core, is_comparison=np.array(flags, dtype=np.bool_))
     pairs: dict[frozenset[str], str] = {}
+    minor: list[tuple[frozenset[str], str]] = []
     for i in np.flatnonzero(index.is_comparison).tolist():
         q_docs, n_docs = docs(i)
         votes: Counter[frozenset[str]] = Counter()
@@ -255,9 +270,15 @@ def comparison_cover(
             found = [index.search(side, 1, plain_only=True) for side in sides]
             if all(found) and found[0][0].id != found[1][0].id:
                 votes[frozenset((found[0][0].id, found[1][0].id))] += 1
-        if votes:
-            pair = max(votes.items(), key=lambda kv: (kv[1], sorted(kv[0])))[0]
-            pairs.setdefault(pair, index.ids[i])
+        # The pair most of its questions compare is its own; a pair only some compare ("rag
+        # or training for keeping answers up to date": RAG and training data) is its too,
+        # unless another comparison's questions claim it.
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], sorted(kv[0])))
+        if ranked:
+            pairs.setdefault(ranked[0][0], index.ids[i])
+            minor.extend((pair, index.ids[i]) for pair, _ in ranked[1:])
+    for pair, sid in minor:
+        pairs.setdefault(pair, sid)
     return replace(index, pairs=pairs)
 
 

@@ -196,6 +196,15 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 54: a choice between two terms, then what it is for
+    (
+        "diffusion or gan for generating botanical style illustrations for the shop, which one's"
+        " better and why",
+        "diffusion-vs-gan",
+    ),
+    ("vae or gan for generating fake images of damaged barcode labels", "gan-vs-vae"),
+    # Round 54: a pair one of a comparison's own questions compares ("rag or training")
+    ("rag vs training, which keeps answers current?", "rag-vs-fine-tuning"),
     # Round 54: "info" is information, as the snippets word it
     ("why do llms give outdated or biased info sometimes", "llm-challenges"),
     # Round 54: a word set aside by a sense is still asked about when named before it
@@ -760,6 +769,8 @@ NOT_ANSWERED = [
     "reinforcement learning in general, not the rlhf chatbot stuff. how does it work?",
     "computer vision, not the chatbot stuff. what is it?",
     "speech recognition, not the llm kind. how does it work?",
+    # Round 54: a choice between a covered and an uncovered term, and what it is for
+    "knowledge graph or vector db for our search",
     # Round 54: where a setting sits in a named app, its settings page or playground
     "how do i raise the context window limit in the claude settings page? can't find the toggle",
     "how do I change the temperature slider in the openai playground, it's greyed out",

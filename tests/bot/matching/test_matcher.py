@@ -291,3 +291,17 @@ def test_terms_before_the_word_of_difference_are_short(
     text: str, sides: tuple[tuple[str, ...], ...] | None
 ) -> None:
     assert parse_comparison(text.split()) == sides
+
+
+def test_a_pair_only_some_questions_compare_is_the_comparisons_too() -> None:
+    """Round 54: one of LLM-vs-genAI's questions compares LLMs with diffusion models."""
+    extra = snip(
+        "llm-vs-genai",
+        "LLM vs generative AI",
+        ["llm vs genai", "difference between llm and generative ai", "llm or diffusion models"],
+    )
+    idx = MatchIndex.build([*SNIPPETS[:2], extra, *SNIPPETS[3:]], SYNONYMS)
+    assert dict(idx.pairs) == {
+        frozenset({"llm", "genai"}): "llm-vs-genai",
+        frozenset({"llm", "diffusion"}): "llm-vs-genai",
+    }
