@@ -32,6 +32,23 @@ def wanted(tokens: Sequence[str], at: int) -> bool:
         or _hardware(tokens, at)
         or _ranking(tokens, at)
         or _setting_up(tokens, at)
+        or _tool_for(tokens, at)
+    )
+
+
+# A tool asked for, for a job of the asker's ("any tool for that?", "a good app for
+# transcribing meetings"): a product to pick, which no explanation names. "which tool to use"
+# may ask how an agent picks one, "any tools that are generative ai" for examples of the term.
+ASKING_FOR_TOOL = frozenset({"any", "good", "best", "recommended"})
+TOOL_WORDS = frozenset({"tool", "tools", "app", "apps", "software", "product", "products"})
+
+
+def _tool_for(tokens: Sequence[str], at: int) -> bool:
+    return (
+        tokens[at] in TOOL_WORDS
+        and at > 0
+        and tokens[at - 1] in ASKING_FOR_TOOL
+        and tokens[at + 1 : at + 2] == ["for"]
     )
 
 

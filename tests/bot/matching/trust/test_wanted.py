@@ -76,6 +76,11 @@ def test_a_product_or_document_asked_for(text: str, word: str, expected: bool) -
         ("how do you set up rag in general", "set", False),  # how it is done
         ("why would we set up rag for our docs", "set", False),
         ("how do i set", "set", False),  # the last word
+        # Round 54 (read set 93): a tool asked for, for a job of the asker's
+        ("anonymise the incident reports, any tool for that", "tool", True),
+        ("any good app for transcribing meetings", "app", True),
+        ("how does an agent decide which tool to use", "tool", False),  # the term's tools
+        ("any tools that are generative ai", "tools", False),  # examples of the term
     ],
 )
 def test_a_product_to_choose(text: str, word: str, expected: bool) -> None:
