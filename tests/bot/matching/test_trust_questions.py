@@ -1132,6 +1132,38 @@ BARS = {
         "wrong": 0.02,
         "right": 0.91,
     },
+    # Round 54: 119 and 120 (now the oldest blind sets) read at the start, 191 and 192
+    # written this round to the same brief and read at once; same slack as above.
+    "trust_holdout119.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.86,
+    },
+    "trust_holdout120.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.88,
+    },
+    "trust_holdout191.yaml": {
+        "near": 0.95,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        "wrong": 0.0,
+        "right": 0.93,
+    },
+    "trust_holdout192.yaml": {
+        "near": 0.97,
+        "off": 1.0,
+        "smalltalk": 1.0,
+        # "/explain midjourney" answered from the examples snippet (it names Midjourney as a
+        # generative AI tool); the set expects the diffusion snippet, whose title names it too
+        "wrong": 0.02,
+        "right": 0.95,
+    },
     "trust_holdout48.yaml": {
         "near": 1.0,
         "off": 1.0,
