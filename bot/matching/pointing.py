@@ -11,7 +11,7 @@ from collections.abc import Callable
 from bot.knowledge.base import KnowledgeBase
 from bot.matching.normalize import words
 from bot.matching.smalltalk import small_talk
-from bot.matching.trust.around import DISOWNED_ENDS
+from bot.matching.trust.around import DISOWNED_ENDS, DISOWNED_OPENERS
 from bot.matching.trust.grammar import LINKING, bare_phrase, pointed_at, runs, split_sentences
 
 # Where "what (actually) is" ends, "what does it (even) mean" and "is that the same as": the
@@ -57,7 +57,7 @@ DISOWNED = re.compile(r"\([^()]*\bnot\b[^()]*\)", re.IGNORECASE)
 # as :func:`bot.matching.trust.around.disowned_sense` reads it (determiner, up to three
 # words, the closing word).
 DISOWNED_SENSE = re.compile(
-    r",\s*not (?:the|a|an|that|this|those|these|our|my) (?:[\w-]+\s+){1,3}?"
+    r",\s*not (?:" + "|".join(sorted(DISOWNED_OPENERS)) + r") (?:[\w-]+\s+){1,3}?"
     r"(?:" + "|".join(sorted(DISOWNED_ENDS)) + r")\b",
     re.IGNORECASE,
 )

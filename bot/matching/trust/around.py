@@ -62,6 +62,9 @@ def set_aside(question: str) -> list[str]:
 # What closes a sense set aside after the subject ("not the rlhf stuff", "not the chatbot
 # kind"): a word for a sense or a lot of things.
 DISOWNED_ENDS = frozenset({"stuff", "kind", "type", "sort", "one", "thing", "things", "side"})
+# What opens it: a determiner, or "those" and "these" ("not those chatbot things"); shared
+# with :data:`bot.matching.pointing.DISOWNED_SENSE`, so "it" never points at what is set aside.
+DISOWNED_OPENERS = DETERMINERS | {"these", "those"}
 DISOWNED_WORDS = 3  # words between the determiner and the closing word, at most
 
 
@@ -72,7 +75,7 @@ def disowned_sense(tokens: Sequence[str]) -> list[str]:
     stays ("ai agents, not the travel agent kind")."""
     found: list[str] = []
     for i in range(1, len(tokens) - 2):
-        if tokens[i - 1] != "," or tokens[i] != "not" or tokens[i + 1] not in DETERMINERS:
+        if tokens[i - 1] != "," or tokens[i] != "not" or tokens[i + 1] not in DISOWNED_OPENERS:
             continue
         asked = {_singular(t) for t in tokens[:i]}
         for end in range(i + 3, min(len(tokens), i + 3 + DISOWNED_WORDS)):

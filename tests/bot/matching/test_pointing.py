@@ -71,6 +71,23 @@ def kb() -> KnowledgeBase:
             "how does it work",
             None,
         ),
+        # Round 54: nor a name in a sense set aside after a comma, whatever determiner opens
+        # it (as :func:`bot.matching.trust.around.disowned_sense` reads it): the name before
+        (
+            "computer vision, not the chatbot stuff. what is it?",
+            "what is it?",
+            "what is computer vision?",
+        ),
+        (
+            "computer vision, not your chatbot stuff. what is it?",
+            "what is it?",
+            "what is computer vision?",
+        ),
+        (
+            "computer vision, not those chatbot things. what is it?",
+            "what is it?",
+            "what is computer vision?",
+        ),
         # Round 45: a short bare phrase ending in the name, all the message says before, is
         # what "that" stands for whole (the kind of llm asked about); not a statement's name
         (

@@ -54,6 +54,9 @@ def test_a_setting_after_an_aspect_of_the_term(
         ("explain ai agents, not the travel agent kind", ["travel"]),
         ("not the rlhf stuff, reinforcement learning", []),  # nothing asked before it
         ("what is rlhf, not the game stuff", ["game"]),
+        # any determiner, or "those" and "these", opens the sense set aside
+        ("computer vision, not your chatbot stuff", ["chatbot"]),
+        ("computer vision, not those chatbot things", ["chatbot"]),
     ],
 )
 def test_what_a_question_sets_aside(question: str, words: list[str]) -> None:
