@@ -57,7 +57,7 @@ DISOWNED = re.compile(r"\([^()]*\bnot\b[^()]*\)", re.IGNORECASE)
 # as :func:`bot.matching.trust.around.disowned_sense` reads it (determiner, up to three
 # words, the closing word).
 DISOWNED_SENSE = re.compile(
-    r",\s*not (?:" + "|".join(sorted(DISOWNED_OPENERS)) + r") (?:[\w-]+\s+){1,3}?"
+    r",\s*not (?:" + "|".join(sorted(DISOWNED_OPENERS)) + r") (?:[\w'\u2019-]+\s+){1,3}?"
     r"(?:" + "|".join(sorted(DISOWNED_ENDS)) + r")\b",
     re.IGNORECASE,
 )

@@ -771,6 +771,7 @@ NOT_ANSWERED = [
     "speech recognition, not the llm kind. how does it work?",
     "computer vision, not your chatbot stuff. what is it?",
     "computer vision, not those chatbot things. what is it?",
+    "computer vision, not the chatbot's stuff. what is it?",
     # Round 54: a tool asked for, for a job of the asker's
     "we need to anonymise the incident reports before we send them on, any tool for that?",
     # Round 54: a choice between a covered and an uncovered term, and what it is for

@@ -88,6 +88,17 @@ def kb() -> KnowledgeBase:
             "what is it?",
             "what is computer vision?",
         ),
+        # ... a word of it with an apostrophe, as typed
+        (
+            "computer vision, not the chatbot's stuff. what is it?",
+            "what is it?",
+            "what is computer vision?",
+        ),
+        (
+            "computer vision, not the chatbot\u2019s stuff. what is it?",
+            "what is it?",
+            "what is computer vision?",
+        ),
         # Round 45: a short bare phrase ending in the name, all the message says before, is
         # what "that" stands for whole (the kind of llm asked about); not a statement's name
         (
