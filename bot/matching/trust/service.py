@@ -185,8 +185,11 @@ def _plan(tokens: Sequence[str], at: int) -> bool:
         return False
     before = tokens[at - 1] if at > 0 else ""
     after = tokens[at + 1] if at + 1 < len(tokens) else ""
-    if before not in WHICH_PLAN and at > 1 and tokens[at - 2] in WHICH_PLAN:
-        before = tokens[at - 2]  # "which chatgpt plan lets us ...": the vendor's plan
+    vendor = before not in WHICH_PLAN and before not in DETERMINERS
+    if vendor and at > 1 and tokens[at - 2] in WHICH_PLAN:
+        # "which chatgpt plan lets us ...": the vendor's plan; not "what a plan lets an
+        # agent do", the plan an agent makes
+        before = tokens[at - 2]
     if before in WHICH_PLAN:
         return (after in PLAN_GIVES or after in PLAN_DEALS) and not _approaches(tokens, at)
     return before in PLAN_NAMES or after in PLAN_DEALS  # "plan prices" opens a sentence too

@@ -205,6 +205,8 @@ ANSWERED_FIRST = [
     ("vae or gan for generating fake images of damaged barcode labels", "gan-vs-vae"),
     # Round 54: a pair one of a comparison's own questions compares ("rag or training")
     ("rag vs training, which keeps answers current?", "rag-vs-fine-tuning"),
+    # Round 54: the plan an agent makes, after "what a", is no vendor's plan
+    ("in an ai agent, what a plan lets the agent do", "ai-agents"),
     # Round 54: "info" is information, as the snippets word it
     ("why do llms give outdated or biased info sometimes", "llm-challenges"),
     # Round 54: a word set aside by a sense is still asked about when named before it

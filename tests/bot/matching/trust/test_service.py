@@ -35,6 +35,10 @@ from bot.matching.trust.service import admin, status
         ("which chatgpt plan lets us share chats across the team", "plan", True),
         ("which claude plan gives the biggest context window", "plan", True),
         ("which chatgpt plan is better for our docs, rag or fine tuning", "plan", False),
+        ("which chatgpt plan gives better results, rag or fine tuning", "plan", False),
+        # ... a name, not a determiner: the plan an agent makes
+        ("what a plan lets an ai agent do", "plan", False),
+        ("what the plan includes for an ai agent", "plan", False),
         ("is gemini available in the eu yet", "available", True),
         ("is there an open model available for download", "available", False),
         ("whats the rate limit on the claude api", "rate", True),
