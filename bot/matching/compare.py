@@ -252,8 +252,9 @@ def comparison_cover(
         flags: which snippets are comparisons (:func:`bot.matching.analysis.is_comparison`).
         docs: snippet number -> its analysed questions and names (read for comparisons only).
 
-    Each side of a comparison's questions and title is resolved to the best plain snippet, and
-    the most frequent pair wins.
+    Each side of a comparison's questions and title is resolved to the best plain snippet; the
+    most frequent pair is the comparison's, and so is every other pair its questions compare
+    that no other comparison's questions claim.
     """
     if not any(flags):
         return core
@@ -273,7 +274,8 @@ def comparison_cover(
         # The pair most of its questions compare is its own; a pair only some compare ("rag
         # or training for keeping answers up to date": RAG and training data) is its too,
         # unless another comparison's questions claim it.
-        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], sorted(kv[0])))
+        # Ties go to the pair of the later ids, as the single most frequent pair did.
+        ranked = sorted(votes.items(), key=lambda kv: (kv[1], sorted(kv[0])), reverse=True)
         if ranked:
             pairs.setdefault(ranked[0][0], index.ids[i])
             minor.extend((pair, index.ids[i]) for pair, _ in ranked[1:])

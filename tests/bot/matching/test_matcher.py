@@ -305,3 +305,21 @@ def test_a_pair_only_some_questions_compare_is_the_comparisons_too() -> None:
         frozenset({"llm", "genai"}): "llm-vs-genai",
         frozenset({"llm", "diffusion"}): "llm-vs-genai",
     }
+
+
+def test_a_pair_another_comparison_compares_most_is_that_comparisons() -> None:
+    """Round 54: a comparison whose questions split evenly between two pairs keeps, as its
+    own, the pair of the later ids (as before); the other goes to the comparison that
+    compares it most, not to the first one read."""
+    # its title compares LLMs with generative AI, its one question LLMs with diffusion
+    extra = snip("llm-vs-genai", "LLM vs generative AI", ["llm or diffusion models"])
+    other = snip(
+        "llm-vs-diffusion",
+        "LLM vs diffusion models",
+        ["llm vs diffusion", "difference between llm and diffusion models"],
+    )
+    idx = MatchIndex.build([*SNIPPETS[:2], extra, *SNIPPETS[3:], other], SYNONYMS)
+    assert dict(idx.pairs) == {
+        frozenset({"llm", "genai"}): "llm-vs-genai",
+        frozenset({"llm", "diffusion"}): "llm-vs-diffusion",
+    }
