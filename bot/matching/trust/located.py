@@ -39,6 +39,10 @@ PLACES = vocabulary(
     """
 )
 IN_PLACE = vocabulary("in on inside within for")
+# An app's settings are a place only inside it ("in the claude settings page", "in my copilot
+# settings"); "for creative writing settings" tells what the value is for.
+SETTINGS_PLACES = vocabulary("settings preferences")
+INSIDE = vocabulary("in on inside within")
 # Words of the place phrase that name no app ("in the playground or the api", "for each api
 # call").
 UNNAMED = vocabulary(
@@ -98,6 +102,8 @@ def _named_place(tokens: Sequence[str], at: int) -> bool:
         if token in IN_PLACE:
             phrase = after[i + 1 :]
             for end, word in enumerate(phrase):
+                if word in SETTINGS_PLACES and token not in INSIDE:
+                    return False
                 if word in PLACES:
                     return any(w not in UNNAMED and w not in PLACES for w in phrase[:end])
             return False

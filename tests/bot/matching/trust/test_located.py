@@ -32,6 +32,10 @@ from bot.matching.trust.wanted import wanted
         ("how do i raise the context window limit in the claude settings page", "raise", True),
         ("how do i change the temperature slider in the openai playground", "change", True),
         ("how do i raise the temperature in the playground settings", "raise", False),
+        # what the value is for: no app's page (review); the asker's app is one
+        ("how do i adjust temperature for creative writing settings", "adjust", False),
+        ("how to set top p for code generation settings", "set", False),
+        ("how do i raise the context limit in my copilot settings", "raise", True),
     ],
 )
 def test_where_a_setting_sits(text: str, word: str, expected: bool) -> None:
