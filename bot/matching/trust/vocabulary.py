@@ -90,6 +90,14 @@ _IDIOMS = (
     # "is genai worth it for a business our size": whether to, not a worth of the term
     re.compile(r"\b(worth)\s+(?:it|the\s+(?:money|cost|effort|hype|bother))\b", re.IGNORECASE),
     re.compile(r"\bworth\s+the\s+(money|cost|effort|hype|bother)\b", re.IGNORECASE),
+    # "out of date or a bit biased", "a bit of a stretch": how much, no bit of data ("what is
+    # a bit in computing" names one; "train it a bit more" is kept whole: more training)
+    re.compile(
+        r"\ba\s+(?:little\s+|tiny\s+|wee\s+)?(bit)\s+"
+        r"(?!(?:in|on|of\s+data|and|or|vs|versus|mean|means|is|are|the|a|an|like|different"
+        r"|more|less|further|longer)\b)[a-z]",
+        re.IGNORECASE,
+    ),
     # "is llama open source or is that a stretch": doubting, not a stretch of anything
     re.compile(r"\b(?:is\s+(?:that|it|this)|bit\s+of)\s+a\s+(stretch)\b", re.IGNORECASE),
     # "or is GPT the model underneath it": what powers the thing, wherever it sits

@@ -207,6 +207,11 @@ ANSWERED_FIRST = [
     ("rag vs training, which keeps answers current?", "rag-vs-fine-tuning"),
     # Round 54: the plan an agent makes, after "what a", is no vendor's plan
     ("in an ai agent, what a plan lets the agent do", "ai-agents"),
+    # Round 54: "a bit" says how much, no bit of anything
+    (
+        "why is the language model's info sometimes out of date or a bit biased? can i trust it",
+        "llm-challenges",
+    ),
     # Round 54: "info" is information, as the snippets word it
     ("why do llms give outdated or biased info sometimes", "llm-challenges"),
     # Round 54: a word set aside by a sense is still asked about when named before it

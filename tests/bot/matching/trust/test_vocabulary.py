@@ -54,7 +54,7 @@ from bot.matching.trust.vocabulary import (
         ("is rag worth the bother for 50 docs", {"worth", "bother"}),
         # Round 36: doubting a claim
         ("is llama open source or is that a stretch", {"stretch"}),
-        ("calling it ai is a bit of a stretch", {"stretch"}),
+        ("calling it ai is a bit of a stretch", {"bit", "stretch"}),
         ("how far can a stretch limo go", set()),
         # Round 37: what powers a thing, and a kind of thing qualified as AI's
         ("or is gpt the model underneath it", {"underneath"}),
@@ -72,6 +72,12 @@ from bot.matching.trust.vocabulary import (
         ("is that a token in the arcade sense?", {"sense"}),
         ("does it make sense to fine-tune", set()),
         ("what is the net worth of openai", set()),
+        # Round 54 (read set 155): "a bit" says how much
+        ("why is it out of date or a bit biased", {"bit"}),
+        ("the answers are a little bit random", {"bit"}),
+        ("what is a bit in computing", set()),
+        ("is a bit the same as a byte", set()),
+        ("train it a bit more on our notes", set()),  # more training, kept whole
     ],
 )
 def test_idioms_are_found_whole(question: str, words: set[str]) -> None:
