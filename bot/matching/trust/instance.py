@@ -44,3 +44,45 @@ def instances(sentences: Sequence[Sequence[str]], kind: Callable[[str], str]) ->
             continue
         found += [t for t in thing if kind(t) in OUTPUT_KINDS]
     return tuple(found)
+
+
+# "... is that what people mean by an ai agent?", "is that a chatbot in the ai sense?": a
+# sentence pointing back at what the message described, asking whether it is the term, the
+# field named with it. What it points at is the asker's thing, held up to the term.
+POINTERS = frozenset({"that", "this", "it", "these", "those"})
+FIELD = frozenset({"ai", "genai"})
+HEDGES = frozenset({
+    "what", "people", "ppl", "folks", "they", "you", "we", "mean", "meant", "call", "by",
+    "technically", "really", "actually", "basically", "just", "kind", "sort", "type", "of",
+    "called", "considered", "counted", "as", "a", "an", "proper", "true", "real",
+})  # fmt: skip
+IN_THE_FIELD = ("in", "the")  # "a chatbot in the ai sense"
+# Asking whether the thing fits what the term means, not only what it is ("is that an ai
+# transformer?" of a humming box asks nothing of the term's sense).
+MEANING = frozenset({"mean", "meant", "means", "call", "called", "considered", "counted"})
+
+
+def pointed_back(sentences: Sequence[Sequence[str]], kind: Callable[[str], str]) -> tuple[str, ...]:
+    """The words of what the sentences before describe when the last asks whether that is what
+    the term means, naming the field with it ("is that what people mean by an ai agent?", "is
+    that a chatbot in the ai sense or just a menu?"); none otherwise ("... is that a
+    transformer?" may ask of the box on the pole)."""
+    said = [tokens for tokens in sentences if tokens]
+    if len(said) < 2:
+        return ()
+    last = said[-1]
+    if len(last) < 3 or last[0] not in OPENERS or last[1] not in POINTERS:
+        return ()
+    term = next(
+        (i for i in range(2, len(last)) if kind(last[i]) == "term" and last[i] not in FIELD), None
+    )
+    if term is None or not all(t in HEDGES or t in FIELD for t in last[2:term]):
+        return ()
+    after = tuple(last[term + 1 : term + 5])
+    in_sense = (
+        after[:2] == IN_THE_FIELD and len(after) > 3 and after[2] in FIELD and after[3] == "sense"
+    )
+    hedged = any(t in FIELD for t in last[2:term]) and any(t in MEANING for t in last[2:term])
+    if not (in_sense or hedged):
+        return ()
+    return tuple(t for tokens in said[:-1] for t in tokens if kind(t) in OUTPUT_KINDS)

@@ -19,7 +19,7 @@ from bot.matching.trust.depicted import depicted
 from bot.matching.trust.experienced import human_agent, person_hallucinating
 from bot.matching.trust.grammar import MIN_LETTERS, runs
 from bot.matching.trust.hobby import model_hobby
-from bot.matching.trust.instance import instances
+from bot.matching.trust.instance import instances, pointed_back
 from bot.matching.trust.kinds import TERM_MIN, WordKinds
 from bot.matching.trust.makers import makers, owners
 from bot.matching.trust.matter import matter, search_finds, search_of
@@ -578,6 +578,9 @@ class Judge:
             # asked whether it is one ("is the help bubble on our intranet a chatbot?").
             mentioned = examples(question, kind, self._lexicon.is_word)
             mentioned += instances(runs(question), kind)
+            # ... and what the message described, pointed back at ("is that what people
+            # mean by an ai agent?")
+            mentioned += pointed_back(runs(question), kind)
             # So is what the asker's own search is of ("our recipe search is going to use
             # vector search"): no other sense of the search.
             mentioned += tuple(search_of(runs(question), kind))

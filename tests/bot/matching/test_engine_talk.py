@@ -196,6 +196,12 @@ ANSWERED = [
 
 # Answered, and with this snippet first.
 ANSWERED_FIRST = [
+    # Round 54: a described thing pointed back at, asked whether it is what the term means
+    (
+        "we're trialling a thing that books the assessor by itself: checks the calendar, looks up"
+        " the claim, emails the customer. is that what people mean by an ai agent?",
+        "ai-agents",
+    ),
     # Round 54: a choice between two terms, then what it is for
     (
         "diffusion or gan for generating botanical style illustrations for the shop, which one's"
@@ -779,6 +785,9 @@ NOT_ANSWERED = [
     "computer vision, not your chatbot stuff. what is it?",
     "computer vision, not those chatbot things. what is it?",
     "computer vision, not the chatbot's stuff. what is it?",
+    # Round 54: asked whether a described everyday thing is the term, with no asking after
+    # what the term means ("is that what people mean by ...")
+    "the grey box on the pole outside is humming. is that an ai transformer?",
     # Round 54: a tool asked for, for a job of the asker's
     "we need to anonymise the incident reports before we send them on, any tool for that?",
     # Round 54: a choice between a covered and an uncovered term, and what it is for

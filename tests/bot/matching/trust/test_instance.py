@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.trust.grammar import runs
-from bot.matching.trust.instance import instances
+from bot.matching.trust.instance import instances, pointed_back
 
 TERMS = {"chatbot", "llm", "chatgpt", "ai", "agent"}
 
@@ -36,3 +36,26 @@ def kind(token: str) -> str:
 )
 def test_the_thing_held_up_to_the_term(question: str, thing: tuple[str, ...]) -> None:
     assert instances(runs(question), kind) == thing
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        # Round 54 (read sets 119 and 120): what the message described, pointed back at and
+        # asked whether it is what the term means, the field named with it
+        (
+            "a tool that checks the calendar by itself. is that what people mean by an ai agent?",
+            ("tool", "that", "checks", "calendar", "itself"),
+        ),
+        (
+            "the little bubble on our site. is that a chatbot in the ai sense?",
+            ("little", "bubble", "site"),
+        ),
+        # no field named, or no asking after what the term means, or one sentence: nothing
+        ("a tool that checks the calendar. is that what people mean by an agent?", ()),
+        ("the grey box on the pole is humming. is that an ai agent?", ()),
+        ("is that what people mean by an ai agent?", ()),
+    ],
+)
+def test_a_described_thing_pointed_back_at(question: str, thing: tuple[str, ...]) -> None:
+    assert pointed_back(runs(question), kind) == thing
