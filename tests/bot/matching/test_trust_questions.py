@@ -1139,14 +1139,14 @@ BARS = {
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.86,
+        "right": 0.88,
     },
     "trust_holdout120.yaml": {
         "near": 0.97,
         "off": 1.0,
         "smalltalk": 1.0,
         "wrong": 0.0,
-        "right": 0.88,
+        "right": 0.9,
     },
     "trust_holdout191.yaml": {
         "near": 0.95,
