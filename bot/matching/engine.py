@@ -462,12 +462,7 @@ class Engine:
 
 def _asks_whom(kb: KnowledgeBase) -> bool:
     """Whether an example question of ``kb`` asks whom to turn to."""
-    return any(
-        asks_only_whom(q)
-        for s in kb.snippets.values()
-        for q in s.questions
-        if "who" in q.lower()  # most have none: skip the clause split
-    )
+    return any(asks_only_whom(q) for s in kb.snippets.values() for q in s.questions)
 
 
 def _stored_coverage(knowledge: KnowledgeBase, derived: DerivedCache) -> Coverage:

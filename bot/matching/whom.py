@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.matching.normalize import fold
 from bot.matching.trust.clauses import clauses
 from bot.matching.trust.grammar import vocabulary
 from bot.matching.trust.talk import WH
@@ -67,6 +68,11 @@ def _asks(clause: Sequence[str]) -> bool:
 
 def asks_only_whom(question: str) -> bool:
     """Whether the only question ``question`` asks is whom to turn to."""
+    if "who" not in fold(question):
+        # Most messages: no clause can hold "who" or "whom", so no need to split them (the
+        # engine asks this of every question it does not answer, and of every example
+        # question when knowledge is loaded).
+        return False
     asked = False
     rest: list[Sequence[str]] = []
     for part in clauses(question):

@@ -576,14 +576,15 @@ class Judge:
         if seen.named:
             # Quoted everyday phrases ("'leaky faucet'") are examples mentioned, as is a thing
             # asked whether it is one ("is the help bubble on our intranet a chatbot?").
+            sentences = runs(question)
             mentioned = examples(question, kind, self._lexicon.is_word)
-            mentioned += instances(runs(question), kind)
+            mentioned += instances(sentences, kind)
             # ... and what the message described, pointed back at ("is that what people
             # mean by an ai agent?")
-            mentioned += pointed_back(runs(question), kind)
+            mentioned += pointed_back(sentences, kind)
             # So is what the asker's own search is of ("our recipe search is going to use
             # vector search"): no other sense of the search.
-            mentioned += tuple(search_of(runs(question), kind))
+            mentioned += tuple(search_of(sentences, kind))
             # What is typed into a search or found by it is the asker's material, no sense of
             # the term beside it ("searching 'big cat' finds the lion records"); what the rest
             # leaves unexplained still declines ("typing 'reset password' into the chatbot

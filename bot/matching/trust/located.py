@@ -42,7 +42,7 @@ IN_PLACE = vocabulary("in on inside within for")
 # An app's settings are a place only inside it ("in the claude settings page", "in my copilot
 # settings"); "for creative writing settings" tells what the value is for.
 SETTINGS_PLACES = vocabulary("settings preferences")
-INSIDE = vocabulary("in on inside within")
+INSIDE = IN_PLACE - {"for"}
 # Words of the place phrase that name no app ("in the playground or the api", "for each api
 # call").
 UNNAMED = vocabulary(
